@@ -1,0 +1,23 @@
+package dev.daap.application.database;
+
+import dev.daap.domain.common.Validation;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.team.TeamSlug;
+
+import java.util.Map;
+
+/** A validated request for a new database. Build it with {@link #of}, which reports every bad field at once. */
+public record CreateDatabaseCommand(DatabaseName name, TeamSlug ownerTeam, Purpose purpose, Labels labels) {
+
+    public static CreateDatabaseCommand of(String name, String ownerTeam, String purpose, Map<String, String> labels) {
+        var validation = new Validation();
+        var validName = validation.field("name", () -> new DatabaseName(name));
+        var validTeam = validation.field("owner_team", () -> new TeamSlug(ownerTeam));
+        var validPurpose = validation.field("purpose", () -> new Purpose(purpose));
+        var validLabels = labels == null ? Labels.NONE : validation.field("labels", () -> new Labels(labels));
+        validation.throwIfInvalid();
+        return new CreateDatabaseCommand(validName, validTeam, validPurpose, validLabels);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.daap.domain.database;
+
+import dev.daap.domain.team.TeamSlug;
+
+import java.util.Optional;
+
+/** What an owner may change after creation; an empty field is left as it is. The name is immutable. */
+public record DatabaseChanges(Optional<Purpose> purpose, Optional<Labels> labels, Optional<TeamSlug> ownerTeam) {
+    public DatabaseChanges {
+        purpose = purpose == null ? Optional.empty() : purpose;
+        labels = labels == null ? Optional.empty() : labels;
+        ownerTeam = ownerTeam == null ? Optional.empty() : ownerTeam;
+    }
+
+    public boolean isEmpty() {
+        return purpose.isEmpty() && labels.isEmpty() && ownerTeam.isEmpty();
+    }
+}

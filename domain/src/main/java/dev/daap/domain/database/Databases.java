@@ -1,0 +1,24 @@
+package dev.daap.domain.database;
+
+import dev.daap.domain.common.Page;
+
+import java.util.Optional;
+
+/** The store of databases (a secondary port). Calls join the transaction open on the calling thread. */
+public interface Databases {
+
+    /** Stores a new database; throws {@code NameTakenException} if a live one has its name. */
+    void add(Database database);
+
+    /** The live database with this id. */
+    Optional<Database> find(DatabaseId id);
+
+    /**
+     * Replaces the stored database with {@code changed}, provided the stored version is still
+     * {@code expectedVersion}; throws {@code ConcurrentModificationException} otherwise.
+     */
+    void update(Database changed, long expectedVersion);
+
+    /** One page of live databases matching the query, in its sort order. */
+    Page<Database> list(DatabaseQuery query);
+}

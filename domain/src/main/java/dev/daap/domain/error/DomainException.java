@@ -1,0 +1,22 @@
+package dev.daap.domain.error;
+
+/**
+ * Every failure the domain and its use cases report on purpose. Each kind has a stable {@link #code()} that
+ * adapters translate (to a problem type URI, an exit code, …); anything that is not a DomainException is a bug
+ * or an outage.
+ */
+public abstract sealed class DomainException extends RuntimeException
+        permits InvalidInputException, DatabaseNotFoundException, NameTakenException, IllegalTransitionException,
+                VersionMismatchException, ConcurrentModificationException, StoreUnavailableException {
+
+    protected DomainException(String message) {
+        super(message);
+    }
+
+    protected DomainException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** A stable, kebab-case identifier of this kind of failure. */
+    public abstract String code();
+}

@@ -1,0 +1,254 @@
+package dev.daap.embedded;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A PostgreSQL 17 server run as a child process from the bundled binaries, on loopback only, with a generated
+ * superuser password and scram-sha-256 for every connection. Its files live in one folder and survive restarts.
+ *
+ * <p>Layout of {@code baseDirectory}: {@code pgdata/} (the cluster, owned by the server's user),
+ * {@code superuser-password} (owner-only), {@code .lock} (held while a process runs the server).
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+    public static final String SUPERUSER = "postgres";
+    public static final String HOST = "127.0.0.1";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path pgData;
+    private final Path pgCtl;
+    private final ServerUser user;
+    private final int port;
+    private final String password;
+    private final FileLock lock;
+    private volatile boolean running = true;
+
+    private EmbeddedPostgres(Path pgData, Path pgCtl, ServerUser user, int port, String password, FileLock lock) {
+        this.pgData = pgData;
+        this.pgCtl = pgCtl;
+        this.user = user;
+        this.port = port;
+        this.password = password;
+        this.lock = lock;
+    }
+
+    /**
+     * Starts the server on {@code baseDirectory}, creating the cluster on first use.
+     *
+     * @param port     0 for any free port
+     * @param settings server settings ({@code -c name=value}) on top of the defaults
+     */
+    public static EmbeddedPostgres start(Path baseDirectory, int port, Map<String, String> settings) {
+        try {
+            Files.createDirectories(baseDirectory);
+            FileLock lock = lockFolder(baseDirectory);
+            try {
+                return startLocked(baseDirectory.toAbsolutePath(), port, settings, lock);
+            } catch (RuntimeException | IOException e) {
+                lock.channel().close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("cannot prepare " + baseDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static EmbeddedPostgres startLocked(Path base, int requestedPort, Map<String, String> settings,
+                                                FileLock lock) throws IOException {
+        Path binaries = PostgresBinaries.install();
+        ServerUser user = ServerUser.forServer(ServerUser.DEFAULT_UNPRIVILEGED);
+        Path pgData = base.resolve("pgdata");
+        if (user.switchesUser()) {
+            allowTraversal(base);
+        }
+        Path passwordFile = base.resolve("superuser-password");
+        boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
+        String password = fresh ? initialise(binaries, user, base, pgData, passwordFile) : readPassword(passwordFile);
+        var server = new EmbeddedPostgres(pgData, binaries.resolve("bin/pg_ctl"), user,
+                requestedPort == 0 ? freePort() : requestedPort, password, lock);
+        server.stopOrphan();
+        server.launch(settings);
+        return server;
+    }
+
+    /** The server's user must pass through the base folder to its cluster; the folder's other files stay private. */
+    private static void allowTraversal(Path base) throws IOException {
+        var permissions = Files.getPosixFilePermissions(base);
+        permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+        Files.setPosixFilePermissions(base, permissions);
+    }
+
+    /** A second process on the same folder would fight over one cluster: refuse it with a clear message. */
+    private static FileLock lockFolder(Path base) throws IOException {
+        FileChannel channel = FileChannel.open(base.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new EmbeddedPostgresException("another process already runs the embedded PostgreSQL in " + base
+                    + "; stop it or use another data directory");
+        }
+        return lock;
+    }
+
+    private static String initialise(Path binaries, ServerUser user, Path base, Path pgData, Path passwordFile)
+            throws IOException {
+        log.info("Creating the embedded PostgreSQL cluster in {}", pgData);
+        PostgresBinaries.deleteTree(pgData); // a half-made cluster from an interrupted first start
+        Files.createDirectories(pgData);
+        Files.setPosixFilePermissions(pgData, PosixFilePermissions.fromString("rwx------"));
+        String password = newPassword();
+        Path initPassword = Files.createTempFile(base, "initdb-", ".pw", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(initPassword, password);
+            user.takeOwnership(pgData);
+            user.takeOwnership(initPassword);
+            checkReachable(user, pgData);
+            List<String> command = new ArrayList<>(user.commandPrefix());
+            command.addAll(List.of(binaries.resolve("bin/initdb").toString(), "-D", pgData.toString(),
+                    "-U", SUPERUSER, "--pwfile=" + initPassword, "--auth=scram-sha-256",
+                    "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"));
+            Processes.Result result = Processes.run(command, Map.of(), START_TIMEOUT);
+            if (result.exitCode() != 0) {
+                throw new EmbeddedPostgresException("initdb failed: " + result.output());
+            }
+        } finally {
+            Files.deleteIfExists(initPassword);
+        }
+        Files.writeString(passwordFile, password, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        return password;
+    }
+
+    private static void checkReachable(ServerUser user, Path pgData) {
+        if (!user.switchesUser()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(user.commandPrefix());
+        command.addAll(List.of("test", "-w", pgData.toString()));
+        if (Processes.run(command, Map.of(), Duration.ofSeconds(10)).exitCode() != 0) {
+            throw new EmbeddedPostgresException("PostgreSQL refuses to run as root, so the embedded server runs as "
+                    + "user '" + user.name() + "', who cannot reach " + pgData + ". Make its parent folders "
+                    + "searchable (chmod o+x) or choose a data directory elsewhere (DAAP_DATA_DIR)");
+        }
+    }
+
+    private static String readPassword(Path passwordFile) throws IOException {
+        if (!Files.exists(passwordFile)) {
+            throw new EmbeddedPostgresException("the embedded cluster exists but its superuser password file "
+                    + passwordFile + " is missing; restore it, or delete the data directory to start afresh");
+        }
+        return Files.readString(passwordFile).strip();
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A server left running by a process that died (we hold the folder's lock, so it is nobody's now). */
+    private void stopOrphan() {
+        if (Files.exists(pgData.resolve("postmaster.pid")) && pgCtl("status").exitCode() == 0) {
+            log.warn("Stopping an embedded PostgreSQL left running by an earlier process in {}", pgData);
+            pgCtl("stop", "-m", "fast", "-w");
+        }
+    }
+
+    private void launch(Map<String, String> extraSettings) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("listen_addresses", HOST);
+        settings.put("unix_socket_directories", ""); // TCP only: no socket path limits, no /var/run permissions
+        settings.putAll(extraSettings);
+        var options = new StringBuilder("-p ").append(port);
+        settings.forEach((name, value) -> options.append(" -c ").append(shellSafe(name)).append('=').append(shellSafe(value)));
+        Processes.Result result = pgCtl("start", "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),
+                "-l", pgData.resolve("postmaster.log").toString(), "-o", options.toString());
+        if (result.exitCode() != 0) {
+            throw new EmbeddedPostgresException("the embedded PostgreSQL did not start: " + result.output()
+                    + "\nSee " + pgData.resolve("postmaster.log"));
+        }
+        log.info("embedded PostgreSQL listening on {}:{} (data in {})", HOST, port, pgData);
+    }
+
+    /** pg_ctl hands -o to a shell: allow only characters that need no quoting. */
+    private static String shellSafe(String text) {
+        if (!text.matches("[A-Za-z0-9_.:/,-]*")) {
+            throw new IllegalArgumentException("unsupported character in server setting: " + text);
+        }
+        return text;
+    }
+
+    private Processes.Result pgCtl(String... arguments) {
+        List<String> command = new ArrayList<>(user.commandPrefix());
+        command.add(pgCtl.toString());
+        command.add(arguments[0]);
+        command.addAll(List.of("-D", pgData.toString()));
+        command.addAll(List.of(arguments).subList(1, arguments.length));
+        return Processes.run(command, Map.of(), START_TIMEOUT.plusSeconds(10));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+    }
+
+    /** Stops the server (fast shutdown: open sessions are ended, committed data is safe) and frees the folder. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            Processes.Result result = pgCtl("stop", "-m", "fast", "-w");
+            if (result.exitCode() != 0) {
+                log.error("Stopping the embedded PostgreSQL in {} failed: {}", pgData, result.output());
+            } else {
+                log.info("embedded PostgreSQL stopped");
+            }
+        } finally {
+            try {
+                lock.channel().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

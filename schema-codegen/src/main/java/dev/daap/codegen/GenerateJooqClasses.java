@@ -1,0 +1,106 @@
+package dev.daap.codegen;
+
+import dev.daap.embedded.EmbeddedPostgres;
+import dev.daap.migrations.Migrator;
+import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.Generate;
+import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.Jdbc;
+import org.jooq.meta.jaxb.Target;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Build step of adapters-postgres: applies the Liquibase changelogs to a throwaway embedded PostgreSQL 17 and
+ * generates jOOQ classes from the schema they produce, so the classes can never drift from the migrations.
+ * When the changelogs and the generator are unchanged since the last run, it does nothing.
+ *
+ * <p>Arguments: output folder, target package.
+ */
+public final class GenerateJooqClasses {
+    static final String SCHEMA = "daap";
+    /** Bump when the generator configuration below changes, so that existing output is regenerated. */
+    private static final int GENERATOR_REVISION = 1;
+    private static final String CHECKSUM_FILE = ".changelog-checksum";
+
+    private GenerateJooqClasses() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: GenerateJooqClasses <output folder> <package>");
+        }
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        Path output = Path.of(args[0]);
+        String checksum = ChangelogChecksum.of(Migrator.class.getClassLoader(), "db/changelog/")
+                + "/jooq-" + org.jooq.Constants.VERSION + "/generator-" + GENERATOR_REVISION;
+        Path checksumFile = output.resolve(CHECKSUM_FILE);
+        if (Files.exists(checksumFile) && Files.readString(checksumFile).equals(checksum)) {
+            System.out.println("jOOQ classes are up to date with the changelogs");
+            return;
+        }
+        generate(output, args[1]);
+        Files.writeString(checksumFile, checksum);
+    }
+
+    private static void generate(Path output, String packageName) throws Exception {
+        // Under the temp folder, not target/: when the build runs as root the server runs as another user,
+        // who may not be able to enter the checkout's folders.
+        Path work = Files.createTempDirectory("daap-codegen-");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(work, 0, Map.of("fsync", "off"))) {
+            var dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(postgres.jdbcUrl("postgres"));
+            dataSource.setUser(EmbeddedPostgres.SUPERUSER);
+            dataSource.setPassword(postgres.password());
+            new Migrator(dataSource, SCHEMA).up();
+            GenerationTool.generate(configuration(postgres, output, packageName));
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private static Configuration configuration(EmbeddedPostgres postgres, Path output, String packageName) {
+        return new Configuration()
+                .withJdbc(new Jdbc()
+                        .withDriver("org.postgresql.Driver")
+                        .withUrl(postgres.jdbcUrl("postgres"))
+                        .withUser(EmbeddedPostgres.SUPERUSER)
+                        .withPassword(postgres.password()))
+                .withGenerator(new Generator()
+                        .withDatabase(new Database()
+                                .withName("org.jooq.meta.postgres.PostgresDatabase")
+                                .withInputSchema(SCHEMA)
+                                .withIncludes(".*")
+                                // Liquibase's bookkeeping and pg_trgm's objects are not ours to map.
+                                .withExcludes("databasechangelog|databasechangeloglock|.*trgm.*|gtrgm.*"
+                                        + "|similarity.*|word_similarity.*|strict_word_similarity.*|show_limit|set_limit"))
+                        .withGenerate(new Generate()
+                                .withRoutines(false)
+                                .withUdts(false)
+                                .withPojos(false)
+                                .withDaos(false)
+                                .withRecords(true)
+                                .withJavaTimeTypes(true)
+                                .withFluentSetters(true)
+                                .withGeneratedAnnotation(false)
+                                .withComments(true))
+                        .withTarget(new Target()
+                                .withPackageName(packageName)
+                                .withDirectory(output.toString())
+                                .withClean(true)));
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (Exception e) {
+            System.err.println("could not delete " + folder + ": " + e.getMessage());
+        }
+    }
+}
