@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset daap:0001-pg-trgm splitStatements:false
+--changeset daap:0001-pg-trgm rollbackSplitStatements:false
 --comment: trigram indexes make the q= partial match (ILIKE '%…%') use an index on large tables
 CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA ${schema};
 --rollback DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm' AND n.nspname = '${schema}') THEN DROP EXTENSION pg_trgm; END IF; END $$;

@@ -10,6 +10,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
@@ -104,13 +105,27 @@ public final class Migrator {
                     database);
             liquibase.getChangeLogParameters().set("schema", schema);
             Map<String, Object> scope = Map.of(Scope.Attr.ui.name(), new LoggerUIService());
-            return Scope.child(scope, () -> work.run(liquibase));
+            return Scope.child(scope, () -> whileLocked(database, ignored -> work.run(liquibase)));
         } catch (SQLException e) {
             throw new MigrationException("cannot migrate schema " + schema + ": " + e.getMessage(), e);
         } catch (MigrationException e) {
             throw e;
         } catch (Exception e) {
             throw new MigrationException("migration of schema " + schema + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Holds the migration lock for the whole operation, not only for Liquibase's update: reading the history
+     * first would otherwise create Liquibase's tables outside the lock, racing other instances.
+     */
+    private static <T> T whileLocked(Database database, LiquibaseWork<T> work) throws LiquibaseException {
+        LockService lock = LockServiceFactory.getInstance().getLockService(database);
+        lock.waitForLock();
+        try {
+            return work.run(null);
+        } finally {
+            lock.releaseLock();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.daap.migrations.Migrator;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
@@ -25,7 +26,7 @@ import java.util.Map;
 public final class GenerateJooqClasses {
     static final String SCHEMA = "daap";
     /** Bump when the generator configuration below changes, so that existing output is regenerated. */
-    private static final int GENERATOR_REVISION = 1;
+    private static final int GENERATOR_REVISION = 2;
     private static final String CHECKSUM_FILE = ".changelog-checksum";
 
     private GenerateJooqClasses() {
@@ -79,7 +80,11 @@ public final class GenerateJooqClasses {
                                 .withIncludes(".*")
                                 // Liquibase's bookkeeping and pg_trgm's objects are not ours to map.
                                 .withExcludes("databasechangelog|databasechangeloglock|.*trgm.*|gtrgm.*"
-                                        + "|similarity.*|word_similarity.*|strict_word_similarity.*|show_limit|set_limit"))
+                                        + "|similarity.*|word_similarity.*|strict_word_similarity.*|show_limit|set_limit")
+                                // timestamptz is an instant: no offset to carry around or compare wrongly.
+                                .withForcedTypes(new ForcedType()
+                                        .withName("INSTANT")
+                                        .withIncludeTypes("(?i:timestamp\\s+with\\s+time\\s+zone)")))
                         .withGenerate(new Generate()
                                 .withRoutines(false)
                                 .withUdts(false)

@@ -1,0 +1,131 @@
+package dev.daap.adapters.postgres.database;
+
+import dev.daap.adapters.postgres.JooqSession;
+import dev.daap.adapters.postgres.StoreErrors;
+import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
+import dev.daap.domain.common.Page;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseCursor;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseQuery;
+import dev.daap.domain.database.DatabaseSort;
+import dev.daap.domain.database.Databases;
+import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.NameTakenException;
+import org.jooq.Condition;
+import org.jooq.SortField;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.postgresql.util.PSQLException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
+
+/** The {@link Databases} port on PostgreSQL. Lists are keyset-paginated on (sort key, id) over live rows. */
+public final class JooqDatabases implements Databases {
+    static final String LIVE_NAME_CONSTRAINT = "databases_live_name_key";
+    private final JooqSession session;
+
+    public JooqDatabases(JooqSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void add(Database database) {
+        StoreErrors.translate(() -> {
+            try {
+                return session.dsl().executeInsert(DatabaseRecordMapper.fill(new DatabasesRecord(), database));
+            } catch (DataAccessException e) {
+                if (violates(e, LIVE_NAME_CONSTRAINT)) {
+                    throw new NameTakenException(database.name().value());
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Database> find(DatabaseId id) {
+        return StoreErrors.translate(() -> session.dsl()
+                .selectFrom(DATABASES)
+                .where(DATABASES.ID.eq(id.value()).and(DATABASES.DELETED_AT.isNull()))
+                .fetchOptional()
+                .map(DatabaseRecordMapper::toDomain));
+    }
+
+    @Override
+    public void update(Database changed, long expectedVersion) {
+        DatabasesRecord values = DatabaseRecordMapper.fill(new DatabasesRecord(), changed);
+        values.changed(DATABASES.ID, false);
+        values.changed(DATABASES.NAME, false); // immutable; never rewritten
+        values.changed(DATABASES.CREATED_AT, false);
+        int updated = StoreErrors.translate(() -> session.dsl()
+                .update(DATABASES)
+                .set(values)
+                .where(DATABASES.ID.eq(changed.id().value()).and(DATABASES.VERSION.eq(expectedVersion)))
+                .execute());
+        if (updated == 0) {
+            throw new ConcurrentModificationException(changed.id().toString());
+        }
+    }
+
+    @Override
+    public Page<Database> list(DatabaseQuery query) {
+        List<Database> rows = StoreErrors.translate(() -> session.dsl()
+                .selectFrom(DATABASES)
+                .where(conditions(query))
+                .orderBy(order(query.sort()))
+                .limit(query.pageSize() + 1) // one extra row tells whether a next page exists
+                .fetch(DatabaseRecordMapper::toDomain));
+        if (rows.size() <= query.pageSize()) {
+            return new Page<>(rows, Optional.empty());
+        }
+        List<Database> page = rows.subList(0, query.pageSize());
+        return new Page<>(page, Optional.of(DatabaseCursor.after(page.getLast(), query.sort()).toToken()));
+    }
+
+    private static List<Condition> conditions(DatabaseQuery query) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(DATABASES.DELETED_AT.isNull());
+        query.ownerTeam().ifPresent(team -> conditions.add(DATABASES.OWNER_TEAM.eq(team.value())));
+        query.status().ifPresent(status -> conditions.add(DATABASES.STATUS.eq(status.wireName())));
+        query.text().ifPresent(text -> {
+            // A whole bound pattern (not built in SQL) keeps the predicate indexable by the trigram indexes.
+            String pattern = "%" + escapeLike(text) + "%";
+            conditions.add(DATABASES.NAME.likeIgnoreCase(pattern, '\\')
+                    .or(DATABASES.PURPOSE.likeIgnoreCase(pattern, '\\')));
+        });
+        query.after().ifPresent(cursor -> conditions.add(after(cursor)));
+        return conditions;
+    }
+
+    private static Condition after(DatabaseCursor cursor) {
+        DatabaseSort sort = cursor.sort();
+        var position = sort.byName()
+                ? DSL.row(DATABASES.NAME, DATABASES.ID).compare(sort.descending() ? org.jooq.Comparator.LESS
+                        : org.jooq.Comparator.GREATER, DSL.row(cursor.key(), cursor.id().value()))
+                : DSL.row(DATABASES.CREATED_AT, DATABASES.ID).compare(sort.descending() ? org.jooq.Comparator.LESS
+                        : org.jooq.Comparator.GREATER, DSL.row(cursor.createdAtKey(), cursor.id().value()));
+        return position;
+    }
+
+    private static List<SortField<?>> order(DatabaseSort sort) {
+        var key = sort.byName() ? DATABASES.NAME : DATABASES.CREATED_AT;
+        return sort.descending()
+                ? List.of(key.desc(), DATABASES.ID.desc())
+                : List.of(key.asc(), DATABASES.ID.asc());
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static boolean violates(DataAccessException e, String constraint) {
+        PSQLException psql = e.getCause(PSQLException.class);
+        return psql != null && psql.getServerErrorMessage() != null
+                && constraint.equals(psql.getServerErrorMessage().getConstraint());
+    }
+}
