@@ -1,0 +1,40 @@
+# syntax=docker/dockerfile:1
+# DAAP container image: `docker build -t daap .`, or `docker compose up --build` (compose.yaml).
+
+# ---- Stage 1: build the jar -------------------------------------------------------------------
+FROM eclipse-temurin:21.0.8_9-jdk-noble AS build
+
+# The build runs the jOOQ code generator against an embedded PostgreSQL that it starts itself,
+# and PostgreSQL refuses to run as root: build as an ordinary user.
+RUN groupadd --gid 10002 builder \
+ && useradd --uid 10002 --gid builder --create-home builder \
+ && mkdir /src && chown builder:builder /src
+USER builder
+WORKDIR /src
+COPY --chown=builder:builder . .
+
+# The cache mount keeps ~/.m2 (Maven itself, fetched by mvnw, and every dependency) between builds;
+# it is not part of the image.
+RUN --mount=type=cache,target=/home/builder/.m2,uid=10002,gid=10002 \
+    ./mvnw -B -DskipTests package
+
+# ---- Stage 2: run it --------------------------------------------------------------------------
+FROM eclipse-temurin:21.0.8_9-jre-noble
+
+# A fixed non-root uid, so volume ownership is predictable. /app/data is where the embedded
+# PostgreSQL keeps its files when DATABASE_URL is unset; mount a volume there to keep them.
+RUN groupadd --gid 10001 daap \
+ && useradd --uid 10001 --gid daap --home-dir /app --no-create-home --shell /usr/sbin/nologin daap \
+ && mkdir -p /app/data \
+ && chown daap:daap /app/data
+
+# Owned by root: the application can read its jar but not change it.
+COPY --from=build /src/bootstrap/target/daap.jar /app/daap.jar
+
+USER daap
+WORKDIR /app
+ENV DAAP_DATA_DIR=/app/data
+EXPOSE 8080
+# MaxRAMPercentage: size the heap from the container's memory limit instead of a fixed -Xmx.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/daap.jar"]
+CMD ["serve"]
