@@ -74,17 +74,21 @@ public final class JooqDatabases implements Databases {
 
     @Override
     public Page<Database> list(DatabaseQuery query) {
-        List<Database> rows = StoreErrors.translate(() -> session.dsl()
-                .selectFrom(DATABASES)
-                .where(conditions(query))
-                .orderBy(order(query.sort()))
-                .limit(query.pageSize() + 1) // one extra row tells whether a next page exists
-                .fetch(DatabaseRecordMapper::toDomain));
+        List<Database> rows = StoreErrors.translate(() -> select(query).fetch(DatabaseRecordMapper::toDomain));
         if (rows.size() <= query.pageSize()) {
             return new Page<>(rows, Optional.empty());
         }
         List<Database> page = rows.subList(0, query.pageSize());
         return new Page<>(page, Optional.of(DatabaseCursor.after(page.getLast(), query.sort()).toToken()));
+    }
+
+    /** The page query, also used by tests to check its plan. */
+    org.jooq.Select<DatabasesRecord> select(DatabaseQuery query) {
+        return session.dsl()
+                .selectFrom(DATABASES)
+                .where(conditions(query))
+                .orderBy(order(query.sort()))
+                .limit(query.pageSize() + 1); // one extra row tells whether a next page exists
     }
 
     private static List<Condition> conditions(DatabaseQuery query) {

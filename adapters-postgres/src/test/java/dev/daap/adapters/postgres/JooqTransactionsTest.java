@@ -1,0 +1,95 @@
+package dev.daap.adapters.postgres;
+
+import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.error.StoreUnavailableException;
+import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.TestPostgres;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The unit of work commits or rolls back everything a use case did, on a database of its own. */
+class JooqTransactionsTest {
+    private static DSLContext dsl;
+
+    @BeforeAll
+    static void migrate() {
+        TestPostgres postgres = TestPostgres.shared();
+        var dataSource = postgres.dataSource(postgres.createDatabase("transactions"));
+        new dev.daap.migrations.Migrator(dataSource, MigratedDatabase.SCHEMA).up();
+        dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
+    }
+
+    @Test
+    void commitsWhenTheWorkSucceeds() {
+        var transactions = new JooqTransactions(dsl);
+        var databases = new JooqDatabases(transactions);
+        Database database = aDatabase("committed");
+
+        transactions.inTransaction(() -> {
+            databases.add(database);
+            return null;
+        });
+
+        assertThat(databases.find(database.id())).contains(database);
+    }
+
+    @Test
+    void rollsBackEverythingWhenTheWorkFails() {
+        var transactions = new JooqTransactions(dsl);
+        var databases = new JooqDatabases(transactions);
+        Database first = aDatabase("rolled-back-one");
+        Database second = aDatabase("rolled-back-two");
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            databases.add(first);
+            transactions.inTransaction(() -> { // a nested call joins the outer transaction
+                databases.add(second);
+                return null;
+            });
+            throw new IllegalStateException("business rule broken after the writes");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(databases.find(first.id())).isEmpty();
+        assertThat(databases.find(second.id())).isEmpty();
+    }
+
+    @Test
+    void anUnreachableDatabaseIsReportedAsUnavailable() throws Exception {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var nowhere = new PGSimpleDataSource();
+        nowhere.setUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/daap");
+        nowhere.setConnectTimeout(2);
+        var transactions = new JooqTransactions(JooqFactory.create(nowhere, MigratedDatabase.SCHEMA));
+        var databases = new JooqDatabases(transactions);
+
+        assertThatThrownBy(() -> databases.find(new DatabaseId(UUID.randomUUID())))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            databases.add(aDatabase("never-stored"));
+            return null;
+        })).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    private static Database aDatabase(String prefix) {
+        String suffix = Long.toHexString(System.nanoTime());
+        return Database.requested(new DatabaseId(UUID.randomUUID()), new DatabaseName(prefix + "-" + suffix),
+                new TeamSlug("transactions"), new Purpose("transaction test"), Labels.NONE, Instant.now());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.daap.adapters.postgres.database;
+
+import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.domain.database.Databases;
+import dev.daap.testing.DatabasesContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The same rules the in-memory fake keeps, checked on PostgreSQL 17. */
+class JooqDatabasesContractTest extends DatabasesContract {
+    private RolledBackTransaction transaction;
+
+    @BeforeEach
+    void begin() {
+        transaction = new RolledBackTransaction();
+    }
+
+    @AfterEach
+    void rollBack() throws Exception {
+        transaction.close();
+    }
+
+    @Override
+    protected Databases databases() {
+        return new JooqDatabases(transaction::dsl);
+    }
+
+    @Override
+    protected void inTransaction(Runnable work) {
+        transaction.inSavepoint(work);
+    }
+}
