@@ -100,7 +100,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** A second process on the same folder would fight over one cluster: refuse it with a clear message. */
     private static FileLock lockFolder(Path base) throws IOException {
         FileChannel channel = FileChannel.open(base.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by this very process
+        }
         if (lock == null) {
             channel.close();
             throw new EmbeddedPostgresException("another process already runs the embedded PostgreSQL in " + base

@@ -1,0 +1,90 @@
+package dev.daap.bootstrap;
+
+import java.util.List;
+
+/** What the command line asked for. */
+sealed interface Command {
+    String USAGE = """
+            usage: java -jar daap.jar <command>
+
+            commands:
+              serve                    run the REST API (and the embedded PostgreSQL unless DATABASE_URL is set)
+              migrate up               apply every pending schema change
+              migrate down [--count N] roll back the last N applied changes (default 1)
+              migrate status           list applied and pending changes
+              help                     show this text
+
+            configuration comes from environment variables; see the README.""";
+
+    record Serve() implements Command {
+    }
+
+    record MigrateUp() implements Command {
+    }
+
+    record MigrateDown(int count) implements Command {
+    }
+
+    record MigrateStatus() implements Command {
+    }
+
+    record Help() implements Command {
+    }
+
+    /** Parses the arguments; throws {@link UsageException} with a clear message for anything else. */
+    static Command parse(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("no command given");
+        }
+        return switch (args.getFirst()) {
+            case "serve" -> noMore(args, 1, new Serve());
+            case "help", "--help", "-h" -> new Help();
+            case "migrate" -> parseMigrate(args.subList(1, args.size()));
+            default -> throw new UsageException("unknown command '" + args.getFirst() + "'");
+        };
+    }
+
+    private static Command parseMigrate(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("migrate needs one of up, down, status");
+        }
+        return switch (args.getFirst()) {
+            case "up" -> noMore(args, 1, new MigrateUp());
+            case "status" -> noMore(args, 1, new MigrateStatus());
+            case "down" -> new MigrateDown(count(args.subList(1, args.size())));
+            default -> throw new UsageException("unknown migrate command '" + args.getFirst() + "'");
+        };
+    }
+
+    private static int count(List<String> args) {
+        if (args.isEmpty()) {
+            return 1;
+        }
+        if (args.size() != 2 || !args.get(0).equals("--count")) {
+            throw new UsageException("migrate down takes only --count N");
+        }
+        try {
+            int count = Integer.parseInt(args.get(1));
+            if (count >= 1) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--count must be a whole number of at least 1, not '" + args.get(1) + "'");
+    }
+
+    private static Command noMore(List<String> args, int expected, Command command) {
+        if (args.size() > expected) {
+            throw new UsageException("unexpected argument '" + args.get(expected) + "'");
+        }
+        return command;
+    }
+
+    /** The command line itself is wrong (exit code 2). */
+    final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.daap.bootstrap;
+
+import dev.daap.migrations.Migrator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything DAAP reads from its environment (12-factor), checked once at start-up. A bad value stops start-up
+ * with a message that names the variable.
+ *
+ * @param databaseUrl empty: run the embedded PostgreSQL under {@code dataDir}
+ */
+public record DaapConfig(
+        int port,
+        Optional<DatabaseUrl> databaseUrl,
+        Path dataDir,
+        String schema,
+        int maxConnections,
+        int minConnections,
+        Duration maxConnectionLifetime,
+        Duration maxConnectionIdleTime,
+        Duration databaseWait,
+        boolean migrateOnStart,
+        Duration shutdownTimeout) {
+
+    public static DaapConfig fromEnvironment(Map<String, String> env) {
+        var reader = new Reader(env);
+        DaapConfig config = new DaapConfig(
+                reader.integer("PORT", 8080, 0, 65535),
+                reader.optional("DATABASE_URL").map(DatabaseUrl::parse),
+                Path.of(reader.text("DAAP_DATA_DIR", "./data")),
+                reader.schema("DB_SCHEMA", "daap"),
+                reader.integer("DB_MAX_CONNS", 25, 1, 10_000),
+                reader.integer("DB_MIN_CONNS", 5, 0, 10_000),
+                reader.duration("DB_MAX_CONN_LIFETIME", "1h"),
+                reader.duration("DB_MAX_CONN_IDLE_TIME", "30m"),
+                reader.duration("DB_WAIT_TIMEOUT", "60s"),
+                reader.bool("DAAP_MIGRATE_ON_START", true),
+                reader.duration("DAAP_SHUTDOWN_TIMEOUT", "30s"));
+        if (config.minConnections > config.maxConnections) {
+            throw new ConfigException("DB_MIN_CONNS (" + config.minConnections + ") must not exceed DB_MAX_CONNS ("
+                    + config.maxConnections + ")");
+        }
+        if (config.maxConnectionLifetime.compareTo(Duration.ofSeconds(30)) < 0) {
+            throw new ConfigException("DB_MAX_CONN_LIFETIME must be at least 30s (HikariCP's lower bound)");
+        }
+        if (config.maxConnectionIdleTime.compareTo(Duration.ofSeconds(10)) < 0) {
+            throw new ConfigException("DB_MAX_CONN_IDLE_TIME must be at least 10s (HikariCP's lower bound)");
+        }
+        return config;
+    }
+
+    /** Reads and checks one variable at a time; blank counts as unset. */
+    private record Reader(Map<String, String> env) {
+        Optional<String> optional(String name) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        String text(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value.get());
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the accepted range
+            }
+            throw new ConfigException(name + " must be a whole number from " + min + " to " + max
+                    + ", not '" + value.get() + "'");
+        }
+
+        Duration duration(String name, String fallback) {
+            return Durations.parse(name, text(name, fallback));
+        }
+
+        boolean bool(String name, boolean fallback) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            return switch (value.get().toLowerCase()) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no" -> false;
+                default -> throw new ConfigException(name + " must be true or false, not '" + value.get() + "'");
+            };
+        }
+
+        String schema(String name, String fallback) {
+            String value = text(name, fallback);
+            if (!Migrator.isValidSchemaName(value)) {
+                throw new ConfigException(name + " must be lowercase letters, digits and underscores, starting "
+                        + "with a letter or underscore, at most 63 characters, not '" + value + "'");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.daap.bootstrap;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A PostgreSQL address from {@code DATABASE_URL}, in either the libpq form
+ * ({@code postgres://user:pass@host:port/db?sslmode=require}) or the JDBC form ({@code jdbc:postgresql://…}).
+ * Query parameters such as {@code sslmode} are passed on to pgjdbc, which understands the libpq names.
+ *
+ * @param jdbcUrl without credentials, so that it can be logged
+ */
+record DatabaseUrl(String jdbcUrl, String user, String password, Map<String, String> properties) {
+    private static final String VARIABLE = "DATABASE_URL";
+
+    static DatabaseUrl parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new ConfigException(VARIABLE + " is empty; unset it to use the embedded PostgreSQL");
+        }
+        String text = raw.strip();
+        if (text.startsWith("jdbc:postgresql:")) {
+            return fromJdbc(text);
+        }
+        if (text.startsWith("postgres://") || text.startsWith("postgresql://")) {
+            return fromLibpq(text);
+        }
+        throw new ConfigException(VARIABLE + " must start with postgres://, postgresql:// or jdbc:postgresql: "
+                + "(for example postgres://daap:secret@localhost:5432/daap?sslmode=require)");
+    }
+
+    private static DatabaseUrl fromLibpq(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new ConfigException(VARIABLE + " is not a valid URL: " + e.getReason());
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new ConfigException(VARIABLE + " must name a host, as in postgres://user:pass@host:5432/db");
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        int port = uri.getPort() == -1 ? 5432 : uri.getPort();
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
+        String database = path.isEmpty() ? (user == null ? "postgres" : user) : decode(path);
+        Map<String, String> properties = query(uri.getRawQuery());
+        if (properties.containsKey("user")) {
+            user = properties.remove("user");
+        }
+        if (properties.containsKey("password")) {
+            password = properties.remove("password");
+        }
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/"
+                + URLEncodedPath.encode(database);
+        return new DatabaseUrl(jdbc, user, password, properties);
+    }
+
+    private static DatabaseUrl fromJdbc(String text) {
+        int question = text.indexOf('?');
+        String base = question < 0 ? text : text.substring(0, question);
+        Map<String, String> properties = query(question < 0 ? null : text.substring(question + 1));
+        String user = properties.remove("user");
+        String password = properties.remove("password");
+        return new DatabaseUrl(base, user, password, properties);
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return properties;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String[] keyValue = pair.split("=", 2);
+            properties.put(decode(keyValue[0]), keyValue.length > 1 ? decode(keyValue[1]) : "");
+        }
+        return properties;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(VARIABLE + " has a malformed %-escape: " + e.getMessage());
+        }
+    }
+
+    /** The URL with the password masked, for logs. */
+    String redacted() {
+        return jdbcUrl + (user == null ? "" : " as " + user);
+    }
+
+    @Override
+    public String toString() {
+        return redacted();
+    }
+
+    /** Percent-encodes a database name for the JDBC URL path. */
+    private static final class URLEncodedPath {
+        static String encode(String name) {
+            return java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
+}

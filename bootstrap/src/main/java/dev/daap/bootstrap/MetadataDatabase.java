@@ -1,0 +1,49 @@
+package dev.daap.bootstrap;
+
+import dev.daap.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * Chooses where DAAP keeps its own metadata: the server named by DATABASE_URL (after waiting for it), or, when
+ * that is unset, an embedded PostgreSQL 17 whose files live under DAAP_DATA_DIR. Closing stops the embedded one.
+ */
+final class MetadataDatabase implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MetadataDatabase.class);
+    private final JdbcTarget target;
+    private final EmbeddedPostgres embedded;
+
+    private MetadataDatabase(JdbcTarget target, EmbeddedPostgres embedded) {
+        this.target = target;
+        this.embedded = embedded;
+    }
+
+    static MetadataDatabase open(DaapConfig config) {
+        if (config.databaseUrl().isPresent()) {
+            DatabaseUrl url = config.databaseUrl().get();
+            var target = new JdbcTarget(url.jdbcUrl(), url.user(), url.password(), url.properties(), "external");
+            log.info("Using the external PostgreSQL at {} (DATABASE_URL), schema {}", target.displayUrl(), config.schema());
+            DatabaseWait.untilReachable(target, config.databaseWait());
+            return new MetadataDatabase(target, null);
+        }
+        var folder = config.dataDir().resolve("postgres").toAbsolutePath().normalize();
+        log.info("DATABASE_URL is unset: using the embedded PostgreSQL 17 in {}, schema {}", folder, config.schema());
+        EmbeddedPostgres embedded = EmbeddedPostgres.start(folder, 0, Map.of());
+        var target = new JdbcTarget(embedded.jdbcUrl("postgres"), EmbeddedPostgres.SUPERUSER, embedded.password(),
+                Map.of(), "embedded");
+        return new MetadataDatabase(target, embedded);
+    }
+
+    JdbcTarget target() {
+        return target;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.stop();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.daap.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The hexagon's rules, checked on the compiled production classes of every module (bootstrap sees them all).
+ * ArchUnit's failOnEmptyShould stays on (its default): a rule whose packages match nothing fails instead of
+ * passing silently, so renaming a package cannot switch a rule off.
+ */
+class ArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        // test-support (dev.daap.testing) arrives as a jar, which DO_NOT_INCLUDE_TESTS cannot tell from production.
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.daap")
+                .that(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("dev.daap.testing..")));
+    }
+
+    @Test
+    void theDomainDependsOnTheJdkOnly() {
+        check(classes().that().resideInAPackage("dev.daap.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.daap.domain..", "java.."));
+    }
+
+    @Test
+    void useCasesDependOnTheDomainOnly() {
+        check(classes().that().resideInAPackage("dev.daap.application..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.daap.application..", "dev.daap.domain..", "java.."));
+    }
+
+    @Test
+    void adaptersDoNotKnowEachOther() {
+        check(noClasses().that().resideInAPackage("dev.daap.adapters.http..")
+                .should().dependOnClassesThat().resideInAPackage("dev.daap.adapters.postgres.."));
+        check(noClasses().that().resideInAPackage("dev.daap.adapters.postgres..")
+                .should().dependOnClassesThat().resideInAPackage("dev.daap.adapters.http.."));
+    }
+
+    @Test
+    void adaptersDoNotReachIntoUseCasesFromTheStore() {
+        check(noClasses().that().resideInAPackage("dev.daap.adapters.postgres..")
+                .should().dependOnClassesThat().resideInAPackage("dev.daap.application.."));
+    }
+
+    @Test
+    void jooqAndHikariLiveInThePostgresAdapterAndBootstrapOnly() {
+        check(noClasses().that().resideOutsideOfPackages("dev.daap.adapters.postgres..", "dev.daap.bootstrap..",
+                        "dev.daap.codegen..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "com.zaxxer.hikari.."));
+    }
+
+    @Test
+    void jdbcLivesInThePostgresAdapterBootstrapAndMigrationsOnly() {
+        // The migrator hands Liquibase a JDBC connection; nothing else outside the adapter speaks JDBC.
+        check(noClasses().that().resideOutsideOfPackages("dev.daap.adapters.postgres..", "dev.daap.bootstrap..",
+                        "dev.daap.migrations..", "dev.daap.codegen..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql.."));
+    }
+
+    @Test
+    void javalinAndJacksonLiveInTheHttpAdapterAndBootstrapOnly() {
+        check(noClasses().that().resideOutsideOfPackages("dev.daap.adapters.http..", "dev.daap.bootstrap..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "com.fasterxml.jackson..",
+                        "org.eclipse.jetty.."));
+    }
+
+    @Test
+    void theDomainDefinesThePortsTheAdaptersImplement() {
+        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.database")
+                .and().haveSimpleNameStartingWith("Jooq")
+                .should().implement(dev.daap.domain.database.Databases.class));
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        // jOOQ's generated classes refer to each other by design (tables, keys, records); ours must not.
+        slices().matching("dev.daap.(**)").should().beFreeOfCycles()
+                .check(production.that(DescribedPredicate.not(
+                        JavaClass.Predicates.resideInAPackage("dev.daap.adapters.postgres.generated.."))));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(production);
+    }
+}

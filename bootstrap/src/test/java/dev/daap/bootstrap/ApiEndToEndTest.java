@@ -1,0 +1,182 @@
+package dev.daap.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole server, started by the bootstrap code, driven over HTTP, on a real PostgreSQL 17. */
+class ApiEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static RunningDaap daap;
+
+    @BeforeAll
+    static void start() {
+        daap = RunningDaap.onFreshDatabase(Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        daap.close();
+    }
+
+    @Test
+    void aDatabaseLivesThroughCreateReadChangeAndDelete() throws Exception {
+        String name = uniqueName("orders");
+        HttpResponse<String> created = daap.post("/v1/databases", """
+                {"name": "%s", "owner_team": "checkout", "purpose": "Orders of the web shop", "labels": {"env": "prod"}}
+                """.formatted(name));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode body = JSON.readTree(created.body());
+        String id = body.get("id").asText();
+        assertThat(created.headers().firstValue("Location")).contains("/v1/databases/" + id);
+        assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(body.get("status").asText()).isEqualTo("pending");
+        assertThat(body.get("owner_team").asText()).isEqualTo("checkout");
+        assertThat(body.get("labels").get("env").asText()).isEqualTo("prod");
+        assertThat(body.get("created_at").asText()).endsWith("Z");
+
+        HttpResponse<String> read = daap.get("/v1/databases/" + id);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body())).isEqualTo(body);
+
+        HttpResponse<String> patched = daap.patch("/v1/databases/" + id,
+                "{\"purpose\": \"Orders and refunds\", \"labels\": {\"env\": null, \"tier\": \"gold\"}}",
+                "If-Match", "\"1\"");
+        assertThat(patched.statusCode()).isEqualTo(200);
+        JsonNode changed = JSON.readTree(patched.body());
+        assertThat(changed.get("purpose").asText()).isEqualTo("Orders and refunds");
+        assertThat(changed.get("labels")).isEqualTo(JSON.readTree("{\"tier\": \"gold\"}"));
+        assertThat(patched.headers().firstValue("ETag")).contains("\"2\"");
+
+        HttpResponse<String> stale = daap.patch("/v1/databases/" + id, "{\"purpose\": \"lost update\"}",
+                "If-Match", "\"1\"");
+        assertProblem(stale, 412);
+
+        assertThat(daap.delete("/v1/databases/" + id, "If-Match", "\"2\"").statusCode()).isEqualTo(204);
+        assertProblem(daap.get("/v1/databases/" + id), 404);
+        assertThat(daap.post("/v1/databases", """
+                {"name": "%s", "owner_team": "checkout", "purpose": "the name is free again"}""".formatted(name))
+                .statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aLiveNameCannotBeTakenTwice() {
+        String name = uniqueName("billing");
+        String json = "{\"name\": \"%s\", \"owner_team\": \"finance\", \"purpose\": \"x\"}".formatted(name);
+        assertThat(daap.post("/v1/databases", json).statusCode()).isEqualTo(201);
+
+        assertProblem(daap.post("/v1/databases", json), 409);
+        assertThat(daap.get("/v1/databases?q=" + name).body()).contains(name);
+    }
+
+    @Test
+    void listsFilterSearchAndPageWithoutGapsOrRepeatsWhileRowsAreInserted() throws Exception {
+        String team = "team-" + NAMES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < 23; i++) {
+            expected.add(createIn(team, "Keeps the ledger of shard " + i));
+        }
+        createIn("someone-else", "Keeps the ledger too");
+
+        ExecutorService inserter = Executors.newSingleThreadExecutor();
+        List<String> seen = new ArrayList<>();
+        try {
+            Future<?> concurrentInserts = inserter.submit(() -> {
+                for (int i = 0; i < 10; i++) {
+                    createIn(team, "Inserted while paging " + i);
+                }
+            });
+            String token = null;
+            do {
+                String query = "/v1/databases?owner_team=" + team + "&q=LEDGER&sort=created_at&page_size=5"
+                        + (token == null ? "" : "&page_token=" + token);
+                HttpResponse<String> page = daap.get(query);
+                assertThat(page.statusCode()).isEqualTo(200);
+                JsonNode body = JSON.readTree(page.body());
+                body.get("items").forEach(item -> seen.add(item.get("id").asText()));
+                token = body.get("next_page_token").isNull() ? null : body.get("next_page_token").asText();
+            } while (token != null);
+            concurrentInserts.get();
+        } finally {
+            inserter.shutdownNow();
+        }
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void badInputGetsProblemsAndChangesNothing() throws Exception {
+        assertProblem(daap.post("/v1/databases", "{\"name\": \"x\""), 400);
+        assertProblem(daap.post("/v1/databases", "{\"name\": 42, \"owner_team\": \"a-team\", \"purpose\": \"p\"}"), 400);
+        assertProblem(daap.post("/v1/databases",
+                "{\"name\": \"okay-name\", \"owner_team\": \"a-team\", \"purpose\": \"p\", \"size\": 3}"), 400);
+        HttpResponse<String> invalid = daap.post("/v1/databases",
+                "{\"name\": \"9lives\", \"owner_team\": \"A\", \"purpose\": \"\"}");
+        assertProblem(invalid, 422);
+        assertThat(JSON.readTree(invalid.body()).get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("name", "owner_team", "purpose");
+        assertProblem(daap.post("/v1/databases", "{\"purpose\": \"" + "x".repeat(2_000_000) + "\"}"), 413);
+        assertProblem(daap.get("/v1/databases/not-a-uuid"), 400, 422);
+        assertProblem(daap.get("/v1/databases?page_token=garbage"), 400, 422);
+        assertProblem(daap.get("/v1/databases?page_size=5000"), 400, 422);
+        assertProblem(daap.get("/v1/nothing-here"), 404);
+        assertProblem(daap.send(HttpRequest.newBuilder(daap.uri("/v1/databases"))
+                .method("PUT", HttpRequest.BodyPublishers.ofString("{}"))), 405);
+        assertThat(daap.get("/v1/databases?q=okay-name").body()).doesNotContain("okay-name");
+    }
+
+    @Test
+    void healthEndpointsAnswerWithoutTheApiPrefix() {
+        assertThat(daap.get("/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = daap.get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"migrations\":\"current\"");
+    }
+
+    private static String createIn(String team, String purpose) {
+        HttpResponse<String> response = daap.post("/v1/databases", """
+                {"name": "%s", "owner_team": "%s", "purpose": "%s"}""".formatted(uniqueName("db"), team, purpose));
+        assertThat(response.statusCode()).isEqualTo(201);
+        try {
+            return JSON.readTree(response.body()).get("id").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void assertProblem(HttpResponse<String> response, Integer... statuses) {
+        assertThat(response.statusCode()).isIn((Object[]) statuses);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        try {
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("type").asText()).startsWith("https://");
+            assertThat(problem.get("title").asText()).isNotBlank();
+            assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
+            assertThat(problem.has("detail")).isTrue();
+        } catch (Exception e) {
+            throw new AssertionError("not a problem document: " + response.body(), e);
+        }
+    }
+
+    private static String uniqueName(String prefix) {
+        return prefix + "-" + NAMES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.daap.bootstrap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DaapConfigTest {
+
+    @Test
+    void defaultsFollowTheArchitectureRecord() {
+        DaapConfig config = DaapConfig.fromEnvironment(Map.of());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.databaseUrl()).isEmpty();
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.schema()).isEqualTo("daap");
+        assertThat(config.maxConnections()).isEqualTo(25);
+        assertThat(config.minConnections()).isEqualTo(5);
+        assertThat(config.maxConnectionLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.maxConnectionIdleTime()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.migrateOnStart()).isTrue();
+    }
+
+    @Test
+    void readsEveryVariable() {
+        DaapConfig config = DaapConfig.fromEnvironment(Map.of(
+                "PORT", "9090", "DATABASE_URL", "postgres://u:p@db:5433/meta", "DAAP_DATA_DIR", "/var/lib/daap",
+                "DB_SCHEMA", "platform", "DB_MAX_CONNS", "40", "DB_MIN_CONNS", "0",
+                "DB_MAX_CONN_LIFETIME", "90s", "DB_MAX_CONN_IDLE_TIME", "1h30m", "DAAP_MIGRATE_ON_START", "false"));
+
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.databaseUrl()).get().extracting(DatabaseUrl::jdbcUrl)
+                .isEqualTo("jdbc:postgresql://db:5433/meta");
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/daap"));
+        assertThat(config.schema()).isEqualTo("platform");
+        assertThat(config.maxConnections()).isEqualTo(40);
+        assertThat(config.minConnections()).isZero();
+        assertThat(config.maxConnectionLifetime()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.maxConnectionIdleTime()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(config.migrateOnStart()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PORT|http|PORT must be a whole number from 0 to 65535",
+        "PORT|70000|PORT must be a whole number",
+        "DB_MAX_CONNS|0|DB_MAX_CONNS must be a whole number from 1",
+        "DB_MIN_CONNS|-1|DB_MIN_CONNS must be a whole number",
+        "DB_MAX_CONN_LIFETIME|an hour|DB_MAX_CONN_LIFETIME must be a duration such as 90s",
+        "DB_MAX_CONN_LIFETIME|10s|DB_MAX_CONN_LIFETIME must be at least 30s",
+        "DB_MAX_CONN_IDLE_TIME|30|DB_MAX_CONN_IDLE_TIME must be a duration",
+        "DB_SCHEMA|Daap-Meta|DB_SCHEMA must be lowercase letters",
+        "DAAP_MIGRATE_ON_START|maybe|DAAP_MIGRATE_ON_START must be true or false",
+        "DATABASE_URL|mysql://x/y|DATABASE_URL must start with postgres://",
+    })
+    void aBadValueStopsStartUpNamingTheVariable(String variable, String value, String message) {
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of(variable, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void theMinimumPoolSizeMayNotExceedTheMaximum() {
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("DB_MAX_CONNS", "4", "DB_MIN_CONNS", "5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DB_MIN_CONNS (5) must not exceed DB_MAX_CONNS (4)");
+    }
+
+    @Test
+    void blankCountsAsUnset() {
+        assertThat(DaapConfig.fromEnvironment(Map.of("DATABASE_URL", " ", "PORT", "")).databaseUrl()).isEmpty();
+    }
+}

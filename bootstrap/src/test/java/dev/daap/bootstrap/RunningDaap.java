@@ -1,0 +1,90 @@
+package dev.daap.bootstrap;
+
+import dev.daap.testing.TestPostgres;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** DAAP started by its own bootstrap code on a random port, and a real HTTP client to drive it. */
+final class RunningDaap implements AutoCloseable {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Application application;
+
+    private RunningDaap(Application application) {
+        this.application = application;
+    }
+
+    /** DAAP on a fresh database of the shared test server, reached through DATABASE_URL (the external path). */
+    static RunningDaap onFreshDatabase(Map<String, String> extraEnvironment) {
+        TestPostgres postgres = TestPostgres.shared();
+        String database = postgres.createDatabase("e2e");
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PORT", "0",
+                "DATABASE_URL", "postgres://" + postgres.user() + ":" + postgres.password() + "@" + postgres.host()
+                        + ":" + postgres.port() + "/" + database,
+                "DB_MIN_CONNS", "1",
+                "DB_MAX_CONNS", "8"));
+        env.putAll(extraEnvironment);
+        return start(env);
+    }
+
+    static RunningDaap start(Map<String, String> env) {
+        return new RunningDaap(Application.start(DaapConfig.fromEnvironment(env)));
+    }
+
+    int port() {
+        return application.port();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> patch(String path, String json, String... headers) {
+        var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    HttpResponse<String> delete(String path, String... headers) {
+        var request = HttpRequest.newBuilder(uri(path)).DELETE();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request to DAAP failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        application.close();
+    }
+}

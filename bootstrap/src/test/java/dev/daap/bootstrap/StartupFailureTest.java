@@ -1,0 +1,92 @@
+package dev.daap.bootstrap;
+
+import dev.daap.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Start-up and the CLI fail clearly, with the exit codes the README promises, and never with a stack trace. */
+class StartupFailureTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void anExternalServerThatNeverAnswersFailsAfterTheBoundedWait() throws Exception {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Instant started = Instant.now();
+        int exit = run(List.of("serve"), Map.of("DATABASE_URL", "postgres://u:p@127.0.0.1:" + closedPort + "/db",
+                "DB_WAIT_TIMEOUT", "2s"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr()).contains("did not answer within 2s", "DB_WAIT_TIMEOUT").doesNotContain("\tat ");
+        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aWrongPasswordFailsAtOnceWithoutWaiting() {
+        TestPostgres postgres = TestPostgres.shared();
+        Instant started = Instant.now();
+        int exit = run(List.of("migrate", "status"), Map.of("DATABASE_URL", "postgres://" + postgres.user()
+                + ":wrong-password@" + postgres.host() + ":" + postgres.port() + "/postgres", "DB_WAIT_TIMEOUT", "60s"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr()).contains("cannot use PostgreSQL", "password authentication failed", "check DATABASE_URL");
+        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aBadVariableIsNamed() {
+        assertThat(run(List.of("serve"), Map.of("DB_MAX_CONN_IDLE_TIME", "soon"))).isEqualTo(1);
+        assertThat(stderr()).contains("DB_MAX_CONN_IDLE_TIME must be a duration");
+    }
+
+    @Test
+    void aBadCommandLineShowsTheUsage() {
+        assertThat(run(List.of("migrate", "sideways"), Map.of())).isEqualTo(2);
+        assertThat(stderr()).contains("unknown migrate command 'sideways'", "usage: java -jar daap.jar");
+    }
+
+    @Test
+    void migrateUpStatusAndDownWorkFromTheCommandLine() {
+        TestPostgres postgres = TestPostgres.shared();
+        String url = "postgres://" + postgres.user() + ":" + postgres.password() + "@" + postgres.host() + ":"
+                + postgres.port() + "/" + postgres.createDatabase("cli");
+        Map<String, String> env = Map.of("DATABASE_URL", url);
+
+        assertThat(run(List.of("migrate", "status"), env)).isZero();
+        assertThat(stdout()).contains("0 applied", "pending  0001-pg-trgm");
+        assertThat(run(List.of("migrate", "up"), env)).isZero();
+        assertThat(stdout()).containsPattern("applied [1-9]\\d* changeset\\(s\\)");
+        assertThat(run(List.of("migrate", "down", "--count", "2"), env)).isZero();
+        assertThat(stdout()).contains("rolled back 2 changeset(s)");
+        assertThat(run(List.of("migrate", "status"), env)).isZero();
+        assertThat(stdout()).contains("2 pending", "applied  0001-pg-trgm");
+    }
+
+    private int run(List<String> args, Map<String, String> env) {
+        out.reset();
+        err.reset();
+        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
