@@ -1,0 +1,68 @@
+package dev.daap.domain.database;
+
+import dev.daap.domain.error.IllegalTransitionException;
+import dev.daap.domain.team.TeamSlug;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseTest {
+    private static final Instant CREATED = Instant.parse("2026-11-25T10:00:00.123456789Z");
+    private final Database requested = Database.requested(new DatabaseId(UUID.randomUUID()),
+            new DatabaseName("orders"), new TeamSlug("checkout"), new Purpose("Orders"), Labels.NONE, CREATED);
+
+    @Test
+    void aNewRequestIsPendingAtVersionOneWithTimesAsPostgresStoresThem() {
+        assertThat(requested.status()).isEqualTo(DatabaseStatus.PENDING);
+        assertThat(requested.version()).isEqualTo(1);
+        assertThat(requested.createdAt()).isEqualTo(Instant.parse("2026-11-25T10:00:00.123456Z"));
+        assertThat(requested.connection()).isNull();
+        assertThat(requested.isLive()).isTrue();
+    }
+
+    @Test
+    void aChangeTouchesOnlyWhatItNamesAndBumpsTheVersion() {
+        Instant later = CREATED.plusSeconds(60);
+        Database changed = requested.change(new DatabaseChanges(Optional.of(new Purpose("Orders and refunds")),
+                Optional.empty(), Optional.of(new TeamSlug("payments"))), later);
+
+        assertThat(changed.purpose().value()).isEqualTo("Orders and refunds");
+        assertThat(changed.ownerTeam().value()).isEqualTo("payments");
+        assertThat(changed.labels()).isEqualTo(Labels.NONE);
+        assertThat(changed.name()).isEqualTo(requested.name());
+        assertThat(changed.version()).isEqualTo(2);
+        assertThat(changed.updatedAt()).isEqualTo(later.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(changed.createdAt()).isEqualTo(requested.createdAt());
+    }
+
+    @Test
+    void deletingMarksTheTimeAndEndsChanges() {
+        Database deleted = requested.delete(CREATED.plusSeconds(5));
+
+        assertThat(deleted.isLive()).isFalse();
+        assertThat(deleted.status()).isEqualTo(DatabaseStatus.DELETED);
+        assertThatThrownBy(() -> deleted.change(new DatabaseChanges(Optional.of(new Purpose("x")), null, null),
+                CREATED.plusSeconds(6))).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> deleted.delete(CREATED.plusSeconds(7))).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void labelsAreCheckedAndKeptInKeyOrder() {
+        assertThat(new Labels(Map.of("b", "2", "a", "1")).values().keySet()).containsExactly("a", "b");
+        assertThatThrownBy(() -> new Labels(Map.of("Bad Key", "x"))).hasMessageContaining("key 'Bad Key'");
+        assertThatThrownBy(() -> new Labels(Map.of("k", "v".repeat(257)))).hasMessageContaining("at most 256");
+    }
+
+    @Test
+    void purposeIsOneToAThousandCharactersOfSomething() {
+        assertThat(new Purpose("x".repeat(1000)).value()).hasSize(1000);
+        assertThatThrownBy(() -> new Purpose("x".repeat(1001))).hasMessageContaining("at most 1000");
+        assertThatThrownBy(() -> new Purpose("   ")).hasMessage("is required");
+    }
+}
