@@ -1,0 +1,140 @@
+package dev.daap.adapters.http;
+
+import dev.daap.adapters.http.problem.HttpProblemException;
+import dev.daap.adapters.http.problem.Problem;
+import dev.daap.adapters.http.problem.ProblemType;
+import dev.daap.adapters.http.protocol.JsonCodec;
+import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.error.DomainException;
+import dev.daap.domain.error.FieldError;
+import dev.daap.domain.error.IllegalTransitionException;
+import dev.daap.domain.error.InvalidInputException;
+import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.StoreUnavailableException;
+import dev.daap.domain.error.VersionMismatchException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The one place where failures become RFC 9457 problems: domain errors, the HTTP layer's own refusals, Javalin's
+ * 404/405/413, and anything unexpected (a 500 whose cause goes to the log, never to the client).
+ */
+public final class ProblemMapper {
+    static final String RETRY_AFTER_SECONDS = "2";
+    private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
+
+    private final JsonCodec json;
+    private final long maxRequestBytes;
+
+    public ProblemMapper(JsonCodec json, long maxRequestBytes) {
+        this.json = json;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, this::javalinResponse);
+        routes.exception(Exception.class, this::exception);
+    }
+
+    void exception(Exception e, Context ctx) {
+        switch (e) {
+            case DomainException domain -> domain(domain, ctx);
+            case HttpProblemException problem -> write(ctx, problem.type(), problem.getMessage(), problem.errors());
+            case HttpException jetty when jetty.getCode() < 500 -> jettyRefusal(jetty, ctx);
+            default -> internal(e, ctx);
+        }
+    }
+
+    /** The problem type of each domain error; the switch fails to compile when the domain adds one. */
+    static ProblemType typeOf(DomainException e) {
+        return switch (e) {
+            case InvalidInputException ignored -> ProblemType.INVALID_INPUT;
+            case DatabaseNotFoundException ignored -> ProblemType.DATABASE_NOT_FOUND;
+            case NameTakenException ignored -> ProblemType.NAME_TAKEN;
+            case IllegalTransitionException ignored -> ProblemType.ILLEGAL_TRANSITION;
+            case ConcurrentModificationException ignored -> ProblemType.CONCURRENT_MODIFICATION;
+            case VersionMismatchException ignored -> ProblemType.VERSION_MISMATCH;
+            case StoreUnavailableException ignored -> ProblemType.STORE_UNAVAILABLE;
+        };
+    }
+
+    private void domain(DomainException e, Context ctx) {
+        ProblemType type = typeOf(e);
+        switch (e) {
+            case InvalidInputException invalid -> write(ctx, type, invalid.getMessage(), invalid.errors());
+            case StoreUnavailableException unavailable -> {
+                // An outage, not a bug: worth a warning, and its text may name hosts, so it stays in the log.
+                log.warn("store unavailable: request_id={} method={} path={}", RequestIds.of(ctx),
+                        ctx.req().getMethod(), ctx.path(), unavailable);
+                ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+                write(ctx, type, "the data store cannot be reached right now; retry shortly", List.of());
+            }
+            default -> write(ctx, type, e.getMessage(), List.of());
+        }
+    }
+
+    /** Javalin's own refusals: no route (404), a route without this method (405), a body over the limit (413). */
+    private void javalinResponse(HttpResponseException e, Context ctx) {
+        switch (e.getStatus()) {
+            case 404 -> write(ctx, ProblemType.NOT_FOUND, "there is no resource at " + ctx.path(), List.of());
+            case 405 -> methodNotAllowed(e, ctx);
+            case 413 -> write(ctx, ProblemType.PAYLOAD_TOO_LARGE,
+                    "the request body is larger than " + maxRequestBytes + " bytes", List.of());
+            default -> {
+                ProblemType type = ProblemType.forStatus(e.getStatus());
+                write(ctx, type, type.title(), List.of());
+            }
+        }
+    }
+
+    /** Javalin lists the methods the path does support as the only detail of its 405; RFC 9110 wants Allow. */
+    private void methodNotAllowed(HttpResponseException e, Context ctx) {
+        String allowed = String.join(", ", e.getDetails().values());
+        String detail = ctx.req().getMethod() + " is not supported on " + ctx.path();
+        if (!allowed.isEmpty()) {
+            ctx.header("Allow", allowed);
+            detail += "; use " + allowed;
+        }
+        write(ctx, ProblemType.METHOD_NOT_ALLOWED, detail, List.of());
+    }
+
+    /** Jetty found the request broken while the handler read it, e.g. a bad chunk: the client's fault. */
+    private void jettyRefusal(HttpException e, Context ctx) {
+        ProblemType type = ProblemType.forStatus(e.getCode());
+        String reason = e.getReason();
+        write(ctx, type, reason == null || reason.isBlank() ? type.title() : "the request is broken: " + reason,
+                List.of());
+    }
+
+    private void internal(Exception e, Context ctx) {
+        String requestId = RequestIds.of(ctx);
+        log.error("unhandled exception: request_id={} method={} path={}", requestId, ctx.req().getMethod(),
+                ctx.path(), e);
+        write(ctx, ProblemType.INTERNAL_ERROR, internalDetail(requestId), List.of());
+    }
+
+    static String internalDetail(String requestId) {
+        return "an unexpected error occurred; quote request id " + requestId + " when you report it";
+    }
+
+    private void write(Context ctx, ProblemType type, String detail, List<FieldError> errors) {
+        String requestId = RequestIds.of(ctx);
+        if (type.status() < 500) {
+            log.debug("{} {} -> {} {}: {}", ctx.req().getMethod(), ctx.path(), type.status(), type.code(), detail);
+        }
+        // Headers that described the resource a failed handler was about to return no longer apply.
+        ctx.removeHeader("ETag");
+        ctx.removeHeader("Location");
+        ctx.status(type.status())
+                .contentType(Problem.MEDIA_TYPE)
+                .result(json.write(Problem.of(type, detail, ctx.path(), errors, requestId)));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.daap.adapters.http;
+
+import dev.daap.adapters.http.database.DatabaseHandler;
+import dev.daap.adapters.http.health.HealthHandler;
+import dev.daap.adapters.http.protocol.RequestIds;
+import io.javalin.config.RoutesConfig;
+
+/** Every path of the API, in one place. */
+public final class Routes {
+    public static final String DATABASES = "/v1/databases";
+    public static final String DATABASE = DATABASES + "/{id}";
+    public static final String LIVE = "/health/live";
+    public static final String READY = "/health/ready";
+
+    private Routes() {
+    }
+
+    static void register(RoutesConfig routes, DatabaseHandler databases, HealthHandler health) {
+        routes.before(RequestIds::assign);
+        routes.after(RequestIds::release);
+
+        routes.post(DATABASES, databases::create);
+        routes.get(DATABASES, databases::list);
+        routes.get(DATABASE, databases::get);
+        routes.patch(DATABASE, databases::update);
+        routes.delete(DATABASE, databases::delete);
+
+        routes.get(LIVE, health::live);
+        routes.get(READY, health::ready);
+
+        // Without these, Javalin answers HEAD on a GET route with 200 without running the handler, so HEAD of a
+        // database that does not exist would say it does. Jetty drops the body of a HEAD response.
+        routes.head(DATABASES, databases::list);
+        routes.head(DATABASE, databases::get);
+        routes.head(LIVE, health::live);
+        routes.head(READY, health::ready);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.daap.adapters.http.database;
+
+import dev.daap.adapters.http.protocol.EntityTags;
+import dev.daap.adapters.http.protocol.IfMatch;
+import dev.daap.adapters.http.protocol.JsonCodec;
+import dev.daap.adapters.http.protocol.RequestBodies;
+import dev.daap.application.database.UpdateDatabaseCommand;
+import dev.daap.domain.common.Validation;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import io.javalin.http.Context;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The {@code /v1/databases} resource: maps HTTP to the use cases and back. Every refusal is an exception that
+ * the problem mapper turns into a problem response; nothing here decides a business rule.
+ */
+public final class DatabaseHandler {
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final List<String> CREATE_TYPES = List.of(JsonCodec.JSON);
+    private static final List<String> PATCH_TYPES = List.of(MERGE_PATCH, JsonCodec.JSON);
+
+    private final DatabaseUseCases useCases;
+    private final JsonCodec json;
+    private final RequestBodies bodies;
+    private final String collectionPath;
+
+    /** @param collectionPath where the routes mount the collection, e.g. {@code /v1/databases}; for Location */
+    public DatabaseHandler(DatabaseUseCases useCases, JsonCodec json, RequestBodies bodies, String collectionPath) {
+        this.useCases = useCases;
+        this.json = json;
+        this.bodies = bodies;
+        this.collectionPath = collectionPath;
+    }
+
+    public void create(Context ctx) {
+        DatabaseRequest request = json.read(bodies.read(ctx, CREATE_TYPES), DatabaseRequest.class);
+        Database created = useCases.create().execute(request.toCommand());
+        ctx.header("Location", collectionPath + "/" + created.id());
+        respond(ctx, 201, created);
+    }
+
+    public void get(Context ctx) {
+        respond(ctx, 200, useCases.get().execute(databaseId(ctx)));
+    }
+
+    public void list(Context ctx) {
+        var query = DatabaseListParameters.toQuery(ctx.queryParamMap());
+        json.respond(ctx, 200, DatabasePageResponse.from(useCases.list().execute(query)));
+    }
+
+    /** Merges the patch into what it reads, and writes against the version it read. */
+    public void update(Context ctx) {
+        DatabaseId id = databaseId(ctx);
+        IfMatch ifMatch = ifMatch(ctx);
+        DatabasePatchRequest patch = DatabasePatchRequest.from(json.readObject(bodies.read(ctx, PATCH_TYPES)));
+        Database current = useCases.get().execute(id);
+        long expected = VersionPreconditions.expectedVersion(ifMatch, current);
+        var command = new UpdateDatabaseCommand(id, patch.toChanges(current.labels()), OptionalLong.of(expected));
+        Database updated = VersionPreconditions.write(ifMatch, id.toString(),
+                () -> useCases.update().execute(command));
+        respond(ctx, 200, updated);
+    }
+
+    public void delete(Context ctx) {
+        DatabaseId id = databaseId(ctx);
+        IfMatch ifMatch = ifMatch(ctx);
+        OptionalLong expected = OptionalLong.empty();
+        if (ifMatch.hasTags()) { // a list of tags can only be checked against what is stored now
+            expected = OptionalLong.of(VersionPreconditions.expectedVersion(ifMatch, useCases.get().execute(id)));
+        }
+        useCases.delete().execute(id, expected);
+        ctx.status(204);
+    }
+
+    private void respond(Context ctx, int status, Database database) {
+        ctx.header("ETag", EntityTags.of(database.version()));
+        json.respond(ctx, status, DatabaseResponse.from(database));
+    }
+
+    private static DatabaseId databaseId(Context ctx) {
+        var validation = new Validation();
+        DatabaseId id = validation.field("id", () -> DatabaseId.parse(ctx.pathParam("id")));
+        validation.throwIfInvalid();
+        return id;
+    }
+
+    private static IfMatch ifMatch(Context ctx) {
+        return IfMatch.parse(Collections.list(ctx.req().getHeaders(IfMatch.HEADER)));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.daap.adapters.http.database;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.daap.adapters.http.problem.HttpProblemException;
+import dev.daap.domain.common.Validation;
+import dev.daap.domain.database.DatabaseChanges;
+import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.error.FieldError;
+import dev.daap.domain.team.TeamSlug;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The body of {@code PATCH /v1/databases/{id}}: a JSON merge patch (RFC 7396) of {@code purpose},
+ * {@code owner_team} and {@code labels}. Labels merge per key: a key set to null is removed, {@code labels: null}
+ * removes all. Purpose and owner are required, so null for them is an input error, as is any other member.
+ *
+ * @param labels the keys to set, with null values for the keys to remove
+ */
+public record DatabasePatchRequest(PatchField<String> purpose, PatchField<String> ownerTeam,
+                                   PatchField<Map<String, String>> labels) {
+    private static final Set<String> READ_ONLY =
+            Set.of("id", "status", "connection", "created_at", "updated_at", "version");
+
+    /** Parses the patch; a member of the wrong JSON type is a 400, a member that may not be patched a 422. */
+    public static DatabasePatchRequest from(ObjectNode body) {
+        List<FieldError> wrongTypes = new ArrayList<>();
+        var members = new Validation();
+        PatchField<String> purpose = PatchField.absent();
+        PatchField<String> ownerTeam = PatchField.absent();
+        PatchField<Map<String, String>> labels = PatchField.absent();
+        for (Map.Entry<String, JsonNode> member : body.properties()) {
+            String name = member.getKey();
+            switch (name) {
+                case "purpose" -> purpose = text(name, member.getValue(), wrongTypes);
+                case "owner_team" -> ownerTeam = text(name, member.getValue(), wrongTypes);
+                case "labels" -> labels = labels(member.getValue(), wrongTypes);
+                case "name" -> members.fail(name, "is immutable; create a new database to use another name");
+                default -> members.fail(name, READ_ONLY.contains(name) ? "is read-only" : "is not a known field");
+            }
+        }
+        if (!wrongTypes.isEmpty()) {
+            throw HttpProblemException.malformed("the merge patch has members of the wrong JSON type", wrongTypes);
+        }
+        members.throwIfInvalid();
+        return new DatabasePatchRequest(purpose, ownerTeam, labels);
+    }
+
+    /** The changes to apply to a database whose labels are {@code current}; reports every invalid value. */
+    public DatabaseChanges toChanges(Labels current) {
+        var validation = new Validation();
+        Purpose newPurpose = purpose.present()
+                ? validation.field("purpose", () -> new Purpose(purpose.value())) : null;
+        TeamSlug newOwner = ownerTeam.present()
+                ? validation.field("owner_team", () -> new TeamSlug(ownerTeam.value())) : null;
+        Labels newLabels = labels.present()
+                ? validation.field("labels", () -> mergedLabels(current)) : null;
+        validation.throwIfInvalid();
+        return new DatabaseChanges(Optional.ofNullable(newPurpose), Optional.ofNullable(newLabels),
+                Optional.ofNullable(newOwner));
+    }
+
+    private Labels mergedLabels(Labels current) {
+        if (labels.value() == null) {
+            return Labels.NONE;
+        }
+        Map<String, String> merged = new TreeMap<>(current.values());
+        labels.value().forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return new Labels(merged);
+    }
+
+    private static PatchField<String> text(String name, JsonNode value, List<FieldError> wrongTypes) {
+        if (value.isNull() || value.isTextual()) {
+            return PatchField.of(value.isNull() ? null : value.textValue());
+        }
+        wrongTypes.add(new FieldError(name, "must be a string"));
+        return PatchField.absent();
+    }
+
+    private static PatchField<Map<String, String>> labels(JsonNode value, List<FieldError> wrongTypes) {
+        if (value.isNull()) {
+            return PatchField.of(null);
+        }
+        if (!value.isObject()) {
+            wrongTypes.add(new FieldError("labels", "must be an object or null"));
+            return PatchField.absent();
+        }
+        Map<String, String> changes = new LinkedHashMap<>(); // values may be null: removals
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            JsonNode labelValue = entry.getValue();
+            if (labelValue.isNull() || labelValue.isTextual()) {
+                changes.put(entry.getKey(), labelValue.isNull() ? null : labelValue.textValue());
+            } else {
+                wrongTypes.add(new FieldError("labels." + entry.getKey(), "must be a string or null"));
+            }
+        }
+        return PatchField.of(changes);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.daap.adapters.http.database;
+
+import dev.daap.domain.database.ConnectionDetails;
+import dev.daap.domain.database.Database;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A database as the API shows it. {@code connection} is null until the database is provisioned. */
+public record DatabaseResponse(
+        String id,
+        String name,
+        String ownerTeam,
+        String purpose,
+        String status,
+        ConnectionResponse connection,
+        Map<String, String> labels,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    /** Where to connect; the password is not part of the resource. */
+    public record ConnectionResponse(String host, int port, String database, String username) {
+        static ConnectionResponse from(ConnectionDetails details) {
+            return details == null ? null
+                    : new ConnectionResponse(details.host(), details.port(), details.database(), details.username());
+        }
+    }
+
+    public static DatabaseResponse from(Database database) {
+        return new DatabaseResponse(
+                database.id().toString(),
+                database.name().value(),
+                database.ownerTeam().value(),
+                database.purpose().value(),
+                database.status().wireName(),
+                ConnectionResponse.from(database.connection()),
+                database.labels().values(),
+                database.createdAt(),
+                database.updatedAt(),
+                database.version());
+    }
+}

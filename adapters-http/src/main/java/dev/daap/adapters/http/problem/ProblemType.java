@@ -1,0 +1,66 @@
+package dev.daap.adapters.http.problem;
+
+import io.javalin.http.HttpStatus;
+
+/**
+ * A kind of problem: its stable code (the last segment of the {@code type} URI), HTTP status and title. Clients
+ * branch on the code, never on the detail text.
+ */
+public record ProblemType(String code, int status, String title) {
+    public static final String BASE_URI = "https://daap.dev/problems/";
+
+    public static final ProblemType MALFORMED_REQUEST = new ProblemType("malformed-request", 400, "Malformed request");
+    public static final ProblemType NOT_FOUND = new ProblemType("not-found", 404, "Not found");
+    public static final ProblemType DATABASE_NOT_FOUND =
+            new ProblemType("database-not-found", 404, "Database not found");
+    public static final ProblemType METHOD_NOT_ALLOWED =
+            new ProblemType("method-not-allowed", 405, "Method not allowed");
+    public static final ProblemType NAME_TAKEN = new ProblemType("name-taken", 409, "Name taken");
+    public static final ProblemType ILLEGAL_TRANSITION =
+            new ProblemType("illegal-transition", 409, "Not allowed in the current status");
+    public static final ProblemType CONCURRENT_MODIFICATION =
+            new ProblemType("concurrent-modification", 409, "Concurrent modification");
+    public static final ProblemType VERSION_MISMATCH = new ProblemType("version-mismatch", 412, "Precondition failed");
+    public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", 413, "Payload too large");
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
+            new ProblemType("unsupported-media-type", 415, "Unsupported media type");
+    public static final ProblemType INVALID_INPUT = new ProblemType("invalid-input", 422, "Invalid input");
+    public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", 500, "Internal error");
+    public static final ProblemType STORE_UNAVAILABLE =
+            new ProblemType("store-unavailable", 503, "Service unavailable");
+    public static final ProblemType SERVICE_UNAVAILABLE =
+            new ProblemType("service-unavailable", 503, "Service unavailable");
+    public static final ProblemType REQUEST_TIMEOUT = new ProblemType("request-timeout", 408, "Request timeout");
+    public static final ProblemType URI_TOO_LONG = new ProblemType("uri-too-long", 414, "URI too long");
+    public static final ProblemType HEADERS_TOO_LARGE =
+            new ProblemType("headers-too-large", 431, "Request header fields too large");
+
+    public String uri() {
+        return BASE_URI + code;
+    }
+
+    /**
+     * The type for an error status that Jetty or Javalin produced on their own (a bad request line, a header too
+     * large, a request during shutdown); rarer statuses get a code derived from the status itself.
+     */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 400 -> MALFORMED_REQUEST;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 408 -> REQUEST_TIMEOUT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
+            case 500 -> INTERNAL_ERROR;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> new ProblemType("http-" + status, status, reasonPhrase(status));
+        };
+    }
+
+    private static String reasonPhrase(int status) {
+        HttpStatus known = HttpStatus.forStatus(status);
+        return known.getCode() == status ? known.getMessage() : "HTTP error " + status;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.daap.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+
+/** What the server answered, with the body parsed as JSON by a plain mapper (not the server's). */
+record ApiResponse(int status, java.net.http.HttpHeaders headers, String body) {
+    private static final ObjectMapper READER = new ObjectMapper();
+
+    static ApiResponse of(HttpResponse<String> response) {
+        return new ApiResponse(response.statusCode(), response.headers(), response.body());
+    }
+
+    JsonNode json() {
+        try {
+            return READER.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + body, e);
+        }
+    }
+
+    String header(String name) {
+        return headers.firstValue(name).orElse(null);
+    }
+
+    String contentType() {
+        return header("Content-Type");
+    }
+}

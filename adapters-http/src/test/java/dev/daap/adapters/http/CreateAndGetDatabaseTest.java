@@ -1,0 +1,143 @@
+package dev.daap.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.domain.database.ConnectionDetails;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.team.TeamSlug;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CreateAndGetDatabaseTest extends ApiTest {
+    private static final String RFC_3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
+
+    @Test
+    void createAnswers201WithLocationETagAndTheResource() {
+        ApiResponse response = api.post("/v1/databases", """
+                {"name": "orders", "owner_team": "payments", "purpose": "Orders of the shop",
+                 "labels": {"env": "prod", "cost-centre": "42"}}""");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.contentType()).startsWith("application/json");
+        JsonNode body = response.json();
+        String id = body.path("id").asText();
+        assertThat(UUID.fromString(id).toString()).isEqualTo(id);
+        assertThat(response.header("Location")).isEqualTo("/v1/databases/" + id);
+        assertThat(response.header("ETag")).isEqualTo("\"1\"");
+        assertThat(fieldNames(body)).containsExactly("id", "name", "owner_team", "purpose", "status", "connection",
+                "labels", "created_at", "updated_at", "version");
+        assertThat(body.path("name").asText()).isEqualTo("orders");
+        assertThat(body.path("owner_team").asText()).isEqualTo("payments");
+        assertThat(body.path("purpose").asText()).isEqualTo("Orders of the shop");
+        assertThat(body.path("status").asText()).isEqualTo("pending");
+        assertThat(body.path("connection").isNull()).isTrue();
+        assertThat(body.path("labels").properties()).hasSize(2);
+        assertThat(body.path("labels").path("cost-centre").asText()).isEqualTo("42");
+        assertThat(body.path("created_at").asText()).matches(RFC_3339_UTC);
+        assertThat(body.path("updated_at").asText()).isEqualTo(body.path("created_at").asText());
+        assertThat(body.path("version").isIntegralNumber()).isTrue();
+        assertThat(body.path("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void timestampsKeepMicroseconds() {
+        JsonNode body = api.create("orders");
+
+        // The stepping clock ticks at .123456 seconds past each millisecond, and the store keeps microseconds.
+        assertThat(body.path("created_at").asText()).matches("2026-11-25T14:00:00\\.\\d{6}Z");
+    }
+
+    @Test
+    void labelsDefaultToAnEmptyObject() {
+        JsonNode body = api.create("orders");
+
+        assertThat(body.path("labels").isObject()).isTrue();
+        assertThat(body.path("labels").isEmpty()).isTrue();
+    }
+
+    @Test
+    void getReturnsTheStoredResourceWithItsETag() {
+        JsonNode created = api.create("orders");
+
+        ApiResponse response = api.get("/v1/databases/" + created.path("id").asText());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("ETag")).isEqualTo("\"1\"");
+        assertThat(response.json()).isEqualTo(created);
+    }
+
+    @Test
+    void getShowsTheConnectionOfAProvisionedDatabase() {
+        var id = new DatabaseId(UUID.randomUUID());
+        Instant at = Instant.parse("2026-11-25T14:00:00.123456Z");
+        api.store.add(new Database(id, new DatabaseName("orders"), new TeamSlug("payments"), new Purpose("p"),
+                DatabaseStatus.READY, new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"),
+                new Labels(Map.of()), at, at, null, 4));
+
+        ApiResponse response = api.get("/v1/databases/" + id);
+
+        JsonNode body = response.json();
+        assertThat(response.header("ETag")).isEqualTo("\"4\"");
+        assertThat(body.path("status").asText()).isEqualTo("ready");
+        assertThat(body.path("created_at").asText()).isEqualTo("2026-11-25T14:00:00.123456Z");
+        assertThat(fieldNames(body.path("connection"))).containsExactly("host", "port", "database", "username");
+        assertThat(body.path("connection").path("host").asText()).isEqualTo("pg-1.internal");
+        assertThat(body.path("connection").path("port").asInt()).isEqualTo(5432);
+        assertThat(body.path("connection").path("username").asText()).isEqualTo("orders_owner");
+    }
+
+    @Test
+    void getOfAnUnknownIdIsA404Problem() {
+        ApiResponse response = api.get("/v1/databases/" + UUID.randomUUID());
+
+        assertProblem(response, 404, "database-not-found");
+    }
+
+    @Test
+    void getWithAMalformedIdIsAnInputProblemNotA500() {
+        ApiResponse response = api.get("/v1/databases/not-a-uuid");
+
+        JsonNode problem = assertProblem(response, 422, "invalid-input");
+        assertThat(errorFields(problem)).containsExactly("id");
+        assertThat(messageOf(problem, "id")).contains("UUID");
+    }
+
+    @Test
+    void createReportsEveryInvalidFieldAtOnce() {
+        ApiResponse response = api.post("/v1/databases", """
+                {"name": "Not Valid!", "purpose": "  ", "labels": {"Bad Key": "x"}}""");
+
+        JsonNode problem = assertProblem(response, 422, "invalid-input");
+        assertThat(errorFields(problem)).containsExactlyInAnyOrder("name", "owner_team", "purpose", "labels");
+        assertThat(messageOf(problem, "owner_team")).isEqualTo("is required");
+    }
+
+    @Test
+    void aDuplicateNameIsA409() {
+        api.create("orders");
+
+        ApiResponse response = api.post("/v1/databases", """
+                {"name": "orders", "owner_team": "search", "purpose": "again"}""");
+
+        JsonNode problem = assertProblem(response, 409, "name-taken");
+        assertThat(problem.path("detail").asText()).contains("orders");
+        assertThat(response.header("Location")).isNull();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

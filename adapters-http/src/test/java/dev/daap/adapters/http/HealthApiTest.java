@@ -1,0 +1,64 @@
+package dev.daap.adapters.http;
+
+import dev.daap.adapters.http.health.Readiness;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HealthApiTest {
+
+    @Test
+    void liveSaysUp() {
+        try (TestApi api = TestApi.start()) {
+            ApiResponse response = api.get("/health/live");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.contentType()).startsWith("application/json");
+            assertThat(response.body()).isEqualTo("{\"status\":\"up\"}");
+        }
+    }
+
+    @Test
+    void readyReportsTheChecks() {
+        try (TestApi api = TestApi.start(() -> new Readiness(true, Map.of("database", "ok", "migrations", "ok")))) {
+            ApiResponse response = api.get("/health/ready");
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.json().path("status").asText()).isEqualTo("ready");
+            assertThat(response.json().path("checks").path("migrations").asText()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void notReadyIsA503WithTheFailingCheck() {
+        try (TestApi api = TestApi.start(() -> new Readiness(false, Map.of("database", "unreachable")))) {
+            ApiResponse response = api.get("/health/ready");
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.json().path("status").asText()).isEqualTo("unavailable");
+            assertThat(response.json().path("checks").path("database").asText()).isEqualTo("unreachable");
+        }
+    }
+
+    @Test
+    void aCheckThatThrowsMeansNotReady() {
+        try (TestApi api = TestApi.start(() -> {
+            throw new IllegalStateException("pool closed");
+        })) {
+            ApiResponse response = api.get("/health/ready");
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.json().path("status").asText()).isEqualTo("unavailable");
+            assertThat(response.body()).doesNotContain("pool closed");
+        }
+    }
+
+    @Test
+    void healthIsOutsideTheVersionedApi() {
+        try (TestApi api = TestApi.start()) {
+            assertThat(api.get("/v1/health/live").status()).isEqualTo(404);
+        }
+    }
+}

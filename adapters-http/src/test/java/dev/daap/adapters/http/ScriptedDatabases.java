@@ -1,0 +1,71 @@
+package dev.daap.adapters.http;
+
+import dev.daap.domain.common.Page;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseQuery;
+import dev.daap.domain.database.Databases;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Wraps the in-memory store so a test can make every call fail (an outage, a bug) or run something just before a
+ * lookup (a concurrent change, a slow store).
+ */
+final class ScriptedDatabases implements Databases {
+    private final Databases store;
+    private volatile Supplier<? extends Throwable> failure;
+    private volatile Consumer<DatabaseId> beforeFind = id -> { };
+
+    ScriptedDatabases(Databases store) {
+        this.store = store;
+    }
+
+    /** Every call throws what {@code failure} makes: a RuntimeException or an Error. */
+    void failWith(Supplier<? extends Throwable> failure) {
+        this.failure = failure;
+    }
+
+    void beforeFind(Consumer<DatabaseId> hook) {
+        this.beforeFind = hook;
+    }
+
+    @Override
+    public void add(Database database) {
+        failIfScripted();
+        store.add(database);
+    }
+
+    @Override
+    public Optional<Database> find(DatabaseId id) {
+        failIfScripted();
+        beforeFind.accept(id);
+        return store.find(id);
+    }
+
+    @Override
+    public void update(Database changed, long expectedVersion) {
+        failIfScripted();
+        store.update(changed, expectedVersion);
+    }
+
+    @Override
+    public Page<Database> list(DatabaseQuery query) {
+        failIfScripted();
+        return store.list(query);
+    }
+
+    private void failIfScripted() {
+        Supplier<? extends Throwable> scripted = failure;
+        if (scripted == null) {
+            return;
+        }
+        Throwable t = scripted.get();
+        if (t instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) t;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.daap.application.database;
+
+import dev.daap.domain.common.Transactions;
+import dev.daap.domain.common.UuidV7Generator;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseChanges;
+import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.error.FieldError;
+import dev.daap.domain.error.InvalidInputException;
+import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.VersionMismatchException;
+import dev.daap.testing.InMemoryDatabases;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The use cases over the in-memory fake of the Databases port (which the contract test holds to the real one). */
+class DatabaseUseCasesTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private final InMemoryDatabases databases = new InMemoryDatabases();
+    private final CountingTransactions transactions = new CountingTransactions();
+    private final CreateDatabase create = new CreateDatabase(transactions, databases, new UuidV7Generator(clock), clock);
+    private final GetDatabase get = new GetDatabase(databases);
+    private final UpdateDatabase update = new UpdateDatabase(transactions, databases, clock);
+    private final DeleteDatabase delete = new DeleteDatabase(transactions, databases, clock);
+    private final ListDatabases list = new ListDatabases(databases);
+
+    @Test
+    void createStoresAPendingDatabaseInOneTransaction() {
+        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", Map.of("env", "prod")));
+
+        assertThat(created.status()).isEqualTo(DatabaseStatus.PENDING);
+        assertThat(created.id().value().version()).isEqualTo(7);
+        assertThat(get.execute(created.id())).isEqualTo(created);
+        assertThat(transactions.opened).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandReportsEveryBadFieldAtOnce() {
+        var error = catchThrowableOfType(InvalidInputException.class,
+                () -> CreateDatabaseCommand.of("X", null, " ", Map.of("BAD", "v")));
+
+        assertThat(error.errors()).extracting(FieldError::field)
+                .containsExactly("name", "owner_team", "purpose", "labels");
+    }
+
+    @Test
+    void aDuplicateNameIsRefused() {
+        create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+
+        assertThatThrownBy(() -> create.execute(CreateDatabaseCommand.of("orders", "other", "Again", null)))
+                .isInstanceOf(NameTakenException.class);
+    }
+
+    @Test
+    void updateChecksTheExpectedVersionAndBumpsIt() {
+        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        var changes = new DatabaseChanges(Optional.of(new Purpose("Orders and refunds")), null, null);
+
+        assertThatThrownBy(() -> update.execute(new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(7))))
+                .isInstanceOf(VersionMismatchException.class);
+        Database changed = update.execute(new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(1)));
+
+        assertThat(changed.version()).isEqualTo(2);
+        assertThat(get.execute(created.id()).purpose().value()).isEqualTo("Orders and refunds");
+    }
+
+    @Test
+    void anEmptyChangeWritesNothing() {
+        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+
+        Database same = update.execute(new UpdateDatabaseCommand(created.id(), new DatabaseChanges(null, null, null),
+                OptionalLong.empty()));
+
+        assertThat(same).isEqualTo(created);
+    }
+
+    @Test
+    void deleteHidesTheDatabaseAndFreesItsName() {
+        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+
+        delete.execute(created.id(), OptionalLong.empty());
+
+        assertThatThrownBy(() -> get.execute(created.id())).isInstanceOf(DatabaseNotFoundException.class);
+        assertThatThrownBy(() -> delete.execute(created.id(), OptionalLong.empty()))
+                .isInstanceOf(DatabaseNotFoundException.class);
+        assertThat(list.execute(ListDatabasesQuery.of(null, null, null, null, null, null)).items()).isEmpty();
+        assertThat(create.execute(CreateDatabaseCommand.of("orders", "checkout", "Again", null)).name().value())
+                .isEqualTo("orders");
+    }
+
+    @Test
+    void listParametersAreValidatedTogether() {
+        var error = catchThrowableOfType(InvalidInputException.class, () -> ListDatabasesQuery.of(
+                "Bad Team", "sleeping", " ", "size", "0", "bogus"));
+
+        assertThat(error.errors()).extracting(FieldError::field)
+                .containsExactly("owner_team", "status", "q", "sort", "page_size");
+    }
+
+    @Test
+    void aPageTokenFromAnotherSortIsAnInputError() {
+        for (int i = 0; i < 3; i++) {
+            create.execute(CreateDatabaseCommand.of("db-" + i, "checkout", "Orders", null));
+        }
+        var first = list.execute(ListDatabasesQuery.of(null, null, null, "name", "2", null));
+        String token = first.next().orElseThrow().value();
+
+        assertThat(list.execute(ListDatabasesQuery.of(null, null, null, "name", "2", token)).items()).hasSize(1);
+        var error = catchThrowableOfType(InvalidInputException.class,
+                () -> ListDatabasesQuery.of(null, null, null, "-created_at", "2", token));
+        assertThat(error.errors()).extracting(FieldError::field).containsExactly("page_token");
+    }
+
+    /** Runs the work directly and counts transactions, so tests can see one use case = one transaction. */
+    private static final class CountingTransactions implements Transactions {
+        int opened;
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            opened++;
+            return work.get();
+        }
+    }
+}

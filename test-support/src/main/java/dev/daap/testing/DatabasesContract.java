@@ -1,0 +1,348 @@
+package dev.daap.testing;
+
+import dev.daap.domain.common.Page;
+import dev.daap.domain.database.ConnectionDetails;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseChanges;
+import dev.daap.domain.database.DatabaseCursor;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.DatabaseQuery;
+import dev.daap.domain.database.DatabaseSort;
+import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.team.TeamSlug;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The rules every implementation of the {@link Databases} port keeps; the in-memory fake and the PostgreSQL
+ * adapter both extend this class. Every test works on rows of its own team and its own names, so it also passes
+ * against a shared database, in parallel, or inside a transaction that is rolled back afterwards.
+ * <p>
+ * Store calls that are expected to fail run through {@link #inTransaction(Runnable)}: an adapter whose tests run
+ * inside one outer transaction wraps them in a nested one (a savepoint), so that the failure does not poison the
+ * calls that follow.
+ */
+public abstract class DatabasesContract {
+    private static final Instant T0 = Instant.parse("2026-11-25T14:00:00.123456Z");
+
+    private final String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final TeamSlug team = new TeamSlug("team-" + run);
+    private int created;
+
+    /** The store under test, ready to use. */
+    protected abstract Databases databases();
+
+    /** Runs {@code work} in its own (nested) transaction; the default suits stores without transactions. */
+    protected void inTransaction(Runnable work) {
+        work.run();
+    }
+
+    @Test
+    void anAddedDatabaseIsFoundWithEveryField() {
+        Database ready = new Database(new DatabaseId(UUID.randomUUID()), new DatabaseName("orders-" + run), team,
+                new Purpose("Orders of the web shop"), DatabaseStatus.READY,
+                new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"),
+                new Labels(Map.of("env", "prod", "cost-centre", "42")), T0, T0.plusSeconds(60), null, 3);
+        add(ready);
+
+        assertThat(databases().find(ready.id())).contains(ready);
+    }
+
+    @Test
+    void anUnknownIdIsNotFound() {
+        assertThat(databases().find(new DatabaseId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void aSecondLiveDatabaseWithTheSameNameIsRefused() {
+        Database first = add(aDatabase("orders"));
+        Database sameName = new Database(new DatabaseId(UUID.randomUUID()), first.name(), new TeamSlug("other-" + run),
+                new Purpose("another"), DatabaseStatus.PENDING, null, Labels.NONE, T0, T0, null, 1);
+
+        assertThatThrownBy(() -> inTransaction(() -> databases().add(sameName)))
+                .isInstanceOf(NameTakenException.class);
+        assertThat(databases().find(sameName.id())).isEmpty();
+        assertThat(databases().find(first.id())).contains(first);
+    }
+
+    @Test
+    void theNameOfADeletedDatabaseCanBeUsedAgain() {
+        Database first = add(aDatabase("orders"));
+        databases().update(first.delete(T0.plusSeconds(1)), first.version());
+        Database again = aDatabase("orders");
+
+        add(again);
+
+        assertThat(again.name()).isEqualTo(first.name());
+        assertThat(databases().find(again.id())).contains(again);
+    }
+
+    @Test
+    void aDeletedDatabaseIsNeitherFoundNorListed() {
+        Database kept = add(aDatabase("kept"));
+        Database gone = add(aDatabase("gone"));
+
+        databases().update(gone.delete(T0.plusSeconds(1)), gone.version());
+
+        assertThat(databases().find(gone.id())).isEmpty();
+        assertThat(listAll(query(DatabaseSort.NAME, 10))).containsExactly(kept);
+    }
+
+    @Test
+    void anUpdateAgainstTheStoredVersionReplacesTheRow() {
+        Database stored = add(aDatabase("orders"));
+        Database changed = stored.change(new DatabaseChanges(Optional.of(new Purpose("new purpose")),
+                Optional.of(new Labels(Map.of("tier", "gold"))), Optional.of(new TeamSlug("new-" + run))),
+                T0.plusSeconds(5));
+
+        databases().update(changed, stored.version());
+
+        assertThat(databases().find(stored.id())).contains(changed);
+        assertThat(changed.version()).isEqualTo(stored.version() + 1);
+    }
+
+    @Test
+    void anUpdateAgainstAStaleVersionIsRefusedAndChangesNothing() {
+        Database stored = add(aDatabase("orders"));
+        Database first = stored.change(purpose("first"), T0.plusSeconds(1));
+        databases().update(first, stored.version());
+        Database basedOnStale = stored.change(purpose("second"), T0.plusSeconds(2));
+
+        assertThatThrownBy(() -> inTransaction(() -> databases().update(basedOnStale, stored.version())))
+                .isInstanceOf(ConcurrentModificationException.class);
+        assertThat(databases().find(stored.id())).contains(first);
+    }
+
+    @Test
+    void anUpdateOfAnUnknownDatabaseIsRefused() {
+        Database neverAdded = aDatabase("ghost");
+
+        assertThatThrownBy(() -> inTransaction(() -> databases().update(neverAdded, neverAdded.version())))
+                .isInstanceOf(ConcurrentModificationException.class);
+    }
+
+    @Test
+    void theListFiltersByOwnerTeam() {
+        add(aDatabase("mine"));
+        TeamSlug otherTeam = new TeamSlug("other-" + run);
+        Database theirs = add(withTeam(aDatabase("theirs"), otherTeam));
+
+        var query = new DatabaseQuery(Optional.of(otherTeam), null, null, DatabaseSort.NAME, 10, null);
+
+        assertThat(listAll(query)).containsExactly(theirs);
+    }
+
+    @Test
+    void theListFiltersByStatus() {
+        add(aDatabase("pending"));
+        Database ready = add(withStatus(aDatabase("ready"), DatabaseStatus.READY));
+
+        var query = new DatabaseQuery(Optional.of(team), Optional.of(DatabaseStatus.READY), null,
+                DatabaseSort.NAME, 10, null);
+
+        assertThat(listAll(query)).containsExactly(ready);
+    }
+
+    @Test
+    void theListFiltersByTextInNameOrPurposeIgnoringCase() {
+        Database byName = add(withPurpose(aDatabase("alpha"), "Orders of the shop"));
+        Database byPurpose = add(withPurpose(aDatabase("beta"), "a copy of ALPHA for reports"));
+        add(withPurpose(aDatabase("gamma"), "unrelated"));
+
+        assertThat(listAll(textQuery("AlPhA"))).containsExactly(byName, byPurpose);
+        assertThat(listAll(textQuery("orders"))).containsExactly(byName);
+        assertThat(listAll(textQuery("nowhere"))).isEmpty();
+    }
+
+    @Test
+    void theListSortsByNameInBothDirections() {
+        Database b = add(aDatabase("b"));
+        Database a = add(aDatabase("a"));
+        Database c = add(aDatabase("c"));
+
+        assertThat(listAll(query(DatabaseSort.NAME, 10))).containsExactly(a, b, c);
+        assertThat(listAll(query(DatabaseSort.NAME_DESC, 10))).containsExactly(c, b, a);
+    }
+
+    @Test
+    void theListSortsByCreationTimeThenByIdComparedAsUnsignedBytes() {
+        Database later = add(withCreatedAt(aDatabase("later"), T0.plusSeconds(10)));
+        // Same instant: the id decides. A leading 'f' is negative as a signed long but sorts last in PostgreSQL.
+        Database tieHigh = add(withId(withCreatedAt(aDatabase("tie-high"), T0), idStartingWith(0xf)));
+        Database tieLow = add(withId(withCreatedAt(aDatabase("tie-low"), T0), idStartingWith(0x1)));
+        Database earlier = add(withCreatedAt(aDatabase("earlier"), T0.minusSeconds(10)));
+
+        assertThat(listAll(query(DatabaseSort.CREATED_AT, 10))).containsExactly(earlier, tieLow, tieHigh, later);
+        assertThat(listAll(query(DatabaseSort.CREATED_AT_DESC, 10)))
+                .containsExactly(later, tieHigh, tieLow, earlier);
+    }
+
+    @Test
+    void pagesCoverEveryRowExactlyOnceInEverySortOrder() {
+        List<Database> rows = new ArrayList<>();
+        for (String name : List.of("e", "b", "d", "a", "c")) {
+            rows.add(add(aDatabase(name)));
+        }
+        rows.add(add(withId(withCreatedAt(aDatabase("f"), rows.getFirst().createdAt()), idStartingWith(0xf))));
+
+        for (DatabaseSort sort : DatabaseSort.values()) {
+            List<Page<Database>> pages = pages(query(sort, 2));
+
+            assertThat(pages).as("pages in %s order", sort).hasSize(3);
+            assertThat(pages.subList(0, 2)).allSatisfy(page -> assertThat(page.next()).isPresent());
+            assertThat(pages.getLast().next()).isEmpty();
+            List<Database> seen = pages.stream().flatMap(page -> page.items().stream()).toList();
+            assertThat(seen).as("rows in %s order", sort).containsExactlyElementsOf(sorted(rows, sort));
+        }
+    }
+
+    @Test
+    void aPageThatEndsExactlyAtTheLastRowHasNoNextToken() {
+        add(aDatabase("a"));
+        add(aDatabase("b"));
+
+        Page<Database> only = databases().list(query(DatabaseSort.NAME, 2));
+
+        assertThat(only.items()).hasSize(2);
+        assertThat(only.next()).isEmpty();
+    }
+
+    @Test
+    void pagingIsStableUnderConcurrentInserts() {
+        Database a = add(aDatabase("a"));
+        Database c = add(aDatabase("c"));
+        Database e = add(aDatabase("e"));
+        Page<Database> first = databases().list(query(DatabaseSort.NAME, 2));
+        assertThat(first.items()).containsExactly(a, c);
+
+        add(aDatabase("b"));
+        Database d = add(aDatabase("d"));
+        DatabaseCursor after = DatabaseCursor.fromToken(first.next().orElseThrow(), DatabaseSort.NAME);
+        Page<Database> second = databases().list(withAfter(query(DatabaseSort.NAME, 2), after));
+
+        assertThat(second.items()).containsExactly(d, e);
+        assertThat(second.next()).isEmpty();
+    }
+
+    @Test
+    void filtersAndPagingCombine() {
+        Database ready1 = add(withStatus(aDatabase("r1"), DatabaseStatus.READY));
+        add(aDatabase("p1"));
+        Database ready2 = add(withStatus(aDatabase("r2"), DatabaseStatus.READY));
+        add(aDatabase("p2"));
+        Database ready3 = add(withStatus(aDatabase("r3"), DatabaseStatus.READY));
+
+        var query = new DatabaseQuery(Optional.of(team), Optional.of(DatabaseStatus.READY), null,
+                DatabaseSort.CREATED_AT_DESC, 2, null);
+
+        assertThat(pages(query)).extracting(page -> page.items().size()).containsExactly(2, 1);
+        assertThat(listAll(query)).containsExactly(ready3, ready2, ready1);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    /** A pending database of this test's team, created a microsecond after the previous one. */
+    private Database aDatabase(String prefix) {
+        Instant at = T0.plusNanos(1_000L * ++created);
+        return new Database(new DatabaseId(UUID.randomUUID()), new DatabaseName(prefix + "-" + run), team,
+                new Purpose("for " + prefix), DatabaseStatus.PENDING, null, new Labels(Map.of("env", "test")),
+                at, at, null, 1);
+    }
+
+    private Database add(Database database) {
+        databases().add(database);
+        return database;
+    }
+
+    private static DatabaseChanges purpose(String text) {
+        return new DatabaseChanges(Optional.of(new Purpose(text)), null, null);
+    }
+
+    private static Database withTeam(Database d, TeamSlug team) {
+        return new Database(d.id(), d.name(), team, d.purpose(), d.status(), d.connection(), d.labels(),
+                d.createdAt(), d.updatedAt(), d.deletedAt(), d.version());
+    }
+
+    private static Database withPurpose(Database d, String purpose) {
+        return new Database(d.id(), d.name(), d.ownerTeam(), new Purpose(purpose), d.status(), d.connection(),
+                d.labels(), d.createdAt(), d.updatedAt(), d.deletedAt(), d.version());
+    }
+
+    private static Database withStatus(Database d, DatabaseStatus status) {
+        return new Database(d.id(), d.name(), d.ownerTeam(), d.purpose(), status, d.connection(), d.labels(),
+                d.createdAt(), d.updatedAt(), d.deletedAt(), d.version());
+    }
+
+    private static Database withCreatedAt(Database d, Instant at) {
+        return new Database(d.id(), d.name(), d.ownerTeam(), d.purpose(), d.status(), d.connection(), d.labels(),
+                at, at, d.deletedAt(), d.version());
+    }
+
+    private static Database withId(Database d, DatabaseId id) {
+        return new Database(id, d.name(), d.ownerTeam(), d.purpose(), d.status(), d.connection(), d.labels(),
+                d.createdAt(), d.updatedAt(), d.deletedAt(), d.version());
+    }
+
+    /** A random id whose first hex digit is {@code nibble}. */
+    private static DatabaseId idStartingWith(int nibble) {
+        UUID random = UUID.randomUUID();
+        long high = (random.getMostSignificantBits() & 0x0FFF_FFFF_FFFF_FFFFL) | ((long) nibble << 60);
+        return new DatabaseId(new UUID(high, random.getLeastSignificantBits()));
+    }
+
+    private DatabaseQuery query(DatabaseSort sort, int pageSize) {
+        return new DatabaseQuery(Optional.of(team), null, null, sort, pageSize, null);
+    }
+
+    private DatabaseQuery textQuery(String text) {
+        return new DatabaseQuery(Optional.of(team), null, Optional.of(text), DatabaseSort.NAME, 10, null);
+    }
+
+    private static DatabaseQuery withAfter(DatabaseQuery q, DatabaseCursor after) {
+        return new DatabaseQuery(q.ownerTeam(), q.status(), q.text(), q.sort(), q.pageSize(), Optional.of(after));
+    }
+
+    /** Follows next tokens from the first page to the last. */
+    private List<Page<Database>> pages(DatabaseQuery query) {
+        List<Page<Database>> pages = new ArrayList<>();
+        Page<Database> page = databases().list(query);
+        pages.add(page);
+        while (page.next().isPresent() && pages.size() < 100) {
+            DatabaseCursor after = DatabaseCursor.fromToken(page.next().get(), query.sort());
+            page = databases().list(withAfter(query, after));
+            pages.add(page);
+        }
+        return pages;
+    }
+
+    private List<Database> listAll(DatabaseQuery query) {
+        return pages(query).stream().flatMap(page -> page.items().stream()).toList();
+    }
+
+    /** The order PostgreSQL gives: names compared as in the "C" collation, uuids as unsigned bytes. */
+    private static List<Database> sorted(List<Database> rows, DatabaseSort sort) {
+        Comparator<Database> byKey = sort.byName()
+                ? Comparator.comparing((Database d) -> d.name().value())
+                : Comparator.comparing(Database::createdAt);
+        Comparator<Database> order = byKey.thenComparing(d -> d.id().toString());
+        return rows.stream().sorted(sort.descending() ? order.reversed() : order).toList();
+    }
+}

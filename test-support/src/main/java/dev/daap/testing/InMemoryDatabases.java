@@ -1,0 +1,139 @@
+package dev.daap.testing;
+
+import dev.daap.domain.common.Page;
+import dev.daap.domain.common.PageToken;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseCursor;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseQuery;
+import dev.daap.domain.database.DatabaseSort;
+import dev.daap.domain.database.Databases;
+import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.NameTakenException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * A fake of the {@link Databases} port that keeps rows in memory and honours the same rules as the PostgreSQL
+ * store, pinned down by {@link DatabasesContract}: names unique among live rows, optimistic versions, live rows
+ * only in lookups, keyset pages on (sort key, id). Thread-safe; it has no transactions of its own.
+ */
+public final class InMemoryDatabases implements Databases {
+    /** PostgreSQL orders uuid values byte by byte, unsigned; {@link UUID#compareTo} compares signed longs. */
+    static final Comparator<DatabaseId> ID_ORDER = Comparator
+            .comparing((DatabaseId id) -> id.value().getMostSignificantBits(), Long::compareUnsigned)
+            .thenComparing(id -> id.value().getLeastSignificantBits(), Long::compareUnsigned);
+
+    private final Map<DatabaseId, Database> rows = new LinkedHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock(); // not synchronized: avoids pinning virtual threads
+
+    @Override
+    public void add(Database database) {
+        lock.lock();
+        try {
+            if (rows.containsKey(database.id())) {
+                throw new IllegalStateException("duplicate primary key " + database.id());
+            }
+            if (database.isLive() && rows.values().stream().anyMatch(sameLiveName(database))) {
+                throw new NameTakenException(database.name().value());
+            }
+            rows.put(database.id(), database);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Database> find(DatabaseId id) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(rows.get(id)).filter(Database::isLive);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void update(Database changed, long expectedVersion) {
+        lock.lock();
+        try {
+            Database stored = rows.get(changed.id());
+            if (stored == null || stored.version() != expectedVersion) {
+                throw new ConcurrentModificationException(changed.id().toString());
+            }
+            rows.put(changed.id(), changed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Page<Database> list(DatabaseQuery query) {
+        List<Database> matching;
+        lock.lock();
+        try {
+            matching = rows.values().stream().filter(matches(query)).sorted(order(query.sort())).toList();
+        } finally {
+            lock.unlock();
+        }
+        List<Database> page = new ArrayList<>(query.pageSize());
+        boolean more = false;
+        for (Database row : matching) {
+            if (page.size() == query.pageSize()) {
+                more = true;
+                break;
+            }
+            page.add(row);
+        }
+        Optional<PageToken> next = more
+                ? Optional.of(DatabaseCursor.after(page.getLast(), query.sort()).toToken())
+                : Optional.empty();
+        return new Page<>(page, next);
+    }
+
+    private static Predicate<Database> sameLiveName(Database database) {
+        return other -> other.isLive() && other.name().equals(database.name());
+    }
+
+    private static Predicate<Database> matches(DatabaseQuery query) {
+        Predicate<Database> live = Database::isLive;
+        return live
+                .and(row -> query.ownerTeam().map(team -> team.equals(row.ownerTeam())).orElse(true))
+                .and(row -> query.status().map(status -> status == row.status()).orElse(true))
+                .and(row -> query.text().map(text -> containsText(row, text)).orElse(true))
+                .and(row -> query.after().map(cursor -> isAfter(row, cursor)).orElse(true));
+    }
+
+    /** Case-insensitive substring of name or purpose, like {@code ILIKE '%text%'}. */
+    private static boolean containsText(Database row, String text) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        return row.name().value().toLowerCase(Locale.ROOT).contains(needle)
+                || row.purpose().value().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private static boolean isAfter(Database row, DatabaseCursor cursor) {
+        int byKey = cursor.sort().byName()
+                ? row.name().value().compareTo(cursor.key())
+                : row.createdAt().compareTo(cursor.createdAtKey());
+        int ascending = byKey != 0 ? byKey : ID_ORDER.compare(row.id(), cursor.id());
+        return cursor.sort().descending() ? ascending < 0 : ascending > 0;
+    }
+
+    /** The keyset order: the sort key, then the id, both in the sort's direction. */
+    private static Comparator<Database> order(DatabaseSort sort) {
+        Comparator<Database> byKey = sort.byName()
+                ? Comparator.comparing((Database row) -> row.name().value())
+                : Comparator.comparing(Database::createdAt);
+        Comparator<Database> ascending = byKey.thenComparing(Database::id, ID_ORDER);
+        return sort.descending() ? ascending.reversed() : ascending;
+    }
+}
