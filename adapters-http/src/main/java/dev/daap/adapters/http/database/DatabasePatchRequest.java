@@ -30,7 +30,7 @@ public record DatabasePatchRequest(PatchField<String> purpose, PatchField<String
     private static final Set<String> READ_ONLY =
             Set.of("id", "status", "connection", "created_at", "updated_at", "version");
 
-    /** Parses the patch; a member of the wrong JSON type is a 400, a member that may not be patched a 422. */
+    /** Parses the patch; an unknown member or one of the wrong JSON type is a 400, a member that may not be patched a 422. */
     public static DatabasePatchRequest from(ObjectNode body) {
         List<FieldError> wrongTypes = new ArrayList<>();
         var members = new Validation();
@@ -44,11 +44,18 @@ public record DatabasePatchRequest(PatchField<String> purpose, PatchField<String
                 case "owner_team" -> ownerTeam = text(name, member.getValue(), wrongTypes);
                 case "labels" -> labels = labels(member.getValue(), wrongTypes);
                 case "name" -> members.fail(name, "is immutable; create a new database to use another name");
-                default -> members.fail(name, READ_ONLY.contains(name) ? "is read-only" : "is not a known field");
+                default -> {
+                    // Same as a POST body: an unknown member is malformed (400), a known read-only one breaks a rule.
+                    if (READ_ONLY.contains(name)) {
+                        members.fail(name, "is read-only");
+                    } else {
+                        wrongTypes.add(new FieldError(name, "is not a known field"));
+                    }
+                }
             }
         }
         if (!wrongTypes.isEmpty()) {
-            throw HttpProblemException.malformed("the merge patch has members of the wrong JSON type", wrongTypes);
+            throw HttpProblemException.malformed("the merge patch has unknown members or members of the wrong JSON type", wrongTypes);
         }
         members.throwIfInvalid();
         return new DatabasePatchRequest(purpose, ownerTeam, labels);
