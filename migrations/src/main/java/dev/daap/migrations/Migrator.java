@@ -36,6 +36,8 @@ public final class Migrator {
         // Liquibase 4.30+ would try to report usage over the network, and prints a banner; neither belongs here.
         System.setProperty("liquibase.analytics.enabled", System.getProperty("liquibase.analytics.enabled", "false"));
         System.setProperty("liquibase.showBanner", "false");
+        // The update summary goes to the log, not straight to standard output past the logging setup.
+        System.setProperty("liquibase.showSummaryOutput", System.getProperty("liquibase.showSummaryOutput", "log"));
     }
 
     private final DataSource dataSource;
