@@ -37,7 +37,7 @@ public final class Migrator {
         System.setProperty("liquibase.analytics.enabled", System.getProperty("liquibase.analytics.enabled", "false"));
         System.setProperty("liquibase.showBanner", "false");
         // The update summary goes to the log, not straight to standard output past the logging setup.
-        System.setProperty("liquibase.showSummaryOutput", System.getProperty("liquibase.showSummaryOutput", "log"));
+        System.setProperty("liquibase.command.showSummaryOutput", System.getProperty("liquibase.command.showSummaryOutput", "LOG"));
     }
 
     private final DataSource dataSource;
