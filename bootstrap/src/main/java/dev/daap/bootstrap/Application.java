@@ -5,64 +5,95 @@ import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.HttpServer;
 import dev.daap.adapters.http.HttpSettings;
 import dev.daap.adapters.postgres.JooqFactory;
-import dev.daap.adapters.postgres.JooqTransactions;
+import dev.daap.adapters.postgres.credential.CredentialCipher;
+import dev.daap.adapters.postgres.credential.SecretKeyCheck;
+import dev.daap.adapters.postgres.credential.SecretKeyMismatchException;
+import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
 import dev.daap.adapters.postgres.PoolSettings;
 import dev.daap.adapters.postgres.PostgresPool;
 import dev.daap.adapters.postgres.SchemaVersion;
-import dev.daap.adapters.postgres.database.JooqDatabases;
-import dev.daap.application.database.CreateDatabase;
-import dev.daap.application.database.DeleteDatabase;
-import dev.daap.application.database.GetDatabase;
-import dev.daap.application.database.ListDatabases;
-import dev.daap.application.database.UpdateDatabase;
-import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.migrations.MigrationStatus;
 import dev.daap.migrations.Migrator;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * The running service, wired by hand: metadata database → migrations → pool → jOOQ → use cases → HTTP.
- * {@link #close()} shuts down in reverse: stop accepting and drain requests, close the pool, stop the embedded
- * server.
+ * The running service: metadata database → migrations → pool → jOOQ → use cases (see {@link Wiring}) → HTTP
+ * and job workers. {@link #close()} shuts down in reverse: stop accepting and drain requests, let workers finish
+ * their jobs, close the pool, stop the embedded server.
  */
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private final MetadataDatabase database;
     private final HikariDataSource pool;
     private final HttpServer http;
+    private final Workers workers;
 
-    private Application(MetadataDatabase database, HikariDataSource pool, HttpServer http) {
+    private Application(MetadataDatabase database, HikariDataSource pool, HttpServer http, Workers workers) {
         this.database = database;
         this.pool = pool;
         this.http = http;
+        this.workers = workers;
     }
 
     public static Application start(DaapConfig config) {
         long started = System.nanoTime();
         MetadataDatabase database = MetadataDatabase.open(config);
-        HikariDataSource pool = null;
+        var resources = new java.util.ArrayList<AutoCloseable>();
         try {
-            pool = PostgresPool.create(poolSettings(config, database.target()), "daap");
+            HikariDataSource pool = PostgresPool.create(poolSettings(config, database.target()), "daap");
+            resources.add(pool);
             int expectedChangesets = migrate(config, pool);
             DSLContext dsl = JooqFactory.create(pool, config.schema());
-            HttpServer http = new HttpServer(useCases(dsl),
+            Wiring wiring = new Wiring(dsl, config, credentialCipher(config, dsl), provisioner(config, database));
+            HttpServer http = new HttpServer(useCases(wiring),
                     new DatabaseReadiness(new SchemaVersion(dsl, config.schema()), expectedChangesets),
-                    new HttpSettings(config.port(), "0.0.0.0", config.shutdownTimeout(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
+                    new HttpSettings(config.port(), "0.0.0.0", config.shutdownTimeout(),
+                            HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
             http.start();
+            resources.add(http);
+            Workers workers = Workers.start(config, wiring, database.target());
             log.info("DAAP is ready on port {} ({} PostgreSQL, started in {} ms)", http.port(),
                     database.target().kind(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new Application(database, pool, http);
+            return new Application(database, pool, http, workers);
         } catch (RuntimeException e) {
-            if (pool != null) {
-                pool.close();
-            }
+            closeAll(resources);
             database.close();
             throw e;
+        }
+    }
+
+    /** The key that encrypts stored passwords, checked against the one that encrypted what is stored. */
+    private static CredentialCipher credentialCipher(DaapConfig config, DSLContext dsl) {
+        var env = config.secretKey().map(key -> Map.of(SecretKeys.VARIABLE, key)).orElse(Map.of());
+        var cipher = new CredentialCipher(SecretKeys.load(env, config.dataDir()));
+        try {
+            new SecretKeyCheck(cipher).verify(dsl);
+        } catch (SecretKeyMismatchException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return cipher;
+    }
+
+    /** Where databases are provisioned: PROVISIONER_DATABASE_URL, else the server DAAP itself runs on. */
+    private static PostgresProvisioner provisioner(DaapConfig config, MetadataDatabase database) {
+        JdbcTarget target = config.provisionerUrl().map(url -> JdbcTarget.of(url, "provisioner"))
+                .orElse(database.target());
+        log.info("Provisioning databases on {}", target.displayUrl());
+        return new PostgresProvisioner(target.unpooled(), target.host(), target.port());
+    }
+
+    private static void closeAll(java.util.List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Closing {} after a failed start failed too", resource, e);
+            }
         }
     }
 
@@ -80,16 +111,10 @@ public final class Application implements AutoCloseable {
         return status.applied().size() + status.pending().size();
     }
 
-    private static DatabaseUseCases useCases(DSLContext dsl) {
-        var transactions = new JooqTransactions(dsl);
-        var databases = new JooqDatabases(transactions);
-        Clock clock = Clock.systemUTC();
-        return new DatabaseUseCases(
-                new CreateDatabase(transactions, databases, new UuidV7Generator(clock), clock),
-                new GetDatabase(databases),
-                new ListDatabases(databases),
-                new UpdateDatabase(transactions, databases, clock),
-                new DeleteDatabase(transactions, databases, clock));
+    private static DatabaseUseCases useCases(Wiring wiring) {
+        return new DatabaseUseCases(wiring.createDatabase(), wiring.getDatabase(), wiring.listDatabases(),
+                wiring.updateDatabase(), wiring.deleteDatabase(), wiring.retryDatabase(), wiring.getOperations(),
+                wiring.manageCredentials());
     }
 
     static PoolSettings poolSettings(DaapConfig config, JdbcTarget target) {
@@ -107,6 +132,7 @@ public final class Application implements AutoCloseable {
         log.info("Shutting down: draining HTTP requests");
         try {
             http.stop();
+            workers.close();
         } finally {
             try {
                 pool.close();

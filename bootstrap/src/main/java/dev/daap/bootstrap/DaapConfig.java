@@ -24,13 +24,24 @@ public record DaapConfig(
         Duration maxConnectionIdleTime,
         Duration databaseWait,
         boolean migrateOnStart,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Optional<DatabaseUrl> provisionerUrl,
+        JobConfig jobs,
+        Optional<String> secretKey) {
+
+    /**
+     * The job workers.
+     *
+     * @param workers 0 runs no workers on this instance (jobs wait for another instance)
+     */
+    public record JobConfig(int workers, Duration pollInterval, int maxAttempts, Duration retryBase, Duration lease) {
+    }
 
     public static DaapConfig fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
         DaapConfig config = new DaapConfig(
                 reader.integer("PORT", 8080, 0, 65535),
-                reader.optional("DATABASE_URL").map(DatabaseUrl::parse),
+                reader.optional("DATABASE_URL").map(url -> DatabaseUrl.parse("DATABASE_URL", url)),
                 Path.of(reader.text("DAAP_DATA_DIR", "./data")),
                 reader.schema("DB_SCHEMA", "daap"),
                 reader.integer("DB_MAX_CONNS", 25, 1, 10_000),
@@ -39,13 +50,25 @@ public record DaapConfig(
                 reader.duration("DB_MAX_CONN_IDLE_TIME", "30m"),
                 reader.duration("DB_WAIT_TIMEOUT", "60s"),
                 reader.bool("DAAP_MIGRATE_ON_START", true),
-                reader.duration("DAAP_SHUTDOWN_TIMEOUT", "30s"));
+                reader.duration("DAAP_SHUTDOWN_TIMEOUT", "30s"),
+                reader.optional("PROVISIONER_DATABASE_URL").map(url -> DatabaseUrl.parse("PROVISIONER_DATABASE_URL", url)),
+                new JobConfig(
+                        reader.integer("DAAP_WORKERS", 2, 0, 64),
+                        reader.duration("DAAP_JOB_POLL_INTERVAL", "5s"),
+                        reader.integer("DAAP_JOB_MAX_ATTEMPTS", 6, 1, 100),
+                        reader.duration("DAAP_JOB_RETRY_BASE", "2s"),
+                        reader.duration("DAAP_JOB_LEASE", "2m")),
+                reader.optional(SecretKeys.VARIABLE));
         if (config.minConnections > config.maxConnections) {
             throw new ConfigException("DB_MIN_CONNS (" + config.minConnections + ") must not exceed DB_MAX_CONNS ("
                     + config.maxConnections + ")");
         }
         if (config.maxConnectionLifetime.compareTo(Duration.ofSeconds(30)) < 0) {
             throw new ConfigException("DB_MAX_CONN_LIFETIME must be at least 30s (HikariCP's lower bound)");
+        }
+        if (config.jobs.pollInterval().compareTo(Duration.ofMillis(100)) < 0
+                || config.jobs.lease().compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ConfigException("DAAP_JOB_POLL_INTERVAL must be at least 100ms and DAAP_JOB_LEASE at least 1s");
         }
         if (config.maxConnectionIdleTime.compareTo(Duration.ofSeconds(10)) < 0) {
             throw new ConfigException("DB_MAX_CONN_IDLE_TIME must be at least 10s (HikariCP's lower bound)");

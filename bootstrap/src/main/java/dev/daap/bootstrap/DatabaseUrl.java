@@ -14,12 +14,26 @@ import java.util.Map;
  *
  * @param jdbcUrl without credentials, so that it can be logged
  */
-record DatabaseUrl(String jdbcUrl, String user, String password, Map<String, String> properties) {
-    private static final String VARIABLE = "DATABASE_URL";
+record DatabaseUrl(String jdbcUrl, String host, int port, String user, String password,
+                   Map<String, String> properties) {
+    private static final String DEFAULT_VARIABLE = "DATABASE_URL";
 
     static DatabaseUrl parse(String raw) {
+        return parse(DEFAULT_VARIABLE, raw);
+    }
+
+    /** @param variable the variable it came from, named in error messages */
+    static DatabaseUrl parse(String variable, String raw) {
+        try {
+            return parseUrl(raw);
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage().replace(DEFAULT_VARIABLE, variable));
+        }
+    }
+
+    private static DatabaseUrl parseUrl(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new ConfigException(VARIABLE + " is empty; unset it to use the embedded PostgreSQL");
+            throw new ConfigException(DEFAULT_VARIABLE + " is empty; unset it to use the embedded PostgreSQL");
         }
         String text = raw.strip();
         if (text.startsWith("jdbc:postgresql:")) {
@@ -28,7 +42,7 @@ record DatabaseUrl(String jdbcUrl, String user, String password, Map<String, Str
         if (text.startsWith("postgres://") || text.startsWith("postgresql://")) {
             return fromLibpq(text);
         }
-        throw new ConfigException(VARIABLE + " must start with postgres://, postgresql:// or jdbc:postgresql: "
+        throw new ConfigException(DEFAULT_VARIABLE + " must start with postgres://, postgresql:// or jdbc:postgresql: "
                 + "(for example postgres://daap:secret@localhost:5432/daap?sslmode=require)");
     }
 
@@ -37,10 +51,10 @@ record DatabaseUrl(String jdbcUrl, String user, String password, Map<String, Str
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new ConfigException(VARIABLE + " is not a valid URL: " + e.getReason());
+            throw new ConfigException(DEFAULT_VARIABLE + " is not a valid URL: " + e.getReason());
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new ConfigException(VARIABLE + " must name a host, as in postgres://user:pass@host:5432/db");
+            throw new ConfigException(DEFAULT_VARIABLE + " must name a host, as in postgres://user:pass@host:5432/db");
         }
         String user = null;
         String password = null;
@@ -61,7 +75,7 @@ record DatabaseUrl(String jdbcUrl, String user, String password, Map<String, Str
         }
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/"
                 + URLEncodedPath.encode(database);
-        return new DatabaseUrl(jdbc, user, password, properties);
+        return new DatabaseUrl(jdbc, uri.getHost(), port, user, password, properties);
     }
 
     private static DatabaseUrl fromJdbc(String text) {
@@ -70,7 +84,9 @@ record DatabaseUrl(String jdbcUrl, String user, String password, Map<String, Str
         Map<String, String> properties = query(question < 0 ? null : text.substring(question + 1));
         String user = properties.remove("user");
         String password = properties.remove("password");
-        return new DatabaseUrl(base, user, password, properties);
+        URI address = URI.create(base.substring("jdbc:".length()).replaceFirst("^postgresql:(?!//)", "postgresql://localhost/"));
+        String host = address.getHost() == null ? "localhost" : address.getHost();
+        return new DatabaseUrl(base, host, address.getPort() == -1 ? 5432 : address.getPort(), user, password, properties);
     }
 
     private static Map<String, String> query(String rawQuery) {
@@ -92,7 +108,7 @@ record DatabaseUrl(String jdbcUrl, String user, String password, Map<String, Str
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(VARIABLE + " has a malformed %-escape: " + e.getMessage());
+            throw new ConfigException(DEFAULT_VARIABLE + " has a malformed %-escape: " + e.getMessage());
         }
     }
 

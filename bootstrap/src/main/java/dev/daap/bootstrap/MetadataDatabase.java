@@ -23,7 +23,7 @@ final class MetadataDatabase implements AutoCloseable {
     static MetadataDatabase open(DaapConfig config) {
         if (config.databaseUrl().isPresent()) {
             DatabaseUrl url = config.databaseUrl().get();
-            var target = new JdbcTarget(url.jdbcUrl(), url.user(), url.password(), url.properties(), "external");
+            var target = JdbcTarget.of(url, "external");
             log.info("Using the external PostgreSQL at {} (DATABASE_URL), schema {}", target.displayUrl(), config.schema());
             DatabaseWait.untilReachable(target, config.databaseWait());
             return new MetadataDatabase(target, null);
@@ -31,8 +31,8 @@ final class MetadataDatabase implements AutoCloseable {
         var folder = config.dataDir().resolve("postgres").toAbsolutePath().normalize();
         log.info("DATABASE_URL is unset: using the embedded PostgreSQL 17 in {}, schema {}", folder, config.schema());
         EmbeddedPostgres embedded = EmbeddedPostgres.start(folder, 0, Map.of());
-        var target = new JdbcTarget(embedded.jdbcUrl("postgres"), EmbeddedPostgres.SUPERUSER, embedded.password(),
-                Map.of(), "embedded");
+        var target = new JdbcTarget(embedded.jdbcUrl("postgres"), EmbeddedPostgres.HOST, embedded.port(),
+                EmbeddedPostgres.SUPERUSER, embedded.password(), Map.of(), "embedded");
         return new MetadataDatabase(target, embedded);
     }
 

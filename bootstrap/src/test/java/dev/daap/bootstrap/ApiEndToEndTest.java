@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole server, started by the bootstrap code, driven over HTTP, on a real PostgreSQL 17. */
+/**
+ * The whole server, started by the bootstrap code, driven over HTTP, on a real PostgreSQL 17. Workers are off
+ * here: these tests are about the records; {@link ProvisioningEndToEndTest} runs the jobs.
+ */
 class ApiEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger NAMES = new AtomicInteger();
@@ -28,7 +31,7 @@ class ApiEndToEndTest {
 
     @BeforeAll
     static void start() {
-        daap = RunningDaap.onFreshDatabase(Map.of());
+        daap = RunningDaap.onFreshDatabase(Map.of("DAAP_WORKERS", "0"));
     }
 
     @AfterAll
@@ -69,11 +72,12 @@ class ApiEndToEndTest {
                 "If-Match", "\"1\"");
         assertProblem(stale, 412);
 
-        assertThat(daap.delete("/v1/databases/" + id, "If-Match", "\"2\"").statusCode()).isEqualTo(204);
-        assertProblem(daap.get("/v1/databases/" + id), 404);
-        assertThat(daap.post("/v1/databases", """
-                {"name": "%s", "owner_team": "checkout", "purpose": "the name is free again"}""".formatted(name))
-                .statusCode()).isEqualTo(201);
+        HttpResponse<String> deleting = daap.delete("/v1/databases/" + id, "If-Match", "\"2\"");
+        assertThat(deleting.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(deleting.body()).get("status").asText()).isEqualTo("deleting");
+        assertThat(daap.delete("/v1/databases/" + id).statusCode()).as("deleting twice is harmless").isEqualTo(202);
+        assertProblem(daap.post("/v1/databases", """
+                {"name": "%s", "owner_team": "checkout", "purpose": "not free until it is gone"}""".formatted(name)), 409);
     }
 
     @Test

@@ -35,8 +35,15 @@ final class RunningDaap implements AutoCloseable {
     }
 
     static RunningDaap start(Map<String, String> env) {
-        return new RunningDaap(Application.start(DaapConfig.fromEnvironment(env)));
+        Map<String, String> complete = new HashMap<>(env);
+        if (!env.containsKey("DAAP_DATA_DIR")) {
+            // No data directory to keep a generated key in: bring one, as an operator of an external database would.
+            complete.putIfAbsent("DAAP_SECRET_KEY", TEST_KEY);
+        }
+        return new RunningDaap(Application.start(DaapConfig.fromEnvironment(complete)));
     }
+
+    static final String TEST_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
     int port() {
         return application.port();

@@ -84,7 +84,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
         String password = fresh ? initialise(binaries, user, base, pgData, passwordFile) : readPassword(passwordFile);
         var server = new EmbeddedPostgres(pgData, binaries.resolve("bin/pg_ctl"), user,
-                requestedPort == 0 ? freePort() : requestedPort, password, lock);
+                requestedPort == 0 ? rememberedPort(base) : requestedPort, password, lock);
         server.stopOrphan();
         server.launch(settings);
         return server;
@@ -169,6 +169,36 @@ public final class EmbeddedPostgres implements AutoCloseable {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * The port of the last run when it is still free, else a new free one, remembered for next time: provisioned
+     * databases hand out this address, so it should survive restarts.
+     */
+    private static int rememberedPort(Path base) throws IOException {
+        Path file = base.resolve("port");
+        if (Files.exists(file)) {
+            try {
+                int port = Integer.parseInt(Files.readString(file).strip());
+                if (isFree(port)) {
+                    return port;
+                }
+                log.warn("The embedded PostgreSQL's port {} is taken now; choosing another", port);
+            } catch (NumberFormatException e) {
+                log.warn("Ignoring an unreadable {}", file);
+            }
+        }
+        int port = freePort();
+        Files.writeString(file, Integer.toString(port));
+        return port;
+    }
+
+    private static boolean isFree(int port) {
+        try (var socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort() == port;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int freePort() throws IOException {

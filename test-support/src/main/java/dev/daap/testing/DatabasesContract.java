@@ -86,7 +86,7 @@ public abstract class DatabasesContract {
     @Test
     void theNameOfADeletedDatabaseCanBeUsedAgain() {
         Database first = add(aDatabase("orders"));
-        databases().update(first.delete(T0.plusSeconds(1)), first.version());
+        databases().update(first.deleted(T0.plusSeconds(1)), first.version());
         Database again = aDatabase("orders");
 
         add(again);
@@ -100,7 +100,7 @@ public abstract class DatabasesContract {
         Database kept = add(aDatabase("kept"));
         Database gone = add(aDatabase("gone"));
 
-        databases().update(gone.delete(T0.plusSeconds(1)), gone.version());
+        databases().update(gone.deleted(T0.plusSeconds(1)), gone.version());
 
         assertThat(databases().find(gone.id())).isEmpty();
         assertThat(listAll(query(DatabaseSort.NAME, 10))).containsExactly(kept);

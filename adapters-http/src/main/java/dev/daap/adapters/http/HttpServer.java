@@ -1,9 +1,11 @@
 package dev.daap.adapters.http;
 
+import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.health.ReadinessCheck;
+import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.problem.Problem;
 import dev.daap.adapters.http.problem.ProblemType;
 import dev.daap.adapters.http.protocol.JsonCodec;
@@ -45,11 +47,13 @@ public final class HttpServer implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         var databases = new DatabaseHandler(useCases, json, new RequestBodies(settings.maxRequestBytes()),
                 Routes.DATABASES);
+        var operations = new OperationHandler(useCases.operations(), json);
+        var credentials = new CredentialHandler(useCases.credentials(), json);
         var health = new HealthHandler(readiness, json);
         var problems = new ProblemMapper(json, settings.maxRequestBytes());
         this.app = Javalin.create(config -> {
             configureServer(config);
-            Routes.register(config.routes, databases, health);
+            Routes.register(config.routes, databases, operations, credentials, health);
             problems.register(config.routes);
         });
     }

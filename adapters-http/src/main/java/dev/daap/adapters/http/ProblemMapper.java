@@ -12,8 +12,10 @@ import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.VersionMismatchException;
+import dev.daap.domain.provisioning.ProvisioningException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -48,6 +50,7 @@ public final class ProblemMapper {
         switch (e) {
             case DomainException domain -> domain(domain, ctx);
             case HttpProblemException problem -> write(ctx, problem.type(), problem.getMessage(), problem.errors());
+            case ProvisioningException target -> targetUnavailable(target, ctx);
             case HttpException jetty when jetty.getCode() < 500 -> jettyRefusal(jetty, ctx);
             default -> internal(e, ctx);
         }
@@ -58,6 +61,7 @@ public final class ProblemMapper {
         return switch (e) {
             case InvalidInputException ignored -> ProblemType.INVALID_INPUT;
             case DatabaseNotFoundException ignored -> ProblemType.DATABASE_NOT_FOUND;
+            case OperationNotFoundException ignored -> ProblemType.OPERATION_NOT_FOUND;
             case NameTakenException ignored -> ProblemType.NAME_TAKEN;
             case IllegalTransitionException ignored -> ProblemType.ILLEGAL_TRANSITION;
             case ConcurrentModificationException ignored -> ProblemType.CONCURRENT_MODIFICATION;
@@ -79,6 +83,18 @@ public final class ProblemMapper {
             }
             default -> write(ctx, type, e.getMessage(), List.of());
         }
+    }
+
+    /**
+     * The target cluster refused or could not be reached (a credential rotation). Its message is written for the
+     * client and never holds a password, so it is the detail; the cause is not logged, because a driver's text
+     * may quote the SQL that carried the password.
+     */
+    private void targetUnavailable(ProvisioningException e, Context ctx) {
+        String detail = e.getMessage() == null ? "the target cluster cannot be reached right now" : e.getMessage();
+        log.warn("target unavailable: request_id={} method={} path={}: {}", RequestIds.of(ctx),
+                ctx.req().getMethod(), ctx.path(), detail);
+        write(ctx, ProblemType.TARGET_UNAVAILABLE, detail, List.of());
     }
 
     /** Javalin's own refusals: no route (404), a route without this method (405), a body over the limit (413). */

@@ -1,7 +1,9 @@
 package dev.daap.adapters.http;
 
+import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.health.HealthHandler;
+import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.protocol.RequestIds;
 import io.javalin.config.RoutesConfig;
 
@@ -9,13 +11,19 @@ import io.javalin.config.RoutesConfig;
 public final class Routes {
     public static final String DATABASES = "/v1/databases";
     public static final String DATABASE = DATABASES + "/{id}";
+    public static final String DATABASE_RETRY = DATABASE + "/retry";
+    public static final String DATABASE_OPERATIONS = DATABASE + "/operations";
+    public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
+    public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
+    public static final String OPERATION = "/v1/operations/{id}";
     public static final String LIVE = "/health/live";
     public static final String READY = "/health/ready";
 
     private Routes() {
     }
 
-    static void register(RoutesConfig routes, DatabaseHandler databases, HealthHandler health) {
+    static void register(RoutesConfig routes, DatabaseHandler databases, OperationHandler operations,
+                         CredentialHandler credentials, HealthHandler health) {
         routes.before(RequestIds::assign);
         routes.after(RequestIds::release);
 
@@ -24,6 +32,13 @@ public final class Routes {
         routes.get(DATABASE, databases::get);
         routes.patch(DATABASE, databases::update);
         routes.delete(DATABASE, databases::delete);
+        routes.post(DATABASE_RETRY, databases::retry);
+
+        routes.get(OPERATION, operations::get);
+        routes.get(DATABASE_OPERATIONS, operations::ofDatabase);
+
+        routes.get(DATABASE_CREDENTIALS, credentials::read);
+        routes.post(DATABASE_CREDENTIALS_ROTATE, credentials::rotate);
 
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
@@ -32,6 +47,9 @@ public final class Routes {
         // database that does not exist would say it does. Jetty drops the body of a HEAD response.
         routes.head(DATABASES, databases::list);
         routes.head(DATABASE, databases::get);
+        routes.head(OPERATION, operations::get);
+        routes.head(DATABASE_OPERATIONS, operations::ofDatabase);
+        routes.head(DATABASE_CREDENTIALS, credentials::read);
         routes.head(LIVE, health::live);
         routes.head(READY, health::ready);
     }

@@ -8,6 +8,10 @@ import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
+import dev.daap.domain.job.Job;
+import dev.daap.domain.job.JobKind;
+import dev.daap.domain.job.JobState;
+import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.domain.team.TeamSlug;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +40,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
         assertThat(response.header("Location")).isEqualTo("/v1/databases/" + id);
         assertThat(response.header("ETag")).isEqualTo("\"1\"");
         assertThat(fieldNames(body)).containsExactly("id", "name", "owner_team", "purpose", "status", "connection",
-                "labels", "created_at", "updated_at", "version");
+                "labels", "created_at", "updated_at", "version", "latest_operation_id", "failure_reason");
         assertThat(body.path("name").asText()).isEqualTo("orders");
         assertThat(body.path("owner_team").asText()).isEqualTo("payments");
         assertThat(body.path("purpose").asText()).isEqualTo("Orders of the shop");
@@ -48,6 +52,32 @@ class CreateAndGetDatabaseTest extends ApiTest {
         assertThat(body.path("updated_at").asText()).isEqualTo(body.path("created_at").asText());
         assertThat(body.path("version").isIntegralNumber()).isTrue();
         assertThat(body.path("version").asLong()).isEqualTo(1);
+        assertThat(body.path("failure_reason").isNull()).isTrue();
+    }
+
+    @Test
+    void createSchedulesOneProvisionJobAndNamesItAsTheLatestOperation() {
+        JsonNode body = api.create("orders");
+
+        List<Job> jobs = api.jobs.forDatabase(DatabaseId.parse(body.path("id").asText()), 10);
+
+        assertThat(jobs).singleElement().satisfies(job -> {
+            assertThat(job.kind()).isEqualTo(JobKind.PROVISION);
+            assertThat(job.state()).isEqualTo(JobState.SCHEDULED);
+            assertThat(body.path("latest_operation_id").asText()).isEqualTo(job.id().toString());
+        });
+    }
+
+    @Test
+    void aFailedDatabaseSaysWhy() {
+        String path = "/v1/databases/" + api.create("orders").path("id").asText();
+        api.provisioner.failWith(new ProvisioningException("cannot reach the target cluster at db.test:5432"));
+
+        api.runJobs();
+
+        JsonNode body = api.get(path).json();
+        assertThat(body.path("status").asText()).isEqualTo("failed");
+        assertThat(body.path("failure_reason").asText()).isEqualTo("cannot reach the target cluster at db.test:5432");
     }
 
     @Test

@@ -1,8 +1,14 @@
 package dev.daap.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.job.Job;
+import dev.daap.domain.job.JobKind;
+import dev.daap.domain.job.JobState;
+import dev.daap.testing.FakeProvisioner.Action;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,21 +16,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeleteDatabaseApiTest extends ApiTest {
 
     @Test
-    void deleteAnswers204AndTheDatabaseIsGone() {
-        String path = "/v1/databases/" + api.create("orders").path("id").asText();
+    void deleteAnswers202WithTheDeletingResourceAndSchedulesADeprovisionJob() {
+        String id = api.createReady("orders").substring("/v1/databases/".length());
 
-        ApiResponse response = api.delete(path);
+        ApiResponse response = api.delete("/v1/databases/" + id);
 
-        assertThat(response.status()).isEqualTo(204);
-        assertThat(response.body()).isEmpty();
-        assertProblem(api.get(path), 404, "database-not-found");
-        assertThat(api.get("/v1/databases").json().path("items").isEmpty()).isTrue();
-        assertProblem(api.delete(path), 404, "database-not-found");
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.header("ETag")).isEqualTo("\"" + response.json().path("version").asLong() + "\"");
+        JsonNode body = response.json();
+        assertThat(body.path("status").asText()).isEqualTo("deleting");
+        Job newest = jobsOf(id).getFirst();
+        assertThat(newest.kind()).isEqualTo(JobKind.DEPROVISION);
+        assertThat(newest.state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(body.path("latest_operation_id").asText()).isEqualTo(newest.id().toString());
+        assertThat(api.get("/v1/databases/" + id).json()).as("still there until the job ran").isEqualTo(body);
     }
 
     @Test
-    void theNameIsFreeAgainAfterDelete() {
+    void deletingTwiceIsHarmless() {
+        String path = "/v1/databases/" + api.create("orders").path("id").asText();
+        ApiResponse first = api.delete(path);
+
+        ApiResponse second = api.delete(path);
+
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.json()).isEqualTo(first.json());
+        assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(jobsOf(path.substring("/v1/databases/".length())))
+                .extracting(Job::kind).containsExactly(JobKind.DEPROVISION, JobKind.PROVISION);
+    }
+
+    @Test
+    void theDatabaseIsGoneOnceTheDeprovisionJobRan() {
+        String path = api.createReady("orders");
+        api.delete(path);
+
+        api.runJobs();
+
+        assertProblem(api.get(path), 404, "database-not-found");
+        assertThat(api.get("/v1/databases").json().path("items").isEmpty()).isTrue();
+        assertProblem(api.delete(path), 404, "database-not-found");
+        assertThat(api.provisioner.calls(Action.DEPROVISION)).singleElement()
+                .satisfies(call -> assertThat(call.name().value()).isEqualTo("orders"));
+    }
+
+    @Test
+    void theNameIsFreeAgainOnceTheDatabaseIsGone() {
         api.delete("/v1/databases/" + api.create("orders").path("id").asText());
+        api.runJobs();
 
         JsonNode again = api.create("orders");
 
@@ -35,7 +75,10 @@ class DeleteDatabaseApiTest extends ApiTest {
     void aMatchingIfMatchDeletes() {
         String path = "/v1/databases/" + api.create("orders").path("id").asText();
 
-        assertThat(api.delete(path, "If-Match", "\"1\"").status()).isEqualTo(204);
+        ApiResponse response = api.delete(path, "If-Match", "\"1\"");
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.json().path("status").asText()).isEqualTo("deleting");
     }
 
     @Test
@@ -46,7 +89,8 @@ class DeleteDatabaseApiTest extends ApiTest {
         ApiResponse response = api.delete(path, "If-Match", "\"1\"");
 
         assertProblem(response, 412, "version-mismatch");
-        assertThat(api.get(path).status()).isEqualTo(200);
+        assertThat(api.get(path).json().path("status").asText()).isEqualTo("pending");
+        assertThat(jobsOf(path.substring("/v1/databases/".length()))).hasSize(1);
     }
 
     @Test
@@ -54,11 +98,15 @@ class DeleteDatabaseApiTest extends ApiTest {
         String path = "/v1/databases/" + api.create("orders").path("id").asText();
 
         assertProblem(api.delete(path, "If-Match", "\"1"), 400, "malformed-request");
-        assertThat(api.get(path).status()).isEqualTo(200);
+        assertThat(api.get(path).json().path("status").asText()).isEqualTo("pending");
     }
 
     @Test
     void deletingAnUnknownDatabaseIsA404() {
         assertProblem(api.delete("/v1/databases/" + UUID.randomUUID()), 404, "database-not-found");
+    }
+
+    private List<Job> jobsOf(String id) {
+        return api.jobs.forDatabase(DatabaseId.parse(id), 10);
     }
 }

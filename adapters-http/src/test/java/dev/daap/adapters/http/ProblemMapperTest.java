@@ -6,6 +6,7 @@ import dev.daap.domain.error.DomainException;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.VersionMismatchException;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ class ProblemMapperTest {
         Map<DomainException, Integer> statuses = Map.of(
                 InvalidInputException.of("name", "is required"), 422,
                 new DatabaseNotFoundException("x"), 404,
+                new OperationNotFoundException("x"), 404,
                 new NameTakenException("orders"), 409,
                 new IllegalTransitionException("no"), 409,
                 new ConcurrentModificationException("x"), 409,
@@ -33,7 +35,10 @@ class ProblemMapperTest {
             assertThat(ProblemMapper.typeOf(error).code()).isEqualTo(error.code());
             assertThat(ProblemMapper.typeOf(error).status()).as(error.code()).isEqualTo(status);
         });
-        assertThat(statuses.keySet().stream().map(DomainException::code).distinct().toList()).hasSize(7);
+        assertThat(statuses.keySet().stream().map(DomainException::code).distinct().toList()).hasSize(8);
+        assertThat(statuses.keySet().stream().map(Object::getClass).toList())
+                .as("every kind of domain error is covered here")
+                .containsExactlyInAnyOrder(DomainException.class.getPermittedSubclasses());
     }
 
     @Test

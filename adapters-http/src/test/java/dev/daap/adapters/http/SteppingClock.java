@@ -1,12 +1,16 @@
 package dev.daap.adapters.http;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves one millisecond forward on every reading, so creation order is also time order. */
+/**
+ * A clock that moves one millisecond forward on every reading, so creation order is also time order; a test may
+ * also jump ahead, e.g. past a lease.
+ */
 final class SteppingClock extends Clock {
     private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-25T14:00:00Z").toEpochMilli());
 
@@ -18,6 +22,10 @@ final class SteppingClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException("tests run in UTC");
+    }
+
+    void advance(Duration step) {
+        millis.addAndGet(step.toMillis());
     }
 
     @Override

@@ -6,12 +6,16 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Purpose;
-import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.testing.InMemoryDatabases;
+import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.application.job.JobSettings;
+import dev.daap.domain.job.Job;
+import dev.daap.domain.job.JobKind;
+import dev.daap.domain.job.JobState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -31,20 +35,27 @@ class DatabaseUseCasesTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
     private final InMemoryDatabases databases = new InMemoryDatabases();
     private final CountingTransactions transactions = new CountingTransactions();
-    private final CreateDatabase create = new CreateDatabase(transactions, databases, new UuidV7Generator(clock), clock);
+    private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
+    private final CreateDatabase create = new CreateDatabase(transactions, databases, jobs, JobSettings.DEFAULTS,
+            new UuidV7Generator(clock), clock);
     private final GetDatabase get = new GetDatabase(databases);
     private final UpdateDatabase update = new UpdateDatabase(transactions, databases, clock);
-    private final DeleteDatabase delete = new DeleteDatabase(transactions, databases, clock);
+    private final DeleteDatabase delete = new DeleteDatabase(transactions, databases, jobs, JobSettings.DEFAULTS,
+            new UuidV7Generator(clock), clock);
     private final ListDatabases list = new ListDatabases(databases);
 
     @Test
-    void createStoresAPendingDatabaseInOneTransaction() {
+    void createStoresAPendingDatabaseAndItsProvisionJobInOneTransaction() {
         Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", Map.of("env", "prod")));
 
         assertThat(created.status()).isEqualTo(DatabaseStatus.PENDING);
         assertThat(created.id().value().version()).isEqualTo(7);
         assertThat(get.execute(created.id())).isEqualTo(created);
         assertThat(transactions.opened).isEqualTo(1);
+        Job provision = jobs.find(created.latestOperationId()).orElseThrow();
+        assertThat(provision.kind()).isEqualTo(JobKind.PROVISION);
+        assertThat(provision.databaseId()).isEqualTo(created.id());
+        assertThat(provision.state()).isEqualTo(JobState.SCHEDULED);
     }
 
     @Test
@@ -88,17 +99,18 @@ class DatabaseUseCasesTest {
     }
 
     @Test
-    void deleteHidesTheDatabaseAndFreesItsName() {
+    void deleteStartsDeletingWithADeprovisionJobAndAskingTwiceIsHarmless() {
         Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
-        delete.execute(created.id(), OptionalLong.empty());
+        Database deleting = delete.execute(created.id(), OptionalLong.empty());
+        Database again = delete.execute(created.id(), OptionalLong.empty());
 
-        assertThatThrownBy(() -> get.execute(created.id())).isInstanceOf(DatabaseNotFoundException.class);
-        assertThatThrownBy(() -> delete.execute(created.id(), OptionalLong.empty()))
-                .isInstanceOf(DatabaseNotFoundException.class);
-        assertThat(list.execute(ListDatabasesQuery.of(null, null, null, null, null, null)).items()).isEmpty();
-        assertThat(create.execute(CreateDatabaseCommand.of("orders", "checkout", "Again", null)).name().value())
-                .isEqualTo("orders");
+        assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
+        assertThat(again).isEqualTo(deleting);
+        assertThat(jobs.forDatabase(created.id(), 10)).extracting(Job::kind)
+                .containsExactlyInAnyOrder(JobKind.DEPROVISION, JobKind.PROVISION);
+        assertThatThrownBy(() -> create.execute(CreateDatabaseCommand.of("orders", "checkout", "Again", null)))
+                .as("the name stays taken until the database is gone").isInstanceOf(NameTakenException.class);
     }
 
     @Test

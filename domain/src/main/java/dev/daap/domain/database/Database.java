@@ -6,13 +6,16 @@ import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A database a team asked for: the aggregate root. Immutable; every change returns a new value with the next
  * {@code version}, which the store uses for optimistic concurrency.
  *
- * @param connection null until the database is provisioned
- * @param deletedAt  null while the database is live
+ * @param connection        null until the database is provisioned
+ * @param deletedAt         null while the database is live
+ * @param latestOperationId the newest job (operation) that works on this database, if any
+ * @param failureReason     why it is {@code failed}, in words a human can act on; null otherwise
  */
 public record Database(
         DatabaseId id,
@@ -25,7 +28,9 @@ public record Database(
         Instant createdAt,
         Instant updatedAt,
         Instant deletedAt,
-        long version) {
+        long version,
+        UUID latestOperationId,
+        String failureReason) {
 
     public Database {
         Objects.requireNonNull(id, "id");
@@ -41,11 +46,25 @@ public record Database(
         }
     }
 
+    /** Without operation or failure (a database no job has touched yet). */
+    public Database(DatabaseId id, DatabaseName name, TeamSlug ownerTeam, Purpose purpose, DatabaseStatus status,
+                    ConnectionDetails connection, Labels labels, Instant createdAt, Instant updatedAt,
+                    Instant deletedAt, long version) {
+        this(id, name, ownerTeam, purpose, status, connection, labels, createdAt, updatedAt, deletedAt, version,
+                null, null);
+    }
+
     /** A new request for a database: pending, not yet provisioned. */
     public static Database requested(DatabaseId id, DatabaseName name, TeamSlug ownerTeam, Purpose purpose,
                                      Labels labels, Instant now) {
         Instant at = storedPrecision(now);
         return new Database(id, name, ownerTeam, purpose, DatabaseStatus.PENDING, null, labels, at, at, null, 1);
+    }
+
+    /** The same database, with the job that will work on it next (set before it is first stored). */
+    public Database withOperation(UUID operationId) {
+        return new Database(id, name, ownerTeam, purpose, status, connection, labels, createdAt, updatedAt,
+                deletedAt, version, operationId, failureReason);
     }
 
     /** Applies an owner's change; refused once the database is being deleted. */
@@ -58,14 +77,49 @@ public record Database(
                 changes.purpose().orElse(purpose),
                 status, connection,
                 changes.labels().orElse(labels),
-                createdAt, storedPrecision(now), deletedAt, version + 1);
+                createdAt, storedPrecision(now), deletedAt, version + 1, latestOperationId, failureReason);
     }
 
-    /** Soft delete: the row stays for the record, the name becomes free for a new database. */
-    public Database delete(Instant now) {
-        Instant at = storedPrecision(now);
-        return new Database(id, name, ownerTeam, purpose, status.moveTo(DatabaseStatus.DELETED), connection, labels,
-                createdAt, at, at, version + 1);
+    /** A worker starts creating it on the target cluster (again, after a crash: then nothing changes). */
+    public Database startProvisioning(Instant now) {
+        if (status == DatabaseStatus.PROVISIONING) {
+            return this;
+        }
+        return moved(DatabaseStatus.PROVISIONING, connection, null, null, latestOperationId, now);
+    }
+
+    /** It exists on the target cluster and can be used. */
+    public Database provisioned(ConnectionDetails details, Instant now) {
+        return moved(DatabaseStatus.READY, details, null, null, latestOperationId, now);
+    }
+
+    /** Provisioning or deprovisioning gave up; {@code reason} tells the owner what to do. */
+    public Database failed(String reason, Instant now) {
+        return moved(DatabaseStatus.FAILED, connection, null, reason, latestOperationId, now);
+    }
+
+    /** The owner asked to try a failed database again, with a new job. */
+    public Database retry(UUID operationId, Instant now) {
+        if (status != DatabaseStatus.FAILED) {
+            throw new IllegalTransitionException("only a failed database can be retried; this one is " + status.wireName());
+        }
+        return moved(DatabaseStatus.PENDING, connection, null, null, operationId, now);
+    }
+
+    /** The owner asked to delete it; a job removes it from the target cluster. */
+    public Database startDeleting(UUID operationId, Instant now) {
+        return moved(DatabaseStatus.DELETING, connection, null, null, operationId, now);
+    }
+
+    /** Gone from the target cluster. Soft delete: the row stays for the record, the name becomes free. */
+    public Database deleted(Instant now) {
+        return moved(DatabaseStatus.DELETED, connection, storedPrecision(now), null, latestOperationId, now);
+    }
+
+    private Database moved(DatabaseStatus target, ConnectionDetails details, Instant deletedAt, String reason,
+                           UUID operationId, Instant now) {
+        return new Database(id, name, ownerTeam, purpose, status.moveTo(target), details, labels, createdAt,
+                storedPrecision(now), deletedAt, version + 1, operationId, reason);
     }
 
     public boolean isLive() {

@@ -6,7 +6,8 @@ package dev.daap.domain.error;
  * or an outage.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidInputException, DatabaseNotFoundException, NameTakenException, IllegalTransitionException,
+        permits InvalidInputException, DatabaseNotFoundException, OperationNotFoundException, NameTakenException,
+                IllegalTransitionException,
                 VersionMismatchException, ConcurrentModificationException, StoreUnavailableException {
 
     protected DomainException(String message) {

@@ -43,13 +43,13 @@ class DatabaseTest {
 
     @Test
     void deletingMarksTheTimeAndEndsChanges() {
-        Database deleted = requested.delete(CREATED.plusSeconds(5));
+        Database deleted = requested.deleted(CREATED.plusSeconds(5));
 
         assertThat(deleted.isLive()).isFalse();
         assertThat(deleted.status()).isEqualTo(DatabaseStatus.DELETED);
         assertThatThrownBy(() -> deleted.change(new DatabaseChanges(Optional.of(new Purpose("x")), null, null),
                 CREATED.plusSeconds(6))).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> deleted.delete(CREATED.plusSeconds(7))).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> deleted.deleted(CREATED.plusSeconds(7))).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test

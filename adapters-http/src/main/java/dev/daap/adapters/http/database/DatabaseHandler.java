@@ -3,9 +3,9 @@ package dev.daap.adapters.http.database;
 import dev.daap.adapters.http.protocol.EntityTags;
 import dev.daap.adapters.http.protocol.IfMatch;
 import dev.daap.adapters.http.protocol.JsonCodec;
+import dev.daap.adapters.http.protocol.PathIds;
 import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.application.database.UpdateDatabaseCommand;
-import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import io.javalin.http.Context;
@@ -44,7 +44,7 @@ public final class DatabaseHandler {
     }
 
     public void get(Context ctx) {
-        respond(ctx, 200, useCases.get().execute(databaseId(ctx)));
+        respond(ctx, 200, useCases.get().execute(PathIds.databaseId(ctx)));
     }
 
     public void list(Context ctx) {
@@ -54,7 +54,7 @@ public final class DatabaseHandler {
 
     /** Merges the patch into what it reads, and writes against the version it read. */
     public void update(Context ctx) {
-        DatabaseId id = databaseId(ctx);
+        DatabaseId id = PathIds.databaseId(ctx);
         IfMatch ifMatch = ifMatch(ctx);
         DatabasePatchRequest patch = DatabasePatchRequest.from(json.readObject(bodies.read(ctx, PATCH_TYPES)));
         Database current = useCases.get().execute(id);
@@ -65,27 +65,25 @@ public final class DatabaseHandler {
         respond(ctx, 200, updated);
     }
 
+    /** 202: a deprovision job removes the database; until it has, the resource shows {@code deleting}. */
     public void delete(Context ctx) {
-        DatabaseId id = databaseId(ctx);
+        DatabaseId id = PathIds.databaseId(ctx);
         IfMatch ifMatch = ifMatch(ctx);
         OptionalLong expected = OptionalLong.empty();
         if (ifMatch.hasTags()) { // a list of tags can only be checked against what is stored now
             expected = OptionalLong.of(VersionPreconditions.expectedVersion(ifMatch, useCases.get().execute(id)));
         }
-        useCases.delete().execute(id, expected);
-        ctx.status(204);
+        respond(ctx, 202, useCases.delete().execute(id, expected));
+    }
+
+    /** 202: a new job tries again what failed; {@code latest_operation_id} names it. */
+    public void retry(Context ctx) {
+        respond(ctx, 202, useCases.retry().execute(PathIds.databaseId(ctx)));
     }
 
     private void respond(Context ctx, int status, Database database) {
         ctx.header("ETag", EntityTags.of(database.version()));
         json.respond(ctx, status, DatabaseResponse.from(database));
-    }
-
-    private static DatabaseId databaseId(Context ctx) {
-        var validation = new Validation();
-        DatabaseId id = validation.field("id", () -> DatabaseId.parse(ctx.pathParam("id")));
-        validation.throwIfInvalid();
-        return id;
     }
 
     private static IfMatch ifMatch(Context ctx) {

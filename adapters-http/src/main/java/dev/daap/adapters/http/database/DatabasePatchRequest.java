@@ -28,7 +28,8 @@ import java.util.TreeMap;
 public record DatabasePatchRequest(PatchField<String> purpose, PatchField<String> ownerTeam,
                                    PatchField<Map<String, String>> labels) {
     private static final Set<String> READ_ONLY =
-            Set.of("id", "status", "connection", "created_at", "updated_at", "version");
+            Set.of("id", "status", "connection", "created_at", "updated_at", "version", "latest_operation_id",
+                    "failure_reason");
 
     /** Parses the patch; an unknown member or one of the wrong JSON type is a 400, a member that may not be patched a 422. */
     public static DatabasePatchRequest from(ObjectNode body) {

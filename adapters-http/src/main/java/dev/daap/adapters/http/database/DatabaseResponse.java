@@ -5,8 +5,12 @@ import dev.daap.domain.database.Database;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
-/** A database as the API shows it. {@code connection} is null until the database is provisioned. */
+/**
+ * A database as the API shows it. {@code connection} is null until the database is provisioned;
+ * {@code latestOperationId} names the newest job on it, {@code failureReason} says why it is {@code failed}.
+ */
 public record DatabaseResponse(
         String id,
         String name,
@@ -17,7 +21,9 @@ public record DatabaseResponse(
         Map<String, String> labels,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        UUID latestOperationId,
+        String failureReason) {
 
     /** Where to connect; the password is not part of the resource. */
     public record ConnectionResponse(String host, int port, String database, String username) {
@@ -38,6 +44,8 @@ public record DatabaseResponse(
                 database.labels().values(),
                 database.createdAt(),
                 database.updatedAt(),
-                database.version());
+                database.version(),
+                database.latestOperationId(),
+                database.failureReason());
     }
 }

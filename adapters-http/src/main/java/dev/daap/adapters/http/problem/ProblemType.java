@@ -13,6 +13,8 @@ public record ProblemType(String code, int status, String title) {
     public static final ProblemType NOT_FOUND = new ProblemType("not-found", 404, "Not found");
     public static final ProblemType DATABASE_NOT_FOUND =
             new ProblemType("database-not-found", 404, "Database not found");
+    public static final ProblemType OPERATION_NOT_FOUND =
+            new ProblemType("operation-not-found", 404, "Operation not found");
     public static final ProblemType METHOD_NOT_ALLOWED =
             new ProblemType("method-not-allowed", 405, "Method not allowed");
     public static final ProblemType NAME_TAKEN = new ProblemType("name-taken", 409, "Name taken");
@@ -26,6 +28,8 @@ public record ProblemType(String code, int status, String title) {
             new ProblemType("unsupported-media-type", 415, "Unsupported media type");
     public static final ProblemType INVALID_INPUT = new ProblemType("invalid-input", 422, "Invalid input");
     public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", 500, "Internal error");
+    public static final ProblemType TARGET_UNAVAILABLE =
+            new ProblemType("target-unavailable", 502, "Target cluster unavailable");
     public static final ProblemType STORE_UNAVAILABLE =
             new ProblemType("store-unavailable", 503, "Service unavailable");
     public static final ProblemType SERVICE_UNAVAILABLE =

@@ -36,7 +36,9 @@ final class DatabaseRecordMapper {
                 record.getCreatedAt(),
                 record.getUpdatedAt(),
                 record.getDeletedAt(),
-                record.getVersion());
+                record.getVersion(),
+                record.getLatestOperationId(),
+                record.getFailureReason());
     }
 
     /** Copies every column of {@code database} into {@code record} (used for insert and update alike). */
@@ -56,7 +58,9 @@ final class DatabaseRecordMapper {
                 .setCreatedAt(database.createdAt())
                 .setUpdatedAt(database.updatedAt())
                 .setDeletedAt(database.deletedAt())
-                .setVersion(database.version());
+                .setVersion(database.version())
+                .setLatestOperationId(database.latestOperationId())
+                .setFailureReason(database.failureReason());
     }
 
     private static Map<String, String> labelsFrom(JSONB json) {

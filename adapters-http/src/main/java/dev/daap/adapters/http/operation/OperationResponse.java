@@ -1,0 +1,52 @@
+package dev.daap.adapters.http.operation;
+
+import dev.daap.application.operation.Operation;
+import dev.daap.domain.job.Job;
+import dev.daap.domain.job.JobState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A job on a database, as API clients see it.
+ *
+ * @param nextRetryAt when a failed attempt will be tried again; null unless a retry is scheduled
+ * @param durationMs  from the first start to the end; null until finished
+ * @param stuck       running, but its worker stopped renewing the lease: an operator should look
+ */
+public record OperationResponse(
+        UUID id,
+        UUID databaseId,
+        String kind,
+        String state,
+        int attempts,
+        int maxAttempts,
+        Instant nextRetryAt,
+        String lastError,
+        Instant startedAt,
+        Instant finishedAt,
+        Long durationMs,
+        Instant createdAt,
+        boolean stuck) {
+
+    public static OperationResponse from(Operation operation) {
+        Job job = operation.job();
+        // A scheduled job that has been attempted is waiting for its retry; one never attempted is just due.
+        boolean retryScheduled = job.state() == JobState.SCHEDULED && job.attempts() > 0;
+        return new OperationResponse(
+                job.id(),
+                job.databaseId().value(),
+                job.kind().wireName(),
+                job.state().wireName(),
+                job.attempts(),
+                job.maxAttempts(),
+                retryScheduled ? job.runAt() : null,
+                job.lastError(),
+                job.startedAt(),
+                job.finishedAt(),
+                job.state().isFinished() ? job.duration().map(Duration::toMillis).orElse(null) : null,
+                job.createdAt(),
+                operation.stuck());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.daap.adapters.http.protocol;
+
+import dev.daap.domain.common.Validation;
+import dev.daap.domain.database.DatabaseId;
+import io.javalin.http.Context;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** The {@code {id}} path parameter of a resource; one that is not a UUID is an input problem (422), not a 404. */
+public final class PathIds {
+    private static final String PARAMETER = "id";
+
+    private PathIds() {
+    }
+
+    public static DatabaseId databaseId(Context ctx) {
+        return parsed(() -> DatabaseId.parse(ctx.pathParam(PARAMETER)));
+    }
+
+    /** Operation ids have the same canonical form as database ids. */
+    public static UUID operationId(Context ctx) {
+        return parsed(() -> DatabaseId.parse(ctx.pathParam(PARAMETER)).value());
+    }
+
+    private static <T> T parsed(Supplier<T> parse) {
+        var validation = new Validation();
+        T id = validation.field(PARAMETER, parse);
+        validation.throwIfInvalid();
+        return id;
+    }
+}

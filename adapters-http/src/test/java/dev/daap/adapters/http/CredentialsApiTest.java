@@ -1,0 +1,121 @@
+package dev.daap.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.testing.FakeProvisioner.Action;
+import dev.daap.testing.FakeProvisioner.Call;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CredentialsApiTest extends ApiTest {
+
+    @Test
+    void aReadyDatabaseHasCredentialsThatNoCacheMayKeep() {
+        String path = api.createReady("orders");
+
+        ApiResponse response = api.get(path + "/credentials");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        JsonNode body = response.json();
+        assertThat(fieldNames(body)).containsExactly("host", "port", "database", "username", "password", "uri");
+        String password = api.vault.read(idOf(path)).orElseThrow();
+        assertThat(body.path("password").asText()).isEqualTo(password).isNotBlank();
+        assertThat(body.path("host").asText()).isEqualTo("db.test");
+        assertThat(body.path("port").asInt()).isEqualTo(5432);
+        assertThat(body.path("database").asText()).isEqualTo("orders");
+        assertThat(body.path("username").asText()).isEqualTo("orders");
+        assertThat(body.path("uri").asText()).isEqualTo("postgresql://orders:" + password + "@db.test:5432/orders");
+    }
+
+    @Test
+    void theDatabaseResourceNeverShowsThePassword() {
+        String path = api.createReady("orders");
+        String password = api.vault.read(idOf(path)).orElseThrow();
+
+        assertThat(api.get(path).body()).doesNotContain(password);
+        assertThat(api.get("/v1/databases").body()).doesNotContain(password);
+        assertThat(api.get(path + "/operations").body()).doesNotContain(password);
+    }
+
+    @Test
+    void aDatabaseThatIsNotReadyHasNoCredentialsYet() {
+        String path = "/v1/databases/" + api.create("orders").path("id").asText();
+
+        JsonNode problem = assertProblem(api.get(path + "/credentials"), 409, "illegal-transition");
+
+        assertThat(problem.path("detail").asText()).contains("pending");
+        assertProblem(api.post(path + "/credentials/rotate"), 409, "illegal-transition");
+        assertThat(api.provisioner.calls(Action.CHANGE_PASSWORD)).isEmpty();
+    }
+
+    @Test
+    void rotateSetsANewPasswordOnTheTargetAndStoresIt() {
+        String path = api.createReady("orders");
+        String old = api.get(path + "/credentials").json().path("password").asText();
+
+        ApiResponse response = api.post(path + "/credentials/rotate");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        String rotated = response.json().path("password").asText();
+        assertThat(rotated).isNotBlank().isNotEqualTo(old);
+        assertThat(response.json().path("uri").asText())
+                .isEqualTo("postgresql://orders:" + rotated + "@db.test:5432/orders");
+        assertThat(api.provisioner.calls(Action.CHANGE_PASSWORD)).singleElement()
+                .satisfies(call -> assertThat(call.password()).isEqualTo(rotated));
+        assertThat(api.vault.read(idOf(path))).contains(rotated);
+        assertThat(api.get(path + "/credentials").json().path("password").asText()).isEqualTo(rotated);
+    }
+
+    @Test
+    void aTargetThatRefusesTheRotationIsA502WithItsReasonButNothingFromItsCause() {
+        String path = api.createReady("orders");
+        String old = api.vault.read(idOf(path)).orElseThrow();
+        api.provisioner.failWith(new ProvisioningException("the target cluster refused changing the password",
+                new IllegalStateException("ALTER ROLE orders PASSWORD 'cause-secret'")));
+
+        ApiResponse response = api.post(path + "/credentials/rotate");
+
+        JsonNode problem = assertProblem(response, 502, "target-unavailable");
+        assertThat(problem.path("detail").asText()).isEqualTo("the target cluster refused changing the password");
+        assertThat(response.body()).doesNotContain("cause-secret").doesNotContain("ALTER ROLE");
+        List<Call> attempts = api.provisioner.calls(Action.CHANGE_PASSWORD);
+        assertThat(response.body()).doesNotContain(attempts.getFirst().password());
+        assertThat(api.vault.read(idOf(path))).as("the old password still works").contains(old);
+    }
+
+    @Test
+    void anUnknownDatabaseHasNoCredentials() {
+        String path = "/v1/databases/" + UUID.randomUUID();
+
+        assertProblem(api.get(path + "/credentials"), 404, "database-not-found");
+        assertProblem(api.post(path + "/credentials/rotate"), 404, "database-not-found");
+    }
+
+    @Test
+    void credentialsCannotBeWrittenDirectly() {
+        String path = api.createReady("orders");
+
+        ApiResponse response = api.send("PUT", path + "/credentials", TestApi.JSON, "{\"password\": \"mine\"}");
+
+        assertProblem(response, 405, "method-not-allowed");
+        assertThat(response.header("Allow")).contains("GET").doesNotContain("PUT");
+    }
+
+    private static DatabaseId idOf(String path) {
+        return DatabaseId.parse(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

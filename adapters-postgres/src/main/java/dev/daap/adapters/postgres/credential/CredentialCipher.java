@@ -1,0 +1,105 @@
+package dev.daap.adapters.postgres.credential;
+
+import dev.daap.domain.database.DatabaseId;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * AES-256-GCM for stored secrets: a fresh random 96-bit nonce per encryption, a 128-bit tag, and the database id
+ * as associated data, so a ciphertext copied to another database's row does not decrypt. Thread-safe: each call
+ * uses its own {@link Cipher}.
+ */
+public final class CredentialCipher {
+    public static final int KEY_BYTES = 32;
+    static final int NONCE_BYTES = 12;
+    static final int TAG_BITS = 128;
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final byte[] KEY_ID_CONTEXT = "daap-credential-key:".getBytes(StandardCharsets.US_ASCII);
+
+    private final SecretKeySpec key;
+    private final String keyId;
+    private final SecureRandom random = new SecureRandom();
+
+    /** @param key 32 bytes; copied, so the caller may wipe its array afterwards */
+    public CredentialCipher(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("an AES-256 key has " + KEY_BYTES + " bytes, not " + key.length);
+        }
+        this.key = new SecretKeySpec(key, "AES");
+        this.keyId = keyIdOf(key);
+    }
+
+    /**
+     * The key's fingerprint: the first 16 hex digits of SHA-256("daap-credential-key:" ‖ key). Safe to store and
+     * show; it tells keys apart and reveals nothing useful about them.
+     */
+    public String keyId() {
+        return keyId;
+    }
+
+    Sealed encrypt(DatabaseId id, byte[] plaintext) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData(id));
+            return new Sealed(cipher.doFinal(plaintext), nonce);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot encrypt with " + TRANSFORMATION, e);
+        }
+    }
+
+    byte[] decrypt(DatabaseId id, Sealed sealed) {
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
+            cipher.updateAAD(associatedData(id));
+            return cipher.doFinal(sealed.ciphertext());
+        } catch (AEADBadTagException e) {
+            // Wrong key, or a ciphertext that belongs to another database, or altered bytes: GCM cannot tell which.
+            throw new IllegalStateException("the stored secret of database " + id + " cannot be decrypted with the "
+                    + "configured key (key id " + keyId + "): it was encrypted with another key, belongs to "
+                    + "another database, or was altered", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot decrypt with " + TRANSFORMATION, e);
+        }
+    }
+
+    private static byte[] associatedData(DatabaseId id) {
+        return ByteBuffer.allocate(16)
+                .putLong(id.value().getMostSignificantBits())
+                .putLong(id.value().getLeastSignificantBits())
+                .array();
+    }
+
+    private static String keyIdOf(byte[] key) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(KEY_ID_CONTEXT);
+            byte[] digest = sha256.digest(key);
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** A ciphertext (with its GCM tag at the end) and the nonce it was made with. */
+    record Sealed(byte[] ciphertext, byte[] nonce) {
+        Sealed {
+            Objects.requireNonNull(ciphertext, "ciphertext");
+            Objects.requireNonNull(nonce, "nonce");
+        }
+    }
+}

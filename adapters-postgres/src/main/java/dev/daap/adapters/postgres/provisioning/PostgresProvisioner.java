@@ -1,0 +1,165 @@
+package dev.daap.adapters.postgres.provisioning;
+
+import dev.daap.domain.database.ConnectionDetails;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.provisioning.Provisioner;
+import dev.daap.domain.provisioning.ProvisioningException;
+import org.postgresql.util.PasswordUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Objects;
+
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.alterPassword;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.commentOnDatabase;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.commentOnRole;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.createDatabase;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.createRole;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.dropDatabase;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.dropRole;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.grantConnect;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.grantRoleToAdmin;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.resetRole;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.revokeConnect;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.revokePublicAccess;
+
+/**
+ * Provisions on a target PostgreSQL cluster through an admin connection (a superuser, or a role with CREATEROLE and
+ * CREATEDB). The role and the database both carry the DAAP database's name; each is marked with the comment
+ * {@code daap:<database id>}, and the provisioner only ever changes or drops what carries the marker of the id it
+ * was given (see {@link Ownership}), so it never takes over {@code postgres} or somebody else's role.
+ *
+ * <p>Passwords leave the JVM only as SCRAM-SHA-256 verifiers computed here, so neither the server log nor
+ * {@code pg_stat_activity} ever holds one in plain text.
+ *
+ * <p>On servers before 15 every role may create objects in a new database's {@code public} schema. That is left
+ * as is: CONNECT is revoked from PUBLIC, so only the database's role can get in, and revoking CREATE from PUBLIC
+ * there would also take it from that role (the schema belongs to the bootstrap superuser before 15).
+ */
+public final class PostgresProvisioner implements Provisioner {
+    public static final int DEFAULT_CONNECTION_LIMIT = 20;
+    private static final Logger log = LoggerFactory.getLogger(PostgresProvisioner.class);
+    private static final int FORCED_DROP_SINCE = 13_00_00;
+
+    private final DataSource admin;
+    private final String clientHost;
+    private final int clientPort;
+    private final int connectionLimit;
+
+    public PostgresProvisioner(DataSource admin, String clientHost, int clientPort) {
+        this(admin, clientHost, clientPort, DEFAULT_CONNECTION_LIMIT);
+    }
+
+    /** {@code clientHost} and {@code clientPort} are where clients reach the cluster, returned by provision. */
+    public PostgresProvisioner(DataSource admin, String clientHost, int clientPort, int connectionLimit) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.clientHost = Objects.requireNonNull(clientHost, "clientHost");
+        if (clientPort < 1 || clientPort > 65_535) {
+            throw new IllegalArgumentException("clientPort must be 1 to 65535");
+        }
+        if (connectionLimit < 1) {
+            throw new IllegalArgumentException("connectionLimit must be at least 1");
+        }
+        this.clientPort = clientPort;
+        this.connectionLimit = connectionLimit;
+    }
+
+    @Override
+    public ConnectionDetails provision(DatabaseId id, DatabaseName name, String password) {
+        String target = name.value();
+        String verifier = verifier(password);
+        try (TargetSession session = open(password, verifier)) {
+            Ownership ownership = Ownership.read(session, id, target);
+            ownership.requireOursOrAbsent("choose another name");
+            setUpRole(session, target, ownership.marker(), verifier, ownership.roleExists());
+            setUpDatabase(session, target, ownership.marker(), ownership.databaseExists());
+        }
+        log.info("Provisioned role and database {} for {}", target, id);
+        return new ConnectionDetails(clientHost, clientPort, target, target);
+    }
+
+    /** In one transaction, so a crash cannot leave the role without its marker. */
+    private void setUpRole(TargetSession session, String target, String marker, String verifier, boolean exists) {
+        boolean superuser = session.read("checking the admin's privileges", TargetCatalog::superuser);
+        session.inQuietTransaction("setting up role " + target, () -> {
+            session.execute("creating role " + target, exists
+                    ? resetRole(target, verifier, connectionLimit)
+                    : createRole(target, verifier, connectionLimit));
+            session.execute("marking role " + target, commentOnRole(target, marker));
+            if (!superuser) {
+                session.execute("granting role " + target + " to the admin", grantRoleToAdmin(target));
+            }
+        });
+    }
+
+    /** CREATE DATABASE refuses a transaction block, so every step here must be safe to repeat. */
+    private static void setUpDatabase(TargetSession session, String target, String marker, boolean exists) {
+        if (!exists) {
+            session.execute("creating database " + target, createDatabase(target, target));
+        }
+        // Also repairs a crash between CREATE DATABASE and its comment.
+        session.execute("marking database " + target, commentOnDatabase(target, marker));
+        session.execute("locking database " + target, revokePublicAccess(target));
+        session.execute("granting CONNECT on database " + target, grantConnect(target, target));
+    }
+
+    @Override
+    public void changePassword(DatabaseId id, DatabaseName name, String password) {
+        String target = name.value();
+        String verifier = verifier(password);
+        try (TargetSession session = open(password, verifier)) {
+            Ownership ownership = Ownership.read(session, id, target);
+            ownership.requireOursOrAbsent("choose another name");
+            if (!ownership.roleExists()) {
+                throw new ProvisioningException("role " + target + " does not exist on the target; provision the"
+                        + " database again to create it");
+            }
+            session.inQuietTransaction("changing the password of role " + target,
+                    () -> session.execute("changing the password of role " + target, alterPassword(target, verifier)));
+        }
+        log.info("Changed the password of role {} for {}", target, id);
+    }
+
+    @Override
+    public void deprovision(DatabaseId id, DatabaseName name) {
+        String target = name.value();
+        try (TargetSession session = open()) {
+            Ownership ownership = Ownership.read(session, id, target);
+            ownership.requireOursOrAbsent("nothing was dropped");
+            if (ownership.databaseExists()) {
+                closeAndDrop(session, target, ownership.roleExists());
+            }
+            if (ownership.roleExists()) {
+                session.execute("dropping role " + target, dropRole(target));
+            }
+        }
+        log.info("Deprovisioned role and database {} for {}", target, id);
+    }
+
+    /** Keeps new sessions out, ends the open ones, then drops; FORCE closes the race with a session being born. */
+    private static void closeAndDrop(TargetSession session, String target, boolean roleExists) {
+        session.execute("closing database " + target + " to new sessions",
+                roleExists ? revokeConnect(target, target) : revokePublicAccess(target));
+        session.read("ending the sessions on database " + target, catalog -> {
+            catalog.terminateSessions(target);
+            return null;
+        });
+        boolean force = session.read("reading the server version", TargetCatalog::serverVersion) >= FORCED_DROP_SINCE;
+        session.execute("dropping database " + target, dropDatabase(target, force));
+    }
+
+    /** The SCRAM-SHA-256 verifier PostgreSQL would store; a fresh salt each time, as the server would pick. */
+    private static String verifier(String password) {
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("password is required");
+        }
+        return PasswordUtil.encodeScramSha256(password.toCharArray());
+    }
+
+    private TargetSession open(String... secrets) {
+        return TargetSession.open(admin, new ProvisioningErrors(clientHost, clientPort, List.of(secrets)));
+    }
+}

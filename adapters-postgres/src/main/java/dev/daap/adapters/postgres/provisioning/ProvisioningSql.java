@@ -1,0 +1,77 @@
+package dev.daap.adapters.postgres.provisioning;
+
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The text of the utility statements (roles, databases, comments, grants). PostgreSQL takes no bind values in
+ * them and jOOQ has no DSL for most, so every name goes through jOOQ's identifier quoting and every value through
+ * its literal escaping; nothing from a request is spliced in raw.
+ */
+final class ProvisioningSql {
+    private static final DSLContext POSTGRES = DSL.using(SQLDialect.POSTGRES);
+
+    private ProvisioningSql() {
+    }
+
+    static String identifier(String name) {
+        return POSTGRES.render(DSL.quotedName(name));
+    }
+
+    static String literal(String value) {
+        return POSTGRES.render(DSL.inline(value));
+    }
+
+    static String createRole(String role, String passwordVerifier, int connectionLimit) {
+        return "CREATE ROLE " + identifier(role) + " LOGIN PASSWORD " + literal(passwordVerifier)
+                + " CONNECTION LIMIT " + connectionLimit;
+    }
+
+    /** Re-applies everything CREATE ROLE set, so that a retry converges and the newest password wins. */
+    static String resetRole(String role, String passwordVerifier, int connectionLimit) {
+        return "ALTER ROLE " + identifier(role) + " LOGIN PASSWORD " + literal(passwordVerifier)
+                + " CONNECTION LIMIT " + connectionLimit;
+    }
+
+    static String alterPassword(String role, String passwordVerifier) {
+        return "ALTER ROLE " + identifier(role) + " PASSWORD " + literal(passwordVerifier);
+    }
+
+    static String commentOnRole(String role, String comment) {
+        return "COMMENT ON ROLE " + identifier(role) + " IS " + literal(comment);
+    }
+
+    /** A non-superuser admin must be a member of the role to create a database it owns and to end its sessions. */
+    static String grantRoleToAdmin(String role) {
+        return "GRANT " + identifier(role) + " TO CURRENT_USER";
+    }
+
+    static String createDatabase(String database, String owner) {
+        return "CREATE DATABASE " + identifier(database) + " OWNER " + identifier(owner);
+    }
+
+    static String commentOnDatabase(String database, String comment) {
+        return "COMMENT ON DATABASE " + identifier(database) + " IS " + literal(comment);
+    }
+
+    static String revokePublicAccess(String database) {
+        return "REVOKE CONNECT, TEMPORARY ON DATABASE " + identifier(database) + " FROM PUBLIC";
+    }
+
+    static String grantConnect(String database, String role) {
+        return "GRANT CONNECT ON DATABASE " + identifier(database) + " TO " + identifier(role);
+    }
+
+    static String revokeConnect(String database, String role) {
+        return "REVOKE CONNECT ON DATABASE " + identifier(database) + " FROM PUBLIC, " + identifier(role);
+    }
+
+    static String dropDatabase(String database, boolean force) {
+        return "DROP DATABASE IF EXISTS " + identifier(database) + (force ? " WITH (FORCE)" : "");
+    }
+
+    static String dropRole(String role) {
+        return "DROP ROLE IF EXISTS " + identifier(role);
+    }
+}

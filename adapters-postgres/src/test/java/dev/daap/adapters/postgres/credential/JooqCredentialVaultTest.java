@@ -1,0 +1,163 @@
+package dev.daap.adapters.postgres.credential;
+
+import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.adapters.postgres.generated.tables.records.CredentialsRecord;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.team.TeamSlug;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dev.daap.adapters.postgres.credential.CredentialCipherTest.randomKey;
+import static dev.daap.adapters.postgres.generated.Tables.CREDENTIALS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The vault on PostgreSQL 17, each test in its own rolled-back transaction. */
+class JooqCredentialVaultTest {
+    private static final String PASSWORD = "s3cret-Passw0rd-with-ünïcode";
+    private final RolledBackTransaction transaction = new RolledBackTransaction();
+    private final CredentialCipher cipher = new CredentialCipher(randomKey());
+    private final JooqCredentialVault vault = new JooqCredentialVault(transaction::dsl, cipher);
+
+    @AfterEach
+    void rollBack() throws Exception {
+        transaction.close();
+    }
+
+    @Test
+    void aStoredPasswordReadsBack() {
+        DatabaseId id = aDatabase(transaction.dsl());
+        vault.store(id, PASSWORD);
+
+        assertThat(vault.read(id)).contains(PASSWORD);
+    }
+
+    @Test
+    void storingAgainReplacesThePassword() {
+        DatabaseId id = aDatabase(transaction.dsl());
+        vault.store(id, PASSWORD);
+        vault.store(id, "the-rotated-one");
+
+        assertThat(vault.read(id)).contains("the-rotated-one");
+        assertThat(transaction.dsl().fetchCount(CREDENTIALS, CREDENTIALS.DATABASE_ID.eq(id.value()))).isOne();
+    }
+
+    @Test
+    void aRemovedPasswordIsGoneAndOthersStay() {
+        DatabaseId removed = aDatabase(transaction.dsl());
+        DatabaseId kept = aDatabase(transaction.dsl());
+        vault.store(removed, PASSWORD);
+        vault.store(kept, "kept");
+
+        vault.remove(removed);
+
+        assertThat(vault.read(removed)).isEmpty();
+        assertThat(vault.read(kept)).contains("kept");
+    }
+
+    @Test
+    void nothingStoredReadsAsEmptyAndRemovesQuietly() {
+        DatabaseId id = aDatabase(transaction.dsl());
+
+        assertThat(vault.read(id)).isEmpty();
+        vault.remove(id);
+        assertThat(vault.read(id)).isEmpty();
+    }
+
+    @Test
+    void theStoredRowHoldsCiphertextNotThePassword() {
+        DatabaseId id = aDatabase(transaction.dsl());
+        vault.store(id, PASSWORD);
+
+        CredentialsRecord row = row(id);
+        byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
+        assertThat(HexFormat.of().formatHex(row.getCiphertext())).doesNotContain(HexFormat.of().formatHex(password));
+        assertThat(new String(row.getCiphertext(), StandardCharsets.ISO_8859_1)).doesNotContain("s3cret");
+        assertThat(row.getCiphertext()).hasSize(password.length + 16);
+        assertThat(row.getNonce()).hasSize(12);
+        assertThat(row.getKeyId()).isEqualTo(cipher.keyId());
+    }
+
+    @Test
+    void theSamePasswordTwiceGivesDifferentCiphertexts() {
+        DatabaseId id = aDatabase(transaction.dsl());
+        vault.store(id, PASSWORD);
+        CredentialsRecord first = row(id);
+        vault.store(id, PASSWORD);
+        CredentialsRecord second = row(id);
+
+        assertThat(second.getNonce()).isNotEqualTo(first.getNonce());
+        assertThat(second.getCiphertext()).isNotEqualTo(first.getCiphertext());
+        assertThat(vault.read(id)).contains(PASSWORD);
+    }
+
+    @Test
+    void aVaultWithAnotherKeyRefusesToReadAndSaysWhy() {
+        DatabaseId id = aDatabase(transaction.dsl());
+        vault.store(id, PASSWORD);
+        var otherCipher = new CredentialCipher(randomKey());
+        var otherVault = new JooqCredentialVault(transaction::dsl, otherCipher);
+
+        assertThatThrownBy(() -> otherVault.read(id))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot be decrypted with the configured key")
+                .hasMessageContaining("encrypted with key id " + cipher.keyId())
+                .hasMessageContaining("has key id " + otherCipher.keyId())
+                .hasMessageNotContaining(PASSWORD);
+    }
+
+    @Test
+    void aCiphertextMovedToAnotherDatabasesRowDoesNotDecrypt() {
+        DatabaseId original = aDatabase(transaction.dsl());
+        DatabaseId target = aDatabase(transaction.dsl());
+        vault.store(original, PASSWORD);
+        vault.store(target, "the-target-password");
+        CredentialsRecord stolen = row(original);
+
+        transaction.dsl().update(CREDENTIALS)
+                .set(CREDENTIALS.CIPHERTEXT, stolen.getCiphertext())
+                .set(CREDENTIALS.NONCE, stolen.getNonce())
+                .where(CREDENTIALS.DATABASE_ID.eq(target.value()))
+                .execute();
+
+        assertThatThrownBy(() -> vault.read(target))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the stored secret of database " + target + " cannot be decrypted");
+        assertThat(vault.read(original)).contains(PASSWORD);
+    }
+
+    @Test
+    void aPasswordForAnUnknownDatabaseIsRefusedByTheForeignKey() {
+        DatabaseId unknown = new DatabaseId(UUID.randomUUID());
+
+        assertThatThrownBy(() -> transaction.inSavepoint(() -> vault.store(unknown, PASSWORD)))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("credentials_database_fkey");
+    }
+
+    private CredentialsRecord row(DatabaseId id) {
+        return transaction.dsl().fetchSingle(CREDENTIALS, CREDENTIALS.DATABASE_ID.eq(id.value()));
+    }
+
+    /** A row in {@code databases}, which the credentials' foreign key needs; its name is unique to this test. */
+    static DatabaseId aDatabase(DSLContext dsl) {
+        DatabaseId id = new DatabaseId(UUID.randomUUID());
+        String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        new JooqDatabases(() -> dsl).add(Database.requested(id, new DatabaseName("cred-" + suffix),
+                new TeamSlug("vault-tests"), new Purpose("credential vault test"), Labels.NONE, Instant.now()));
+        return id;
+    }
+}

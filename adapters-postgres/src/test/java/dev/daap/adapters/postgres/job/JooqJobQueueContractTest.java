@@ -1,0 +1,43 @@
+package dev.daap.adapters.postgres.job;
+
+import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.job.JobQueue;
+import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.JobQueueContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.time.Instant;
+
+/** The same rules the in-memory fake keeps, checked on PostgreSQL in a rolled-back transaction per test. */
+class JooqJobQueueContractTest extends JobQueueContract {
+    private RolledBackTransaction transaction;
+
+    @BeforeEach
+    void begin() {
+        transaction = new RolledBackTransaction();
+    }
+
+    @AfterEach
+    void rollBack() throws Exception {
+        transaction.close();
+    }
+
+    @Override
+    protected JobQueue jobs() {
+        return new JooqJobQueue(transaction::dsl, clock, JooqJobQueue.channelFor("daap"));
+    }
+
+    @Override
+    protected void addDatabase(DatabaseId id) {
+        new JooqDatabases(transaction::dsl).add(Database.requested(id,
+                new DatabaseName("job-" + id.value().toString().substring(0, 8)), new TeamSlug("jobs"),
+                new Purpose("job queue contract"), Labels.NONE, Instant.now()));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.daap.application.database;
+
+import dev.daap.application.job.JobSettings;
+import dev.daap.domain.common.IdGenerator;
+import dev.daap.domain.common.Transactions;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.Databases;
+import dev.daap.domain.error.IllegalTransitionException;
+import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.job.Job;
+import dev.daap.domain.job.JobKind;
+import dev.daap.domain.job.JobQueue;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Tries a failed database again with a new job of the kind that failed: provisioning again, or, when deleting it
+ * failed, deleting it again. Refused (409) for a database that has not failed.
+ */
+public final class RetryDatabase {
+    private final Transactions transactions;
+    private final Databases databases;
+    private final JobQueue jobs;
+    private final JobSettings jobSettings;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public RetryDatabase(Transactions transactions, Databases databases, JobQueue jobs, JobSettings jobSettings,
+                         IdGenerator ids, Clock clock) {
+        this.transactions = transactions;
+        this.databases = databases;
+        this.jobs = jobs;
+        this.jobSettings = jobSettings;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Database execute(DatabaseId id) {
+        return transactions.inTransaction(() -> {
+            Database current = databases.find(id).orElseThrow(() -> new DatabaseNotFoundException(id.toString()));
+            if (current.status() != DatabaseStatus.FAILED) {
+                throw new IllegalTransitionException("only a failed database can be retried; this one is "
+                        + current.status().wireName());
+            }
+            JobKind kind = lastKind(current);
+            Instant now = clock.instant();
+            Job job = Job.schedule(ids.newId(), kind, id, jobSettings.maxAttempts(), now);
+            Database retried = kind == JobKind.DEPROVISION
+                    ? current.startDeleting(job.id(), now)
+                    : current.retry(job.id(), now);
+            databases.update(retried, current.version());
+            jobs.enqueue(job);
+            return retried;
+        });
+    }
+
+    private JobKind lastKind(Database database) {
+        if (database.latestOperationId() == null) {
+            return JobKind.PROVISION;
+        }
+        return jobs.find(database.latestOperationId()).map(Job::kind).orElse(JobKind.PROVISION);
+    }
+}

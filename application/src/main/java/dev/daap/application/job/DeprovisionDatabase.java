@@ -1,0 +1,64 @@
+package dev.daap.application.job;
+
+import dev.daap.domain.common.Transactions;
+import dev.daap.domain.credential.CredentialVault;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.Databases;
+import dev.daap.domain.job.Job;
+import dev.daap.domain.job.JobQueue;
+import dev.daap.domain.provisioning.Provisioner;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** The deprovision job: removes the database and its role from the target, then marks it deleted. */
+public final class DeprovisionDatabase implements JobHandler {
+    private final Transactions transactions;
+    private final Databases databases;
+    private final JobQueue jobs;
+    private final CredentialVault vault;
+    private final Provisioner provisioner;
+    private final Clock clock;
+
+    public DeprovisionDatabase(Transactions transactions, Databases databases, JobQueue jobs, CredentialVault vault,
+                               Provisioner provisioner, Clock clock) {
+        this.transactions = transactions;
+        this.databases = databases;
+        this.jobs = jobs;
+        this.vault = vault;
+        this.provisioner = provisioner;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(Job job) {
+        Optional<Database> deleting = databases.find(job.databaseId())
+                .filter(database -> database.status() == DatabaseStatus.DELETING);
+        if (deleting.isEmpty()) {
+            transactions.inTransaction(() -> {
+                jobs.cancel(job.id(), job.leaseOwner(), "the database is not being deleted");
+                return null;
+            });
+            return;
+        }
+        provisioner.deprovision(deleting.get().id(), deleting.get().name());
+        transactions.inTransaction(() -> {
+            databases.find(job.databaseId())
+                    .filter(database -> database.status() == DatabaseStatus.DELETING)
+                    .ifPresent(database -> {
+                        vault.remove(database.id());
+                        databases.update(database.deleted(clock.instant()), database.version());
+                    });
+            jobs.succeed(job.id(), job.leaseOwner());
+            return null;
+        });
+    }
+
+    @Override
+    public void giveUp(Job job, String reason) {
+        databases.find(job.databaseId())
+                .filter(database -> database.status() == DatabaseStatus.DELETING)
+                .ifPresent(database -> databases.update(database.failed(reason, clock.instant()), database.version()));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.daap.application.job;
+
+import dev.daap.domain.common.Transactions;
+import dev.daap.domain.credential.CredentialVault;
+import dev.daap.domain.credential.PasswordGenerator;
+import dev.daap.domain.database.ConnectionDetails;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.Databases;
+import dev.daap.domain.job.Job;
+import dev.daap.domain.job.JobQueue;
+import dev.daap.domain.provisioning.Provisioner;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The provision job: marks the database provisioning, creates it on the target cluster (outside any
+ * transaction: that may take seconds), then in one transaction stores the encrypted password, the connection
+ * details and status {@code ready}, and completes the job. A crash anywhere leaves the job to be taken again;
+ * the provisioner converges, and the newest password wins.
+ */
+public final class ProvisionDatabase implements JobHandler {
+    private final Transactions transactions;
+    private final Databases databases;
+    private final JobQueue jobs;
+    private final CredentialVault vault;
+    private final Provisioner provisioner;
+    private final PasswordGenerator passwords;
+    private final Clock clock;
+
+    public ProvisionDatabase(Transactions transactions, Databases databases, JobQueue jobs, CredentialVault vault,
+                             Provisioner provisioner, PasswordGenerator passwords, Clock clock) {
+        this.transactions = transactions;
+        this.databases = databases;
+        this.jobs = jobs;
+        this.vault = vault;
+        this.provisioner = provisioner;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(Job job) {
+        Optional<Database> started = transactions.inTransaction(() -> start(job));
+        if (started.isEmpty()) {
+            return;
+        }
+        Database database = started.get();
+        String password = passwords.newPassword();
+        ConnectionDetails details = provisioner.provision(database.id(), database.name(), password);
+        transactions.inTransaction(() -> {
+            Database current = databases.find(database.id()).orElse(null);
+            if (current != null && current.status() == DatabaseStatus.PROVISIONING) {
+                vault.store(current.id(), password);
+                databases.update(current.provisioned(details, clock.instant()), current.version());
+            }
+            // Otherwise it was deleted meanwhile: its deprovision job runs next and removes what we made.
+            jobs.succeed(job.id(), job.leaseOwner());
+            return null;
+        });
+    }
+
+    /** Moves the database to provisioning; empty (and the job cancelled) if there is nothing to provision. */
+    private Optional<Database> start(Job job) {
+        Optional<Database> found = databases.find(job.databaseId())
+                .filter(database -> database.status() == DatabaseStatus.PENDING
+                        || database.status() == DatabaseStatus.PROVISIONING);
+        if (found.isEmpty()) {
+            jobs.cancel(job.id(), job.leaseOwner(), "the database is no longer waiting to be provisioned");
+            return Optional.empty();
+        }
+        Database database = found.get();
+        Database provisioning = database.startProvisioning(clock.instant());
+        if (provisioning != database) {
+            databases.update(provisioning, database.version());
+        }
+        return Optional.of(provisioning);
+    }
+
+    @Override
+    public void giveUp(Job job, String reason) {
+        databases.find(job.databaseId())
+                .filter(database -> database.status() == DatabaseStatus.PENDING
+                        || database.status() == DatabaseStatus.PROVISIONING)
+                .ifPresent(database -> databases.update(database.failed(reason, clock.instant()), database.version()));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.daap.application.job;
+
+import dev.daap.application.database.CreateDatabase;
+import dev.daap.application.database.CreateDatabaseCommand;
+import dev.daap.application.database.DeleteDatabase;
+import dev.daap.application.database.GetDatabase;
+import dev.daap.domain.common.Transactions;
+import dev.daap.domain.common.UuidV7Generator;
+import dev.daap.domain.credential.PasswordGenerator;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.job.Job;
+import dev.daap.domain.job.JobKind;
+import dev.daap.domain.job.JobState;
+import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.testing.FakeProvisioner;
+import dev.daap.testing.InMemoryCredentialVault;
+import dev.daap.testing.InMemoryDatabases;
+import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.ManualClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The lifecycle a database goes through as its jobs run, over fakes of the ports. */
+class JobRunnerTest {
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final InMemoryDatabases databases = new InMemoryDatabases();
+    private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
+    private final InMemoryCredentialVault vault = new InMemoryCredentialVault();
+    private final FakeProvisioner provisioner = new FakeProvisioner();
+    private final Transactions transactions = new Transactions() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    };
+    private final JobSettings settings = new JobSettings(3, Duration.ofMinutes(1), Duration.ofSeconds(1),
+            Duration.ofSeconds(10), Duration.ofMinutes(1));
+    private final UuidV7Generator ids = new UuidV7Generator(clock); // one generator: ids in creation order
+    private final CreateDatabase create = new CreateDatabase(transactions, databases, jobs, settings, ids, clock);
+    private final DeleteDatabase delete = new DeleteDatabase(transactions, databases, jobs, settings, ids, clock);
+    private final GetDatabase get = new GetDatabase(databases);
+    private final JobRunner runner = new JobRunner(transactions, jobs, Map.of(
+            JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, vault, provisioner,
+                    new PasswordGenerator(), clock),
+            JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, vault, provisioner, clock)),
+            settings, clock);
+
+    @Test
+    void aProvisionedDatabaseIsReadyWithItsPasswordStored() {
+        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+
+        assertThat(runner.runNext("worker")).isTrue();
+
+        Database ready = get.execute(created.id());
+        assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
+        assertThat(ready.connection().database()).isEqualTo("orders");
+        assertThat(vault.read(created.id())).contains(provisioner.calls().getFirst().password());
+        assertThat(jobs.find(created.latestOperationId()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(runner.runNext("worker")).isFalse();
+    }
+
+    @Test
+    void failuresAreRetriedWithBackoffThenTheDatabaseFailsWithTheReason() {
+        provisioner.failWith(new ProvisioningException("the target cluster refused: permission denied"));
+        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(runner.runNext("worker")).as("attempt " + attempt).isTrue();
+            Job job = jobs.find(created.latestOperationId()).orElseThrow();
+            if (attempt < 3) {
+                assertThat(job.state()).isEqualTo(JobState.SCHEDULED);
+                assertThat(job.runAt()).isAfter(clock.instant());
+                assertThat(runner.runNext("worker")).as("not due before its backoff").isFalse();
+                clock.advance(Duration.ofSeconds(30));
+            }
+        }
+
+        Database failed = get.execute(created.id());
+        assertThat(failed.status()).isEqualTo(DatabaseStatus.FAILED);
+        assertThat(failed.failureReason()).contains("permission denied");
+        Job job = jobs.find(created.latestOperationId()).orElseThrow();
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.attempts()).isEqualTo(3);
+        assertThat(job.lastError()).contains("permission denied");
+    }
+
+    @Test
+    void deletingRemovesItFromTheTargetThenMarksItDeleted() {
+        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        runner.runNext("worker");
+
+        delete.execute(created.id(), OptionalLong.empty());
+        assertThat(runner.runNext("worker")).isTrue();
+
+        assertThatThrownBy(() -> get.execute(created.id())).isInstanceOf(DatabaseNotFoundException.class);
+        assertThat(provisioner.calls(FakeProvisioner.Action.DEPROVISION)).hasSize(1);
+        assertThat(vault.read(created.id())).isEmpty();
+        assertThat(create.execute(CreateDatabaseCommand.of("orders", "checkout", "Again", null)).name().value())
+                .isEqualTo("orders");
+    }
+
+    @Test
+    void aDatabaseDeletedBeforeItWasProvisionedIsNeverCreated() {
+        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        clock.advance(Duration.ofMillis(5));
+        delete.execute(created.id(), OptionalLong.empty());
+
+        runner.runNext("worker"); // the provision job: cancelled, nothing to provision
+        runner.runNext("worker"); // the deprovision job
+
+        assertThat(provisioner.calls(FakeProvisioner.Action.PROVISION)).isEmpty();
+        assertThat(jobs.forDatabase(created.id(), 10)).extracting(Job::state)
+                .containsExactly(JobState.SUCCEEDED, JobState.CANCELLED);
+    }
+}

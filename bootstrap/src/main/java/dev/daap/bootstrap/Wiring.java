@@ -1,0 +1,97 @@
+package dev.daap.bootstrap;
+
+import dev.daap.adapters.postgres.JooqTransactions;
+import dev.daap.adapters.postgres.credential.CredentialCipher;
+import dev.daap.adapters.postgres.credential.JooqCredentialVault;
+import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.adapters.postgres.job.JooqJobQueue;
+import dev.daap.application.credential.ManageCredentials;
+import dev.daap.application.database.CreateDatabase;
+import dev.daap.application.database.DeleteDatabase;
+import dev.daap.application.database.GetDatabase;
+import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.RetryDatabase;
+import dev.daap.application.database.UpdateDatabase;
+import dev.daap.application.job.DeprovisionDatabase;
+import dev.daap.application.job.JobRunner;
+import dev.daap.application.job.JobSettings;
+import dev.daap.application.job.ProvisionDatabase;
+import dev.daap.application.operation.GetOperations;
+import dev.daap.domain.common.UuidV7Generator;
+import dev.daap.domain.credential.PasswordGenerator;
+import dev.daap.domain.job.JobKind;
+import dev.daap.domain.provisioning.Provisioner;
+import org.jooq.DSLContext;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Ports to adapters, use cases to ports: the object graph, built by hand, in one place. */
+final class Wiring {
+    final JooqTransactions transactions;
+    final JooqDatabases databases;
+    final JooqJobQueue jobs;
+    final JooqCredentialVault vault;
+    final JobSettings jobSettings;
+    final Provisioner provisioner;
+    final Clock clock;
+    private final UuidV7Generator ids;
+    private final PasswordGenerator passwords = new PasswordGenerator();
+
+    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioner provisioner) {
+        this(dsl, config, cipher, provisioner, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's: tests move time forward past a lease instead of waiting for it. */
+    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioner provisioner, Clock clock) {
+        this.clock = clock;
+        this.ids = new UuidV7Generator(clock);
+        this.transactions = new JooqTransactions(dsl);
+        this.databases = new JooqDatabases(transactions);
+        this.jobs = new JooqJobQueue(transactions, clock, JooqJobQueue.channelFor(config.schema()));
+        this.vault = new JooqCredentialVault(transactions, cipher);
+        this.provisioner = provisioner;
+        DaapConfig.JobConfig job = config.jobs();
+        this.jobSettings = new JobSettings(job.maxAttempts(), job.lease(), job.retryBase(),
+                JobSettings.DEFAULTS.retryCap(), JobSettings.DEFAULTS.stuckGrace());
+    }
+
+    CreateDatabase createDatabase() {
+        return new CreateDatabase(transactions, databases, jobs, jobSettings, ids, clock);
+    }
+
+    GetDatabase getDatabase() {
+        return new GetDatabase(databases);
+    }
+
+    ListDatabases listDatabases() {
+        return new ListDatabases(databases);
+    }
+
+    UpdateDatabase updateDatabase() {
+        return new UpdateDatabase(transactions, databases, clock);
+    }
+
+    DeleteDatabase deleteDatabase() {
+        return new DeleteDatabase(transactions, databases, jobs, jobSettings, ids, clock);
+    }
+
+    RetryDatabase retryDatabase() {
+        return new RetryDatabase(transactions, databases, jobs, jobSettings, ids, clock);
+    }
+
+    GetOperations getOperations() {
+        return new GetOperations(jobs, databases, jobSettings, clock);
+    }
+
+    ManageCredentials manageCredentials() {
+        return new ManageCredentials(transactions, databases, vault, provisioner, passwords);
+    }
+
+    JobRunner jobRunner() {
+        return new JobRunner(transactions, jobs, Map.of(
+                JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, vault, provisioner, passwords, clock),
+                JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, vault, provisioner, clock)),
+                jobSettings, clock);
+    }
+}

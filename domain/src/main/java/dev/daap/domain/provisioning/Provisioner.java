@@ -1,0 +1,29 @@
+package dev.daap.domain.provisioning;
+
+import dev.daap.domain.database.ConnectionDetails;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+
+/**
+ * Creates and removes the real thing on a target PostgreSQL cluster: a login role and a database it owns.
+ * Every method is idempotent and checks the cluster's catalog before it acts, so a retry after a crash at any
+ * point converges. Failures are reported as {@link ProvisioningException}.
+ */
+public interface Provisioner {
+
+    /**
+     * Makes sure the role and the database for {@code name} exist, the role logs in with {@code password}, and
+     * nobody but the role may connect. Refuses to take over a role or database that DAAP did not create for
+     * {@code id}.
+     */
+    ConnectionDetails provision(DatabaseId id, DatabaseName name, String password);
+
+    /** Sets a new password for the database's role. */
+    void changePassword(DatabaseId id, DatabaseName name, String password);
+
+    /**
+     * Removes the database and its role: revokes CONNECT, ends open sessions, drops both. Does nothing for what is
+     * already gone; never hangs on open client connections.
+     */
+    void deprovision(DatabaseId id, DatabaseName name);
+}
