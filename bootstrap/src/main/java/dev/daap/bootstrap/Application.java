@@ -42,21 +42,24 @@ public final class Application implements AutoCloseable {
 
     public static Application start(DaapConfig config) {
         long started = System.nanoTime();
+        byte[] secretKey = secretKey(config); // before anything starts: a bad key fails at once
         MetadataDatabase database = MetadataDatabase.open(config);
         var resources = new java.util.ArrayList<AutoCloseable>();
         try {
             HikariDataSource pool = PostgresPool.create(poolSettings(config, database.target()), "daap");
             resources.add(pool);
-            int expectedChangesets = migrate(config, pool);
+            MigrationStatus migrations = migrate(config, pool);
             DSLContext dsl = JooqFactory.create(pool, config.schema());
-            Wiring wiring = new Wiring(dsl, config, credentialCipher(config, dsl), provisioner(config, database));
+            Wiring wiring = new Wiring(dsl, config, credentialCipher(secretKey, migrations, dsl),
+                    provisioner(config, database));
             HttpServer http = new HttpServer(useCases(wiring),
-                    new DatabaseReadiness(new SchemaVersion(dsl, config.schema()), expectedChangesets),
+                    new DatabaseReadiness(new SchemaVersion(dsl, config.schema()),
+                            migrations.applied().size() + migrations.pending().size()),
                     new HttpSettings(config.port(), "0.0.0.0", config.shutdownTimeout(),
                             HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
             http.start();
             resources.add(http);
-            Workers workers = Workers.start(config, wiring, database.target());
+            Workers workers = migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
             log.info("DAAP is ready on port {} ({} PostgreSQL, started in {} ms)", http.port(),
                     database.target().kind(), Duration.ofNanos(System.nanoTime() - started).toMillis());
             return new Application(database, pool, http, workers);
@@ -67,14 +70,24 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** The key that encrypts stored passwords, checked against the one that encrypted what is stored. */
-    private static CredentialCipher credentialCipher(DaapConfig config, DSLContext dsl) {
+    private static byte[] secretKey(DaapConfig config) {
         var env = config.secretKey().map(key -> Map.of(SecretKeys.VARIABLE, key)).orElse(Map.of());
-        var cipher = new CredentialCipher(SecretKeys.load(env, config.dataDir()));
-        try {
-            new SecretKeyCheck(cipher).verify(dsl);
-        } catch (SecretKeyMismatchException e) {
-            throw new ConfigException(e.getMessage());
+        return SecretKeys.load(env, config.dataDir());
+    }
+
+    /**
+     * The cipher for stored passwords, checked against the key that encrypted what is stored. Without the
+     * current schema (DAAP_MIGRATE_ON_START=false, changes pending) there is nothing to check yet: the service
+     * stays unready, and the next start checks.
+     */
+    private static CredentialCipher credentialCipher(byte[] key, MigrationStatus migrations, DSLContext dsl) {
+        var cipher = new CredentialCipher(key);
+        if (migrations.isCurrent()) {
+            try {
+                new SecretKeyCheck(cipher).verify(dsl);
+            } catch (SecretKeyMismatchException e) {
+                throw new ConfigException(e.getMessage());
+            }
         }
         return cipher;
     }
@@ -97,7 +110,7 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static int migrate(DaapConfig config, HikariDataSource pool) {
+    private static MigrationStatus migrate(DaapConfig config, HikariDataSource pool) {
         var migrator = new Migrator(pool, config.schema());
         if (config.migrateOnStart()) {
             int applied = migrator.up();
@@ -108,7 +121,7 @@ public final class Application implements AutoCloseable {
             log.warn("Schema {} has {} pending changeset(s) ({}); /health/ready stays 503 until "
                     + "`daap.jar migrate up` runs", config.schema(), status.pending().size(), status.pending());
         }
-        return status.applied().size() + status.pending().size();
+        return status;
     }
 
     private static DatabaseUseCases useCases(Wiring wiring) {

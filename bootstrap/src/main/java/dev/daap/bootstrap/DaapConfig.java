@@ -76,6 +76,14 @@ public record DaapConfig(
         return config;
     }
 
+    /** The generated one would print DAAP_SECRET_KEY; a config may end up in a log or a test report. */
+    @Override
+    public String toString() {
+        return "DaapConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", dataDir=" + dataDir + ", schema="
+                + schema + ", pool=" + minConnections + ".." + maxConnections + ", provisionerUrl=" + provisionerUrl
+                + ", jobs=" + jobs + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset") + "]";
+    }
+
     /** Reads and checks one variable at a time; blank counts as unset. */
     private record Reader(Map<String, String> env) {
         Optional<String> optional(String name) {

@@ -16,6 +16,11 @@ final class Workers implements AutoCloseable {
         this.notifications = notifications;
     }
 
+    /** No workers: the schema is not current, so jobs could not be read; the next start runs them. */
+    static Workers none() {
+        return new Workers(null, null);
+    }
+
     static Workers start(DaapConfig config, Wiring wiring, JdbcTarget metadata) {
         DaapConfig.JobConfig jobs = config.jobs();
         var pool = new WorkerPool(wiring.jobRunner(), wiring.jobs, jobs.workers(), jobs.pollInterval(),
@@ -40,7 +45,9 @@ final class Workers implements AutoCloseable {
         if (notifications != null) {
             notifications.close();
         }
-        pool.close();
+        if (pool != null) {
+            pool.close();
+        }
     }
 
 }

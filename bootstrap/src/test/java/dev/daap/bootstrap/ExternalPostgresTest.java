@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static dev.daap.bootstrap.ApiEndToEndTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * DATABASE_URL pointing at a separately started PostgreSQL 15: start-up, the API, and an outage that DAAP rides
@@ -44,6 +45,9 @@ class ExternalPostgresTest {
         assertThat(created.statusCode()).isEqualTo(201);
         String id = new ObjectMapper().readTree(created.body()).get("id").asText();
         assertThat(daap.get("/health/ready").statusCode()).isEqualTo(200);
+        // Provisioned on PostgreSQL 15 too: DATABASE_URL is also the default target cluster.
+        await().atMost(Duration.ofSeconds(60)).until(() -> new ObjectMapper()
+                .readTree(daap.get("/v1/databases/" + id).body()).get("status").asText().equals("ready"));
 
         postgres.stop();
         Instant before = Instant.now();
@@ -61,10 +65,6 @@ class ExternalPostgresTest {
     }
 
     private static void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (daap.get("/health/ready").statusCode() != 200) {
-            assertThat(Instant.now()).as("DAAP did not become ready again").isBefore(deadline);
-            Thread.onSpinWait();
-        }
+        await().atMost(timeout).until(() -> daap.get("/health/ready").statusCode() == 200);
     }
 }
