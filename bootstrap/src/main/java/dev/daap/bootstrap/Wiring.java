@@ -14,6 +14,7 @@ import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.job.DeprovisionDatabase;
 import dev.daap.application.job.JobRunner;
+import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.operation.GetOperations;
@@ -56,8 +57,12 @@ final class Wiring {
                 JobSettings.DEFAULTS.retryCap(), JobSettings.DEFAULTS.stuckGrace());
     }
 
+    private JobScheduler scheduler() {
+        return new JobScheduler(jobs, jobSettings, ids, clock);
+    }
+
     CreateDatabase createDatabase() {
-        return new CreateDatabase(transactions, databases, jobs, jobSettings, ids, clock);
+        return new CreateDatabase(transactions, databases, scheduler(), ids, clock);
     }
 
     GetDatabase getDatabase() {
@@ -73,11 +78,11 @@ final class Wiring {
     }
 
     DeleteDatabase deleteDatabase() {
-        return new DeleteDatabase(transactions, databases, jobs, jobSettings, ids, clock);
+        return new DeleteDatabase(transactions, databases, scheduler(), clock);
     }
 
     RetryDatabase retryDatabase() {
-        return new RetryDatabase(transactions, databases, jobs, jobSettings, ids, clock);
+        return new RetryDatabase(transactions, databases, scheduler(), jobs, clock);
     }
 
     GetOperations getOperations() {

@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StartupFailureTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dataDir;
 
     @Test
     void anExternalServerThatNeverAnswersFailsAfterTheBoundedWait() throws Exception {
@@ -78,7 +80,9 @@ class StartupFailureTest {
     private int run(List<String> args, Map<String, String> env) {
         out.reset();
         err.reset();
-        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        Map<String, String> withDataDir = new java.util.HashMap<>(env);
+        withDataDir.putIfAbsent("DAAP_DATA_DIR", dataDir.toString()); // never ./data of the checkout
+        return Main.run(args, withDataDir, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

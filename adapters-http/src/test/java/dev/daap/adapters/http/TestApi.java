@@ -13,6 +13,7 @@ import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.job.DeprovisionDatabase;
 import dev.daap.application.job.JobRunner;
+import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.operation.GetOperations;
@@ -72,12 +73,12 @@ final class TestApi implements AutoCloseable {
     private DatabaseUseCases useCases(PasswordGenerator passwords) {
         var ids = new UuidV7Generator(clock);
         return new DatabaseUseCases(
-                new CreateDatabase(transactions, databases, jobs, JOB_SETTINGS, ids, clock),
+                new CreateDatabase(transactions, databases, new JobScheduler(jobs, JOB_SETTINGS, ids, clock), ids, clock),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new UpdateDatabase(transactions, databases, clock),
-                new DeleteDatabase(transactions, databases, jobs, JOB_SETTINGS, ids, clock),
-                new RetryDatabase(transactions, databases, jobs, JOB_SETTINGS, ids, clock),
+                new DeleteDatabase(transactions, databases, new JobScheduler(jobs, JOB_SETTINGS, ids, clock), clock),
+                new RetryDatabase(transactions, databases, new JobScheduler(jobs, JOB_SETTINGS, ids, clock), jobs, clock),
                 new GetOperations(jobs, databases, JOB_SETTINGS, clock),
                 new ManageCredentials(transactions, databases, vault, provisioner, passwords));
     }

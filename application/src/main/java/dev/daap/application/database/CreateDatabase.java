@@ -1,6 +1,6 @@
 package dev.daap.application.database;
 
-import dev.daap.application.job.JobSettings;
+import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
@@ -8,10 +8,8 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
-import dev.daap.domain.job.JobQueue;
 
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * A team asks for a database: the record (pending) and its provision job are stored in one transaction, so
@@ -20,27 +18,24 @@ import java.time.Instant;
 public final class CreateDatabase {
     private final Transactions transactions;
     private final Databases databases;
-    private final JobQueue jobs;
-    private final JobSettings jobSettings;
+    private final JobScheduler jobs;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public CreateDatabase(Transactions transactions, Databases databases, JobQueue jobs, JobSettings jobSettings,
-                          IdGenerator ids, Clock clock) {
+    public CreateDatabase(Transactions transactions, Databases databases, JobScheduler jobs, IdGenerator ids,
+                          Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
         this.jobs = jobs;
-        this.jobSettings = jobSettings;
         this.ids = ids;
         this.clock = clock;
     }
 
     public Database execute(CreateDatabaseCommand command) {
-        Instant now = clock.instant();
         DatabaseId id = new DatabaseId(ids.newId());
-        Job provision = Job.schedule(ids.newId(), JobKind.PROVISION, id, jobSettings.maxAttempts(), now);
+        Job provision = jobs.newJob(JobKind.PROVISION, id);
         Database database = Database.requested(id, command.name(), command.ownerTeam(), command.purpose(),
-                command.labels(), now).withOperation(provision.id());
+                command.labels(), clock.instant()).withOperation(provision.id());
         return transactions.inTransaction(() -> {
             databases.add(database);
             jobs.enqueue(provision);

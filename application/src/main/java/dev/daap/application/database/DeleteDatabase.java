@@ -1,7 +1,6 @@
 package dev.daap.application.database;
 
-import dev.daap.application.job.JobSettings;
-import dev.daap.domain.common.IdGenerator;
+import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -11,7 +10,6 @@ import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
-import dev.daap.domain.job.JobQueue;
 
 import java.time.Clock;
 import java.util.OptionalLong;
@@ -23,18 +21,13 @@ import java.util.OptionalLong;
 public final class DeleteDatabase {
     private final Transactions transactions;
     private final Databases databases;
-    private final JobQueue jobs;
-    private final JobSettings jobSettings;
-    private final IdGenerator ids;
+    private final JobScheduler scheduler;
     private final Clock clock;
 
-    public DeleteDatabase(Transactions transactions, Databases databases, JobQueue jobs, JobSettings jobSettings,
-                          IdGenerator ids, Clock clock) {
+    public DeleteDatabase(Transactions transactions, Databases databases, JobScheduler scheduler, Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
-        this.jobs = jobs;
-        this.jobSettings = jobSettings;
-        this.ids = ids;
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
@@ -50,11 +43,10 @@ public final class DeleteDatabase {
             if (current.status() == DatabaseStatus.DELETING) {
                 return current;
             }
-            Job deprovision = Job.schedule(ids.newId(), JobKind.DEPROVISION, id, jobSettings.maxAttempts(),
-                    clock.instant());
+            Job deprovision = scheduler.newJob(JobKind.DEPROVISION, id);
             Database deleting = current.startDeleting(deprovision.id(), clock.instant());
             databases.update(deleting, current.version());
-            jobs.enqueue(deprovision);
+            scheduler.enqueue(deprovision);
             return deleting;
         });
     }

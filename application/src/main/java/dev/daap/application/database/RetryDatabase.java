@@ -1,7 +1,6 @@
 package dev.daap.application.database;
 
-import dev.daap.application.job.JobSettings;
-import dev.daap.domain.common.IdGenerator;
+import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -23,18 +22,16 @@ import java.time.Instant;
 public final class RetryDatabase {
     private final Transactions transactions;
     private final Databases databases;
+    private final JobScheduler scheduler;
     private final JobQueue jobs;
-    private final JobSettings jobSettings;
-    private final IdGenerator ids;
     private final Clock clock;
 
-    public RetryDatabase(Transactions transactions, Databases databases, JobQueue jobs, JobSettings jobSettings,
-                         IdGenerator ids, Clock clock) {
+    public RetryDatabase(Transactions transactions, Databases databases, JobScheduler scheduler, JobQueue jobs,
+                         Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
+        this.scheduler = scheduler;
         this.jobs = jobs;
-        this.jobSettings = jobSettings;
-        this.ids = ids;
         this.clock = clock;
     }
 
@@ -47,12 +44,12 @@ public final class RetryDatabase {
             }
             JobKind kind = lastKind(current);
             Instant now = clock.instant();
-            Job job = Job.schedule(ids.newId(), kind, id, jobSettings.maxAttempts(), now);
+            Job job = scheduler.newJob(kind, id);
             Database retried = kind == JobKind.DEPROVISION
                     ? current.startDeleting(job.id(), now)
                     : current.retry(job.id(), now);
             databases.update(retried, current.version());
-            jobs.enqueue(job);
+            scheduler.enqueue(job);
             return retried;
         });
     }

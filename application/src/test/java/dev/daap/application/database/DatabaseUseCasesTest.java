@@ -12,6 +12,7 @@ import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
@@ -36,12 +37,13 @@ class DatabaseUseCasesTest {
     private final InMemoryDatabases databases = new InMemoryDatabases();
     private final CountingTransactions transactions = new CountingTransactions();
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
-    private final CreateDatabase create = new CreateDatabase(transactions, databases, jobs, JobSettings.DEFAULTS,
-            new UuidV7Generator(clock), clock);
+    private final UuidV7Generator ids = new UuidV7Generator(clock);
+    private final CreateDatabase create = new CreateDatabase(transactions, databases,
+            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), ids, clock);
     private final GetDatabase get = new GetDatabase(databases);
     private final UpdateDatabase update = new UpdateDatabase(transactions, databases, clock);
-    private final DeleteDatabase delete = new DeleteDatabase(transactions, databases, jobs, JobSettings.DEFAULTS,
-            new UuidV7Generator(clock), clock);
+    private final DeleteDatabase delete = new DeleteDatabase(transactions, databases,
+            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), clock);
     private final ListDatabases list = new ListDatabases(databases);
 
     @Test

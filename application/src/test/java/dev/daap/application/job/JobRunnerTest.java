@@ -46,8 +46,10 @@ class JobRunnerTest {
     private final JobSettings settings = new JobSettings(3, Duration.ofMinutes(1), Duration.ofSeconds(1),
             Duration.ofSeconds(10), Duration.ofMinutes(1));
     private final UuidV7Generator ids = new UuidV7Generator(clock); // one generator: ids in creation order
-    private final CreateDatabase create = new CreateDatabase(transactions, databases, jobs, settings, ids, clock);
-    private final DeleteDatabase delete = new DeleteDatabase(transactions, databases, jobs, settings, ids, clock);
+    private final CreateDatabase create = new CreateDatabase(transactions, databases,
+            new JobScheduler(jobs, settings, ids, clock), ids, clock);
+    private final DeleteDatabase delete = new DeleteDatabase(transactions, databases,
+            new JobScheduler(jobs, settings, ids, clock), clock);
     private final GetDatabase get = new GetDatabase(databases);
     private final JobRunner runner = new JobRunner(transactions, jobs, Map.of(
             JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, vault, provisioner,
