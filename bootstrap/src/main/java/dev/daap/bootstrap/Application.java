@@ -112,12 +112,10 @@ public final class Application implements AutoCloseable {
 
     private static MigrationStatus migrate(DaapConfig config, HikariDataSource pool) {
         var migrator = new Migrator(pool, config.schema());
-        if (config.migrateOnStart()) {
-            int applied = migrator.up();
-            log.info("Migrations: {} changeset(s) applied on start", applied);
-        }
-        MigrationStatus status = migrator.status();
-        if (!status.isCurrent()) {
+        MigrationStatus status = config.migrateOnStart() ? migrator.applyPending() : migrator.status();
+        if (status.isCurrent()) {
+            log.info("Schema {} is current ({} changesets applied)", config.schema(), status.applied().size());
+        } else {
             log.warn("Schema {} has {} pending changeset(s) ({}); /health/ready stays 503 until "
                     + "`daap.jar migrate up` runs", config.schema(), status.pending().size(), status.pending());
         }

@@ -84,6 +84,15 @@ class ArchitectureTest {
         check(classes().that().resideInAPackage("dev.daap.adapters.postgres.database")
                 .and().haveSimpleNameStartingWith("Jooq")
                 .should().implement(dev.daap.domain.database.Databases.class));
+        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.job")
+                .and().haveSimpleNameStartingWith("Jooq")
+                .should().implement(dev.daap.domain.job.JobQueue.class));
+        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.credential")
+                .and().haveSimpleNameStartingWith("Jooq")
+                .should().implement(dev.daap.domain.credential.CredentialVault.class));
+        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.provisioning")
+                .and().haveSimpleNameStartingWith("Postgres")
+                .should().implement(dev.daap.domain.provisioning.Provisioner.class));
     }
 
     @Test

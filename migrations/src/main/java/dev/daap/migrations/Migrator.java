@@ -65,6 +65,17 @@ public final class Migrator {
         });
     }
 
+    /**
+     * Applies every pending changeset and reports the status afterwards, in one Liquibase session (start-up
+     * would otherwise parse the changelog and take the lock twice).
+     */
+    public MigrationStatus applyPending() {
+        return withLiquibase(liquibase -> {
+            liquibase.update(new Contexts(), new LabelExpression());
+            return statusOf(liquibase);
+        });
+    }
+
     /** Rolls back the {@code count} most recently applied changesets; returns how many were rolled back. */
     public int down(int count) {
         if (count < 1) {
@@ -81,13 +92,15 @@ public final class Migrator {
     }
 
     public MigrationStatus status() {
-        return withLiquibase(liquibase -> {
-            List<String> applied = liquibase.getDatabase().getRanChangeSetList().stream()
-                    .map(RanChangeSet::getId).toList();
-            List<String> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
-                    .map(ChangeSet::getId).toList();
-            return new MigrationStatus(applied, pending);
-        });
+        return withLiquibase(Migrator::statusOf);
+    }
+
+    private static MigrationStatus statusOf(Liquibase liquibase) throws LiquibaseException {
+        List<String> applied = liquibase.getDatabase().getRanChangeSetList().stream()
+                .map(RanChangeSet::getId).toList();
+        List<String> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
+                .map(ChangeSet::getId).toList();
+        return new MigrationStatus(applied, pending);
     }
 
     /** The name of the lock implementation in use, so tests can prove the session lock is the one that runs. */

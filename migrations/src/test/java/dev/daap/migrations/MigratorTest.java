@@ -46,6 +46,19 @@ class MigratorTest {
     }
 
     @Test
+    void applyPendingReportsTheStatusAfterwards() {
+        DataSource dataSource = postgres.dataSource(postgres.createDatabase("migrate_apply_pending"));
+        var migrator = new Migrator(dataSource, "daap");
+        int changesets = migrator.status().pending().size();
+
+        MigrationStatus status = migrator.applyPending();
+
+        assertThat(status.isCurrent()).isTrue();
+        assertThat(status.applied()).hasSize(changesets);
+        assertThat(migrator.applyPending()).isEqualTo(status);
+    }
+
+    @Test
     void rollsBackOneChangesetAtATime() throws Exception {
         DataSource dataSource = postgres.dataSource(postgres.createDatabase("migrate_stepwise"));
         var migrator = new Migrator(dataSource, "daap");

@@ -53,6 +53,47 @@ class DatabaseTest {
     }
 
     @Test
+    void provisioningLeadsToReadyWithConnectionDetails() {
+        Database provisioning = requested.startProvisioning(CREATED.plusSeconds(1));
+        ConnectionDetails details = new ConnectionDetails("pg.internal", 5432, "orders", "orders");
+        Database ready = provisioning.provisioned(details, CREATED.plusSeconds(2));
+
+        assertThat(provisioning.status()).isEqualTo(DatabaseStatus.PROVISIONING);
+        assertThat(provisioning.startProvisioning(CREATED.plusSeconds(3))).as("a retry after a crash changes nothing")
+                .isSameAs(provisioning);
+        assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
+        assertThat(ready.connection()).isEqualTo(details);
+        assertThat(ready.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aFailureCarriesItsReasonUntilARetry() {
+        UUID retryJob = UUID.randomUUID();
+        Database failed = requested.startProvisioning(CREATED).failed("the target refused", CREATED.plusSeconds(1));
+        Database retried = failed.retry(retryJob, CREATED.plusSeconds(2));
+
+        assertThat(failed.failureReason()).isEqualTo("the target refused");
+        assertThat(retried.status()).isEqualTo(DatabaseStatus.PENDING);
+        assertThat(retried.failureReason()).isNull();
+        assertThat(retried.latestOperationId()).isEqualTo(retryJob);
+        assertThatThrownBy(() -> retried.retry(UUID.randomUUID(), CREATED)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void deletingGoesThroughDeletingToDeleted() {
+        UUID deprovision = UUID.randomUUID();
+        Database deleting = requested.startDeleting(deprovision, CREATED.plusSeconds(1));
+        Database deleted = deleting.deleted(CREATED.plusSeconds(2));
+
+        assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
+        assertThat(deleting.isLive()).isTrue();
+        assertThat(deleting.latestOperationId()).isEqualTo(deprovision);
+        assertThat(deleted.isLive()).isFalse();
+        assertThatThrownBy(() -> deleting.change(new DatabaseChanges(Optional.of(new Purpose("x")), null, null),
+                CREATED)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void labelsAreCheckedAndKeptInKeyOrder() {
         assertThat(new Labels(Map.of("b", "2", "a", "1")).values().keySet()).containsExactly("a", "b");
         assertThatThrownBy(() -> new Labels(Map.of("Bad Key", "x"))).hasMessageContaining("key 'Bad Key'");
