@@ -81,6 +81,33 @@ class ApiEndToEndTest {
     }
 
     @Test
+    void ofTwoConcurrentChangesWithTheSameIfMatchExactlyOneWins() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String id = createIn("race", "concurrent changes");
+                var start = new java.util.concurrent.CyclicBarrier(2);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (String purpose : List.of("first writer", "second writer")) {
+                    answers.add(clients.submit(() -> {
+                        start.await();
+                        return daap.patch("/v1/databases/" + id, "{\"purpose\": \"" + purpose + "\"}",
+                                "If-Match", "\"1\"").statusCode();
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get());
+                }
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 412);
+                assertThat(JSON.readTree(daap.get("/v1/databases/" + id).body()).get("version").asInt()).isEqualTo(2);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void aLiveNameCannotBeTakenTwice() {
         String name = uniqueName("billing");
         String json = "{\"name\": \"%s\", \"owner_team\": \"finance\", \"purpose\": \"x\"}".formatted(name);

@@ -3,6 +3,7 @@ package dev.daap.application.database;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.VersionMismatchException;
 
@@ -36,7 +37,15 @@ public final class UpdateDatabase {
                 return current;
             }
             Database changed = current.change(command.changes(), clock.instant());
-            databases.update(changed, current.version());
+            try {
+                databases.update(changed, current.version());
+            } catch (ConcurrentModificationException e) {
+                // With If-Match the client named a version, and it is gone: a failed precondition, as when read.
+                if (command.expectedVersion().isPresent()) {
+                    throw new VersionMismatchException(command.expectedVersion().getAsLong());
+                }
+                throw e;
+            }
             return changed;
         });
     }

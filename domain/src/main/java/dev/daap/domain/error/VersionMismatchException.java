@@ -6,6 +6,11 @@ public final class VersionMismatchException extends DomainException {
         super("the change was made against version " + expected + " but the current version is " + actual);
     }
 
+    /** Another change committed between this request's read and its write. */
+    public VersionMismatchException(long expected) {
+        super("the change was made against version " + expected + ", which another request has just replaced");
+    }
+
     @Override
     public String code() {
         return "version-mismatch";
