@@ -2,6 +2,7 @@ package dev.daap.bootstrap;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.daap.adapters.http.database.DatabaseUseCases;
+import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.HttpServer;
 import dev.daap.adapters.http.HttpSettings;
 import dev.daap.adapters.postgres.JooqFactory;
@@ -32,12 +33,15 @@ public final class Application implements AutoCloseable {
     private final HikariDataSource pool;
     private final HttpServer http;
     private final Workers workers;
+    private final IdempotencyPurge purge;
 
-    private Application(MetadataDatabase database, HikariDataSource pool, HttpServer http, Workers workers) {
+    private Application(MetadataDatabase database, HikariDataSource pool, HttpServer http, Workers workers,
+                        IdempotencyPurge purge) {
         this.database = database;
         this.pool = pool;
         this.http = http;
         this.workers = workers;
+        this.purge = purge;
     }
 
     public static Application start(DaapConfig config) {
@@ -60,9 +64,12 @@ public final class Application implements AutoCloseable {
             http.start();
             resources.add(http);
             Workers workers = migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
+            // Without the current schema the table may be missing; the next start purges.
+            IdempotencyPurge purge = migrations.isCurrent()
+                    ? IdempotencyPurge.start(wiring.idempotency, wiring.clock, IdempotencyPurge.EVERY) : null;
             log.info("DAAP is ready on port {} ({} PostgreSQL, started in {} ms)", http.port(),
                     database.target().kind(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new Application(database, pool, http, workers);
+            return new Application(database, pool, http, workers, purge);
         } catch (RuntimeException e) {
             closeAll(resources);
             database.close();
@@ -125,7 +132,7 @@ public final class Application implements AutoCloseable {
     private static DatabaseUseCases useCases(Wiring wiring) {
         return new DatabaseUseCases(wiring.createDatabase(), wiring.getDatabase(), wiring.listDatabases(),
                 wiring.updateDatabase(), wiring.deleteDatabase(), wiring.retryDatabase(), wiring.getOperations(),
-                wiring.manageCredentials());
+                wiring.manageCredentials(), new Idempotency(wiring.idempotency, wiring.clock));
     }
 
     static PoolSettings poolSettings(DaapConfig config, JdbcTarget target) {
@@ -144,6 +151,9 @@ public final class Application implements AutoCloseable {
         try {
             http.stop();
             workers.close();
+            if (purge != null) {
+                purge.close();
+            }
         } finally {
             try {
                 pool.close();

@@ -4,6 +4,7 @@ import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
 import dev.daap.application.credential.ManageCredentials;
 import dev.daap.application.database.CreateDatabase;
@@ -33,6 +34,7 @@ final class Wiring {
     final JooqDatabases databases;
     final JooqJobQueue jobs;
     final JooqCredentialVault vault;
+    final JooqIdempotencyStore idempotency;
     final JobSettings jobSettings;
     final Provisioner provisioner;
     final Clock clock;
@@ -51,6 +53,7 @@ final class Wiring {
         this.databases = new JooqDatabases(transactions);
         this.jobs = new JooqJobQueue(transactions, clock, JooqJobQueue.channelFor(config.schema()));
         this.vault = new JooqCredentialVault(transactions, cipher);
+        this.idempotency = new JooqIdempotencyStore(transactions);
         this.provisioner = provisioner;
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(job.maxAttempts(), job.lease(), job.retryBase(),

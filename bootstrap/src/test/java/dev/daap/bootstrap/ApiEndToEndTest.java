@@ -108,6 +108,30 @@ class ApiEndToEndTest {
     }
 
     @Test
+    void aRetriedCreateWithAnIdempotencyKeyIsAnsweredAgainWithoutASecondDatabase() throws Exception {
+        String name = uniqueName("retried");
+        String key = "e2e-" + name;
+        String body = "{\"name\": \"" + name + "\", \"owner_team\": \"retry-team\", \"purpose\": \"once\"}";
+        HttpResponse<String> first = daap.send(java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> replay = daap.send(java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> reused = daap.send(java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.replace("once", "twice"))));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(replay.statusCode()).isEqualTo(201);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(replay.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertProblem(reused, 422);
+        assertThat(JSON.readTree(daap.get("/v1/databases?q=" + name).body()).get("items")).hasSize(1);
+    }
+
+    @Test
     void aLiveNameCannotBeTakenTwice() {
         String name = uniqueName("billing");
         String json = "{\"name\": \"%s\", \"owner_team\": \"finance\", \"purpose\": \"x\"}".formatted(name);

@@ -5,6 +5,7 @@ import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.health.ReadinessCheck;
+import dev.daap.adapters.http.idempotency.IdempotentPosts;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.problem.Problem;
 import dev.daap.adapters.http.problem.ProblemType;
@@ -51,9 +52,10 @@ public final class HttpServer implements AutoCloseable {
         var credentials = new CredentialHandler(useCases.credentials(), json);
         var health = new HealthHandler(readiness, json);
         var problems = new ProblemMapper(json, settings.maxRequestBytes());
+        var idempotent = new IdempotentPosts(useCases.idempotency(), problems::handle);
         this.app = Javalin.create(config -> {
             configureServer(config);
-            Routes.register(config.routes, databases, operations, credentials, health);
+            Routes.register(config.routes, idempotent, databases, operations, credentials, health);
             problems.register(config.routes);
         });
     }

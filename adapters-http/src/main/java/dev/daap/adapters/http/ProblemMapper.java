@@ -46,6 +46,15 @@ public final class ProblemMapper {
         routes.exception(Exception.class, this::exception);
     }
 
+    /** Writes the problem for any exception, as the registered handlers do; for wrappers that need the response. */
+    void handle(Exception e, Context ctx) {
+        if (e instanceof HttpResponseException javalin) {
+            javalinResponse(javalin, ctx);
+        } else {
+            exception(e, ctx);
+        }
+    }
+
     void exception(Exception e, Context ctx) {
         switch (e) {
             case DomainException domain -> domain(domain, ctx);

@@ -3,6 +3,7 @@ package dev.daap.adapters.http;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.health.HealthHandler;
+import dev.daap.adapters.http.idempotency.IdempotentPosts;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.protocol.RequestIds;
 import io.javalin.config.RoutesConfig;
@@ -22,23 +23,28 @@ public final class Routes {
     private Routes() {
     }
 
-    static void register(RoutesConfig routes, DatabaseHandler databases, OperationHandler operations,
-                         CredentialHandler credentials, HealthHandler health) {
+    /** Every POST goes through {@code idempotent}: an action that is not safe to replay must say so there. */
+    static void register(RoutesConfig routes, IdempotentPosts idempotent, DatabaseHandler databases,
+                         OperationHandler operations, CredentialHandler credentials, HealthHandler health) {
         routes.before(RequestIds::assign);
         routes.after(RequestIds::release);
 
-        routes.post(DATABASES, databases::create);
+        routes.post(DATABASES, idempotent.idempotent(databases::create));
         routes.get(DATABASES, databases::list);
         routes.get(DATABASE, databases::get);
         routes.patch(DATABASE, databases::update);
         routes.delete(DATABASE, databases::delete);
-        routes.post(DATABASE_RETRY, databases::retry);
+        routes.post(DATABASE_RETRY, idempotent.idempotent(databases::retry));
 
         routes.get(OPERATION, operations::get);
         routes.get(DATABASE_OPERATIONS, operations::ofDatabase);
 
         routes.get(DATABASE_CREDENTIALS, credentials::read);
-        routes.post(DATABASE_CREDENTIALS_ROTATE, credentials::rotate);
+        // Its response holds the new password in plain text; secrets are never stored unencrypted, so this
+        // response cannot be kept for a replay. A key is refused rather than ignored, so no client thinks a retry
+        // would be replayed; a retried rotation just rotates again, and the newest password is the valid one.
+        routes.post(DATABASE_CREDENTIALS_ROTATE, idempotent.refusingKeys(credentials::rotate,
+                "its response holds a secret (the new password), which is never stored for a replay"));
 
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);

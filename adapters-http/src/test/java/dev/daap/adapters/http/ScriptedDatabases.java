@@ -12,12 +12,13 @@ import java.util.function.Supplier;
 
 /**
  * Wraps the in-memory store so a test can make every call fail (an outage, a bug) or run something just before a
- * lookup (a concurrent change, a slow store).
+ * lookup or an insert (a concurrent change, a slow store).
  */
 final class ScriptedDatabases implements Databases {
     private final Databases store;
     private volatile Supplier<? extends Throwable> failure;
     private volatile Consumer<DatabaseId> beforeFind = id -> { };
+    private volatile Consumer<Database> beforeAdd = database -> { };
 
     ScriptedDatabases(Databases store) {
         this.store = store;
@@ -32,9 +33,15 @@ final class ScriptedDatabases implements Databases {
         this.beforeFind = hook;
     }
 
+    /** Runs {@code hook} just before a database is stored, e.g. to hold a create while another request runs. */
+    void beforeAdd(Consumer<Database> hook) {
+        this.beforeAdd = hook;
+    }
+
     @Override
     public void add(Database database) {
         failIfScripted();
+        beforeAdd.accept(database);
         store.add(database);
     }
 

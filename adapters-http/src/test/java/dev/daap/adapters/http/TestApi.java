@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
+import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.application.credential.ManageCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
@@ -24,6 +25,7 @@ import dev.daap.domain.job.JobKind;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryCredentialVault;
 import dev.daap.testing.InMemoryDatabases;
+import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
 
 import java.io.IOException;
@@ -54,6 +56,7 @@ final class TestApi implements AutoCloseable {
     final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     final FakeProvisioner provisioner = new FakeProvisioner();
+    final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final HttpServer server;
     private final Transactions transactions = new DirectTransactions();
     private final JobRunner runner;
@@ -80,7 +83,8 @@ final class TestApi implements AutoCloseable {
                 new DeleteDatabase(transactions, databases, new JobScheduler(jobs, JOB_SETTINGS, ids, clock), clock),
                 new RetryDatabase(transactions, databases, new JobScheduler(jobs, JOB_SETTINGS, ids, clock), jobs, clock),
                 new GetOperations(jobs, databases, JOB_SETTINGS, clock),
-                new ManageCredentials(transactions, databases, vault, provisioner, passwords));
+                new ManageCredentials(transactions, databases, vault, provisioner, passwords),
+                new Idempotency(idempotency, clock));
     }
 
     /** What one worker does on one wake-up: claims and runs the next due job; false when none was due. */

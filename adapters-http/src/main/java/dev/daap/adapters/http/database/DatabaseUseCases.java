@@ -1,5 +1,6 @@
 package dev.daap.adapters.http.database;
 
+import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.application.credential.ManageCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
@@ -13,11 +14,11 @@ import java.util.Objects;
 
 /**
  * The use cases behind {@code /v1/databases} and what hangs off a database (its operations and credentials, and
- * {@code /v1/operations}), wired by the bootstrap.
+ * {@code /v1/operations}), wired by the bootstrap; with them, the store that lets their POSTs be retried safely.
  */
 public record DatabaseUseCases(CreateDatabase create, GetDatabase get, ListDatabases list, UpdateDatabase update,
                                DeleteDatabase delete, RetryDatabase retry, GetOperations operations,
-                               ManageCredentials credentials) {
+                               ManageCredentials credentials, Idempotency idempotency) {
     public DatabaseUseCases {
         Objects.requireNonNull(create, "create");
         Objects.requireNonNull(get, "get");
@@ -27,5 +28,6 @@ public record DatabaseUseCases(CreateDatabase create, GetDatabase get, ListDatab
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(idempotency, "idempotency");
     }
 }

@@ -22,11 +22,15 @@ public record ProblemType(String code, int status, String title) {
             new ProblemType("illegal-transition", 409, "Not allowed in the current status");
     public static final ProblemType CONCURRENT_MODIFICATION =
             new ProblemType("concurrent-modification", 409, "Concurrent modification");
+    public static final ProblemType IDEMPOTENCY_KEY_IN_USE =
+            new ProblemType("idempotency-key-in-use", 409, "Idempotency key in use");
     public static final ProblemType VERSION_MISMATCH = new ProblemType("version-mismatch", 412, "Precondition failed");
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", 413, "Payload too large");
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
             new ProblemType("unsupported-media-type", 415, "Unsupported media type");
     public static final ProblemType INVALID_INPUT = new ProblemType("invalid-input", 422, "Invalid input");
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED =
+            new ProblemType("idempotency-key-reused", 422, "Idempotency key reused");
     public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", 500, "Internal error");
     public static final ProblemType TARGET_UNAVAILABLE =
             new ProblemType("target-unavailable", 502, "Target cluster unavailable");

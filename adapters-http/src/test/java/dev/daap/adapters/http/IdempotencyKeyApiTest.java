@@ -1,0 +1,167 @@
+package dev.daap.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.domain.database.DatabaseId;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code Idempotency-Key} on POST: the first answer is kept and replayed; the work is done once. */
+class IdempotencyKeyApiTest extends ApiTest {
+    private static final String KEY = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotent-Replayed";
+    private static final String ORDERS = """
+            {"name": "orders", "owner_team": "payments", "purpose": "Orders"}""";
+
+    @Test
+    void aReplayedCreateAnswersTheSameAndCreatesNothingMore() {
+        ApiResponse first = api.post("/v1/databases", ORDERS, KEY, "create-orders-1");
+        ApiResponse again = api.post("/v1/databases", ORDERS, KEY, "create-orders-1");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header(REPLAYED)).isNull();
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header(REPLAYED)).isEqualTo("true");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("Location")).isEqualTo(first.header("Location")).isNotNull();
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag")).isNotNull();
+        assertThat(again.contentType()).isEqualTo(first.contentType());
+        assertThat(api.get("/v1/databases").json().path("items")).hasSize(1);
+        assertThat(api.jobs.forDatabase(DatabaseId.parse(first.json().path("id").asText()), 10)).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsA422Problem() {
+        api.post("/v1/databases", ORDERS, KEY, "k-1");
+
+        ApiResponse reused = api.post("/v1/databases", ORDERS.replace("orders", "invoices"), KEY, "k-1");
+
+        JsonNode problem = assertProblem(reused, 422, "idempotency-key-reused");
+        assertThat(problem.path("detail").asText()).contains("different request");
+        assertThat(api.get("/v1/databases").json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyOnAnotherPathIsAnotherRequest() {
+        String path = api.createReady("orders");
+        api.post("/v1/databases", ORDERS.replace("orders", "invoices"), KEY, "k-2");
+
+        assertProblem(api.send("POST", path + "/retry", null, null, KEY, "k-2"), 422, "idempotency-key-reused");
+    }
+
+    @Test
+    void aReplayWhileTheFirstStillRunsIsA409AndTheFirstStillAnswers() throws Exception {
+        var firstIsRunning = new CountDownLatch(1);
+        var secondWasAnswered = new CountDownLatch(1);
+        api.databases.beforeAdd(database -> {
+            firstIsRunning.countDown();
+            await(secondWasAnswered);
+        });
+        CompletableFuture<ApiResponse> first =
+                CompletableFuture.supplyAsync(() -> api.post("/v1/databases", ORDERS, KEY, "k-3"));
+        await(firstIsRunning);
+
+        ApiResponse second = api.post("/v1/databases", ORDERS, KEY, "k-3");
+        secondWasAnswered.countDown();
+
+        assertProblem(second, 409, "idempotency-key-in-use");
+        assertThat(second.header("Retry-After")).isEqualTo("1");
+        assertThat(first.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
+        ApiResponse third = api.post("/v1/databases", ORDERS, KEY, "k-3");
+        assertThat(third.status()).isEqualTo(201);
+        assertThat(third.header(REPLAYED)).isEqualTo("true");
+    }
+
+    @Test
+    void aValidationAnswerIsKeptAndReplayedToo() {
+        String invalid = """
+                {"name": "Not Valid!", "owner_team": "payments", "purpose": "Orders"}""";
+        ApiResponse first = api.post("/v1/databases", invalid, KEY, "k-4");
+
+        ApiResponse again = api.post("/v1/databases", invalid, KEY, "k-4");
+
+        assertProblem(first, 422, "invalid-input");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.header(REPLAYED)).isEqualTo("true");
+        assertThat(again.body()).as("the first answer, request id and all").isEqualTo(first.body());
+        assertThat(again.header("X-Request-Id")).isNotEqualTo(first.header("X-Request-Id"));
+    }
+
+    @Test
+    void aServerErrorIsNotKeptSoTheRetryRunsAgain() {
+        api.databases.failWith(() -> new IllegalStateException("the store broke"));
+        assertProblem(api.post("/v1/databases", ORDERS, KEY, "k-5"), 500, "internal-error");
+        api.databases.failWith(null);
+
+        ApiResponse retry = api.post("/v1/databases", ORDERS, KEY, "k-5");
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header(REPLAYED)).isNull();
+        assertThat(api.get("/v1/databases").json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void anErrorThatEscapesTheHandlerReleasesTheKeyToo() {
+        api.databases.failWith(() -> new AssertionError("invariant broken"));
+        assertProblem(api.post("/v1/databases", ORDERS, KEY, "k-6"), 500, "internal-error");
+        api.databases.failWith(null);
+
+        assertThat(api.post("/v1/databases", ORDERS, KEY, "k-6").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aKeyMustBeOneToTwoHundredFiftyFiveVisibleAsciiCharacters() {
+        for (String bad : new String[] {"", "has space", "x".repeat(256)}) {
+            JsonNode problem = assertProblem(api.post("/v1/databases", ORDERS, KEY, bad), 400, "malformed-request");
+            assertThat(errorFields(problem)).as("key %s", bad).containsExactly(KEY);
+        }
+        assertThat(api.idempotency.size()).isZero();
+
+        assertThat(api.post("/v1/databases", ORDERS, KEY, "~!" + "x".repeat(253)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void rotatingCredentialsRefusesAKeyBecauseTheAnswerIsASecret() {
+        String path = api.createReady("orders");
+        String password = api.vault.read(idOf(path)).orElseThrow();
+
+        ApiResponse response = api.send("POST", path + "/credentials/rotate", null, null, KEY, "k-7");
+
+        JsonNode problem = assertProblem(response, 400, "malformed-request");
+        assertThat(problem.path("detail").asText()).contains("Idempotency-Key", "secret");
+        assertThat(api.vault.read(idOf(path))).contains(password);
+        assertThat(api.idempotency.size()).isZero();
+        assertThat(api.post(path + "/credentials/rotate").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPostWithoutAKeyIsNeitherKeptNorReplayed() {
+        ApiResponse first = api.post("/v1/databases", ORDERS);
+        ApiResponse second = api.post("/v1/databases", ORDERS);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header(REPLAYED)).isNull();
+        assertProblem(second, 409, "name-taken");
+        assertThat(api.idempotency.size()).isZero();
+    }
+
+    private static DatabaseId idOf(String path) {
+        return DatabaseId.parse(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out waiting for the other request");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
