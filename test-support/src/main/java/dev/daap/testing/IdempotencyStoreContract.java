@@ -44,7 +44,7 @@ public abstract class IdempotencyStoreContract {
     void aCompletedKeyReplaysTheStoredResponseExactly() {
         store().begin(caller, key, "hash-a", T0, RETENTION);
 
-        store().complete(caller, key, CREATED);
+        store().complete(caller, key, CREATED, T0.plus(RETENTION));
 
         assertThat(store().begin(caller, key, "hash-a", T0.plusSeconds(1), RETENTION))
                 .isEqualTo(new Replay(CREATED));
@@ -55,7 +55,7 @@ public abstract class IdempotencyStoreContract {
         var empty = new StoredResponse(204, null, Map.of(), new byte[0]);
         store().begin(caller, key, "hash-a", T0, RETENTION);
 
-        store().complete(caller, key, empty);
+        store().complete(caller, key, empty, T0.plus(RETENTION));
 
         assertThat(store().begin(caller, key, "hash-a", T0, RETENTION)).isEqualTo(new Replay(empty));
     }
@@ -65,14 +65,14 @@ public abstract class IdempotencyStoreContract {
         store().begin(caller, key, "hash-a", T0, RETENTION);
         assertThat(store().begin(caller, key, "hash-b", T0, RETENTION)).isInstanceOf(Mismatch.class);
 
-        store().complete(caller, key, CREATED);
+        store().complete(caller, key, CREATED, T0.plus(RETENTION));
         assertThat(store().begin(caller, key, "hash-b", T0, RETENTION)).isInstanceOf(Mismatch.class);
     }
 
     @Test
     void keysBelongToTheirCaller() {
         store().begin(caller, key, "hash-a", T0, RETENTION);
-        store().complete(caller, key, CREATED);
+        store().complete(caller, key, CREATED, T0.plus(RETENTION));
 
         assertThat(store().begin(caller + "-other", key, "hash-b", T0, RETENTION)).isInstanceOf(Started.class);
     }
@@ -89,7 +89,7 @@ public abstract class IdempotencyStoreContract {
     @Test
     void abandonNeverForgetsACompletedResponse() {
         store().begin(caller, key, "hash-a", T0, RETENTION);
-        store().complete(caller, key, CREATED);
+        store().complete(caller, key, CREATED, T0.plus(RETENTION));
 
         store().abandon(caller, key);
 
@@ -99,7 +99,7 @@ public abstract class IdempotencyStoreContract {
     @Test
     void anExpiredKeyIsTakenOverAsNew() {
         store().begin(caller, key, "hash-a", T0, RETENTION);
-        store().complete(caller, key, CREATED);
+        store().complete(caller, key, CREATED, T0.plus(RETENTION));
         Instant later = T0.plus(RETENTION);
 
         assertThat(store().begin(caller, key, "hash-b", later, RETENTION)).isInstanceOf(Started.class);
@@ -109,10 +109,25 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
+    void aClaimWhoseRequestDiedFreesTheKeyAfterItsLeaseWhileAResponseIsKeptLonger() {
+        Duration lease = Duration.ofMinutes(2);
+        String answered = key + "-answered";
+        store().begin(caller, key, "hash-a", T0, lease); // its process dies: never completed nor abandoned
+        store().begin(caller, answered, "hash-a", T0, lease);
+        store().complete(caller, answered, CREATED, T0.plus(RETENTION));
+
+        assertThat(store().begin(caller, key, "hash-a", T0.plus(lease).minusNanos(1000), lease))
+                .isInstanceOf(InProgress.class);
+        assertThat(store().begin(caller, key, "hash-a", T0.plus(lease), lease)).isInstanceOf(Started.class);
+        assertThat(store().begin(caller, answered, "hash-a", T0.plus(lease).plusSeconds(60), lease))
+                .isEqualTo(new Replay(CREATED));
+    }
+
+    @Test
     void deleteExpiredRemovesOnlyWhatExpired() {
         String other = key + "-young";
         store().begin(caller, key, "hash-a", T0, RETENTION);
-        store().complete(caller, key, CREATED);
+        store().complete(caller, key, CREATED, T0.plus(RETENTION));
         store().begin(caller, other, "hash-a", T0.plusSeconds(10), RETENTION);
 
         assertThat(store().deleteExpired(T0.plus(RETENTION).minusNanos(1000))).isZero();

@@ -26,12 +26,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     private final ReentrantLock lock = new ReentrantLock(); // not synchronized: avoids pinning virtual threads
 
     @Override
-    public BeginOutcome begin(String caller, String key, String requestHash, Instant now, Duration retention) {
+    public BeginOutcome begin(String caller, String key, String requestHash, Instant now, Duration lease) {
         var id = new Id(caller, key);
         return locked(() -> {
             Entry entry = entries.get(id);
             if (entry == null || !entry.expiresAt().isAfter(now)) {
-                entries.put(id, new Entry(requestHash, null, now.plus(retention)));
+                entries.put(id, new Entry(requestHash, null, now.plus(lease)));
                 return new Started();
             }
             if (!entry.requestHash().equals(requestHash)) {
@@ -42,10 +42,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void complete(String caller, String key, StoredResponse response) {
+    public void complete(String caller, String key, StoredResponse response, Instant keepUntil) {
         var id = new Id(caller, key);
         locked(() -> entries.computeIfPresent(id, (ignored, entry) -> entry.response() == null
-                ? new Entry(entry.requestHash(), response, entry.expiresAt()) : entry));
+                ? new Entry(entry.requestHash(), response, keepUntil) : entry));
     }
 
     @Override

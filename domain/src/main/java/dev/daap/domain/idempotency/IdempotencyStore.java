@@ -11,17 +11,24 @@ import java.time.Instant;
 public interface IdempotencyStore {
     /** How long a response is replayed; long enough to cover a client's retries over a bad night. */
     Duration RETENTION = Duration.ofHours(24);
+    /**
+     * How long a claim without a response holds its key. A request whose process died never completes or
+     * abandons its claim; after this the key is free again instead of answering 409 for a whole day.
+     */
+    Duration RUNNING_LEASE = Duration.ofMinutes(2);
 
     /**
-     * Claims {@code key} for {@code caller}, or reports what it already holds. A claim whose {@code expiresAt} has
+     * Claims {@code key} for {@code caller}, or reports what it already holds. A claim or response whose expiry has
      * passed counts as absent, so it is taken over whatever it held.
+     *
+     * @param lease how long the claim holds the key if it is never completed (see {@link #RUNNING_LEASE})
      *
      * @param requestHash identifies the request's content; the same key with another hash is a {@link Mismatch}
      */
-    BeginOutcome begin(String caller, String key, String requestHash, Instant now, Duration retention);
+    BeginOutcome begin(String caller, String key, String requestHash, Instant now, Duration lease);
 
-    /** Stores the response of a claim this caller holds; a replay returns it from now on. */
-    void complete(String caller, String key, StoredResponse response);
+    /** Stores the response of a claim this caller holds; a replay returns it until {@code keepUntil}. */
+    void complete(String caller, String key, StoredResponse response, Instant keepUntil);
 
     /** Forgets a claim that has no response yet (the work failed), so the client can retry with the same key. */
     void abandon(String caller, String key);

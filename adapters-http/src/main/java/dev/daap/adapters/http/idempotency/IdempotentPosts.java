@@ -50,7 +50,7 @@ public final class IdempotentPosts {
             }
             String caller = Callers.callerOf(ctx);
             String hash = RequestFingerprint.of(ctx);
-            switch (store.begin(caller, key.get(), hash, clock.instant(), IdempotencyStore.RETENTION)) {
+            switch (store.begin(caller, key.get(), hash, clock.instant(), IdempotencyStore.RUNNING_LEASE)) {
                 case Started ignored -> runOnce(handler, ctx, caller, key.get());
                 case Replay replay -> ResponseCopies.replay(ctx, replay.response());
                 case InProgress ignored -> {
@@ -105,7 +105,7 @@ public final class IdempotentPosts {
      */
     private boolean keep(String caller, String key, StoredResponse response) {
         try {
-            store.complete(caller, key, response);
+            store.complete(caller, key, response, clock.instant().plus(IdempotencyStore.RETENTION));
             return true;
         } catch (RuntimeException e) {
             log.warn("could not store the response for an idempotency key; a retry will run again", e);

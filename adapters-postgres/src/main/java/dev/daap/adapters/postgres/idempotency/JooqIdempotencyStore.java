@@ -33,8 +33,8 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public BeginOutcome begin(String caller, String key, String requestHash, Instant now, Duration retention) {
-        Instant expiresAt = now.plus(retention);
+    public BeginOutcome begin(String caller, String key, String requestHash, Instant now, Duration lease) {
+        Instant expiresAt = now.plus(lease);
         return StoreErrors.translate(() -> {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 if (insert(caller, key, requestHash, now, expiresAt) || takeOverExpired(caller, key, requestHash,
@@ -53,9 +53,10 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void complete(String caller, String key, StoredResponse response) {
+    public void complete(String caller, String key, StoredResponse response, Instant keepUntil) {
         StoreErrors.translate(() -> session.dsl().update(IDEMPOTENCY_KEYS)
                 .set(IDEMPOTENCY_KEYS.STATE, COMPLETED)
+                .set(IDEMPOTENCY_KEYS.EXPIRES_AT, keepUntil)
                 .set(IDEMPOTENCY_KEYS.STATUS, response.status())
                 .set(IDEMPOTENCY_KEYS.CONTENT_TYPE, response.contentType())
                 .set(IDEMPOTENCY_KEYS.HEADERS, IdempotencyRecordMapper.headersJson(response.headers()))
