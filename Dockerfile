@@ -37,5 +37,5 @@ ENV DAAP_DATA_DIR=/app/data
 EXPOSE 8080
 # MaxRAMPercentage: size the heap from the container's memory limit instead of a fixed -Xmx.
 # The class-data-sharing archive lives in the writable data folder: made on the first start, reused after.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/app/data/daap.jsa", "-jar", "/app/daap.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/app/data/daap.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", "/app/daap.jar"]
 CMD ["serve"]
