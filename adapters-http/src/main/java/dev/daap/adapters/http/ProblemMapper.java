@@ -5,6 +5,8 @@ import dev.daap.adapters.http.problem.Problem;
 import dev.daap.adapters.http.problem.ProblemType;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.domain.error.AccessDeniedException;
+import dev.daap.domain.error.ApiKeyNotFoundException;
 import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.DomainException;
@@ -12,8 +14,11 @@ import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
+import dev.daap.domain.error.TeamNotFoundException;
+import dev.daap.domain.error.TeamTakenException;
 import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.domain.provisioning.ProvisioningException;
 import io.javalin.config.RoutesConfig;
@@ -76,6 +81,11 @@ public final class ProblemMapper {
             case ConcurrentModificationException ignored -> ProblemType.CONCURRENT_MODIFICATION;
             case VersionMismatchException ignored -> ProblemType.VERSION_MISMATCH;
             case StoreUnavailableException ignored -> ProblemType.STORE_UNAVAILABLE;
+            case TeamNotFoundException ignored -> ProblemType.TEAM_NOT_FOUND;
+            case TeamTakenException ignored -> ProblemType.TEAM_TAKEN;
+            case ApiKeyNotFoundException ignored -> ProblemType.API_KEY_NOT_FOUND;
+            case NotAuthenticatedException ignored -> ProblemType.UNAUTHENTICATED;
+            case AccessDeniedException ignored -> ProblemType.FORBIDDEN;
         };
     }
 
@@ -83,6 +93,11 @@ public final class ProblemMapper {
         ProblemType type = typeOf(e);
         switch (e) {
             case InvalidInputException invalid -> write(ctx, type, invalid.getMessage(), invalid.errors());
+            case NotAuthenticatedException unauthenticated -> {
+                ctx.header("WWW-Authenticate", unauthenticated.credentialsPresented()
+                        ? "Bearer realm=\"daap\", error=\"invalid_token\"" : "Bearer realm=\"daap\"");
+                write(ctx, type, unauthenticated.getMessage(), List.of());
+            }
             case StoreUnavailableException unavailable -> {
                 // An outage, not a bug: worth a warning, and its text may name hosts, so it stays in the log.
                 log.warn("store unavailable: request_id={} method={} path={}", RequestIds.of(ctx),

@@ -8,7 +8,9 @@ package dev.daap.domain.error;
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidInputException, DatabaseNotFoundException, OperationNotFoundException, NameTakenException,
                 IllegalTransitionException,
-                VersionMismatchException, ConcurrentModificationException, StoreUnavailableException {
+                VersionMismatchException, ConcurrentModificationException, StoreUnavailableException,
+                TeamNotFoundException, TeamTakenException, ApiKeyNotFoundException, NotAuthenticatedException,
+                AccessDeniedException {
 
     protected DomainException(String message) {
         super(message);

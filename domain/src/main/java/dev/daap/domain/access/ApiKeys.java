@@ -1,0 +1,35 @@
+package dev.daap.domain.access;
+
+import dev.daap.domain.team.TeamSlug;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The store of API keys (a secondary port). Calls join the transaction open on the calling thread. An
+ * implementation may answer {@link #findByPrefix} from a short-lived cache, but a key revoked through it must stop
+ * working at once.
+ */
+public interface ApiKeys {
+    /** Stores a new key; throws {@code IllegalStateException} if its prefix exists (a 1 in 36^10 chance). */
+    void add(ApiKey key);
+
+    /** The key with this prefix, revoked and expired ones included: the caller decides what they may do. */
+    Optional<ApiKey> findByPrefix(String prefix);
+
+    Optional<ApiKey> find(UUID id);
+
+    /** A team's keys, newest first, revoked ones included. */
+    List<ApiKey> listForTeam(TeamSlug team);
+
+    /** Marks the key revoked at {@code at}; false if it was already revoked or does not exist. */
+    boolean revoke(UUID id, Instant at);
+
+    /** Notes that the key was used; may be written later, in batches, off the request path. */
+    void recordUse(UUID id, Instant at);
+
+    /** Whether a platform admin key was ever stored, revoked ones included. */
+    boolean anyPlatformAdminKey();
+}

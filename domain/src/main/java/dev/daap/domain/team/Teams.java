@@ -1,0 +1,15 @@
+package dev.daap.domain.team;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The store of teams (a secondary port). Calls join the transaction open on the calling thread. */
+public interface Teams {
+    /** Stores a new team; throws {@code TeamTakenException} if its slug exists. */
+    void add(Team team);
+
+    Optional<Team> find(TeamSlug slug);
+
+    /** Up to {@code limit} teams in slug order, after {@code after} when given (keyset paging). */
+    List<Team> list(Optional<TeamSlug> after, int limit);
+}
