@@ -1,6 +1,7 @@
 package dev.daap.bootstrap;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.HttpServer;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,19 +31,20 @@ import java.util.Map;
  */
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
+    private static final Duration KEY_USAGE_FLUSH = Duration.ofSeconds(30);
     private final MetadataDatabase database;
     private final HikariDataSource pool;
     private final HttpServer http;
     private final Workers workers;
-    private final IdempotencyPurge purge;
+    private final List<PeriodicTask> housekeeping;
 
     private Application(MetadataDatabase database, HikariDataSource pool, HttpServer http, Workers workers,
-                        IdempotencyPurge purge) {
+                        List<PeriodicTask> housekeeping) {
         this.database = database;
         this.pool = pool;
         this.http = http;
         this.workers = workers;
-        this.purge = purge;
+        this.housekeeping = housekeeping;
     }
 
     public static Application start(DaapConfig config) {
@@ -56,7 +59,10 @@ public final class Application implements AutoCloseable {
             DSLContext dsl = JooqFactory.create(pool, config.schema());
             Wiring wiring = new Wiring(dsl, config, credentialCipher(secretKey, migrations, dsl),
                     provisioner(config, database));
-            HttpServer http = new HttpServer(useCases(wiring),
+            if (migrations.isCurrent()) {
+                bootstrapPlatformAdmin(config, wiring);
+            }
+            HttpServer http = new HttpServer(useCases(wiring), accessUseCases(wiring),
                     new DatabaseReadiness(new SchemaVersion(dsl, config.schema()),
                             migrations.applied().size() + migrations.pending().size()),
                     new HttpSettings(config.port(), "0.0.0.0", config.shutdownTimeout(),
@@ -64,16 +70,37 @@ public final class Application implements AutoCloseable {
             http.start();
             resources.add(http);
             Workers workers = migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
-            // Without the current schema the table may be missing; the next start purges.
-            IdempotencyPurge purge = migrations.isCurrent()
-                    ? IdempotencyPurge.start(wiring.idempotency, wiring.clock, IdempotencyPurge.EVERY) : null;
+            List<PeriodicTask> housekeeping = migrations.isCurrent() ? housekeeping(wiring) : List.of();
             log.info("DAAP is ready on port {} ({} PostgreSQL, started in {} ms)", http.port(),
                     database.target().kind(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new Application(database, pool, http, workers, purge);
+            return new Application(database, pool, http, workers, housekeeping);
         } catch (RuntimeException e) {
             closeAll(resources);
             database.close();
             throw e;
+        }
+    }
+
+    /** Without the current schema the tables may be missing; the next start runs these. */
+    private static List<PeriodicTask> housekeeping(Wiring wiring) {
+        return List.of(
+                IdempotencyPurge.start(wiring.idempotency, wiring.clock, IdempotencyPurge.EVERY),
+                // Last-used times of API keys are kept in memory and written in one statement now and then.
+                PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage));
+    }
+
+    /**
+     * The first platform admin key: DAAP_ADMIN_TOKEN's, or one generated now and shown once, here. It goes to the
+     * log because that is the one place an operator of a fresh installation is sure to look.
+     */
+    private static void bootstrapPlatformAdmin(DaapConfig config, Wiring wiring) {
+        try {
+            wiring.bootstrapPlatformAdmin().execute(config.adminToken()).ifPresent(token -> log.warn(
+                    "Generated the first platform admin API key. It is shown this once and never again; keep it "
+                            + "in a secret store:\n\n    {}\n\nUse it as 'Authorization: Bearer <token>'. To choose "
+                            + "the token yourself instead, set {}.", token, DaapConfig.ADMIN_TOKEN));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(DaapConfig.ADMIN_TOKEN + " cannot be used: " + e.getMessage());
         }
     }
 
@@ -129,6 +156,11 @@ public final class Application implements AutoCloseable {
         return status;
     }
 
+    private static AccessUseCases accessUseCases(Wiring wiring) {
+        return new AccessUseCases(wiring.authenticate(), wiring.createTeam(), wiring.getTeam(), wiring.listTeams(),
+                wiring.createApiKey(), wiring.listApiKeys(), wiring.revokeApiKey(), wiring.listAuditEvents());
+    }
+
     private static DatabaseUseCases useCases(Wiring wiring) {
         return new DatabaseUseCases(wiring.createDatabase(), wiring.getDatabase(), wiring.listDatabases(),
                 wiring.updateDatabase(), wiring.deleteDatabase(), wiring.retryDatabase(), wiring.getOperations(),
@@ -151,9 +183,7 @@ public final class Application implements AutoCloseable {
         try {
             http.stop();
             workers.close();
-            if (purge != null) {
-                purge.close();
-            }
+            housekeeping.forEach(PeriodicTask::close);
         } finally {
             try {
                 pool.close();

@@ -1,5 +1,6 @@
 package dev.daap.bootstrap;
 
+import dev.daap.domain.access.ApiToken;
 import dev.daap.migrations.Migrator;
 
 import java.nio.file.Path;
@@ -27,7 +28,10 @@ public record DaapConfig(
         Duration shutdownTimeout,
         Optional<DatabaseUrl> provisionerUrl,
         JobConfig jobs,
-        Optional<String> secretKey) {
+        Optional<String> secretKey,
+        Optional<String> adminToken,
+        Duration apiKeyCacheTtl) {
+    public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
 
     /**
      * The job workers.
@@ -58,7 +62,9 @@ public record DaapConfig(
                         reader.integer("DAAP_JOB_MAX_ATTEMPTS", 6, 1, 100),
                         reader.duration("DAAP_JOB_RETRY_BASE", "2s"),
                         reader.duration("DAAP_JOB_LEASE", "2m")),
-                reader.optional(SecretKeys.VARIABLE));
+                reader.optional(SecretKeys.VARIABLE),
+                reader.optional(ADMIN_TOKEN).map(DaapConfig::checkedAdminToken),
+                reader.duration("DAAP_API_KEY_CACHE_TTL", "30s"));
         if (config.minConnections > config.maxConnections) {
             throw new ConfigException("DB_MIN_CONNS (" + config.minConnections + ") must not exceed DB_MAX_CONNS ("
                     + config.maxConnections + ")");
@@ -69,6 +75,10 @@ public record DaapConfig(
         if (config.jobs.pollInterval().compareTo(Duration.ofMillis(100)) < 0
                 || config.jobs.lease().compareTo(Duration.ofSeconds(1)) < 0) {
             throw new ConfigException("DAAP_JOB_POLL_INTERVAL must be at least 100ms and DAAP_JOB_LEASE at least 1s");
+        }
+        if (config.apiKeyCacheTtl.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new ConfigException("DAAP_API_KEY_CACHE_TTL must be at most 5m: a revoked key works on other "
+                    + "instances for up to this long");
         }
         if (config.maxConnectionIdleTime.compareTo(Duration.ofSeconds(10)) < 0) {
             throw new ConfigException("DB_MAX_CONN_IDLE_TIME must be at least 10s (HikariCP's lower bound)");
@@ -81,7 +91,17 @@ public record DaapConfig(
     public String toString() {
         return "DaapConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", dataDir=" + dataDir + ", schema="
                 + schema + ", pool=" + minConnections + ".." + maxConnections + ", provisionerUrl=" + provisionerUrl
-                + ", jobs=" + jobs + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset") + "]";
+                + ", jobs=" + jobs + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset") + ", adminToken="
+                + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl + "]";
+    }
+
+    private static String checkedAdminToken(String token) {
+        try {
+            return ApiToken.parse(token).value();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ADMIN_TOKEN + " " + e.getMessage() + "; make one with: echo daap_admin_$(openssl "
+                    + "rand -hex 32)");
+        }
     }
 
     /** Reads and checks one variable at a time; blank counts as unset. */

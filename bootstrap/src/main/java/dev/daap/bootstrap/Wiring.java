@@ -1,11 +1,21 @@
 package dev.daap.bootstrap;
 
 import dev.daap.adapters.postgres.JooqTransactions;
+import dev.daap.adapters.postgres.access.JooqApiKeys;
+import dev.daap.adapters.postgres.audit.JooqAuditLog;
+import dev.daap.adapters.postgres.team.JooqTeams;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
+import dev.daap.application.access.Authenticate;
+import dev.daap.application.access.BootstrapPlatformAdmin;
+import dev.daap.application.access.CreateApiKey;
+import dev.daap.application.access.ListApiKeys;
+import dev.daap.application.access.RevokeApiKey;
+import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.credential.ManageCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
@@ -19,6 +29,9 @@ import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.operation.GetOperations;
+import dev.daap.application.team.CreateTeam;
+import dev.daap.application.team.GetTeam;
+import dev.daap.application.team.ListTeams;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
@@ -35,11 +48,15 @@ final class Wiring {
     final JooqJobQueue jobs;
     final JooqCredentialVault vault;
     final JooqIdempotencyStore idempotency;
+    final JooqTeams teams;
+    final JooqApiKeys apiKeys;
+    final JooqAuditLog auditLog;
     final JobSettings jobSettings;
     final Provisioner provisioner;
     final Clock clock;
     private final UuidV7Generator ids;
     private final PasswordGenerator passwords = new PasswordGenerator();
+    private final AuditTrail audit;
 
     Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioner provisioner) {
         this(dsl, config, cipher, provisioner, Clock.systemUTC());
@@ -54,6 +71,10 @@ final class Wiring {
         this.jobs = new JooqJobQueue(transactions, clock, JooqJobQueue.channelFor(config.schema()));
         this.vault = new JooqCredentialVault(transactions, cipher);
         this.idempotency = new JooqIdempotencyStore(transactions);
+        this.teams = new JooqTeams(transactions);
+        this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl());
+        this.auditLog = new JooqAuditLog(transactions);
+        this.audit = new AuditTrail(auditLog, ids, clock);
         this.provisioner = provisioner;
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(job.maxAttempts(), job.lease(), job.retryBase(),
@@ -65,7 +86,7 @@ final class Wiring {
     }
 
     CreateDatabase createDatabase() {
-        return new CreateDatabase(transactions, databases, scheduler(), ids, clock);
+        return new CreateDatabase(transactions, databases, teams, scheduler(), audit, ids, clock);
     }
 
     GetDatabase getDatabase() {
@@ -77,15 +98,15 @@ final class Wiring {
     }
 
     UpdateDatabase updateDatabase() {
-        return new UpdateDatabase(transactions, databases, clock);
+        return new UpdateDatabase(transactions, databases, teams, audit, clock);
     }
 
     DeleteDatabase deleteDatabase() {
-        return new DeleteDatabase(transactions, databases, scheduler(), clock);
+        return new DeleteDatabase(transactions, databases, scheduler(), audit, clock);
     }
 
     RetryDatabase retryDatabase() {
-        return new RetryDatabase(transactions, databases, scheduler(), jobs, clock);
+        return new RetryDatabase(transactions, databases, scheduler(), jobs, audit, clock);
     }
 
     GetOperations getOperations() {
@@ -93,7 +114,43 @@ final class Wiring {
     }
 
     ManageCredentials manageCredentials() {
-        return new ManageCredentials(transactions, databases, vault, provisioner, passwords);
+        return new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit);
+    }
+
+    Authenticate authenticate() {
+        return new Authenticate(apiKeys, clock);
+    }
+
+    CreateTeam createTeam() {
+        return new CreateTeam(transactions, teams, audit, clock);
+    }
+
+    GetTeam getTeam() {
+        return new GetTeam(teams);
+    }
+
+    ListTeams listTeams() {
+        return new ListTeams(teams);
+    }
+
+    CreateApiKey createApiKey() {
+        return new CreateApiKey(transactions, teams, apiKeys, audit, ids, clock);
+    }
+
+    ListApiKeys listApiKeys() {
+        return new ListApiKeys(teams, apiKeys);
+    }
+
+    RevokeApiKey revokeApiKey() {
+        return new RevokeApiKey(transactions, apiKeys, audit, clock);
+    }
+
+    ListAuditEvents listAuditEvents() {
+        return new ListAuditEvents(auditLog);
+    }
+
+    BootstrapPlatformAdmin bootstrapPlatformAdmin() {
+        return new BootstrapPlatformAdmin(transactions, apiKeys, audit, ids, clock);
     }
 
     JobRunner jobRunner() {

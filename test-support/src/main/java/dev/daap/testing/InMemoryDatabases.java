@@ -63,6 +63,16 @@ public final class InMemoryDatabases implements Databases {
     }
 
     @Override
+    public Optional<Database> findIncludingDeleted(DatabaseId id) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(rows.get(id));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public void update(Database changed, long expectedVersion) {
         lock.lock();
         try {

@@ -1,5 +1,9 @@
 package dev.daap.adapters.http;
 
+import dev.daap.adapters.http.access.AccessUseCases;
+import dev.daap.adapters.http.access.ApiKeyHandler;
+import dev.daap.adapters.http.access.Authentication;
+import dev.daap.adapters.http.audit.AuditHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.database.DatabaseUseCases;
@@ -12,6 +16,7 @@ import dev.daap.adapters.http.problem.ProblemType;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.adapters.http.team.TeamHandler;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.util.JavalinException;
@@ -42,20 +47,27 @@ public final class HttpServer implements AutoCloseable {
     private boolean started;
     private boolean stopped;
 
-    public HttpServer(DatabaseUseCases useCases, ReadinessCheck readiness, HttpSettings settings) {
+    public HttpServer(DatabaseUseCases useCases, AccessUseCases access, ReadinessCheck readiness,
+                      HttpSettings settings) {
         Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(readiness, "readiness");
         this.settings = Objects.requireNonNull(settings, "settings");
-        var databases = new DatabaseHandler(useCases, json, new RequestBodies(settings.maxRequestBytes()),
-                Routes.DATABASES);
-        var operations = new OperationHandler(useCases.operations(), json);
-        var credentials = new CredentialHandler(useCases.credentials(), json);
-        var health = new HealthHandler(readiness, json);
+        var bodies = new RequestBodies(settings.maxRequestBytes());
+        var handlers = new Routes.Handlers(
+                new DatabaseHandler(useCases, json, bodies, Routes.DATABASES),
+                new OperationHandler(useCases.operations(), json),
+                new CredentialHandler(useCases.credentials(), json),
+                new TeamHandler(access, json, bodies, Routes.TEAMS),
+                new ApiKeyHandler(access, json, bodies),
+                new AuditHandler(access.listAuditEvents(), json),
+                new HealthHandler(readiness, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());
         var idempotent = new IdempotentPosts(useCases.idempotency(), problems::handle);
+        var authentication = new Authentication(access.authenticate());
         this.app = Javalin.create(config -> {
             configureServer(config);
-            Routes.register(config.routes, idempotent, databases, operations, credentials, health);
+            Routes.register(config.routes, idempotent, authentication, handlers);
             problems.register(config.routes);
         });
     }

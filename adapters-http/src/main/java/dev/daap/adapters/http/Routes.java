@@ -1,11 +1,15 @@
 package dev.daap.adapters.http;
 
+import dev.daap.adapters.http.access.ApiKeyHandler;
+import dev.daap.adapters.http.access.Authentication;
+import dev.daap.adapters.http.audit.AuditHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.idempotency.IdempotentPosts;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.adapters.http.team.TeamHandler;
 import io.javalin.config.RoutesConfig;
 
 /** Every path of the API, in one place. */
@@ -17,6 +21,14 @@ public final class Routes {
     public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
     public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
     public static final String OPERATION = "/v1/operations/{id}";
+    public static final String TEAMS = "/v1/teams";
+    public static final String TEAM = TEAMS + "/{slug}";
+    public static final String TEAM_API_KEYS = TEAM + "/api-keys";
+    public static final String TEAM_API_KEY = TEAM_API_KEYS + "/{id}";
+    public static final String AUDIT_EVENTS = "/v1/audit-events";
+    public static final String ME = "/v1/me";
+    /** Every path below needs a bearer token; health checks stay outside for probes and load balancers. */
+    public static final String AUTHENTICATED = "/v1/*";
     public static final String LIVE = "/health/live";
     public static final String READY = "/health/ready";
 
@@ -24,10 +36,15 @@ public final class Routes {
     }
 
     /** Every POST goes through {@code idempotent}: an action that is not safe to replay must say so there. */
-    static void register(RoutesConfig routes, IdempotentPosts idempotent, DatabaseHandler databases,
-                         OperationHandler operations, CredentialHandler credentials, HealthHandler health) {
+    static void register(RoutesConfig routes, IdempotentPosts idempotent, Authentication authentication,
+                         Handlers handlers) {
         routes.before(RequestIds::assign);
+        routes.before(AUTHENTICATED, authentication::check);
         routes.after(RequestIds::release);
+        var databases = handlers.databases();
+        var operations = handlers.operations();
+        var credentials = handlers.credentials();
+        var health = handlers.health();
 
         routes.post(DATABASES, idempotent.idempotent(databases::create));
         routes.get(DATABASES, databases::list);
@@ -46,6 +63,17 @@ public final class Routes {
         routes.post(DATABASE_CREDENTIALS_ROTATE, idempotent.refusingKeys(credentials::rotate,
                 "its response holds a secret (the new password), which is never stored for a replay"));
 
+        routes.post(TEAMS, idempotent.idempotent(handlers.teams()::create));
+        routes.get(TEAMS, handlers.teams()::list);
+        routes.get(TEAM, handlers.teams()::get);
+        // The response holds the new key's token, which is never stored: refused for the same reason as rotation.
+        routes.post(TEAM_API_KEYS, idempotent.refusingKeys(handlers.apiKeys()::create,
+                "its response holds a secret (the new API key's token), which is never stored for a replay"));
+        routes.get(TEAM_API_KEYS, handlers.apiKeys()::list);
+        routes.delete(TEAM_API_KEY, handlers.apiKeys()::revoke);
+        routes.get(ME, handlers.apiKeys()::me);
+        routes.get(AUDIT_EVENTS, handlers.audit()::list);
+
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
 
@@ -56,7 +84,17 @@ public final class Routes {
         routes.head(OPERATION, operations::get);
         routes.head(DATABASE_OPERATIONS, operations::ofDatabase);
         routes.head(DATABASE_CREDENTIALS, credentials::read);
+        routes.head(TEAMS, handlers.teams()::list);
+        routes.head(TEAM, handlers.teams()::get);
+        routes.head(TEAM_API_KEYS, handlers.apiKeys()::list);
+        routes.head(ME, handlers.apiKeys()::me);
+        routes.head(AUDIT_EVENTS, handlers.audit()::list);
         routes.head(LIVE, health::live);
         routes.head(READY, health::ready);
+    }
+
+    /** The handlers of every resource, built by the server. */
+    record Handlers(DatabaseHandler databases, OperationHandler operations, CredentialHandler credentials,
+                    TeamHandler teams, ApiKeyHandler apiKeys, AuditHandler audit, HealthHandler health) {
     }
 }

@@ -53,6 +53,12 @@ final class ScriptedDatabases implements Databases {
     }
 
     @Override
+    public Optional<Database> findIncludingDeleted(DatabaseId id) {
+        failIfScripted();
+        return store.findIncludingDeleted(id);
+    }
+
+    @Override
     public void update(Database changed, long expectedVersion) {
         failIfScripted();
         store.update(changed, expectedVersion);

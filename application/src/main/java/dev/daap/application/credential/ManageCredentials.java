@@ -1,5 +1,10 @@
 package dev.daap.application.credential;
 
+import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.database.DatabaseAccess;
+import dev.daap.domain.access.Caller;
+import dev.daap.domain.access.Principal;
+import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.credential.CredentialVault;
 import dev.daap.domain.credential.PasswordGenerator;
@@ -7,14 +12,15 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.provisioning.Provisioner;
 
+import java.util.Map;
+
 /**
- * Reads and rotates a ready database's password. Rotation changes the password on the target first and stores
- * it after: if storing fails, the next rotation repairs it, while the reverse order could leave a stored password
- * that never worked.
+ * Reads and rotates a ready database's password, for members of its team; every read and rotation is audited
+ * (without the password). Rotation changes the password on the target first and stores it after: if storing
+ * fails, the next rotation repairs it, while the reverse order could leave a stored password that never worked.
  */
 public final class ManageCredentials {
     private final Transactions transactions;
@@ -22,36 +28,47 @@ public final class ManageCredentials {
     private final CredentialVault vault;
     private final Provisioner provisioner;
     private final PasswordGenerator passwords;
+    private final AuditTrail audit;
 
     public ManageCredentials(Transactions transactions, Databases databases, CredentialVault vault,
-                             Provisioner provisioner, PasswordGenerator passwords) {
+                             Provisioner provisioner, PasswordGenerator passwords, AuditTrail audit) {
         this.transactions = transactions;
         this.databases = databases;
         this.vault = vault;
         this.provisioner = provisioner;
         this.passwords = passwords;
+        this.audit = audit;
     }
 
-    public Credentials read(DatabaseId id) {
-        Database database = ready(id);
-        String password = vault.read(id).orElseThrow(() -> new IllegalTransitionException(
-                "database " + id + " is ready but has no stored password; rotate its credentials"));
-        return new Credentials(database.connection(), password);
+    public Credentials read(Caller caller, DatabaseId id) {
+        return transactions.inTransaction(() -> {
+            Database database = ready(caller.principal(), id);
+            String password = vault.read(id).orElseThrow(() -> new IllegalTransitionException(
+                    "database " + id + " is ready but has no stored password; rotate its credentials"));
+            recordAccess(caller, "credentials.read", database);
+            return new Credentials(database.connection(), password);
+        });
     }
 
-    public Credentials rotate(DatabaseId id) {
-        Database database = ready(id);
+    public Credentials rotate(Caller caller, DatabaseId id) {
+        Database database = ready(caller.principal(), id);
         String password = passwords.newPassword();
         provisioner.changePassword(database.id(), database.name(), password);
         transactions.inTransaction(() -> {
             vault.store(id, password);
+            recordAccess(caller, "credentials.rotate", database);
             return null;
         });
         return new Credentials(database.connection(), password);
     }
 
-    private Database ready(DatabaseId id) {
-        Database database = databases.find(id).orElseThrow(() -> new DatabaseNotFoundException(id.toString()));
+    private void recordAccess(Caller caller, String action, Database database) {
+        audit.record(caller, action, "database", database.id().toString(), database.ownerTeam(), Map.of(),
+                Map.of("username", database.connection().username()));
+    }
+
+    private Database ready(Principal principal, DatabaseId id) {
+        Database database = DatabaseAccess.find(databases, principal, id, Role.MEMBER);
         if (database.status() != DatabaseStatus.READY) {
             throw new IllegalTransitionException("credentials exist once the database is ready; it is "
                     + database.status().wireName());

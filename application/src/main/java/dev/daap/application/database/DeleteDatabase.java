@@ -1,12 +1,15 @@
 package dev.daap.application.database;
 
+import dev.daap.application.audit.AuditSnapshots;
+import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.job.JobScheduler;
+import dev.daap.domain.access.Caller;
+import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
@@ -22,19 +25,22 @@ public final class DeleteDatabase {
     private final Transactions transactions;
     private final Databases databases;
     private final JobScheduler scheduler;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public DeleteDatabase(Transactions transactions, Databases databases, JobScheduler scheduler, Clock clock) {
+    public DeleteDatabase(Transactions transactions, Databases databases, JobScheduler scheduler, AuditTrail audit,
+                          Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
         this.scheduler = scheduler;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** @param expectedVersion the version the client last saw; empty means delete whatever is current */
-    public Database execute(DatabaseId id, OptionalLong expectedVersion) {
+    public Database execute(Caller caller, DatabaseId id, OptionalLong expectedVersion) {
         return transactions.inTransaction(() -> {
-            Database current = databases.find(id).orElseThrow(() -> new DatabaseNotFoundException(id.toString()));
+            Database current = DatabaseAccess.find(databases, caller.principal(), id, Role.MEMBER);
             expectedVersion.ifPresent(expected -> {
                 if (expected != current.version()) {
                     throw new VersionMismatchException(expected, current.version());
@@ -47,6 +53,8 @@ public final class DeleteDatabase {
             Database deleting = current.startDeleting(deprovision.id(), clock.instant());
             databases.update(deleting, current.version());
             scheduler.enqueue(deprovision);
+            audit.record(caller, "database.delete", "database", id.toString(), current.ownerTeam(),
+                    AuditSnapshots.of(current), AuditSnapshots.of(deleting));
             return deleting;
         });
     }

@@ -1,11 +1,12 @@
 package dev.daap.application.database;
 
+import dev.daap.domain.access.Principal;
+import dev.daap.domain.access.Role;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.error.DatabaseNotFoundException;
 
-/** Reads one live database. A single read needs no explicit transaction. */
+/** Reads one live database of the caller's team (any team for a platform admin). No transaction needed. */
 public final class GetDatabase {
     private final Databases databases;
 
@@ -13,7 +14,7 @@ public final class GetDatabase {
         this.databases = databases;
     }
 
-    public Database execute(DatabaseId id) {
-        return databases.find(id).orElseThrow(() -> new DatabaseNotFoundException(id.toString()));
+    public Database execute(Principal principal, DatabaseId id) {
+        return DatabaseAccess.find(databases, principal, id, Role.VIEWER);
     }
 }

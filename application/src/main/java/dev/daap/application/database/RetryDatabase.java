@@ -1,13 +1,16 @@
 package dev.daap.application.database;
 
+import dev.daap.application.audit.AuditSnapshots;
+import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.job.JobScheduler;
+import dev.daap.domain.access.Caller;
+import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.IllegalTransitionException;
-import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
@@ -24,10 +27,12 @@ public final class RetryDatabase {
     private final Databases databases;
     private final JobScheduler scheduler;
     private final JobQueue jobs;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public RetryDatabase(Transactions transactions, Databases databases, JobScheduler scheduler, JobQueue jobs,
-                         Clock clock) {
+                         AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.transactions = transactions;
         this.databases = databases;
         this.scheduler = scheduler;
@@ -35,9 +40,9 @@ public final class RetryDatabase {
         this.clock = clock;
     }
 
-    public Database execute(DatabaseId id) {
+    public Database execute(Caller caller, DatabaseId id) {
         return transactions.inTransaction(() -> {
-            Database current = databases.find(id).orElseThrow(() -> new DatabaseNotFoundException(id.toString()));
+            Database current = DatabaseAccess.find(databases, caller.principal(), id, Role.MEMBER);
             if (current.status() != DatabaseStatus.FAILED) {
                 throw new IllegalTransitionException("only a failed database can be retried; this one is "
                         + current.status().wireName());
@@ -50,6 +55,8 @@ public final class RetryDatabase {
                     : current.retry(job.id(), now);
             databases.update(retried, current.version());
             scheduler.enqueue(job);
+            audit.record(caller, "database.retry", "database", id.toString(), current.ownerTeam(),
+                    AuditSnapshots.of(current), AuditSnapshots.of(retried));
             return retried;
         });
     }

@@ -1,33 +1,45 @@
 package dev.daap.application.database;
 
+import dev.daap.application.access.AccessPolicy;
+import dev.daap.application.audit.AuditSnapshots;
+import dev.daap.application.audit.AuditTrail;
+import dev.daap.domain.access.Caller;
+import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.ConcurrentModificationException;
-import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.VersionMismatchException;
+import dev.daap.domain.team.TeamSlug;
+import dev.daap.domain.team.Teams;
 
 import java.time.Clock;
 
 /**
  * Changes purpose, labels or owner. The write is conditional on the version read in the same transaction, so
- * a concurrent change is never silently overwritten, with or without the client's expected version.
+ * a concurrent change is never silently overwritten, with or without the client's expected version. Moving a
+ * database to another team is for platform admins: a team's key would be giving away what it cannot take back.
  */
 public final class UpdateDatabase {
     private final Transactions transactions;
     private final Databases databases;
+    private final Teams teams;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public UpdateDatabase(Transactions transactions, Databases databases, Clock clock) {
+    public UpdateDatabase(Transactions transactions, Databases databases, Teams teams, AuditTrail audit,
+                          Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
+        this.teams = teams;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public Database execute(UpdateDatabaseCommand command) {
+    public Database execute(Caller caller, UpdateDatabaseCommand command) {
         return transactions.inTransaction(() -> {
-            Database current = databases.find(command.id())
-                    .orElseThrow(() -> new DatabaseNotFoundException(command.id().toString()));
+            Database current = DatabaseAccess.find(databases, caller.principal(), command.id(), Role.MEMBER);
             command.expectedVersion().ifPresent(expected -> {
                 if (expected != current.version()) {
                     throw new VersionMismatchException(expected, current.version());
@@ -36,6 +48,8 @@ public final class UpdateDatabase {
             if (command.changes().isEmpty()) {
                 return current;
             }
+            command.changes().ownerTeam().filter(team -> !team.equals(current.ownerTeam()))
+                    .ifPresent(team -> checkMove(caller, team));
             Database changed = current.change(command.changes(), clock.instant());
             try {
                 databases.update(changed, current.version());
@@ -46,7 +60,16 @@ public final class UpdateDatabase {
                 }
                 throw e;
             }
+            audit.record(caller, "database.update", "database", current.id().toString(), current.ownerTeam(),
+                    AuditSnapshots.of(current), AuditSnapshots.of(changed));
             return changed;
         });
+    }
+
+    private void checkMove(Caller caller, TeamSlug target) {
+        AccessPolicy.requirePlatformAdmin(caller.principal(), "moving a database to another team");
+        if (teams.find(target).isEmpty()) {
+            throw InvalidInputException.of("owner_team", "no team is named " + target);
+        }
     }
 }

@@ -1,10 +1,14 @@
 package dev.daap.application.operation;
 
+import dev.daap.application.access.AccessPolicy;
+import dev.daap.application.database.DatabaseAccess;
 import dev.daap.application.job.JobSettings;
+import dev.daap.domain.access.Principal;
+import dev.daap.domain.access.Role;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.OperationNotFoundException;
+import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
 
 import java.time.Clock;
@@ -12,7 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads operations: one by id, or the newest of one database. */
+/**
+ * Reads operations: one by id, or the newest of one database. An operation belongs to its database's team, also
+ * after the database is deleted, so a team can follow its deprovisioning to the end.
+ */
 public final class GetOperations {
     public static final int MAX_PER_DATABASE = 100;
     private final JobQueue jobs;
@@ -27,16 +34,16 @@ public final class GetOperations {
         this.clock = clock;
     }
 
-    public Operation byId(UUID id) {
-        Instant now = clock.instant();
-        return jobs.find(id).map(job -> new Operation(job, job.isStuck(now, settings.stuckGrace())))
-                .orElseThrow(() -> new OperationNotFoundException(id.toString()));
+    public Operation byId(Principal principal, UUID id) {
+        Job job = jobs.find(id).orElseThrow(() -> new OperationNotFoundException(id.toString()));
+        var owner = databases.findIncludingDeleted(job.databaseId())
+                .orElseThrow(() -> new OperationNotFoundException(id.toString())).ownerTeam();
+        AccessPolicy.requireRole(principal, owner, Role.VIEWER, () -> new OperationNotFoundException(id.toString()));
+        return new Operation(job, job.isStuck(clock.instant(), settings.stuckGrace()));
     }
 
-    public List<Operation> ofDatabase(DatabaseId databaseId) {
-        if (databases.find(databaseId).isEmpty()) {
-            throw new DatabaseNotFoundException(databaseId.toString());
-        }
+    public List<Operation> ofDatabase(Principal principal, DatabaseId databaseId) {
+        DatabaseAccess.find(databases, principal, databaseId, Role.VIEWER);
         Instant now = clock.instant();
         return jobs.forDatabase(databaseId, MAX_PER_DATABASE).stream()
                 .map(job -> new Operation(job, job.isStuck(now, settings.stuckGrace())))

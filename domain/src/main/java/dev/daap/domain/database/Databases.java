@@ -13,6 +13,9 @@ public interface Databases {
     /** The live database with this id. */
     Optional<Database> find(DatabaseId id);
 
+    /** The database with this id, deleted or not: what its operations belong to after it is gone. */
+    Optional<Database> findIncludingDeleted(DatabaseId id);
+
     /**
      * Replaces the stored database with {@code changed}, provided the stored version is still
      * {@code expectedVersion}; throws {@code ConcurrentModificationException} otherwise.

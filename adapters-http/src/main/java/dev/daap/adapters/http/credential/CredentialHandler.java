@@ -1,5 +1,6 @@
 package dev.daap.adapters.http.credential;
 
+import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.PathIds;
 import dev.daap.application.credential.ManageCredentials;
@@ -21,11 +22,11 @@ public final class CredentialHandler {
 
     public void read(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        json.respond(ctx, 200, CredentialsResponse.from(credentials.read(PathIds.databaseId(ctx))));
+        json.respond(ctx, 200, CredentialsResponse.from(credentials.read(Callers.of(ctx), PathIds.databaseId(ctx))));
     }
 
     public void rotate(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        json.respond(ctx, 200, CredentialsResponse.from(credentials.rotate(PathIds.databaseId(ctx))));
+        json.respond(ctx, 200, CredentialsResponse.from(credentials.rotate(Callers.of(ctx), PathIds.databaseId(ctx))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.daap.adapters.http.database;
 
+import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.EntityTags;
 import dev.daap.adapters.http.protocol.IfMatch;
 import dev.daap.adapters.http.protocol.JsonCodec;
@@ -38,18 +39,18 @@ public final class DatabaseHandler {
 
     public void create(Context ctx) {
         DatabaseRequest request = json.read(bodies.read(ctx, CREATE_TYPES), DatabaseRequest.class);
-        Database created = useCases.create().execute(request.toCommand());
+        Database created = useCases.create().execute(Callers.of(ctx), request.toCommand());
         ctx.header("Location", collectionPath + "/" + created.id());
         respond(ctx, 201, created);
     }
 
     public void get(Context ctx) {
-        respond(ctx, 200, useCases.get().execute(PathIds.databaseId(ctx)));
+        respond(ctx, 200, useCases.get().execute(Callers.principalOf(ctx), PathIds.databaseId(ctx)));
     }
 
     public void list(Context ctx) {
         var query = DatabaseListParameters.toQuery(ctx.queryParamMap());
-        json.respond(ctx, 200, DatabasePageResponse.from(useCases.list().execute(query)));
+        json.respond(ctx, 200, DatabasePageResponse.from(useCases.list().execute(Callers.principalOf(ctx), query)));
     }
 
     /** Merges the patch into what it reads, and writes against the version it read. */
@@ -57,11 +58,11 @@ public final class DatabaseHandler {
         DatabaseId id = PathIds.databaseId(ctx);
         IfMatch ifMatch = ifMatch(ctx);
         DatabasePatchRequest patch = DatabasePatchRequest.from(json.readObject(bodies.read(ctx, PATCH_TYPES)));
-        Database current = useCases.get().execute(id);
+        Database current = useCases.get().execute(Callers.principalOf(ctx), id);
         long expected = VersionPreconditions.expectedVersion(ifMatch, current);
         var command = new UpdateDatabaseCommand(id, patch.toChanges(current.labels()), OptionalLong.of(expected));
         Database updated = VersionPreconditions.write(ifMatch, id.toString(),
-                () -> useCases.update().execute(command));
+                () -> useCases.update().execute(Callers.of(ctx), command));
         respond(ctx, 200, updated);
     }
 
@@ -71,14 +72,15 @@ public final class DatabaseHandler {
         IfMatch ifMatch = ifMatch(ctx);
         OptionalLong expected = OptionalLong.empty();
         if (ifMatch.hasTags()) { // a list of tags can only be checked against what is stored now
-            expected = OptionalLong.of(VersionPreconditions.expectedVersion(ifMatch, useCases.get().execute(id)));
+            expected = OptionalLong.of(VersionPreconditions.expectedVersion(ifMatch,
+                    useCases.get().execute(Callers.principalOf(ctx), id)));
         }
-        respond(ctx, 202, useCases.delete().execute(id, expected));
+        respond(ctx, 202, useCases.delete().execute(Callers.of(ctx), id, expected));
     }
 
     /** 202: a new job tries again what failed; {@code latest_operation_id} names it. */
     public void retry(Context ctx) {
-        respond(ctx, 202, useCases.retry().execute(PathIds.databaseId(ctx)));
+        respond(ctx, 202, useCases.retry().execute(Callers.of(ctx), PathIds.databaseId(ctx)));
     }
 
     private void respond(Context ctx, int status, Database database) {

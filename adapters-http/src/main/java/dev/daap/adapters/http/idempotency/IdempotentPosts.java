@@ -48,7 +48,7 @@ public final class IdempotentPosts {
                 handler.handle(ctx);
                 return;
             }
-            String caller = Callers.callerOf(ctx);
+            String caller = Callers.idempotencyScopeOf(ctx);
             String hash = RequestFingerprint.of(ctx);
             switch (store.begin(caller, key.get(), hash, clock.instant(), IdempotencyStore.RUNNING_LEASE)) {
                 case Started ignored -> runOnce(handler, ctx, caller, key.get());

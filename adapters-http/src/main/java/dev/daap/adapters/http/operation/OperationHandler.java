@@ -1,5 +1,6 @@
 package dev.daap.adapters.http.operation;
 
+import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.PathIds;
 import dev.daap.application.operation.GetOperations;
@@ -16,10 +17,10 @@ public final class OperationHandler {
     }
 
     public void get(Context ctx) {
-        json.respond(ctx, 200, OperationResponse.from(operations.byId(PathIds.operationId(ctx))));
+        json.respond(ctx, 200, OperationResponse.from(operations.byId(Callers.principalOf(ctx), PathIds.operationId(ctx))));
     }
 
     public void ofDatabase(Context ctx) {
-        json.respond(ctx, 200, OperationListResponse.from(operations.ofDatabase(PathIds.databaseId(ctx))));
+        json.respond(ctx, 200, OperationListResponse.from(operations.ofDatabase(Callers.principalOf(ctx), PathIds.databaseId(ctx))));
     }
 }

@@ -1,19 +1,38 @@
 package dev.daap.adapters.http.protocol;
 
+import dev.daap.domain.access.Caller;
+import dev.daap.domain.access.Principal;
 import io.javalin.http.Context;
 
 /**
- * Who sends a request, as far as per-caller state (such as idempotency keys) is concerned. There is no
- * authentication yet, so every request is the same caller; when API keys arrive, this is the one place that
- * changes to name the key's owner.
+ * The authenticated caller of a request, put there by the authentication before-handler of {@code /v1}. A handler
+ * that asks for it on a route outside authentication is a wiring bug, hence an {@link IllegalStateException}.
  */
 public final class Callers {
-    public static final String ANONYMOUS = "anonymous";
+    private static final String ATTRIBUTE = "daap.caller";
 
     private Callers() {
     }
 
-    public static String callerOf(Context ctx) {
-        return ANONYMOUS;
+    public static void set(Context ctx, Caller caller) {
+        ctx.attribute(ATTRIBUTE, caller);
+    }
+
+    public static Caller of(Context ctx) {
+        Caller caller = ctx.attribute(ATTRIBUTE);
+        if (caller == null) {
+            throw new IllegalStateException("no authenticated caller on " + ctx.path()
+                    + "; the route is not behind authentication");
+        }
+        return caller;
+    }
+
+    public static Principal principalOf(Context ctx) {
+        return of(ctx).principal();
+    }
+
+    /** Whose idempotency keys a request's key belongs to: the API key's, so two clients never share a key. */
+    public static String idempotencyScopeOf(Context ctx) {
+        return principalOf(ctx).keyId().toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.daap.adapters.http.protocol;
 
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.team.TeamSlug;
 import io.javalin.http.Context;
 
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 /** The {@code {id}} path parameter of a resource; one that is not a UUID is an input problem (422), not a 404. */
 public final class PathIds {
     private static final String PARAMETER = "id";
+    private static final String TEAM_PARAMETER = "slug";
 
     private PathIds() {
     }
@@ -23,9 +25,23 @@ public final class PathIds {
         return parsed(() -> DatabaseId.parse(ctx.pathParam(PARAMETER)).value());
     }
 
+    /** The {@code {slug}} of a team's path. */
+    public static TeamSlug teamSlug(Context ctx) {
+        return parsed(TEAM_PARAMETER, () -> new TeamSlug(ctx.pathParam(TEAM_PARAMETER)));
+    }
+
+    /** API key ids have the same canonical form as database ids. */
+    public static UUID keyId(Context ctx) {
+        return operationId(ctx);
+    }
+
     private static <T> T parsed(Supplier<T> parse) {
+        return parsed(PARAMETER, parse);
+    }
+
+    private static <T> T parsed(String parameter, Supplier<T> parse) {
         var validation = new Validation();
-        T id = validation.field(PARAMETER, parse);
+        T id = validation.field(parameter, parse);
         validation.throwIfInvalid();
         return id;
     }

@@ -57,6 +57,15 @@ public final class JooqDatabases implements Databases {
     }
 
     @Override
+    public Optional<Database> findIncludingDeleted(DatabaseId id) {
+        return StoreErrors.translate(() -> session.dsl()
+                .selectFrom(DATABASES)
+                .where(DATABASES.ID.eq(id.value()))
+                .fetchOptional()
+                .map(DatabaseRecordMapper::toDomain));
+    }
+
+    @Override
     public void update(Database changed, long expectedVersion) {
         DatabasesRecord values = DatabaseRecordMapper.fill(new DatabasesRecord(), changed);
         values.changed(DATABASES.ID, false);

@@ -1,0 +1,52 @@
+package dev.daap.application.access;
+
+import dev.daap.domain.access.ApiKey;
+import dev.daap.domain.access.Role;
+import dev.daap.domain.common.Validation;
+import dev.daap.domain.team.TeamSlug;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A validated request for a team key; {@link #of} reports every bad field at once.
+ *
+ * @param expiresAt null: the key does not expire
+ */
+public record CreateApiKeyCommand(TeamSlug team, Role role, String description, Instant expiresAt) {
+    public static CreateApiKeyCommand of(String team, String role, String description, String expiresAt) {
+        var validation = new Validation();
+        var validTeam = validation.field("team", () -> new TeamSlug(team));
+        var validRole = role == null
+                ? fail(validation, "role", "is required")
+                : validation.field("role", () -> Role.teamRole(role));
+        var validDescription = validation.optionalField("description", description, CreateApiKeyCommand::checked);
+        var validExpiry = validation.optionalField("expires_at", expiresAt, CreateApiKeyCommand::instant);
+        validation.throwIfInvalid();
+        return new CreateApiKeyCommand(validTeam, validRole, validDescription, validExpiry);
+    }
+
+    private static Role fail(Validation validation, String field, String message) {
+        validation.fail(field, message);
+        return null;
+    }
+
+    private static String checked(String description) {
+        if (description.codePointCount(0, description.length()) > ApiKey.MAX_DESCRIPTION_LENGTH) {
+            throw new IllegalArgumentException("must be at most " + ApiKey.MAX_DESCRIPTION_LENGTH
+                    + " characters long");
+        }
+        if (description.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("must not contain control characters");
+        }
+        return description;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be an RFC 3339 time such as 2027-01-31T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.daap.application.access;
+
+import dev.daap.application.audit.AuditSnapshots;
+import dev.daap.application.audit.AuditTrail;
+import dev.daap.domain.access.ApiKey;
+import dev.daap.domain.access.ApiKeys;
+import dev.daap.domain.access.Caller;
+import dev.daap.domain.access.Role;
+import dev.daap.domain.common.Transactions;
+import dev.daap.domain.error.ApiKeyNotFoundException;
+import dev.daap.domain.error.TeamNotFoundException;
+import dev.daap.domain.team.TeamSlug;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Revokes a team's key. It stops working at once on this instance (the store drops it from its cache), and on
+ * other instances within the cache's lifetime. Revoking a revoked key changes nothing and is not an error.
+ */
+public final class RevokeApiKey {
+    private final Transactions transactions;
+    private final ApiKeys keys;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public RevokeApiKey(Transactions transactions, ApiKeys keys, AuditTrail audit, Clock clock) {
+        this.transactions = transactions;
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public ApiKey execute(Caller caller, TeamSlug team, UUID keyId) {
+        AccessPolicy.requireRole(caller.principal(), team, Role.ADMIN, () -> new TeamNotFoundException(team.value()));
+        return transactions.inTransaction(() -> {
+            ApiKey key = keys.find(keyId).filter(found -> team.equals(found.team()))
+                    .orElseThrow(() -> new ApiKeyNotFoundException(keyId.toString()));
+            if (key.revokedAt() != null) {
+                return key;
+            }
+            Instant now = clock.instant();
+            keys.revoke(keyId, now);
+            ApiKey revoked = key.revoked(now);
+            audit.record(caller, "api_key.revoke", "api_key", keyId.toString(), team, AuditSnapshots.of(key),
+                    AuditSnapshots.of(revoked));
+            return revoked;
+        });
+    }
+}

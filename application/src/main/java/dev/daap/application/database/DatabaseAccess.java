@@ -1,0 +1,22 @@
+package dev.daap.application.database;
+
+import dev.daap.application.access.AccessPolicy;
+import dev.daap.domain.access.Principal;
+import dev.daap.domain.access.Role;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.Databases;
+import dev.daap.domain.error.DatabaseNotFoundException;
+
+/** Finds a live database that the caller may act on with a role; another team's database is "not found". */
+public final class DatabaseAccess {
+    private DatabaseAccess() {
+    }
+
+    public static Database find(Databases databases, Principal principal, DatabaseId id, Role minimum) {
+        Database database = databases.find(id).orElseThrow(() -> new DatabaseNotFoundException(id.toString()));
+        AccessPolicy.requireRole(principal, database.ownerTeam(), minimum,
+                () -> new DatabaseNotFoundException(id.toString()));
+        return database;
+    }
+}

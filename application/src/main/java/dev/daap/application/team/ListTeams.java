@@ -1,0 +1,50 @@
+package dev.daap.application.team;
+
+import dev.daap.domain.access.Principal;
+import dev.daap.domain.common.Page;
+import dev.daap.domain.common.PageToken;
+import dev.daap.domain.team.Team;
+import dev.daap.domain.team.TeamSlug;
+import dev.daap.domain.team.Teams;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Teams in slug order: every team for a platform admin, only its own for a team's key. */
+public final class ListTeams {
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 500;
+    private final Teams teams;
+
+    public ListTeams(Teams teams) {
+        this.teams = teams;
+    }
+
+    public Page<Team> execute(Principal principal, Optional<TeamSlug> after, int pageSize) {
+        if (!principal.isPlatformAdmin()) {
+            boolean ownIsAhead = after.map(position -> position.value().compareTo(principal.team().value()) < 0)
+                    .orElse(true);
+            List<Team> own = ownIsAhead ? teams.find(principal.team()).stream().toList() : List.of();
+            return new Page<>(own, Optional.empty());
+        }
+        List<Team> found = teams.list(after, pageSize + 1);
+        if (found.size() <= pageSize) {
+            return new Page<>(found, Optional.empty());
+        }
+        List<Team> page = found.subList(0, pageSize);
+        return new Page<>(page, Optional.of(tokenAfter(page.getLast())));
+    }
+
+    public static PageToken tokenAfter(Team last) {
+        return PageToken.encode(List.of("team", last.slug().value()));
+    }
+
+    /** The slug a token continues after; throws {@link IllegalArgumentException} for a token that is not ours. */
+    public static TeamSlug positionOf(PageToken token) {
+        List<String> parts = token.decode(2);
+        if (!parts.get(0).equals("team")) {
+            throw new IllegalArgumentException("is not a page token of the team list");
+        }
+        return new TeamSlug(parts.get(1));
+    }
+}
