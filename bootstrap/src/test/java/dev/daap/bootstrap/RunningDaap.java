@@ -9,10 +9,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** DAAP started by its own bootstrap code on a random port, and a real HTTP client to drive it. */
+/**
+ * DAAP started by its own bootstrap code on a random port, and a real HTTP client to drive it. Requests carry the
+ * platform admin token of {@link #ADMIN_TOKEN} unless they set Authorization themselves; the teams the tests name
+ * ({@link #TEAMS}) exist.
+ */
 final class RunningDaap implements AutoCloseable {
+    static final String ADMIN_TOKEN = "daap_testadmin_" + "0123456789abcdef0123456789abcdef";
+    static final List<String> TEAMS = List.of("payments", "search", "checkout");
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Application application;
 
@@ -40,7 +47,22 @@ final class RunningDaap implements AutoCloseable {
             // No data directory to keep a generated key in: bring one, as an operator of an external database would.
             complete.putIfAbsent("DAAP_SECRET_KEY", TEST_KEY);
         }
-        return new RunningDaap(Application.start(DaapConfig.fromEnvironment(complete)));
+        complete.putIfAbsent(DaapConfig.ADMIN_TOKEN, ADMIN_TOKEN);
+        var daap = new RunningDaap(Application.start(DaapConfig.fromEnvironment(complete)));
+        if (complete.get(DaapConfig.ADMIN_TOKEN).equals(ADMIN_TOKEN)) {
+            TEAMS.forEach(daap::ensureTeam);
+        }
+        return daap;
+    }
+
+    /** Creates the team unless it exists (a restarted instance on the same database has it). */
+    void ensureTeam(String slug) {
+        HttpResponse<String> response = post("/v1/teams", "{\"slug\": \"" + slug + "\", \"display_name\": \"Team "
+                + slug + "\"}");
+        if (response.statusCode() != 201 && response.statusCode() != 409) {
+            throw new IllegalStateException("creating team " + slug + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
     }
 
     static final String TEST_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
@@ -80,8 +102,13 @@ final class RunningDaap implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        if (built.headers().firstValue("Authorization").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true)
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).build();
+        }
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("request to DAAP failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,7 +1,22 @@
 package dev.daap.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
+import dev.daap.application.access.Authenticate;
+import dev.daap.application.access.CreateApiKey;
+import dev.daap.application.access.ListApiKeys;
+import dev.daap.application.access.RevokeApiKey;
+import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.team.CreateTeam;
+import dev.daap.application.team.GetTeam;
+import dev.daap.application.team.ListTeams;
+import dev.daap.domain.access.ApiKey;
+import dev.daap.domain.access.ApiToken;
+import dev.daap.domain.access.Role;
+import dev.daap.domain.team.Team;
+import dev.daap.domain.team.TeamSlug;
 import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.Idempotency;
@@ -23,7 +38,10 @@ import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.testing.FakeProvisioner;
+import dev.daap.testing.InMemoryApiKeys;
+import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryCredentialVault;
+import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
@@ -36,13 +54,18 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The real {@link HttpServer} on a free port, wired to the real use cases over in-memory fakes of the ports, a
- * job runner that a test drives step by step (no background worker), and a real HTTP client.
+ * job runner that a test drives step by step (no background worker), and a real HTTP client. Requests carry the
+ * platform admin token {@link #ADMIN_TOKEN} unless a test sends another ({@code ...As}) or none (token null);
+ * the teams of {@link #TEAMS} exist.
  */
 final class TestApi implements AutoCloseable {
+    static final String ADMIN_TOKEN = "daap_testadmin_" + "0123456789abcdef0123456789abcdef";
+    static final List<String> TEAMS = List.of("payments", "search", "checkout");
     static final String JSON = "application/json";
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String WORKER = "test-worker";
@@ -57,8 +80,12 @@ final class TestApi implements AutoCloseable {
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     final FakeProvisioner provisioner = new FakeProvisioner();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    final InMemoryTeams teams = new InMemoryTeams();
+    final InMemoryApiKeys keys = new InMemoryApiKeys();
+    final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final HttpServer server;
     private final Transactions transactions = new DirectTransactions();
+    private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final JobRunner runner;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -69,22 +96,45 @@ final class TestApi implements AutoCloseable {
                         clock),
                 JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, vault, provisioner, clock)),
                 JOB_SETTINGS, clock);
-        server = new HttpServer(useCases(passwords), readiness, settings);
+        var audit = new AuditTrail(auditLog, ids, clock);
+        server = new HttpServer(useCases(passwords, audit), accessUseCases(audit), readiness, settings);
+        keys.add(ApiKey.issue(ids.newId(), null, Role.PLATFORM_ADMIN, ApiToken.parse(ADMIN_TOKEN), "tests",
+                clock.instant(), null));
+        TEAMS.forEach(slug -> teams.add(new Team(new TeamSlug(slug), "Team " + slug, clock.instant())));
         server.start();
     }
 
-    private DatabaseUseCases useCases(PasswordGenerator passwords) {
-        var ids = new UuidV7Generator(clock);
+    private DatabaseUseCases useCases(PasswordGenerator passwords, AuditTrail audit) {
+        var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
-                new CreateDatabase(transactions, databases, new JobScheduler(jobs, JOB_SETTINGS, ids, clock), ids, clock),
+                new CreateDatabase(transactions, databases, teams, scheduler, audit, ids, clock),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
-                new UpdateDatabase(transactions, databases, clock),
-                new DeleteDatabase(transactions, databases, new JobScheduler(jobs, JOB_SETTINGS, ids, clock), clock),
-                new RetryDatabase(transactions, databases, new JobScheduler(jobs, JOB_SETTINGS, ids, clock), jobs, clock),
+                new UpdateDatabase(transactions, databases, teams, audit, clock),
+                new DeleteDatabase(transactions, databases, scheduler, audit, clock),
+                new RetryDatabase(transactions, databases, scheduler, jobs, audit, clock),
                 new GetOperations(jobs, databases, JOB_SETTINGS, clock),
-                new ManageCredentials(transactions, databases, vault, provisioner, passwords),
+                new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit),
                 new Idempotency(idempotency, clock));
+    }
+
+    private AccessUseCases accessUseCases(AuditTrail audit) {
+        return new AccessUseCases(new Authenticate(keys, clock), new CreateTeam(transactions, teams, audit, clock),
+                new GetTeam(teams), new ListTeams(teams),
+                new CreateApiKey(transactions, teams, keys, audit, ids, clock), new ListApiKeys(teams, keys),
+                new RevokeApiKey(transactions, keys, audit, clock), new ListAuditEvents(auditLog));
+    }
+
+    /** A key of {@code team} with {@code role}, stored directly; returns its token. */
+    String issueKey(String team, Role role) {
+        return issueKey(team, role, null);
+    }
+
+    String issueKey(String team, Role role, java.time.Instant expiresAt) {
+        ApiToken token = ApiToken.generate(new java.security.SecureRandom());
+        keys.add(ApiKey.issue(ids.newId(), team == null ? null : new TeamSlug(team), role, token, "test",
+                clock.instant(), expiresAt));
+        return token.value();
     }
 
     /** What one worker does on one wake-up: claims and runs the next due job; false when none was due. */
@@ -139,14 +189,44 @@ final class TestApi implements AutoCloseable {
         return send("DELETE", path, null, null, headers);
     }
 
+    ApiResponse getAs(String token, String path, String... headers) {
+        return sendAs(token, "GET", path, null, null, headers);
+    }
+
+    ApiResponse postAs(String token, String path, String json, String... headers) {
+        return sendAs(token, "POST", path, json == null ? null : JSON, json, headers);
+    }
+
+    ApiResponse patchAs(String token, String path, String json, String... headers) {
+        return sendAs(token, "PATCH", path, MERGE_PATCH, json, headers);
+    }
+
+    ApiResponse deleteAs(String token, String path, String... headers) {
+        return sendAs(token, "DELETE", path, null, null, headers);
+    }
+
     /** {@code headers} are name/value pairs. */
     ApiResponse send(String method, String path, String contentType, String body, String... headers) {
+        return sendAs(ADMIN_TOKEN, method, path, contentType, body, headers);
+    }
+
+    /** @param token the bearer token to send; null sends no Authorization header */
+    ApiResponse sendAs(String token, String method, String path, String contentType, String body,
+                       String... headers) {
         BodyPublisher publisher = body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body);
-        return send(request(method, path, contentType, headers).method(method, publisher).build());
+        var request = requestAs(token, method, path, contentType, headers).method(method, publisher);
+        return send(request.build());
     }
 
     HttpRequest.Builder request(String method, String path, String contentType, String... headers) {
+        return requestAs(ADMIN_TOKEN, method, path, contentType, headers);
+    }
+
+    HttpRequest.Builder requestAs(String token, String method, String path, String contentType, String... headers) {
         var builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

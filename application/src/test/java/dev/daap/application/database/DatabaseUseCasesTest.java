@@ -1,6 +1,17 @@
 package dev.daap.application.database;
 
+import dev.daap.application.audit.AuditTrail;
+import dev.daap.domain.access.Caller;
+import dev.daap.domain.access.Principal;
+import dev.daap.domain.access.Role;
+import dev.daap.domain.audit.AuditQuery;
 import dev.daap.domain.common.Transactions;
+import dev.daap.domain.error.AccessDeniedException;
+import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.team.Team;
+import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.InMemoryAuditLog;
+import dev.daap.testing.InMemoryTeams;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
@@ -17,12 +28,15 @@ import dev.daap.application.job.JobSettings;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -38,32 +52,79 @@ class DatabaseUseCasesTest {
     private final CountingTransactions transactions = new CountingTransactions();
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final UuidV7Generator ids = new UuidV7Generator(clock);
-    private final CreateDatabase create = new CreateDatabase(transactions, databases,
-            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), ids, clock);
+    private final InMemoryTeams teams = new InMemoryTeams();
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    private final AuditTrail audit = new AuditTrail(auditLog, ids, clock);
+    private final CreateDatabase create = new CreateDatabase(transactions, databases, teams,
+            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), audit, ids, clock);
     private final GetDatabase get = new GetDatabase(databases);
-    private final UpdateDatabase update = new UpdateDatabase(transactions, databases, clock);
+    private final UpdateDatabase update = new UpdateDatabase(transactions, databases, teams, audit, clock);
     private final DeleteDatabase delete = new DeleteDatabase(transactions, databases,
-            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), clock);
+            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), audit, clock);
     private final ListDatabases list = new ListDatabases(databases);
+    private final Principal admin = new Principal(UUID.randomUUID(), null, Role.PLATFORM_ADMIN);
+    private final Caller caller = new Caller(admin, "req-1", "127.0.0.1");
+
+    @BeforeEach
+    void teams() {
+        for (String slug : List.of("checkout", "other")) {
+            teams.add(new Team(new TeamSlug(slug), slug, clock.instant()));
+        }
+    }
 
     @Test
     void createStoresAPendingDatabaseAndItsProvisionJobInOneTransaction() {
-        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", Map.of("env", "prod")));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", Map.of("env", "prod")));
 
         assertThat(created.status()).isEqualTo(DatabaseStatus.PENDING);
         assertThat(created.id().value().version()).isEqualTo(7);
-        assertThat(get.execute(created.id())).isEqualTo(created);
+        assertThat(get.execute(admin, created.id())).isEqualTo(created);
         assertThat(transactions.opened).isEqualTo(1);
         Job provision = jobs.find(created.latestOperationId()).orElseThrow();
         assertThat(provision.kind()).isEqualTo(JobKind.PROVISION);
         assertThat(provision.databaseId()).isEqualTo(created.id());
         assertThat(provision.state()).isEqualTo(JobState.SCHEDULED);
+        var entry = auditLog.list(AuditQuery.all(10)).items().getFirst();
+        assertThat(entry.action()).isEqualTo("database.create");
+        assertThat(entry.actorKeyId()).isEqualTo(admin.keyId());
+        assertThat(entry.requestId()).isEqualTo("req-1");
+    }
+
+    @Test
+    void aTeamKeyCreatesForItsOwnTeamOnly() {
+        var member = new Caller(new Principal(UUID.randomUUID(), new TeamSlug("checkout"), Role.MEMBER), "r", "");
+
+        assertThat(create.execute(member, CreateDatabaseCommand.of("orders", null, "Orders", null)).ownerTeam())
+                .isEqualTo(new TeamSlug("checkout"));
+        var error = catchThrowableOfType(InvalidInputException.class,
+                () -> create.execute(member, CreateDatabaseCommand.of("refunds", "other", "Refunds", null)));
+        assertThat(error.errors()).extracting(FieldError::field).containsExactly("owner_team");
+        assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("refunds", "nobody", "R", null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no team is named nobody");
+        assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("refunds", null, "R", null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("platform admin");
+    }
+
+    @Test
+    void anotherTeamsDatabaseIsNotFoundAndOnlyAPlatformAdminMovesOne() {
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        var otherAdmin = new Caller(new Principal(UUID.randomUUID(), new TeamSlug("other"), Role.ADMIN), "r", "");
+        var checkoutAdmin = new Caller(new Principal(UUID.randomUUID(), new TeamSlug("checkout"), Role.ADMIN), "r",
+                "");
+        var move = new DatabaseChanges(null, null, Optional.of(new TeamSlug("other")));
+
+        assertThatThrownBy(() -> get.execute(otherAdmin.principal(), created.id()))
+                .isInstanceOf(DatabaseNotFoundException.class);
+        assertThatThrownBy(() -> update.execute(checkoutAdmin, new UpdateDatabaseCommand(created.id(), move,
+                OptionalLong.empty()))).isInstanceOf(AccessDeniedException.class);
+        assertThat(update.execute(caller, new UpdateDatabaseCommand(created.id(), move, OptionalLong.empty()))
+                .ownerTeam()).isEqualTo(new TeamSlug("other"));
     }
 
     @Test
     void aCommandReportsEveryBadFieldAtOnce() {
         var error = catchThrowableOfType(InvalidInputException.class,
-                () -> CreateDatabaseCommand.of("X", null, " ", Map.of("BAD", "v")));
+                () -> CreateDatabaseCommand.of("X", "Bad Team", " ", Map.of("BAD", "v")));
 
         assertThat(error.errors()).extracting(FieldError::field)
                 .containsExactly("name", "owner_team", "purpose", "labels");
@@ -71,30 +132,30 @@ class DatabaseUseCasesTest {
 
     @Test
     void aDuplicateNameIsRefused() {
-        create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
-        assertThatThrownBy(() -> create.execute(CreateDatabaseCommand.of("orders", "other", "Again", null)))
+        assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "other", "Again", null)))
                 .isInstanceOf(NameTakenException.class);
     }
 
     @Test
     void updateChecksTheExpectedVersionAndBumpsIt() {
-        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         var changes = new DatabaseChanges(Optional.of(new Purpose("Orders and refunds")), null, null);
 
-        assertThatThrownBy(() -> update.execute(new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(7))))
+        assertThatThrownBy(() -> update.execute(caller, new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(7))))
                 .isInstanceOf(VersionMismatchException.class);
-        Database changed = update.execute(new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(1)));
+        Database changed = update.execute(caller, new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(1)));
 
         assertThat(changed.version()).isEqualTo(2);
-        assertThat(get.execute(created.id()).purpose().value()).isEqualTo("Orders and refunds");
+        assertThat(get.execute(admin, created.id()).purpose().value()).isEqualTo("Orders and refunds");
     }
 
     @Test
     void anEmptyChangeWritesNothing() {
-        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
-        Database same = update.execute(new UpdateDatabaseCommand(created.id(), new DatabaseChanges(null, null, null),
+        Database same = update.execute(caller, new UpdateDatabaseCommand(created.id(), new DatabaseChanges(null, null, null),
                 OptionalLong.empty()));
 
         assertThat(same).isEqualTo(created);
@@ -102,16 +163,16 @@ class DatabaseUseCasesTest {
 
     @Test
     void deleteStartsDeletingWithADeprovisionJobAndAskingTwiceIsHarmless() {
-        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
-        Database deleting = delete.execute(created.id(), OptionalLong.empty());
-        Database again = delete.execute(created.id(), OptionalLong.empty());
+        Database deleting = delete.execute(caller, created.id(), OptionalLong.empty());
+        Database again = delete.execute(caller, created.id(), OptionalLong.empty());
 
         assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
         assertThat(again).isEqualTo(deleting);
         assertThat(jobs.forDatabase(created.id(), 10)).extracting(Job::kind)
                 .containsExactlyInAnyOrder(JobKind.DEPROVISION, JobKind.PROVISION);
-        assertThatThrownBy(() -> create.execute(CreateDatabaseCommand.of("orders", "checkout", "Again", null)))
+        assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)))
                 .as("the name stays taken until the database is gone").isInstanceOf(NameTakenException.class);
     }
 
@@ -127,12 +188,12 @@ class DatabaseUseCasesTest {
     @Test
     void aPageTokenFromAnotherSortIsAnInputError() {
         for (int i = 0; i < 3; i++) {
-            create.execute(CreateDatabaseCommand.of("db-" + i, "checkout", "Orders", null));
+            create.execute(caller, CreateDatabaseCommand.of("db-" + i, "checkout", "Orders", null));
         }
-        var first = list.execute(ListDatabasesQuery.of(null, null, null, "name", "2", null));
+        var first = list.execute(admin, ListDatabasesQuery.of(null, null, null, "name", "2", null));
         String token = first.next().orElseThrow().value();
 
-        assertThat(list.execute(ListDatabasesQuery.of(null, null, null, "name", "2", token)).items()).hasSize(1);
+        assertThat(list.execute(admin, ListDatabasesQuery.of(null, null, null, "name", "2", token)).items()).hasSize(1);
         var error = catchThrowableOfType(InvalidInputException.class,
                 () -> ListDatabasesQuery.of(null, null, null, "-created_at", "2", token));
         assertThat(error.errors()).extracting(FieldError::field).containsExactly("page_token");

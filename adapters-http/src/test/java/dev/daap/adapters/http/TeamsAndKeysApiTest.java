@@ -1,0 +1,117 @@
+package dev.daap.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.domain.access.ApiToken;
+import dev.daap.domain.access.Role;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TeamsAndKeysApiTest extends ApiTest {
+
+    @Test
+    void aPlatformAdminCreatesATeamAndReadsItBack() {
+        ApiResponse created = api.post("/v1/teams", "{\"slug\": \"data-eng\", \"display_name\": \"Data engineering\"}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/v1/teams/data-eng");
+        assertThat(created.json().path("display_name").asText()).isEqualTo("Data engineering");
+        assertThat(api.get("/v1/teams/data-eng").json().path("slug").asText()).isEqualTo("data-eng");
+    }
+
+    @Test
+    void aTakenSlugIs409AndBadFieldsAreAllReported() {
+        assertProblem(api.post("/v1/teams", "{\"slug\": \"payments\", \"display_name\": \"Again\"}"), 409,
+                "team-taken");
+
+        JsonNode problem = assertProblem(api.post("/v1/teams", "{\"slug\": \"No\", \"display_name\": \" \"}"), 422,
+                "invalid-input");
+        assertThat(errorFields(problem)).containsExactly("slug", "display_name");
+        assertProblem(api.get("/v1/teams/nobody-here"), 404, "team-not-found");
+    }
+
+    @Test
+    void teamsArePagedBySlug() {
+        JsonNode first = api.get("/v1/teams?page_size=2").json();
+        assertThat(first.path("items").findValuesAsText("slug")).containsExactly("checkout", "payments");
+
+        JsonNode second = api.get("/v1/teams?page_size=2&page_token=" + first.path("next_page_token").asText()).json();
+
+        assertThat(second.path("items").findValuesAsText("slug")).containsExactly("search");
+        assertThat(second.path("next_page_token").isNull()).isTrue();
+        assertProblem(api.get("/v1/teams?page_size=0&colour=red"), 422, "invalid-input");
+    }
+
+    @Test
+    void aCreatedKeyIsShownOnceAndListedWithoutItsSecret() {
+        ApiResponse created = api.post("/v1/teams/payments/api-keys",
+                "{\"role\": \"viewer\", \"description\": \"CI\", \"expires_at\": \"2030-01-01T00:00:00Z\"}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.header("Cache-Control")).isEqualTo("no-store");
+        JsonNode key = created.json();
+        String token = key.path("token").asText();
+        assertThat(token).startsWith("daap_" + key.path("prefix").asText() + "_");
+        assertThat(key.path("role").asText()).isEqualTo("viewer");
+        assertThat(key.path("expires_at").asText()).isEqualTo("2030-01-01T00:00:00Z");
+
+        api.getAs(token, "/v1/me");
+        ApiResponse listed = api.get("/v1/teams/payments/api-keys");
+        JsonNode entry = listed.json().path("items").get(0);
+        assertThat(entry.path("id").asText()).isEqualTo(key.path("id").asText());
+        assertThat(entry.path("description").asText()).isEqualTo("CI");
+        assertThat(entry.has("token")).isFalse();
+        assertThat(listed.body()).doesNotContain(token.substring(token.lastIndexOf('_') + 1),
+                ApiToken.parse(token).hash());
+    }
+
+    @Test
+    void aKeysUseIsRecordedAndItsCallerIsWhoItSays() {
+        String member = api.issueKey("payments", Role.MEMBER);
+
+        JsonNode me = api.getAs(member, "/v1/me").json();
+
+        assertThat(me.path("team").asText()).isEqualTo("payments");
+        assertThat(me.path("role").asText()).isEqualTo("member");
+        assertThat(api.keys.find(java.util.UUID.fromString(me.path("key_id").asText())).orElseThrow().lastUsedAt())
+                .isNotNull();
+        JsonNode admin = api.get("/v1/me").json();
+        assertThat(admin.path("role").asText()).isEqualTo("platform_admin");
+        assertThat(admin.path("team").isNull()).isTrue();
+    }
+
+    @Test
+    void keyRequestsAreChecked() {
+        JsonNode problem = assertProblem(api.post("/v1/teams/payments/api-keys",
+                "{\"role\": \"platform_admin\", \"expires_at\": \"yesterday\"}"), 422, "invalid-input");
+        assertThat(errorFields(problem)).containsExactly("role", "expires_at");
+
+        assertProblem(api.post("/v1/teams/payments/api-keys", "{\"role\": \"viewer\", \"expires_at\": \""
+                + api.clock.instant().minus(Duration.ofDays(1)) + "\"}"), 422, "invalid-input");
+        assertProblem(api.post("/v1/teams/payments/api-keys", "{}"), 422, "invalid-input");
+        assertProblem(api.post("/v1/teams/nobody-here/api-keys", "{\"role\": \"viewer\"}"), 404, "team-not-found");
+        assertProblem(api.post("/v1/teams/payments/api-keys", "{\"role\": \"viewer\"}", "Idempotency-Key", "k1"), 400,
+                "malformed-request");
+    }
+
+    @Test
+    void anExpiredKeyStopsWorkingAtItsExpiry() {
+        String token = api.issueKey("payments", Role.VIEWER, api.clock.instant().plus(Duration.ofMinutes(5)));
+        assertThat(api.getAs(token, "/v1/me").status()).isEqualTo(200);
+
+        api.clock.advance(Duration.ofMinutes(6));
+
+        assertThat(assertProblem(api.getAs(token, "/v1/me"), 401, "unauthenticated").path("detail").asText())
+                .contains("expired");
+    }
+
+    @Test
+    void aBearerHeaderOfAnotherSchemeIsRefused() {
+        ApiResponse response = api.getAs(null, "/v1/me", "Authorization", "Basic dXNlcjpwYXNz");
+
+        assertProblem(response, 401, "unauthenticated");
+        assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
+    }
+}
