@@ -47,6 +47,17 @@ class DaapConfigTest {
         assertThat(config.migrateOnStart()).isFalse();
     }
 
+    @Test
+    void theAdminTokenIsReadButNeverPrinted() {
+        String token = "daap_admin_" + "0a".repeat(32);
+        DaapConfig config = DaapConfig.fromEnvironment(Map.of("DAAP_ADMIN_TOKEN", token,
+                "DAAP_API_KEY_CACHE_TTL", "5s"));
+
+        assertThat(config.adminToken()).contains(token);
+        assertThat(config.apiKeyCacheTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.toString()).doesNotContain(token).contains("adminToken=***");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "PORT|http|PORT must be a whole number from 0 to 65535",
@@ -59,6 +70,8 @@ class DaapConfigTest {
         "DB_SCHEMA|Daap-Meta|DB_SCHEMA must be lowercase letters",
         "DAAP_MIGRATE_ON_START|maybe|DAAP_MIGRATE_ON_START must be true or false",
         "DATABASE_URL|mysql://x/y|DATABASE_URL must start with postgres://",
+        "DAAP_ADMIN_TOKEN|letmein|DAAP_ADMIN_TOKEN is not a DAAP API token",
+        "DAAP_API_KEY_CACHE_TTL|10m|DAAP_API_KEY_CACHE_TTL must be at most 5m",
     })
     void aBadValueStopsStartUpNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of(variable, value)))

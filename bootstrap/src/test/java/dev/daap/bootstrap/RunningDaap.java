@@ -29,16 +29,21 @@ final class RunningDaap implements AutoCloseable {
 
     /** DAAP on a fresh database of the shared test server, reached through DATABASE_URL (the external path). */
     static RunningDaap onFreshDatabase(Map<String, String> extraEnvironment) {
+        Map<String, String> env = freshDatabaseEnvironment();
+        env.putAll(extraEnvironment);
+        return start(env);
+    }
+
+    /** The environment of a DAAP on a new, empty database of the shared test server; start it as often as needed. */
+    static Map<String, String> freshDatabaseEnvironment() {
         TestPostgres postgres = TestPostgres.shared();
         String database = postgres.createDatabase("e2e");
-        Map<String, String> env = new HashMap<>(Map.of(
+        return new HashMap<>(Map.of(
                 "PORT", "0",
                 "DATABASE_URL", "postgres://" + postgres.user() + ":" + postgres.password() + "@" + postgres.host()
                         + ":" + postgres.port() + "/" + database,
                 "DB_MIN_CONNS", "1",
                 "DB_MAX_CONNS", "8"));
-        env.putAll(extraEnvironment);
-        return start(env);
     }
 
     static RunningDaap start(Map<String, String> env) {
