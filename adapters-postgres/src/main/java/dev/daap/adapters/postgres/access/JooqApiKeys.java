@@ -48,6 +48,10 @@ public final class JooqApiKeys implements ApiKeys {
     /** {@code ticker} measures the entries' age; tests pass one they move by hand. */
     public JooqApiKeys(JooqSession session, Duration ttl, Ticker ticker) {
         this.session = Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(ticker, "ticker");
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("the cache's time to live must not be negative: " + ttl);
+        }
         Duration absentTtl = ttl.compareTo(ABSENT_TTL) < 0 ? ttl : ABSENT_TTL;
         this.cache = new PrefixCache(ttl, absentTtl, ticker);
     }
