@@ -90,6 +90,15 @@ class ArchitectureTest {
         check(classes().that().resideInAPackage("dev.daap.adapters.postgres.credential")
                 .and().haveSimpleNameStartingWith("Jooq")
                 .should().implement(dev.daap.domain.credential.CredentialVault.class));
+        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.team")
+                .and().haveSimpleNameStartingWith("Jooq")
+                .should().implement(dev.daap.domain.team.Teams.class));
+        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.access")
+                .and().haveSimpleNameStartingWith("Jooq")
+                .should().implement(dev.daap.domain.access.ApiKeys.class));
+        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.audit")
+                .and().haveSimpleNameStartingWith("Jooq")
+                .should().implement(dev.daap.domain.audit.AuditLog.class));
         check(classes().that().resideInAPackage("dev.daap.adapters.postgres.provisioning")
                 .and().haveSimpleNameStartingWith("Postgres")
                 .should().implement(dev.daap.domain.provisioning.Provisioner.class));

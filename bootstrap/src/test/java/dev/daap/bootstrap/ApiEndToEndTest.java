@@ -32,6 +32,7 @@ class ApiEndToEndTest {
     @BeforeAll
     static void start() {
         daap = RunningDaap.onFreshDatabase(Map.of("DAAP_WORKERS", "0"));
+        daap.teamsExist("checkout", "race", "retry-team", "finance", "someone-else");
     }
 
     @AfterAll
@@ -144,6 +145,7 @@ class ApiEndToEndTest {
     @Test
     void listsFilterSearchAndPageWithoutGapsOrRepeatsWhileRowsAreInserted() throws Exception {
         String team = "team-" + NAMES.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+        daap.teamsExist(team);
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < 23; i++) {
             expected.add(createIn(team, "Keeps the ledger of shard " + i));

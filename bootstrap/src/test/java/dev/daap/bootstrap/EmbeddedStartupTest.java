@@ -38,6 +38,7 @@ class EmbeddedStartupTest {
         Map<String, String> env = Map.of("PORT", "0", "DAAP_DATA_DIR", dataDir.toString());
         String id;
         try (RunningDaap first = RunningDaap.start(env)) {
+            first.teamsExist("platform");
             var created = first.post("/v1/databases",
                     "{\"name\": \"kept-across-restarts\", \"owner_team\": \"platform\", \"purpose\": \"persistence\"}");
             assertThat(created.statusCode()).isEqualTo(201);

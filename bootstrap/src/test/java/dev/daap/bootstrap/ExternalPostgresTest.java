@@ -27,6 +27,7 @@ class ExternalPostgresTest {
         postgres = DebianPostgres.start();
         daap = RunningDaap.start(Map.of("PORT", "0", "DATABASE_URL", postgres.databaseUrl(),
                 "DB_MIN_CONNS", "2", "DB_MAX_CONNS", "4"));
+        daap.teamsExist("platform");
     }
 
     @AfterAll

@@ -29,6 +29,7 @@ class ProvisioningEndToEndTest {
     @Test
     void aDatabaseIsProvisionedUsedRotatedAndRemoved() throws Exception {
         try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of("DAAP_JOB_POLL_INTERVAL", "1s"))) {
+            daap.teamsExist("platform");
             String name = "e2e-" + Long.toHexString(System.nanoTime());
             HttpResponse<String> created = daap.post("/v1/databases",
                     "{\"name\": \"" + name + "\", \"owner_team\": \"platform\", \"purpose\": \"end to end\"}");
@@ -85,6 +86,7 @@ class ProvisioningEndToEndTest {
         try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of(
                 "PROVISIONER_DATABASE_URL", "postgres://admin:pw@127.0.0.1:" + closedPort + "/postgres",
                 "DAAP_JOB_MAX_ATTEMPTS", "2", "DAAP_JOB_RETRY_BASE", "100ms", "DAAP_JOB_POLL_INTERVAL", "200ms"))) {
+            daap.teamsExist("platform");
             HttpResponse<String> created = daap.post("/v1/databases",
                     "{\"name\": \"refused-" + Long.toHexString(System.nanoTime())
                             + "\", \"owner_team\": \"platform\", \"purpose\": \"nowhere to go\"}");

@@ -50,6 +50,7 @@ class ProvisioningWorkersTest {
         dataSource = postgres.dataSource(postgres.createDatabase("workers"));
         new Migrator(dataSource, "daap").up();
         dsl = JooqFactory.create(dataSource, "daap");
+        dsl.execute("INSERT INTO daap.teams (slug, display_name) VALUES ('platform', 'Platform')");
         config = DaapConfig.fromEnvironment(Map.of("DAAP_JOB_LEASE", "30s", "DAAP_JOB_RETRY_BASE", "100ms"));
     }
 

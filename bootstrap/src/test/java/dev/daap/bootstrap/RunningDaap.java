@@ -60,6 +60,13 @@ final class RunningDaap implements AutoCloseable {
         return daap;
     }
 
+    /** Creates these teams through the API unless they exist. */
+    void teamsExist(String... slugs) {
+        for (String slug : slugs) {
+            ensureTeam(slug);
+        }
+    }
+
     /** Creates the team unless it exists (a restarted instance on the same database has it). */
     void ensureTeam(String slug) {
         HttpResponse<String> response = post("/v1/teams", "{\"slug\": \"" + slug + "\", \"display_name\": \"Team "

@@ -2,6 +2,7 @@ package dev.daap.adapters.postgres;
 
 import dev.daap.domain.error.StoreUnavailableException;
 import org.jooq.exception.DataAccessException;
+import org.postgresql.util.PSQLException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -24,6 +25,13 @@ public final class StoreErrors {
             }
             throw e;
         }
+    }
+
+    /** Whether {@code e} is PostgreSQL refusing a row because of the named constraint (unique, check, foreign key). */
+    public static boolean violates(DataAccessException e, String constraint) {
+        PSQLException psql = e.getCause(PSQLException.class);
+        return psql != null && psql.getServerErrorMessage() != null
+                && constraint.equals(psql.getServerErrorMessage().getConstraint());
     }
 
     /** SQLSTATE class 08 (connection exception), 57P0x (server shutting down), or the pool giving up waiting. */

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The unit of work commits or rolls back everything a use case did, on a database of its own. */
 class JooqTransactionsTest {
+    private static final TeamSlug TEAM = new TeamSlug("transactions");
     private static DSLContext dsl;
 
     @BeforeAll
@@ -31,6 +32,7 @@ class JooqTransactionsTest {
         var dataSource = postgres.dataSource(postgres.createDatabase("transactions"));
         new dev.daap.migrations.Migrator(dataSource, MigratedDatabase.SCHEMA).up();
         dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
+        MigratedDatabase.teamsExist(dsl, TEAM);
     }
 
     @Test
@@ -90,6 +92,6 @@ class JooqTransactionsTest {
     private static Database aDatabase(String prefix) {
         String suffix = Long.toHexString(System.nanoTime());
         return Database.requested(new DatabaseId(UUID.randomUUID()), new DatabaseName(prefix + "-" + suffix),
-                new TeamSlug("transactions"), new Purpose("transaction test"), Labels.NONE, Instant.now());
+                TEAM, new Purpose("transaction test"), Labels.NONE, Instant.now());
     }
 }

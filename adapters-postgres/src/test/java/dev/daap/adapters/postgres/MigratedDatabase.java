@@ -1,5 +1,6 @@
 package dev.daap.adapters.postgres;
 
+import dev.daap.domain.team.TeamSlug;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
@@ -10,6 +11,9 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Instant;
+
+import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
 
 /**
  * One database per test JVM with DAAP's schema migrated, and the per-test transaction that is rolled back at the
@@ -30,6 +34,21 @@ public final class MigratedDatabase {
             dataSource = fresh;
         }
         return dataSource;
+    }
+
+    /**
+     * Makes sure each team exists (databases and API keys refer to their team), named after its slug. Tests use
+     * slugs of their own: two open transactions inserting one slug would wait on each other.
+     */
+    public static void teamsExist(DSLContext dsl, TeamSlug... teams) {
+        for (TeamSlug team : teams) {
+            dsl.insertInto(TEAMS)
+                    .set(TEAMS.SLUG, team.value())
+                    .set(TEAMS.DISPLAY_NAME, team.value())
+                    .set(TEAMS.CREATED_AT, Instant.parse("2026-01-01T00:00:00Z"))
+                    .onConflictDoNothing()
+                    .execute();
+        }
     }
 
     /** A connection in an open transaction, and a DSLContext bound to it. */

@@ -21,13 +21,17 @@ public interface ApiKeys {
 
     Optional<ApiKey> find(UUID id);
 
-    /** A team's keys, newest first, revoked ones included. */
+    /** A team's keys, newest first (by creation time, then id), revoked and expired ones included. */
     List<ApiKey> listForTeam(TeamSlug team);
 
     /** Marks the key revoked at {@code at}; false if it was already revoked or does not exist. */
     boolean revoke(UUID id, Instant at);
 
-    /** Notes that the key was used; may be written later, in batches, off the request path. */
+    /**
+     * Notes that the key was used; may be written later, in batches, off the request path, so {@link #find} may
+     * show an older {@code lastUsedAt} for a while. The stored time only ever moves forward: an earlier {@code at}
+     * than the one stored changes nothing.
+     */
     void recordUse(UUID id, Instant at);
 
     /** Whether a platform admin key was ever stored, revoked ones included. */

@@ -10,6 +10,10 @@ public interface Teams {
 
     Optional<Team> find(TeamSlug slug);
 
-    /** Up to {@code limit} teams in slug order, after {@code after} when given (keyset paging). */
+    /**
+     * Up to {@code limit} teams in ascending slug order, those after {@code after} when given (keyset paging: the
+     * next page starts after the last slug of this one, whether or not a team has that slug). Throws
+     * {@link IllegalArgumentException} if {@code limit} is below 1.
+     */
     List<Team> list(Optional<TeamSlug> after, int limit);
 }

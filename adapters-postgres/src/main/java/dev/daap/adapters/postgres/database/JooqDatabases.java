@@ -16,7 +16,6 @@ import org.jooq.Condition;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.postgresql.util.PSQLException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class JooqDatabases implements Databases {
             try {
                 return session.dsl().executeInsert(DatabaseRecordMapper.fill(new DatabasesRecord(), database));
             } catch (DataAccessException e) {
-                if (violates(e, LIVE_NAME_CONSTRAINT)) {
+                if (StoreErrors.violates(e, LIVE_NAME_CONSTRAINT)) {
                     throw new NameTakenException(database.name().value());
                 }
                 throw e;
@@ -134,11 +133,5 @@ public final class JooqDatabases implements Databases {
 
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static boolean violates(DataAccessException e, String constraint) {
-        PSQLException psql = e.getCause(PSQLException.class);
-        return psql != null && psql.getServerErrorMessage() != null
-                && constraint.equals(psql.getServerErrorMessage().getConstraint());
     }
 }

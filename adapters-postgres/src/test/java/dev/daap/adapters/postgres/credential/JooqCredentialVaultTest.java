@@ -1,5 +1,6 @@
 package dev.daap.adapters.postgres.credential;
 
+import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.generated.tables.records.CredentialsRecord;
@@ -152,12 +153,17 @@ class JooqCredentialVaultTest {
         return transaction.dsl().fetchSingle(CREDENTIALS, CREDENTIALS.DATABASE_ID.eq(id.value()));
     }
 
-    /** A row in {@code databases}, which the credentials' foreign key needs; its name is unique to this test. */
+    /**
+     * A row in {@code databases}, which the credentials' foreign key needs, and its team; both are named uniquely,
+     * so that parallel tests never wait on each other's uncommitted team.
+     */
     static DatabaseId aDatabase(DSLContext dsl) {
         DatabaseId id = new DatabaseId(UUID.randomUUID());
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        TeamSlug team = new TeamSlug("vault-" + suffix);
+        MigratedDatabase.teamsExist(dsl, team);
         new JooqDatabases(() -> dsl).add(Database.requested(id, new DatabaseName("cred-" + suffix),
-                new TeamSlug("vault-tests"), new Purpose("credential vault test"), Labels.NONE, Instant.now()));
+                team, new Purpose("credential vault test"), Labels.NONE, Instant.now()));
         return id;
     }
 }

@@ -42,6 +42,9 @@ class DatabaseQueryPlanTest {
         new Migrator(dataSource, MigratedDatabase.SCHEMA).up();
         dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
         dsl.execute("""
+                INSERT INTO daap.teams (slug, display_name)
+                SELECT 'plan-team-' || n, 'Plan team ' || n FROM generate_series(0, 99) AS n""");
+        dsl.execute("""
                 INSERT INTO daap.databases (id, name, owner_team, purpose, status, created_at, updated_at)
                 SELECT gen_random_uuid(), 'plan-db-' || n, 'plan-team-' || (n % 100),
                        'Stores ' || md5(n::text) || ' for service ' || (n % 977),

@@ -1,7 +1,9 @@
 package dev.daap.adapters.postgres.database;
 
+import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.DatabasesContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,11 @@ class JooqDatabasesContractTest extends DatabasesContract {
     @Override
     protected Databases databases() {
         return new JooqDatabases(transaction::dsl);
+    }
+
+    @Override
+    protected void teamExists(TeamSlug slug) {
+        MigratedDatabase.teamsExist(transaction.dsl(), slug);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.daap.adapters.postgres.job;
 
+import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.domain.database.Database;
@@ -14,9 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** The same rules the in-memory fake keeps, checked on PostgreSQL in a rolled-back transaction per test. */
 class JooqJobQueueContractTest extends JobQueueContract {
+    private final TeamSlug team = new TeamSlug("jobs-" + UUID.randomUUID().toString().substring(0, 8));
     private RolledBackTransaction transaction;
 
     @BeforeEach
@@ -36,8 +39,9 @@ class JooqJobQueueContractTest extends JobQueueContract {
 
     @Override
     protected void addDatabase(DatabaseId id) {
+        MigratedDatabase.teamsExist(transaction.dsl(), team);
         new JooqDatabases(transaction::dsl).add(Database.requested(id,
-                new DatabaseName("job-" + id.value().toString().substring(0, 8)), new TeamSlug("jobs"),
+                new DatabaseName("job-" + id.value().toString().substring(0, 8)), team,
                 new Purpose("job queue contract"), Labels.NONE, Instant.now()));
     }
 }

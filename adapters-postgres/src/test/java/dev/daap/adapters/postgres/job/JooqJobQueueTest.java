@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What only a real PostgreSQL can show: SKIP LOCKED under concurrency, and NOTIFY delivered at commit. */
 class JooqJobQueueTest {
     private static final String CHANNEL = JooqJobQueue.channelFor("daap");
+    private static final TeamSlug TEAM = new TeamSlug("queue-test");
     private static DataSource dataSource;
     private static DSLContext dsl;
 
@@ -53,6 +54,7 @@ class JooqJobQueueTest {
         dataSource = postgres.dataSource(postgres.createDatabase("job_queue"));
         new Migrator(dataSource, MigratedDatabase.SCHEMA).up();
         dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
+        MigratedDatabase.teamsExist(dsl, TEAM);
     }
 
     @Test
@@ -167,7 +169,7 @@ class JooqJobQueueTest {
     private static DatabaseId addDatabase(JooqTransactions transactions, String prefix) {
         Database database = Database.requested(new DatabaseId(UUID.randomUUID()),
                 new DatabaseName(prefix + "-" + UUID.randomUUID().toString().substring(0, 8)),
-                new TeamSlug("queue-test"), new Purpose("job queue test"), Labels.NONE, Instant.now());
+                TEAM, new Purpose("job queue test"), Labels.NONE, Instant.now());
         new JooqDatabases(transactions).add(database);
         return database.id();
     }

@@ -1,0 +1,80 @@
+package dev.daap.adapters.postgres.database;
+
+import dev.daap.adapters.postgres.MigratedDatabase;
+import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.team.TeamSlug;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What only PostgreSQL enforces, not the in-memory fake: a database belongs to a team that exists, and a team with
+ * databases stays (the use cases check the team first; the key is the backstop).
+ */
+class DatabaseTeamForeignKeyTest {
+    private final RolledBackTransaction transaction = new RolledBackTransaction();
+    private final JooqDatabases databases = new JooqDatabases(transaction::dsl);
+    private final String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+
+    @AfterEach
+    void rollBack() throws Exception {
+        transaction.close();
+    }
+
+    @Test
+    void aDatabaseOfATeamThatDoesNotExistIsRefused() {
+        Database orphan = aDatabase(new TeamSlug("ghost-" + run));
+
+        assertThatThrownBy(() -> transaction.inSavepoint(() -> databases.add(orphan)))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("databases_owner_team_fkey");
+        assertThat(databases.find(orphan.id())).isEmpty();
+    }
+
+    @Test
+    void aDatabaseOfAnExistingTeamIsStored() {
+        TeamSlug team = new TeamSlug("real-" + run);
+        MigratedDatabase.teamsExist(transaction.dsl(), team);
+        Database database = aDatabase(team);
+
+        databases.add(database);
+
+        assertThat(databases.find(database.id())).contains(database);
+    }
+
+    @Test
+    void aTeamThatOwnsDatabasesCannotBeRemovedOrRenamed() {
+        TeamSlug team = new TeamSlug("owner-" + run);
+        MigratedDatabase.teamsExist(transaction.dsl(), team);
+        databases.add(aDatabase(team));
+
+        assertThatThrownBy(() -> transaction.inSavepoint(() -> transaction.dsl()
+                .deleteFrom(TEAMS).where(TEAMS.SLUG.eq(team.value())).execute()))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("databases_owner_team_fkey");
+        assertThatThrownBy(() -> transaction.inSavepoint(() -> transaction.dsl()
+                .update(TEAMS).set(TEAMS.SLUG, "renamed-" + run).where(TEAMS.SLUG.eq(team.value())).execute()))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("databases_owner_team_fkey");
+    }
+
+    private Database aDatabase(TeamSlug team) {
+        return Database.requested(new DatabaseId(UUID.randomUUID()), new DatabaseName("fk-" + run + "-"
+                + UUID.randomUUID().toString().substring(0, 8)), team, new Purpose("foreign key test"), Labels.NONE,
+                Instant.parse("2026-11-25T14:00:00.123456Z"));
+    }
+}
