@@ -1,5 +1,6 @@
 package dev.daap.bootstrap;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
@@ -72,7 +73,7 @@ final class Wiring {
         this.vault = new JooqCredentialVault(transactions, cipher);
         this.idempotency = new JooqIdempotencyStore(transactions);
         this.teams = new JooqTeams(transactions);
-        this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl());
+        this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker());
         this.auditLog = new JooqAuditLog(transactions);
         this.audit = new AuditTrail(auditLog, ids, clock);
         this.provisioner = provisioner;

@@ -11,6 +11,8 @@ import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.migrations.Migrator;
+import dev.daap.domain.access.Caller;
+import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * 50 databases exactly once.
  */
 class ProvisioningWorkersTest {
+    private static final Caller ADMIN = TestCallers.platformAdmin();
     private final TestPostgres postgres = TestPostgres.shared();
     private final byte[] key = new byte[32];
     private DataSource dataSource;
@@ -59,19 +62,19 @@ class ProvisioningWorkersTest {
         var clock = new MovableClock();
         var crashOnce = new CrashingProvisioner(realProvisioner());
         var wiring = new Wiring(dsl, config, new CredentialCipher(key), crashOnce, clock);
-        Database requested = wiring.createDatabase().execute(CreateDatabaseCommand.of(uniqueName(), "platform",
+        Database requested = wiring.createDatabase().execute(ADMIN, CreateDatabaseCommand.of(uniqueName(), "platform",
                 "crash test", null));
 
         assertThatThrownBy(() -> wiring.jobRunner().runNext("worker-that-dies")).isInstanceOf(SimulatedCrash.class);
-        assertThat(wiring.getDatabase().execute(requested.id()).status()).isEqualTo(DatabaseStatus.PROVISIONING);
+        assertThat(wiring.getDatabase().execute(ADMIN.principal(), requested.id()).status()).isEqualTo(DatabaseStatus.PROVISIONING);
         assertThat(wiring.jobRunner().runNext("other-worker")).as("the dead worker's lease still holds").isFalse();
 
         clock.advance(Duration.ofSeconds(31));
         assertThat(wiring.jobRunner().runNext("other-worker")).isTrue();
 
-        Database ready = wiring.getDatabase().execute(requested.id());
+        Database ready = wiring.getDatabase().execute(ADMIN.principal(), requested.id());
         assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
-        String password = wiring.manageCredentials().read(ready.id()).password();
+        String password = wiring.manageCredentials().read(ADMIN, ready.id()).password();
         assertCanUse(ready.connection(), password);
         assertThat(wiring.jobs.find(ready.latestOperationId()).orElseThrow().attempts()).isEqualTo(2);
     }
@@ -84,7 +87,7 @@ class ProvisioningWorkersTest {
         List<DatabaseId> ids = new ArrayList<>();
         String prefix = uniqueName();
         for (int i = 0; i < 50; i++) {
-            ids.add(first.createDatabase().execute(CreateDatabaseCommand.of(prefix + "-" + i, "platform", "load",
+            ids.add(first.createDatabase().execute(ADMIN, CreateDatabaseCommand.of(prefix + "-" + i, "platform", "load",
                     null)).id());
         }
         var setA = new WorkerPool(first.jobRunner(), first.jobs, 2, Duration.ofMillis(200), Duration.ofMinutes(1),
@@ -105,7 +108,7 @@ class ProvisioningWorkersTest {
     }
 
     private boolean allReady(Wiring wiring, List<DatabaseId> ids) {
-        return ids.stream().allMatch(id -> wiring.getDatabase().execute(id).status() == DatabaseStatus.READY);
+        return ids.stream().allMatch(id -> wiring.getDatabase().execute(ADMIN.principal(), id).status() == DatabaseStatus.READY);
     }
 
     private PostgresProvisioner realProvisioner() {

@@ -68,6 +68,13 @@ class AccessControlApiTest extends ApiTest {
         paymentsViewerKeyId = keyIdOf(api.issueKey("payments", Role.VIEWER)).toString();
     }
 
+    /** The body without {@code instance}, which echoes the path the client sent (ids included). */
+    private static String withoutInstance(ApiResponse response) {
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) response.json();
+        body.remove("instance");
+        return body.toString();
+    }
+
     private UUID keyIdOf(String token) {
         return api.keys.findByPrefix(ApiToken.parse(token).prefix()).orElseThrow().id();
     }
@@ -87,7 +94,7 @@ class AccessControlApiTest extends ApiTest {
 
         assertProblem(response, 401, "unauthenticated");
         assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"daap\"");
-        assertThat(response.body()).doesNotContain("ledger", databaseId);
+        assertThat(withoutInstance(response)).doesNotContain("ledger", databaseId);
     }
 
     @ParameterizedTest
@@ -103,7 +110,7 @@ class AccessControlApiTest extends ApiTest {
             ApiResponse response = call(endpoint, token);
             assertProblem(response, 401, "unauthenticated");
             assertThat(response.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
-            assertThat(response.body()).doesNotContain("ledger", databaseId, token);
+            assertThat(withoutInstance(response)).doesNotContain("ledger", databaseId, token);
         }
     }
 
@@ -127,7 +134,7 @@ class AccessControlApiTest extends ApiTest {
         ApiResponse response = call(endpoint, api.issueKey("search", Role.ADMIN));
 
         assertThat(response.status()).as(response.body()).isEqualTo(404);
-        assertThat(response.body()).doesNotContain("ledger", "Ledger", paymentsViewerKeyId);
+        assertThat(withoutInstance(response)).doesNotContain("ledger", "Ledger", paymentsViewerKeyId);
         assertThat(api.get("/v1/databases/" + databaseId).json().path("purpose").asText()).isEqualTo("Ledger of ledger");
     }
 
@@ -151,7 +158,7 @@ class AccessControlApiTest extends ApiTest {
         String searchAdmin = api.issueKey("search", Role.ADMIN);
 
         var items = api.getAs(searchAdmin, "/v1/audit-events").json().path("items");
-        assertThat(items.findValuesAsText("team")).isNotEmpty().containsOnly("search");
+        assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.path("team").asText()).isEqualTo("search"));
         assertThat(items.toString()).doesNotContain("ledger", "payments");
         assertThat(api.getAs(searchAdmin, "/v1/audit-events?team=payments").json().path("items")).isEmpty();
     }

@@ -149,8 +149,10 @@ class CreateAndGetDatabaseTest extends ApiTest {
                 {"name": "Not Valid!", "purpose": "  ", "labels": {"Bad Key": "x"}}""");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
-        assertThat(errorFields(problem)).containsExactlyInAnyOrder("name", "owner_team", "purpose", "labels");
-        assertThat(messageOf(problem, "owner_team")).isEqualTo("is required");
+        assertThat(errorFields(problem)).containsExactlyInAnyOrder("name", "purpose", "labels");
+        JsonNode missingTeam = assertProblem(api.post("/v1/databases", "{\"name\": \"fine\", \"purpose\": \"p\"}"),
+                422, "invalid-input");
+        assertThat(messageOf(missingTeam, "owner_team")).isEqualTo("is required with a platform admin key");
     }
 
     @Test

@@ -42,7 +42,7 @@ class UnparsableRequestTest extends ApiTest {
     @Test
     void aBrokenChunkedBodyIsA400ProblemNotA500() {
         String response = raw("POST /v1/databases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
+                + "Authorization: Bearer " + TestApi.ADMIN_TOKEN + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 400 ");
         assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");

@@ -103,13 +103,13 @@ class AccessUseCasesTest {
 
     @Test
     void aConfiguredTokenBecomesAnAdminKeyOnceAndAForeignPrefixIsRefused() {
-        String configured = "daap_ops_" + "a".repeat(40);
+        String configured = "daap_opsk_" + "a".repeat(40);
 
         assertThat(bootstrap.execute(Optional.of(configured))).isEmpty();
         assertThat(bootstrap.execute(Optional.of(configured))).isEmpty();
         assertThat(authenticate.execute(configured).isPlatformAdmin()).isTrue();
         assertThat(bootstrap.execute(Optional.empty())).as("an admin key exists").isEmpty();
-        assertThatThrownBy(() -> bootstrap.execute(Optional.of("daap_ops_" + "b".repeat(40))))
+        assertThatThrownBy(() -> bootstrap.execute(Optional.of("daap_opsk_" + "b".repeat(40))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to another API key");
     }
 }

@@ -19,7 +19,15 @@ import dev.daap.testing.InMemoryCredentialVault;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.ManualClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.daap.application.audit.AuditTrail;
+import dev.daap.domain.access.Caller;
+import dev.daap.domain.team.Team;
+import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.InMemoryAuditLog;
+import dev.daap.testing.InMemoryTeams;
+import dev.daap.testing.TestCallers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +54,18 @@ class JobRunnerTest {
     private final JobSettings settings = new JobSettings(3, Duration.ofMinutes(1), Duration.ofSeconds(1),
             Duration.ofSeconds(10), Duration.ofMinutes(1));
     private final UuidV7Generator ids = new UuidV7Generator(clock); // one generator: ids in creation order
-    private final CreateDatabase create = new CreateDatabase(transactions, databases,
-            new JobScheduler(jobs, settings, ids, clock), ids, clock);
+    private final InMemoryTeams teams = new InMemoryTeams();
+    private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), ids, clock);
+    private final CreateDatabase create = new CreateDatabase(transactions, databases, teams,
+            new JobScheduler(jobs, settings, ids, clock), audit, ids, clock);
     private final DeleteDatabase delete = new DeleteDatabase(transactions, databases,
-            new JobScheduler(jobs, settings, ids, clock), clock);
+            new JobScheduler(jobs, settings, ids, clock), audit, clock);
+    private final Caller caller = TestCallers.platformAdmin();
+
+    @BeforeEach
+    void aTeam() {
+        teams.add(new Team(new TeamSlug("checkout"), "Checkout", clock.instant()));
+    }
     private final GetDatabase get = new GetDatabase(databases);
     private final JobRunner runner = new JobRunner(transactions, jobs, Map.of(
             JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, vault, provisioner,
@@ -59,11 +75,11 @@ class JobRunnerTest {
 
     @Test
     void aProvisionedDatabaseIsReadyWithItsPasswordStored() {
-        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
         assertThat(runner.runNext("worker")).isTrue();
 
-        Database ready = get.execute(created.id());
+        Database ready = get.execute(caller.principal(), created.id());
         assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
         assertThat(ready.connection().database()).isEqualTo("orders");
         assertThat(vault.read(created.id())).contains(provisioner.calls().getFirst().password());
@@ -74,7 +90,7 @@ class JobRunnerTest {
     @Test
     void failuresAreRetriedWithBackoffThenTheDatabaseFailsWithTheReason() {
         provisioner.failWith(new ProvisioningException("the target cluster refused: permission denied"));
-        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThat(runner.runNext("worker")).as("attempt " + attempt).isTrue();
@@ -87,7 +103,7 @@ class JobRunnerTest {
             }
         }
 
-        Database failed = get.execute(created.id());
+        Database failed = get.execute(caller.principal(), created.id());
         assertThat(failed.status()).isEqualTo(DatabaseStatus.FAILED);
         assertThat(failed.failureReason()).contains("permission denied");
         Job job = jobs.find(created.latestOperationId()).orElseThrow();
@@ -98,24 +114,24 @@ class JobRunnerTest {
 
     @Test
     void deletingRemovesItFromTheTargetThenMarksItDeleted() {
-        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         runner.runNext("worker");
 
-        delete.execute(created.id(), OptionalLong.empty());
+        delete.execute(caller, created.id(), OptionalLong.empty());
         assertThat(runner.runNext("worker")).isTrue();
 
-        assertThatThrownBy(() -> get.execute(created.id())).isInstanceOf(DatabaseNotFoundException.class);
+        assertThatThrownBy(() -> get.execute(caller.principal(), created.id())).isInstanceOf(DatabaseNotFoundException.class);
         assertThat(provisioner.calls(FakeProvisioner.Action.DEPROVISION)).hasSize(1);
         assertThat(vault.read(created.id())).isEmpty();
-        assertThat(create.execute(CreateDatabaseCommand.of("orders", "checkout", "Again", null)).name().value())
+        assertThat(create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)).name().value())
                 .isEqualTo("orders");
     }
 
     @Test
     void aDatabaseDeletedBeforeItWasProvisionedIsNeverCreated() {
-        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         clock.advance(Duration.ofMillis(5));
-        delete.execute(created.id(), OptionalLong.empty());
+        delete.execute(caller, created.id(), OptionalLong.empty());
 
         runner.runNext("worker"); // the provision job: cancelled, nothing to provision
         runner.runNext("worker"); // the deprovision job
