@@ -207,6 +207,37 @@ class ApiEndToEndTest {
         assertThat(ready.body()).contains("\"migrations\":\"current\"");
     }
 
+    @Test
+    void aTeamKeySeesItsTeamOnlyAndStopsWorkingWhenRevoked() throws Exception {
+        String team = uniqueName("tenant");
+        daap.teamsExist(team);
+        String foreignId = createIn("finance", "not yours");
+        JsonNode key = JSON.readTree(daap.post("/v1/teams/" + team + "/api-keys", "{\"role\": \"member\"}").body());
+        String token = key.path("token").asText();
+
+        HttpResponse<String> created = as(token, HttpRequest.newBuilder(daap.uri("/v1/databases"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"" + uniqueName("mine") + "\", \"purpose\": \"team key\"}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("owner_team").asText()).isEqualTo(team);
+        assertThat(as(token, HttpRequest.newBuilder(daap.uri("/v1/databases/" + foreignId))).statusCode())
+                .isEqualTo(404);
+        JsonNode listed = JSON.readTree(as(token, HttpRequest.newBuilder(daap.uri("/v1/databases"))).body());
+        assertThat(listed.path("items")).hasSize(1);
+        JsonNode audit = JSON.readTree(daap.get("/v1/audit-events?action=database.create&actor="
+                + key.path("id").asText()).body()).path("items");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).path("team").asText()).isEqualTo(team);
+
+        assertThat(daap.delete("/v1/teams/" + team + "/api-keys/" + key.path("id").asText()).statusCode())
+                .isEqualTo(200);
+        assertThat(as(token, HttpRequest.newBuilder(daap.uri("/v1/me"))).statusCode()).isEqualTo(401);
+    }
+
+    private static HttpResponse<String> as(String token, HttpRequest.Builder request) {
+        return daap.send(request.header("Authorization", "Bearer " + token));
+    }
+
     private static String createIn(String team, String purpose) {
         HttpResponse<String> response = daap.post("/v1/databases", """
                 {"name": "%s", "owner_team": "%s", "purpose": "%s"}""".formatted(uniqueName("db"), team, purpose));

@@ -35,6 +35,22 @@ class IdempotencyKeyApiTest extends ApiTest {
     }
 
     @Test
+    void idempotencyKeysBelongToTheApiKeyThatSentThem() {
+        String first = api.issueKey("payments", dev.daap.domain.access.Role.MEMBER);
+        String second = api.issueKey("payments", dev.daap.domain.access.Role.MEMBER);
+
+        ApiResponse one = api.postAs(first, "/v1/databases", "{\"name\": \"one-db\", \"purpose\": \"p\"}", KEY,
+                "shared-key");
+        ApiResponse other = api.postAs(second, "/v1/databases", "{\"name\": \"other-db\", \"purpose\": \"p\"}",
+                KEY, "shared-key");
+
+        assertThat(one.status()).isEqualTo(201);
+        assertThat(other.status()).as("not a reuse of the first key's request").isEqualTo(201);
+        assertThat(other.header(REPLAYED)).isNull();
+        assertThat(other.json().path("name").asText()).isEqualTo("other-db");
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsA422Problem() {
         api.post("/v1/databases", ORDERS, KEY, "k-1");
 
