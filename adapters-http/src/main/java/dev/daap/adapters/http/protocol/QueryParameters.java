@@ -74,6 +74,11 @@ public final class QueryParameters {
         return parsed("page_token", raw -> position.apply(new PageToken(raw)));
     }
 
+    /** Adds errors found elsewhere (a command's own checks), to be reported with these. */
+    public void report(List<FieldError> more) {
+        errors.addAll(more);
+    }
+
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
