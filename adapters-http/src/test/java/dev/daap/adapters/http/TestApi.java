@@ -25,6 +25,7 @@ import dev.daap.domain.job.JobKind;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryCredentialVault;
 import dev.daap.testing.InMemoryDatabases;
+import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
 
@@ -55,6 +56,7 @@ final class TestApi implements AutoCloseable {
     final SteppingClock clock = new SteppingClock();
     final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
+    final InMemoryEventLog events = new InMemoryEventLog();
     final FakeProvisioner provisioner = new FakeProvisioner();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final HttpServer server;
@@ -65,9 +67,10 @@ final class TestApi implements AutoCloseable {
     private TestApi(HttpSettings settings, ReadinessCheck readiness) {
         var passwords = new PasswordGenerator();
         runner = new JobRunner(transactions, jobs, Map.of(
-                JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, vault, provisioner, passwords,
-                        clock),
-                JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, vault, provisioner, clock)),
+                JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, events, vault, provisioner,
+                        passwords, clock),
+                JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, events, vault, provisioner,
+                        clock)),
                 JOB_SETTINGS, clock);
         server = new HttpServer(useCases(passwords), readiness, settings);
         server.start();
