@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -25,17 +26,30 @@ final class SseConnection implements AutoCloseable {
     }
 
     private final HttpResponse<Stream<String>> response;
+    private final boolean keep;
     private final List<Message> messages = new CopyOnWriteArrayList<>();
+    private final AtomicInteger count = new AtomicInteger();
+    private volatile String lastId = "";
+    private volatile boolean inOrder = true;
     private final List<String> comments = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile boolean ended;
 
-    private SseConnection(HttpResponse<Stream<String>> response) {
+    private SseConnection(HttpResponse<Stream<String>> response, boolean keep) {
         this.response = response;
+        this.keep = keep;
         this.reader = Thread.ofVirtual().start(this::read);
     }
 
     static SseConnection open(HttpClient client, URI uri, Map<String, String> headers) {
+        return open(client, uri, headers, true);
+    }
+
+    /**
+     * @param keep false to keep only a count, the last id and whether ids kept rising (ids sort like positions),
+     *             for tests that open many streams
+     */
+    static SseConnection open(HttpClient client, URI uri, Map<String, String> headers, boolean keep) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/event-stream");
         headers.forEach(request::header);
@@ -45,7 +59,7 @@ final class SseConnection implements AutoCloseable {
                 String body = String.join("\n", response.body().toList());
                 throw new AssertionError("the stream answered " + response.statusCode() + ": " + body);
             }
-            return new SseConnection(response);
+            return new SseConnection(response, keep);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -62,7 +76,7 @@ final class SseConnection implements AutoCloseable {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isEmpty()) {
                     if (data != null) {
-                        messages.add(new Message(id, event, data.toString()));
+                        received(new Message(id, event, data.toString()));
                     }
                     id = null;
                     event = null;
@@ -82,6 +96,27 @@ final class SseConnection implements AutoCloseable {
         } finally {
             ended = true;
         }
+    }
+
+    private void received(Message message) {
+        if (message.id() == null || message.id().compareTo(lastId) <= 0) {
+            inOrder = false;
+        }
+        lastId = message.id() == null ? lastId : message.id();
+        if (keep) {
+            messages.add(message);
+        }
+        count.incrementAndGet();
+    }
+
+    /** Messages received so far, kept or not. */
+    int count() {
+        return count.get();
+    }
+
+    /** Whether every message had an id greater than the one before: no repeats, no going back. */
+    boolean inOrder() {
+        return inOrder;
     }
 
     HttpResponse<Stream<String>> response() {
@@ -111,7 +146,7 @@ final class SseConnection implements AutoCloseable {
     }
 
     String lastId() {
-        return messages.getLast().id();
+        return lastId;
     }
 
     @Override
