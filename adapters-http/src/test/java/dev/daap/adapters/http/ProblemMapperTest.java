@@ -1,13 +1,18 @@
 package dev.daap.adapters.http;
 
+import dev.daap.domain.error.AccessDeniedException;
+import dev.daap.domain.error.ApiKeyNotFoundException;
 import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.DomainException;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
+import dev.daap.domain.error.TeamNotFoundException;
+import dev.daap.domain.error.TeamTakenException;
 import dev.daap.domain.error.VersionMismatchException;
 import org.junit.jupiter.api.Test;
 
@@ -21,21 +26,26 @@ class ProblemMapperTest {
     /** The problem type's code is the domain's stable code, so both name a failure the same way. */
     @Test
     void everyDomainErrorKeepsItsCodeAndGetsItsStatus() {
-        Map<DomainException, Integer> statuses = Map.of(
-                InvalidInputException.of("name", "is required"), 422,
-                new DatabaseNotFoundException("x"), 404,
-                new OperationNotFoundException("x"), 404,
-                new NameTakenException("orders"), 409,
-                new IllegalTransitionException("no"), 409,
-                new ConcurrentModificationException("x"), 409,
-                new VersionMismatchException(1, 2), 412,
-                new StoreUnavailableException("down", null), 503);
+        Map<DomainException, Integer> statuses = Map.ofEntries(
+                Map.entry(InvalidInputException.of("name", "is required"), 422),
+                Map.entry(new DatabaseNotFoundException("x"), 404),
+                Map.entry(new OperationNotFoundException("x"), 404),
+                Map.entry(new NameTakenException("orders"), 409),
+                Map.entry(new IllegalTransitionException("no"), 409),
+                Map.entry(new ConcurrentModificationException("x"), 409),
+                Map.entry(new VersionMismatchException(1, 2), 412),
+                Map.entry(new StoreUnavailableException("down", null), 503),
+                Map.entry(new TeamNotFoundException("checkout"), 404),
+                Map.entry(new TeamTakenException("checkout"), 409),
+                Map.entry(new ApiKeyNotFoundException("x"), 404),
+                Map.entry(new NotAuthenticatedException("no key", false), 401),
+                Map.entry(new AccessDeniedException("no"), 403));
 
         statuses.forEach((error, status) -> {
             assertThat(ProblemMapper.typeOf(error).code()).isEqualTo(error.code());
             assertThat(ProblemMapper.typeOf(error).status()).as(error.code()).isEqualTo(status);
         });
-        assertThat(statuses.keySet().stream().map(DomainException::code).distinct().toList()).hasSize(8);
+        assertThat(statuses.keySet().stream().map(DomainException::code).distinct().toList()).hasSize(13);
         assertThat(statuses.keySet().stream().map(Object::getClass).toList())
                 .as("every kind of domain error is covered here")
                 .containsExactlyInAnyOrder(DomainException.class.getPermittedSubclasses());
