@@ -2,6 +2,7 @@ package dev.daap.adapters.postgres.event;
 
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.StoreErrors;
+import dev.daap.adapters.postgres.generated.tables.records.EventsRecord;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventLog;
@@ -11,6 +12,7 @@ import dev.daap.domain.event.NewEvent;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -64,13 +66,17 @@ public final class JooqEventLog implements EventLog {
 
     @Override
     public List<Event> publishedAfter(EventPosition after, EventFilter filter, int limit) {
-        return StoreErrors.translate(() -> session.dsl().selectFrom(EVENTS)
+        return StoreErrors.translate(() -> select(after, filter, limit).fetch(EventRecordMapper::toDomain));
+    }
+
+    /** The read of {@link #publishedAfter}, for the query-plan test. */
+    Select<EventsRecord> select(EventPosition after, EventFilter filter, int limit) {
+        return session.dsl().selectFrom(EVENTS)
                 .where(DSL.row(EVENTS.XID, EVENTS.SEQ).gt(after.xid(), after.seq()))
                 .and(EVENTS.XID.lt(SNAPSHOT_XMIN))
                 .and(matching(filter))
                 .orderBy(EVENTS.XID, EVENTS.SEQ)
-                .limit(limit)
-                .fetch(EventRecordMapper::toDomain));
+                .limit(limit);
     }
 
     @Override
