@@ -8,6 +8,7 @@ import dev.daap.adapters.postgres.team.JooqTeams;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
 import dev.daap.application.access.Authenticate;
@@ -47,6 +48,7 @@ final class Wiring {
     final JooqTransactions transactions;
     final JooqDatabases databases;
     final JooqJobQueue jobs;
+    final JooqEventLog events;
     final JooqCredentialVault vault;
     final JooqIdempotencyStore idempotency;
     final JooqTeams teams;
@@ -70,6 +72,7 @@ final class Wiring {
         this.transactions = new JooqTransactions(dsl);
         this.databases = new JooqDatabases(transactions);
         this.jobs = new JooqJobQueue(transactions, clock, JooqJobQueue.channelFor(config.schema()));
+        this.events = new JooqEventLog(transactions, JooqEventLog.channelFor(config.schema()));
         this.vault = new JooqCredentialVault(transactions, cipher);
         this.idempotency = new JooqIdempotencyStore(transactions);
         this.teams = new JooqTeams(transactions);
@@ -156,8 +159,10 @@ final class Wiring {
 
     JobRunner jobRunner() {
         return new JobRunner(transactions, jobs, Map.of(
-                JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, vault, provisioner, passwords, clock),
-                JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, vault, provisioner, clock)),
+                JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, events, vault, provisioner,
+                        passwords, clock),
+                JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, events, vault, provisioner,
+                        clock)),
                 jobSettings, clock);
     }
 }

@@ -99,9 +99,26 @@ class ArchitectureTest {
         check(classes().that().resideInAPackage("dev.daap.adapters.postgres.audit")
                 .and().haveSimpleNameStartingWith("Jooq")
                 .should().implement(dev.daap.domain.audit.AuditLog.class));
+        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.event")
+                .and().haveSimpleNameStartingWith("Jooq")
+                .should().implement(dev.daap.domain.event.EventLog.class));
         check(classes().that().resideInAPackage("dev.daap.adapters.postgres.provisioning")
                 .and().haveSimpleNameStartingWith("Postgres")
                 .should().implement(dev.daap.domain.provisioning.Provisioner.class));
+    }
+
+    @Test
+    void theEventHubAndStreamsDoNoIoOfTheirOwn() {
+        // The hub must never wait on a subscriber's client: fan-out is memory only, and the writing to sockets
+        // belongs to the HTTP adapter, on each stream's own thread.
+        check(noClasses().that().resideInAPackage("dev.daap.application.event")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.net..", "java.nio.."));
+    }
+
+    @Test
+    void theEventHandlerReachesTheLogOnlyThroughUseCases() {
+        check(noClasses().that().resideInAPackage("dev.daap.adapters.http.event")
+                .should().dependOnClassesThat().haveSimpleName("EventLog"));
     }
 
     @Test

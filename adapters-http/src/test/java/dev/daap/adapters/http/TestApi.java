@@ -43,6 +43,7 @@ import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryCredentialVault;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.InMemoryDatabases;
+import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
 
@@ -78,6 +79,7 @@ final class TestApi implements AutoCloseable {
     final SteppingClock clock = new SteppingClock();
     final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
+    final InMemoryEventLog events = new InMemoryEventLog();
     final FakeProvisioner provisioner = new FakeProvisioner();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final InMemoryTeams teams = new InMemoryTeams();
@@ -92,9 +94,10 @@ final class TestApi implements AutoCloseable {
     private TestApi(HttpSettings settings, ReadinessCheck readiness) {
         var passwords = new PasswordGenerator();
         runner = new JobRunner(transactions, jobs, Map.of(
-                JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, vault, provisioner, passwords,
-                        clock),
-                JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, vault, provisioner, clock)),
+                JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, events, vault, provisioner,
+                        passwords, clock),
+                JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, events, vault, provisioner,
+                        clock)),
                 JOB_SETTINGS, clock);
         var audit = new AuditTrail(auditLog, ids, clock);
         server = new HttpServer(useCases(passwords, audit), accessUseCases(audit), readiness, settings);

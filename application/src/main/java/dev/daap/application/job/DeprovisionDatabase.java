@@ -1,10 +1,12 @@
 package dev.daap.application.job;
 
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.credential.CredentialVault;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioner;
@@ -17,15 +19,17 @@ public final class DeprovisionDatabase implements JobHandler {
     private final Transactions transactions;
     private final Databases databases;
     private final JobQueue jobs;
+    private final DatabaseEvents events;
     private final CredentialVault vault;
     private final Provisioner provisioner;
     private final Clock clock;
 
-    public DeprovisionDatabase(Transactions transactions, Databases databases, JobQueue jobs, CredentialVault vault,
-                               Provisioner provisioner, Clock clock) {
+    public DeprovisionDatabase(Transactions transactions, Databases databases, JobQueue jobs, EventLog events,
+                               CredentialVault vault, Provisioner provisioner, Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
         this.jobs = jobs;
+        this.events = new DatabaseEvents(events, clock);
         this.vault = vault;
         this.provisioner = provisioner;
         this.clock = clock;
@@ -48,7 +52,9 @@ public final class DeprovisionDatabase implements JobHandler {
                     .filter(database -> database.status() == DatabaseStatus.DELETING)
                     .ifPresent(database -> {
                         vault.remove(database.id());
-                        databases.update(database.deleted(clock.instant()), database.version());
+                        Database deleted = database.deleted(clock.instant());
+                        databases.update(deleted, database.version());
+                        events.statusChanged(database, deleted);
                     });
             jobs.succeed(job.id(), job.leaseOwner());
             return null;
@@ -59,6 +65,10 @@ public final class DeprovisionDatabase implements JobHandler {
     public void giveUp(Job job, String reason) {
         databases.find(job.databaseId())
                 .filter(database -> database.status() == DatabaseStatus.DELETING)
-                .ifPresent(database -> databases.update(database.failed(reason, clock.instant()), database.version()));
+                .ifPresent(database -> {
+                    Database failed = database.failed(reason, clock.instant());
+                    databases.update(failed, database.version());
+                    events.statusChanged(database, failed);
+                });
     }
 }

@@ -1,5 +1,6 @@
 package dev.daap.application.job;
 
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.credential.CredentialVault;
 import dev.daap.domain.credential.PasswordGenerator;
@@ -7,6 +8,7 @@ import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioner;
@@ -24,16 +26,18 @@ public final class ProvisionDatabase implements JobHandler {
     private final Transactions transactions;
     private final Databases databases;
     private final JobQueue jobs;
+    private final DatabaseEvents events;
     private final CredentialVault vault;
     private final Provisioner provisioner;
     private final PasswordGenerator passwords;
     private final Clock clock;
 
-    public ProvisionDatabase(Transactions transactions, Databases databases, JobQueue jobs, CredentialVault vault,
-                             Provisioner provisioner, PasswordGenerator passwords, Clock clock) {
+    public ProvisionDatabase(Transactions transactions, Databases databases, JobQueue jobs, EventLog events,
+                             CredentialVault vault, Provisioner provisioner, PasswordGenerator passwords, Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
         this.jobs = jobs;
+        this.events = new DatabaseEvents(events, clock);
         this.vault = vault;
         this.provisioner = provisioner;
         this.passwords = passwords;
@@ -53,7 +57,9 @@ public final class ProvisionDatabase implements JobHandler {
             Database current = databases.find(database.id()).orElse(null);
             if (current != null && current.status() == DatabaseStatus.PROVISIONING) {
                 vault.store(current.id(), password);
-                databases.update(current.provisioned(details, clock.instant()), current.version());
+                Database ready = current.provisioned(details, clock.instant());
+                databases.update(ready, current.version());
+                events.statusChanged(current, ready);
             }
             // Otherwise it was deleted meanwhile: its deprovision job runs next and removes what we made.
             jobs.succeed(job.id(), job.leaseOwner());
@@ -74,6 +80,7 @@ public final class ProvisionDatabase implements JobHandler {
         Database provisioning = database.startProvisioning(clock.instant());
         if (provisioning != database) {
             databases.update(provisioning, database.version());
+            events.statusChanged(database, provisioning);
         }
         return Optional.of(provisioning);
     }
@@ -83,6 +90,10 @@ public final class ProvisionDatabase implements JobHandler {
         databases.find(job.databaseId())
                 .filter(database -> database.status() == DatabaseStatus.PENDING
                         || database.status() == DatabaseStatus.PROVISIONING)
-                .ifPresent(database -> databases.update(database.failed(reason, clock.instant()), database.version()));
+                .ifPresent(database -> {
+                    Database failed = database.failed(reason, clock.instant());
+                    databases.update(failed, database.version());
+                    events.statusChanged(database, failed);
+                });
     }
 }

@@ -10,6 +10,8 @@ import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.event.Event;
+import dev.daap.domain.event.EventType;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
@@ -17,6 +19,7 @@ import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryCredentialVault;
 import dev.daap.testing.InMemoryDatabases;
+import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,7 @@ import dev.daap.testing.TestCallers;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -44,6 +48,7 @@ class JobRunnerTest {
     private final InMemoryDatabases databases = new InMemoryDatabases();
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final InMemoryCredentialVault vault = new InMemoryCredentialVault();
+    private final InMemoryEventLog events = new InMemoryEventLog();
     private final FakeProvisioner provisioner = new FakeProvisioner();
     private final Transactions transactions = new Transactions() {
         @Override
@@ -68,9 +73,10 @@ class JobRunnerTest {
     }
     private final GetDatabase get = new GetDatabase(databases);
     private final JobRunner runner = new JobRunner(transactions, jobs, Map.of(
-            JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, vault, provisioner,
+            JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, events, vault, provisioner,
                     new PasswordGenerator(), clock),
-            JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, vault, provisioner, clock)),
+            JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, events, vault, provisioner,
+                    clock)),
             settings, clock);
 
     @Test
@@ -85,6 +91,12 @@ class JobRunnerTest {
         assertThat(vault.read(created.id())).contains(provisioner.calls().getFirst().password());
         assertThat(jobs.find(created.latestOperationId()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(runner.runNext("worker")).isFalse();
+        assertThat(statusChanges()).containsExactly(List.of("pending", "provisioning"), List.of("provisioning", "ready"));
+        assertThat(events.all()).allSatisfy(event -> {
+            assertThat(event.resourceId()).isEqualTo(created.id().value());
+            assertThat(event.team().value()).isEqualTo("checkout");
+            assertThat(event.payload()).containsEntry("name", "orders").doesNotContainKeys("password", "connection");
+        });
     }
 
     @Test
@@ -110,6 +122,9 @@ class JobRunnerTest {
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.attempts()).isEqualTo(3);
         assertThat(job.lastError()).contains("permission denied");
+        assertThat(statusChanges()).containsExactly(List.of("pending", "provisioning"),
+                List.of("provisioning", "failed"));
+        assertThat(events.all().getLast().payload().get("failure_reason")).asString().contains("permission denied");
     }
 
     @Test
@@ -125,6 +140,29 @@ class JobRunnerTest {
         assertThat(vault.read(created.id())).isEmpty();
         assertThat(create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)).name().value())
                 .isEqualTo("orders");
+        assertThat(statusChanges()).endsWith(List.of("deleting", "deleted"));
+    }
+
+    @Test
+    void aDeletionThatGivesUpMarksTheDatabaseFailedInAnEvent() {
+        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        runner.runNext("worker");
+        delete.execute(created.id(), OptionalLong.empty());
+        provisioner.failWith(new ProvisioningException("the target cluster is gone"));
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(runner.runNext("worker")).as("attempt " + attempt).isTrue();
+            clock.advance(Duration.ofSeconds(30));
+        }
+
+        assertThat(get.execute(created.id()).status()).isEqualTo(DatabaseStatus.FAILED);
+        assertThat(statusChanges()).endsWith(List.of("deleting", "failed"));
+    }
+
+    /** The from/to of each status_changed event, oldest first. */
+    private List<List<Object>> statusChanges() {
+        return events.all().stream().filter(event -> event.type() == EventType.DATABASE_STATUS_CHANGED)
+                .map(Event::payload).map(payload -> List.of(payload.get("from"), payload.get("to"))).toList();
     }
 
     @Test

@@ -1,0 +1,33 @@
+package dev.daap.domain.event;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** What happened to a resource; the wire name is what clients filter on and what the SSE {@code event:} says. */
+public enum EventType {
+    DATABASE_CREATED("database.created"),
+    DATABASE_STATUS_CHANGED("database.status_changed"),
+    DATABASE_UPDATED("database.updated"),
+    DATABASE_DELETED("database.deleted"),
+    CREDENTIALS_ROTATED("credentials.rotated");
+
+    private final String wireName;
+
+    EventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static EventType fromWireName(String raw) {
+        for (EventType type : values()) {
+            if (type.wireName.equals(raw)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("must be one of " + Arrays.stream(values()).map(EventType::wireName)
+                .collect(Collectors.joining(", ")));
+    }
+}
