@@ -37,9 +37,11 @@ public final class Application implements AutoCloseable {
     private final HttpServer http;
     private final Workers workers;
     private final List<PeriodicTask> housekeeping;
+    private final LiveEvents events;
 
     private Application(MetadataDatabase database, HikariDataSource pool, HttpServer http, Workers workers,
-                        List<PeriodicTask> housekeeping) {
+                        List<PeriodicTask> housekeeping, LiveEvents events) {
+        this.events = events;
         this.database = database;
         this.pool = pool;
         this.http = http;
@@ -62,7 +64,9 @@ public final class Application implements AutoCloseable {
             if (migrations.isCurrent()) {
                 bootstrapPlatformAdmin(config, wiring);
             }
-            HttpServer http = new HttpServer(useCases(wiring), accessUseCases(wiring),
+            LiveEvents events = LiveEvents.start(config, wiring, database.target(), migrations.isCurrent());
+            resources.add(events);
+            HttpServer http = new HttpServer(useCases(wiring), accessUseCases(wiring), events.useCases(),
                     new DatabaseReadiness(new SchemaVersion(dsl, config.schema()),
                             migrations.applied().size() + migrations.pending().size()),
                     new HttpSettings(config.port(), "0.0.0.0", config.shutdownTimeout(),
@@ -70,10 +74,10 @@ public final class Application implements AutoCloseable {
             http.start();
             resources.add(http);
             Workers workers = migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
-            List<PeriodicTask> housekeeping = migrations.isCurrent() ? housekeeping(wiring) : List.of();
+            List<PeriodicTask> housekeeping = migrations.isCurrent() ? housekeeping(config, wiring) : List.of();
             log.info("DAAP is ready on port {} ({} PostgreSQL, started in {} ms)", http.port(),
                     database.target().kind(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new Application(database, pool, http, workers, housekeeping);
+            return new Application(database, pool, http, workers, housekeeping, events);
         } catch (RuntimeException e) {
             closeAll(resources);
             database.close();
@@ -82,9 +86,10 @@ public final class Application implements AutoCloseable {
     }
 
     /** Without the current schema the tables may be missing; the next start runs these. */
-    private static List<PeriodicTask> housekeeping(Wiring wiring) {
+    private static List<PeriodicTask> housekeeping(DaapConfig config, Wiring wiring) {
         return List.of(
                 IdempotencyPurge.start(wiring.idempotency, wiring.clock, IdempotencyPurge.EVERY),
+                EventPurge.start(wiring.events, wiring.clock, config.events().retention(), EventPurge.EVERY),
                 // Last-used times of API keys are kept in memory and written in one statement now and then.
                 PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage));
     }
@@ -181,7 +186,9 @@ public final class Application implements AutoCloseable {
     public void close() {
         log.info("Shutting down: draining HTTP requests");
         try {
+            events.endStreams(); // open streams would hold the graceful stop for its whole timeout
             http.stop();
+            events.close();
             workers.close();
             housekeeping.forEach(PeriodicTask::close);
         } finally {

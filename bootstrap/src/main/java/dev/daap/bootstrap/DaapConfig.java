@@ -30,7 +30,8 @@ public record DaapConfig(
         JobConfig jobs,
         Optional<String> secretKey,
         Optional<String> adminToken,
-        Duration apiKeyCacheTtl) {
+        Duration apiKeyCacheTtl,
+        EventConfig events) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
 
     /**
@@ -39,6 +40,17 @@ public record DaapConfig(
      * @param workers 0 runs no workers on this instance (jobs wait for another instance)
      */
     public record JobConfig(int workers, Duration pollInterval, int maxAttempts, Duration retryBase, Duration lease) {
+    }
+
+    /**
+     * Live events.
+     *
+     * @param heartbeat    how long an idle stream waits before a keep-alive comment
+     * @param retention    how long events are kept for clients to resume from
+     * @param buffer       events a subscriber may fall behind before it is disconnected (and resumes from the table)
+     * @param pollInterval how often the relay reads the table while anyone subscribes, besides notifications
+     */
+    public record EventConfig(Duration heartbeat, Duration retention, int buffer, Duration pollInterval) {
     }
 
     public static DaapConfig fromEnvironment(Map<String, String> env) {
@@ -64,7 +76,12 @@ public record DaapConfig(
                         reader.duration("DAAP_JOB_LEASE", "2m")),
                 reader.optional(SecretKeys.VARIABLE),
                 reader.optional(ADMIN_TOKEN).map(DaapConfig::checkedAdminToken),
-                reader.duration("DAAP_API_KEY_CACHE_TTL", "30s"));
+                reader.duration("DAAP_API_KEY_CACHE_TTL", "30s"),
+                new EventConfig(
+                        reader.duration("DAAP_EVENTS_HEARTBEAT", "15s"),
+                        reader.duration("DAAP_EVENTS_RETENTION", "7d"),
+                        reader.integer("DAAP_EVENTS_BUFFER", 1000, 10, 1_000_000),
+                        reader.duration("DAAP_EVENTS_POLL_INTERVAL", "1s")));
         if (config.minConnections > config.maxConnections) {
             throw new ConfigException("DB_MIN_CONNS (" + config.minConnections + ") must not exceed DB_MAX_CONNS ("
                     + config.maxConnections + ")");
@@ -75,6 +92,12 @@ public record DaapConfig(
         if (config.jobs.pollInterval().compareTo(Duration.ofMillis(100)) < 0
                 || config.jobs.lease().compareTo(Duration.ofSeconds(1)) < 0) {
             throw new ConfigException("DAAP_JOB_POLL_INTERVAL must be at least 100ms and DAAP_JOB_LEASE at least 1s");
+        }
+        if (config.events.heartbeat().compareTo(Duration.ofSeconds(1)) < 0
+                || config.events.retention().compareTo(Duration.ofMinutes(1)) < 0
+                || config.events.pollInterval().compareTo(Duration.ofMillis(100)) < 0) {
+            throw new ConfigException("DAAP_EVENTS_HEARTBEAT must be at least 1s, DAAP_EVENTS_RETENTION at least 1m "
+                    + "and DAAP_EVENTS_POLL_INTERVAL at least 100ms");
         }
         if (config.apiKeyCacheTtl.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new ConfigException("DAAP_API_KEY_CACHE_TTL must be at most 5m: a revoked key works on other "

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations written like {@code 90s}, {@code 30m}, {@code 1h} or {@code 1h30m} (also {@code ms}). */
+/** Parses durations written like {@code 90s}, {@code 30m}, {@code 1h}, {@code 1h30m} or {@code 7d} (also {@code ms}). */
 final class Durations {
-    private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|s|m|h))+");
-    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|s|m|h|d))+");
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private Durations() {
     }
@@ -25,7 +25,8 @@ final class Durations {
                     case "ms" -> Duration.ofMillis(amount);
                     case "s" -> Duration.ofSeconds(amount);
                     case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
                 });
             }
         } catch (NumberFormatException | ArithmeticException e) {

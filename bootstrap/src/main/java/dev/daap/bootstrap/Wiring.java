@@ -19,6 +19,7 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.credential.ManageCredentials;
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
@@ -60,6 +61,7 @@ final class Wiring {
     private final UuidV7Generator ids;
     private final PasswordGenerator passwords = new PasswordGenerator();
     private final AuditTrail audit;
+    private final DatabaseEvents databaseEvents;
 
     Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioner provisioner) {
         this(dsl, config, cipher, provisioner, Clock.systemUTC());
@@ -79,6 +81,7 @@ final class Wiring {
         this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker());
         this.auditLog = new JooqAuditLog(transactions);
         this.audit = new AuditTrail(auditLog, ids, clock);
+        this.databaseEvents = new DatabaseEvents(events, clock);
         this.provisioner = provisioner;
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(job.maxAttempts(), job.lease(), job.retryBase(),
@@ -90,7 +93,7 @@ final class Wiring {
     }
 
     CreateDatabase createDatabase() {
-        return new CreateDatabase(transactions, databases, teams, scheduler(), audit, ids, clock);
+        return new CreateDatabase(transactions, databases, teams, scheduler(), audit, databaseEvents, ids, clock);
     }
 
     GetDatabase getDatabase() {
@@ -102,15 +105,15 @@ final class Wiring {
     }
 
     UpdateDatabase updateDatabase() {
-        return new UpdateDatabase(transactions, databases, teams, audit, clock);
+        return new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock);
     }
 
     DeleteDatabase deleteDatabase() {
-        return new DeleteDatabase(transactions, databases, scheduler(), audit, clock);
+        return new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock);
     }
 
     RetryDatabase retryDatabase() {
-        return new RetryDatabase(transactions, databases, scheduler(), jobs, audit, clock);
+        return new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock);
     }
 
     GetOperations getOperations() {
@@ -118,7 +121,8 @@ final class Wiring {
     }
 
     ManageCredentials manageCredentials() {
-        return new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit);
+        return new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit,
+                databaseEvents);
     }
 
     Authenticate authenticate() {

@@ -29,9 +29,7 @@ class EventPurgeTest {
     void deletesOnlyEventsOlderThanTheRetention() {
         append(clock.instant().minus(Duration.ofDays(8)));
         EventPosition kept = append(clock.instant().minus(Duration.ofDays(6)));
-        var purge = new EventPurge(log, clock, EventPurge.DEFAULT_RETENTION, EventPurge.EVERY, null);
-
-        assertThat(purge.runOnce()).isEqualTo(1);
+        assertThat(EventPurge.purge(log, clock, EventPurge.DEFAULT_RETENTION)).isEqualTo(1);
 
         assertThat(log.all()).extracting(event -> event.position()).containsExactly(kept);
     }
@@ -48,7 +46,7 @@ class EventPurgeTest {
 
     @Test
     void refusesARetentionThatWouldDeleteEverything() {
-        assertThatThrownBy(() -> new EventPurge(log, clock, Duration.ZERO, EventPurge.EVERY, null))
+        assertThatThrownBy(() -> EventPurge.start(log, clock, Duration.ZERO, EventPurge.EVERY))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

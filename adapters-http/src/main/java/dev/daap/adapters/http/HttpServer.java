@@ -5,6 +5,8 @@ import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
+import dev.daap.adapters.http.event.EventHandler;
+import dev.daap.adapters.http.event.EventUseCases;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.health.HealthHandler;
@@ -13,6 +15,7 @@ import dev.daap.adapters.http.idempotency.IdempotentPosts;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.problem.Problem;
 import dev.daap.adapters.http.problem.ProblemType;
+import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.adapters.http.protocol.RequestIds;
@@ -47,10 +50,11 @@ public final class HttpServer implements AutoCloseable {
     private boolean started;
     private boolean stopped;
 
-    public HttpServer(DatabaseUseCases useCases, AccessUseCases access, ReadinessCheck readiness,
-                      HttpSettings settings) {
+    public HttpServer(DatabaseUseCases useCases, AccessUseCases access, EventUseCases events,
+                      ReadinessCheck readiness, HttpSettings settings) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(events, "events");
         Objects.requireNonNull(readiness, "readiness");
         this.settings = Objects.requireNonNull(settings, "settings");
         var bodies = new RequestBodies(settings.maxRequestBytes());
@@ -61,6 +65,7 @@ public final class HttpServer implements AutoCloseable {
                 new TeamHandler(access, json, bodies, Routes.TEAMS),
                 new ApiKeyHandler(access, json, bodies),
                 new AuditHandler(access.listAuditEvents(), json),
+                new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
                 new HealthHandler(readiness, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());
         var idempotent = new IdempotentPosts(useCases.idempotency(), problems::handle);

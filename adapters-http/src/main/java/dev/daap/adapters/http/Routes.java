@@ -5,6 +5,7 @@ import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
+import dev.daap.adapters.http.event.EventHandler;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.idempotency.IdempotentPosts;
 import dev.daap.adapters.http.operation.OperationHandler;
@@ -27,6 +28,7 @@ public final class Routes {
     public static final String TEAM_API_KEY = TEAM_API_KEYS + "/{id}";
     public static final String AUDIT_EVENTS = "/v1/audit-events";
     public static final String ME = "/v1/me";
+    public static final String EVENTS = "/v1/events";
     /** Every path below needs a bearer token; health checks stay outside for probes and load balancers. */
     public static final String AUTHENTICATED = "/v1/*";
     public static final String LIVE = "/health/live";
@@ -73,6 +75,7 @@ public final class Routes {
         routes.delete(TEAM_API_KEY, handlers.apiKeys()::revoke);
         routes.get(ME, handlers.apiKeys()::me);
         routes.get(AUDIT_EVENTS, handlers.audit()::list);
+        routes.get(EVENTS, handlers.events()::events);
 
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
@@ -89,12 +92,15 @@ public final class Routes {
         routes.head(TEAM_API_KEYS, handlers.apiKeys()::list);
         routes.head(ME, handlers.apiKeys()::me);
         routes.head(AUDIT_EVENTS, handlers.audit()::list);
+        // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
+        routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));
         routes.head(LIVE, health::live);
         routes.head(READY, health::ready);
     }
 
     /** The handlers of every resource, built by the server. */
     record Handlers(DatabaseHandler databases, OperationHandler operations, CredentialHandler credentials,
-                    TeamHandler teams, ApiKeyHandler apiKeys, AuditHandler audit, HealthHandler health) {
+                    TeamHandler teams, ApiKeyHandler apiKeys, AuditHandler audit, EventHandler events,
+                    HealthHandler health) {
     }
 }

@@ -3,6 +3,12 @@ package dev.daap.adapters.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
+import dev.daap.adapters.http.event.EventHandler;
+import dev.daap.adapters.http.event.EventUseCases;
+import dev.daap.application.event.DatabaseEvents;
+import dev.daap.application.event.EventHub;
+import dev.daap.application.event.ListEvents;
+import dev.daap.application.event.WatchEvents;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.ListApiKeys;
@@ -80,6 +86,7 @@ final class TestApi implements AutoCloseable {
     final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     final InMemoryEventLog events = new InMemoryEventLog();
+    final EventHub hub = new EventHub(EventHub.DEFAULT_BUFFER);
     final FakeProvisioner provisioner = new FakeProvisioner();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final InMemoryTeams teams = new InMemoryTeams();
@@ -100,24 +107,27 @@ final class TestApi implements AutoCloseable {
                         clock)),
                 JOB_SETTINGS, clock);
         var audit = new AuditTrail(auditLog, ids, clock);
-        server = new HttpServer(useCases(passwords, audit), accessUseCases(audit), readiness, settings);
+        var databaseEvents = new DatabaseEvents(events, clock);
+        server = new HttpServer(useCases(passwords, audit, databaseEvents), accessUseCases(audit),
+                new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
+                readiness, settings);
         keys.add(ApiKey.issue(ids.newId(), null, Role.PLATFORM_ADMIN, ApiToken.parse(ADMIN_TOKEN), "tests",
                 clock.instant(), null));
         TEAMS.forEach(slug -> teams.add(new Team(new TeamSlug(slug), "Team " + slug, clock.instant())));
         server.start();
     }
 
-    private DatabaseUseCases useCases(PasswordGenerator passwords, AuditTrail audit) {
+    private DatabaseUseCases useCases(PasswordGenerator passwords, AuditTrail audit, DatabaseEvents databaseEvents) {
         var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
-                new CreateDatabase(transactions, databases, teams, scheduler, audit, ids, clock),
+                new CreateDatabase(transactions, databases, teams, scheduler, audit, databaseEvents, ids, clock),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
-                new UpdateDatabase(transactions, databases, teams, audit, clock),
-                new DeleteDatabase(transactions, databases, scheduler, audit, clock),
-                new RetryDatabase(transactions, databases, scheduler, jobs, audit, clock),
+                new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
+                new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
+                new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
                 new GetOperations(jobs, databases, JOB_SETTINGS, clock),
-                new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit),
+                new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents),
                 new Idempotency(idempotency, clock));
     }
 

@@ -1,6 +1,7 @@
 package dev.daap.application.credential;
 
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.database.DatabaseAccess;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
@@ -29,9 +30,12 @@ public final class ManageCredentials {
     private final Provisioner provisioner;
     private final PasswordGenerator passwords;
     private final AuditTrail audit;
+    private final DatabaseEvents events;
 
     public ManageCredentials(Transactions transactions, Databases databases, CredentialVault vault,
-                             Provisioner provisioner, PasswordGenerator passwords, AuditTrail audit) {
+                             Provisioner provisioner, PasswordGenerator passwords, AuditTrail audit,
+                             DatabaseEvents events) {
+        this.events = events;
         this.transactions = transactions;
         this.databases = databases;
         this.vault = vault;
@@ -57,6 +61,7 @@ public final class ManageCredentials {
         transactions.inTransaction(() -> {
             vault.store(id, password);
             recordAccess(caller, "credentials.rotate", database);
+            events.credentialsRotated(database);
             return null;
         });
         return new Credentials(database.connection(), password);

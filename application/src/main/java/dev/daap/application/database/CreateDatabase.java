@@ -3,6 +3,7 @@ package dev.daap.application.database;
 import dev.daap.application.access.AccessPolicy;
 import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
@@ -22,7 +23,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * A team asks for a database: the record (pending), its provision job and the audit entry are stored in one
+ * A team asks for a database: the record (pending), its provision job, the audit entry and the event are stored in one
  * transaction, so there is never a record without a job to provision it, nor a job without its record.
  */
 public final class CreateDatabase {
@@ -31,11 +32,13 @@ public final class CreateDatabase {
     private final Teams teams;
     private final JobScheduler jobs;
     private final AuditTrail audit;
+    private final DatabaseEvents events;
     private final IdGenerator ids;
     private final Clock clock;
 
     public CreateDatabase(Transactions transactions, Databases databases, Teams teams, JobScheduler jobs,
-                          AuditTrail audit, IdGenerator ids, Clock clock) {
+                          AuditTrail audit, DatabaseEvents events, IdGenerator ids, Clock clock) {
+        this.events = events;
         this.transactions = transactions;
         this.databases = databases;
         this.teams = teams;
@@ -60,6 +63,7 @@ public final class CreateDatabase {
             jobs.enqueue(provision);
             audit.record(caller, "database.create", "database", id.toString(), owner, Map.of(),
                     AuditSnapshots.of(database));
+            events.created(database);
             return database;
         });
     }

@@ -2,6 +2,7 @@ package dev.daap.application.database;
 
 import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
@@ -26,10 +27,12 @@ public final class DeleteDatabase {
     private final Databases databases;
     private final JobScheduler scheduler;
     private final AuditTrail audit;
+    private final DatabaseEvents events;
     private final Clock clock;
 
     public DeleteDatabase(Transactions transactions, Databases databases, JobScheduler scheduler, AuditTrail audit,
-                          Clock clock) {
+                          DatabaseEvents events, Clock clock) {
+        this.events = events;
         this.transactions = transactions;
         this.databases = databases;
         this.scheduler = scheduler;
@@ -55,6 +58,7 @@ public final class DeleteDatabase {
             scheduler.enqueue(deprovision);
             audit.record(caller, "database.delete", "database", id.toString(), current.ownerTeam(),
                     AuditSnapshots.of(current), AuditSnapshots.of(deleting));
+            events.deletionStarted(current, deleting);
             return deleting;
         });
     }

@@ -2,6 +2,7 @@ package dev.daap.application.database;
 
 import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
@@ -28,10 +29,12 @@ public final class RetryDatabase {
     private final JobScheduler scheduler;
     private final JobQueue jobs;
     private final AuditTrail audit;
+    private final DatabaseEvents events;
     private final Clock clock;
 
     public RetryDatabase(Transactions transactions, Databases databases, JobScheduler scheduler, JobQueue jobs,
-                         AuditTrail audit, Clock clock) {
+                         AuditTrail audit, DatabaseEvents events, Clock clock) {
+        this.events = events;
         this.audit = audit;
         this.transactions = transactions;
         this.databases = databases;
@@ -57,6 +60,7 @@ public final class RetryDatabase {
             scheduler.enqueue(job);
             audit.record(caller, "database.retry", "database", id.toString(), current.ownerTeam(),
                     AuditSnapshots.of(current), AuditSnapshots.of(retried));
+            events.statusChanged(current, retried);
             return retried;
         });
     }

@@ -3,6 +3,7 @@ package dev.daap.application.database;
 import dev.daap.application.access.AccessPolicy;
 import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Transactions;
@@ -26,10 +27,12 @@ public final class UpdateDatabase {
     private final Databases databases;
     private final Teams teams;
     private final AuditTrail audit;
+    private final DatabaseEvents events;
     private final Clock clock;
 
     public UpdateDatabase(Transactions transactions, Databases databases, Teams teams, AuditTrail audit,
-                          Clock clock) {
+                          DatabaseEvents events, Clock clock) {
+        this.events = events;
         this.transactions = transactions;
         this.databases = databases;
         this.teams = teams;
@@ -62,6 +65,7 @@ public final class UpdateDatabase {
             }
             audit.record(caller, "database.update", "database", current.id().toString(), current.ownerTeam(),
                     AuditSnapshots.of(current), AuditSnapshots.of(changed));
+            events.updated(current, changed);
             return changed;
         });
     }

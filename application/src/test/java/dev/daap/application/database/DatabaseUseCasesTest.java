@@ -1,6 +1,9 @@
 package dev.daap.application.database;
 
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.event.DatabaseEvents;
+import dev.daap.domain.event.EventType;
+import dev.daap.testing.InMemoryEventLog;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
@@ -55,12 +58,14 @@ class DatabaseUseCasesTest {
     private final InMemoryTeams teams = new InMemoryTeams();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final AuditTrail audit = new AuditTrail(auditLog, ids, clock);
+    private final InMemoryEventLog events = new InMemoryEventLog();
+    private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
     private final CreateDatabase create = new CreateDatabase(transactions, databases, teams,
-            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), audit, ids, clock);
+            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), audit, databaseEvents, ids, clock);
     private final GetDatabase get = new GetDatabase(databases);
-    private final UpdateDatabase update = new UpdateDatabase(transactions, databases, teams, audit, clock);
+    private final UpdateDatabase update = new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock);
     private final DeleteDatabase delete = new DeleteDatabase(transactions, databases,
-            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), audit, clock);
+            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), audit, databaseEvents, clock);
     private final ListDatabases list = new ListDatabases(databases);
     private final Principal admin = new Principal(UUID.randomUUID(), null, Role.PLATFORM_ADMIN);
     private final Caller caller = new Caller(admin, "req-1", "127.0.0.1");
@@ -88,6 +93,10 @@ class DatabaseUseCasesTest {
         assertThat(entry.action()).isEqualTo("database.create");
         assertThat(entry.actorKeyId()).isEqualTo(admin.keyId());
         assertThat(entry.requestId()).isEqualTo("req-1");
+        assertThat(events.all()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(EventType.DATABASE_CREATED);
+            assertThat(event.resourceId()).isEqualTo(created.id().value());
+        });
     }
 
     @Test

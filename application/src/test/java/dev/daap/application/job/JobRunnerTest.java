@@ -25,6 +25,7 @@ import dev.daap.testing.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
@@ -61,10 +62,11 @@ class JobRunnerTest {
     private final UuidV7Generator ids = new UuidV7Generator(clock); // one generator: ids in creation order
     private final InMemoryTeams teams = new InMemoryTeams();
     private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), ids, clock);
+    private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
     private final CreateDatabase create = new CreateDatabase(transactions, databases, teams,
-            new JobScheduler(jobs, settings, ids, clock), audit, ids, clock);
+            new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, ids, clock);
     private final DeleteDatabase delete = new DeleteDatabase(transactions, databases,
-            new JobScheduler(jobs, settings, ids, clock), audit, clock);
+            new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
     private final Caller caller = TestCallers.platformAdmin();
 
     @BeforeEach
@@ -145,9 +147,9 @@ class JobRunnerTest {
 
     @Test
     void aDeletionThatGivesUpMarksTheDatabaseFailedInAnEvent() {
-        Database created = create.execute(CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         runner.runNext("worker");
-        delete.execute(created.id(), OptionalLong.empty());
+        delete.execute(caller, created.id(), OptionalLong.empty());
         provisioner.failWith(new ProvisioningException("the target cluster is gone"));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -155,7 +157,7 @@ class JobRunnerTest {
             clock.advance(Duration.ofSeconds(30));
         }
 
-        assertThat(get.execute(created.id()).status()).isEqualTo(DatabaseStatus.FAILED);
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.FAILED);
         assertThat(statusChanges()).endsWith(List.of("deleting", "failed"));
     }
 
