@@ -19,20 +19,39 @@ public final class QueryParameters {
     private final Map<String, List<String>> parameters;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private QueryParameters(Map<String, List<String>> parameters, List<String> known) {
+    private QueryParameters(Map<String, List<String>> parameters, List<String> known, Set<String> repeatable) {
         this.parameters = parameters;
         Set<String> knownSet = Set.copyOf(known);
         parameters.forEach((name, values) -> {
             if (!knownSet.contains(name)) {
                 errors.add(new FieldError(name, "is not a known query parameter; use " + String.join(", ", known)));
-            } else if (values.size() > 1) {
+            } else if (values.size() > 1 && !repeatable.contains(name)) {
                 errors.add(new FieldError(name, "must be given at most once"));
             }
         });
     }
 
     public static QueryParameters of(Map<String, List<String>> parameters, List<String> known) {
-        return new QueryParameters(parameters, known);
+        return new QueryParameters(parameters, known, Set.of());
+    }
+
+    /** @param repeatable the parameters that may be given more than once; read them with {@link #all} */
+    public static QueryParameters of(Map<String, List<String>> parameters, List<String> known,
+                                     Set<String> repeatable) {
+        return new QueryParameters(parameters, known, repeatable);
+    }
+
+    /** Every value of a parameter, in order; empty when absent. */
+    public List<String> all(String name) {
+        return parameters.getOrDefault(name, List.of());
+    }
+
+    public boolean has(String name) {
+        return parameters.containsKey(name);
+    }
+
+    public void fail(String name, String message) {
+        errors.add(new FieldError(name, message));
     }
 
     /** The one value of a parameter; empty when absent or repeated (already reported). */
