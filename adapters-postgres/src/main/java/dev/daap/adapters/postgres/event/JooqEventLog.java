@@ -11,7 +11,7 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Record2;
+import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -46,21 +46,24 @@ public final class JooqEventLog implements EventLog {
         return "daap_events_" + schema;
     }
 
+    /**
+     * One round trip: the insert and its NOTIFY in one statement. The payload is the position in
+     * {@link EventPosition#encode()}'s form; the relay only takes it as a cue to read the table.
+     */
     @Override
     public EventPosition append(NewEvent event) {
         return StoreErrors.translate(() -> {
-            Record2<Long, Long> stored = session.dsl().insertInto(EVENTS)
+            var insert = session.dsl().insertInto(EVENTS)
                     .set(EVENTS.OCCURRED_AT, event.occurredAt())
                     .set(EVENTS.TYPE, event.type().wireName())
                     .set(EVENTS.TEAM, event.team().value())
                     .set(EVENTS.RESOURCE_ID, event.resourceId())
                     .set(EVENTS.PAYLOAD, EventRecordMapper.payloadOf(event.payload()))
-                    .returningResult(EVENTS.XID, EVENTS.SEQ)
-                    .fetchSingle();
-            EventPosition position = new EventPosition(stored.value1(), stored.value2());
-            session.dsl().query("SELECT pg_notify({0}, {1})", DSL.val(channel), DSL.val(position.encode()))
-                    .execute();
-            return position;
+                    .returningResult(EVENTS.XID, EVENTS.SEQ);
+            Record stored = session.dsl().resultQuery("WITH stored AS ({0}) SELECT xid, seq, pg_notify({1}, "
+                    + "lpad(to_hex(xid), 16, '0') || '-' || lpad(to_hex(seq), 16, '0')) FROM stored",
+                    insert, DSL.val(channel)).fetchSingle();
+            return new EventPosition(stored.get(0, Long.class), stored.get(1, Long.class));
         });
     }
 
