@@ -148,6 +148,17 @@ public abstract class ApiKeysContract {
     }
 
     @Test
+    void platformKeysAreListedNewestFirstWithoutTeamKeys() {
+        add(aKey(Role.ADMIN));
+        ApiKey older = add(ApiKey.issue(UUID.randomUUID(), null, Role.PLATFORM_ADMIN, token(), "", T0, null));
+        ApiKey newer = add(ApiKey.issue(UUID.randomUUID(), null, Role.PLATFORM_ADMIN, token(), "",
+                T0.plusSeconds(1), null));
+
+        assertThat(keys().listPlatformKeys()).containsSubsequence(newer, older)
+                .allSatisfy(key -> assertThat(key.team()).isNull());
+    }
+
+    @Test
     void theLastUseKeepsTheLatestTimeAndNeverMovesBack() {
         ApiKey key = add(aKey(Role.MEMBER));
         ApiKey unused = add(aKey(Role.MEMBER));

@@ -60,6 +60,14 @@ public final class InMemoryApiKeys implements ApiKeys {
     }
 
     @Override
+    public List<ApiKey> listPlatformKeys() {
+        return locked(() -> keys.values().stream()
+                .filter(key -> key.team() == null)
+                .sorted(NEWEST_FIRST)
+                .toList());
+    }
+
+    @Override
     public boolean revoke(UUID id, Instant at) {
         return locked(() -> {
             ApiKey key = keys.get(id);

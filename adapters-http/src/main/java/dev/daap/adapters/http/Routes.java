@@ -28,7 +28,11 @@ public final class Routes {
     public static final String TEAM_API_KEY = TEAM_API_KEYS + "/{id}";
     public static final String AUDIT_EVENTS = "/v1/audit-events";
     public static final String ME = "/v1/me";
+    public static final String PLATFORM_API_KEYS = "/v1/api-keys";
+    public static final String PLATFORM_API_KEY = PLATFORM_API_KEYS + "/{id}";
     public static final String EVENTS = "/v1/events";
+    private static final String NEW_TOKEN =
+            "its response holds a secret (the new API key's token), which is never stored for a replay";
     /** Every path below needs a bearer token; health checks stay outside for probes and load balancers. */
     public static final String AUTHENTICATED = "/v1/*";
     public static final String LIVE = "/health/live";
@@ -70,9 +74,13 @@ public final class Routes {
         routes.get(TEAM, handlers.teams()::get);
         // The response holds the new key's token, which is never stored: refused for the same reason as rotation.
         routes.post(TEAM_API_KEYS, idempotent.refusingKeys(handlers.apiKeys()::create,
-                "its response holds a secret (the new API key's token), which is never stored for a replay"));
+                NEW_TOKEN));
         routes.get(TEAM_API_KEYS, handlers.apiKeys()::list);
         routes.delete(TEAM_API_KEY, handlers.apiKeys()::revoke);
+        routes.post(PLATFORM_API_KEYS, idempotent.refusingKeys(handlers.apiKeys()::createPlatform,
+                NEW_TOKEN));
+        routes.get(PLATFORM_API_KEYS, handlers.apiKeys()::listPlatform);
+        routes.delete(PLATFORM_API_KEY, handlers.apiKeys()::revokePlatform);
         routes.get(ME, handlers.apiKeys()::me);
         routes.get(AUDIT_EVENTS, handlers.audit()::list);
         routes.get(EVENTS, handlers.events()::events);
@@ -91,6 +99,7 @@ public final class Routes {
         routes.head(TEAM, handlers.teams()::get);
         routes.head(TEAM_API_KEYS, handlers.apiKeys()::list);
         routes.head(ME, handlers.apiKeys()::me);
+        routes.head(PLATFORM_API_KEYS, handlers.apiKeys()::listPlatform);
         routes.head(AUDIT_EVENTS, handlers.audit()::list);
         // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
         routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));

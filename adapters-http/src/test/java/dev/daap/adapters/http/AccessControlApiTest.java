@@ -36,6 +36,10 @@ class AccessControlApiTest extends ApiTest {
         LIST_KEYS("GET", "/v1/teams/{team}/api-keys", null, Role.ADMIN),
         REVOKE_KEY("DELETE", "/v1/teams/{team}/api-keys/{key}", null, Role.ADMIN),
         AUDIT_EVENTS("GET", "/v1/audit-events", null, Role.ADMIN),
+        CREATE_PLATFORM_KEY("POST", "/v1/api-keys", "{}", Role.PLATFORM_ADMIN),
+        LIST_PLATFORM_KEYS("GET", "/v1/api-keys", null, Role.PLATFORM_ADMIN),
+        REVOKE_PLATFORM_KEY("DELETE", "/v1/api-keys/{key}", null, Role.PLATFORM_ADMIN),
+        EVENTS_PAGE("GET", "/v1/events?format=json", null, Role.VIEWER),
         ME("GET", "/v1/me", null, Role.VIEWER);
 
         final String method;
@@ -52,7 +56,7 @@ class AccessControlApiTest extends ApiTest {
 
         /** Whether it names one resource of a team, so another team's key must get a 404. */
         boolean namesATeamResource() {
-            return path.contains("{");
+            return path.contains("{") && !path.startsWith("/v1/api-keys");
         }
     }
 
@@ -116,7 +120,7 @@ class AccessControlApiTest extends ApiTest {
 
     @ParameterizedTest
     @EnumSource(value = Endpoint.class, names = {"CREATE_TEAM", "CREATE_KEY", "LIST_KEYS", "REVOKE_KEY",
-            "AUDIT_EVENTS", "CREATE_DATABASE", "PATCH_DATABASE", "DELETE_DATABASE", "RETRY_DATABASE",
+            "AUDIT_EVENTS", "CREATE_PLATFORM_KEY", "LIST_PLATFORM_KEYS", "REVOKE_PLATFORM_KEY", "CREATE_DATABASE", "PATCH_DATABASE", "DELETE_DATABASE", "RETRY_DATABASE",
             "READ_CREDENTIALS", "ROTATE_CREDENTIALS"})
     void aRoleBelowTheEndpointsMinimumIs403(Endpoint endpoint) {
         Role below = Role.values()[endpoint.minimum.ordinal() - 1];

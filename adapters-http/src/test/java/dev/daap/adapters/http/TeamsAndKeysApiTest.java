@@ -114,4 +114,28 @@ class TeamsAndKeysApiTest extends ApiTest {
         assertProblem(response, 401, "unauthenticated");
         assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
     }
+
+    @Test
+    void platformAdminsManageTheirOwnKeysButNeverRevokeTheLastOne() {
+        ApiResponse created = api.post("/v1/api-keys", "{\"description\": \"ops rotation\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("role").asText()).isEqualTo("platform_admin");
+        assertThat(created.json().path("team").isNull()).isTrue();
+        String newToken = created.json().path("token").asText();
+        String original = api.keys.findByPrefix(ApiToken.parse(TestApi.ADMIN_TOKEN).prefix()).orElseThrow().id()
+                .toString();
+
+        assertThat(api.getAs(newToken, "/v1/api-keys").json().path("items").findValuesAsText("role"))
+                .containsOnly("platform_admin").hasSize(2);
+        assertThat(api.deleteAs(newToken, "/v1/api-keys/" + original).status()).isEqualTo(200);
+        assertProblem(api.getAs(TestApi.ADMIN_TOKEN, "/v1/me"), 401, "unauthenticated");
+
+        assertProblem(api.deleteAs(newToken, "/v1/api-keys/" + created.json().path("id").asText()), 409,
+                "illegal-transition");
+        assertThat(api.getAs(newToken, "/v1/me").status()).isEqualTo(200);
+        assertProblem(api.postAs(newToken, "/v1/api-keys", "{\"role\": \"admin\"}"), 422, "invalid-input");
+        String teamKeyId = api.postAs(newToken, "/v1/teams/payments/api-keys", "{\"role\": \"admin\"}").json()
+                .path("id").asText();
+        assertProblem(api.deleteAs(newToken, "/v1/api-keys/" + teamKeyId), 404, "api-key-not-found");
+    }
 }

@@ -18,7 +18,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
-/** A team admin (or a platform admin) issues a key for the team; the token is returned once and never stored. */
+/**
+ * A team admin (or a platform admin) issues a key for the team, or a platform admin issues another platform admin
+ * key; the token is returned once and never stored.
+ */
 public final class CreateApiKey {
     private final Transactions transactions;
     private final Teams teams;
@@ -39,8 +42,12 @@ public final class CreateApiKey {
     }
 
     public IssuedApiKey execute(Caller caller, CreateApiKeyCommand command) {
-        AccessPolicy.requireRole(caller.principal(), command.team(), Role.ADMIN,
-                () -> new TeamNotFoundException(command.team().value()));
+        if (command.team() == null) {
+            AccessPolicy.requirePlatformAdmin(caller.principal(), "creating a platform admin key");
+        } else {
+            AccessPolicy.requireRole(caller.principal(), command.team(), Role.ADMIN,
+                    () -> new TeamNotFoundException(command.team().value()));
+        }
         Instant now = clock.instant();
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
             throw InvalidInputException.of("expires_at", "must be in the future");
@@ -49,7 +56,7 @@ public final class CreateApiKey {
         ApiKey key = ApiKey.issue(ids.newId(), command.team(), command.role(), token, command.description(), now,
                 command.expiresAt());
         return transactions.inTransaction(() -> {
-            if (teams.find(command.team()).isEmpty()) {
+            if (command.team() != null && teams.find(command.team()).isEmpty()) {
                 throw new TeamNotFoundException(command.team().value());
             }
             keys.add(key);

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * A validated request for a team key; {@link #of} reports every bad field at once.
+ * A validated request for a key: a team's ({@link #of}) or a platform admin's ({@link #forPlatform}); both report
+ * every bad field at once.
  *
+ * @param team      null for a platform admin key
  * @param expiresAt null: the key does not expire
  */
 public record CreateApiKeyCommand(TeamSlug team, Role role, String description, Instant expiresAt) {
@@ -24,6 +26,19 @@ public record CreateApiKeyCommand(TeamSlug team, Role role, String description, 
         var validExpiry = validation.optionalField("expires_at", expiresAt, CreateApiKeyCommand::instant);
         validation.throwIfInvalid();
         return new CreateApiKeyCommand(validTeam, validRole, validDescription, validExpiry);
+    }
+
+    /** A platform admin key; {@code role} may be left out, and anything but platform_admin is refused. */
+    public static CreateApiKeyCommand forPlatform(String role, String description, String expiresAt) {
+        var validation = new Validation();
+        if (role != null && !role.equals(Role.PLATFORM_ADMIN.wireName())) {
+            validation.fail("role", "must be platform_admin (or left out) here; team keys are made under "
+                    + "/v1/teams/{slug}/api-keys");
+        }
+        var validDescription = validation.optionalField("description", description, CreateApiKeyCommand::checked);
+        var validExpiry = validation.optionalField("expires_at", expiresAt, CreateApiKeyCommand::instant);
+        validation.throwIfInvalid();
+        return new CreateApiKeyCommand(null, Role.PLATFORM_ADMIN, validDescription, validExpiry);
     }
 
     private static Role fail(Validation validation, String field, String message) {

@@ -10,7 +10,10 @@ import dev.daap.domain.team.Teams;
 
 import java.util.List;
 
-/** A team's keys, newest first, for its admins and platform admins. A team has few keys: one page. */
+/**
+ * A team's keys, newest first, for its admins and platform admins; the platform admin keys, for platform admins.
+ * There are few of either: one page.
+ */
 public final class ListApiKeys {
     private final Teams teams;
     private final ApiKeys keys;
@@ -26,5 +29,10 @@ public final class ListApiKeys {
             throw new TeamNotFoundException(team.value());
         }
         return keys.listForTeam(team);
+    }
+
+    public List<ApiKey> platformKeys(Principal principal) {
+        AccessPolicy.requirePlatformAdmin(principal, "listing the platform admin keys");
+        return keys.listPlatformKeys();
     }
 }

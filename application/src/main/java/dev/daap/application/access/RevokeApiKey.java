@@ -8,6 +8,7 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.error.ApiKeyNotFoundException;
+import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.TeamSlug;
 
@@ -34,18 +35,40 @@ public final class RevokeApiKey {
 
     public ApiKey execute(Caller caller, TeamSlug team, UUID keyId) {
         AccessPolicy.requireRole(caller.principal(), team, Role.ADMIN, () -> new TeamNotFoundException(team.value()));
+        return transactions.inTransaction(() -> revoke(caller, keys.find(keyId)
+                .filter(found -> team.equals(found.team()))
+                .orElseThrow(() -> new ApiKeyNotFoundException(keyId.toString()))));
+    }
+
+    /**
+     * Revokes a platform admin key, unless it is the last one that still works: then nobody could administer the
+     * installation any more (a 409; issue another platform admin key first).
+     */
+    public ApiKey platformKey(Caller caller, UUID keyId) {
+        AccessPolicy.requirePlatformAdmin(caller.principal(), "revoking a platform admin key");
         return transactions.inTransaction(() -> {
-            ApiKey key = keys.find(keyId).filter(found -> team.equals(found.team()))
+            ApiKey key = keys.find(keyId).filter(found -> found.team() == null)
                     .orElseThrow(() -> new ApiKeyNotFoundException(keyId.toString()));
-            if (key.revokedAt() != null) {
-                return key;
-            }
             Instant now = clock.instant();
-            keys.revoke(keyId, now);
-            ApiKey revoked = key.revoked(now);
-            audit.record(caller, "api_key.revoke", "api_key", keyId.toString(), team, AuditSnapshots.of(key),
-                    AuditSnapshots.of(revoked));
-            return revoked;
+            boolean anotherWorks = keys.listPlatformKeys().stream()
+                    .anyMatch(other -> !other.id().equals(keyId) && other.isUsableAt(now));
+            if (key.revokedAt() == null && !anotherWorks) {
+                throw new IllegalTransitionException("this is the last platform admin key that works; create "
+                        + "another one (POST /v1/api-keys) before revoking it");
+            }
+            return revoke(caller, key);
         });
+    }
+
+    private ApiKey revoke(Caller caller, ApiKey key) {
+        if (key.revokedAt() != null) {
+            return key;
+        }
+        Instant now = clock.instant();
+        keys.revoke(key.id(), now);
+        ApiKey revoked = key.revoked(now);
+        audit.record(caller, "api_key.revoke", "api_key", key.id().toString(), key.team(), AuditSnapshots.of(key),
+                AuditSnapshots.of(revoked));
+        return revoked;
     }
 }

@@ -24,6 +24,9 @@ public interface ApiKeys {
     /** A team's keys, newest first (by creation time, then id), revoked and expired ones included. */
     List<ApiKey> listForTeam(TeamSlug team);
 
+    /** The platform admin keys (no team), newest first, revoked ones included. */
+    List<ApiKey> listPlatformKeys();
+
     /** Marks the key revoked at {@code at}; false if it was already revoked or does not exist. */
     boolean revoke(UUID id, Instant at);
 

@@ -4,6 +4,7 @@ import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.PathIds;
 import dev.daap.adapters.http.protocol.RequestBodies;
+import dev.daap.application.access.CreateApiKeyCommand;
 import dev.daap.application.access.IssuedApiKey;
 import dev.daap.domain.access.Principal;
 import io.javalin.http.Context;
@@ -11,8 +12,9 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /**
- * {@code /v1/teams/{slug}/api-keys}, for the team's admins and platform admins, and {@code /v1/me}, which tells any
- * caller who its key is. The create response holds a token, so no cache may keep it.
+ * {@code /v1/teams/{slug}/api-keys}, for the team's admins and platform admins; {@code /v1/api-keys}, the platform
+ * admin keys, for platform admins; and {@code /v1/me}, which tells any caller who its key is. The create response
+ * holds a token, so no cache may keep it.
  */
 public final class ApiKeyHandler {
     private final AccessUseCases useCases;
@@ -26,10 +28,31 @@ public final class ApiKeyHandler {
     }
 
     public void create(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
         String team = PathIds.teamSlug(ctx).value();
-        ApiKeyRequest request = json.read(bodies.read(ctx, List.of(JsonCodec.JSON)), ApiKeyRequest.class);
-        IssuedApiKey issued = useCases.createApiKey().execute(Callers.of(ctx), request.toCommand(team));
+        issue(ctx, request(ctx).toCommand(team));
+    }
+
+    public void createPlatform(Context ctx) {
+        issue(ctx, request(ctx).toPlatformCommand());
+    }
+
+    public void listPlatform(Context ctx) {
+        json.respond(ctx, 200, ApiKeyResponse.ListResponse.from(
+                useCases.listApiKeys().platformKeys(Callers.principalOf(ctx))));
+    }
+
+    public void revokePlatform(Context ctx) {
+        json.respond(ctx, 200, ApiKeyResponse.from(useCases.revokeApiKey().platformKey(Callers.of(ctx),
+                PathIds.keyId(ctx))));
+    }
+
+    private ApiKeyRequest request(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        return json.read(bodies.read(ctx, List.of(JsonCodec.JSON)), ApiKeyRequest.class);
+    }
+
+    private void issue(Context ctx, CreateApiKeyCommand command) {
+        IssuedApiKey issued = useCases.createApiKey().execute(Callers.of(ctx), command);
         ctx.header("Location", ctx.path() + "/" + issued.key().id());
         json.respond(ctx, 201, ApiKeyResponse.Created.from(issued));
     }

@@ -7,4 +7,8 @@ public record ApiKeyRequest(String role, String description, String expiresAt) {
     public CreateApiKeyCommand toCommand(String team) {
         return CreateApiKeyCommand.of(team, role, description, expiresAt);
     }
+
+    public CreateApiKeyCommand toPlatformCommand() {
+        return CreateApiKeyCommand.forPlatform(role, description, expiresAt);
+    }
 }

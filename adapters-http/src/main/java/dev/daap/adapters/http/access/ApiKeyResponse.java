@@ -28,7 +28,8 @@ public record ApiKeyResponse(String id, String team, String role, String prefix,
         public static Created from(IssuedApiKey issued) {
             ApiKey key = issued.key();
             return new Created(key.id().toString(), issued.token(), key.prefix(), key.role().wireName(),
-                    key.team().value(), key.description(), key.createdAt(), key.expiresAt());
+                    key.team() == null ? null : key.team().value(), key.description(), key.createdAt(),
+                    key.expiresAt());
         }
     }
 }

@@ -94,6 +94,15 @@ public final class JooqApiKeys implements ApiKeys {
                 .fetch(ApiKeyRecordMapper::toDomain));
     }
 
+    @Override
+    public List<ApiKey> listPlatformKeys() {
+        return StoreErrors.translate(() -> session.dsl()
+                .selectFrom(API_KEYS)
+                .where(API_KEYS.TEAM.isNull())
+                .orderBy(API_KEYS.CREATED_AT.desc(), API_KEYS.ID.desc())
+                .fetch(ApiKeyRecordMapper::toDomain));
+    }
+
     /**
      * Stores the revoked key in the cache rather than only dropping the entry: a request that reloaded the row
      * before this transaction commits would otherwise cache the key unrevoked for a whole ttl. If the transaction
