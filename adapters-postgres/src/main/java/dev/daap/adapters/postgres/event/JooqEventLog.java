@@ -11,7 +11,6 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -46,25 +45,19 @@ public final class JooqEventLog implements EventLog {
         return "daap_events_" + schema;
     }
 
-    /**
-     * One round trip: the insert and its NOTIFY in one statement. The payload is the position in
-     * {@link EventPosition#encode()}'s form; the relay only takes it as a cue to read the table.
-     */
+    /** The NOTIFY carries the position; the relay only takes it as a cue to read the table. */
     @Override
     public EventPosition append(NewEvent event) {
-        return StoreErrors.translate(() -> {
-            var insert = session.dsl().insertInto(EVENTS)
-                    .set(EVENTS.OCCURRED_AT, event.occurredAt())
-                    .set(EVENTS.TYPE, event.type().wireName())
-                    .set(EVENTS.TEAM, event.team().value())
-                    .set(EVENTS.RESOURCE_ID, event.resourceId())
-                    .set(EVENTS.PAYLOAD, EventRecordMapper.payloadOf(event.payload()))
-                    .returningResult(EVENTS.XID, EVENTS.SEQ);
-            Record stored = session.dsl().resultQuery("WITH stored AS ({0}) SELECT xid, seq, pg_notify({1}, "
-                    + "lpad(to_hex(xid), 16, '0') || '-' || lpad(to_hex(seq), 16, '0')) FROM stored",
-                    insert, DSL.val(channel)).fetchSingle();
-            return new EventPosition(stored.get(0, Long.class), stored.get(1, Long.class));
-        });
+        EventPosition position = StoreErrors.translate(() -> session.dsl().insertInto(EVENTS)
+                .set(EVENTS.OCCURRED_AT, event.occurredAt())
+                .set(EVENTS.TYPE, event.type().wireName())
+                .set(EVENTS.TEAM, event.team().value())
+                .set(EVENTS.RESOURCE_ID, event.resourceId())
+                .set(EVENTS.PAYLOAD, EventRecordMapper.payloadOf(event.payload()))
+                .returningResult(EVENTS.XID, EVENTS.SEQ)
+                .fetchSingle(row -> new EventPosition(row.value1(), row.value2())));
+        session.notifyAfterCommit(channel, position.encode());
+        return position;
     }
 
     @Override

@@ -49,10 +49,8 @@ public final class JooqJobQueue implements JobQueue {
 
     @Override
     public void enqueue(Job job) {
-        // The insert and the wake-up in one statement: one round trip on every create and delete.
-        StoreErrors.translate(() -> session.dsl().query("WITH stored AS ({0}) SELECT pg_notify({1}, {2}) FROM stored",
-                session.dsl().insertInto(JOBS).set(JobRecordMapper.toRecord(job)).returning(JOBS.ID),
-                DSL.val(channel), DSL.val(job.id().toString())).execute());
+        StoreErrors.translate(() -> session.dsl().executeInsert(JobRecordMapper.toRecord(job)));
+        session.notifyAfterCommit(channel, job.id().toString()); // wakes the workers once the job is visible
     }
 
     @Override
