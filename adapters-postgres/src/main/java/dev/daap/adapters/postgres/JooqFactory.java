@@ -21,9 +21,12 @@ public final class JooqFactory {
     }
 
     public static Settings settings(String schema) {
-        return new Settings()
-                .withRenderMapping(new RenderMapping().withSchemata(
-                        new MappedSchema().withInput(GENERATED_SCHEMA).withOutput(schema)))
-                .withExecuteLogging(false);
+        Settings settings = new Settings()
+                .withExecuteLogging(false)
+                // jOOQ asks the driver for SQL warnings after every statement unless told not to; nothing reads them.
+                .withFetchWarnings(false);
+        // A mapping is looked up for every table of every statement rendered; the default schema needs none.
+        return GENERATED_SCHEMA.equals(schema) ? settings : settings.withRenderMapping(new RenderMapping()
+                .withSchemata(new MappedSchema().withInput(GENERATED_SCHEMA).withOutput(schema)));
     }
 }
