@@ -1,8 +1,10 @@
 # shellcheck shell=bash
 # Sourced by bench/run: prints the one table, then the targets of issue 6, each met or missed.
 
-ratio() {  # a b: a/b with two decimals, or - when either is missing
-  if [ -n "${1:-}" ] && [ -n "${2:-}" ]; then awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; else echo -; fi
+ratio() {  # a b [decimals]: a/b with two decimals (or as many as asked), or - when either is missing
+  if [ -n "${1:-}" ] && [ -n "${2:-}" ]; then
+    awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { if (b > 0) printf "%.*f", d, a / b; else print "-" }'
+  else echo -; fi
 }
 
 # key label http-ceiling-key db-ceiling-key: one line of the table; a ceiling key of "-" prints "-".
@@ -33,6 +35,7 @@ print_report() {
   echo "DAAP bench $STAMP: commit $(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet HEAD 2>/dev/null || echo '+changes')," \
        "$(nproc) cores, ${DURATION}s per run after a ${WARMUP}s warm-up, wrk -t$THREADS," \
        "$ROWS databases in $TEAMS teams (half in $BIG_TEAM, whose member key every request uses)"
+  echo "JIT warm-up: $JIT_NOTE"
   echo "load average before the run: $LOAD_AT_START; 1-minute load before each run: $(for k in live get list1 replay pgb_s create; do printf '%s %s ' "$k" "${LOADS[$k]:--}"; done)"
   printf '%-38s %5s %9s %8s %8s %8s %7s %7s %7s %7s\n' workload conns "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors \
     "RSS MB" "vs HTTP" "vs DB"
@@ -54,7 +57,7 @@ print_report() {
   local max_rss=0 k
   for k in "${!RSS[@]}"; do [[ ${RSS[$k]} =~ ^[0-9]+$ ]] && [ "${RSS[$k]}" -gt "$max_rss" ] && max_rss=${RSS[$k]}; done
   target "GET by id >= 10000 req/s" "r >= 10000" "${RPS[get]:-} req/s" r="${RPS[get]:-}"
-  target "GET by id >= 0.30 x the trivial route" "r / l >= 0.30" "$(ratio "${RPS[get]:-}" "${RPS[live]:-}")" \
+  target "GET by id >= 0.30 x the trivial route" "r / l >= 0.30" "$(ratio "${RPS[get]:-}" "${RPS[live]:-}" 3)" \
     r="${RPS[get]:-}" l="${RPS[live]:-}"
   target "GET by id p99 <= 10 ms" "p <= 10" "${P99[get]:-} ms" p="${P99[get]:-}"
   target "list page 1 >= 2000 req/s" "r >= 2000" "${RPS[list1]:-} req/s" r="${RPS[list1]:-}"
@@ -63,12 +66,12 @@ print_report() {
     "$(ratio "${P50[list200]:-}" "${P50[list1]:-}") x (p99: $(ratio "${P99[list200]:-}" "${P99[list1]:-}") x)" \
     a="${P50[list200]:-}" b="${P50[list1]:-}"
   target "create >= 1500 req/s" "r >= 1500" "${RPS[create]:-} req/s" r="${RPS[create]:-}"
-  target "create >= 0.25 x pgbench -N" "r / n >= 0.25" "$(ratio "${RPS[create]:-}" "${RPS[pgb_n]:-}")" \
+  target "create >= 0.25 x pgbench -N" "r / n >= 0.25" "$(ratio "${RPS[create]:-}" "${RPS[pgb_n]:-}" 3)" \
     r="${RPS[create]:-}" n="${RPS[pgb_n]:-}"
   target "create p99 <= 25 ms" "p <= 25" "${P99[create]:-} ms" p="${P99[create]:-}"
   target "idempotent replay >= 5000 req/s" "r >= 5000" "${RPS[replay]:-} req/s" r="${RPS[replay]:-}"
   target "GET by id with $SSE_COUNT idle SSE subscribers loses <= 10 %" "s / r >= 0.90" \
-    "$(ratio "${RPS[get_sse]:-}" "${RPS[get]:-}") of the GET's req/s" s="${RPS[get_sse]:-}" r="${RPS[get]:-}"
+    "$(ratio "${RPS[get_sse]:-}" "${RPS[get]:-}" 3) of the GET's req/s" s="${RPS[get_sse]:-}" r="${RPS[get]:-}"
   target "peak RSS <= 512 MB under every workload" "m <= 512" "max ${max_rss} MB" m="$max_rss"
   target "ready <= 6 s on the second start" "ms <= 6000" "${SECOND_READY_MS} ms" ms="$SECOND_READY_MS"
   awk -v l="$LOAD_AT_START" 'BEGIN { if (l > 1.0) printf "NOTE: the load average was %s before the run: something else was busy, the numbers are noisy\n", l }'
