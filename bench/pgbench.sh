@@ -23,13 +23,13 @@ run_pgbench_ceilings() {
 }
 
 run_pgbench() {  # key mode clients
-  local key=$1 mode=$2 clients=$3 out=$RESULTS/pgbench-$1.txt rc=0 tps failed
-  log "pgbench $mode: ${WARMUP}s warm-up, then ${DURATION}s measured, $clients clients (load $(load1))"
-  LOADS[$key]=$(load1)
+  local key=$1 mode=$2 clients=$3 out=$RESULTS/pgbench-$1.txt rc=0 tps failed before
+  log "pgbench $mode: ${WARMUP}s warm-up, then ${DURATION}s measured, $clients clients"
   "$PGBENCH" "$mode" -M prepared -c "$clients" -j "$THREADS" -T "$WARMUP" bench >"$RESULTS/pgbench-$key-warmup.txt" 2>&1 ||
     { cat "$RESULTS/pgbench-$key-warmup.txt" >&2; die "pgbench $mode failed (warm-up)"; }
   rm -rf "$WORK/pgbench-log"
   mkdir "$WORK/pgbench-log"
+  before=$(foreign_ticks)
   "$PGBENCH" "$mode" -M prepared -c "$clients" -j "$THREADS" -T "$DURATION" -l --sampling-rate=0.1 \
     --log-prefix="$WORK/pgbench-log/tx" bench >"$out" 2>&1 || rc=$?
   # Exit 2: some transactions failed (counted below); anything else: it could not run.
@@ -37,6 +37,7 @@ run_pgbench() {  # key mode clients
   tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time).*/\1/p' "$out")
   [ -n "$tps" ] || { cat "$out" >&2; die "no tps in pgbench's output"; }
   RPS[$key]=$(printf '%.1f' "$tps")
+  OTHERS[$key]=$(others_pct "$before" "$DURATION")
   CONNS[$key]=$clients
   failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$out")
   ERRS[$key]=${failed:-0}

@@ -13,9 +13,9 @@ row() {
   [ -n "${RPS[$key]:-}" ] || return 0
   [ "$3" != - ] || http=""
   [ "$4" != - ] || db=""
-  printf '%-38s %5s %9s %8s %8s %8s %7s %7s %7s %7s\n' "$2" "${CONNS[$key]:--}" "${RPS[$key]}" "${P50[$key]:--}" \
+  printf '%-38s %5s %9s %8s %8s %8s %7s %7s %7s %7s %7s\n' "$2" "${CONNS[$key]:--}" "${RPS[$key]}" "${P50[$key]:--}" \
     "${P99[$key]:--}" "${P999[$key]:--}" "${ERRS[$key]:--}" "${RSS[$key]:--}" \
-    "$(ratio "${RPS[$key]}" "$http")" "$(ratio "${RPS[$key]}" "$db")"
+    "$(ratio "${RPS[$key]}" "$http")" "$(ratio "${RPS[$key]}" "$db")" "${OTHERS[$key]:--}"
 }
 
 # label verdict-expression(awk, over the variables given) measured-text var=value...: one target line
@@ -36,9 +36,9 @@ print_report() {
        "$(nproc) cores, ${DURATION}s per run after a ${WARMUP}s warm-up, wrk -t$THREADS," \
        "$ROWS databases in $TEAMS teams (half in $BIG_TEAM, whose member key every request uses)"
   echo "JIT warm-up: $JIT_NOTE"
-  echo "load average before the run: $LOAD_AT_START; 1-minute load before each run: $(for k in live get list1 replay pgb_s create; do printf '%s %s ' "$k" "${LOADS[$k]:--}"; done)"
-  printf '%-38s %5s %9s %8s %8s %8s %7s %7s %7s %7s\n' workload conns "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors \
-    "RSS MB" "vs HTTP" "vs DB"
+  echo "load average before the run: $LOAD_AT_START (others%: the CPU other processes took during a measured run, in % of the machine)"
+  printf '%-38s %5s %9s %8s %8s %8s %7s %7s %7s %7s %7s\n' workload conns "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors \
+    "RSS MB" "vs HTTP" "vs DB" "others%"
   row live "GET /health/live (HTTP ceiling)" live -
   row live16 "GET /health/live (HTTP ceiling)" live16 -
   row pgb_s "pgbench -S -M prepared (DB ceiling)" - pgb_s
@@ -74,5 +74,7 @@ print_report() {
     "$(ratio "${RPS[get_sse]:-}" "${RPS[get]:-}" 3) of the GET's req/s" s="${RPS[get_sse]:-}" r="${RPS[get]:-}"
   target "peak RSS <= 512 MB under every workload" "m <= 512" "max ${max_rss} MB" m="$max_rss"
   target "ready <= 6 s on the second start" "ms <= 6000" "${SECOND_READY_MS} ms" ms="$SECOND_READY_MS"
-  awk -v l="$LOAD_AT_START" 'BEGIN { if (l > 1.0) printf "NOTE: the load average was %s before the run: something else was busy, the numbers are noisy\n", l }'
+  local noisy=0
+  for k in "${!OTHERS[@]}"; do [[ ${OTHERS[$k]} =~ ^[0-9]+$ ]] && [ "${OTHERS[$k]}" -gt "$noisy" ] && noisy=${OTHERS[$k]}; done
+  [ "$noisy" -lt 5 ] || echo "NOTE: other processes took up to $noisy % of the machine during a measured run: those rows are noisy; rerun"
 }
