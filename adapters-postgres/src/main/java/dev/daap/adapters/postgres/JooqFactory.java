@@ -6,8 +6,12 @@ import org.jooq.conf.MappedSchema;
 import org.jooq.conf.RenderMapping;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.tools.jdbc.DefaultConnection;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /** Builds the DSLContext: the generated classes name schema {@code daap}; DB_SCHEMA may choose another. */
 public final class JooqFactory {
@@ -16,14 +20,59 @@ public final class JooqFactory {
     private JooqFactory() {
     }
 
+    /**
+     * A DSLContext on {@code dataSource}, whose connections must start in READ COMMITTED, as {@link PostgresPool}'s
+     * do: jOOQ reads the isolation level at the start of every transaction, and pgjdbc answers that with a round
+     * trip to the server ({@code SHOW TRANSACTION ISOLATION LEVEL}), one more than the transaction's own statements.
+     */
     public static DSLContext create(DataSource dataSource, String schema) {
-        return DSL.using(dataSource, SQLDialect.POSTGRES, settings(schema));
+        return DSL.using(new KnownIsolationConnections(dataSource), SQLDialect.POSTGRES, settings(schema));
     }
 
     public static Settings settings(String schema) {
-        return new Settings()
-                .withRenderMapping(new RenderMapping().withSchemata(
-                        new MappedSchema().withInput(GENERATED_SCHEMA).withOutput(schema)))
-                .withExecuteLogging(false);
+        Settings settings = new Settings()
+                .withExecuteLogging(false)
+                // jOOQ asks the driver for SQL warnings after every statement unless told not to; nothing reads them.
+                .withFetchWarnings(false);
+        // A mapping is looked up for every table of every statement rendered; the default schema needs none.
+        return GENERATED_SCHEMA.equals(schema) ? settings : settings.withRenderMapping(new RenderMapping()
+                .withSchemata(new MappedSchema().withInput(GENERATED_SCHEMA).withOutput(schema)));
+    }
+
+    /** Hands out connections that know their isolation level instead of asking the server. */
+    private static final class KnownIsolationConnections extends DataSourceConnectionProvider {
+        KnownIsolationConnections(DataSource dataSource) {
+            super(dataSource);
+        }
+
+        @Override
+        public Connection acquire() {
+            return new KnownIsolationConnection(super.acquire());
+        }
+
+        @Override
+        public void release(Connection connection) {
+            super.release(connection instanceof KnownIsolationConnection known ? known.getDelegate() : connection);
+        }
+    }
+
+    /** Starts in READ COMMITTED (the pool's level) and remembers what is set through it. */
+    private static final class KnownIsolationConnection extends DefaultConnection {
+        private int isolation = Connection.TRANSACTION_READ_COMMITTED;
+
+        KnownIsolationConnection(Connection delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public int getTransactionIsolation() {
+            return isolation;
+        }
+
+        @Override
+        public void setTransactionIsolation(int level) throws SQLException {
+            super.setTransactionIsolation(level);
+            isolation = level;
+        }
     }
 }

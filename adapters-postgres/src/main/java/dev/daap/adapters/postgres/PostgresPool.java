@@ -21,6 +21,8 @@ public final class PostgresPool {
         config.setConnectionTimeout(PoolSettings.CONNECTION_WAIT.toMillis());
         config.setValidationTimeout(1_000);
         config.setKeepaliveTime(PoolSettings.KEEPALIVE.toMillis());
+        // Set on every new connection and restored on return, whatever the server's default: JooqFactory relies on it.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // Start even while the database is away; requests then get 503 until it is back.
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("connectTimeout", String.valueOf(PoolSettings.CONNECT_TIMEOUT.toSeconds()));

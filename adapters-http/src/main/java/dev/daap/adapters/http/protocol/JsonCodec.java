@@ -1,8 +1,10 @@
 package dev.daap.adapters.http.protocol;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -32,7 +34,10 @@ public final class JsonCodec {
     private final ObjectMapper mapper = newObjectMapper();
 
     static ObjectMapper newObjectMapper() {
-        ObjectMapper mapper = JsonMapper.builder()
+        // Jackson keeps its read and write buffers per thread by default, and every request runs on a new virtual
+        // thread: each one allocated them afresh. A pool shared by all threads reuses them.
+        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
+        ObjectMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
