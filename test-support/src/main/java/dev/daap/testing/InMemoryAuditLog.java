@@ -4,12 +4,10 @@ import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.audit.AuditQuery;
 import dev.daap.domain.common.Page;
-import dev.daap.domain.common.PageToken;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
@@ -52,12 +50,7 @@ public final class InMemoryAuditLog implements AuditLog {
         } finally {
             lock.unlock();
         }
-        if (matching.size() <= query.pageSize()) {
-            return new Page<>(matching, Optional.empty());
-        }
-        List<AuditEvent> page = matching.subList(0, query.pageSize());
-        Optional<PageToken> next = Optional.of(AuditQuery.tokenAfter(page.getLast()));
-        return new Page<>(page, next);
+        return Page.fromLookahead(matching, query.pageSize(), AuditQuery::tokenAfter);
     }
 
     /** Everything appended, in order; for tests that check what a use case wrote. */

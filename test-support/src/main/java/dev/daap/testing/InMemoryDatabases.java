@@ -1,7 +1,6 @@
 package dev.daap.testing;
 
 import dev.daap.domain.common.Page;
-import dev.daap.domain.common.PageToken;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
@@ -11,7 +10,6 @@ import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.NameTakenException;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,23 +89,12 @@ public final class InMemoryDatabases implements Databases {
         List<Database> matching;
         lock.lock();
         try {
-            matching = rows.values().stream().filter(matches(query)).sorted(order(query.sort())).toList();
+            matching = rows.values().stream().filter(matches(query)).sorted(order(query.sort()))
+                    .limit(query.pageSize() + 1L).toList();
         } finally {
             lock.unlock();
         }
-        List<Database> page = new ArrayList<>(query.pageSize());
-        boolean more = false;
-        for (Database row : matching) {
-            if (page.size() == query.pageSize()) {
-                more = true;
-                break;
-            }
-            page.add(row);
-        }
-        Optional<PageToken> next = more
-                ? Optional.of(DatabaseCursor.after(page.getLast(), query.sort()).toToken())
-                : Optional.empty();
-        return new Page<>(page, next);
+        return Page.fromLookahead(matching, query.pageSize(), last -> DatabaseCursor.after(last, query.sort()).toToken());
     }
 
     private static Predicate<Database> sameLiveName(Database database) {

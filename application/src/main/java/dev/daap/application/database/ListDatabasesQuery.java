@@ -1,6 +1,7 @@
 package dev.daap.application.database;
 
 import dev.daap.domain.common.PageToken;
+import dev.daap.domain.common.Page;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseQuery;
@@ -25,7 +26,7 @@ public final class ListDatabasesQuery {
         DatabaseSort validSort = sort == null ? DatabaseSort.DEFAULT
                 : validation.field("sort", () -> DatabaseSort.fromWireName(sort));
         Integer size = pageSize == null ? DatabaseQuery.DEFAULT_PAGE_SIZE
-                : validation.field("page_size", () -> pageSize(pageSize));
+                : validation.field("page_size", () -> Page.parseSize(pageSize, DatabaseQuery.MAX_PAGE_SIZE));
         DatabaseCursor after = null;
         if (pageToken != null && validSort != null) {
             after = validation.field("page_token",
@@ -47,16 +48,4 @@ public final class ListDatabasesQuery {
         return raw;
     }
 
-    private static int pageSize(String raw) {
-        int size;
-        try {
-            size = Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number from 1 to " + DatabaseQuery.MAX_PAGE_SIZE);
-        }
-        if (size < 1 || size > DatabaseQuery.MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("must be a whole number from 1 to " + DatabaseQuery.MAX_PAGE_SIZE);
-        }
-        return size;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.daap.application.event;
 
 import dev.daap.domain.access.Principal;
+import dev.daap.domain.common.Page;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.event.EventFilter;
@@ -49,7 +50,7 @@ public record EventQuery(Set<EventType> types, Optional<UUID> resourceId, Option
         }
         UUID resource = validation.optionalField("resource_id", resourceId, EventQuery::uuid);
         EventPosition position = validation.optionalField(afterField, after, EventPosition::parse);
-        Integer size = limit == null ? DEFAULT_LIMIT : validation.field("limit", () -> limit(limit));
+        Integer size = limit == null ? DEFAULT_LIMIT : validation.field("limit", () -> Page.parseSize(limit, MAX_LIMIT));
         validation.throwIfInvalid();
         return new EventQuery(validTypes, Optional.ofNullable(resource), Optional.ofNullable(position), size);
     }
@@ -75,15 +76,4 @@ public record EventQuery(Set<EventType> types, Optional<UUID> resourceId, Option
         throw new IllegalArgumentException("must be a UUID such as 0192f4a4-7c1e-7b3a-9f2d-3c4e5a6b7c8d");
     }
 
-    private static int limit(String raw) {
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is expected
-        }
-        throw new IllegalArgumentException("must be a whole number from 1 to " + MAX_LIMIT);
-    }
 }

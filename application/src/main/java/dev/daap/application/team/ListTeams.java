@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class ListTeams {
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 500;
+    private static final String TOKEN_KIND = "team";
     private final Teams teams;
 
     public ListTeams(Teams teams) {
@@ -27,24 +28,15 @@ public final class ListTeams {
             List<Team> own = ownIsAhead ? teams.find(principal.team()).stream().toList() : List.of();
             return new Page<>(own, Optional.empty());
         }
-        List<Team> found = teams.list(after, pageSize + 1);
-        if (found.size() <= pageSize) {
-            return new Page<>(found, Optional.empty());
-        }
-        List<Team> page = found.subList(0, pageSize);
-        return new Page<>(page, Optional.of(tokenAfter(page.getLast())));
+        return Page.fromLookahead(teams.list(after, pageSize + 1), pageSize, ListTeams::tokenAfter);
     }
 
     public static PageToken tokenAfter(Team last) {
-        return PageToken.encode(List.of("team", last.slug().value()));
+        return PageToken.forPosition(TOKEN_KIND, last.slug().value());
     }
 
     /** The slug a token continues after; throws {@link IllegalArgumentException} for a token that is not ours. */
     public static TeamSlug positionOf(PageToken token) {
-        List<String> parts = token.decode(2);
-        if (!parts.get(0).equals("team")) {
-            throw new IllegalArgumentException("is not a page token of the team list");
-        }
-        return new TeamSlug(parts.get(1));
+        return new TeamSlug(token.positionIn(TOKEN_KIND, "the team list"));
     }
 }

@@ -4,7 +4,6 @@ import dev.daap.domain.common.PageToken;
 import dev.daap.domain.team.TeamSlug;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +19,7 @@ public record AuditQuery(Optional<TeamSlug> team, Optional<String> resourceType,
                          Optional<Instant> to, int pageSize, Optional<UUID> before) {
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 500;
+    private static final String TOKEN_KIND = "audit";
 
     public AuditQuery {
         team = team == null ? Optional.empty() : team;
@@ -52,17 +52,14 @@ public record AuditQuery(Optional<TeamSlug> team, Optional<String> resourceType,
 
     /** The token of the page after the one that ended with {@code last}. */
     public static PageToken tokenAfter(AuditEvent last) {
-        return PageToken.encode(List.of("audit", last.id().toString()));
+        return PageToken.forPosition(TOKEN_KIND, last.id().toString());
     }
 
     /** The id a token continues after; throws {@link IllegalArgumentException} for a token that is not ours. */
     public static UUID positionOf(PageToken token) {
-        List<String> parts = token.decode(2);
-        if (!parts.get(0).equals("audit")) {
-            throw new IllegalArgumentException("is not a page token of the audit log");
-        }
+        String position = token.positionIn(TOKEN_KIND, "the audit log");
         try {
-            return UUID.fromString(parts.get(1));
+            return UUID.fromString(position);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("is not a page token returned by this API");
         }

@@ -34,6 +34,23 @@ public record PageToken(String value) {
                 .encodeToString(joined.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A token for a list whose keyset position is one value, marked with the list's {@code kind}. */
+    public static PageToken forPosition(String kind, String position) {
+        return encode(List.of(kind, position));
+    }
+
+    /**
+     * The position of a {@link #forPosition} token of this {@code kind}; throws {@link IllegalArgumentException} for a
+     * token of another list (named {@code list} in the message) or not of ours.
+     */
+    public String positionIn(String kind, String list) {
+        List<String> parts = decode(2);
+        if (!parts.get(0).equals(kind)) {
+            throw new IllegalArgumentException("is not a page token of " + list);
+        }
+        return parts.get(1);
+    }
+
     /** The parts, after checking the version; throws {@link IllegalArgumentException} for anything else. */
     public List<String> decode(int expectedParts) {
         String text;

@@ -1,5 +1,6 @@
 package dev.daap.adapters.http.protocol;
 
+import dev.daap.domain.common.Page;
 import dev.daap.domain.common.PageToken;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.InvalidInputException;
@@ -75,17 +76,7 @@ public final class QueryParameters {
     }
 
     public int pageSize(int defaultSize, int maxSize) {
-        return parsed("page_size", raw -> {
-            try {
-                int size = Integer.parseInt(raw);
-                if (size >= 1 && size <= maxSize) {
-                    return size;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below, with the same words as an out-of-range number
-            }
-            throw new IllegalArgumentException("must be a whole number from 1 to " + maxSize);
-        }).orElse(defaultSize);
+        return parsed("page_size", raw -> Page.parseSize(raw, maxSize)).orElse(defaultSize);
     }
 
     /** The position a {@code page_token} continues after, read by {@code position}. */

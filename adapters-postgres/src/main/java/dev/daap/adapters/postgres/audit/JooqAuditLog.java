@@ -13,7 +13,6 @@ import org.jooq.Select;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import static dev.daap.adapters.postgres.generated.Tables.AUDIT_EVENTS;
 
@@ -37,11 +36,7 @@ public final class JooqAuditLog implements AuditLog {
     @Override
     public Page<AuditEvent> list(AuditQuery query) {
         List<AuditEvent> rows = StoreErrors.translate(() -> select(query).fetch(AuditEventRecordMapper::toDomain));
-        if (rows.size() <= query.pageSize()) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<AuditEvent> page = rows.subList(0, query.pageSize());
-        return new Page<>(page, Optional.of(AuditQuery.tokenAfter(page.getLast())));
+        return Page.fromLookahead(rows, query.pageSize(), AuditQuery::tokenAfter);
     }
 
     /** The page query, also used by tests to check its plan. */

@@ -108,11 +108,7 @@ public final class JooqDatabases implements Databases {
     @Override
     public Page<Database> list(DatabaseQuery query) {
         List<Database> rows = StoreErrors.translate(() -> select(query).fetch(DatabaseRecordMapper::toDomain));
-        if (rows.size() <= query.pageSize()) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<Database> page = rows.subList(0, query.pageSize());
-        return new Page<>(page, Optional.of(DatabaseCursor.after(page.getLast(), query.sort()).toToken()));
+        return Page.fromLookahead(rows, query.pageSize(), last -> DatabaseCursor.after(last, query.sort()).toToken());
     }
 
     /** The page query, also used by tests to check its plan. */
