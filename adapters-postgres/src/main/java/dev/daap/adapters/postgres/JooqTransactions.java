@@ -4,8 +4,6 @@ import dev.daap.domain.common.Transactions;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +13,21 @@ import java.util.function.Supplier;
  * The unit of work on jOOQ: a use case's {@link #inTransaction} opens one database transaction, and every
  * repository call on the same thread joins it through {@link #dsl()}. A nested call joins the outer one.
  *
- * <p>Notifications asked for inside a transaction are sent after it commits, all in one statement. Sent inside,
- * they would make PostgreSQL hold a cluster-wide lock from the notifying transaction's commit until its WAL flush
- * is done, so that concurrent creates commit one at a time (measured with pgbench, 16 clients: 3,010 tps without
- * a NOTIFY, 1,384 with one inside the transaction, 3,208 with it sent just after). A notification lost to a crash
- * between the commit and the send only costs its listener a poll interval: listeners read their table anyway.
+ * <p>Notifications asked for inside a transaction are handed to a {@link NotificationSender} after it commits.
+ * Sent inside, they would make PostgreSQL hold a cluster-wide lock from the notifying transaction's commit until
+ * its WAL flush is done, so that concurrent creates commit one at a time (measured with pgbench, 16 clients: 3,010
+ * tps without a NOTIFY, 1,384 with one inside the transaction, 3,208 with it sent just after). A notification lost
+ * to a crash between the commit and the send only costs its listener a poll interval: listeners read their table
+ * anyway.
  */
 public final class JooqTransactions implements Transactions, JooqSession {
-    private static final Logger log = LoggerFactory.getLogger(JooqTransactions.class);
     private final DSLContext base;
+    private final NotificationSender notifications;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
     public JooqTransactions(DSLContext base) {
         this.base = base;
+        this.notifications = new NotificationSender(base);
     }
 
     @Override
@@ -35,16 +35,16 @@ public final class JooqTransactions implements Transactions, JooqSession {
         if (current.get() != null) {
             return work.get();
         }
-        List<Field<?>> notifications = new ArrayList<>();
+        List<Field<?>> asked = new ArrayList<>();
         T result = StoreErrors.translate(() -> base.transactionResult(configuration -> {
-            current.set(new Unit(configuration.dsl(), notifications));
+            current.set(new Unit(configuration.dsl(), asked));
             try {
                 return work.get();
             } finally {
                 current.remove();
             }
         }));
-        send(notifications);
+        notifications.send(asked);
         return result;
     }
 
@@ -61,20 +61,7 @@ public final class JooqTransactions implements Transactions, JooqSession {
         if (unit != null) {
             unit.notifications().add(notification);
         } else {
-            send(List.of(notification));
-        }
-    }
-
-    /** The work is committed whatever happens here: a failure is logged, and listeners catch up by polling. */
-    private void send(List<Field<?>> notifications) {
-        if (notifications.isEmpty()) {
-            return;
-        }
-        try {
-            base.select(notifications).fetch();
-        } catch (RuntimeException e) {
-            log.warn("Could not send {} notification(s) after a commit; listeners pick the change up when they next "
-                    + "poll", notifications.size(), e);
+            notifications.send(List.of(notification));
         }
     }
 

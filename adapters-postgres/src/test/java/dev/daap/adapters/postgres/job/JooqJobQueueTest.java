@@ -17,6 +17,7 @@ import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -45,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JooqJobQueueTest {
     private static final String CHANNEL = JooqJobQueue.channelFor("daap");
     private static final TeamSlug TEAM = new TeamSlug("queue-test");
+    /** One test kills the LISTEN connections of this test database; the other must not be listening then. */
+    private static final String LISTENERS = "job-queue-listeners";
     private static DataSource dataSource;
     private static DSLContext dsl;
 
@@ -98,6 +101,7 @@ class JooqJobQueueTest {
     }
 
     @Test
+    @ResourceLock(LISTENERS)
     void theNotificationCarriesTheJobIdAndIsSentOnlyOnCommit() throws Exception {
         var transactions = new JooqTransactions(dsl);
         var queue = new JooqJobQueue(transactions, Clock.systemUTC(), CHANNEL);
@@ -130,6 +134,7 @@ class JooqJobQueueTest {
     }
 
     @Test
+    @ResourceLock(LISTENERS)
     void theListenerWakesOnEnqueueAndAfterItsConnectionIsKilled() throws Exception {
         var transactions = new JooqTransactions(dsl);
         var queue = new JooqJobQueue(transactions, Clock.systemUTC(), CHANNEL);
@@ -150,7 +155,9 @@ class JooqJobQueueTest {
             });
             awaitWakeUps(wakeUps, signal, 2);
 
-            dsl.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'");
+            // Only this database's listeners, and the other LISTEN test of this class is locked out meanwhile.
+            dsl.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND query LIKE 'LISTEN%'");
             awaitWakeUps(wakeUps, signal, 3); // reconnected, and caught up again
         }
     }
