@@ -93,7 +93,7 @@ final class Wiring {
     }
 
     CreateDatabase createDatabase() {
-        return new CreateDatabase(transactions, databases, teams, scheduler(), audit, databaseEvents, ids, clock);
+        return new CreateDatabase(transactions, databases, scheduler(), audit, databaseEvents, ids, clock);
     }
 
     GetDatabase getDatabase() {

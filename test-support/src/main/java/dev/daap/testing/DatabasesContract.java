@@ -15,6 +15,7 @@ import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.TeamSlug;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * inside one outer transaction wraps them in a nested one (a savepoint), so that the failure does not poison the
  * calls that follow.
  * <p>
- * Every team a test's rows name is passed to {@link #teamExists} first. Whether a store refuses a database of an
- * unknown team is not part of this contract: PostgreSQL's foreign key does, the fake leaves it to the use cases.
+ * Every team a test's rows name is passed to {@link #teamExists} first; a database of any other team is refused.
  */
 public abstract class DatabasesContract {
     private static final Instant T0 = Instant.parse("2026-11-25T14:00:00.123456Z");
@@ -89,6 +89,17 @@ public abstract class DatabasesContract {
                 .isInstanceOf(NameTakenException.class);
         assertThat(databases().find(sameName.id())).isEmpty();
         assertThat(databases().find(first.id())).contains(first);
+    }
+
+    @Test
+    void aDatabaseOfATeamThatDoesNotExistIsRefused() {
+        Database orphan = new Database(new DatabaseId(UUID.randomUUID()), new DatabaseName("orphan-" + run),
+                new TeamSlug("nobody-" + run), new Purpose("no team"), DatabaseStatus.PENDING, null, Labels.NONE, T0,
+                T0, null, 1);
+
+        assertThatThrownBy(() -> inTransaction(() -> databases().add(orphan)))
+                .isInstanceOf(TeamNotFoundException.class).hasMessageContaining("nobody-" + run);
+        assertThat(databases().find(orphan.id())).isEmpty();
     }
 
     @Test

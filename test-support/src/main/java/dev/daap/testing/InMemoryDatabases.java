@@ -9,6 +9,8 @@ import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.TeamNotFoundException;
+import dev.daap.domain.team.Teams;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,8 +24,9 @@ import java.util.function.Predicate;
 
 /**
  * A fake of the {@link Databases} port that keeps rows in memory and honours the same rules as the PostgreSQL
- * store, pinned down by {@link DatabasesContract}: names unique among live rows, optimistic versions, live rows
- * only in lookups, keyset pages on (sort key, id). Thread-safe; it has no transactions of its own.
+ * store, pinned down by {@link DatabasesContract}: names unique among live rows, owners among the given teams,
+ * optimistic versions, live rows only in lookups, keyset pages on (sort key, id). Thread-safe; it has no
+ * transactions of its own.
  */
 public final class InMemoryDatabases implements Databases {
     /** PostgreSQL orders uuid values byte by byte, unsigned; {@link UUID#compareTo} compares signed longs. */
@@ -33,6 +36,12 @@ public final class InMemoryDatabases implements Databases {
 
     private final Map<DatabaseId, Database> rows = new LinkedHashMap<>();
     private final ReentrantLock lock = new ReentrantLock(); // not synchronized: avoids pinning virtual threads
+    private final Teams teams;
+
+    /** {@code teams}: the teams a database may belong to, as PostgreSQL's foreign key checks them. */
+    public InMemoryDatabases(Teams teams) {
+        this.teams = teams;
+    }
 
     @Override
     public void add(Database database) {
@@ -43,6 +52,9 @@ public final class InMemoryDatabases implements Databases {
             }
             if (database.isLive() && rows.values().stream().anyMatch(sameLiveName(database))) {
                 throw new NameTakenException(database.name().value());
+            }
+            if (teams.find(database.ownerTeam()).isEmpty()) {
+                throw new TeamNotFoundException(database.ownerTeam().value());
             }
             rows.put(database.id(), database);
         } finally {

@@ -80,8 +80,6 @@ final class TestApi implements AutoCloseable {
     static final JobSettings JOB_SETTINGS = new JobSettings(2, Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO,
             Duration.ofMinutes(1));
 
-    final InMemoryDatabases store = new InMemoryDatabases();
-    final ScriptedDatabases databases = new ScriptedDatabases(store);
     final SteppingClock clock = new SteppingClock();
     final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
@@ -90,6 +88,8 @@ final class TestApi implements AutoCloseable {
     final FakeProvisioner provisioner = new FakeProvisioner();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final InMemoryTeams teams = new InMemoryTeams();
+    final InMemoryDatabases store = new InMemoryDatabases(teams);
+    final ScriptedDatabases databases = new ScriptedDatabases(store);
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final HttpServer server;
@@ -120,7 +120,7 @@ final class TestApi implements AutoCloseable {
     private DatabaseUseCases useCases(PasswordGenerator passwords, AuditTrail audit, DatabaseEvents databaseEvents) {
         var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
-                new CreateDatabase(transactions, databases, teams, scheduler, audit, databaseEvents, ids, clock),
+                new CreateDatabase(transactions, databases, scheduler, audit, databaseEvents, ids, clock),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),

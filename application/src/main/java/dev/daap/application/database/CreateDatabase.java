@@ -14,10 +14,10 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.InvalidInputException;
+import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.TeamSlug;
-import dev.daap.domain.team.Teams;
 
 import java.time.Clock;
 import java.util.Map;
@@ -29,19 +29,17 @@ import java.util.Map;
 public final class CreateDatabase {
     private final Transactions transactions;
     private final Databases databases;
-    private final Teams teams;
     private final JobScheduler jobs;
     private final AuditTrail audit;
     private final DatabaseEvents events;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public CreateDatabase(Transactions transactions, Databases databases, Teams teams, JobScheduler jobs,
+    public CreateDatabase(Transactions transactions, Databases databases, JobScheduler jobs,
                           AuditTrail audit, DatabaseEvents events, IdGenerator ids, Clock clock) {
         this.events = events;
         this.transactions = transactions;
         this.databases = databases;
-        this.teams = teams;
         this.jobs = jobs;
         this.audit = audit;
         this.ids = ids;
@@ -56,10 +54,12 @@ public final class CreateDatabase {
         Database database = Database.requested(id, command.name(), owner, command.purpose(), command.labels(),
                 clock.instant()).withOperation(provision.id());
         return transactions.inTransaction(() -> {
-            if (teams.find(owner).isEmpty()) {
+            try {
+                databases.add(database);
+            } catch (TeamNotFoundException e) {
+                // The store's foreign key answers this, instead of a lookup of the team on every create.
                 throw InvalidInputException.of("owner_team", "no team is named " + owner);
             }
-            databases.add(database);
             jobs.enqueue(provision);
             audit.record(caller, "database.create", "database", id.toString(), owner, Map.of(),
                     AuditSnapshots.of(database));

@@ -51,16 +51,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The use cases over the in-memory fake of the Databases port (which the contract test holds to the real one). */
 class DatabaseUseCasesTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-    private final InMemoryDatabases databases = new InMemoryDatabases();
     private final CountingTransactions transactions = new CountingTransactions();
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final InMemoryTeams teams = new InMemoryTeams();
+    private final InMemoryDatabases databases = new InMemoryDatabases(teams);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final AuditTrail audit = new AuditTrail(auditLog, ids, clock);
     private final InMemoryEventLog events = new InMemoryEventLog();
     private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
-    private final CreateDatabase create = new CreateDatabase(transactions, databases, teams,
+    private final CreateDatabase create = new CreateDatabase(transactions, databases,
             new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), audit, databaseEvents, ids, clock);
     private final GetDatabase get = new GetDatabase(databases);
     private final UpdateDatabase update = new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock);

@@ -46,7 +46,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The lifecycle a database goes through as its jobs run, over fakes of the ports. */
 class JobRunnerTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
-    private final InMemoryDatabases databases = new InMemoryDatabases();
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     private final InMemoryEventLog events = new InMemoryEventLog();
@@ -61,9 +60,10 @@ class JobRunnerTest {
             Duration.ofSeconds(10), Duration.ofMinutes(1));
     private final UuidV7Generator ids = new UuidV7Generator(clock); // one generator: ids in creation order
     private final InMemoryTeams teams = new InMemoryTeams();
+    private final InMemoryDatabases databases = new InMemoryDatabases(teams);
     private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), ids, clock);
     private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
-    private final CreateDatabase create = new CreateDatabase(transactions, databases, teams,
+    private final CreateDatabase create = new CreateDatabase(transactions, databases,
             new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, ids, clock);
     private final DeleteDatabase delete = new DeleteDatabase(transactions, databases,
             new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);

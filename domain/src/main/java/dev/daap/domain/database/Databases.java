@@ -7,7 +7,10 @@ import java.util.Optional;
 /** The store of databases (a secondary port). Calls join the transaction open on the calling thread. */
 public interface Databases {
 
-    /** Stores a new database; throws {@code NameTakenException} if a live one has its name. */
+    /**
+     * Stores a new database; throws {@code NameTakenException} if a live one has its name, and
+     * {@code TeamNotFoundException} if no team has its owner's slug.
+     */
     void add(Database database);
 
     /** The live database with this id. */

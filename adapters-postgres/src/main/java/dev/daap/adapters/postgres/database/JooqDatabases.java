@@ -12,6 +12,7 @@ import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.TeamNotFoundException;
 import org.jooq.Condition;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
@@ -29,6 +30,7 @@ import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
 /** The {@link Databases} port on PostgreSQL. Lists are keyset-paginated on (sort key, id) over live rows. */
 public final class JooqDatabases implements Databases {
     static final String LIVE_NAME_CONSTRAINT = "databases_live_name_key";
+    static final String OWNER_TEAM_CONSTRAINT = "databases_owner_team_fkey";
     private final JooqSession session;
     private volatile String findSql;
 
@@ -44,6 +46,9 @@ public final class JooqDatabases implements Databases {
             } catch (DataAccessException e) {
                 if (StoreErrors.violates(e, LIVE_NAME_CONSTRAINT)) {
                     throw new NameTakenException(database.name().value());
+                }
+                if (StoreErrors.violates(e, OWNER_TEAM_CONSTRAINT)) {
+                    throw new TeamNotFoundException(database.ownerTeam().value());
                 }
                 throw e;
             }
