@@ -7,6 +7,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
+import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.TeamSlug;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +41,8 @@ class DatabaseTeamForeignKeyTest {
         Database orphan = aDatabase(new TeamSlug("ghost-" + run));
 
         assertThatThrownBy(() -> transaction.inSavepoint(() -> databases.add(orphan)))
-                .isInstanceOf(DataAccessException.class)
-                .hasMessageContaining("databases_owner_team_fkey");
+                .isInstanceOf(TeamNotFoundException.class) // the foreign key's refusal, in the domain's words
+                .hasMessageContaining("ghost-" + run);
         assertThat(databases.find(orphan.id())).isEmpty();
     }
 
