@@ -33,7 +33,10 @@ public final class JooqFactory {
         Settings settings = new Settings()
                 .withExecuteLogging(false)
                 // jOOQ asks the driver for SQL warnings after every statement unless told not to; nothing reads them.
-                .withFetchWarnings(false);
+                .withFetchWarnings(false)
+                // pgjdbc binds and reads timestamptz as OffsetDateTime itself; by default jOOQ goes through a string
+                // that it formats or parses (14 % of a 50-row list page's CPU).
+                .withBindOffsetDateTimeType(true);
         // A mapping is looked up for every table of every statement rendered; the default schema needs none.
         return GENERATED_SCHEMA.equals(schema) ? settings : settings.withRenderMapping(new RenderMapping()
                 .withSchemata(new MappedSchema().withInput(GENERATED_SCHEMA).withOutput(schema)));
