@@ -30,12 +30,14 @@ RUN groupadd --gid 10001 daap \
 
 # Owned by root: the application can read its jar but not change it.
 COPY --from=build /src/bootstrap/target/daap.jar /app/daap.jar
+COPY --from=build /src/jvm.options /app/jvm.options
 
 USER daap
 WORKDIR /app
 ENV DAAP_DATA_DIR=/app/data
 EXPOSE 8080
-# MaxRAMPercentage: size the heap from the container's memory limit instead of a fixed -Xmx.
-# The class-data-sharing archive lives in the writable data folder: made on the first start, reused after.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/app/data/daap.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", "/app/daap.jar"]
+# jvm.options: the fixed heap and collector DAAP is measured with (under 512 MB resident under load); mount a file
+# of your own at /app/jvm.options to change them (options in JAVA_TOOL_OPTIONS come first, so they lose). The
+# class-data-sharing archive lives in the writable data folder: made on the first start, reused after.
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/app/data/daap.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", "/app/daap.jar"]
 CMD ["serve"]
