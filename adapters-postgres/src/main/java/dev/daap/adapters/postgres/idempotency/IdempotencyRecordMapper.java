@@ -1,5 +1,6 @@
 package dev.daap.adapters.postgres.idempotency;
 
+import dev.daap.adapters.postgres.JsonColumns;
 import dev.daap.adapters.postgres.generated.tables.records.IdempotencyKeysRecord;
 import dev.daap.domain.idempotency.IdempotencyStore.BeginOutcome;
 import dev.daap.domain.idempotency.IdempotencyStore.InProgress;
@@ -7,11 +8,7 @@ import dev.daap.domain.idempotency.IdempotencyStore.Mismatch;
 import dev.daap.domain.idempotency.IdempotencyStore.Replay;
 import dev.daap.domain.idempotency.StoredResponse;
 import org.jooq.JSONB;
-import org.jooq.tools.json.JSONObject;
-import org.jooq.tools.json.JSONParser;
-import org.jooq.tools.json.ParseException;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads a live row as what {@code begin} reports, and carries the replayed headers as a JSONB object. */
@@ -27,23 +24,11 @@ final class IdempotencyRecordMapper {
         if (JooqIdempotencyStore.RUNNING.equals(row.getState())) {
             return new InProgress();
         }
-        return new Replay(new StoredResponse(row.getStatus(), row.getContentType(), headersFrom(row.getHeaders()),
+        return new Replay(new StoredResponse(row.getStatus(), row.getContentType(), JsonColumns.stringMap(row.getHeaders(), "headers"),
                 row.getBody()));
     }
 
     static JSONB headersJson(Map<String, String> headers) {
-        return JSONB.valueOf(JSONObject.toJSONString(headers));
-    }
-
-    private static Map<String, String> headersFrom(JSONB json) {
-        try {
-            Map<String, String> headers = new LinkedHashMap<>();
-            ((Map<?, ?>) new JSONParser().parse(json.data()))
-                    .forEach((name, value) -> headers.put((String) name, (String) value));
-            return headers;
-        } catch (ParseException | ClassCastException e) {
-            // The CHECK constraint keeps headers an object; string values are this adapter's own writing.
-            throw new IllegalStateException("stored headers are not an object of strings: " + json.data(), e);
-        }
+        return JsonColumns.toJsonb(headers);
     }
 }
