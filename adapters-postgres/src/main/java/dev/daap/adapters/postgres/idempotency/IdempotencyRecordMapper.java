@@ -5,7 +5,6 @@ import dev.daap.adapters.postgres.generated.tables.records.IdempotencyKeysRecord
 import dev.daap.domain.idempotency.IdempotencyStore.BeginOutcome;
 import dev.daap.domain.idempotency.IdempotencyStore.InProgress;
 import dev.daap.domain.idempotency.IdempotencyStore.Mismatch;
-import dev.daap.domain.idempotency.IdempotencyStore.Replay;
 import dev.daap.domain.idempotency.StoredResponse;
 import org.jooq.JSONB;
 
@@ -16,16 +15,19 @@ final class IdempotencyRecordMapper {
     private IdempotencyRecordMapper() {
     }
 
-    /** A live (unexpired) row: another request's content, one still running, or one to replay. */
-    static BeginOutcome outcome(IdempotencyKeysRecord row, String requestHash) {
-        if (!row.getRequestHash().equals(requestHash)) {
-            return new Mismatch();
-        }
-        if (JooqIdempotencyStore.RUNNING.equals(row.getState())) {
-            return new InProgress();
-        }
-        return new Replay(new StoredResponse(row.getStatus(), row.getContentType(), JsonColumns.stringMap(row.getHeaders(), "headers"),
-                row.getBody()));
+    static boolean isCompleted(IdempotencyKeysRecord row) {
+        return JooqIdempotencyStore.COMPLETED.equals(row.getState());
+    }
+
+    /** A live completed row: the response to replay to the same request, and what a later hit must check. */
+    static CompletedResponse completed(IdempotencyKeysRecord row) {
+        return new CompletedResponse(row.getRequestHash(), new StoredResponse(row.getStatus(), row.getContentType(),
+                JsonColumns.stringMap(row.getHeaders(), "headers"), row.getBody()), row.getExpiresAt());
+    }
+
+    /** A live running row: another request's content, or the same request still being worked on. */
+    static BeginOutcome running(IdempotencyKeysRecord row, String requestHash) {
+        return row.getRequestHash().equals(requestHash) ? new InProgress() : new Mismatch();
     }
 
     static JSONB headersJson(Map<String, String> headers) {

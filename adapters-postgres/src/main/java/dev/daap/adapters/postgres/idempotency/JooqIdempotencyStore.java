@@ -19,12 +19,21 @@ import java.util.Objects;
 import static dev.daap.adapters.postgres.generated.Tables.IDEMPOTENCY_KEYS;
 
 /**
- * The {@link IdempotencyStore} on PostgreSQL, one row per caller and key. It is meant to run outside any use-case
- * transaction, so that a claim is visible to other requests at once.
+ * The {@link IdempotencyStore} on PostgreSQL, one row per caller and key. It must run outside any use-case
+ * transaction: a claim must be visible to other requests at once, and a response it keeps in memory must be
+ * committed (inside a transaction that rolls back, it would remember one that never was).
  *
  * <p>{@link #begin} is one statement: an insert that, on conflict, takes the row over only if it has expired, and
  * otherwise reads the row that is there. Of two requests racing for one key exactly one gets {@link Started}: the
  * insert or the take-over is decided under the row's lock, with the expiry checked again on the latest version.
+ *
+ * <p>Completed responses are also kept in memory ({@link CompletedResponses}), so that a retry is replayed without
+ * a round trip. That is safe on every instance, not only the one that stored the response, because a completed
+ * row does not change until it expires: {@link #complete} only updates running rows, {@link #abandon} only deletes
+ * running rows, and {@link #begin} takes a row over and {@link #deleteExpired} deletes it only once it has
+ * expired. So what any instance once read stays true until {@code expires_at}, which every hit checks against the
+ * request's {@code now}; from then on the database decides again. Instances whose clocks differ by a few
+ * milliseconds may disagree on the exact moment a key expires, as they would without the cache.
  */
 public final class JooqIdempotencyStore implements IdempotencyStore {
     static final String RUNNING = "running";
@@ -42,6 +51,7 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
             IDEMPOTENCY_KEYS.EXPIRES_AT};
 
     private final JooqSession session;
+    private final CompletedResponses completedResponses = new CompletedResponses();
 
     public JooqIdempotencyStore(JooqSession session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -49,13 +59,16 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
 
     @Override
     public BeginOutcome begin(String caller, String key, String requestHash, Instant now, Duration lease) {
+        CompletedResponse remembered = completedResponses.find(caller, key, now);
+        if (remembered != null) {
+            return remembered.outcomeFor(requestHash);
+        }
         Instant expiresAt = now.plus(lease);
         return StoreErrors.translate(() -> {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 Record found = claimOrRead(caller, key, requestHash, now, expiresAt);
                 if (found != null) {
-                    return found.get(CLAIMED) ? new Started()
-                            : IdempotencyRecordMapper.outcome(found.into(IDEMPOTENCY_KEYS), requestHash);
+                    return found.get(CLAIMED) ? new Started() : outcome(caller, key, found, requestHash);
                 }
             }
             throw new IllegalStateException("idempotency key kept changing under a claim for " + ATTEMPTS
@@ -73,7 +86,11 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
                 .set(IDEMPOTENCY_KEYS.HEADERS, IdempotencyRecordMapper.headersJson(response.headers()))
                 .set(IDEMPOTENCY_KEYS.BODY, response.body())
                 .where(sameKey(caller, key)).and(IDEMPOTENCY_KEYS.STATE.eq(RUNNING))
-                .execute());
+                .returningResult(IDEMPOTENCY_KEYS.REQUEST_HASH)
+                .fetchOptional())
+                // The row's own hash: the claim completed may be another request's that took an expired one over.
+                .ifPresent(hash -> completedResponses.remember(caller, key,
+                        new CompletedResponse(hash.value1(), response, keepUntil)));
     }
 
     @Override
@@ -131,6 +148,17 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
                         .and(IDEMPOTENCY_KEYS.EXPIRES_AT.gt(now))
                         .andNotExists(DSL.selectOne().from(claim)))
                 .fetchOne();
+    }
+
+    /** A live row someone else holds; a completed one is remembered, since it will not change until it expires. */
+    private BeginOutcome outcome(String caller, String key, Record found, String requestHash) {
+        IdempotencyKeysRecord row = found.into(IDEMPOTENCY_KEYS);
+        if (!IdempotencyRecordMapper.isCompleted(row)) {
+            return IdempotencyRecordMapper.running(row, requestHash);
+        }
+        CompletedResponse completed = IdempotencyRecordMapper.completed(row);
+        completedResponses.remember(caller, key, completed);
+        return completed.outcomeFor(requestHash);
     }
 
     private static Condition sameKey(String caller, String key) {
