@@ -73,10 +73,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void javalinAndJacksonLiveInTheHttpAdapterAndBootstrapOnly() {
+    void javalinLivesInTheHttpAdapterAndBootstrapOnly() {
         check(noClasses().that().resideOutsideOfPackages("dev.daap.adapters.http..", "dev.daap.bootstrap..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "com.fasterxml.jackson..",
-                        "org.eclipse.jetty.."));
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty.."));
+    }
+
+    @Test
+    void jacksonLivesInTheHttpAdapterBootstrapAndTheStoresJsonColumnsOnly() {
+        // The store reads its JSONB columns with Jackson too, but through one class: its repositories see maps.
+        check(noClasses().that().resideOutsideOfPackages("dev.daap.adapters.http..", "dev.daap.bootstrap..")
+                .and().doNotHaveFullyQualifiedName("dev.daap.adapters.postgres.JsonColumns")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.."));
     }
 
     @Test

@@ -1,17 +1,15 @@
 package dev.daap.adapters.postgres.audit;
 
+import dev.daap.adapters.postgres.JsonColumns;
 import org.jooq.JSONB;
-import org.jooq.tools.json.JSONObject;
-import org.jooq.tools.json.JSONParser;
-import org.jooq.tools.json.ParseException;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * An audit snapshot as a JSONB object. jOOQ's JSON writer prints what it does not know with {@code toString()},
- * which would store broken JSON (or fail far from the cause), so values are checked first and anything that is
- * not JSON-like is refused with its path. Read back, whole numbers are Long and others Double.
+ * An audit snapshot as a JSONB object. A JSON writer turns what it does not know into whatever it guesses (a bean's
+ * properties, a string, or a failure far from the cause), so values are checked first and anything that is not
+ * JSON-like is refused with its path. Read back, whole numbers are Long and others Double.
  */
 final class SnapshotJson {
     /** jsonb prints numbers in full, and the reader takes whole numbers as a long: 2^63 is where that breaks. */
@@ -22,16 +20,11 @@ final class SnapshotJson {
 
     static JSONB toJsonb(String name, Map<String, Object> snapshot) {
         check(name, snapshot);
-        return JSONB.valueOf(JSONObject.toJSONString(snapshot));
+        return JsonColumns.toJsonb(snapshot);
     }
 
-    @SuppressWarnings("unchecked") // the CHECK constraint keeps it an object; JSON object keys are strings
     static Map<String, Object> fromJsonb(JSONB json) {
-        try {
-            return (Map<String, Object>) new JSONParser().parse(json.data());
-        } catch (ParseException | ClassCastException | NumberFormatException e) {
-            throw new IllegalStateException("stored audit snapshot is not a JSON object: " + json.data(), e);
-        }
+        return JsonColumns.objectMap(json, "an audit snapshot");
     }
 
     private static void check(String path, Object value) {

@@ -1,5 +1,6 @@
 package dev.daap.adapters.postgres.database;
 
+import dev.daap.adapters.postgres.JsonColumns;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
@@ -9,13 +10,6 @@ import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
-import org.jooq.JSONB;
-import org.jooq.tools.json.JSONObject;
-import org.jooq.tools.json.JSONParser;
-import org.jooq.tools.json.ParseException;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Maps between the generated record and the domain's {@link Database}; labels travel as a JSONB object. */
 final class DatabaseRecordMapper {
@@ -32,7 +26,7 @@ final class DatabaseRecordMapper {
                 new Purpose(record.getPurpose()),
                 DatabaseStatus.fromWireName(record.getStatus()),
                 connection,
-                new Labels(labelsFrom(record.getLabels())),
+                new Labels(JsonColumns.stringMap(record.getLabels(), "labels")),
                 record.getCreatedAt(),
                 record.getUpdatedAt(),
                 record.getDeletedAt(),
@@ -54,24 +48,12 @@ final class DatabaseRecordMapper {
                 .setPort(connection == null ? null : connection.port())
                 .setDatabaseName(connection == null ? null : connection.database())
                 .setUsername(connection == null ? null : connection.username())
-                .setLabels(JSONB.valueOf(JSONObject.toJSONString(database.labels().values())))
+                .setLabels(JsonColumns.toJsonb(database.labels().values()))
                 .setCreatedAt(database.createdAt())
                 .setUpdatedAt(database.updatedAt())
                 .setDeletedAt(database.deletedAt())
                 .setVersion(database.version())
                 .setLatestOperationId(database.latestOperationId())
                 .setFailureReason(database.failureReason());
-    }
-
-    private static Map<String, String> labelsFrom(JSONB json) {
-        try {
-            Object parsed = new JSONParser().parse(json.data());
-            Map<String, String> labels = new LinkedHashMap<>();
-            ((Map<?, ?>) parsed).forEach((key, value) -> labels.put((String) key, (String) value));
-            return labels;
-        } catch (ParseException | ClassCastException e) {
-            // The CHECK constraint keeps labels an object; string values are this adapter's own writing.
-            throw new IllegalStateException("stored labels are not an object of strings: " + json.data(), e);
-        }
     }
 }

@@ -1,0 +1,84 @@
+package dev.daap.adapters.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import org.jooq.JSONB;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads and writes the JSONB columns that hold a JSON object (labels, headers, event payloads, audit snapshots),
+ * through one Jackson mapper built once: readers and writers are thread-safe and cache what they learn about a
+ * type, whereas jOOQ's own parser allocated a 16 KB lexer per row (13 % of the CPU of a 50-row page).
+ *
+ * <p>Read back, objects keep the stored key order (LinkedHashMap), whole numbers are Long (a number beyond a
+ * long's range is a BigInteger; writers that care refuse those before writing) and other numbers Double.
+ */
+public final class JsonColumns {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JavaType OBJECT_MAP = MAPPER.getTypeFactory()
+            .constructMapType(LinkedHashMap.class, String.class, Object.class);
+    private static final ObjectReader OBJECT_READER = MAPPER.readerFor(OBJECT_MAP);
+    private static final ObjectWriter WRITER = MAPPER.writer();
+
+    private JsonColumns() {
+    }
+
+    /**
+     * A stored object whose values are all strings. Jackson would turn a number into its text if asked for a
+     * Map of strings; reading plain values and checking them keeps a stray number from passing unnoticed.
+     *
+     * @param what names the column in the error, such as {@code "labels"}
+     */
+    public static Map<String, String> stringMap(JSONB json, String what) {
+        Map<String, Object> parsed = objectMap(json, what);
+        Map<String, String> strings = LinkedHashMap.newLinkedHashMap(parsed.size());
+        parsed.forEach((name, value) -> {
+            if (!(value instanceof String text)) {
+                throw new IllegalStateException(what + " must be a JSON object of strings, but the database holds: "
+                        + json.data());
+            }
+            strings.put(name, text);
+        });
+        return strings;
+    }
+
+    /**
+     * A stored object, its values as JSON reads them: String, Long, Double, Boolean, null, List and Map.
+     *
+     * @param what names the column in the error, such as {@code "an event payload"}
+     */
+    public static Map<String, Object> objectMap(JSONB json, String what) {
+        Map<String, Object> parsed;
+        try {
+            parsed = OBJECT_READER.readValue(json.data());
+        } catch (JsonProcessingException e) {
+            // CHECK constraints keep these columns objects; anything else was written behind this adapter's back.
+            throw new IllegalStateException(what + " must be a JSON object, but the database holds: " + json.data(),
+                    e);
+        }
+        if (parsed == null) {
+            throw new IllegalStateException(what + " must be a JSON object, but the database holds: " + json.data());
+        }
+        return parsed;
+    }
+
+    /**
+     * {@code values} as a JSONB object. Callers hand over JSON-like values only (strings, numbers, booleans, null,
+     * lists and maps); a value Jackson cannot write is a bug here, not bad input, so it fails loudly.
+     */
+    public static JSONB toJsonb(Map<String, ?> values) {
+        try {
+            return JSONB.valueOf(WRITER.writeValueAsString(values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
