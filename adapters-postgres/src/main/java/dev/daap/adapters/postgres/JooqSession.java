@@ -1,7 +1,6 @@
 package dev.daap.adapters.postgres;
 
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** Gives repositories the DSLContext to use: the open transaction's, or an autocommit one outside any. */
 @FunctionalInterface
@@ -15,6 +14,6 @@ public interface JooqSession {
      * takes a cluster-wide lock through its commit, which serialises every such commit behind the WAL flush.
      */
     default void notifyAfterCommit(String channel, String payload) {
-        dsl().select(DSL.function("pg_notify", Object.class, DSL.val(channel), DSL.val(payload))).fetch();
+        dsl().select(NotificationSender.notification(channel, payload)).fetch();
     }
 }

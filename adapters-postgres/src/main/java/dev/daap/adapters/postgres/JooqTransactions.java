@@ -3,7 +3,6 @@ package dev.daap.adapters.postgres;
 import dev.daap.domain.common.Transactions;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ public final class JooqTransactions implements Transactions, JooqSession {
 
     @Override
     public void notifyAfterCommit(String channel, String payload) {
-        Field<?> notification = DSL.function("pg_notify", Object.class, DSL.val(channel), DSL.val(payload));
+        Field<?> notification = NotificationSender.notification(channel, payload);
         Unit unit = current.get();
         if (unit != null) {
             unit.notifications().add(notification);

@@ -2,6 +2,7 @@ package dev.daap.adapters.postgres;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,11 @@ final class NotificationSender {
     NotificationSender(DSLContext base, Executor executor) {
         this.base = base;
         this.executor = executor;
+    }
+
+    /** {@code pg_notify(channel, payload)}, to be sent by {@link #send} or in a statement of its own. */
+    static Field<?> notification(String channel, String payload) {
+        return DSL.function("pg_notify", Object.class, DSL.val(channel), DSL.val(payload));
     }
 
     void send(Collection<Field<?>> notifications) {

@@ -26,8 +26,8 @@ import static dev.daap.adapters.postgres.generated.Tables.JOBS;
 /**
  * The {@link JobQueue} on PostgreSQL. Claiming is one UPDATE over a {@code FOR UPDATE SKIP LOCKED} subquery, so
  * workers in any number of instances take disjoint jobs without waiting on each other; a job waits while an older
- * unfinished job of the same database exists, so a database's jobs never overlap. Enqueueing sends a
- * {@code NOTIFY} with the job id, which PostgreSQL delivers when the transaction commits.
+ * unfinished job of the same database exists, so a database's jobs never overlap. Enqueueing asks for a
+ * {@code NOTIFY} with the job id, sent once the transaction has committed ({@link JooqSession#notifyAfterCommit}).
  */
 public final class JooqJobQueue implements JobQueue {
     private static final String SCHEDULED = JobState.SCHEDULED.wireName();

@@ -1,6 +1,7 @@
 package dev.daap.adapters.postgres.event;
 
 import dev.daap.adapters.postgres.JooqTransactions;
+import dev.daap.adapters.postgres.ReceivedNotifications;
 import dev.daap.adapters.postgres.event.CommittedDatabase.OpenTransaction;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventFilter;
@@ -9,15 +10,11 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,13 +97,8 @@ class JooqEventLogTest {
             EventPosition committed = new JooqTransactions(DATABASE.dsl).inTransaction(() -> reader.append(event("kept")));
 
             // Other tests of this class append on the same channel; wait for ours among theirs.
-            List<String> payloads = new ArrayList<>();
-            PGConnection pg = listener.unwrap(PGConnection.class);
-            while (!payloads.contains(committed.encode())) {
-                PGNotification[] received = pg.getNotifications(10_000);
-                assertThat(received).as("a notification within 10 s").isNotEmpty();
-                Arrays.stream(received).map(PGNotification::getParameter).forEach(payloads::add);
-            }
+            List<String> payloads = ReceivedNotifications.until(listener,
+                    received -> received.contains(committed.encode()));
             assertThat(payloads).doesNotContain(rolledBack.encode());
         }
     }

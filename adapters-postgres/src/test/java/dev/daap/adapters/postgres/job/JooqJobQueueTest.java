@@ -3,6 +3,7 @@ package dev.daap.adapters.postgres.job;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.MigratedDatabase;
+import dev.daap.adapters.postgres.ReceivedNotifications;
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -18,8 +19,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -120,15 +119,8 @@ class JooqJobQueueTest {
                 return null;
             });
 
-            List<String> payloads = new ArrayList<>();
-            PGConnection pg = listener.unwrap(PGConnection.class);
-            while (!payloads.contains(committed.id().toString())) {
-                PGNotification[] received = pg.getNotifications(10_000);
-                assertThat(received).as("a notification within 10 s").isNotEmpty();
-                for (PGNotification notification : received) {
-                    payloads.add(notification.getParameter());
-                }
-            }
+            List<String> payloads = ReceivedNotifications.until(listener,
+                    received -> received.contains(committed.id().toString()));
             assertThat(payloads).doesNotContain(rolledBack.id().toString());
         }
     }
