@@ -3,12 +3,9 @@ package dev.daap.adapters.postgres;
 import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -25,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Notifications handed over after commits all reach a listener, in order, many per statement. */
 class NotificationSenderTest {
-    private static final String CHANNEL = "notification_sender_test";
+    /** One channel per test: the tests run in parallel, and each counts every payload it receives. */
+    private static final String IN_ORDER = "notification_sender_in_order";
+    private static final String MANY_THREADS = "notification_sender_many_threads";
     private static DataSource dataSource;
     private static DSLContext dsl;
 
@@ -44,17 +43,18 @@ class NotificationSenderTest {
         List<Runnable> tasks = new ArrayList<>();
         var sender = new NotificationSender(counting, tasks::add);
 
-        try (Connection listener = listen()) {
-            sender.send(List.of(notification("a")));
-            sender.send(List.of(notification("b"), notification("c")));
-            sender.send(List.of(notification("d")));
+        try (Connection listener = listen(IN_ORDER)) {
+            sender.send(List.of(NotificationSender.notification(IN_ORDER, "a")));
+            sender.send(List.of(NotificationSender.notification(IN_ORDER, "b"),
+                    NotificationSender.notification(IN_ORDER, "c")));
+            sender.send(List.of(NotificationSender.notification(IN_ORDER, "d")));
             assertThat(tasks).as("one drain for everything handed over before it ran").hasSize(1);
 
             tasks.getFirst().run();
 
             assertThat(statements).hasValue(1);
             assertThat(receive(listener, 4)).containsExactly("a", "b", "c", "d");
-            sender.send(List.of(notification("e")));
+            sender.send(List.of(NotificationSender.notification(IN_ORDER, "e")));
             assertThat(tasks).as("a drain that has finished lets the next hand-over start another").hasSize(2);
         }
     }
@@ -64,10 +64,10 @@ class NotificationSenderTest {
         int threads = 8;
         int each = 250;
         var sender = new NotificationSender(dsl);
-        try (Connection listener = listen(); ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        try (Connection listener = listen(MANY_THREADS); ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> done = IntStream.range(0, threads).<Future<?>>mapToObj(thread -> pool.submit(() -> {
                 for (int i = 0; i < each; i++) {
-                    sender.send(List.of(notification(thread + "-" + i)));
+                    sender.send(List.of(NotificationSender.notification(MANY_THREADS, thread + "-" + i)));
                 }
             })).toList();
             for (Future<?> future : done) {
@@ -86,29 +86,15 @@ class NotificationSenderTest {
         }
     }
 
-    private static Field<?> notification(String payload) {
-        return DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(payload));
-    }
-
-    private static Connection listen() throws Exception {
+    private static Connection listen(String channel) throws Exception {
         Connection connection = dataSource.getConnection();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("LISTEN " + CHANNEL);
+            statement.execute("LISTEN " + channel);
         }
         return connection;
     }
 
     private static List<String> receive(Connection listener, int count) throws Exception {
-        List<String> payloads = new ArrayList<>();
-        PGConnection pg = listener.unwrap(PGConnection.class);
-        while (payloads.size() < count) {
-            PGNotification[] received = pg.getNotifications(10_000);
-            assertThat(received).as("a notification within 10 s (%d of %d so far)", payloads.size(), count)
-                    .isNotEmpty();
-            for (PGNotification notification : received) {
-                payloads.add(notification.getParameter());
-            }
-        }
-        return payloads;
+        return ReceivedNotifications.until(listener, received -> received.size() >= count);
     }
 }
