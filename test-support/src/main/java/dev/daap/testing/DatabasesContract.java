@@ -193,6 +193,17 @@ public abstract class DatabasesContract {
     }
 
     @Test
+    void theTextFilterFollowsAChangedPurpose() {
+        Database stored = add(withPurpose(aDatabase("delta"), "Invoices of the EU shop"));
+        Database changed = stored.change(purpose("Payroll archive"), T0.plusSeconds(1));
+
+        databases().update(changed, stored.version());
+
+        assertThat(listAll(textQuery("PAYROLL"))).containsExactly(changed);
+        assertThat(listAll(textQuery("invoices"))).isEmpty();
+    }
+
+    @Test
     void theListSortsByNameInBothDirections() {
         Database b = add(aDatabase("b"));
         Database a = add(aDatabase("a"));

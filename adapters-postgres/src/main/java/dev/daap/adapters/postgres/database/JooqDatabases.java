@@ -14,6 +14,7 @@ import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -131,10 +132,11 @@ public final class JooqDatabases implements Databases {
         query.ownerTeam().ifPresent(team -> conditions.add(DATABASES.OWNER_TEAM.eq(team.value())));
         query.status().ifPresent(status -> conditions.add(DATABASES.STATUS.eq(status.wireName())));
         query.text().ifPresent(text -> {
-            // A whole bound pattern (not built in SQL) keeps the predicate indexable by the trigram indexes.
-            String pattern = "%" + escapeLike(text) + "%";
-            conditions.add(DATABASES.NAME.likeIgnoreCase(pattern, '\\')
-                    .or(DATABASES.PURPOSE.likeIgnoreCase(pattern, '\\')));
+            // The same test as name ILIKE q OR purpose ILIKE q, without lower-casing every row it reads: names are
+            // lower case (databases_name_format) and purpose_lower is lower(purpose), stored. PostgreSQL folds
+            // lower() of the bound pattern into a constant when it plans, so the trigram indexes still serve it.
+            Field<String> pattern = DSL.lower(DSL.val("%" + escapeLike(text) + "%"));
+            conditions.add(DATABASES.NAME.like(pattern, '\\').or(DATABASES.PURPOSE_LOWER.like(pattern, '\\')));
         });
         query.after().ifPresent(cursor -> conditions.add(after(cursor)));
         return conditions;

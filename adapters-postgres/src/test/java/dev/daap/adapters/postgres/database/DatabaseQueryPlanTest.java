@@ -60,7 +60,7 @@ class DatabaseQueryPlanTest {
         // Twelve characters of one row's md5: selective enough that no planner estimate prefers a scan. (A short
         // text such as four hex digits matches ~0.05 percent of rows, and its estimate swings with ANALYZE's sample.)
         assertThat(plan(query(Optional.empty(), Optional.empty(), Optional.of("fe7ecc4de28b"), null)))
-                .contains("databases_live_name_trgm_idx", "databases_live_purpose_trgm_idx")
+                .contains("databases_live_name_trgm_idx", "databases_live_purpose_lower_trgm_idx")
                 .doesNotContain("Seq Scan");
     }
 
