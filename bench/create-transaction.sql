@@ -3,8 +3,8 @@
 -- the JVM). bench/run runs it against the server's own schema, as a team-0 database named pgb-…, to measure
 -- what PostgreSQL alone can do of the create's work on this machine. pgbench -M prepared sends each statement
 -- as a prepared statement with bind values, as pgjdbc does. Left out: the NOTIFYs DAAP sends after the commit,
--- batched across transactions.
-\set n random(1, 2000000000)
+-- batched across transactions. Names draw from 9e18 numbers: the warm-up and the measured run must not collide.
+\set n random(1, 9000000000000000000)
 BEGIN;
 INSERT INTO daap.databases (id, name, owner_team, purpose, status, host, port, database_name, username, labels, created_at, updated_at, deleted_at, version, latest_operation_id, failure_reason)
   VALUES (gen_random_uuid(), 'pgb-' || :n || '-' || :client_id, 'team-0', 'bench create', 'pending', NULL, NULL, NULL, NULL, '{"bench": "true"}', now(), now(), NULL, 1, gen_random_uuid(), NULL)
