@@ -30,6 +30,8 @@ import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
 
 /** The {@link Databases} port on PostgreSQL. Lists are keyset-paginated on (sort key, id) over live rows. */
 public final class JooqDatabases implements Databases {
+    /** lower(purpose), stored for q=; not in the generated table (see GenerateJooqClasses), so no select reads it. */
+    static final Field<String> PURPOSE_LOWER = DSL.field(DSL.name(DATABASES.getName(), "purpose_lower"), String.class);
     static final String LIVE_NAME_CONSTRAINT = "databases_live_name_key";
     static final String OWNER_TEAM_CONSTRAINT = "databases_owner_team_fkey";
     private final JooqSession session;
@@ -136,7 +138,7 @@ public final class JooqDatabases implements Databases {
             // lower case (databases_name_format) and purpose_lower is lower(purpose), stored. PostgreSQL folds
             // lower() of the bound pattern into a constant when it plans, so the trigram indexes still serve it.
             Field<String> pattern = DSL.lower(DSL.val("%" + escapeLike(text) + "%"));
-            conditions.add(DATABASES.NAME.like(pattern, '\\').or(DATABASES.PURPOSE_LOWER.like(pattern, '\\')));
+            conditions.add(DATABASES.NAME.like(pattern, '\\').or(PURPOSE_LOWER.like(pattern, '\\')));
         });
         query.after().ifPresent(cursor -> conditions.add(after(cursor)));
         return conditions;
