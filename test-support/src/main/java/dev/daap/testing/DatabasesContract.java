@@ -193,6 +193,17 @@ public abstract class DatabasesContract {
     }
 
     @Test
+    void theTextFilterMatchesWildcardsAndBackslashesLiterally() {
+        Database percent = add(withPurpose(aDatabase("eps"), "Holds 50% of the TRAFFIC_LOG"));
+        Database backslash = add(withPurpose(aDatabase("zeta"), "Copies C:\\Data\\Export"));
+        add(withPurpose(aDatabase("eta"), "Holds 500 rows of the trafficxlog"));
+
+        assertThat(listAll(textQuery("50%"))).containsExactly(percent);
+        assertThat(listAll(textQuery("traffic_log"))).containsExactly(percent);
+        assertThat(listAll(textQuery("c:\\data\\"))).containsExactly(backslash);
+    }
+
+    @Test
     void theTextFilterFollowsAChangedPurpose() {
         Database stored = add(withPurpose(aDatabase("delta"), "Invoices of the EU shop"));
         Database changed = stored.change(purpose("Payroll archive"), T0.plusSeconds(1));
