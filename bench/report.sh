@@ -43,11 +43,12 @@ print_report() {
   row live16 "GET /health/live (HTTP ceiling)" live16 -
   row pgb_s "pgbench -S -M prepared (DB ceiling)" - pgb_s
   row pgb_n "pgbench -N -M prepared (DB ceiling)" - pgb_n
+  row pgb_l "pgbench, list page-1 SQL (DB ceiling)" - pgb_l
   row pgb_c "pgbench, the create's SQL (DB ceiling)" - pgb_c
   row get "GET /v1/databases/{id}" live pgb_s
   row get_sse "  the same, $SSE_COUNT idle SSE subscribers" live pgb_s
-  row list1 "GET /v1/databases?owner_team&q, page 1" live pgb_s
-  row list200 "  the same, page 200 (by token)" live pgb_s
+  row list1 "GET /v1/databases?owner_team&q, page 1" live pgb_l
+  row list200 "  the same, page 200 (by token)" live pgb_l
   row replay "POST /v1/databases, idempotent replay" live pgb_s
   row create "POST /v1/databases (create)" live16 pgb_n
   [ -z "${RPS[pgb_c]:-}" ] || [ -z "${RPS[create]:-}" ] || printf '%-38s %s\n' "  the same, vs its own SQL" \
@@ -55,7 +56,8 @@ print_report() {
   printf '%-38s %s\n' "embedded default, ready after start" \
     "second start on the same data dir $(awk -v ms="$SECOND_READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s (first start, with initdb: $(awk -v ms="$FIRST_READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s)"
   [ -z "$SSE_NOTE" ] || printf '%-38s %s\n' "SSE" "$SSE_NOTE"
-  echo "vs HTTP: req/s over GET /health/live at the same connections; vs DB: over pgbench -S (reads) or -N (the create)."
+  echo "vs HTTP: req/s over GET /health/live at the same connections; vs DB: over pgbench -S (GET, replay), the list's"
+  echo "page-1 SQL (the list) or -N (the create)."
   echo "targets (issue 6):"
   local max_rss=0 k
   for k in "${!RSS[@]}"; do [[ ${RSS[$k]} =~ ^[0-9]+$ ]] && [ "${RSS[$k]}" -gt "$max_rss" ] && max_rss=${RSS[$k]}; done
@@ -63,7 +65,8 @@ print_report() {
   target "GET by id >= 0.30 x the trivial route" "r / l >= 0.30" "$(ratio "${RPS[get]:-}" "${RPS[live]:-}" 3)" \
     r="${RPS[get]:-}" l="${RPS[live]:-}"
   target "GET by id p99 <= 10 ms" "p <= 10" "${P99[get]:-} ms" p="${P99[get]:-}"
-  target "list page 1 >= 2000 req/s" "r >= 2000" "${RPS[list1]:-} req/s" r="${RPS[list1]:-}"
+  target "list page 1 >= 2000 req/s" "r >= 2000" \
+    "${RPS[list1]:-} req/s${RPS[pgb_l]:+ (the database alone: ${RPS[pgb_l]} of its queries a second)}" r="${RPS[list1]:-}"
   target "list page 200 >= 2000 req/s" "r >= 2000" "${RPS[list200]:-} req/s" r="${RPS[list200]:-}"
   target "list page 200 p50 within 20 % of page 1's" "a <= 1.2 * b" \
     "$(ratio "${P50[list200]:-}" "${P50[list1]:-}") x (p99: $(ratio "${P99[list200]:-}" "${P99[list1]:-}") x)" \
