@@ -3,9 +3,11 @@
 # client counts as the API's workloads. pgbench -S (one primary-key SELECT, prepared) is the work of a GET by
 # id at the database; pgbench -N (UPDATE, SELECT, INSERT and a commit, prepared) is a small write transaction
 # like a create. bench/list-query.sql is the list workload's page-1 query, on the server's own data: what the
-# database alone can do of a list page. bench/create-transaction.sql is the create's own transaction (the record, its job, its audit entry
-# and its event), run against the server's schema after the API's creates: what the database alone can do of a
-# create's work. Each logs a 10% sample of its transactions, for p50, p99 and p99.9.
+# database alone can do of a list page. bench/create-transaction.sql is the create's own transaction (the record,
+# its job, its audit entry and its event), run against the server's schema after the API's creates: what the
+# database alone can do of a create's work. Those two run in the server's database ($PGDATABASE, set by
+# bench/run), with -n: there are no pgbench tables to vacuum there. Each logs a 10% sample of its transactions,
+# for p50, p99 and p99.9.
 
 run_pgbench_ceilings() {
   if [ -z "$PGBENCH" ]; then
@@ -23,16 +25,14 @@ run_pgbench_ceilings() {
   "$PGBENCH" -i -s 10 -q bench >"$RESULTS/pgbench-init.txt" 2>&1 || { cat "$RESULTS/pgbench-init.txt" >&2; die "pgbench -i failed"; }
   run_pgbench pgb_s "$READ_CONNS" bench -S
   run_pgbench pgb_n "$WRITE_CONNS" bench -N
-  # The list's page-1 query on the server's own data: -n, there are no pgbench tables to vacuum there.
-  run_pgbench pgb_l "$READ_CONNS" postgres -n -D "team=$BIG_TEAM" -D "pattern=%abc%" -f "$ROOT/bench/list-query.sql"
+  run_pgbench pgb_l "$READ_CONNS" "$PGDATABASE" -n -D "team=$BIG_TEAM" -D "pattern=%abc%" -f "$ROOT/bench/list-query.sql"
 }
 
 # The create's transaction at the create's connection count, in the server's own database and schema. Run after
-# the API's creates: its rows (team-0, named pgb-…) would otherwise grow the tables under them. -n: no pgbench
-# tables to vacuum there.
+# the API's creates: its rows (team-0, named pgb-…) would otherwise grow the tables under them.
 run_pgbench_create_ceiling() {
   [ -n "${RPS[pgb_n]:-}" ] || return 0   # no pgbench, or it was skipped above
-  run_pgbench pgb_c "$WRITE_CONNS" postgres -n -f "$ROOT/bench/create-transaction.sql"
+  run_pgbench pgb_c "$WRITE_CONNS" "$PGDATABASE" -n -f "$ROOT/bench/create-transaction.sql"
 }
 
 run_pgbench() {  # key clients database pgbench-arguments...
