@@ -13,9 +13,10 @@ row() {
   [ -n "${RPS[$key]:-}" ] || return 0
   [ "$3" != - ] || http=""
   [ "$4" != - ] || db=""
-  printf '%-38s %5s %9s %8s %8s %8s %7s %7s %7s %7s %7s\n' "$2" "${CONNS[$key]:--}" "${RPS[$key]}" "${P50[$key]:--}" \
-    "${P99[$key]:--}" "${P999[$key]:--}" "${ERRS[$key]:--}" "${RSS[$key]:--}" \
-    "$(ratio "${RPS[$key]}" "$http")" "$(ratio "${RPS[$key]}" "$db")" "${OTHERS[$key]:--}"
+  printf '%-38s %5s %9s %8s %8s %8s %7s %7s %7s %7s %7s %7s %7s %7s\n' "$2" "${CONNS[$key]:--}" "${RPS[$key]}" \
+    "${P50[$key]:--}" "${P99[$key]:--}" "${P999[$key]:--}" "${ERRS[$key]:--}" "${RSS[$key]:--}" \
+    "$(ratio "${RPS[$key]}" "$http")" "$(ratio "${RPS[$key]}" "$db")" "${OTHERS[$key]:--}" \
+    "${CPU_JVM[$key]:--}" "${CPU_PG[$key]:--}" "${CPU_ALL[$key]:--}"
 }
 
 # label verdict-expression(awk, over the variables given) measured-text var=value...: one target line
@@ -37,8 +38,8 @@ print_report() {
        "$ROWS databases in $TEAMS teams (half in $BIG_TEAM, whose member key every request uses)"
   echo "JIT warm-up: $JIT_NOTE"
   echo "load average before the run: $LOAD_AT_START (others%: the CPU other processes took during a measured run, in % of the machine)"
-  printf '%-38s %5s %9s %8s %8s %8s %7s %7s %7s %7s %7s\n' workload conns "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors \
-    "RSS MB" "vs HTTP" "vs DB" "others%"
+  printf '%-38s %5s %9s %8s %8s %8s %7s %7s %7s %7s %7s %7s %7s %7s\n' workload conns "req/s" "p50 ms" "p99 ms" \
+    "p99.9 ms" errors "RSS MB" "vs HTTP" "vs DB" "others%" "JVM us" "PG us" "all us"
   row live "GET /health/live (HTTP ceiling)" live -
   row live16 "GET /health/live (HTTP ceiling)" live16 -
   row pgb_s "pgbench -S -M prepared (DB ceiling)" - pgb_s
@@ -57,7 +58,8 @@ print_report() {
     "second start on the same data dir $(awk -v ms="$SECOND_READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s (first start, with initdb: $(awk -v ms="$FIRST_READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s)"
   [ -z "$SSE_NOTE" ] || printf '%-38s %s\n' "SSE" "$SSE_NOTE"
   echo "vs HTTP: req/s over GET /health/live at the same connections; vs DB: over pgbench -S (GET, replay), the list's"
-  echo "page-1 SQL (the list) or -N (the create)."
+  echo "page-1 SQL (the list) or -N (the create). JVM us, PG us, all us: CPU time per request (or pgbench transaction)"
+  echo "of the JVM, of the embedded PostgreSQL (all its processes) and of the whole machine (the client included)."
   echo "targets (issue 6):"
   local max_rss=0 k
   for k in "${!RSS[@]}"; do [[ ${RSS[$k]} =~ ^[0-9]+$ ]] && [ "${RSS[$k]}" -gt "$max_rss" ] && max_rss=${RSS[$k]}; done
