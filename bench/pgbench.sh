@@ -36,13 +36,15 @@ run_pgbench_create_ceiling() {
 }
 
 run_pgbench() {  # key clients database pgbench-arguments...
-  local key=$1 clients=$2 db=$3 out=$RESULTS/pgbench-$1.txt rc=0 tps failed before cpu_before
+  local key=$1 clients=$2 db=$3 out=$RESULTS/pgbench-$1.txt rc=0 tps failed before cpu_before children
   shift 3
   log "pgbench $*: ${WARMUP}s warm-up, then ${DURATION}s measured, $clients clients"
+  children=$(pg_children)
   "$PGBENCH" "$@" -M prepared -c "$clients" -j "$THREADS" -T "$WARMUP" "$db" >"$RESULTS/pgbench-$key-warmup.txt" 2>&1 ||
     { cat "$RESULTS/pgbench-$key-warmup.txt" >&2; die "pgbench $* failed (warm-up)"; }
   rm -rf "$WORK/pgbench-log"
   mkdir "$WORK/pgbench-log"
+  await_backends_gone "$children"   # the warm-up's
   before=$(foreign_ticks)
   cpu_before=$(cpu_ticks)
   "$PGBENCH" "$@" -M prepared -c "$clients" -j "$THREADS" -T "$DURATION" -l --sampling-rate=0.1 \
@@ -51,6 +53,7 @@ run_pgbench() {  # key clients database pgbench-arguments...
   [ "$rc" -eq 0 ] || [ "$rc" -eq 2 ] || { cat "$out" >&2; die "pgbench $* failed (exit $rc)"; }
   tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time).*/\1/p' "$out")
   [ -n "$tps" ] || { cat "$out" >&2; die "no tps in pgbench's output"; }
+  await_backends_gone "$children"
   cpu_per_request "$key" "$cpu_before" "$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$out")"
   CPU_JVM[$key]=-   # the JVM idles meanwhile
   RPS[$key]=$(printf '%.1f' "$tps")
