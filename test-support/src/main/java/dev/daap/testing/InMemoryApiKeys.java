@@ -103,4 +103,12 @@ public final class InMemoryApiKeys implements ApiKeys {
             lock.unlock();
         }
     }
+
+    /**
+     * Nothing to do: each call here is atomic, and the tests that use this store run no transactions side by side
+     * (they run their work directly). The lock's waiting is checked on PostgreSQL.
+     */
+    @Override
+    public void lockPlatformKeys() {
+    }
 }

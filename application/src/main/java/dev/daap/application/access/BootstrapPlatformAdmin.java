@@ -48,6 +48,7 @@ public final class BootstrapPlatformAdmin {
             return Optional.empty();
         }
         return transactions.inTransaction(() -> {
+            keys.lockPlatformKeys(); // two instances starting together on a new database generate one key, not two
             if (keys.anyPlatformAdminKey()) {
                 return Optional.empty();
             }
@@ -59,6 +60,7 @@ public final class BootstrapPlatformAdmin {
 
     private void adopt(ApiToken token) {
         transactions.inTransaction(() -> {
+            keys.lockPlatformKeys(); // two instances adopting the same token together: one stores it, one finds it
             Optional<ApiKey> existing = keys.findByPrefix(token.prefix());
             if (existing.isEmpty()) {
                 store(token, CONFIGURED);

@@ -47,6 +47,7 @@ public final class RevokeApiKey {
     public ApiKey platformKey(Caller caller, UUID keyId) {
         AccessPolicy.requirePlatformAdmin(caller.principal(), "revoking a platform admin key");
         return transactions.inTransaction(() -> {
+            keys.lockPlatformKeys(); // until this commits, so that a revocation beside it sees its outcome
             ApiKey key = keys.find(keyId).filter(found -> found.team() == null)
                     .orElseThrow(() -> new ApiKeyNotFoundException(keyId.toString()));
             Instant now = clock.instant();

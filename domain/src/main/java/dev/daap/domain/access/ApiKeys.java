@@ -39,4 +39,12 @@ public interface ApiKeys {
 
     /** Whether a platform admin key was ever stored, revoked ones included. */
     boolean anyPlatformAdminKey();
+
+    /**
+     * Makes every other caller wait until the calling thread's transaction ends (call it in one): for a decision
+     * over all platform admin keys that must still hold when it commits, such as "another one still works" before
+     * revoking one, or "there is none yet" before storing the first. Without it, two admins revoking the last two
+     * keys at once would each see the other's key working, and leave none.
+     */
+    void lockPlatformKeys();
 }

@@ -8,6 +8,7 @@ import dev.daap.domain.access.ApiKeys;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.team.TeamSlug;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ public final class JooqApiKeys implements ApiKeys {
     /** Short: a key created on another instance must start working here soon. */
     public static final Duration ABSENT_TTL = Duration.ofSeconds(5);
     static final String PREFIX_CONSTRAINT = "api_keys_prefix_key";
+    /** The advisory lock of {@link #lockPlatformKeys}: "daap" in ASCII, then 1. */
+    static final long PLATFORM_KEYS_LOCK = 0x6461_6170_0000_0001L;
     private static final Logger log = LoggerFactory.getLogger(JooqApiKeys.class);
 
     private final JooqSession session;
@@ -131,6 +134,18 @@ public final class JooqApiKeys implements ApiKeys {
         // Served by the partial index api_keys_platform_admin_idx.
         return StoreErrors.translate(() -> session.dsl().fetchExists(
                 API_KEYS, API_KEYS.ROLE.eq(Role.PLATFORM_ADMIN.wireName())));
+    }
+
+    /**
+     * A transaction-scoped advisory lock: unlike row locks it also holds while there is no platform key yet. Its
+     * key is the same in every schema of the database, so installations sharing one serialise these rare, short
+     * transactions with each other too.
+     */
+    @Override
+    public void lockPlatformKeys() {
+        StoreErrors.translate(() -> session.dsl()
+                .select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(PLATFORM_KEYS_LOCK)))
+                .fetch());
     }
 
     /**

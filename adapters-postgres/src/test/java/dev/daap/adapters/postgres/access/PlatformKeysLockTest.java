@@ -1,0 +1,78 @@
+package dev.daap.adapters.postgres.access;
+
+import dev.daap.adapters.postgres.JooqFactory;
+import dev.daap.adapters.postgres.JooqTransactions;
+import dev.daap.adapters.postgres.MigratedDatabase;
+import dev.daap.migrations.Migrator;
+import dev.daap.testing.LockWaiters;
+import dev.daap.testing.TestPostgres;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The platform keys' lock holds until the transaction that took it ends, on a database of its own. */
+class PlatformKeysLockTest {
+    private static DataSource dataSource;
+    private static DSLContext dsl;
+
+    @BeforeAll
+    static void migrate() {
+        TestPostgres postgres = TestPostgres.shared();
+        dataSource = postgres.dataSource(postgres.createDatabase("platform_keys_lock"));
+        new Migrator(dataSource, MigratedDatabase.SCHEMA).up();
+        dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
+    }
+
+    @Test
+    void aSecondTransactionWaitsForTheFirstToEnd() throws Exception {
+        var transactions = new JooqTransactions(dsl);
+        var keys = new JooqApiKeys(transactions);
+        var firstHolds = new CountDownLatch(1);
+        var firstMayEnd = new CountDownLatch(1);
+
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            Future<?> first = threads.submit(() -> transactions.inTransaction(() -> {
+                keys.lockPlatformKeys();
+                firstHolds.countDown();
+                awaitQuietly(firstMayEnd);
+                return null;
+            }));
+            assertThat(firstHolds.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = threads.submit(() -> transactions.inTransaction(() -> {
+                keys.lockPlatformKeys();
+                return null;
+            }));
+
+            await("the second transaction waiting for the advisory lock").atMost(Duration.ofSeconds(10))
+                    .until(() -> second.isDone() || LockWaiters.advisory(dataSource) == 1);
+            assertThat(second.isDone()).as("the second lock must wait while the first transaction runs").isFalse();
+            firstMayEnd.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(LockWaiters.advisory(dataSource)).isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never let the first transaction end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
