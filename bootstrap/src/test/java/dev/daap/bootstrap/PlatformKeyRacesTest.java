@@ -17,6 +17,7 @@ import dev.daap.domain.common.Page;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.migrations.Migrator;
+import dev.daap.testing.Gate;
 import dev.daap.testing.LockWaiters;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestPostgres;
@@ -30,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,8 +51,7 @@ import static org.awaitility.Awaitility.await;
 class PlatformKeyRacesTest {
     private final Clock clock = Clock.systemUTC();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
-    private final CountDownLatch firstAtCommit = new CountDownLatch(1);
-    private final CountDownLatch firstMayCommit = new CountDownLatch(1);
+    private final Gate firstAtCommit = new Gate();
     private DataSource dataSource;
     private DSLContext dsl;
     private JooqTransactions transactions;
@@ -67,7 +66,7 @@ class PlatformKeyRacesTest {
         dsl = JooqFactory.create(dataSource, "daap");
         transactions = new JooqTransactions(dsl);
         keys = new JooqApiKeys(transactions);
-        audit = new AuditTrail(new PausingOnce(new JooqAuditLog(transactions), firstAtCommit, firstMayCommit), ids,
+        audit = new AuditTrail(new PausingOnce(new JooqAuditLog(transactions), firstAtCommit), ids,
                 clock);
     }
 
@@ -116,12 +115,12 @@ class PlatformKeyRacesTest {
     private <T> Race<T> race(Callable<T> first, Callable<T> second) throws Exception {
         try (ExecutorService callers = Executors.newFixedThreadPool(2)) {
             Future<T> firstCall = callers.submit(first);
-            assertThat(firstAtCommit.await(10, TimeUnit.SECONDS)).as("the first call reached its commit").isTrue();
+            firstAtCommit.awaitReached();
             Future<T> secondCall = callers.submit(second);
             await("the second call waiting for the first").atMost(Duration.ofSeconds(10))
                     .until(() -> secondCall.isDone() || LockWaiters.advisory(dataSource) == 1);
             assertThat(secondCall.isDone()).as("the second call must wait for the first to commit").isFalse();
-            firstMayCommit.countDown();
+            firstAtCommit.open();
             T firstResult = firstCall.get(10, TimeUnit.SECONDS);
             try {
                 return new Race<>(firstResult, secondCall.get(10, TimeUnit.SECONDS), null);
@@ -139,26 +138,17 @@ class PlatformKeyRacesTest {
                 clock.instant(), null);
     }
 
-    /** Holds the first entry's writer, inside its transaction, until the test lets it go; later ones pass. */
-    private record PausingOnce(AuditLog log, CountDownLatch reached, CountDownLatch mayGoOn, AtomicBoolean paused)
-            implements AuditLog {
-        PausingOnce(AuditLog log, CountDownLatch reached, CountDownLatch mayGoOn) {
-            this(log, reached, mayGoOn, new AtomicBoolean());
+    /** Holds the first entry's writer at the gate, inside its transaction; later ones pass. */
+    private record PausingOnce(AuditLog log, Gate gate, AtomicBoolean paused) implements AuditLog {
+        PausingOnce(AuditLog log, Gate gate) {
+            this(log, gate, new AtomicBoolean());
         }
 
         @Override
         public void append(AuditEvent event) {
             log.append(event);
             if (paused.compareAndSet(false, true)) {
-                reached.countDown();
-                try {
-                    if (!mayGoOn.await(30, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the test never let the first call commit");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
+                gate.hold();
             }
         }
 

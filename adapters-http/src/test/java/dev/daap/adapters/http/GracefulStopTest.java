@@ -1,11 +1,11 @@
 package dev.daap.adapters.http;
 
+import dev.daap.testing.Gate;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,16 +17,16 @@ class GracefulStopTest {
     @Test
     void aRequestInFlightFinishesWhileTheServerStops() throws Exception {
         TestApi api = TestApi.start(HttpSettings.defaults().withShutdownTimeout(Duration.ofSeconds(30)));
-        var blocked = new Blocker();
+        var blocked = new Gate();
         api.databases.beforeFind(id -> blocked.hold());
         String path = "/v1/databases/" + UUID.randomUUID();
         CompletableFuture<ApiResponse> inFlight = CompletableFuture.supplyAsync(() -> api.get(path));
-        blocked.awaitEntered();
+        blocked.awaitReached();
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(api.server::stop);
         awaitDraining(api.server);
         assertThat(stopping).isNotDone();
-        blocked.release();
+        blocked.open();
 
         assertThat(inFlight.get(20, TimeUnit.SECONDS).status()).isEqualTo(404);
         stopping.get(20, TimeUnit.SECONDS);
@@ -37,15 +37,15 @@ class GracefulStopTest {
     @Test
     void stopGivesUpOnRequestsThatOutliveTheTimeout() throws Exception {
         TestApi api = TestApi.start(HttpSettings.defaults().withShutdownTimeout(Duration.ofMillis(300)));
-        var blocked = new Blocker();
+        var blocked = new Gate();
         api.databases.beforeFind(id -> blocked.hold());
         CompletableFuture.supplyAsync(() -> api.get("/v1/databases/" + UUID.randomUUID()));
-        blocked.awaitEntered();
+        blocked.awaitReached();
 
         long started = System.nanoTime();
         api.server.stop();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        blocked.release();
+        blocked.open();
 
         assertThat(took).isLessThan(Duration.ofSeconds(10));
         assertThat(api.server.isDraining()).isTrue();
@@ -58,32 +58,6 @@ class GracefulStopTest {
         while (!server.isDraining()) {
             assertThat(System.nanoTime()).as("server started draining in time").isLessThan(deadline);
             Thread.onSpinWait();
-        }
-    }
-
-    /** Holds a request inside the store until the test lets it go. */
-    private static final class Blocker {
-        private final CountDownLatch entered = new CountDownLatch(1);
-        private final CountDownLatch released = new CountDownLatch(1);
-
-        void hold() {
-            entered.countDown();
-            try {
-                if (!released.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the test never released the request");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        void awaitEntered() throws InterruptedException {
-            assertThat(entered.await(10, TimeUnit.SECONDS)).as("request reached the store").isTrue();
-        }
-
-        void release() {
-            released.countDown();
         }
     }
 }

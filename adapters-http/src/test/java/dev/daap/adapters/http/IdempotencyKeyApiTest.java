@@ -2,10 +2,10 @@ package dev.daap.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.testing.Gate;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,18 +71,14 @@ class IdempotencyKeyApiTest extends ApiTest {
 
     @Test
     void aReplayWhileTheFirstStillRunsIsA409AndTheFirstStillAnswers() throws Exception {
-        var firstIsRunning = new CountDownLatch(1);
-        var secondWasAnswered = new CountDownLatch(1);
-        api.databases.beforeAdd(database -> {
-            firstIsRunning.countDown();
-            await(secondWasAnswered);
-        });
+        var firstIsRunning = new Gate();
+        api.databases.beforeAdd(database -> firstIsRunning.hold());
         CompletableFuture<ApiResponse> first =
                 CompletableFuture.supplyAsync(() -> api.post("/v1/databases", ORDERS, KEY, "k-3"));
-        await(firstIsRunning);
+        firstIsRunning.awaitReached();
 
         ApiResponse second = api.post("/v1/databases", ORDERS, KEY, "k-3");
-        secondWasAnswered.countDown();
+        firstIsRunning.open();
 
         assertProblem(second, 409, "idempotency-key-in-use");
         assertThat(second.header("Retry-After")).isEqualTo("1");
@@ -168,16 +164,5 @@ class IdempotencyKeyApiTest extends ApiTest {
 
     private static DatabaseId idOf(String path) {
         return DatabaseId.parse(path.substring(path.lastIndexOf('/') + 1));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(20, TimeUnit.SECONDS)) {
-                throw new AssertionError("timed out waiting for the other request");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

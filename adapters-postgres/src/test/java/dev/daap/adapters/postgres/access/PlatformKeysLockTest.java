@@ -4,6 +4,7 @@ import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.migrations.Migrator;
+import dev.daap.testing.Gate;
 import dev.daap.testing.LockWaiters;
 import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,17 +39,15 @@ class PlatformKeysLockTest {
     void aSecondTransactionWaitsForTheFirstToEnd() throws Exception {
         var transactions = new JooqTransactions(dsl);
         var keys = new JooqApiKeys(transactions);
-        var firstHolds = new CountDownLatch(1);
-        var firstMayEnd = new CountDownLatch(1);
+        var firstHolds = new Gate();
 
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
             Future<?> first = threads.submit(() -> transactions.inTransaction(() -> {
                 keys.lockPlatformKeys();
-                firstHolds.countDown();
-                awaitQuietly(firstMayEnd);
+                firstHolds.hold();
                 return null;
             }));
-            assertThat(firstHolds.await(10, TimeUnit.SECONDS)).isTrue();
+            firstHolds.awaitReached();
             Future<?> second = threads.submit(() -> transactions.inTransaction(() -> {
                 keys.lockPlatformKeys();
                 return null;
@@ -58,21 +56,10 @@ class PlatformKeysLockTest {
             await("the second transaction waiting for the advisory lock").atMost(Duration.ofSeconds(10))
                     .until(() -> second.isDone() || LockWaiters.advisory(dataSource) == 1);
             assertThat(second.isDone()).as("the second lock must wait while the first transaction runs").isFalse();
-            firstMayEnd.countDown();
+            firstHolds.open();
             first.get(10, TimeUnit.SECONDS);
             second.get(10, TimeUnit.SECONDS);
         }
         assertThat(LockWaiters.advisory(dataSource)).isZero();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never let the first transaction end");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
