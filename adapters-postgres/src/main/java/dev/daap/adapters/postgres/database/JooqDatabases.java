@@ -35,10 +35,12 @@ public final class JooqDatabases implements Databases {
     static final String LIVE_NAME_CONSTRAINT = "databases_live_name_key";
     static final String OWNER_TEAM_CONSTRAINT = "databases_owner_team_fkey";
     private final JooqSession session;
+    private final DatabasePageSql pageSql;
     private volatile String findSql;
 
     public JooqDatabases(JooqSession session) {
         this.session = session;
+        this.pageSql = new DatabasePageSql(query -> session.dsl().render(select(query)));
     }
 
     @Override
@@ -113,9 +115,18 @@ public final class JooqDatabases implements Databases {
         }
     }
 
+    /** Runs jOOQ's SQL for the query's shape, rendered once (see {@link DatabasePageSql}), with its values. */
     @Override
     public Page<Database> list(DatabaseQuery query) {
-        List<Database> rows = StoreErrors.translate(() -> select(query).fetch(DatabaseRecordMapper::toDomain));
+        List<Database> rows = StoreErrors.translate(() -> session.dsl().connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(pageSql.sql(query))) {
+                DatabasePageSql.bind(statement, DatabasePageSql.binds(query));
+                try (ResultSet results = statement.executeQuery()) {
+                    return session.dsl().fetch(results, DATABASES.fields())
+                            .map(row -> DatabaseRecordMapper.toDomain(row.into(DATABASES)));
+                }
+            }
+        }));
         return Page.fromLookahead(rows, query.pageSize(), last -> DatabaseCursor.after(last, query.sort()).toToken());
     }
 
@@ -137,7 +148,7 @@ public final class JooqDatabases implements Databases {
             // The same test as name ILIKE q OR purpose ILIKE q, without lower-casing every row it reads: names are
             // lower case (databases_name_format) and purpose_lower is lower(purpose), stored. PostgreSQL folds
             // lower() of the bound pattern into a constant when it plans, so the trigram indexes still serve it.
-            Field<String> pattern = DSL.lower(DSL.val("%" + escapeLike(text) + "%"));
+            Field<String> pattern = DSL.lower(DSL.val(containsPattern(text)));
             conditions.add(DATABASES.NAME.like(pattern, '\\').or(PURPOSE_LOWER.like(pattern, '\\')));
         });
         query.after().ifPresent(cursor -> conditions.add(after(cursor)));
@@ -161,7 +172,12 @@ public final class JooqDatabases implements Databases {
                 : List.of(key.asc(), DATABASES.ID.asc());
     }
 
-    static String escapeLike(String text) {
+    /** The LIKE pattern of q: its text anywhere, with LIKE's own characters matched literally. */
+    static String containsPattern(String text) {
+        return "%" + escapeLike(text) + "%";
+    }
+
+    private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
