@@ -21,6 +21,7 @@ import org.jooq.impl.DSL;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,15 +68,8 @@ public final class JooqDatabases implements Databases {
      */
     @Override
     public Optional<Database> find(DatabaseId id) {
-        return StoreErrors.translate(() -> session.dsl().connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(findSql())) {
-                statement.setObject(1, id.value());
-                try (ResultSet rows = statement.executeQuery()) {
-                    return session.dsl().fetchOptional(rows, DATABASES.fields())
-                            .map(row -> DatabaseRecordMapper.toDomain(row.into(DATABASES)));
-                }
-            }
-        }));
+        List<Database> rows = fetch(findSql(), statement -> statement.setObject(1, id.value()));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst()); // by primary key: one at most
     }
 
     private String findSql() {
@@ -118,16 +112,26 @@ public final class JooqDatabases implements Databases {
     /** Runs jOOQ's SQL for the query's shape, rendered once (see {@link DatabasePageSql}), with its values. */
     @Override
     public Page<Database> list(DatabaseQuery query) {
-        List<Database> rows = StoreErrors.translate(() -> session.dsl().connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(pageSql.sql(query))) {
-                DatabasePageSql.bind(statement, DatabasePageSql.binds(query));
-                try (ResultSet results = statement.executeQuery()) {
-                    return session.dsl().fetch(results, DATABASES.fields())
-                            .map(row -> DatabaseRecordMapper.toDomain(row.into(DATABASES)));
+        List<Database> rows = fetch(pageSql.sql(query),
+                statement -> DatabasePageSql.bind(statement, DatabasePageSql.binds(query)));
+        return Page.fromLookahead(rows, query.pageSize(), last -> DatabaseCursor.after(last, query.sort()).toToken());
+    }
+
+    /** Runs SQL rendered once by jOOQ as a plain prepared statement, and reads its rows (all columns) as databases. */
+    private List<Database> fetch(String sql, StatementValues values) {
+        return StoreErrors.translate(() -> session.dsl().connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                values.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return session.dsl().fetch(rows, DATABASES.fields()).map(DatabaseRecordMapper::toDomain);
                 }
             }
         }));
-        return Page.fromLookahead(rows, query.pageSize(), last -> DatabaseCursor.after(last, query.sort()).toToken());
+    }
+
+    @FunctionalInterface
+    private interface StatementValues {
+        void bind(PreparedStatement statement) throws SQLException;
     }
 
     /** The page query, also used by tests to check its plan. */
