@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * The list query's SQL, rendered by jOOQ once for each combination of filters and sort (at most 64) and then
  * reused with the request's bind values. Rendering the page query on every request cost about a tenth of the
- * server's CPU per page; jOOQ's manual suggests caching its SQL for this. {@link #binds} must give the values in
+ * JVM's CPU per page; jOOQ's manual suggests caching its SQL for this. {@link #binds} must give the values in
  * the order jOOQ renders their placeholders; DatabasePageSqlTest checks that against jOOQ for every combination.
  */
 final class DatabasePageSql {
