@@ -28,12 +28,20 @@ public final class MigratedDatabase {
 
     public static synchronized DataSource dataSource() {
         if (dataSource == null) {
-            TestPostgres postgres = TestPostgres.shared();
-            DataSource fresh = postgres.dataSource(postgres.createDatabase("adapters"));
-            new Migrator(fresh, SCHEMA).up();
-            dataSource = fresh;
+            dataSource = ofItsOwn("adapters");
         }
         return dataSource;
+    }
+
+    /**
+     * A new database (named from {@code prefix}) with DAAP's schema migrated, for tests that must commit, hold
+     * locks or load data that the shared database's other tests must not see.
+     */
+    public static DataSource ofItsOwn(String prefix) {
+        TestPostgres postgres = TestPostgres.shared();
+        DataSource fresh = postgres.dataSource(postgres.createDatabase(prefix));
+        new Migrator(fresh, SCHEMA).up();
+        return fresh;
     }
 
     /**

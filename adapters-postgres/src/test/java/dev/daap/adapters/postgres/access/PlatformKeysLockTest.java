@@ -3,10 +3,8 @@ package dev.daap.adapters.postgres.access;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.migrations.Migrator;
 import dev.daap.testing.Gate;
 import dev.daap.testing.LockWaiters;
-import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,9 +27,7 @@ class PlatformKeysLockTest {
 
     @BeforeAll
     static void migrate() {
-        TestPostgres postgres = TestPostgres.shared();
-        dataSource = postgres.dataSource(postgres.createDatabase("platform_keys_lock"));
-        new Migrator(dataSource, MigratedDatabase.SCHEMA).up();
+        dataSource = MigratedDatabase.ofItsOwn("platform_keys_lock");
         dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
     }
 

@@ -3,8 +3,6 @@ package dev.daap.adapters.postgres.audit;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.domain.audit.AuditEvent;
-import dev.daap.migrations.Migrator;
-import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +32,7 @@ class AuditEventsAppendOnlyTest {
 
     @BeforeAll
     void appendOne() {
-        TestPostgres postgres = TestPostgres.shared();
-        DataSource dataSource = postgres.dataSource(postgres.createDatabase("audit_append_only"));
-        new Migrator(dataSource, MigratedDatabase.SCHEMA).up();
+        DataSource dataSource = MigratedDatabase.ofItsOwn("audit_append_only");
         dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
         stored = new AuditEvent(UUID.randomUUID(), Instant.parse("2026-11-25T14:00:00Z"), UUID.randomUUID(), null,
                 "api_key.revoke", "api_key", "key-1", null, "req-1", "192.0.2.1", Map.of(), Map.of("revoked", true));

@@ -4,8 +4,6 @@ import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.domain.audit.AuditQuery;
 import dev.daap.domain.team.TeamSlug;
-import dev.daap.migrations.Migrator;
-import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -33,9 +31,7 @@ class AuditLogQueryPlanTest {
 
     @BeforeAll
     void load() {
-        TestPostgres postgres = TestPostgres.shared();
-        DataSource dataSource = postgres.dataSource(postgres.createDatabase("audit_plans"));
-        new Migrator(dataSource, MigratedDatabase.SCHEMA).up();
+        DataSource dataSource = MigratedDatabase.ofItsOwn("audit_plans");
         dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
         dsl.execute("""
                 INSERT INTO daap.audit_events (id, occurred_at, actor_key_id, actor_team, action, resource_type,

@@ -2,8 +2,6 @@ package dev.daap.adapters.postgres.database;
 
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.migrations.Migrator;
-import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
@@ -37,9 +35,7 @@ class DatabaseQueryPlanTest {
 
     @BeforeAll
     void load() {
-        TestPostgres postgres = TestPostgres.shared();
-        DataSource dataSource = postgres.dataSource(postgres.createDatabase("query_plans"));
-        new Migrator(dataSource, MigratedDatabase.SCHEMA).up();
+        DataSource dataSource = MigratedDatabase.ofItsOwn("query_plans");
         dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
         dsl.execute("""
                 INSERT INTO daap.teams (slug, display_name)

@@ -2,8 +2,6 @@ package dev.daap.adapters.postgres.event;
 
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.migrations.Migrator;
-import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -21,9 +19,7 @@ final class CommittedDatabase {
     final DSLContext dsl;
 
     CommittedDatabase(String prefix) {
-        TestPostgres postgres = TestPostgres.shared();
-        dataSource = postgres.dataSource(postgres.createDatabase(prefix));
-        new Migrator(dataSource, MigratedDatabase.SCHEMA).up();
+        dataSource = MigratedDatabase.ofItsOwn(prefix);
         dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
     }
 

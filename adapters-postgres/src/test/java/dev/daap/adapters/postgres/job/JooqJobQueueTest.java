@@ -13,8 +13,6 @@ import dev.daap.domain.database.Purpose;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.TeamSlug;
-import dev.daap.migrations.Migrator;
-import dev.daap.testing.TestPostgres;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,9 +50,7 @@ class JooqJobQueueTest {
 
     @BeforeAll
     static void migrate() {
-        TestPostgres postgres = TestPostgres.shared();
-        dataSource = postgres.dataSource(postgres.createDatabase("job_queue"));
-        new Migrator(dataSource, MigratedDatabase.SCHEMA).up();
+        dataSource = MigratedDatabase.ofItsOwn("job_queue");
         dsl = JooqFactory.create(dataSource, MigratedDatabase.SCHEMA);
         MigratedDatabase.teamsExist(dsl, TEAM);
     }
