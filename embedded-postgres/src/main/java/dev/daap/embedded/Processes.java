@@ -24,6 +24,7 @@ final class Processes {
 
     static Result run(List<String> command, Map<String, String> environment, Duration timeout) {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        removeClientSettings(builder.environment());
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
@@ -40,6 +41,16 @@ final class Processes {
             Thread.currentThread().interrupt();
             throw new EmbeddedPostgresException("interrupted while running " + command.getFirst(), e);
         }
+    }
+
+    /**
+     * Drops the PG* variables this process inherited (PGPORT, PGDATA, PGHOST, PGOPTIONS...). They are the user's
+     * settings for their own PostgreSQL tools; initdb, pg_ctl and the server read several of them too, so an empty
+     * or foreign PGPORT in the shell that starts DAAP would stop the embedded server from starting. The embedded
+     * server is configured by its command line alone.
+     */
+    static void removeClientSettings(Map<String, String> environment) {
+        environment.keySet().removeIf(name -> name.startsWith("PG"));
     }
 
     record Result(int exitCode, String output) {
