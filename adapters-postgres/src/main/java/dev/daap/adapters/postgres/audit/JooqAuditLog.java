@@ -1,6 +1,7 @@
 package dev.daap.adapters.postgres.audit;
 
 import dev.daap.adapters.postgres.JooqSession;
+import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.AuditEventsRecord;
 import dev.daap.domain.audit.AuditEvent;
@@ -22,15 +23,17 @@ import static dev.daap.adapters.postgres.generated.Tables.AUDIT_EVENTS;
  */
 public final class JooqAuditLog implements AuditLog {
     private final JooqSession session;
+    private final RenderedInsert<AuditEventsRecord> insert;
 
     public JooqAuditLog(JooqSession session) {
         this.session = Objects.requireNonNull(session, "session");
+        this.insert = new RenderedInsert<>(session, AUDIT_EVENTS);
     }
 
     @Override
     public void append(AuditEvent event) {
         AuditEventsRecord record = AuditEventRecordMapper.toRecord(event); // refuses a bad snapshot before any SQL
-        StoreErrors.translate(() -> session.dsl().executeInsert(record));
+        insert.execute(record);
     }
 
     @Override

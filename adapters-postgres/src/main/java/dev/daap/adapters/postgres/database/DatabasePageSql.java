@@ -4,11 +4,6 @@ import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,15 +53,6 @@ final class DatabasePageSql {
         });
         values.add(query.pageSize() + 1L); // jOOQ binds a LIMIT as a long; +1: the look-ahead row (see select)
         return values;
-    }
-
-    static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            Object value = values.get(i);
-            // pgjdbc takes java.time's OffsetDateTime for timestamptz, not Instant; jOOQ converts the same way.
-            statement.setObject(i + 1, value instanceof Instant instant
-                    ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
-        }
     }
 
     private static Object cursorKey(DatabaseCursor cursor) {

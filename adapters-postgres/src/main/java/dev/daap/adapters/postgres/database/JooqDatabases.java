@@ -1,6 +1,8 @@
 package dev.daap.adapters.postgres.database;
 
+import dev.daap.adapters.postgres.BindValues;
 import dev.daap.adapters.postgres.JooqSession;
+import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
 import dev.daap.domain.common.Page;
@@ -37,28 +39,28 @@ public final class JooqDatabases implements Databases {
     static final String OWNER_TEAM_CONSTRAINT = "databases_owner_team_fkey";
     private final JooqSession session;
     private final DatabasePageSql pageSql;
+    private final RenderedInsert<DatabasesRecord> insert;
     private volatile String findSql;
 
     public JooqDatabases(JooqSession session) {
         this.session = session;
+        this.insert = new RenderedInsert<>(session, DATABASES);
         this.pageSql = new DatabasePageSql(query -> session.dsl().render(select(query)));
     }
 
     @Override
     public void add(Database database) {
-        StoreErrors.translate(() -> {
-            try {
-                return session.dsl().executeInsert(DatabaseRecordMapper.fill(new DatabasesRecord(), database));
-            } catch (DataAccessException e) {
-                if (StoreErrors.violates(e, LIVE_NAME_CONSTRAINT)) {
-                    throw new NameTakenException(database.name().value());
-                }
-                if (StoreErrors.violates(e, OWNER_TEAM_CONSTRAINT)) {
-                    throw new TeamNotFoundException(database.ownerTeam().value());
-                }
-                throw e;
+        try {
+            insert.execute(DatabaseRecordMapper.fill(new DatabasesRecord(), database));
+        } catch (DataAccessException e) {
+            if (StoreErrors.violates(e, LIVE_NAME_CONSTRAINT)) {
+                throw new NameTakenException(database.name().value());
             }
-        });
+            if (StoreErrors.violates(e, OWNER_TEAM_CONSTRAINT)) {
+                throw new TeamNotFoundException(database.ownerTeam().value());
+            }
+            throw e;
+        }
     }
 
     /**
@@ -113,7 +115,7 @@ public final class JooqDatabases implements Databases {
     @Override
     public Page<Database> list(DatabaseQuery query) {
         List<Database> rows = fetch(pageSql.sql(query),
-                statement -> DatabasePageSql.bind(statement, DatabasePageSql.binds(query)));
+                statement -> BindValues.bind(statement, DatabasePageSql.binds(query)));
         return Page.fromLookahead(rows, query.pageSize(), last -> DatabaseCursor.after(last, query.sort()).toToken());
     }
 

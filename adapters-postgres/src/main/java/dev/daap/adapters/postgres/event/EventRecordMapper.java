@@ -5,10 +5,8 @@ import dev.daap.adapters.postgres.generated.tables.records.EventsRecord;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
+import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
-import org.jooq.JSONB;
-
-import java.util.Map;
 
 /** Maps between the generated record and the domain's {@link Event}; the payload travels as a JSONB object. */
 final class EventRecordMapper {
@@ -25,7 +23,13 @@ final class EventRecordMapper {
                 JsonColumns.objectMap(record.getPayload(), "an event payload"));
     }
 
-    static JSONB payloadOf(Map<String, Object> payload) {
-        return JsonColumns.toJsonb(payload);
+    /** The columns an append sets; the database assigns the position ({@code xid}, {@code seq}). */
+    static EventsRecord toRecord(NewEvent event) {
+        return new EventsRecord()
+                .setOccurredAt(event.occurredAt())
+                .setType(event.type().wireName())
+                .setTeam(event.team().value())
+                .setResourceId(event.resourceId())
+                .setPayload(JsonColumns.toJsonb(event.payload()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.daap.adapters.postgres.event;
 
 import dev.daap.adapters.postgres.JooqSession;
+import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.EventsRecord;
 import dev.daap.domain.event.Event;
@@ -11,6 +12,7 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -34,9 +36,11 @@ public final class JooqEventLog implements EventLog {
             DSL.field("(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint", SQLDataType.BIGINT)));
     private final JooqSession session;
     private final String channel;
+    private final RenderedInsert<EventsRecord> insert;
 
     public JooqEventLog(JooqSession session, String channel) {
         this.session = session;
+        this.insert = new RenderedInsert<>(session, EVENTS, EVENTS.XID, EVENTS.SEQ);
         this.channel = channel;
     }
 
@@ -48,14 +52,8 @@ public final class JooqEventLog implements EventLog {
     /** The NOTIFY carries the position; the relay only takes it as a cue to read the table. */
     @Override
     public EventPosition append(NewEvent event) {
-        EventPosition position = StoreErrors.translate(() -> session.dsl().insertInto(EVENTS)
-                .set(EVENTS.OCCURRED_AT, event.occurredAt())
-                .set(EVENTS.TYPE, event.type().wireName())
-                .set(EVENTS.TEAM, event.team().value())
-                .set(EVENTS.RESOURCE_ID, event.resourceId())
-                .set(EVENTS.PAYLOAD, EventRecordMapper.payloadOf(event.payload()))
-                .returningResult(EVENTS.XID, EVENTS.SEQ)
-                .fetchSingle(row -> new EventPosition(row.value1(), row.value2())));
+        Record row = insert.executeReturning(EventRecordMapper.toRecord(event)); // xid and seq: the database's
+        EventPosition position = new EventPosition(row.get(EVENTS.XID), row.get(EVENTS.SEQ));
         session.notifyAfterCommit(channel, position.encode());
         return position;
     }

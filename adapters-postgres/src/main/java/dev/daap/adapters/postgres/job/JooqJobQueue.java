@@ -1,6 +1,7 @@
 package dev.daap.adapters.postgres.job;
 
 import dev.daap.adapters.postgres.JooqSession;
+import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.Jobs;
 import dev.daap.adapters.postgres.generated.tables.records.JobsRecord;
@@ -35,9 +36,11 @@ public final class JooqJobQueue implements JobQueue {
     private final JooqSession session;
     private final Clock clock;
     private final String channel;
+    private final RenderedInsert<JobsRecord> insert;
 
     public JooqJobQueue(JooqSession session, Clock clock, String channel) {
         this.session = session;
+        this.insert = new RenderedInsert<>(session, JOBS);
         this.clock = clock;
         this.channel = channel;
     }
@@ -49,7 +52,7 @@ public final class JooqJobQueue implements JobQueue {
 
     @Override
     public void enqueue(Job job) {
-        StoreErrors.translate(() -> session.dsl().executeInsert(JobRecordMapper.toRecord(job)));
+        insert.execute(JobRecordMapper.toRecord(job));
         session.notifyAfterCommit(channel, job.id().toString()); // wakes the workers once the job is visible
     }
 
