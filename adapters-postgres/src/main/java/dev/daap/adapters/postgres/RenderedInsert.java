@@ -6,7 +6,6 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The INSERT of one table's records, as jOOQ's {@code insertInto(table).set(record)} renders it (the record's
  * changed fields, optionally {@code RETURNING} some columns), rendered once for each set of changed fields and then
- * run as a plain prepared statement with the record's values. A create writes four rows; rendering their inserts
- * anew each time was a tenth of the JVM's CPU per create. Failures reach the caller as jOOQ's
- * {@link org.jooq.exception.DataAccessException}, as they would from jOOQ's own insert.
+ * run with the record's values through {@link RenderedSql}. A create writes four rows; rendering their inserts
+ * anew each time was a tenth of the JVM's CPU per create.
  */
 public final class RenderedInsert<R extends TableRecord<R>> {
     private final JooqSession session;
@@ -69,14 +67,8 @@ public final class RenderedInsert<R extends TableRecord<R>> {
         return values;
     }
 
-    private <T> T run(R record, Execution<T> execution) {
-        String sql = sql(record);
-        return StoreErrors.translate(() -> session.dsl().connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                BindValues.bind(statement, values(record));
-                return execution.run(statement);
-            }
-        }));
+    private <T> T run(R record, RenderedSql.Execution<T> execution) {
+        return RenderedSql.run(session, sql(record), values(record), execution);
     }
 
     private String render(DSLContext dsl, R record) {
@@ -92,10 +84,5 @@ public final class RenderedInsert<R extends TableRecord<R>> {
             }
         }
         return changed;
-    }
-
-    @FunctionalInterface
-    private interface Execution<T> {
-        T run(PreparedStatement statement) throws java.sql.SQLException;
     }
 }

@@ -1,8 +1,8 @@
 package dev.daap.adapters.postgres.database;
 
-import dev.daap.adapters.postgres.BindValues;
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.RenderedInsert;
+import dev.daap.adapters.postgres.RenderedSql;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
 import dev.daap.domain.common.Page;
@@ -21,9 +21,6 @@ import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +67,7 @@ public final class JooqDatabases implements Databases {
      */
     @Override
     public Optional<Database> find(DatabaseId id) {
-        List<Database> rows = fetch(findSql(), statement -> statement.setObject(1, id.value()));
+        List<Database> rows = fetch(findSql(), List.of(id.value()));
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst()); // by primary key: one at most
     }
 
@@ -114,26 +111,13 @@ public final class JooqDatabases implements Databases {
     /** Runs jOOQ's SQL for the query's shape, rendered once (see {@link DatabasePageSql}), with its values. */
     @Override
     public Page<Database> list(DatabaseQuery query) {
-        List<Database> rows = fetch(pageSql.sql(query),
-                statement -> BindValues.bind(statement, DatabasePageSql.binds(query)));
+        List<Database> rows = fetch(pageSql.sql(query), DatabasePageSql.binds(query));
         return Page.fromLookahead(rows, query.pageSize(), last -> DatabaseCursor.after(last, query.sort()).toToken());
     }
 
-    /** Runs SQL rendered once by jOOQ as a plain prepared statement, and reads its rows (all columns) as databases. */
-    private List<Database> fetch(String sql, StatementValues values) {
-        return StoreErrors.translate(() -> session.dsl().connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                values.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return session.dsl().fetch(rows, DATABASES.fields()).map(DatabaseRecordMapper::toDomain);
-                }
-            }
-        }));
-    }
-
-    @FunctionalInterface
-    private interface StatementValues {
-        void bind(PreparedStatement statement) throws SQLException;
+    /** Runs SQL rendered once by jOOQ with its values, and reads its rows (all columns) as databases. */
+    private List<Database> fetch(String sql, List<?> values) {
+        return RenderedSql.fetch(session, sql, values, DATABASES.fields()).map(DatabaseRecordMapper::toDomain);
     }
 
     /** The page query, also used by tests to check its plan. */

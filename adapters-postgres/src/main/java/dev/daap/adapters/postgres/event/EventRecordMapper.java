@@ -7,20 +7,24 @@ import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
+import org.jooq.Record;
+
+import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
 
 /** Maps between the generated record and the domain's {@link Event}; the payload travels as a JSONB object. */
 final class EventRecordMapper {
     private EventRecordMapper() {
     }
 
-    static Event toDomain(EventsRecord record) {
+    /** Reads a row of {@code events}, fetched with the table's fields. */
+    static Event toDomain(Record record) {
         return new Event(
-                new EventPosition(record.getXid(), record.getSeq()),
-                record.getOccurredAt(),
-                EventType.fromWireName(record.getType()),
-                new TeamSlug(record.getTeam()),
-                record.getResourceId(),
-                JsonColumns.objectMap(record.getPayload(), "an event payload"));
+                new EventPosition(record.get(EVENTS.XID), record.get(EVENTS.SEQ)),
+                record.get(EVENTS.OCCURRED_AT),
+                EventType.fromWireName(record.get(EVENTS.TYPE)),
+                new TeamSlug(record.get(EVENTS.TEAM)),
+                record.get(EVENTS.RESOURCE_ID),
+                JsonColumns.objectMap(record.get(EVENTS.PAYLOAD), "an event payload"));
     }
 
     /** The columns an append sets; the database assigns the position ({@code xid}, {@code seq}). */

@@ -2,6 +2,7 @@ package dev.daap.adapters.postgres.event;
 
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.RenderedInsert;
+import dev.daap.adapters.postgres.RenderedSql;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.EventsRecord;
 import dev.daap.domain.event.Event;
@@ -37,10 +38,13 @@ public final class JooqEventLog implements EventLog {
     private final JooqSession session;
     private final String channel;
     private final RenderedInsert<EventsRecord> insert;
+    private final EventReadSql readSql;
 
     public JooqEventLog(JooqSession session, String channel) {
         this.session = session;
         this.insert = new RenderedInsert<>(session, EVENTS, EVENTS.XID, EVENTS.SEQ);
+        // The placeholder values are the shape's first read's; the SQL text does not depend on them.
+        this.readSql = new EventReadSql(filter -> session.dsl().render(select(EventPosition.ORIGIN, filter, 1)));
         this.channel = channel;
     }
 
@@ -60,10 +64,11 @@ public final class JooqEventLog implements EventLog {
 
     @Override
     public List<Event> publishedAfter(EventPosition after, EventFilter filter, int limit) {
-        return StoreErrors.translate(() -> select(after, filter, limit).fetch(EventRecordMapper::toDomain));
+        return RenderedSql.fetch(session, readSql.sql(filter), EventReadSql.binds(after, filter, limit), EVENTS.fields())
+                .map(EventRecordMapper::toDomain);
     }
 
-    /** The read of {@link #publishedAfter}, for the query-plan test. */
+    /** The read of {@link #publishedAfter}, as jOOQ builds it; its SQL is kept per shape (see {@link EventReadSql}). */
     Select<EventsRecord> select(EventPosition after, EventFilter filter, int limit) {
         return session.dsl().selectFrom(EVENTS)
                 .where(DSL.row(EVENTS.XID, EVENTS.SEQ).gt(after.xid(), after.seq()))
