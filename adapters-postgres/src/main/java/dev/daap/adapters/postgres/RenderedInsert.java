@@ -9,8 +9,6 @@ import org.jooq.TableRecord;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The INSERT of one table's records, as jOOQ's {@code insertInto(table).set(record)} renders it (the record's
@@ -22,8 +20,8 @@ public final class RenderedInsert<R extends TableRecord<R>> {
     private final JooqSession session;
     private final Table<R> table;
     private final Field<?>[] returning;
-    /** Keyed by the changed fields' positions, one bit each (tables have fewer than 64 columns). */
-    private final Map<Long, String> rendered = new ConcurrentHashMap<>();
+    /** Shaped by the changed fields' positions, one bit each (tables have at most 64 columns). */
+    private final SqlByShape<R> rendered;
 
     public RenderedInsert(JooqSession session, Table<R> table, Field<?>... returning) {
         if (table.fields().length > Long.SIZE) {
@@ -32,6 +30,7 @@ public final class RenderedInsert<R extends TableRecord<R>> {
         this.session = session;
         this.table = table;
         this.returning = returning.clone();
+        this.rendered = new SqlByShape<>(RenderedInsert::changedFields, this::render);
     }
 
     /** Inserts the record's changed fields. */
@@ -53,7 +52,7 @@ public final class RenderedInsert<R extends TableRecord<R>> {
 
     /** The SQL run for {@code record}, as jOOQ renders it; with {@link #values}, what the tests compare to jOOQ's. */
     String sql(R record) {
-        return rendered.computeIfAbsent(changedFields(record), changed -> render(session.dsl(), record));
+        return rendered.sql(record);
     }
 
     /** The values bound for {@code record}: its changed fields' values, in the order of the table's fields. */
@@ -71,7 +70,8 @@ public final class RenderedInsert<R extends TableRecord<R>> {
         return RenderedSql.run(session, sql(record), values(record), execution);
     }
 
-    private String render(DSLContext dsl, R record) {
+    private String render(R record) {
+        DSLContext dsl = session.dsl();
         var insert = dsl.insertInto(table).set(record);
         return dsl.render(returning.length == 0 ? insert : insert.returningResult(returning));
     }

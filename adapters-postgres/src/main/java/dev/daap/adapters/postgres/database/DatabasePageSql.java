@@ -1,13 +1,12 @@
 package dev.daap.adapters.postgres.database;
 
+import dev.daap.adapters.postgres.SqlByShape;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -25,16 +24,15 @@ final class DatabasePageSql {
         }
     }
 
-    private final Map<Shape, String> rendered = new ConcurrentHashMap<>();
-    private final Function<DatabaseQuery, String> render;
+    private final SqlByShape<DatabaseQuery> rendered;
 
     /** @param render jOOQ's SQL for a query; called once per shape, with the first query of that shape */
     DatabasePageSql(Function<DatabaseQuery, String> render) {
-        this.render = render;
+        this.rendered = new SqlByShape<>(Shape::of, render);
     }
 
     String sql(DatabaseQuery query) {
-        return rendered.computeIfAbsent(Shape.of(query), shape -> render.apply(query));
+        return rendered.sql(query);
     }
 
     /** The bind values of {@code query}, as jOOQ holds them, in the order of the SQL's placeholders. */

@@ -1,13 +1,12 @@
 package dev.daap.adapters.postgres.event;
 
+import dev.daap.adapters.postgres.SqlByShape;
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -24,16 +23,15 @@ final class EventReadSql {
         }
     }
 
-    private final Map<Shape, String> rendered = new ConcurrentHashMap<>();
-    private final Function<EventFilter, String> render;
+    private final SqlByShape<EventFilter> rendered;
 
     /** @param render jOOQ's SQL for a read with a filter; called once per shape, with the first filter of it */
     EventReadSql(Function<EventFilter, String> render) {
-        this.render = render;
+        this.rendered = new SqlByShape<>(Shape::of, render);
     }
 
     String sql(EventFilter filter) {
-        return rendered.computeIfAbsent(Shape.of(filter), shape -> render.apply(filter));
+        return rendered.sql(filter);
     }
 
     /** The bind values of a read, as jOOQ holds them, in the order of the SQL's placeholders. */
@@ -42,7 +40,7 @@ final class EventReadSql {
         values.add(after.xid());
         values.add(after.seq());
         filter.team().ifPresent(team -> values.add(team.value()));
-        for (EventType type : filter.types()) { // one Set, iterated here as when it was rendered: same order
+        for (EventType type : filter.types()) { // the IN list's placeholders: any order of the types matches them
             values.add(type.wireName());
         }
         filter.resourceId().ifPresent(values::add);
