@@ -43,7 +43,7 @@ public final class RenderedSql {
         }));
     }
 
-    static void bind(PreparedStatement statement, List<?> values) throws SQLException {
+    private static void bind(PreparedStatement statement, List<?> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             bind(statement, i + 1, values.get(i));
         }

@@ -3,6 +3,7 @@ package dev.daap.adapters.postgres.database;
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.RenderedSql;
+import dev.daap.adapters.postgres.SqlByShape;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
 import dev.daap.domain.common.Page;
@@ -24,7 +25,6 @@ import org.jooq.impl.DSL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
 
@@ -37,12 +37,16 @@ public final class JooqDatabases implements Databases {
     private final JooqSession session;
     private final DatabasePageSql pageSql;
     private final RenderedInsert<DatabasesRecord> insert;
-    private volatile String findSql;
+    private final SqlByShape<DatabaseId> findSql;
 
     public JooqDatabases(JooqSession session) {
         this.session = session;
         this.insert = new RenderedInsert<>(session, DATABASES);
         this.pageSql = new DatabasePageSql(query -> session.dsl().render(select(query)));
+        this.findSql = new SqlByShape<>(id -> "by id", id -> session.dsl().render(session.dsl()
+                .selectFrom(DATABASES)
+                .where(DATABASES.ID.eq(id.value())) // rendered as a placeholder, not inlined
+                .and(DATABASES.DELETED_AT.isNull())));
     }
 
     @Override
@@ -62,25 +66,13 @@ public final class JooqDatabases implements Databases {
 
     /**
      * The most frequent read of the API. Its SQL is rendered once (at the first call, with the session's schema
-     * mapping) and run as a plain prepared statement: rendering it on every call, even as a plain SQL template,
+     * mapping; it has one shape) and run as a plain prepared statement: rendering it on every call, even as a plain SQL template,
      * cost more of the server's CPU than the driver's round trip.
      */
     @Override
     public Optional<Database> find(DatabaseId id) {
-        List<Database> rows = fetch(findSql(), List.of(id.value()));
+        List<Database> rows = fetch(findSql.sql(id), List.of(id.value()));
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst()); // by primary key: one at most
-    }
-
-    private String findSql() {
-        String sql = findSql;
-        if (sql == null) {
-            sql = session.dsl().render(session.dsl()
-                    .selectFrom(DATABASES)
-                    .where(DATABASES.ID.eq(new UUID(0, 0))) // a placeholder: rendered as ?, not inlined
-                    .and(DATABASES.DELETED_AT.isNull()));
-            findSql = sql; // a race renders the same text twice; harmless
-        }
-        return sql;
     }
 
     @Override
