@@ -1,28 +1,27 @@
 package dev.daap.bootstrap;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.daap.adapters.http.HttpServer;
+import dev.daap.adapters.http.HttpSettings;
 import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
-import dev.daap.adapters.http.HttpServer;
-import dev.daap.adapters.http.HttpSettings;
 import dev.daap.adapters.postgres.JooqFactory;
+import dev.daap.adapters.postgres.PoolSettings;
+import dev.daap.adapters.postgres.PostgresPool;
+import dev.daap.adapters.postgres.SchemaVersion;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.SecretKeyCheck;
 import dev.daap.adapters.postgres.credential.SecretKeyMismatchException;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
-import dev.daap.adapters.postgres.PoolSettings;
-import dev.daap.adapters.postgres.PostgresPool;
-import dev.daap.adapters.postgres.SchemaVersion;
 import dev.daap.migrations.MigrationStatus;
 import dev.daap.migrations.Migrator;
-import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running service: metadata database → migrations → pool → jOOQ → use cases (see {@link Wiring}) → HTTP
@@ -39,8 +38,13 @@ public final class Application implements AutoCloseable {
     private final List<PeriodicTask> housekeeping;
     private final LiveEvents events;
 
-    private Application(MetadataDatabase database, HikariDataSource pool, HttpServer http, Workers workers,
-                        List<PeriodicTask> housekeeping, LiveEvents events) {
+    private Application(
+            MetadataDatabase database,
+            HikariDataSource pool,
+            HttpServer http,
+            Workers workers,
+            List<PeriodicTask> housekeeping,
+            LiveEvents events) {
         this.events = events;
         this.database = database;
         this.pool = pool;
@@ -59,24 +63,35 @@ public final class Application implements AutoCloseable {
             resources.add(pool);
             MigrationStatus migrations = migrate(config, pool);
             DSLContext dsl = JooqFactory.create(pool, config.schema());
-            Wiring wiring = new Wiring(dsl, config, credentialCipher(secretKey, migrations, dsl),
-                    provisioner(config, database));
+            Wiring wiring = new Wiring(
+                    dsl, config, credentialCipher(secretKey, migrations, dsl), provisioner(config, database));
             if (migrations.isCurrent()) {
                 bootstrapPlatformAdmin(config, wiring);
             }
             LiveEvents events = LiveEvents.start(config, wiring, database.target(), migrations.isCurrent());
             resources.add(events);
-            HttpServer http = new HttpServer(useCases(wiring), accessUseCases(wiring), events.useCases(),
-                    new DatabaseReadiness(new SchemaVersion(dsl, config.schema()),
+            HttpServer http = new HttpServer(
+                    useCases(wiring),
+                    accessUseCases(wiring),
+                    events.useCases(),
+                    new DatabaseReadiness(
+                            new SchemaVersion(dsl, config.schema()),
                             migrations.applied().size() + migrations.pending().size()),
-                    new HttpSettings(config.port(), "0.0.0.0", config.shutdownTimeout(),
+                    new HttpSettings(
+                            config.port(),
+                            "0.0.0.0",
+                            config.shutdownTimeout(),
                             HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
             http.start();
             resources.add(http);
-            Workers workers = migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
+            Workers workers =
+                    migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
             List<PeriodicTask> housekeeping = migrations.isCurrent() ? housekeeping(config, wiring) : List.of();
-            log.info("DAAP is ready on port {} ({} PostgreSQL, started in {} ms)", http.port(),
-                    database.target().kind(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+            log.info(
+                    "DAAP is ready on port {} ({} PostgreSQL, started in {} ms)",
+                    http.port(),
+                    database.target().kind(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
             return new Application(database, pool, http, workers, housekeeping, events);
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -100,17 +115,22 @@ public final class Application implements AutoCloseable {
      */
     private static void bootstrapPlatformAdmin(DaapConfig config, Wiring wiring) {
         try {
-            wiring.bootstrapPlatformAdmin().execute(config.adminToken()).ifPresent(token -> log.warn(
-                    "Generated the first platform admin API key. It is shown this once and never again; keep it "
-                            + "in a secret store:\n\n    {}\n\nUse it as 'Authorization: Bearer <token>'. To choose "
-                            + "the token yourself instead, set {}.", token, DaapConfig.ADMIN_TOKEN));
+            wiring.bootstrapPlatformAdmin()
+                    .execute(config.adminToken())
+                    .ifPresent(token -> log.warn(
+                            "Generated the first platform admin API key. It is shown this once and never again; keep it "
+                                    + "in a secret store:\n\n    {}\n\nUse it as 'Authorization: Bearer <token>'. To choose "
+                                    + "the token yourself instead, set {}.",
+                            token,
+                            DaapConfig.ADMIN_TOKEN));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(DaapConfig.ADMIN_TOKEN + " cannot be used: " + e.getMessage());
         }
     }
 
     private static byte[] secretKey(DaapConfig config) {
-        var env = config.secretKey().map(key -> Map.of(SecretKeys.VARIABLE, key)).orElse(Map.of());
+        var env =
+                config.secretKey().map(key -> Map.of(SecretKeys.VARIABLE, key)).orElse(Map.of());
         return SecretKeys.load(env, config.dataDir());
     }
 
@@ -133,7 +153,8 @@ public final class Application implements AutoCloseable {
 
     /** Where databases are provisioned: PROVISIONER_DATABASE_URL, else the server DAAP itself runs on. */
     private static PostgresProvisioner provisioner(DaapConfig config, MetadataDatabase database) {
-        JdbcTarget target = config.provisionerUrl().map(url -> JdbcTarget.of(url, "provisioner"))
+        JdbcTarget target = config.provisionerUrl()
+                .map(url -> JdbcTarget.of(url, "provisioner"))
                 .orElse(database.target());
         log.info("Provisioning databases on {}", target.displayUrl());
         return new PostgresProvisioner(target.unpooled(), target.host(), target.port());
@@ -153,28 +174,55 @@ public final class Application implements AutoCloseable {
         var migrator = new Migrator(pool, config.schema());
         MigrationStatus status = config.migrateOnStart() ? migrator.applyPending() : migrator.status();
         if (status.isCurrent()) {
-            log.info("Schema {} is current ({} changesets applied)", config.schema(), status.applied().size());
+            log.info(
+                    "Schema {} is current ({} changesets applied)",
+                    config.schema(),
+                    status.applied().size());
         } else {
-            log.warn("Schema {} has {} pending changeset(s) ({}); /health/ready stays 503 until "
-                    + "`daap.jar migrate up` runs", config.schema(), status.pending().size(), status.pending());
+            log.warn(
+                    "Schema {} has {} pending changeset(s) ({}); /health/ready stays 503 until "
+                            + "`daap.jar migrate up` runs",
+                    config.schema(),
+                    status.pending().size(),
+                    status.pending());
         }
         return status;
     }
 
     private static AccessUseCases accessUseCases(Wiring wiring) {
-        return new AccessUseCases(wiring.authenticate(), wiring.createTeam(), wiring.getTeam(), wiring.listTeams(),
-                wiring.createApiKey(), wiring.listApiKeys(), wiring.revokeApiKey(), wiring.listAuditEvents());
+        return new AccessUseCases(
+                wiring.authenticate(),
+                wiring.createTeam(),
+                wiring.getTeam(),
+                wiring.listTeams(),
+                wiring.createApiKey(),
+                wiring.listApiKeys(),
+                wiring.revokeApiKey(),
+                wiring.listAuditEvents());
     }
 
     private static DatabaseUseCases useCases(Wiring wiring) {
-        return new DatabaseUseCases(wiring.createDatabase(), wiring.getDatabase(), wiring.listDatabases(),
-                wiring.updateDatabase(), wiring.deleteDatabase(), wiring.retryDatabase(), wiring.getOperations(),
-                wiring.manageCredentials(), new Idempotency(wiring.idempotency, wiring.clock));
+        return new DatabaseUseCases(
+                wiring.createDatabase(),
+                wiring.getDatabase(),
+                wiring.listDatabases(),
+                wiring.updateDatabase(),
+                wiring.deleteDatabase(),
+                wiring.retryDatabase(),
+                wiring.getOperations(),
+                wiring.manageCredentials(),
+                new Idempotency(wiring.idempotency, wiring.clock));
     }
 
     static PoolSettings poolSettings(DaapConfig config, JdbcTarget target) {
-        return new PoolSettings(target.jdbcUrl(), target.user(), target.password(), config.maxConnections(),
-                config.minConnections(), config.maxConnectionLifetime(), config.maxConnectionIdleTime(),
+        return new PoolSettings(
+                target.jdbcUrl(),
+                target.user(),
+                target.password(),
+                config.maxConnections(),
+                config.minConnections(),
+                config.maxConnectionLifetime(),
+                config.maxConnectionIdleTime(),
                 target.driverProperties());
     }
 

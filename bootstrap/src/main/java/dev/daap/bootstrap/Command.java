@@ -16,20 +16,15 @@ sealed interface Command {
 
             configuration comes from environment variables; see the README.""";
 
-    record Serve() implements Command {
-    }
+    record Serve() implements Command {}
 
-    record MigrateUp() implements Command {
-    }
+    record MigrateUp() implements Command {}
 
-    record MigrateDown(int count) implements Command {
-    }
+    record MigrateDown(int count) implements Command {}
 
-    record MigrateStatus() implements Command {
-    }
+    record MigrateStatus() implements Command {}
 
-    record Help() implements Command {
-    }
+    record Help() implements Command {}
 
     /** Parses the arguments; throws {@link UsageException} with a clear message for anything else. */
     static Command parse(List<String> args) {

@@ -2,7 +2,6 @@ package dev.daap.bootstrap;
 
 import dev.daap.domain.access.ApiToken;
 import dev.daap.migrations.Migrator;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,8 +38,7 @@ public record DaapConfig(
      *
      * @param workers 0 runs no workers on this instance (jobs wait for another instance)
      */
-    public record JobConfig(int workers, Duration pollInterval, int maxAttempts, Duration retryBase, Duration lease) {
-    }
+    public record JobConfig(int workers, Duration pollInterval, int maxAttempts, Duration retryBase, Duration lease) {}
 
     /**
      * Live events.
@@ -50,8 +48,7 @@ public record DaapConfig(
      * @param buffer       events a subscriber may fall behind before it is disconnected (and resumes from the table)
      * @param pollInterval how often the relay reads the table while anyone subscribes, besides notifications
      */
-    public record EventConfig(Duration heartbeat, Duration retention, int buffer, Duration pollInterval) {
-    }
+    public record EventConfig(Duration heartbeat, Duration retention, int buffer, Duration pollInterval) {}
 
     public static DaapConfig fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
@@ -67,7 +64,8 @@ public record DaapConfig(
                 reader.duration("DB_WAIT_TIMEOUT", "60s"),
                 reader.bool("DAAP_MIGRATE_ON_START", true),
                 reader.duration("DAAP_SHUTDOWN_TIMEOUT", "30s"),
-                reader.optional("PROVISIONER_DATABASE_URL").map(url -> DatabaseUrl.parse("PROVISIONER_DATABASE_URL", url)),
+                reader.optional("PROVISIONER_DATABASE_URL")
+                        .map(url -> DatabaseUrl.parse("PROVISIONER_DATABASE_URL", url)),
                 new JobConfig(
                         reader.integer("DAAP_WORKERS", 2, 0, 64),
                         reader.duration("DAAP_JOB_POLL_INTERVAL", "5s"),
@@ -151,8 +149,8 @@ public record DaapConfig(
             } catch (NumberFormatException e) {
                 // reported below with the accepted range
             }
-            throw new ConfigException(name + " must be a whole number from " + min + " to " + max
-                    + ", not '" + value.get() + "'");
+            throw new ConfigException(
+                    name + " must be a whole number from " + min + " to " + max + ", not '" + value.get() + "'");
         }
 
         Duration duration(String name, String fallback) {

@@ -4,10 +4,9 @@ import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.postgres.SchemaVersion;
 import dev.daap.domain.error.StoreUnavailableException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Map;
 
 /** Ready when the metadata database answers and has every changeset this build knows applied. */
 final class DatabaseReadiness implements ReadinessCheck {
@@ -29,12 +28,18 @@ final class DatabaseReadiness implements ReadinessCheck {
             log.debug("readiness: the metadata database does not answer", e);
             return new Readiness(false, Map.of("database", "unreachable", "migrations", "unknown"));
         } catch (RuntimeException e) {
-            // It answers, but the changelog table is missing or unreadable: not migrated (DAAP_MIGRATE_ON_START=false?).
+            // It answers, but the changelog table is missing or unreadable: not migrated
+            // (DAAP_MIGRATE_ON_START=false?).
             log.debug("readiness: cannot read the applied migrations", e);
             return new Readiness(false, Map.of("database", "up", "migrations", "not applied"));
         }
         boolean current = applied >= expectedChangesets;
-        return new Readiness(current, Map.of("database", "up",
-                "migrations", current ? "current" : applied + " of " + expectedChangesets + " applied"));
+        return new Readiness(
+                current,
+                Map.of(
+                        "database",
+                        "up",
+                        "migrations",
+                        current ? "current" : applied + " of " + expectedChangesets + " applied"));
     }
 }

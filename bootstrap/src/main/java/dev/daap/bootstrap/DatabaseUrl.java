@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * @param jdbcUrl without credentials, so that it can be logged
  */
-record DatabaseUrl(String jdbcUrl, String host, int port, String user, String password,
-                   Map<String, String> properties) {
+record DatabaseUrl(
+        String jdbcUrl, String host, int port, String user, String password, Map<String, String> properties) {
     private static final String DEFAULT_VARIABLE = "DATABASE_URL";
 
     static DatabaseUrl parse(String raw) {
@@ -80,8 +80,7 @@ record DatabaseUrl(String jdbcUrl, String host, int port, String user, String pa
         if (properties.containsKey("password")) {
             password = properties.remove("password");
         }
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/"
-                + URLEncodedPath.encode(database);
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + URLEncodedPath.encode(database);
         return new DatabaseUrl(jdbc, uri.getHost(), port, user, password, properties);
     }
 
@@ -91,9 +90,11 @@ record DatabaseUrl(String jdbcUrl, String host, int port, String user, String pa
         Map<String, String> properties = query(question < 0 ? null : text.substring(question + 1));
         String user = properties.remove("user");
         String password = properties.remove("password");
-        URI address = URI.create(base.substring("jdbc:".length()).replaceFirst("^postgresql:(?!//)", "postgresql://localhost/"));
+        URI address = URI.create(
+                base.substring("jdbc:".length()).replaceFirst("^postgresql:(?!//)", "postgresql://localhost/"));
         String host = address.getHost() == null ? "localhost" : address.getHost();
-        return new DatabaseUrl(base, host, address.getPort() == -1 ? 5432 : address.getPort(), user, password, properties);
+        return new DatabaseUrl(
+                base, host, address.getPort() == -1 ? 5432 : address.getPort(), user, password, properties);
     }
 
     private static Map<String, String> query(String rawQuery) {

@@ -1,14 +1,13 @@
 package dev.daap.bootstrap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Waits for an external PostgreSQL at start-up with exponential backoff (250 ms doubling to 5 s), bounded by
@@ -19,8 +18,7 @@ final class DatabaseWait {
     private static final Duration FIRST_DELAY = Duration.ofMillis(250);
     private static final Duration MAX_DELAY = Duration.ofSeconds(5);
 
-    private DatabaseWait() {
-    }
+    private DatabaseWait() {}
 
     static void untilReachable(JdbcTarget target, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -44,8 +42,12 @@ final class DatabaseWait {
                         + timeout.toSeconds() + "s (" + attempt + " attempts; last error: " + failure.getMessage()
                         + "). Check that it runs and DATABASE_URL is right, or raise DB_WAIT_TIMEOUT");
             }
-            log.warn("PostgreSQL at {} is not reachable yet (attempt {}: {}); retrying in {} ms",
-                    target.displayUrl(), attempt, failure.getMessage(), delay.toMillis());
+            log.warn(
+                    "PostgreSQL at {} is not reachable yet (attempt {}: {}); retrying in {} ms",
+                    target.displayUrl(),
+                    attempt,
+                    failure.getMessage(),
+                    delay.toMillis());
             sleep(delay);
             delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
         }

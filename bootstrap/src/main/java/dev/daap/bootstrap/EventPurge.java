@@ -1,11 +1,10 @@
 package dev.daap.bootstrap;
 
 import dev.daap.domain.event.EventLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deletes events older than the retention now and then, so the log holds about one retention period. A client
@@ -17,8 +16,7 @@ final class EventPurge {
     static final Duration EVERY = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(EventPurge.class);
 
-    private EventPurge() {
-    }
+    private EventPurge() {}
 
     static PeriodicTask start(EventLog events, Clock clock, Duration retention, Duration every) {
         checkRetention(retention);

@@ -1,11 +1,10 @@
 package dev.daap.bootstrap;
 
 import dev.daap.domain.idempotency.IdempotencyStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deletes expired idempotency keys now and then, so the table holds about one retention period of rows. Expired
@@ -16,8 +15,7 @@ final class IdempotencyPurge {
     static final Duration EVERY = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(IdempotencyPurge.class);
 
-    private IdempotencyPurge() {
-    }
+    private IdempotencyPurge() {}
 
     static PeriodicTask start(IdempotencyStore store, Clock clock, Duration every) {
         return PeriodicTask.start("idempotency-purge", every, false, () -> purge(store, clock));

@@ -3,11 +3,18 @@ package dev.daap.bootstrap;
 import java.util.Map;
 
 /** A concrete PostgreSQL to connect to: the external one from DATABASE_URL, or the embedded one. */
-record JdbcTarget(String jdbcUrl, String host, int port, String user, String password,
-                  Map<String, String> driverProperties, String kind) {
+record JdbcTarget(
+        String jdbcUrl,
+        String host,
+        int port,
+        String user,
+        String password,
+        Map<String, String> driverProperties,
+        String kind) {
 
     static JdbcTarget of(DatabaseUrl url, String kind) {
-        return new JdbcTarget(url.jdbcUrl(), url.host(), url.port(), url.user(), url.password(), url.properties(), kind);
+        return new JdbcTarget(
+                url.jdbcUrl(), url.host(), url.port(), url.user(), url.password(), url.properties(), kind);
     }
 
     /** A connection source outside any pool (LISTEN sessions, provisioning, migrations). */
@@ -27,6 +34,7 @@ record JdbcTarget(String jdbcUrl, String host, int port, String user, String pas
         });
         return dataSource;
     }
+
     String displayUrl() {
         return jdbcUrl + (user == null ? "" : " as " + user);
     }

@@ -31,12 +31,16 @@ final class LiveEvents implements AutoCloseable {
         var hub = new EventHub(settings.buffer());
         EventRelay relay = null;
         if (schemaCurrent) {
-            relay = new EventRelay(metadata.unpooled(), wiring.events, JooqEventLog.channelFor(config.schema()), hub,
+            relay = new EventRelay(
+                    metadata.unpooled(),
+                    wiring.events,
+                    JooqEventLog.channelFor(config.schema()),
+                    hub,
                     settings.pollInterval());
             relay.start(); // before the HTTP server: the first stream must find the relay's position
         }
-        var useCases = new EventUseCases(new ListEvents(wiring.events), new WatchEvents(wiring.events, hub),
-                settings.heartbeat());
+        var useCases = new EventUseCases(
+                new ListEvents(wiring.events), new WatchEvents(wiring.events, hub), settings.heartbeat());
         return new LiveEvents(hub, relay, useCases);
     }
 

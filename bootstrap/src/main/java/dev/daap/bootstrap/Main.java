@@ -2,20 +2,18 @@ package dev.daap.bootstrap;
 
 import dev.daap.embedded.EmbeddedPostgresException;
 import dev.daap.migrations.MigrationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
-
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** The command line: {@code serve}, {@code migrate up|down|status}. Exit codes: 0 ok, 1 failed, 2 usage. */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger(); // Liquibase logs through java.util.logging

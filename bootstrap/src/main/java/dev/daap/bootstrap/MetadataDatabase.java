@@ -1,10 +1,9 @@
 package dev.daap.bootstrap;
 
 import dev.daap.embedded.EmbeddedPostgres;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Map;
 
 /**
  * Chooses where DAAP keeps its own metadata: the server named by DATABASE_URL (after waiting for it), or, when
@@ -24,15 +23,24 @@ final class MetadataDatabase implements AutoCloseable {
         if (config.databaseUrl().isPresent()) {
             DatabaseUrl url = config.databaseUrl().get();
             var target = JdbcTarget.of(url, "external");
-            log.info("Using the external PostgreSQL at {} (DATABASE_URL), schema {}", target.displayUrl(), config.schema());
+            log.info(
+                    "Using the external PostgreSQL at {} (DATABASE_URL), schema {}",
+                    target.displayUrl(),
+                    config.schema());
             DatabaseWait.untilReachable(target, config.databaseWait());
             return new MetadataDatabase(target, null);
         }
         var folder = config.dataDir().resolve("postgres").toAbsolutePath().normalize();
         log.info("DATABASE_URL is unset: using the embedded PostgreSQL 17 in {}, schema {}", folder, config.schema());
         EmbeddedPostgres embedded = EmbeddedPostgres.start(folder, 0, Map.of());
-        var target = new JdbcTarget(embedded.jdbcUrl("postgres"), EmbeddedPostgres.HOST, embedded.port(),
-                EmbeddedPostgres.SUPERUSER, embedded.password(), Map.of(), "embedded");
+        var target = new JdbcTarget(
+                embedded.jdbcUrl("postgres"),
+                EmbeddedPostgres.HOST,
+                embedded.port(),
+                EmbeddedPostgres.SUPERUSER,
+                embedded.password(),
+                Map.of(),
+                "embedded");
         return new MetadataDatabase(target, embedded);
     }
 

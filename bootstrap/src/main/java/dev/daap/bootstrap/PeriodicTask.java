@@ -1,12 +1,11 @@
 package dev.daap.bootstrap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Housekeeping that runs every so often on its own daemon thread: purges, flushes. A run that fails is logged
@@ -37,8 +36,8 @@ final class PeriodicTask implements AutoCloseable {
     /** Runs {@code task} every {@code every}, the first time after one period. */
     static PeriodicTask start(String name, Duration every, boolean runOnClose, Runnable task) {
         var periodic = new PeriodicTask(name, task, every, runOnClose);
-        periodic.scheduler.scheduleWithFixedDelay(periodic::runOnce, every.toMillis(), every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        periodic.scheduler.scheduleWithFixedDelay(
+                periodic::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return periodic;
     }
 

@@ -1,8 +1,5 @@
 package dev.daap.bootstrap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +17,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The 32-byte key that encrypts stored credentials: {@code DAAP_SECRET_KEY} when set, else the key file
@@ -32,14 +31,17 @@ final class SecretKeys {
     static final int KEY_BYTES = 32;
     private static final String HOW_TO_MAKE_ONE = "make one with `openssl rand -base64 32`";
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final Logger log = LoggerFactory.getLogger(SecretKeys.class);
 
-    private SecretKeys() {
-    }
+    private SecretKeys() {}
 
     static byte[] load(Map<String, String> env, Path dataDir) {
         String configured = env.get(VARIABLE);
@@ -55,12 +57,12 @@ final class SecretKeys {
         }
         Optional<byte[]> key = decode(value.strip());
         if (key.isEmpty()) {
-            throw new ConfigException(VARIABLE + " must be the base64 (standard or URL-safe) of exactly "
-                    + KEY_BYTES + " random bytes, and it is not valid base64; " + HOW_TO_MAKE_ONE);
+            throw new ConfigException(VARIABLE + " must be the base64 (standard or URL-safe) of exactly " + KEY_BYTES
+                    + " random bytes, and it is not valid base64; " + HOW_TO_MAKE_ONE);
         }
         if (key.get().length != KEY_BYTES) {
-            throw new ConfigException(VARIABLE + " must be the base64 (standard or URL-safe) of exactly "
-                    + KEY_BYTES + " random bytes, not " + key.get().length + "; " + HOW_TO_MAKE_ONE);
+            throw new ConfigException(VARIABLE + " must be the base64 (standard or URL-safe) of exactly " + KEY_BYTES
+                    + " random bytes, not " + key.get().length + "; " + HOW_TO_MAKE_ONE);
         }
         return key.get();
     }
@@ -100,7 +102,8 @@ final class SecretKeys {
         Path temporary = Files.createTempFile(dataDir, "." + FILE_NAME + "-", ".tmp", OWNER_ONLY);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(StandardCharsets.US_ASCII.encode(Base64.getEncoder().encodeToString(key) + "\n"));
+                channel.write(
+                        StandardCharsets.US_ASCII.encode(Base64.getEncoder().encodeToString(key) + "\n"));
                 channel.force(true);
             }
             if (!publish(temporary, file)) {
@@ -109,9 +112,11 @@ final class SecretKeys {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        log.info("Generated the key that encrypts stored database passwords in {} (owner-only). Back it up: "
-                + "without it the stored passwords cannot be read. To manage the key yourself, set {} instead.",
-                file, VARIABLE);
+        log.info(
+                "Generated the key that encrypts stored database passwords in {} (owner-only). Back it up: "
+                        + "without it the stored passwords cannot be read. To manage the key yourself, set {} instead.",
+                file,
+                VARIABLE);
         return key;
     }
 

@@ -4,13 +4,13 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
-import dev.daap.adapters.postgres.team.JooqTeams;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
+import dev.daap.adapters.postgres.team.JooqTeams;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.BootstrapPlatformAdmin;
 import dev.daap.application.access.CreateApiKey;
@@ -19,13 +19,13 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.credential.ManageCredentials;
-import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.DeprovisionDatabase;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
@@ -39,10 +39,9 @@ import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.provisioning.Provisioner;
-import org.jooq.DSLContext;
-
 import java.time.Clock;
 import java.util.Map;
+import org.jooq.DSLContext;
 
 /** Ports to adapters, use cases to ports: the object graph, built by hand, in one place. */
 final class Wiring {
@@ -84,8 +83,12 @@ final class Wiring {
         this.databaseEvents = new DatabaseEvents(events, clock);
         this.provisioner = provisioner;
         DaapConfig.JobConfig job = config.jobs();
-        this.jobSettings = new JobSettings(job.maxAttempts(), job.lease(), job.retryBase(),
-                JobSettings.DEFAULTS.retryCap(), JobSettings.DEFAULTS.stuckGrace());
+        this.jobSettings = new JobSettings(
+                job.maxAttempts(),
+                job.lease(),
+                job.retryBase(),
+                JobSettings.DEFAULTS.retryCap(),
+                JobSettings.DEFAULTS.stuckGrace());
     }
 
     private JobScheduler scheduler() {
@@ -121,8 +124,7 @@ final class Wiring {
     }
 
     ManageCredentials manageCredentials() {
-        return new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit,
-                databaseEvents);
+        return new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents);
     }
 
     Authenticate authenticate() {
@@ -162,11 +164,17 @@ final class Wiring {
     }
 
     JobRunner jobRunner() {
-        return new JobRunner(transactions, jobs, Map.of(
-                JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, events, vault, provisioner,
-                        passwords, clock),
-                JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, events, vault, provisioner,
-                        clock)),
-                jobSettings, clock);
+        return new JobRunner(
+                transactions,
+                jobs,
+                Map.of(
+                        JobKind.PROVISION,
+                                new ProvisionDatabase(
+                                        transactions, databases, jobs, events, vault, provisioner, passwords, clock),
+                        JobKind.DEPROVISION,
+                                new DeprovisionDatabase(
+                                        transactions, databases, jobs, events, vault, provisioner, clock)),
+                jobSettings,
+                clock);
     }
 }

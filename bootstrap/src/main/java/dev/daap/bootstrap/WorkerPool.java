@@ -4,9 +4,6 @@ import dev.daap.application.job.JobRunner;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The job workers of this instance. Each runs due jobs one at a time; when none is due it waits for a wake-up
@@ -41,8 +40,14 @@ final class WorkerPool implements AutoCloseable {
     private long wakeUps;
     private volatile boolean running = true;
 
-    WorkerPool(JobRunner runner, JobQueue jobs, int size, Duration pollInterval, Duration stuckGrace,
-               Duration shutdownTimeout, String instanceId) {
+    WorkerPool(
+            JobRunner runner,
+            JobQueue jobs,
+            int size,
+            Duration pollInterval,
+            Duration stuckGrace,
+            Duration shutdownTimeout,
+            String instanceId) {
         this.runner = runner;
         this.jobs = jobs;
         this.size = size;
@@ -55,11 +60,12 @@ final class WorkerPool implements AutoCloseable {
     void start() {
         for (int i = 0; i < size; i++) {
             String owner = instanceId + "/worker-" + i;
-            threads.add(Thread.ofPlatform().name("daap-" + owner.replace('/', '-')).start(() -> work(owner)));
+            threads.add(
+                    Thread.ofPlatform().name("daap-" + owner.replace('/', '-')).start(() -> work(owner)));
         }
         // Apart from the workers: with DAAP_WORKERS=0 everywhere, nobody would take a job, and that must show.
-        stuckReporter.scheduleWithFixedDelay(this::reportStuckSafely, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        stuckReporter.scheduleWithFixedDelay(
+                this::reportStuckSafely, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         log.info("{} job worker(s) started as {}", size, instanceId);
     }
 
@@ -127,9 +133,13 @@ final class WorkerPool implements AutoCloseable {
     private void reportStuck() {
         for (Job job : jobs.stuck(stuckGrace)) {
             if (reportedStuck.add(job.id())) {
-                log.warn("Operation {} ({} of database {}) is stuck: its lease expired at {} and no worker has taken "
-                        + "it; check that workers run (DAAP_WORKERS) on some instance", job.id(),
-                        job.kind().wireName(), job.databaseId(), job.leaseExpiresAt());
+                log.warn(
+                        "Operation {} ({} of database {}) is stuck: its lease expired at {} and no worker has taken "
+                                + "it; check that workers run (DAAP_WORKERS) on some instance",
+                        job.id(),
+                        job.kind().wireName(),
+                        job.databaseId(),
+                        job.leaseExpiresAt());
             }
         }
     }
@@ -148,10 +158,11 @@ final class WorkerPool implements AutoCloseable {
                 break;
             }
             if (thread.isAlive()) {
-                log.warn("Worker {} is still running a job after {}; its lease will hand it to another worker",
-                        thread.getName(), shutdownTimeout);
+                log.warn(
+                        "Worker {} is still running a job after {}; its lease will hand it to another worker",
+                        thread.getName(),
+                        shutdownTimeout);
             }
         }
     }
-
 }

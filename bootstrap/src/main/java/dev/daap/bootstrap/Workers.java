@@ -2,7 +2,6 @@ package dev.daap.bootstrap;
 
 import dev.daap.adapters.postgres.job.JobNotifications;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
-
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 
@@ -23,13 +22,19 @@ final class Workers implements AutoCloseable {
 
     static Workers start(DaapConfig config, Wiring wiring, JdbcTarget metadata) {
         DaapConfig.JobConfig jobs = config.jobs();
-        var pool = new WorkerPool(wiring.jobRunner(), wiring.jobs, jobs.workers(), jobs.pollInterval(),
-                wiring.jobSettings.stuckGrace(), config.shutdownTimeout(), instanceId());
+        var pool = new WorkerPool(
+                wiring.jobRunner(),
+                wiring.jobs,
+                jobs.workers(),
+                jobs.pollInterval(),
+                wiring.jobSettings.stuckGrace(),
+                config.shutdownTimeout(),
+                instanceId());
         pool.start();
         JobNotifications notifications = null;
         if (jobs.workers() > 0) {
-            notifications = new JobNotifications(metadata.unpooled(), JooqJobQueue.channelFor(config.schema()),
-                    pool::wakeUp);
+            notifications =
+                    new JobNotifications(metadata.unpooled(), JooqJobQueue.channelFor(config.schema()), pool::wakeUp);
             notifications.start();
         }
         return new Workers(pool, notifications);
@@ -37,7 +42,8 @@ final class Workers implements AutoCloseable {
 
     /** Names the lease owner in the jobs table, so an operator can tell which instance holds what. */
     private static String instanceId() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override
@@ -49,5 +55,4 @@ final class Workers implements AutoCloseable {
             pool.close();
         }
     }
-
 }

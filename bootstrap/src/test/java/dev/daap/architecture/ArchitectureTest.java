@@ -1,5 +1,9 @@
 package dev.daap.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,10 +12,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The hexagon's rules, checked on the compiled production classes of every module (bootstrap sees them all).
@@ -32,106 +32,186 @@ class ArchitectureTest {
 
     @Test
     void theDomainDependsOnTheJdkOnly() {
-        check(classes().that().resideInAPackage("dev.daap.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.daap.domain..", "java.."));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.daap.domain..", "java.."));
     }
 
     @Test
     void useCasesDependOnTheDomainOnly() {
-        check(classes().that().resideInAPackage("dev.daap.application..")
-                .should().onlyDependOnClassesThat()
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.application..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("dev.daap.application..", "dev.daap.domain..", "java.."));
     }
 
     @Test
     void adaptersDoNotKnowEachOther() {
-        check(noClasses().that().resideInAPackage("dev.daap.adapters.http..")
-                .should().dependOnClassesThat().resideInAPackage("dev.daap.adapters.postgres.."));
-        check(noClasses().that().resideInAPackage("dev.daap.adapters.postgres..")
-                .should().dependOnClassesThat().resideInAPackage("dev.daap.adapters.http.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.daap.adapters.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.daap.adapters.postgres.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.daap.adapters.http.."));
     }
 
     @Test
     void adaptersDoNotReachIntoUseCasesFromTheStore() {
-        check(noClasses().that().resideInAPackage("dev.daap.adapters.postgres..")
-                .should().dependOnClassesThat().resideInAPackage("dev.daap.application.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.daap.application.."));
     }
 
     @Test
     void jooqAndHikariLiveInThePostgresAdapterAndBootstrapOnly() {
-        check(noClasses().that().resideOutsideOfPackages("dev.daap.adapters.postgres..", "dev.daap.bootstrap..",
-                        "dev.daap.codegen..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "com.zaxxer.hikari.."));
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.daap.adapters.postgres..", "dev.daap.bootstrap..", "dev.daap.codegen..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.jooq..", "com.zaxxer.hikari.."));
     }
 
     @Test
     void jdbcLivesInThePostgresAdapterBootstrapAndMigrationsOnly() {
         // The migrator hands Liquibase a JDBC connection; nothing else outside the adapter speaks JDBC.
-        check(noClasses().that().resideOutsideOfPackages("dev.daap.adapters.postgres..", "dev.daap.bootstrap..",
-                        "dev.daap.migrations..", "dev.daap.codegen..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql.."));
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "dev.daap.adapters.postgres..",
+                        "dev.daap.bootstrap..",
+                        "dev.daap.migrations..",
+                        "dev.daap.codegen..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql.."));
     }
 
     @Test
     void javalinLivesInTheHttpAdapterAndBootstrapOnly() {
-        check(noClasses().that().resideOutsideOfPackages("dev.daap.adapters.http..", "dev.daap.bootstrap..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty.."));
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.daap.adapters.http..", "dev.daap.bootstrap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..", "org.eclipse.jetty.."));
     }
 
     @Test
     void jacksonLivesInTheHttpAdapterBootstrapAndTheStoresJsonColumnsOnly() {
         // The store reads its JSONB columns with Jackson too, but through one class: its repositories see maps.
-        check(noClasses().that().resideOutsideOfPackages("dev.daap.adapters.http..", "dev.daap.bootstrap..")
-                .and().doNotHaveFullyQualifiedName("dev.daap.adapters.postgres.JsonColumns")
-                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.."));
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.daap.adapters.http..", "dev.daap.bootstrap..")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.daap.adapters.postgres.JsonColumns")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.fasterxml.jackson.."));
     }
 
     @Test
     void theDomainDefinesThePortsTheAdaptersImplement() {
-        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.database")
-                .and().haveSimpleNameStartingWith("Jooq")
-                .should().implement(dev.daap.domain.database.Databases.class));
-        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.job")
-                .and().haveSimpleNameStartingWith("Jooq")
-                .should().implement(dev.daap.domain.job.JobQueue.class));
-        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.credential")
-                .and().haveSimpleNameStartingWith("Jooq")
-                .should().implement(dev.daap.domain.credential.CredentialVault.class));
-        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.team")
-                .and().haveSimpleNameStartingWith("Jooq")
-                .should().implement(dev.daap.domain.team.Teams.class));
-        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.access")
-                .and().haveSimpleNameStartingWith("Jooq")
-                .should().implement(dev.daap.domain.access.ApiKeys.class));
-        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.audit")
-                .and().haveSimpleNameStartingWith("Jooq")
-                .should().implement(dev.daap.domain.audit.AuditLog.class));
-        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.event")
-                .and().haveSimpleNameStartingWith("Jooq")
-                .should().implement(dev.daap.domain.event.EventLog.class));
-        check(classes().that().resideInAPackage("dev.daap.adapters.postgres.provisioning")
-                .and().haveSimpleNameStartingWith("Postgres")
-                .should().implement(dev.daap.domain.provisioning.Provisioner.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.database")
+                .and()
+                .haveSimpleNameStartingWith("Jooq")
+                .should()
+                .implement(dev.daap.domain.database.Databases.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.job")
+                .and()
+                .haveSimpleNameStartingWith("Jooq")
+                .should()
+                .implement(dev.daap.domain.job.JobQueue.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.credential")
+                .and()
+                .haveSimpleNameStartingWith("Jooq")
+                .should()
+                .implement(dev.daap.domain.credential.CredentialVault.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.team")
+                .and()
+                .haveSimpleNameStartingWith("Jooq")
+                .should()
+                .implement(dev.daap.domain.team.Teams.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.access")
+                .and()
+                .haveSimpleNameStartingWith("Jooq")
+                .should()
+                .implement(dev.daap.domain.access.ApiKeys.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.audit")
+                .and()
+                .haveSimpleNameStartingWith("Jooq")
+                .should()
+                .implement(dev.daap.domain.audit.AuditLog.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.event")
+                .and()
+                .haveSimpleNameStartingWith("Jooq")
+                .should()
+                .implement(dev.daap.domain.event.EventLog.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.provisioning")
+                .and()
+                .haveSimpleNameStartingWith("Postgres")
+                .should()
+                .implement(dev.daap.domain.provisioning.Provisioner.class));
     }
 
     @Test
     void theEventHubAndStreamsDoNoIoOfTheirOwn() {
         // The hub must never wait on a subscriber's client: fan-out is memory only, and the writing to sockets
         // belongs to the HTTP adapter, on each stream's own thread.
-        check(noClasses().that().resideInAPackage("dev.daap.application.event")
-                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.net..", "java.nio.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.daap.application.event")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.io..", "java.net..", "java.nio.."));
     }
 
     @Test
     void theEventHandlerReachesTheLogOnlyThroughUseCases() {
-        check(noClasses().that().resideInAPackage("dev.daap.adapters.http.event")
-                .should().dependOnClassesThat().haveSimpleName("EventLog"));
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.daap.adapters.http.event")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleName("EventLog"));
     }
 
     @Test
     void packagesHaveNoCycles() {
         // jOOQ's generated classes refer to each other by design (tables, keys, records); ours must not.
-        slices().matching("dev.daap.(**)").should().beFreeOfCycles()
+        slices().matching("dev.daap.(**)")
+                .should()
+                .beFreeOfCycles()
                 .check(production.that(DescribedPredicate.not(
                         JavaClass.Predicates.resideInAPackage("dev.daap.adapters.postgres.generated.."))));
     }

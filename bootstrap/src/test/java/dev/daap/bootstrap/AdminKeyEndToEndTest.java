@@ -1,20 +1,19 @@
 package dev.daap.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The first platform admin key: generated and shown once on a new installation, or taken from DAAP_ADMIN_TOKEN. */
 class AdminKeyEndToEndTest {
@@ -46,14 +45,18 @@ class AdminKeyEndToEndTest {
             var me = daap.send(HttpRequest.newBuilder(daap.uri("/v1/me")).header("Authorization", "Bearer " + token));
             assertThat(me.statusCode()).isEqualTo(200);
             assertThat(me.body()).contains("\"role\":\"platform_admin\"");
-            assertThat(daap.get("/v1/me").statusCode()).as("the test token was not configured").isEqualTo(401);
+            assertThat(daap.get("/v1/me").statusCode())
+                    .as("the test token was not configured")
+                    .isEqualTo(401);
         }
         logged.list.clear();
 
         try (RunningDaap again = RunningDaap.start(env)) {
             assertThat(printedTokens()).as("never printed again").isEmpty();
             assertThat(again.send(HttpRequest.newBuilder(again.uri("/v1/me"))
-                    .header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(200);
+                                    .header("Authorization", "Bearer " + token))
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -73,14 +76,20 @@ class AdminKeyEndToEndTest {
         }
         env.put(DaapConfig.ADMIN_TOKEN, "daap_testadmin_" + "f".repeat(32));
 
-        assertThatThrownBy(() -> RunningDaap.start(env)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("DAAP_ADMIN_TOKEN").hasMessageContaining("belongs to another API key");
+        assertThatThrownBy(() -> RunningDaap.start(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DAAP_ADMIN_TOKEN")
+                .hasMessageContaining("belongs to another API key");
     }
 
     private List<String> printedTokens() {
         return logged.list.stream()
                 .filter(event -> event.getFormattedMessage().contains("Generated the first platform admin API key"))
-                .map(event -> TOKEN.matcher(event.getFormattedMessage()).results().map(m -> m.group()).toList())
-                .flatMap(List::stream).toList();
+                .map(event -> TOKEN.matcher(event.getFormattedMessage())
+                        .results()
+                        .map(m -> m.group())
+                        .toList())
+                .flatMap(List::stream)
+                .toList();
     }
 }

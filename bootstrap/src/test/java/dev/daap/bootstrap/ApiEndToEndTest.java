@@ -1,11 +1,9 @@
 package dev.daap.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -17,8 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The whole server, started by the bootstrap code, driven over HTTP, on a real PostgreSQL 17. Workers are off
@@ -60,23 +59,27 @@ class ApiEndToEndTest {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(read.body())).isEqualTo(body);
 
-        HttpResponse<String> patched = daap.patch("/v1/databases/" + id,
+        HttpResponse<String> patched = daap.patch(
+                "/v1/databases/" + id,
                 "{\"purpose\": \"Orders and refunds\", \"labels\": {\"env\": null, \"tier\": \"gold\"}}",
-                "If-Match", "\"1\"");
+                "If-Match",
+                "\"1\"");
         assertThat(patched.statusCode()).isEqualTo(200);
         JsonNode changed = JSON.readTree(patched.body());
         assertThat(changed.get("purpose").asText()).isEqualTo("Orders and refunds");
         assertThat(changed.get("labels")).isEqualTo(JSON.readTree("{\"tier\": \"gold\"}"));
         assertThat(patched.headers().firstValue("ETag")).contains("\"2\"");
 
-        HttpResponse<String> stale = daap.patch("/v1/databases/" + id, "{\"purpose\": \"lost update\"}",
-                "If-Match", "\"1\"");
+        HttpResponse<String> stale =
+                daap.patch("/v1/databases/" + id, "{\"purpose\": \"lost update\"}", "If-Match", "\"1\"");
         assertProblem(stale, 412);
 
         HttpResponse<String> deleting = daap.delete("/v1/databases/" + id, "If-Match", "\"2\"");
         assertThat(deleting.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(deleting.body()).get("status").asText()).isEqualTo("deleting");
-        assertThat(daap.delete("/v1/databases/" + id).statusCode()).as("deleting twice is harmless").isEqualTo(202);
+        assertThat(daap.delete("/v1/databases/" + id).statusCode())
+                .as("deleting twice is harmless")
+                .isEqualTo(202);
         assertProblem(daap.post("/v1/databases", """
                 {"name": "%s", "owner_team": "checkout", "purpose": "not free until it is gone"}""".formatted(name)), 409);
     }
@@ -92,8 +95,12 @@ class ApiEndToEndTest {
                 for (String purpose : List.of("first writer", "second writer")) {
                     answers.add(clients.submit(() -> {
                         start.await();
-                        return daap.patch("/v1/databases/" + id, "{\"purpose\": \"" + purpose + "\"}",
-                                "If-Match", "\"1\"").statusCode();
+                        return daap.patch(
+                                        "/v1/databases/" + id,
+                                        "{\"purpose\": \"" + purpose + "\"}",
+                                        "If-Match",
+                                        "\"1\"")
+                                .statusCode();
                     }));
                 }
                 List<Integer> statuses = new ArrayList<>();
@@ -101,7 +108,10 @@ class ApiEndToEndTest {
                     statuses.add(answer.get());
                 }
                 assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 412);
-                assertThat(JSON.readTree(daap.get("/v1/databases/" + id).body()).get("version").asInt()).isEqualTo(2);
+                assertThat(JSON.readTree(daap.get("/v1/databases/" + id).body())
+                                .get("version")
+                                .asInt())
+                        .isEqualTo(2);
             }
         } finally {
             clients.shutdownNow();
@@ -114,22 +124,27 @@ class ApiEndToEndTest {
         String key = "e2e-" + name;
         String body = "{\"name\": \"" + name + "\", \"owner_team\": \"retry-team\", \"purpose\": \"once\"}";
         HttpResponse<String> first = daap.send(java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         HttpResponse<String> replay = daap.send(java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         HttpResponse<String> reused = daap.send(java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.replace("once", "twice"))));
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(replay.statusCode()).isEqualTo(201);
         assertThat(replay.body()).isEqualTo(first.body());
-        assertThat(replay.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(replay.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertProblem(reused, 422);
-        assertThat(JSON.readTree(daap.get("/v1/databases?q=" + name).body()).get("items")).hasSize(1);
+        assertThat(JSON.readTree(daap.get("/v1/databases?q=" + name).body()).get("items"))
+                .hasSize(1);
     }
 
     @Test
@@ -168,7 +183,9 @@ class ApiEndToEndTest {
                 assertThat(page.statusCode()).isEqualTo(200);
                 JsonNode body = JSON.readTree(page.body());
                 body.get("items").forEach(item -> seen.add(item.get("id").asText()));
-                token = body.get("next_page_token").isNull() ? null : body.get("next_page_token").asText();
+                token = body.get("next_page_token").isNull()
+                        ? null
+                        : body.get("next_page_token").asText();
             } while (token != null);
             concurrentInserts.get();
         } finally {
@@ -181,11 +198,15 @@ class ApiEndToEndTest {
     @Test
     void badInputGetsProblemsAndChangesNothing() throws Exception {
         assertProblem(daap.post("/v1/databases", "{\"name\": \"x\""), 400);
-        assertProblem(daap.post("/v1/databases", "{\"name\": 42, \"owner_team\": \"a-team\", \"purpose\": \"p\"}"), 400);
-        assertProblem(daap.post("/v1/databases",
-                "{\"name\": \"okay-name\", \"owner_team\": \"a-team\", \"purpose\": \"p\", \"size\": 3}"), 400);
-        HttpResponse<String> invalid = daap.post("/v1/databases",
-                "{\"name\": \"9lives\", \"owner_team\": \"A\", \"purpose\": \"\"}");
+        assertProblem(
+                daap.post("/v1/databases", "{\"name\": 42, \"owner_team\": \"a-team\", \"purpose\": \"p\"}"), 400);
+        assertProblem(
+                daap.post(
+                        "/v1/databases",
+                        "{\"name\": \"okay-name\", \"owner_team\": \"a-team\", \"purpose\": \"p\", \"size\": 3}"),
+                400);
+        HttpResponse<String> invalid =
+                daap.post("/v1/databases", "{\"name\": \"9lives\", \"owner_team\": \"A\", \"purpose\": \"\"}");
         assertProblem(invalid, 422);
         assertThat(JSON.readTree(invalid.body()).get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("name", "owner_team", "purpose");
@@ -194,8 +215,10 @@ class ApiEndToEndTest {
         assertProblem(daap.get("/v1/databases?page_token=garbage"), 400, 422);
         assertProblem(daap.get("/v1/databases?page_size=5000"), 400, 422);
         assertProblem(daap.get("/v1/nothing-here"), 404);
-        assertProblem(daap.send(HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                .method("PUT", HttpRequest.BodyPublishers.ofString("{}"))), 405);
+        assertProblem(
+                daap.send(HttpRequest.newBuilder(daap.uri("/v1/databases"))
+                        .method("PUT", HttpRequest.BodyPublishers.ofString("{}"))),
+                405);
         assertThat(daap.get("/v1/databases?q=okay-name").body()).doesNotContain("okay-name");
     }
 
@@ -212,26 +235,37 @@ class ApiEndToEndTest {
         String team = uniqueName("tenant");
         daap.teamsExist(team);
         String foreignId = createIn("finance", "not yours");
-        JsonNode key = JSON.readTree(daap.post("/v1/teams/" + team + "/api-keys", "{\"role\": \"member\"}").body());
+        JsonNode key = JSON.readTree(daap.post("/v1/teams/" + team + "/api-keys", "{\"role\": \"member\"}")
+                .body());
         String token = key.path("token").asText();
 
-        HttpResponse<String> created = as(token, HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"" + uniqueName("mine") + "\", \"purpose\": \"team key\"}")));
+        HttpResponse<String> created = as(
+                token,
+                HttpRequest.newBuilder(daap.uri("/v1/databases"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\": \"" + uniqueName("mine") + "\", \"purpose\": \"team key\"}")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(JSON.readTree(created.body()).path("owner_team").asText()).isEqualTo(team);
-        assertThat(as(token, HttpRequest.newBuilder(daap.uri("/v1/databases/" + foreignId))).statusCode())
+        assertThat(as(token, HttpRequest.newBuilder(daap.uri("/v1/databases/" + foreignId)))
+                        .statusCode())
                 .isEqualTo(404);
-        JsonNode listed = JSON.readTree(as(token, HttpRequest.newBuilder(daap.uri("/v1/databases"))).body());
+        JsonNode listed = JSON.readTree(
+                as(token, HttpRequest.newBuilder(daap.uri("/v1/databases"))).body());
         assertThat(listed.path("items")).hasSize(1);
         JsonNode audit = JSON.readTree(daap.get("/v1/audit-events?action=database.create&actor="
-                + key.path("id").asText()).body()).path("items");
+                                + key.path("id").asText())
+                        .body())
+                .path("items");
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).path("team").asText()).isEqualTo(team);
 
-        assertThat(daap.delete("/v1/teams/" + team + "/api-keys/" + key.path("id").asText()).statusCode())
+        assertThat(daap.delete("/v1/teams/" + team + "/api-keys/"
+                                + key.path("id").asText())
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(as(token, HttpRequest.newBuilder(daap.uri("/v1/me"))).statusCode()).isEqualTo(401);
+        assertThat(as(token, HttpRequest.newBuilder(daap.uri("/v1/me"))).statusCode())
+                .isEqualTo(401);
     }
 
     private static HttpResponse<String> as(String token, HttpRequest.Builder request) {
@@ -251,8 +285,8 @@ class ApiEndToEndTest {
 
     static void assertProblem(HttpResponse<String> response, Integer... statuses) {
         assertThat(response.statusCode()).isIn((Object[]) statuses);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         try {
             JsonNode problem = JSON.readTree(response.body());
             assertThat(problem.get("type").asText()).startsWith("https://");

@@ -1,15 +1,14 @@
 package dev.daap.bootstrap;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DaapConfigTest {
 
@@ -31,12 +30,29 @@ class DaapConfigTest {
     @Test
     void readsEveryVariable() {
         DaapConfig config = DaapConfig.fromEnvironment(Map.of(
-                "PORT", "9090", "DATABASE_URL", "postgres://u:p@db:5433/meta", "DAAP_DATA_DIR", "/var/lib/daap",
-                "DB_SCHEMA", "platform", "DB_MAX_CONNS", "40", "DB_MIN_CONNS", "0",
-                "DB_MAX_CONN_LIFETIME", "90s", "DB_MAX_CONN_IDLE_TIME", "1h30m", "DAAP_MIGRATE_ON_START", "false"));
+                "PORT",
+                "9090",
+                "DATABASE_URL",
+                "postgres://u:p@db:5433/meta",
+                "DAAP_DATA_DIR",
+                "/var/lib/daap",
+                "DB_SCHEMA",
+                "platform",
+                "DB_MAX_CONNS",
+                "40",
+                "DB_MIN_CONNS",
+                "0",
+                "DB_MAX_CONN_LIFETIME",
+                "90s",
+                "DB_MAX_CONN_IDLE_TIME",
+                "1h30m",
+                "DAAP_MIGRATE_ON_START",
+                "false"));
 
         assertThat(config.port()).isEqualTo(9090);
-        assertThat(config.databaseUrl()).get().extracting(DatabaseUrl::jdbcUrl)
+        assertThat(config.databaseUrl())
+                .get()
+                .extracting(DatabaseUrl::jdbcUrl)
                 .isEqualTo("jdbc:postgresql://db:5433/meta");
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/daap"));
         assertThat(config.schema()).isEqualTo("platform");
@@ -50,8 +66,8 @@ class DaapConfigTest {
     @Test
     void theAdminTokenIsReadButNeverPrinted() {
         String token = "daap_admin_" + "0a".repeat(32);
-        DaapConfig config = DaapConfig.fromEnvironment(Map.of("DAAP_ADMIN_TOKEN", token,
-                "DAAP_API_KEY_CACHE_TTL", "5s"));
+        DaapConfig config =
+                DaapConfig.fromEnvironment(Map.of("DAAP_ADMIN_TOKEN", token, "DAAP_API_KEY_CACHE_TTL", "5s"));
 
         assertThat(config.adminToken()).contains(token);
         assertThat(config.apiKeyCacheTtl()).isEqualTo(Duration.ofSeconds(5));
@@ -59,20 +75,22 @@ class DaapConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "PORT|http|PORT must be a whole number from 0 to 65535",
-        "PORT|70000|PORT must be a whole number",
-        "DB_MAX_CONNS|0|DB_MAX_CONNS must be a whole number from 1",
-        "DB_MIN_CONNS|-1|DB_MIN_CONNS must be a whole number",
-        "DB_MAX_CONN_LIFETIME|an hour|DB_MAX_CONN_LIFETIME must be a duration such as 90s",
-        "DB_MAX_CONN_LIFETIME|10s|DB_MAX_CONN_LIFETIME must be at least 30s",
-        "DB_MAX_CONN_IDLE_TIME|30|DB_MAX_CONN_IDLE_TIME must be a duration",
-        "DB_SCHEMA|Daap-Meta|DB_SCHEMA must be lowercase letters",
-        "DAAP_MIGRATE_ON_START|maybe|DAAP_MIGRATE_ON_START must be true or false",
-        "DATABASE_URL|mysql://x/y|DATABASE_URL must start with postgres://",
-        "DAAP_ADMIN_TOKEN|letmein|DAAP_ADMIN_TOKEN is not a DAAP API token",
-        "DAAP_API_KEY_CACHE_TTL|10m|DAAP_API_KEY_CACHE_TTL must be at most 5m",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PORT|http|PORT must be a whole number from 0 to 65535",
+                "PORT|70000|PORT must be a whole number",
+                "DB_MAX_CONNS|0|DB_MAX_CONNS must be a whole number from 1",
+                "DB_MIN_CONNS|-1|DB_MIN_CONNS must be a whole number",
+                "DB_MAX_CONN_LIFETIME|an hour|DB_MAX_CONN_LIFETIME must be a duration such as 90s",
+                "DB_MAX_CONN_LIFETIME|10s|DB_MAX_CONN_LIFETIME must be at least 30s",
+                "DB_MAX_CONN_IDLE_TIME|30|DB_MAX_CONN_IDLE_TIME must be a duration",
+                "DB_SCHEMA|Daap-Meta|DB_SCHEMA must be lowercase letters",
+                "DAAP_MIGRATE_ON_START|maybe|DAAP_MIGRATE_ON_START must be true or false",
+                "DATABASE_URL|mysql://x/y|DATABASE_URL must start with postgres://",
+                "DAAP_ADMIN_TOKEN|letmein|DAAP_ADMIN_TOKEN is not a DAAP API token",
+                "DAAP_API_KEY_CACHE_TTL|10m|DAAP_API_KEY_CACHE_TTL must be at most 5m",
+            })
     void aBadValueStopsStartUpNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
@@ -88,6 +106,8 @@ class DaapConfigTest {
 
     @Test
     void blankCountsAsUnset() {
-        assertThat(DaapConfig.fromEnvironment(Map.of("DATABASE_URL", " ", "PORT", "")).databaseUrl()).isEmpty();
+        assertThat(DaapConfig.fromEnvironment(Map.of("DATABASE_URL", " ", "PORT", ""))
+                        .databaseUrl())
+                .isEmpty();
     }
 }

@@ -1,11 +1,10 @@
 package dev.daap.bootstrap;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
 
@@ -53,10 +52,13 @@ class DatabaseUrlTest {
     @Test
     void refusesWhatIsNotAPostgresUrl() {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres:///nohost"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("must name a host");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("must name a host");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:p@host:port/db"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DATABASE_URL");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:%zz@host/db"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DATABASE_URL");
     }
 }

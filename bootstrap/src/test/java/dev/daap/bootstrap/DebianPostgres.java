@@ -51,14 +51,30 @@ final class DebianPostgres implements AutoCloseable {
         if (isRoot()) {
             run(List.of("chown", "-R", "nobody:", folder.toString()));
         }
-        run(asServerUser(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-                "--pwfile=" + passwordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"));
+        run(asServerUser(
+                BIN.resolve("initdb").toString(),
+                "-D",
+                data.toString(),
+                "-U",
+                "postgres",
+                "--pwfile=" + passwordFile,
+                "--auth=scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8"));
     }
 
     void startAgain() throws Exception {
-        run(asServerUser(BIN.resolve("pg_ctl").toString(), "start", "-w", "-D", data.toString(),
-                "-l", data.resolve("log").toString(),
-                "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="));
+        run(asServerUser(
+                BIN.resolve("pg_ctl").toString(),
+                "start",
+                "-w",
+                "-D",
+                data.toString(),
+                "-l",
+                data.resolve("log").toString(),
+                "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="));
     }
 
     void stop() throws Exception {

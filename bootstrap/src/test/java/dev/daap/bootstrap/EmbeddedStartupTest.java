@@ -1,10 +1,9 @@
 package dev.daap.bootstrap;
 
-import dev.daap.embedded.EmbeddedPostgresException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.embedded.EmbeddedPostgresException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -13,9 +12,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Without DATABASE_URL: the embedded PostgreSQL under DAAP_DATA_DIR, kept across restarts, stopped on close. */
 class EmbeddedStartupTest {
@@ -39,13 +38,16 @@ class EmbeddedStartupTest {
         String id;
         try (RunningDaap first = RunningDaap.start(env)) {
             first.teamsExist("platform");
-            var created = first.post("/v1/databases",
+            var created = first.post(
+                    "/v1/databases",
                     "{\"name\": \"kept-across-restarts\", \"owner_team\": \"platform\", \"purpose\": \"persistence\"}");
             assertThat(created.statusCode()).isEqualTo(201);
             id = created.headers().firstValue("Location").orElseThrow();
         }
         int postgresPort = embeddedPort();
-        assertThat(listening(postgresPort)).as("the embedded server stops with DAAP").isFalse();
+        assertThat(listening(postgresPort))
+                .as("the embedded server stops with DAAP")
+                .isFalse();
 
         try (RunningDaap second = RunningDaap.start(env)) {
             assertThat(second.get(id).statusCode()).isEqualTo(200);
@@ -61,7 +63,8 @@ class EmbeddedStartupTest {
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres/superuser-password")))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertThat(Files.readString(dataDir.resolve("postgres/pgdata/pg_hba.conf")))
-                    .contains("scram-sha-256").doesNotContainPattern("(?m)^[^#].*\\btrust\\b");
+                    .contains("scram-sha-256")
+                    .doesNotContainPattern("(?m)^[^#].*\\btrust\\b");
             assertThat(daap.get("/health/ready").statusCode()).isEqualTo(200);
         }
     }

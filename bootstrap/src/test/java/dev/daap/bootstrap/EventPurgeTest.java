@@ -1,5 +1,9 @@
 package dev.daap.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventLog;
@@ -9,17 +13,12 @@ import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.ManualClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 class EventPurgeTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
@@ -51,8 +50,8 @@ class EventPurgeTest {
     }
 
     private EventPosition append(Instant at) {
-        return log.append(new NewEvent(at, EventType.DATABASE_CREATED, new TeamSlug("checkout"), UUID.randomUUID(),
-                Map.of()));
+        return log.append(
+                new NewEvent(at, EventType.DATABASE_CREATED, new TeamSlug("checkout"), UUID.randomUUID(), Map.of()));
     }
 
     /** The store is out of reach on the first run. */

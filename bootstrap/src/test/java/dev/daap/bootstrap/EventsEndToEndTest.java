@@ -1,10 +1,10 @@
 package dev.daap.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -18,9 +18,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Live events across instances on one metadata database: a stream on instance A follows a database that instance
@@ -45,23 +44,35 @@ class EventsEndToEndTest {
         RunningDaap b = started(withEnv(env, Map.of("DAAP_WORKERS", "1", "DAAP_JOB_POLL_INTERVAL", "1s")));
         RunningDaap a = started(withEnv(env, Map.of("DAAP_WORKERS", "0")));
         b.teamsExist("other-team");
-        String otherTeamKey = JSON.readTree(b.post("/v1/teams/other-team/api-keys", "{\"role\": \"viewer\"}").body())
-                .path("token").asText();
+        String otherTeamKey = JSON.readTree(b.post("/v1/teams/other-team/api-keys", "{\"role\": \"viewer\"}")
+                        .body())
+                .path("token")
+                .asText();
         BlockingQueue<String> adminLines = subscribe(a, RunningDaap.ADMIN_TOKEN);
         BlockingQueue<String> otherTeamLines = subscribe(a, otherTeamKey);
 
-        String id = JSON.readTree(b.post("/v1/databases", "{\"name\": \"followed\", \"owner_team\": \"payments\", "
-                + "\"purpose\": \"watched\"}").body()).path("id").asText();
+        String id = JSON.readTree(b.post(
+                                "/v1/databases",
+                                "{\"name\": \"followed\", \"owner_team\": \"payments\", " + "\"purpose\": \"watched\"}")
+                        .body())
+                .path("id")
+                .asText();
 
         List<JsonNode> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             drain(adminLines, seen);
-            return seen.stream().anyMatch(event -> "ready".equals(event.path("data").path("to").asText()));
+            return seen.stream()
+                    .anyMatch(event ->
+                            "ready".equals(event.path("data").path("to").asText()));
         });
-        assertThat(seen).allSatisfy(event -> assertThat(event.path("resource_id").asText()).isEqualTo(id));
-        assertThat(seen.stream().map(EventsEndToEndTest::describe).toList()).containsExactly(
-                "database.created", "database.status_changed pending->provisioning",
-                "database.status_changed provisioning->ready");
+        assertThat(seen)
+                .allSatisfy(
+                        event -> assertThat(event.path("resource_id").asText()).isEqualTo(id));
+        assertThat(seen.stream().map(EventsEndToEndTest::describe).toList())
+                .containsExactly(
+                        "database.created",
+                        "database.status_changed pending->provisioning",
+                        "database.status_changed provisioning->ready");
         List<JsonNode> leaked = new ArrayList<>();
         drain(otherTeamLines, leaked);
         assertThat(leaked).isEmpty();
@@ -70,7 +81,8 @@ class EventsEndToEndTest {
     private static String describe(JsonNode event) {
         String type = event.path("type").asText();
         return type.equals("database.status_changed")
-                ? type + " " + event.path("data").path("from").asText() + "->" + event.path("data").path("to").asText()
+                ? type + " " + event.path("data").path("from").asText() + "->"
+                        + event.path("data").path("to").asText()
                 : type;
     }
 
@@ -90,9 +102,11 @@ class EventsEndToEndTest {
     private BlockingQueue<String> subscribe(RunningDaap daap, String token) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(daap.uri("/v1/events"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(request,
-                HttpResponse.BodyHandlers.ofLines());
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
+        CompletableFuture<HttpResponse<Stream<String>>> response =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> started = response.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(started.statusCode()).isEqualTo(200);
         Thread reader = Thread.ofVirtual().start(() -> {

@@ -1,18 +1,17 @@
 package dev.daap.bootstrap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static dev.daap.bootstrap.ApiEndToEndTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static dev.daap.bootstrap.ApiEndToEndTest.assertProblem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * DATABASE_URL pointing at a separately started PostgreSQL 15: start-up, the API, and an outage that DAAP rides
@@ -25,8 +24,8 @@ class ExternalPostgresTest {
     @BeforeAll
     static void start() throws Exception {
         postgres = DebianPostgres.start();
-        daap = RunningDaap.start(Map.of("PORT", "0", "DATABASE_URL", postgres.databaseUrl(),
-                "DB_MIN_CONNS", "2", "DB_MAX_CONNS", "4"));
+        daap = RunningDaap.start(
+                Map.of("PORT", "0", "DATABASE_URL", postgres.databaseUrl(), "DB_MIN_CONNS", "2", "DB_MAX_CONNS", "4"));
         daap.teamsExist("platform");
     }
 
@@ -41,14 +40,19 @@ class ExternalPostgresTest {
 
     @Test
     void servesTheApiOnPostgres15AndSurvivesAnOutage() throws Exception {
-        HttpResponse<String> created = daap.post("/v1/databases",
+        HttpResponse<String> created = daap.post(
+                "/v1/databases",
                 "{\"name\": \"on-fifteen\", \"owner_team\": \"platform\", \"purpose\": \"external server\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String id = new ObjectMapper().readTree(created.body()).get("id").asText();
         assertThat(daap.get("/health/ready").statusCode()).isEqualTo(200);
         // Provisioned on PostgreSQL 15 too: DATABASE_URL is also the default target cluster.
-        await().atMost(Duration.ofSeconds(60)).until(() -> new ObjectMapper()
-                .readTree(daap.get("/v1/databases/" + id).body()).get("status").asText().equals("ready"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> new ObjectMapper()
+                        .readTree(daap.get("/v1/databases/" + id).body())
+                        .get("status")
+                        .asText()
+                        .equals("ready"));
 
         postgres.stop();
         Instant before = Instant.now();
@@ -56,8 +60,11 @@ class ExternalPostgresTest {
         assertProblem(duringOutage, 503);
         assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(10));
         assertThat(daap.get("/health/ready").statusCode()).isEqualTo(503);
-        assertProblem(daap.post("/v1/databases",
-                "{\"name\": \"during-outage\", \"owner_team\": \"platform\", \"purpose\": \"x\"}"), 503);
+        assertProblem(
+                daap.post(
+                        "/v1/databases",
+                        "{\"name\": \"during-outage\", \"owner_team\": \"platform\", \"purpose\": \"x\"}"),
+                503);
 
         postgres.startAgain();
         awaitReady(Duration.ofSeconds(30));

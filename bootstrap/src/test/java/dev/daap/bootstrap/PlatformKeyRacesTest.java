@@ -1,5 +1,9 @@
 package dev.daap.bootstrap;
 
+import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
@@ -21,11 +25,6 @@ import dev.daap.testing.Gate;
 import dev.daap.testing.LockWaiters;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestPostgres;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,11 +36,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Decisions over all platform admin keys, taken by two callers at the same moment on PostgreSQL: the second waits
@@ -66,8 +64,7 @@ class PlatformKeyRacesTest {
         dsl = JooqFactory.create(dataSource, "daap");
         transactions = new JooqTransactions(dsl);
         keys = new JooqApiKeys(transactions);
-        audit = new AuditTrail(new PausingOnce(new JooqAuditLog(transactions), firstAtCommit), ids,
-                clock);
+        audit = new AuditTrail(new PausingOnce(new JooqAuditLog(transactions), firstAtCommit), ids, clock);
     }
 
     @Test
@@ -78,7 +75,8 @@ class PlatformKeyRacesTest {
         keys.add(second);
         var revoke = new RevokeApiKey(transactions, keys, audit, clock);
 
-        Race<ApiKey> race = race(() -> revoke.platformKey(TestCallers.platformAdmin(), first.id()),
+        Race<ApiKey> race = race(
+                () -> revoke.platformKey(TestCallers.platformAdmin(), first.id()),
                 () -> revoke.platformKey(TestCallers.platformAdmin(), second.id()));
 
         assertThat(race.first().revokedAt()).isNotNull();
@@ -90,11 +88,13 @@ class PlatformKeyRacesTest {
     void twoInstancesStartingOnANewDatabaseGenerateOneAdminKey() throws Exception {
         var bootstrap = new BootstrapPlatformAdmin(transactions, keys, audit, ids, clock);
 
-        Race<Optional<String>> race = race(() -> bootstrap.execute(Optional.empty()),
-                () -> bootstrap.execute(Optional.empty()));
+        Race<Optional<String>> race =
+                race(() -> bootstrap.execute(Optional.empty()), () -> bootstrap.execute(Optional.empty()));
 
         assertThat(race.first()).isPresent();
-        assertThat(race.second()).as("the second start finds the first one's key").isEmpty();
+        assertThat(race.second())
+                .as("the second start finds the first one's key")
+                .isEmpty();
         assertThat(dsl.fetchCount(API_KEYS)).isEqualTo(1);
     }
 
@@ -103,11 +103,13 @@ class PlatformKeyRacesTest {
         String token = ApiToken.generate(new SecureRandom()).value();
         var bootstrap = new BootstrapPlatformAdmin(transactions, keys, audit, ids, clock);
 
-        Race<Optional<String>> race = race(() -> bootstrap.execute(Optional.of(token)),
-                () -> bootstrap.execute(Optional.of(token)));
+        Race<Optional<String>> race =
+                race(() -> bootstrap.execute(Optional.of(token)), () -> bootstrap.execute(Optional.of(token)));
 
         assertThat(race.first()).isEmpty();
-        assertThat(race.second()).as("the second start finds the key the first one stored").isEmpty();
+        assertThat(race.second())
+                .as("the second start finds the key the first one stored")
+                .isEmpty();
         assertThat(dsl.fetchCount(API_KEYS)).isEqualTo(1);
     }
 
@@ -117,9 +119,12 @@ class PlatformKeyRacesTest {
             Future<T> firstCall = callers.submit(first);
             firstAtCommit.awaitReached();
             Future<T> secondCall = callers.submit(second);
-            await("the second call waiting for the first").atMost(Duration.ofSeconds(10))
+            await("the second call waiting for the first")
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> secondCall.isDone() || LockWaiters.advisory(dataSource) == 1);
-            assertThat(secondCall.isDone()).as("the second call must wait for the first to commit").isFalse();
+            assertThat(secondCall.isDone())
+                    .as("the second call must wait for the first to commit")
+                    .isFalse();
             firstAtCommit.open();
             T firstResult = firstCall.get(10, TimeUnit.SECONDS);
             try {
@@ -130,12 +135,17 @@ class PlatformKeyRacesTest {
         }
     }
 
-    private record Race<T>(T first, T second, Throwable secondFailure) {
-    }
+    private record Race<T>(T first, T second, Throwable secondFailure) {}
 
     private ApiKey platformKey() {
-        return ApiKey.issue(ids.newId(), null, Role.PLATFORM_ADMIN, ApiToken.generate(new SecureRandom()), "race",
-                clock.instant(), null);
+        return ApiKey.issue(
+                ids.newId(),
+                null,
+                Role.PLATFORM_ADMIN,
+                ApiToken.generate(new SecureRandom()),
+                "race",
+                clock.instant(),
+                null);
     }
 
     /** Holds the first entry's writer at the gate, inside its transaction; later ones pass. */

@@ -1,6 +1,6 @@
 package dev.daap.bootstrap;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,8 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** `serve` as its own process, stopped with SIGTERM: it drains, closes the pool and stops the embedded server. */
 class ProcessShutdownTest {
@@ -32,8 +31,12 @@ class ProcessShutdownTest {
     void sigtermStopsEverythingCleanly() throws Exception {
         Path dataDir = Files.createTempDirectory("daap-sigterm-");
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve")
+        var builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "serve")
                 .redirectErrorStream(true);
         builder.environment().remove("DATABASE_URL");
         builder.environment().put("PORT", "0");
@@ -44,17 +47,21 @@ class ProcessShutdownTest {
         try {
             int port = Integer.parseInt(await(lines, READY, process));
             int postgresPort = Integer.parseInt(await(lines, EMBEDDED, process));
-            HttpResponse<String> live = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> live = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(live.statusCode()).isEqualTo(200);
 
             process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the output we read
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("stopped within a minute")
+                    .isTrue();
             reader.get(10, TimeUnit.SECONDS);
 
-            assertThat(String.join("\n", lines)).contains("Shutting down", "embedded PostgreSQL stopped",
-                    "DAAP stopped");
+            assertThat(String.join("\n", lines))
+                    .contains("Shutting down", "embedded PostgreSQL stopped", "DAAP stopped");
             assertThat(listening(port)).isFalse();
             assertThat(listening(postgresPort)).isFalse();
         } finally {
@@ -73,7 +80,9 @@ class ProcessShutdownTest {
                     return matcher.group(1);
                 }
             }
-            assertThat(process.isAlive()).as("DAAP exited early:\n" + String.join("\n", lines)).isTrue();
+            assertThat(process.isAlive())
+                    .as("DAAP exited early:\n" + String.join("\n", lines))
+                    .isTrue();
             synchronized (lines) {
                 try {
                     lines.wait(100);

@@ -1,9 +1,14 @@
 package dev.daap.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
 import dev.daap.application.database.CreateDatabaseCommand;
+import dev.daap.domain.access.Caller;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -11,14 +16,8 @@ import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.migrations.Migrator;
-import dev.daap.domain.access.Caller;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestPostgres;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +29,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The job machinery on a real PostgreSQL with the real provisioner: a worker that dies between "database
@@ -62,12 +61,17 @@ class ProvisioningWorkersTest {
         var clock = new MovableClock();
         var crashOnce = new CrashingProvisioner(realProvisioner());
         var wiring = new Wiring(dsl, config, new CredentialCipher(key), crashOnce, clock);
-        Database requested = wiring.createDatabase().execute(ADMIN, CreateDatabaseCommand.of(uniqueName(), "platform",
-                "crash test", null));
+        Database requested = wiring.createDatabase()
+                .execute(ADMIN, CreateDatabaseCommand.of(uniqueName(), "platform", "crash test", null));
 
         assertThatThrownBy(() -> wiring.jobRunner().runNext("worker-that-dies")).isInstanceOf(SimulatedCrash.class);
-        assertThat(wiring.getDatabase().execute(ADMIN.principal(), requested.id()).status()).isEqualTo(DatabaseStatus.PROVISIONING);
-        assertThat(wiring.jobRunner().runNext("other-worker")).as("the dead worker's lease still holds").isFalse();
+        assertThat(wiring.getDatabase()
+                        .execute(ADMIN.principal(), requested.id())
+                        .status())
+                .isEqualTo(DatabaseStatus.PROVISIONING);
+        assertThat(wiring.jobRunner().runNext("other-worker"))
+                .as("the dead worker's lease still holds")
+                .isFalse();
 
         clock.advance(Duration.ofSeconds(31));
         assertThat(wiring.jobRunner().runNext("other-worker")).isTrue();
@@ -76,7 +80,8 @@ class ProvisioningWorkersTest {
         assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
         String password = wiring.manageCredentials().read(ADMIN, ready.id()).password();
         assertCanUse(ready.connection(), password);
-        assertThat(wiring.jobs.find(ready.latestOperationId()).orElseThrow().attempts()).isEqualTo(2);
+        assertThat(wiring.jobs.find(ready.latestOperationId()).orElseThrow().attempts())
+                .isEqualTo(2);
     }
 
     @Test
@@ -87,28 +92,46 @@ class ProvisioningWorkersTest {
         List<DatabaseId> ids = new ArrayList<>();
         String prefix = uniqueName();
         for (int i = 0; i < 50; i++) {
-            ids.add(first.createDatabase().execute(ADMIN, CreateDatabaseCommand.of(prefix + "-" + i, "platform", "load",
-                    null)).id());
+            ids.add(first.createDatabase()
+                    .execute(ADMIN, CreateDatabaseCommand.of(prefix + "-" + i, "platform", "load", null))
+                    .id());
         }
-        var setA = new WorkerPool(first.jobRunner(), first.jobs, 2, Duration.ofMillis(200), Duration.ofMinutes(1),
-                Duration.ofSeconds(30), "instance-a");
-        var setB = new WorkerPool(second.jobRunner(), second.jobs, 2, Duration.ofMillis(200), Duration.ofMinutes(1),
-                Duration.ofSeconds(30), "instance-b");
+        var setA = new WorkerPool(
+                first.jobRunner(),
+                first.jobs,
+                2,
+                Duration.ofMillis(200),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(30),
+                "instance-a");
+        var setB = new WorkerPool(
+                second.jobRunner(),
+                second.jobs,
+                2,
+                Duration.ofMillis(200),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(30),
+                "instance-b");
         setA.start();
         setB.start();
         try {
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> allReady(first, ids));
         } finally {
             setA.close();
             setB.close();
         }
-        assertThat(counting.calls).hasSize(50).allSatisfy((id, calls) -> assertThat(calls.get()).isEqualTo(1));
+        assertThat(counting.calls)
+                .hasSize(50)
+                .allSatisfy((id, calls) -> assertThat(calls.get()).isEqualTo(1));
         assertThat(counting.overlaps.get()).isZero();
     }
 
     private boolean allReady(Wiring wiring, List<DatabaseId> ids) {
-        return ids.stream().allMatch(id -> wiring.getDatabase().execute(ADMIN.principal(), id).status() == DatabaseStatus.READY);
+        return ids.stream()
+                .allMatch(id ->
+                        wiring.getDatabase().execute(ADMIN.principal(), id).status() == DatabaseStatus.READY);
     }
 
     private PostgresProvisioner realProvisioner() {
@@ -118,7 +141,7 @@ class ProvisioningWorkersTest {
     private static void assertCanUse(ConnectionDetails connection, String password) throws Exception {
         String url = "jdbc:postgresql://" + connection.host() + ":" + connection.port() + "/" + connection.database();
         try (var session = DriverManager.getConnection(url, connection.username(), password);
-             var statement = session.createStatement()) {
+                var statement = session.createStatement()) {
             statement.execute("CREATE TABLE orders (id int PRIMARY KEY)");
             statement.execute("INSERT INTO orders VALUES (1)");
             try (var rows = statement.executeQuery("SELECT count(*) FROM orders")) {

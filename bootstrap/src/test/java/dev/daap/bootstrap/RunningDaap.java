@@ -1,7 +1,6 @@
 package dev.daap.bootstrap;
 
 import dev.daap.testing.TestPostgres;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +19,8 @@ import java.util.Map;
 final class RunningDaap implements AutoCloseable {
     static final String ADMIN_TOKEN = "daap_testadmin_" + "0123456789abcdef0123456789abcdef";
     static final List<String> TEAMS = List.of("payments", "search", "checkout");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Application application;
 
     private RunningDaap(Application application) {
@@ -40,8 +40,9 @@ final class RunningDaap implements AutoCloseable {
         String database = postgres.createDatabase("e2e");
         return new HashMap<>(Map.of(
                 "PORT", "0",
-                "DATABASE_URL", "postgres://" + postgres.user() + ":" + postgres.password() + "@" + postgres.host()
-                        + ":" + postgres.port() + "/" + database,
+                "DATABASE_URL",
+                        "postgres://" + postgres.user() + ":" + postgres.password() + "@" + postgres.host() + ":"
+                                + postgres.port() + "/" + database,
                 "DB_MIN_CONNS", "1",
                 "DB_MAX_CONNS", "8"));
     }
@@ -69,11 +70,11 @@ final class RunningDaap implements AutoCloseable {
 
     /** Creates the team unless it exists (a restarted instance on the same database has it). */
     void ensureTeam(String slug) {
-        HttpResponse<String> response = post("/v1/teams", "{\"slug\": \"" + slug + "\", \"display_name\": \"Team "
-                + slug + "\"}");
+        HttpResponse<String> response =
+                post("/v1/teams", "{\"slug\": \"" + slug + "\", \"display_name\": \"Team " + slug + "\"}");
         if (response.statusCode() != 201 && response.statusCode() != 409) {
-            throw new IllegalStateException("creating team " + slug + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "creating team " + slug + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 
@@ -92,12 +93,14 @@ final class RunningDaap implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     HttpResponse<String> patch(String path, String json, String... headers) {
-        var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/merge-patch+json")
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/merge-patch+json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
             request.headers(headers);
@@ -117,7 +120,8 @@ final class RunningDaap implements AutoCloseable {
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
         if (built.headers().firstValue("Authorization").isEmpty()) {
             built = HttpRequest.newBuilder(built, (name, value) -> true)
-                    .header("Authorization", "Bearer " + ADMIN_TOKEN).build();
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                    .build();
         }
         try {
             return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());

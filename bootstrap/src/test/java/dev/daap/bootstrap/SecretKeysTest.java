@@ -1,17 +1,12 @@
 package dev.daap.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,13 +16,18 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 class SecretKeysTest {
     @TempDir
     Path temp;
+
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(SecretKeys.class);
 
@@ -47,7 +47,8 @@ class SecretKeysTest {
         byte[] key = randomKey();
         Path dataDir = temp.resolve("data");
 
-        byte[] loaded = SecretKeys.load(Map.of("DAAP_SECRET_KEY", Base64.getEncoder().encodeToString(key)), dataDir);
+        byte[] loaded =
+                SecretKeys.load(Map.of("DAAP_SECRET_KEY", Base64.getEncoder().encodeToString(key)), dataDir);
 
         assertThat(loaded).isEqualTo(key);
         assertThat(dataDir.resolve("secret.key")).doesNotExist();
@@ -64,9 +65,11 @@ class SecretKeysTest {
         assertThat(standard).contains("+", "/");
         assertThat(urlSafe).contains("-", "_");
 
-        for (String value : List.of(standard, urlSafe, urlSafe.replace("=", ""), standard.replace("=", ""),
-                standard + "\n")) {
-            assertThat(SecretKeys.load(Map.of("DAAP_SECRET_KEY", value), temp)).as(value).isEqualTo(key);
+        for (String value :
+                List.of(standard, urlSafe, urlSafe.replace("=", ""), standard.replace("=", ""), standard + "\n")) {
+            assertThat(SecretKeys.load(Map.of("DAAP_SECRET_KEY", value), temp))
+                    .as(value)
+                    .isEqualTo(key);
         }
     }
 
@@ -80,12 +83,14 @@ class SecretKeysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "this is not base64!",
-        "MDEyMzQ1Njc4OWFiY2RlZg==",                          // 16 bytes: an AES-128 key
-        "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWZn",     // 33 bytes
-        "+/+/-_-_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlh",     // both alphabets at once
-        "   "})
+    @ValueSource(
+            strings = {
+                "this is not base64!",
+                "MDEyMzQ1Njc4OWFiY2RlZg==", // 16 bytes: an AES-128 key
+                "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWZn", // 33 bytes
+                "+/+/-_-_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlh", // both alphabets at once
+                "   "
+            })
     void aBadVariableStopsStartUpNamingItAndHowToMakeOne(String value) {
         assertThatThrownBy(() -> SecretKeys.load(Map.of("DAAP_SECRET_KEY", value), temp))
                 .isInstanceOf(ConfigException.class)
@@ -108,7 +113,8 @@ class SecretKeysTest {
 
         Path file = dataDir.resolve("secret.key");
         assertThat(first).hasSize(32).isEqualTo(second);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Base64.getDecoder().decode(Files.readString(file).strip())).isEqualTo(first);
         try (var files = Files.list(dataDir)) {
             assertThat(files).containsExactly(file); // no temporary file left behind
@@ -128,14 +134,16 @@ class SecretKeysTest {
 
         Path file = temp.resolve("secret.key");
         List<ILoggingEvent> mine = logged.list.stream()
-                .filter(event -> event.getFormattedMessage().contains(file.toString())).toList();
+                .filter(event -> event.getFormattedMessage().contains(file.toString()))
+                .toList();
         assertThat(mine).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.INFO);
             assertThat(event.getFormattedMessage()).contains("Back it up");
         });
         String encoded = Files.readString(file).strip();
-        assertThat(logged.list).allSatisfy(event -> assertThat(event.getFormattedMessage())
-                .doesNotContain(encoded, Base64.getUrlEncoder().encodeToString(key)));
+        assertThat(logged.list)
+                .allSatisfy(event -> assertThat(event.getFormattedMessage())
+                        .doesNotContain(encoded, Base64.getUrlEncoder().encodeToString(key)));
     }
 
     @ParameterizedTest

@@ -1,8 +1,8 @@
 package dev.daap.bootstrap;
 
-import dev.daap.testing.TestPostgres;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daap.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -11,13 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Start-up and the CLI fail clearly, with the exit codes the README promises, and never with a stack trace. */
 class StartupFailureTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dataDir;
 
@@ -28,11 +28,14 @@ class StartupFailureTest {
             closedPort = socket.getLocalPort();
         }
         Instant started = Instant.now();
-        int exit = run(List.of("serve"), Map.of("DATABASE_URL", "postgres://u:p@127.0.0.1:" + closedPort + "/db",
-                "DB_WAIT_TIMEOUT", "2s"));
+        int exit = run(
+                List.of("serve"),
+                Map.of("DATABASE_URL", "postgres://u:p@127.0.0.1:" + closedPort + "/db", "DB_WAIT_TIMEOUT", "2s"));
 
         assertThat(exit).isEqualTo(1);
-        assertThat(stderr()).contains("did not answer within 2s", "DB_WAIT_TIMEOUT").doesNotContain("\tat ");
+        assertThat(stderr())
+                .contains("did not answer within 2s", "DB_WAIT_TIMEOUT")
+                .doesNotContain("\tat ");
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(15));
     }
 
@@ -40,8 +43,14 @@ class StartupFailureTest {
     void aWrongPasswordFailsAtOnceWithoutWaiting() {
         TestPostgres postgres = TestPostgres.shared();
         Instant started = Instant.now();
-        int exit = run(List.of("migrate", "status"), Map.of("DATABASE_URL", "postgres://" + postgres.user()
-                + ":wrong-password@" + postgres.host() + ":" + postgres.port() + "/postgres", "DB_WAIT_TIMEOUT", "60s"));
+        int exit = run(
+                List.of("migrate", "status"),
+                Map.of(
+                        "DATABASE_URL",
+                        "postgres://" + postgres.user() + ":wrong-password@" + postgres.host() + ":" + postgres.port()
+                                + "/postgres",
+                        "DB_WAIT_TIMEOUT",
+                        "60s"));
 
         assertThat(exit).isEqualTo(1);
         assertThat(stderr()).contains("cannot use PostgreSQL", "password authentication failed", "check DATABASE_URL");
@@ -50,7 +59,8 @@ class StartupFailureTest {
 
     @Test
     void aBadVariableIsNamed() {
-        assertThat(run(List.of("serve"), Map.of("DB_MAX_CONN_IDLE_TIME", "soon"))).isEqualTo(1);
+        assertThat(run(List.of("serve"), Map.of("DB_MAX_CONN_IDLE_TIME", "soon")))
+                .isEqualTo(1);
         assertThat(stderr()).contains("DB_MAX_CONN_IDLE_TIME must be a duration");
     }
 
@@ -82,7 +92,10 @@ class StartupFailureTest {
         err.reset();
         Map<String, String> withDataDir = new java.util.HashMap<>(env);
         withDataDir.putIfAbsent("DAAP_DATA_DIR", dataDir.toString()); // never ./data of the checkout
-        return Main.run(args, withDataDir, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                args,
+                withDataDir,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

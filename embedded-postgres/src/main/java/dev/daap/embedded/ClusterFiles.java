@@ -1,7 +1,7 @@
 package dev.daap.embedded;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import static dev.daap.embedded.EmbeddedPostgres.HOST;
+import static dev.daap.embedded.EmbeddedPostgres.SUPERUSER;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,9 +16,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import static dev.daap.embedded.EmbeddedPostgres.HOST;
-import static dev.daap.embedded.EmbeddedPostgres.SUPERUSER;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files that make an embedded cluster: creating it with initdb and a generated superuser password, reading
@@ -28,8 +27,7 @@ final class ClusterFiles {
     private static final Logger log = LoggerFactory.getLogger(ClusterFiles.class);
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(60);
 
-    private ClusterFiles() {
-    }
+    private ClusterFiles() {}
 
     static String initialise(Path binaries, ServerUser user, Path base, Path pgData, Path passwordFile)
             throws IOException {
@@ -38,17 +36,29 @@ final class ClusterFiles {
         Files.createDirectories(pgData);
         Files.setPosixFilePermissions(pgData, PosixFilePermissions.fromString("rwx------"));
         String password = newPassword();
-        Path initPassword = Files.createTempFile(base, "initdb-", ".pw", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------")));
+        Path initPassword = Files.createTempFile(
+                base,
+                "initdb-",
+                ".pw",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(initPassword, password);
             user.takeOwnership(pgData);
             user.takeOwnership(initPassword);
             checkReachable(user, pgData);
             List<String> command = new ArrayList<>(user.commandPrefix());
-            command.addAll(List.of(binaries.resolve("bin/initdb").toString(), "-D", pgData.toString(),
-                    "-U", SUPERUSER, "--pwfile=" + initPassword, "--auth=scram-sha-256",
-                    "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"));
+            command.addAll(List.of(
+                    binaries.resolve("bin/initdb").toString(),
+                    "-D",
+                    pgData.toString(),
+                    "-U",
+                    SUPERUSER,
+                    "--pwfile=" + initPassword,
+                    "--auth=scram-sha-256",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                    "--locale-provider=builtin",
+                    "--builtin-locale=C.UTF-8"));
             Processes.Result result = Processes.run(command, Map.of(), INITDB_TIMEOUT);
             if (result.exitCode() != 0) {
                 throw new EmbeddedPostgresException("initdb failed: " + result.output());

@@ -1,8 +1,5 @@
 package dev.daap.embedded;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -15,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL 17 server run as a child process from the bundled binaries, on loopback only, with a generated
@@ -67,8 +66,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startLocked(Path base, int requestedPort, Map<String, String> settings,
-                                                FileLock lock) throws IOException {
+    private static EmbeddedPostgres startLocked(
+            Path base, int requestedPort, Map<String, String> settings, FileLock lock) throws IOException {
         Path binaries = PostgresBinaries.install();
         ServerUser user = ServerUser.forServer(ServerUser.DEFAULT_UNPRIVILEGED);
         Path pgData = base.resolve("pgdata");
@@ -77,10 +76,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         Path passwordFile = base.resolve("superuser-password");
         boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
-        String password = fresh ? ClusterFiles.initialise(binaries, user, base, pgData, passwordFile)
+        String password = fresh
+                ? ClusterFiles.initialise(binaries, user, base, pgData, passwordFile)
                 : ClusterFiles.readPassword(passwordFile);
-        var server = new EmbeddedPostgres(pgData, binaries.resolve("bin/pg_ctl"), user,
-                requestedPort == 0 ? ClusterFiles.rememberedPort(base) : requestedPort, password, lock);
+        var server = new EmbeddedPostgres(
+                pgData,
+                binaries.resolve("bin/pg_ctl"),
+                user,
+                requestedPort == 0 ? ClusterFiles.rememberedPort(base) : requestedPort,
+                password,
+                lock);
         server.stopOrphan();
         server.launch(settings);
         return server;
@@ -95,7 +100,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** A second process on the same folder would fight over one cluster: refuse it with a clear message. */
     private static FileLock lockFolder(Path base) throws IOException {
-        FileChannel channel = FileChannel.open(base.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(base.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -109,13 +115,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         return lock;
     }
-
-
-
-
-
-
-
 
     /** A server left running by a process that died (we hold the folder's lock, so it is nobody's now). */
     private void stopOrphan() {
@@ -131,12 +130,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
         settings.put("unix_socket_directories", ""); // TCP only: no socket path limits, no /var/run permissions
         settings.putAll(extraSettings);
         var options = new StringBuilder("-p ").append(port);
-        settings.forEach((name, value) -> options.append(" -c ").append(shellSafe(name)).append('=').append(shellSafe(value)));
-        Processes.Result result = pgCtl("start", "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),
-                "-l", pgData.resolve("postmaster.log").toString(), "-o", options.toString());
+        settings.forEach((name, value) ->
+                options.append(" -c ").append(shellSafe(name)).append('=').append(shellSafe(value)));
+        Processes.Result result = pgCtl(
+                "start",
+                "-w",
+                "-t",
+                String.valueOf(START_TIMEOUT.toSeconds()),
+                "-l",
+                pgData.resolve("postmaster.log").toString(),
+                "-o",
+                options.toString());
         if (result.exitCode() != 0) {
-            throw new EmbeddedPostgresException("the embedded PostgreSQL did not start: " + result.output()
-                    + "\nSee " + pgData.resolve("postmaster.log"));
+            throw new EmbeddedPostgresException("the embedded PostgreSQL did not start: " + result.output() + "\nSee "
+                    + pgData.resolve("postmaster.log"));
         }
         log.info("embedded PostgreSQL listening on {}:{} (data in {})", HOST, port, pgData);
     }

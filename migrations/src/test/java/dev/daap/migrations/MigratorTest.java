@@ -1,9 +1,9 @@
 package dev.daap.migrations;
 
-import dev.daap.testing.TestPostgres;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import javax.sql.DataSource;
+import dev.daap.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,9 +15,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /** Every changeset applies, rolls back and applies again, on a real PostgreSQL 17, and concurrency is safe. */
 class MigratorTest {
@@ -121,7 +120,8 @@ class MigratorTest {
         migrator.up();
         migrator.down(1);
         // What Liquibase's default lock leaves behind when its process is killed mid-migration.
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS daap.databasechangeloglock "
                     + "(id int PRIMARY KEY, locked boolean NOT NULL, lockgranted timestamp, lockedby varchar(255))");
             statement.execute("INSERT INTO daap.databasechangeloglock VALUES (1, true, now(), 'killed-host') "
@@ -131,8 +131,8 @@ class MigratorTest {
     }
 
     private static List<String> tables(DataSource dataSource, String schema) throws SQLException {
-        return strings(dataSource, "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-                + schema + "'");
+        return strings(
+                dataSource, "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "'");
     }
 
     private static List<String> indexes(DataSource dataSource, String schema) throws SQLException {
@@ -140,14 +140,17 @@ class MigratorTest {
     }
 
     private static List<String> extensionSchemas(DataSource dataSource) throws SQLException {
-        return strings(dataSource, "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n "
-                + "ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'");
+        return strings(
+                dataSource,
+                "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n "
+                        + "ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'");
     }
 
     private static List<String> strings(DataSource dataSource, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }
@@ -156,8 +159,9 @@ class MigratorTest {
     }
 
     private static int count(DataSource dataSource, String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getInt(1);
         }

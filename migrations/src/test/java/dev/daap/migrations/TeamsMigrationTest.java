@@ -1,9 +1,8 @@
 package dev.daap.migrations;
 
-import dev.daap.testing.TestPostgres;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.sql.DataSource;
+import dev.daap.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * An installation from before teams already has databases: migrating turns every owner_team into a team, so the
@@ -44,16 +43,16 @@ class TeamsMigrationTest {
         migrator.up();
 
         assertThat(migrator.status().isCurrent()).isTrue();
-        assertThat(teams(dataSource)).containsExactly(
-                "billing|billing|" + first.plusSeconds(7200),
-                "checkout|checkout|" + first);
+        assertThat(teams(dataSource))
+                .containsExactly("billing|billing|" + first.plusSeconds(7200), "checkout|checkout|" + first);
     }
 
-    private static void insertDatabase(DataSource dataSource, String name, String team, Instant createdAt,
-                                       Instant deletedAt) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO daap.databases (id, name, owner_team, purpose, status, created_at, updated_at, deleted_at)"
-                        + " VALUES (?, ?, ?, 'from an older release', ?, ?, ?, ?)")) {
+    private static void insertDatabase(
+            DataSource dataSource, String name, String team, Instant createdAt, Instant deletedAt) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO daap.databases (id, name, owner_team, purpose, status, created_at, updated_at, deleted_at)"
+                                + " VALUES (?, ?, ?, 'from an older release', ?, ?, ?, ?)")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, name);
             insert.setString(3, team);
@@ -67,9 +66,10 @@ class TeamsMigrationTest {
 
     private static List<String> teams(DataSource dataSource) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(
-                     "SELECT slug, display_name, created_at FROM daap.teams ORDER BY slug")) {
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                ResultSet result =
+                        statement.executeQuery("SELECT slug, display_name, created_at FROM daap.teams ORDER BY slug")) {
             while (result.next()) {
                 rows.add(result.getString(1) + "|" + result.getString(2) + "|"
                         + result.getTimestamp(3).toInstant());

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 
 /** A SHA-256 over every changelog file (names and contents), read from a folder or a jar on the class path. */
 final class ChangelogChecksum {
-    private ChangelogChecksum() {
-    }
+    private ChangelogChecksum() {}
 
     static String of(ClassLoader loader, String folder) throws IOException, URISyntaxException {
         var url = loader.getResource(folder);

@@ -3,6 +3,10 @@ package dev.daap.codegen;
 import dev.daap.embedded.EmbeddedPostgres;
 import dev.daap.embedded.Folders;
 import dev.daap.migrations.Migrator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
@@ -12,11 +16,6 @@ import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
 import org.jooq.meta.jaxb.Target;
 import org.postgresql.ds.PGSimpleDataSource;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Build step of adapters-postgres: applies the Liquibase changelogs to a throwaway embedded PostgreSQL 17 and
@@ -29,10 +28,10 @@ public final class GenerateJooqClasses {
     static final String SCHEMA = "daap";
     /** Bump when the generator configuration below changes, so that existing output is regenerated. */
     private static final int GENERATOR_REVISION = 3;
+
     private static final String CHECKSUM_FILE = ".changelog-checksum";
 
-    private GenerateJooqClasses() {
-    }
+    private GenerateJooqClasses() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -41,8 +40,8 @@ public final class GenerateJooqClasses {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         Path output = Path.of(args[0]);
-        String checksum = ChangelogChecksum.of(Migrator.class.getClassLoader(), "db/changelog/")
-                + "/jooq-" + org.jooq.Constants.VERSION + "/generator-" + GENERATOR_REVISION;
+        String checksum = ChangelogChecksum.of(Migrator.class.getClassLoader(), "db/changelog/") + "/jooq-"
+                + org.jooq.Constants.VERSION + "/generator-" + GENERATOR_REVISION;
         Path checksumFile = output.resolve(CHECKSUM_FILE);
         if (Files.exists(checksumFile) && Files.readString(checksumFile).equals(checksum)) {
             System.out.println("jOOQ classes are up to date with the changelogs");

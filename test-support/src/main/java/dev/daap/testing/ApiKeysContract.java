@@ -1,21 +1,20 @@
 package dev.daap.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiKeys;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.Test;
-
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules every implementation of the {@link ApiKeys} port keeps; the in-memory fake and the PostgreSQL adapter
@@ -27,7 +26,8 @@ public abstract class ApiKeysContract {
     private static final Instant T0 = Instant.parse("2026-11-25T14:00:00.123456Z");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String run =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final TeamSlug team = new TeamSlug("keys-" + run);
     private int created;
 
@@ -35,12 +35,10 @@ public abstract class ApiKeysContract {
     protected abstract ApiKeys keys();
 
     /** Makes sure the team exists, for stores whose keys refer to teams; the default suits the others. */
-    protected void teamExists(TeamSlug slug) {
-    }
+    protected void teamExists(TeamSlug slug) {}
 
     /** Writes the uses recorded so far, for stores that batch them; the default suits stores that write at once. */
-    protected void flushUsage() {
-    }
+    protected void flushUsage() {}
 
     /** Runs {@code work} in its own (nested) transaction; the default suits stores without transactions. */
     protected void inTransaction(Runnable work) {
@@ -49,8 +47,17 @@ public abstract class ApiKeysContract {
 
     @Test
     void anAddedKeyIsFoundByIdAndByPrefixWithEveryField() {
-        ApiKey key = add(new ApiKey(UUID.randomUUID(), team, Role.ADMIN, token().prefix(), token().hash(),
-                "CI deploys of the payments service", T0, T0.plus(Duration.ofDays(90)), T0.plusSeconds(5), null));
+        ApiKey key = add(new ApiKey(
+                UUID.randomUUID(),
+                team,
+                Role.ADMIN,
+                token().prefix(),
+                token().hash(),
+                "CI deploys of the payments service",
+                T0,
+                T0.plus(Duration.ofDays(90)),
+                T0.plusSeconds(5),
+                null));
 
         assertThat(keys().find(key.id())).contains(key);
         assertThat(keys().findByPrefix(key.prefix())).contains(key);
@@ -75,25 +82,23 @@ public abstract class ApiKeysContract {
     @Test
     void aSecondKeyWithTheSamePrefixIsRefusedAndTheFirstIsKept() {
         ApiKey first = add(aKey(Role.MEMBER));
-        ApiKey samePrefix = new ApiKey(UUID.randomUUID(), team, Role.ADMIN, first.prefix(), token().hash(), "",
-                T0, null, null, null);
+        ApiKey samePrefix = new ApiKey(
+                UUID.randomUUID(), team, Role.ADMIN, first.prefix(), token().hash(), "", T0, null, null, null);
 
-        assertThatThrownBy(() -> inTransaction(() -> keys().add(samePrefix)))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> inTransaction(() -> keys().add(samePrefix))).isInstanceOf(IllegalStateException.class);
         assertThat(keys().findByPrefix(first.prefix())).contains(first);
         assertThat(keys().find(samePrefix.id())).isEmpty();
     }
 
     @Test
     void revokedAndExpiredKeysAreStillFoundByPrefix() {
-        ApiKey expiring = add(ApiKey.issue(UUID.randomUUID(), team, Role.VIEWER, token(), "", T0,
-                T0.plusSeconds(60)));
+        ApiKey expiring = add(ApiKey.issue(UUID.randomUUID(), team, Role.VIEWER, token(), "", T0, T0.plusSeconds(60)));
         ApiKey revoked = add(aKey(Role.MEMBER));
         keys().revoke(revoked.id(), T0.plusSeconds(10));
         Instant later = T0.plusSeconds(3600);
 
-        assertThat(keys().findByPrefix(expiring.prefix())).hasValueSatisfying(found ->
-                assertThat(found.isUsableAt(later)).isFalse());
+        assertThat(keys().findByPrefix(expiring.prefix()))
+                .hasValueSatisfying(found -> assertThat(found.isUsableAt(later)).isFalse());
         assertThat(keys().findByPrefix(revoked.prefix())).hasValueSatisfying(found -> {
             assertThat(found.revokedAt()).isEqualTo(T0.plusSeconds(10));
             assertThat(found.isUsableAt(later)).isFalse();
@@ -142,8 +147,7 @@ public abstract class ApiKeysContract {
         add(ApiKey.issue(UUID.randomUUID(), otherTeam, Role.ADMIN, token(), "", T0, null));
         add(ApiKey.issue(UUID.randomUUID(), null, Role.PLATFORM_ADMIN, token(), "", T0, null));
 
-        assertThat(keys().listForTeam(team))
-                .containsExactly(newest, middle.revoked(T0.plusSeconds(60)), oldest);
+        assertThat(keys().listForTeam(team)).containsExactly(newest, middle.revoked(T0.plusSeconds(60)), oldest);
         assertThat(keys().listForTeam(new TeamSlug("nobody-" + run))).isEmpty();
     }
 
@@ -151,10 +155,11 @@ public abstract class ApiKeysContract {
     void platformKeysAreListedNewestFirstWithoutTeamKeys() {
         add(aKey(Role.ADMIN));
         ApiKey older = add(ApiKey.issue(UUID.randomUUID(), null, Role.PLATFORM_ADMIN, token(), "", T0, null));
-        ApiKey newer = add(ApiKey.issue(UUID.randomUUID(), null, Role.PLATFORM_ADMIN, token(), "",
-                T0.plusSeconds(1), null));
+        ApiKey newer =
+                add(ApiKey.issue(UUID.randomUUID(), null, Role.PLATFORM_ADMIN, token(), "", T0.plusSeconds(1), null));
 
-        assertThat(keys().listPlatformKeys()).containsSubsequence(newer, older)
+        assertThat(keys().listPlatformKeys())
+                .containsSubsequence(newer, older)
                 .allSatisfy(key -> assertThat(key.team()).isNull());
     }
 
@@ -182,7 +187,9 @@ public abstract class ApiKeysContract {
     void aPlatformAdminKeyIsNoticedEvenOnceRevoked() {
         assertThat(keys().anyPlatformAdminKey()).isFalse();
         add(aKey(Role.ADMIN));
-        assertThat(keys().anyPlatformAdminKey()).as("a team admin is no platform admin").isFalse();
+        assertThat(keys().anyPlatformAdminKey())
+                .as("a team admin is no platform admin")
+                .isFalse();
 
         ApiKey admin = add(ApiKey.issue(UUID.randomUUID(), null, Role.PLATFORM_ADMIN, token(), "", T0, null));
         keys().revoke(admin.id(), T0.plusSeconds(1));
@@ -198,8 +205,7 @@ public abstract class ApiKeysContract {
 
     /** A key of this test's team, created a second after the previous one. */
     private ApiKey aKey(Role role) {
-        return ApiKey.issue(UUID.randomUUID(), team, role, token(), "key " + created,
-                T0.plusSeconds(++created), null);
+        return ApiKey.issue(UUID.randomUUID(), team, role, token(), "key " + created, T0.plusSeconds(++created), null);
     }
 
     private ApiKey add(ApiKey key) {

@@ -1,5 +1,8 @@
 package dev.daap.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.audit.AuditQuery;
@@ -7,8 +10,6 @@ import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules every implementation of the {@link AuditLog} port keeps; the in-memory fake and the PostgreSQL log both
@@ -32,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class AuditLogContract {
     private static final Instant T0 = Instant.parse("2026-11-25T14:00:00.123456Z");
 
-    private final String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String run =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final TeamSlug team = new TeamSlug("audit-" + run);
     private final TeamSlug otherTeam = new TeamSlug("other-" + run);
     private final UUID actor = UUID.randomUUID();
@@ -49,11 +49,33 @@ public abstract class AuditLogContract {
 
     @Test
     void anAppendedEventIsListedWithEveryField() {
-        Map<String, Object> after = new HashMap<>(Map.of("name", "orders", "labels", Map.of("env", "prod"),
-                "port", 5432L, "ratio", 0.25, "ready", true, "tags", List.of("a", "b")));
+        Map<String, Object> after = new HashMap<>(Map.of(
+                "name",
+                "orders",
+                "labels",
+                Map.of("env", "prod"),
+                "port",
+                5432L,
+                "ratio",
+                0.25,
+                "ready",
+                true,
+                "tags",
+                List.of("a", "b")));
         after.put("failure_reason", null);
-        AuditEvent event = new AuditEvent(ids.newId(), T0, actor, team, "database.update", "database", "db-1", team,
-                "req-7f3a", "203.0.113.9", Map.of("name", "orders", "ready", false), after);
+        AuditEvent event = new AuditEvent(
+                ids.newId(),
+                T0,
+                actor,
+                team,
+                "database.update",
+                "database",
+                "db-1",
+                team,
+                "req-7f3a",
+                "203.0.113.9",
+                Map.of("name", "orders", "ready", false),
+                after);
 
         log().append(event);
 
@@ -62,13 +84,34 @@ public abstract class AuditLogContract {
 
     @Test
     void snapshotsComeBackAsJsonReadsThem() {
-        AuditEvent event = append(withAfter(anEvent("database.create"), Map.of(
-                "port", 5432, "small", (short) 7, "ratio", 0.5f, "sizes", List.of(1, 2), "nested", Map.of("n", 3))));
+        AuditEvent event = append(withAfter(
+                anEvent("database.create"),
+                Map.of(
+                        "port",
+                        5432,
+                        "small",
+                        (short) 7,
+                        "ratio",
+                        0.5f,
+                        "sizes",
+                        List.of(1, 2),
+                        "nested",
+                        Map.of("n", 3))));
 
         assertThat(log().list(AuditQuery.all(10)).items()).singleElement().satisfies(read -> {
             assertThat(read.id()).isEqualTo(event.id());
-            assertThat(read.after()).isEqualTo(Map.of("port", 5432L, "small", 7L, "ratio", 0.5,
-                    "sizes", List.of(1L, 2L), "nested", Map.of("n", 3L)));
+            assertThat(read.after())
+                    .isEqualTo(Map.of(
+                            "port",
+                            5432L,
+                            "small",
+                            7L,
+                            "ratio",
+                            0.5,
+                            "sizes",
+                            List.of(1L, 2L),
+                            "nested",
+                            Map.of("n", 3L)));
         });
     }
 
@@ -78,16 +121,29 @@ public abstract class AuditLogContract {
         AuditEvent withNaN = withAfter(anEvent("database.create"), Map.of("ratio", Double.NaN));
 
         assertThatThrownBy(() -> inTransaction(() -> log().append(withInstant)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after.labels.at");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("after.labels.at");
         assertThatThrownBy(() -> inTransaction(() -> log().append(withNaN)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after.ratio");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("after.ratio");
         assertThat(log().list(AuditQuery.all(10)).items()).isEmpty();
     }
 
     @Test
     void anEventOfDaapItselfOnAPlatformResourceHasNoActorAndNoTeam() {
-        AuditEvent bootstrap = append(new AuditEvent(ids.newId(), T0, null, null, "api_key.create", "api_key",
-                "key-" + run, null, null, null, null, Map.of("role", "platform_admin")));
+        AuditEvent bootstrap = append(new AuditEvent(
+                ids.newId(),
+                T0,
+                null,
+                null,
+                "api_key.create",
+                "api_key",
+                "key-" + run,
+                null,
+                null,
+                null,
+                null,
+                Map.of("role", "platform_admin")));
 
         assertThat(log().list(AuditQuery.all(10)).items()).containsExactly(bootstrap);
         assertThat(bootstrap.requestId()).isEmpty();
@@ -123,8 +179,9 @@ public abstract class AuditLogContract {
         AuditEvent rotated = append(anEvent("credentials.rotate", "credentials", "db-1"));
         AuditEvent deleted = append(anEvent("database.delete", "database", "db-1"));
 
-        assertThat(list(new AuditQuery(null, Optional.of("database"), Optional.of("db-1"), null, null, null, null,
-                10, null))).containsExactly(deleted, created);
+        assertThat(list(new AuditQuery(
+                        null, Optional.of("database"), Optional.of("db-1"), null, null, null, null, 10, null)))
+                .containsExactly(deleted, created);
         assertThat(list(new AuditQuery(null, Optional.of("credentials"), null, null, null, null, null, 10, null)))
                 .containsExactly(rotated);
         assertThat(list(new AuditQuery(null, null, Optional.of("db-1"), null, null, null, null, 10, null)))
@@ -157,8 +214,9 @@ public abstract class AuditLogContract {
         append(anEvent("database.create"));
         append(inTeam(anEvent("database.delete"), otherTeam));
 
-        assertThat(list(new AuditQuery(Optional.of(team), null, null, null, Optional.of("database.delete"), null,
-                null, 10, null))).containsExactly(match);
+        assertThat(list(new AuditQuery(
+                        Optional.of(team), null, null, null, Optional.of("database.delete"), null, null, 10, null)))
+                .containsExactly(match);
     }
 
     @Test
@@ -168,12 +226,21 @@ public abstract class AuditLogContract {
         AuditEvent inside = append(anEvent("database.update"));
         AuditEvent end = append(anEvent("database.delete"));
 
-        assertThat(list(new AuditQuery(null, null, null, null, null, Optional.of(start.occurredAt()),
-                Optional.of(end.occurredAt()), 10, null))).containsExactly(inside, start);
+        assertThat(list(new AuditQuery(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Optional.of(start.occurredAt()),
+                        Optional.of(end.occurredAt()),
+                        10,
+                        null)))
+                .containsExactly(inside, start);
         assertThat(list(new AuditQuery(null, null, null, null, null, Optional.of(end.occurredAt()), null, 10, null)))
                 .containsExactly(end);
-        assertThat(list(new AuditQuery(null, null, null, null, null, null, Optional.of(start.occurredAt()), 10,
-                null))).containsExactly(before);
+        assertThat(list(new AuditQuery(null, null, null, null, null, null, Optional.of(start.occurredAt()), 10, null)))
+                .containsExactly(before);
     }
 
     @Test
@@ -186,7 +253,8 @@ public abstract class AuditLogContract {
         List<Page<AuditEvent>> pages = pages(AuditQuery.all(3));
 
         assertThat(pages).extracting(page -> page.items().size()).containsExactly(3, 3, 1);
-        assertThat(pages.subList(0, 2)).allSatisfy(page -> assertThat(page.next()).isPresent());
+        assertThat(pages.subList(0, 2))
+                .allSatisfy(page -> assertThat(page.next()).isPresent());
         assertThat(pages.getLast().next()).isEmpty();
         assertThat(pages.stream().flatMap(page -> page.items().stream()).toList())
                 .containsExactlyElementsOf(appended.reversed());
@@ -244,23 +312,67 @@ public abstract class AuditLogContract {
 
     private AuditEvent anEvent(String action, String resourceType, String resourceId) {
         clock.advance(Duration.ofSeconds(1));
-        return new AuditEvent(ids.newId(), clock.instant(), actor, team, action, resourceType, resourceId, team,
-                "req-" + run, "198.51.100.4", Map.of(), Map.of("status", "pending"));
+        return new AuditEvent(
+                ids.newId(),
+                clock.instant(),
+                actor,
+                team,
+                action,
+                resourceType,
+                resourceId,
+                team,
+                "req-" + run,
+                "198.51.100.4",
+                Map.of(),
+                Map.of("status", "pending"));
     }
 
     private static AuditEvent withAfter(AuditEvent e, Map<String, Object> after) {
-        return new AuditEvent(e.id(), e.occurredAt(), e.actorKeyId(), e.actorTeam(), e.action(), e.resourceType(),
-                e.resourceId(), e.team(), e.requestId(), e.clientAddress(), e.before(), after);
+        return new AuditEvent(
+                e.id(),
+                e.occurredAt(),
+                e.actorKeyId(),
+                e.actorTeam(),
+                e.action(),
+                e.resourceType(),
+                e.resourceId(),
+                e.team(),
+                e.requestId(),
+                e.clientAddress(),
+                e.before(),
+                after);
     }
 
     private static AuditEvent inTeam(AuditEvent e, TeamSlug team) {
-        return new AuditEvent(e.id(), e.occurredAt(), e.actorKeyId(), e.actorTeam(), e.action(), e.resourceType(),
-                e.resourceId(), team, e.requestId(), e.clientAddress(), e.before(), e.after());
+        return new AuditEvent(
+                e.id(),
+                e.occurredAt(),
+                e.actorKeyId(),
+                e.actorTeam(),
+                e.action(),
+                e.resourceType(),
+                e.resourceId(),
+                team,
+                e.requestId(),
+                e.clientAddress(),
+                e.before(),
+                e.after());
     }
 
     private static AuditEvent byActor(AuditEvent e, UUID actorKeyId) {
-        return new AuditEvent(e.id(), e.occurredAt(), actorKeyId, e.actorTeam(), e.action(), e.resourceType(),
-                e.resourceId(), e.team(), e.requestId(), e.clientAddress(), e.before(), e.after());
+        return new AuditEvent(
+                e.id(),
+                e.occurredAt(),
+                actorKeyId,
+                e.actorTeam(),
+                e.action(),
+                e.resourceType(),
+                e.resourceId(),
+                e.team(),
+                e.requestId(),
+                e.clientAddress(),
+                e.before(),
+                e.after());
     }
 
     private AuditEvent append(AuditEvent event) {

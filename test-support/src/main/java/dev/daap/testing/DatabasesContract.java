@@ -1,5 +1,8 @@
 package dev.daap.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.domain.common.Page;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
@@ -17,8 +20,6 @@ import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules every implementation of the {@link Databases} port keeps; the in-memory fake and the PostgreSQL
@@ -46,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class DatabasesContract {
     private static final Instant T0 = Instant.parse("2026-11-25T14:00:00.123456Z");
 
-    private final String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String run =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final TeamSlug team = new TeamSlug("team-" + run);
     private int created;
 
@@ -59,15 +59,22 @@ public abstract class DatabasesContract {
     }
 
     /** Makes sure the team exists, for stores whose rows refer to teams; the default suits the others. */
-    protected void teamExists(TeamSlug slug) {
-    }
+    protected void teamExists(TeamSlug slug) {}
 
     @Test
     void anAddedDatabaseIsFoundWithEveryField() {
-        Database ready = new Database(new DatabaseId(UUID.randomUUID()), new DatabaseName("orders-" + run), team,
-                new Purpose("Orders of the web shop"), DatabaseStatus.READY,
+        Database ready = new Database(
+                new DatabaseId(UUID.randomUUID()),
+                new DatabaseName("orders-" + run),
+                team,
+                new Purpose("Orders of the web shop"),
+                DatabaseStatus.READY,
                 new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"),
-                new Labels(Map.of("env", "prod", "cost-centre", "42")), T0, T0.plusSeconds(60), null, 3);
+                new Labels(Map.of("env", "prod", "cost-centre", "42")),
+                T0,
+                T0.plusSeconds(60),
+                null,
+                3);
         add(ready);
 
         assertThat(databases().find(ready.id())).contains(ready);
@@ -81,24 +88,43 @@ public abstract class DatabasesContract {
     @Test
     void aSecondLiveDatabaseWithTheSameNameIsRefused() {
         Database first = add(aDatabase("orders"));
-        Database sameName = new Database(new DatabaseId(UUID.randomUUID()), first.name(), new TeamSlug("other-" + run),
-                new Purpose("another"), DatabaseStatus.PENDING, null, Labels.NONE, T0, T0, null, 1);
+        Database sameName = new Database(
+                new DatabaseId(UUID.randomUUID()),
+                first.name(),
+                new TeamSlug("other-" + run),
+                new Purpose("another"),
+                DatabaseStatus.PENDING,
+                null,
+                Labels.NONE,
+                T0,
+                T0,
+                null,
+                1);
         teamExists(sameName.ownerTeam());
 
-        assertThatThrownBy(() -> inTransaction(() -> databases().add(sameName)))
-                .isInstanceOf(NameTakenException.class);
+        assertThatThrownBy(() -> inTransaction(() -> databases().add(sameName))).isInstanceOf(NameTakenException.class);
         assertThat(databases().find(sameName.id())).isEmpty();
         assertThat(databases().find(first.id())).contains(first);
     }
 
     @Test
     void aDatabaseOfATeamThatDoesNotExistIsRefused() {
-        Database orphan = new Database(new DatabaseId(UUID.randomUUID()), new DatabaseName("orphan-" + run),
-                new TeamSlug("nobody-" + run), new Purpose("no team"), DatabaseStatus.PENDING, null, Labels.NONE, T0,
-                T0, null, 1);
+        Database orphan = new Database(
+                new DatabaseId(UUID.randomUUID()),
+                new DatabaseName("orphan-" + run),
+                new TeamSlug("nobody-" + run),
+                new Purpose("no team"),
+                DatabaseStatus.PENDING,
+                null,
+                Labels.NONE,
+                T0,
+                T0,
+                null,
+                1);
 
         assertThatThrownBy(() -> inTransaction(() -> databases().add(orphan)))
-                .isInstanceOf(TeamNotFoundException.class).hasMessageContaining("nobody-" + run);
+                .isInstanceOf(TeamNotFoundException.class)
+                .hasMessageContaining("nobody-" + run);
         assertThat(databases().find(orphan.id())).isEmpty();
     }
 
@@ -128,8 +154,11 @@ public abstract class DatabasesContract {
     @Test
     void anUpdateAgainstTheStoredVersionReplacesTheRow() {
         Database stored = add(aDatabase("orders"));
-        Database changed = stored.change(new DatabaseChanges(Optional.of(new Purpose("new purpose")),
-                Optional.of(new Labels(Map.of("tier", "gold"))), Optional.of(new TeamSlug("new-" + run))),
+        Database changed = stored.change(
+                new DatabaseChanges(
+                        Optional.of(new Purpose("new purpose")),
+                        Optional.of(new Labels(Map.of("tier", "gold"))),
+                        Optional.of(new TeamSlug("new-" + run))),
                 T0.plusSeconds(5));
         teamExists(changed.ownerTeam());
 
@@ -175,8 +204,8 @@ public abstract class DatabasesContract {
         add(aDatabase("pending"));
         Database ready = add(withStatus(aDatabase("ready"), DatabaseStatus.READY));
 
-        var query = new DatabaseQuery(Optional.of(team), Optional.of(DatabaseStatus.READY), null,
-                DatabaseSort.NAME, 10, null);
+        var query = new DatabaseQuery(
+                Optional.of(team), Optional.of(DatabaseStatus.READY), null, DatabaseSort.NAME, 10, null);
 
         assertThat(listAll(query)).containsExactly(ready);
     }
@@ -233,8 +262,7 @@ public abstract class DatabasesContract {
         Database earlier = add(withCreatedAt(aDatabase("earlier"), T0.minusSeconds(10)));
 
         assertThat(listAll(query(DatabaseSort.CREATED_AT, 10))).containsExactly(earlier, tieLow, tieHigh, later);
-        assertThat(listAll(query(DatabaseSort.CREATED_AT_DESC, 10)))
-                .containsExactly(later, tieHigh, tieLow, earlier);
+        assertThat(listAll(query(DatabaseSort.CREATED_AT_DESC, 10))).containsExactly(later, tieHigh, tieLow, earlier);
     }
 
     @Test
@@ -249,9 +277,11 @@ public abstract class DatabasesContract {
             List<Page<Database>> pages = pages(query(sort, 2));
 
             assertThat(pages).as("pages in %s order", sort).hasSize(3);
-            assertThat(pages.subList(0, 2)).allSatisfy(page -> assertThat(page.next()).isPresent());
+            assertThat(pages.subList(0, 2))
+                    .allSatisfy(page -> assertThat(page.next()).isPresent());
             assertThat(pages.getLast().next()).isEmpty();
-            List<Database> seen = pages.stream().flatMap(page -> page.items().stream()).toList();
+            List<Database> seen =
+                    pages.stream().flatMap(page -> page.items().stream()).toList();
             assertThat(seen).as("rows in %s order", sort).containsExactlyElementsOf(sorted(rows, sort));
         }
     }
@@ -292,8 +322,8 @@ public abstract class DatabasesContract {
         add(aDatabase("p2"));
         Database ready3 = add(withStatus(aDatabase("r3"), DatabaseStatus.READY));
 
-        var query = new DatabaseQuery(Optional.of(team), Optional.of(DatabaseStatus.READY), null,
-                DatabaseSort.CREATED_AT_DESC, 2, null);
+        var query = new DatabaseQuery(
+                Optional.of(team), Optional.of(DatabaseStatus.READY), null, DatabaseSort.CREATED_AT_DESC, 2, null);
 
         assertThat(pages(query)).extracting(page -> page.items().size()).containsExactly(2, 1);
         assertThat(listAll(query)).containsExactly(ready3, ready2, ready1);
@@ -304,9 +334,18 @@ public abstract class DatabasesContract {
     /** A pending database of this test's team, created a microsecond after the previous one. */
     private Database aDatabase(String prefix) {
         Instant at = T0.plusNanos(1_000L * ++created);
-        return new Database(new DatabaseId(UUID.randomUUID()), new DatabaseName(prefix + "-" + run), team,
-                new Purpose("for " + prefix), DatabaseStatus.PENDING, null, new Labels(Map.of("env", "test")),
-                at, at, null, 1);
+        return new Database(
+                new DatabaseId(UUID.randomUUID()),
+                new DatabaseName(prefix + "-" + run),
+                team,
+                new Purpose("for " + prefix),
+                DatabaseStatus.PENDING,
+                null,
+                new Labels(Map.of("env", "test")),
+                at,
+                at,
+                null,
+                1);
     }
 
     private Database add(Database database) {
@@ -320,28 +359,78 @@ public abstract class DatabasesContract {
     }
 
     private static Database withTeam(Database d, TeamSlug team) {
-        return new Database(d.id(), d.name(), team, d.purpose(), d.status(), d.connection(), d.labels(),
-                d.createdAt(), d.updatedAt(), d.deletedAt(), d.version());
+        return new Database(
+                d.id(),
+                d.name(),
+                team,
+                d.purpose(),
+                d.status(),
+                d.connection(),
+                d.labels(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.deletedAt(),
+                d.version());
     }
 
     private static Database withPurpose(Database d, String purpose) {
-        return new Database(d.id(), d.name(), d.ownerTeam(), new Purpose(purpose), d.status(), d.connection(),
-                d.labels(), d.createdAt(), d.updatedAt(), d.deletedAt(), d.version());
+        return new Database(
+                d.id(),
+                d.name(),
+                d.ownerTeam(),
+                new Purpose(purpose),
+                d.status(),
+                d.connection(),
+                d.labels(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.deletedAt(),
+                d.version());
     }
 
     private static Database withStatus(Database d, DatabaseStatus status) {
-        return new Database(d.id(), d.name(), d.ownerTeam(), d.purpose(), status, d.connection(), d.labels(),
-                d.createdAt(), d.updatedAt(), d.deletedAt(), d.version());
+        return new Database(
+                d.id(),
+                d.name(),
+                d.ownerTeam(),
+                d.purpose(),
+                status,
+                d.connection(),
+                d.labels(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.deletedAt(),
+                d.version());
     }
 
     private static Database withCreatedAt(Database d, Instant at) {
-        return new Database(d.id(), d.name(), d.ownerTeam(), d.purpose(), d.status(), d.connection(), d.labels(),
-                at, at, d.deletedAt(), d.version());
+        return new Database(
+                d.id(),
+                d.name(),
+                d.ownerTeam(),
+                d.purpose(),
+                d.status(),
+                d.connection(),
+                d.labels(),
+                at,
+                at,
+                d.deletedAt(),
+                d.version());
     }
 
     private static Database withId(Database d, DatabaseId id) {
-        return new Database(id, d.name(), d.ownerTeam(), d.purpose(), d.status(), d.connection(), d.labels(),
-                d.createdAt(), d.updatedAt(), d.deletedAt(), d.version());
+        return new Database(
+                id,
+                d.name(),
+                d.ownerTeam(),
+                d.purpose(),
+                d.status(),
+                d.connection(),
+                d.labels(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.deletedAt(),
+                d.version());
     }
 
     /** A random id whose first hex digit is {@code nibble}. */
@@ -386,6 +475,8 @@ public abstract class DatabasesContract {
                 ? Comparator.comparing((Database d) -> d.name().value())
                 : Comparator.comparing(Database::createdAt);
         Comparator<Database> order = byKey.thenComparing(d -> d.id().toString());
-        return rows.stream().sorted(sort.descending() ? order.reversed() : order).toList();
+        return rows.stream()
+                .sorted(sort.descending() ? order.reversed() : order)
+                .toList();
     }
 }

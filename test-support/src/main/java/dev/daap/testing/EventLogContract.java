@@ -1,5 +1,8 @@
 package dev.daap.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventLog;
@@ -7,8 +10,6 @@ import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules every implementation of the {@link EventLog} port keeps; the in-memory fake and the PostgreSQL log both
@@ -69,7 +68,8 @@ public abstract class EventLogContract {
 
         awaitPublished(positions.getLast());
         assertThat(positions).isSorted().doesNotHaveDuplicates();
-        assertThat(log().publishedAfter(EventPosition.ORIGIN, ofTeam(team), 10)).extracting(Event::position)
+        assertThat(log().publishedAfter(EventPosition.ORIGIN, ofTeam(team), 10))
+                .extracting(Event::position)
                 .containsExactlyElementsOf(positions);
     }
 
@@ -78,9 +78,11 @@ public abstract class EventLogContract {
         TeamSlug team = aTeam();
         List<EventPosition> positions = appendEach(team, EventType.DATABASE_CREATED, 5);
 
-        assertThat(log().publishedAfter(positions.get(1), ofTeam(team), 10)).extracting(Event::position)
+        assertThat(log().publishedAfter(positions.get(1), ofTeam(team), 10))
+                .extracting(Event::position)
                 .containsExactlyElementsOf(positions.subList(2, 5));
-        assertThat(log().publishedAfter(positions.get(1), ofTeam(team), 2)).extracting(Event::position)
+        assertThat(log().publishedAfter(positions.get(1), ofTeam(team), 2))
+                .extracting(Event::position)
                 .containsExactlyElementsOf(positions.subList(2, 4));
         assertThat(log().publishedAfter(positions.get(4), ofTeam(team), 10)).isEmpty();
     }
@@ -90,22 +92,26 @@ public abstract class EventLogContract {
         TeamSlug team = aTeam();
         TeamSlug other = aTeam();
         UUID resource = UUID.randomUUID();
-        EventPosition created = inTransaction(() -> log().append(
-                new NewEvent(NOW, EventType.DATABASE_CREATED, team, resource, Map.of())));
+        EventPosition created = inTransaction(
+                () -> log().append(new NewEvent(NOW, EventType.DATABASE_CREATED, team, resource, Map.of())));
         EventPosition updatedElsewhere = inTransaction(() -> log().append(anEvent(team, EventType.DATABASE_UPDATED)));
-        EventPosition rotated = inTransaction(() -> log().append(
-                new NewEvent(NOW, EventType.CREDENTIALS_ROTATED, team, resource, Map.of())));
-        EventPosition othersEvent = inTransaction(() -> log().append(
-                new NewEvent(NOW, EventType.DATABASE_CREATED, other, resource, Map.of())));
+        EventPosition rotated = inTransaction(
+                () -> log().append(new NewEvent(NOW, EventType.CREDENTIALS_ROTATED, team, resource, Map.of())));
+        EventPosition othersEvent = inTransaction(
+                () -> log().append(new NewEvent(NOW, EventType.DATABASE_CREATED, other, resource, Map.of())));
         awaitPublished(othersEvent);
 
         assertThat(positions(ofTeam(team))).containsExactly(created, updatedElsewhere, rotated);
-        assertThat(positions(new EventFilter(Optional.of(team), Set.of(EventType.CREDENTIALS_ROTATED,
-                EventType.DATABASE_UPDATED), Optional.empty()))).containsExactly(updatedElsewhere, rotated);
+        assertThat(positions(new EventFilter(
+                        Optional.of(team),
+                        Set.of(EventType.CREDENTIALS_ROTATED, EventType.DATABASE_UPDATED),
+                        Optional.empty())))
+                .containsExactly(updatedElsewhere, rotated);
         assertThat(positions(new EventFilter(Optional.of(team), Set.of(), Optional.of(resource))))
                 .containsExactly(created, rotated);
-        assertThat(positions(new EventFilter(Optional.empty(), Set.of(EventType.DATABASE_CREATED),
-                Optional.of(resource)))).containsExactly(created, othersEvent);
+        assertThat(positions(
+                        new EventFilter(Optional.empty(), Set.of(EventType.DATABASE_CREATED), Optional.of(resource))))
+                .containsExactly(created, othersEvent);
     }
 
     @Test
@@ -123,11 +129,10 @@ public abstract class EventLogContract {
     void retentionDeletesOnlyEventsOlderThanTheCutoff() {
         TeamSlug team = aTeam();
         Instant old = Instant.parse("1990-01-01T00:00:00Z");
-        EventPosition gone = inTransaction(() -> log().append(
-                new NewEvent(old, EventType.DATABASE_CREATED, team, UUID.randomUUID(), Map.of())));
-        EventPosition kept = inTransaction(() -> log().append(
-                new NewEvent(old.plus(Duration.ofDays(1)), EventType.DATABASE_CREATED, team, UUID.randomUUID(),
-                        Map.of())));
+        EventPosition gone = inTransaction(
+                () -> log().append(new NewEvent(old, EventType.DATABASE_CREATED, team, UUID.randomUUID(), Map.of())));
+        EventPosition kept = inTransaction(() -> log().append(new NewEvent(
+                old.plus(Duration.ofDays(1)), EventType.DATABASE_CREATED, team, UUID.randomUUID(), Map.of())));
         awaitPublished(kept);
 
         assertThat(log().deleteOccurredBefore(old.plus(Duration.ofHours(1)))).isEqualTo(1);
@@ -145,7 +150,9 @@ public abstract class EventLogContract {
     }
 
     private List<EventPosition> positions(EventFilter filter) {
-        return log().publishedAfter(EventPosition.ORIGIN, filter, 100).stream().map(Event::position).toList();
+        return log().publishedAfter(EventPosition.ORIGIN, filter, 100).stream()
+                .map(Event::position)
+                .toList();
     }
 
     /** Published once the head has reached it: the published log is a prefix of the positions. */

@@ -5,7 +5,6 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.domain.provisioning.ProvisioningException;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -18,7 +17,11 @@ public final class FakeProvisioner implements Provisioner {
     public static final String HOST = "db.test";
     public static final int PORT = 5432;
 
-    public enum Action { PROVISION, CHANGE_PASSWORD, DEPROVISION }
+    public enum Action {
+        PROVISION,
+        CHANGE_PASSWORD,
+        DEPROVISION
+    }
 
     /** @param password null for {@link Action#DEPROVISION} */
     public record Call(Action action, DatabaseId id, DatabaseName name, String password) {

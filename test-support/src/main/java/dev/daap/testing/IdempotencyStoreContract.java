@@ -1,20 +1,19 @@
 package dev.daap.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.domain.idempotency.IdempotencyStore;
 import dev.daap.domain.idempotency.IdempotencyStore.InProgress;
 import dev.daap.domain.idempotency.IdempotencyStore.Mismatch;
 import dev.daap.domain.idempotency.IdempotencyStore.Replay;
 import dev.daap.domain.idempotency.IdempotencyStore.Started;
 import dev.daap.domain.idempotency.StoredResponse;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules every implementation of {@link IdempotencyStore} keeps; the in-memory fake and the PostgreSQL store both
@@ -24,8 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class IdempotencyStoreContract {
     private static final Instant T0 = Instant.parse("2001-02-03T04:05:06.123456Z");
     private static final Duration RETENTION = Duration.ofHours(24);
-    private static final StoredResponse CREATED = new StoredResponse(201, "application/json",
-            Map.of("Location", "/v1/databases/1", "ETag", "\"1\""), "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
+    private static final StoredResponse CREATED = new StoredResponse(
+            201,
+            "application/json",
+            Map.of("Location", "/v1/databases/1", "ETag", "\"1\""),
+            "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
 
     private final String caller = "caller-" + UUID.randomUUID();
     private final String key = "key-" + UUID.randomUUID();
@@ -37,7 +39,8 @@ public abstract class IdempotencyStoreContract {
     void aNewKeyIsStartedAndThenInProgressForTheSameRequest() {
         assertThat(store().begin(caller, key, "hash-a", T0, RETENTION)).isInstanceOf(Started.class);
 
-        assertThat(store().begin(caller, key, "hash-a", T0.plusSeconds(1), RETENTION)).isInstanceOf(InProgress.class);
+        assertThat(store().begin(caller, key, "hash-a", T0.plusSeconds(1), RETENTION))
+                .isInstanceOf(InProgress.class);
     }
 
     @Test
@@ -74,7 +77,8 @@ public abstract class IdempotencyStoreContract {
         store().begin(caller, key, "hash-a", T0, RETENTION);
         store().complete(caller, key, CREATED, T0.plus(RETENTION));
 
-        assertThat(store().begin(caller + "-other", key, "hash-b", T0, RETENTION)).isInstanceOf(Started.class);
+        assertThat(store().begin(caller + "-other", key, "hash-b", T0, RETENTION))
+                .isInstanceOf(Started.class);
     }
 
     @Test
@@ -105,7 +109,8 @@ public abstract class IdempotencyStoreContract {
         assertThat(store().begin(caller, key, "hash-b", later, RETENTION)).isInstanceOf(Started.class);
         assertThat(store().begin(caller, key, "hash-b", later, RETENTION)).isInstanceOf(InProgress.class);
         assertThat(store().begin(caller, key, "hash-b", later.plus(RETENTION).minusNanos(1000), RETENTION))
-                .as("the new claim has its own retention").isInstanceOf(InProgress.class);
+                .as("the new claim has its own retention")
+                .isInstanceOf(InProgress.class);
     }
 
     @Test

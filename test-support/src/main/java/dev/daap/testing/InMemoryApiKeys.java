@@ -4,7 +4,6 @@ import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiKeys;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +22,8 @@ import java.util.function.Supplier;
 public final class InMemoryApiKeys implements ApiKeys {
     /** Newest first, as the store lists them: creation time, then the id as PostgreSQL orders uuids. */
     private static final Comparator<ApiKey> NEWEST_FIRST = Comparator.comparing(ApiKey::createdAt)
-            .thenComparing(ApiKey::id, UuidOrder.UNSIGNED).reversed();
+            .thenComparing(ApiKey::id, UuidOrder.UNSIGNED)
+            .reversed();
 
     private final Map<UUID, ApiKey> keys = new LinkedHashMap<>();
     private final ReentrantLock lock = new ReentrantLock(); // not synchronized: avoids pinning virtual threads
@@ -43,7 +43,9 @@ public final class InMemoryApiKeys implements ApiKeys {
 
     @Override
     public Optional<ApiKey> findByPrefix(String prefix) {
-        return locked(() -> keys.values().stream().filter(key -> key.prefix().equals(prefix)).findFirst());
+        return locked(() -> keys.values().stream()
+                .filter(key -> key.prefix().equals(prefix))
+                .findFirst());
     }
 
     @Override
@@ -81,8 +83,10 @@ public final class InMemoryApiKeys implements ApiKeys {
 
     @Override
     public void recordUse(UUID id, Instant at) {
-        locked(() -> keys.computeIfPresent(id, (ignored, key) ->
-                key.lastUsedAt() != null && !at.isAfter(key.lastUsedAt()) ? key : withLastUse(key, at)));
+        locked(() -> keys.computeIfPresent(
+                id,
+                (ignored, key) ->
+                        key.lastUsedAt() != null && !at.isAfter(key.lastUsedAt()) ? key : withLastUse(key, at)));
     }
 
     @Override
@@ -91,8 +95,17 @@ public final class InMemoryApiKeys implements ApiKeys {
     }
 
     private static ApiKey withLastUse(ApiKey key, Instant at) {
-        return new ApiKey(key.id(), key.team(), key.role(), key.prefix(), key.tokenHash(), key.description(),
-                key.createdAt(), key.expiresAt(), at, key.revokedAt());
+        return new ApiKey(
+                key.id(),
+                key.team(),
+                key.role(),
+                key.prefix(),
+                key.tokenHash(),
+                key.description(),
+                key.createdAt(),
+                key.expiresAt(),
+                at,
+                key.revokedAt());
     }
 
     private <T> T locked(Supplier<T> work) {
@@ -109,6 +122,5 @@ public final class InMemoryApiKeys implements ApiKeys {
      * (they run their work directly). The lock's waiting is checked on PostgreSQL.
      */
     @Override
-    public void lockPlatformKeys() {
-    }
+    public void lockPlatformKeys() {}
 }

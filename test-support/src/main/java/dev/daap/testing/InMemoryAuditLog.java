@@ -4,7 +4,6 @@ import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.audit.AuditQuery;
 import dev.daap.domain.common.Page;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,9 +24,18 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEvent event) {
-        AuditEvent stored = new AuditEvent(event.id(), event.occurredAt(), event.actorKeyId(), event.actorTeam(),
-                event.action(), event.resourceType(), event.resourceId(), event.team(), event.requestId(),
-                event.clientAddress(), SnapshotValues.copy("before", event.before()),
+        AuditEvent stored = new AuditEvent(
+                event.id(),
+                event.occurredAt(),
+                event.actorKeyId(),
+                event.actorTeam(),
+                event.action(),
+                event.resourceType(),
+                event.resourceId(),
+                event.team(),
+                event.requestId(),
+                event.clientAddress(),
+                SnapshotValues.copy("before", event.before()),
                 SnapshotValues.copy("after", event.after()));
         lock.lock();
         try {
@@ -45,8 +53,11 @@ public final class InMemoryAuditLog implements AuditLog {
         List<AuditEvent> matching;
         lock.lock();
         try {
-            matching = events.stream().filter(matches(query)).sorted(NEWEST_FIRST)
-                    .limit(query.pageSize() + 1L).toList();
+            matching = events.stream()
+                    .filter(matches(query))
+                    .sorted(NEWEST_FIRST)
+                    .limit(query.pageSize() + 1L)
+                    .toList();
         } finally {
             lock.unlock();
         }
@@ -65,15 +76,27 @@ public final class InMemoryAuditLog implements AuditLog {
 
     private static Predicate<AuditEvent> matches(AuditQuery query) {
         Predicate<AuditEvent> all = event -> true;
-        return all
-                .and(event -> query.team().map(team -> team.equals(event.team())).orElse(true))
-                .and(event -> query.resourceType().map(type -> type.equals(event.resourceType())).orElse(true))
-                .and(event -> query.resourceId().map(id -> id.equals(event.resourceId())).orElse(true))
-                .and(event -> query.actorKeyId().map(actor -> actor.equals(event.actorKeyId())).orElse(true))
-                .and(event -> query.action().map(action -> action.equals(event.action())).orElse(true))
-                .and(event -> query.from().map(from -> !event.occurredAt().isBefore(from)).orElse(true))
-                .and(event -> query.to().map(to -> event.occurredAt().isBefore(to)).orElse(true))
+        return all.and(event ->
+                        query.team().map(team -> team.equals(event.team())).orElse(true))
+                .and(event -> query.resourceType()
+                        .map(type -> type.equals(event.resourceType()))
+                        .orElse(true))
+                .and(event -> query.resourceId()
+                        .map(id -> id.equals(event.resourceId()))
+                        .orElse(true))
+                .and(event -> query.actorKeyId()
+                        .map(actor -> actor.equals(event.actorKeyId()))
+                        .orElse(true))
+                .and(event -> query.action()
+                        .map(action -> action.equals(event.action()))
+                        .orElse(true))
+                .and(event -> query.from()
+                        .map(from -> !event.occurredAt().isBefore(from))
+                        .orElse(true))
+                .and(event ->
+                        query.to().map(to -> event.occurredAt().isBefore(to)).orElse(true))
                 .and(event -> query.before()
-                        .map(before -> UuidOrder.UNSIGNED.compare(event.id(), before) < 0).orElse(true));
+                        .map(before -> UuidOrder.UNSIGNED.compare(event.id(), before) < 0)
+                        .orElse(true));
     }
 }

@@ -2,7 +2,6 @@ package dev.daap.testing;
 
 import dev.daap.domain.credential.CredentialVault;
 import dev.daap.domain.database.DatabaseId;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -11,7 +11,6 @@ import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.Teams;
-
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +29,8 @@ import java.util.function.Predicate;
  */
 public final class InMemoryDatabases implements Databases {
     /** PostgreSQL orders uuid values byte by byte, unsigned; {@link UUID#compareTo} compares signed longs. */
-    static final Comparator<DatabaseId> ID_ORDER = Comparator
-            .comparing((DatabaseId id) -> id.value().getMostSignificantBits(), Long::compareUnsigned)
+    static final Comparator<DatabaseId> ID_ORDER = Comparator.comparing(
+                    (DatabaseId id) -> id.value().getMostSignificantBits(), Long::compareUnsigned)
             .thenComparing(id -> id.value().getLeastSignificantBits(), Long::compareUnsigned);
 
     private final Map<DatabaseId, Database> rows = new LinkedHashMap<>();
@@ -101,12 +100,18 @@ public final class InMemoryDatabases implements Databases {
         List<Database> matching;
         lock.lock();
         try {
-            matching = rows.values().stream().filter(matches(query)).sorted(order(query.sort()))
-                    .limit(query.pageSize() + 1L).toList();
+            matching = rows.values().stream()
+                    .filter(matches(query))
+                    .sorted(order(query.sort()))
+                    .limit(query.pageSize() + 1L)
+                    .toList();
         } finally {
             lock.unlock();
         }
-        return Page.fromLookahead(matching, query.pageSize(), last -> DatabaseCursor.after(last, query.sort()).toToken());
+        return Page.fromLookahead(
+                matching,
+                query.pageSize(),
+                last -> DatabaseCursor.after(last, query.sort()).toToken());
     }
 
     private static Predicate<Database> sameLiveName(Database database) {
@@ -115,8 +120,9 @@ public final class InMemoryDatabases implements Databases {
 
     private static Predicate<Database> matches(DatabaseQuery query) {
         Predicate<Database> live = Database::isLive;
-        return live
-                .and(row -> query.ownerTeam().map(team -> team.equals(row.ownerTeam())).orElse(true))
+        return live.and(row -> query.ownerTeam()
+                        .map(team -> team.equals(row.ownerTeam()))
+                        .orElse(true))
                 .and(row -> query.status().map(status -> status == row.status()).orElse(true))
                 .and(row -> query.text().map(text -> containsText(row, text)).orElse(true))
                 .and(row -> query.after().map(cursor -> isAfter(row, cursor)).orElse(true));

@@ -5,7 +5,6 @@ import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.NewEvent;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.daap.testing;
 
 import dev.daap.domain.idempotency.IdempotencyStore;
 import dev.daap.domain.idempotency.StoredResponse;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,12 +14,10 @@ import java.util.function.Supplier;
  * {@link IdempotencyStoreContract}. Thread-safe, because concurrent requests with one key are what it is for.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
-    private record Id(String caller, String key) {
-    }
+    private record Id(String caller, String key) {}
 
     /** {@code response} is null while the first request still runs. */
-    private record Entry(String requestHash, StoredResponse response, Instant expiresAt) {
-    }
+    private record Entry(String requestHash, StoredResponse response, Instant expiresAt) {}
 
     private final Map<Id, Entry> entries = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock(); // not synchronized: avoids pinning virtual threads
@@ -44,8 +41,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public void complete(String caller, String key, StoredResponse response, Instant keepUntil) {
         var id = new Id(caller, key);
-        locked(() -> entries.computeIfPresent(id, (ignored, entry) -> entry.response() == null
-                ? new Entry(entry.requestHash(), response, keepUntil) : entry));
+        locked(() -> entries.computeIfPresent(
+                id,
+                (ignored, entry) ->
+                        entry.response() == null ? new Entry(entry.requestHash(), response, keepUntil) : entry));
     }
 
     @Override

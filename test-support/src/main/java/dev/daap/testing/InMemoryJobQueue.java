@@ -5,7 +5,6 @@ import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.job.LeaseLostException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +27,14 @@ import java.util.function.UnaryOperator;
  */
 public final class InMemoryJobQueue implements JobQueue {
     /** PostgreSQL orders uuid values byte by byte, unsigned; {@link UUID#compareTo} compares signed longs. */
-    private static final Comparator<UUID> UUID_ORDER = Comparator
-            .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+    private static final Comparator<UUID> UUID_ORDER = Comparator.comparing(
+                    UUID::getMostSignificantBits, Long::compareUnsigned)
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
-    private static final Comparator<Job> OLDEST_FIRST = Comparator.comparing(Job::createdAt)
-            .thenComparing(Job::id, UUID_ORDER);
-    private static final Comparator<Job> CLAIM_ORDER = Comparator.comparing(Job::runAt).thenComparing(OLDEST_FIRST);
+
+    private static final Comparator<Job> OLDEST_FIRST =
+            Comparator.comparing(Job::createdAt).thenComparing(Job::id, UUID_ORDER);
+    private static final Comparator<Job> CLAIM_ORDER =
+            Comparator.comparing(Job::runAt).thenComparing(OLDEST_FIRST);
 
     private final Map<UUID, Job> jobs = new LinkedHashMap<>();
     private final ReentrantLock lock = new ReentrantLock(); // not synchronized: avoids pinning virtual threads
@@ -59,11 +60,21 @@ public final class InMemoryJobQueue implements JobQueue {
         return locked(() -> {
             List<Job> due = jobs.values().stream()
                     .filter(job -> isDue(job, now) && !waitsForAnOlderJob(job))
-                    .sorted(CLAIM_ORDER).limit(limit).toList();
+                    .sorted(CLAIM_ORDER)
+                    .limit(limit)
+                    .toList();
             List<Job> claimed = new ArrayList<>(due.size());
             for (Job job : due) {
-                Job running = copy(job, JobState.RUNNING, job.attempts() + 1, job.runAt(), owner, now.plus(lease),
-                        job.lastError(), job.startedAt() == null ? now : job.startedAt(), job.finishedAt());
+                Job running = copy(
+                        job,
+                        JobState.RUNNING,
+                        job.attempts() + 1,
+                        job.runAt(),
+                        owner,
+                        now.plus(lease),
+                        job.lastError(),
+                        job.startedAt() == null ? now : job.startedAt(),
+                        job.finishedAt());
                 jobs.put(job.id(), running);
                 claimed.add(running);
             }
@@ -88,15 +99,37 @@ public final class InMemoryJobQueue implements JobQueue {
 
     @Override
     public void retryLater(UUID jobId, String owner, String error, Instant runAt) {
-        updateHeld(jobId, owner, job -> copy(job, JobState.SCHEDULED, job.attempts(), micros(runAt), null, null,
-                error, job.startedAt(), job.finishedAt()));
+        updateHeld(
+                jobId,
+                owner,
+                job -> copy(
+                        job,
+                        JobState.SCHEDULED,
+                        job.attempts(),
+                        micros(runAt),
+                        null,
+                        null,
+                        error,
+                        job.startedAt(),
+                        job.finishedAt()));
     }
 
     @Override
     public void release(UUID jobId, String owner) {
         Instant now = now();
-        updateHeld(jobId, owner, job -> copy(job, JobState.SCHEDULED, Math.max(job.attempts() - 1, 0), now, null,
-                null, job.lastError(), job.startedAt(), job.finishedAt()));
+        updateHeld(
+                jobId,
+                owner,
+                job -> copy(
+                        job,
+                        JobState.SCHEDULED,
+                        Math.max(job.attempts() - 1, 0),
+                        now,
+                        null,
+                        null,
+                        job.lastError(),
+                        job.startedAt(),
+                        job.finishedAt()));
     }
 
     @Override
@@ -108,15 +141,19 @@ public final class InMemoryJobQueue implements JobQueue {
     public List<Job> forDatabase(DatabaseId databaseId, int limit) {
         return locked(() -> jobs.values().stream()
                 .filter(job -> job.databaseId().equals(databaseId))
-                .sorted(OLDEST_FIRST.reversed()).limit(limit).toList());
+                .sorted(OLDEST_FIRST.reversed())
+                .limit(limit)
+                .toList());
     }
 
     @Override
     public List<Job> stuck(Duration grace) {
         Instant threshold = now().minus(grace);
         return locked(() -> jobs.values().stream()
-                .filter(job -> job.state() == JobState.RUNNING && job.leaseExpiresAt().isBefore(threshold))
-                .sorted(Comparator.comparing(Job::leaseExpiresAt)).toList());
+                .filter(job ->
+                        job.state() == JobState.RUNNING && job.leaseExpiresAt().isBefore(threshold))
+                .sorted(Comparator.comparing(Job::leaseExpiresAt))
+                .toList());
     }
 
     private static boolean isDue(Job job, Instant now) {
@@ -126,14 +163,27 @@ public final class InMemoryJobQueue implements JobQueue {
 
     /** A database's jobs never overlap: a job waits while an older one of its database is unfinished. */
     private boolean waitsForAnOlderJob(Job job) {
-        return jobs.values().stream().anyMatch(other -> other.databaseId().equals(job.databaseId())
-                && !other.state().isFinished() && OLDEST_FIRST.compare(other, job) < 0);
+        return jobs.values().stream()
+                .anyMatch(other -> other.databaseId().equals(job.databaseId())
+                        && !other.state().isFinished()
+                        && OLDEST_FIRST.compare(other, job) < 0);
     }
 
     private void finish(UUID jobId, String owner, JobState state, String error) {
         Instant now = now();
-        updateHeld(jobId, owner, job -> copy(job, state, job.attempts(), job.runAt(), null, null,
-                error == null ? job.lastError() : error, job.startedAt(), now));
+        updateHeld(
+                jobId,
+                owner,
+                job -> copy(
+                        job,
+                        state,
+                        job.attempts(),
+                        job.runAt(),
+                        null,
+                        null,
+                        error == null ? job.lastError() : error,
+                        job.startedAt(),
+                        now));
     }
 
     /** Changes a job only while {@code owner} still holds it (as PostgreSQL: even past expiry, until taken over). */
@@ -148,10 +198,30 @@ public final class InMemoryJobQueue implements JobQueue {
         });
     }
 
-    private static Job copy(Job job, JobState state, int attempts, Instant runAt, String leaseOwner,
-                            Instant leaseExpiresAt, String lastError, Instant startedAt, Instant finishedAt) {
-        return new Job(job.id(), job.kind(), job.databaseId(), state, attempts, job.maxAttempts(), runAt, leaseOwner,
-                leaseExpiresAt, lastError, job.createdAt(), startedAt, finishedAt);
+    private static Job copy(
+            Job job,
+            JobState state,
+            int attempts,
+            Instant runAt,
+            String leaseOwner,
+            Instant leaseExpiresAt,
+            String lastError,
+            Instant startedAt,
+            Instant finishedAt) {
+        return new Job(
+                job.id(),
+                job.kind(),
+                job.databaseId(),
+                state,
+                attempts,
+                job.maxAttempts(),
+                runAt,
+                leaseOwner,
+                leaseExpiresAt,
+                lastError,
+                job.createdAt(),
+                startedAt,
+                finishedAt);
     }
 
     /** PostgreSQL keeps microseconds; truncating makes what the fake returns equal what the real queue reads back. */

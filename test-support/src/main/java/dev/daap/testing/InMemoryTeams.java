@@ -4,7 +4,6 @@ import dev.daap.domain.error.TeamTakenException;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;

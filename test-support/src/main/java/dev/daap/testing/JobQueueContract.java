@@ -1,22 +1,21 @@
 package dev.daap.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.job.LeaseLostException;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules every implementation of the {@link JobQueue} port keeps; the in-memory fake and the PostgreSQL queue
@@ -128,13 +127,18 @@ public abstract class JobQueueContract {
         jobs().enqueue(older);
         Job ofAnotherDatabase = enqueue(aDatabase());
 
-        assertThat(jobs().claim("worker-a", LEASE, 10)).extracting(Job::id)
+        assertThat(jobs().claim("worker-a", LEASE, 10))
+                .extracting(Job::id)
                 .containsExactlyInAnyOrder(older.id(), ofAnotherDatabase.id());
-        assertThat(jobs().claim("worker-b", LEASE, 10)).as("newer waits while older runs").isEmpty();
+        assertThat(jobs().claim("worker-b", LEASE, 10))
+                .as("newer waits while older runs")
+                .isEmpty();
 
         jobs().retryLater(older.id(), "worker-a", "target down", clock.instant());
-        assertThat(jobs().claim("worker-b", LEASE, 10)).as("newer waits while older awaits its retry")
-                .extracting(Job::id).containsExactly(older.id());
+        assertThat(jobs().claim("worker-b", LEASE, 10))
+                .as("newer waits while older awaits its retry")
+                .extracting(Job::id)
+                .containsExactly(older.id());
 
         jobs().succeed(older.id(), "worker-b");
         assertThat(jobs().claim("worker-c", LEASE, 10)).extracting(Job::id).containsExactly(newer.id());
@@ -145,8 +149,9 @@ public abstract class JobQueueContract {
         Job job = enqueue(aDatabase());
         Job held = jobs().claim("worker-a", LEASE, 10).getFirst();
 
-        everyOutcome(job.id()).forEach((outcome, byOwner) ->
-                assertThatThrownBy(() -> byOwner.accept("worker-b")).as(outcome)
+        everyOutcome(job.id())
+                .forEach((outcome, byOwner) -> assertThatThrownBy(() -> byOwner.accept("worker-b"))
+                        .as(outcome)
                         .isInstanceOf(LeaseLostException.class));
 
         assertThat(jobs().find(job.id())).contains(held);
@@ -161,12 +166,12 @@ public abstract class JobQueueContract {
         jobs().succeed(succeeded.id(), "worker-a");
 
         for (Job job : List.of(scheduled, succeeded)) {
-            everyOutcome(job.id()).forEach((outcome, byOwner) ->
-                    assertThatThrownBy(() -> byOwner.accept("worker-a")).as(outcome + " of " + job.id())
+            everyOutcome(job.id())
+                    .forEach((outcome, byOwner) -> assertThatThrownBy(() -> byOwner.accept("worker-a"))
+                            .as(outcome + " of " + job.id())
                             .isInstanceOf(LeaseLostException.class));
         }
-        assertThatThrownBy(() -> jobs().succeed(UUID.randomUUID(), "worker-a"))
-                .isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> jobs().succeed(UUID.randomUUID(), "worker-a")).isInstanceOf(LeaseLostException.class);
     }
 
     @Test
@@ -185,7 +190,9 @@ public abstract class JobQueueContract {
         assertFinished(failed, JobState.FAILED, "target down");
         assertFinished(cancelled, JobState.CANCELLED, "the database is gone");
         clock.advance(LEASE.multipliedBy(2));
-        assertThat(jobs().claim("worker-b", LEASE, 10)).as("finished jobs are never claimed").isEmpty();
+        assertThat(jobs().claim("worker-b", LEASE, 10))
+                .as("finished jobs are never claimed")
+                .isEmpty();
     }
 
     @Test
@@ -206,7 +213,8 @@ public abstract class JobQueueContract {
         clock.advance(Duration.ofSeconds(9));
         assertThat(jobs().claim("worker-b", LEASE, 10)).isEmpty();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(jobs().claim("worker-b", LEASE, 10)).singleElement()
+        assertThat(jobs().claim("worker-b", LEASE, 10))
+                .singleElement()
                 .satisfies(again -> assertThat(again.attempts()).isEqualTo(2));
     }
 
@@ -223,7 +231,8 @@ public abstract class JobQueueContract {
         assertThat(released.attempts()).isZero();
         assertThat(released.runAt()).isEqualTo(clock.instant());
         assertThat(released.leaseOwner()).isNull();
-        assertThat(jobs().claim("worker-b", LEASE, 10)).singleElement()
+        assertThat(jobs().claim("worker-b", LEASE, 10))
+                .singleElement()
                 .satisfies(again -> assertThat(again.attempts()).isEqualTo(1));
     }
 
@@ -237,7 +246,8 @@ public abstract class JobQueueContract {
         Job third = enqueue(database);
         enqueue(aDatabase());
 
-        assertThat(jobs().forDatabase(database, 10)).extracting(Job::id)
+        assertThat(jobs().forDatabase(database, 10))
+                .extracting(Job::id)
                 .containsExactly(third.id(), second.id(), first.id());
         assertThat(jobs().forDatabase(database, 2)).extracting(Job::id).containsExactly(third.id(), second.id());
         assertThat(jobs().forDatabase(new DatabaseId(UUID.randomUUID()), 10)).isEmpty();
@@ -279,8 +289,20 @@ public abstract class JobQueueContract {
     }
 
     private Job scheduledAt(DatabaseId database, Instant runAt) {
-        return new Job(UUID.randomUUID(), JobKind.PROVISION, database, JobState.SCHEDULED, 0, 3, runAt, null, null,
-                null, clock.instant(), null, null);
+        return new Job(
+                UUID.randomUUID(),
+                JobKind.PROVISION,
+                database,
+                JobState.SCHEDULED,
+                0,
+                3,
+                runAt,
+                null,
+                null,
+                null,
+                clock.instant(),
+                null,
+                null);
     }
 
     /** Every way a worker ends its hold on a job, by name, for a given owner. */

@@ -1,21 +1,22 @@
 package dev.daap.testing;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /** What tests of locking await: sessions of a database blocked on a lock, as PostgreSQL reports them. */
 public final class LockWaiters {
-    private LockWaiters() {
-    }
+    private LockWaiters() {}
 
     /** Sessions of {@code dataSource}'s database waiting for an advisory lock ({@code pg_advisory_xact_lock}). */
     public static int advisory(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
-                     + "WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity "
+                                + "WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'")) {
             rows.next();
             return rows.getInt(1);
         } catch (SQLException e) {

@@ -12,8 +12,7 @@ import java.util.Map;
 final class SnapshotValues {
     private static final double MAX_MAGNITUDE = 0x1p63;
 
-    private SnapshotValues() {
-    }
+    private SnapshotValues() {}
 
     static Map<String, Object> copy(String path, Map<String, Object> snapshot) {
         return copyMap(path, snapshot);
@@ -38,8 +37,10 @@ final class SnapshotValues {
                 }
                 yield copy;
             }
-            default -> throw new IllegalArgumentException(path + " is a " + value.getClass().getName()
-                    + "; audit snapshots hold only strings, numbers, booleans, null, lists and maps");
+            default ->
+                throw new IllegalArgumentException(
+                        path + " is a " + value.getClass().getName()
+                                + "; audit snapshots hold only strings, numbers, booleans, null, lists and maps");
         };
     }
 
@@ -56,8 +57,8 @@ final class SnapshotValues {
 
     private static double finite(String path, double number) {
         if (!Double.isFinite(number) || Math.abs(number) >= MAX_MAGNITUDE) {
-            throw new IllegalArgumentException(path + " is " + number
-                    + "; audit snapshot numbers must be finite and below 2^63 in magnitude");
+            throw new IllegalArgumentException(
+                    path + " is " + number + "; audit snapshot numbers must be finite and below 2^63 in magnitude");
         }
         return number;
     }

@@ -1,20 +1,19 @@
 package dev.daap.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.domain.error.TeamTakenException;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The rules every implementation of the {@link Teams} port keeps; the in-memory fake and the PostgreSQL adapter
@@ -28,7 +27,8 @@ public abstract class TeamsContract {
     private static final Instant T0 = Instant.parse("2026-11-25T14:00:00.123456Z");
 
     /** A slug itself ("t" and eight hex digits), and just before every slug of this test ("t…-a", "t…-b", …). */
-    private final String run = "t" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String run =
+            "t" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
     /** The store under test, ready to use. */
     protected abstract Teams teams();
@@ -73,8 +73,9 @@ public abstract class TeamsContract {
         List<List<Team>> pages = pagesFrom(new TeamSlug(run), 2);
 
         assertThat(pages).extracting(List::size).containsExactly(2, 2, 1);
-        assertThat(pages.stream().flatMap(List::stream).toList()).containsExactly(
-                team(added, "a"), team(added, "b"), team(added, "c"), team(added, "d"), team(added, "e"));
+        assertThat(pages.stream().flatMap(List::stream).toList())
+                .containsExactly(
+                        team(added, "a"), team(added, "b"), team(added, "c"), team(added, "d"), team(added, "e"));
     }
 
     @Test
@@ -116,12 +117,17 @@ public abstract class TeamsContract {
     }
 
     private Team team(List<Team> added, String name) {
-        return added.stream().filter(team -> team.slug().equals(slug(name))).findFirst().orElseThrow();
+        return added.stream()
+                .filter(team -> team.slug().equals(slug(name)))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The teams of this test among {@code teams}. */
     private List<Team> mine(List<Team> teams) {
-        return teams.stream().filter(team -> team.slug().value().startsWith(run + "-")).toList();
+        return teams.stream()
+                .filter(team -> team.slug().value().startsWith(run + "-"))
+                .toList();
     }
 
     /** Follows pages from {@code start} until one is not full or reaches past this test's slugs. */

@@ -4,13 +4,11 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.team.TeamSlug;
-
 import java.util.UUID;
 
 /** Callers for tests that drive use cases directly, without HTTP. */
 public final class TestCallers {
-    private TestCallers() {
-    }
+    private TestCallers() {}
 
     /** A platform admin: may do anything, so a test of something else is not about access. */
     public static Caller platformAdmin() {

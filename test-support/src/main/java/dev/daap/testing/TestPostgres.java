@@ -2,13 +2,6 @@ package dev.daap.testing;
 
 import dev.daap.embedded.EmbeddedPostgres;
 import dev.daap.embedded.Folders;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The PostgreSQL 17 server the tests of one JVM share. The one switch: a Testcontainers container where a Docker
@@ -65,22 +64,35 @@ public final class TestPostgres {
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-postgres-stop"));
         log.info("Tests use PostgreSQL in a Testcontainers container on port {}", container.getFirstMappedPort());
-        return new TestPostgres(container.getHost(), container.getMappedPort(5432), container.getUsername(),
-                container.getPassword());
+        return new TestPostgres(
+                container.getHost(), container.getMappedPort(5432), container.getUsername(), container.getPassword());
     }
 
     private static TestPostgres startEmbedded() {
         try {
             Path folder = Files.createTempDirectory("daap-test-postgres-");
             // Durability is worthless for a throwaway test cluster; turning it off makes commits cheap.
-            EmbeddedPostgres server = EmbeddedPostgres.start(folder, 0, Map.of(
-                    "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off", "max_connections", "300"));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.stop();
-                deleteQuietly(folder);
-            }, "test-postgres-stop"));
-            return new TestPostgres(EmbeddedPostgres.HOST, server.port(), EmbeddedPostgres.SUPERUSER,
-                    server.password());
+            EmbeddedPostgres server = EmbeddedPostgres.start(
+                    folder,
+                    0,
+                    Map.of(
+                            "fsync",
+                            "off",
+                            "synchronous_commit",
+                            "off",
+                            "full_page_writes",
+                            "off",
+                            "max_connections",
+                            "300"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                server.stop();
+                                deleteQuietly(folder);
+                            },
+                            "test-postgres-stop"));
+            return new TestPostgres(
+                    EmbeddedPostgres.HOST, server.port(), EmbeddedPostgres.SUPERUSER, server.password());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,10 +128,10 @@ public final class TestPostgres {
 
     /** A new, empty database for tests that commit (end-to-end, migrations); its name starts with prefix. */
     public String createDatabase(String prefix) {
-        String name = prefix.replaceAll("[^a-z0-9_]", "_") + "_" + ProcessHandle.current().pid() + "_"
-                + DATABASES.incrementAndGet();
+        String name = prefix.replaceAll("[^a-z0-9_]", "_") + "_"
+                + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection connection = dataSource("postgres").getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);

@@ -5,10 +5,8 @@ import java.util.UUID;
 
 /** How PostgreSQL orders uuid values: byte by byte, unsigned. {@link UUID#compareTo} compares signed longs. */
 final class UuidOrder {
-    static final Comparator<UUID> UNSIGNED = Comparator
-            .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+    static final Comparator<UUID> UNSIGNED = Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
-    private UuidOrder() {
-    }
+    private UuidOrder() {}
 }

@@ -5,10 +5,10 @@ import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
-import dev.daap.adapters.http.event.EventHandler;
-import dev.daap.adapters.http.event.EventUseCases;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.database.DatabaseUseCases;
+import dev.daap.adapters.http.event.EventHandler;
+import dev.daap.adapters.http.event.EventUseCases;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.IdempotentPosts;
@@ -24,16 +24,15 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.util.JavalinException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The REST API on Javalin (Jetty 12), one virtual thread per request. {@link #stop()} is graceful: the server
@@ -50,8 +49,12 @@ public final class HttpServer implements AutoCloseable {
     private boolean started;
     private boolean stopped;
 
-    public HttpServer(DatabaseUseCases useCases, AccessUseCases access, EventUseCases events,
-                      ReadinessCheck readiness, HttpSettings settings) {
+    public HttpServer(
+            DatabaseUseCases useCases,
+            AccessUseCases access,
+            EventUseCases events,
+            ReadinessCheck readiness,
+            HttpSettings settings) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(events, "events");
@@ -146,8 +149,12 @@ public final class HttpServer implements AutoCloseable {
     /** An Error (not an Exception) escaped a handler; Javalin hands over only the servlet response then. */
     private void javaLangError(HttpServletResponse response, Error error) {
         String requestId = response.getHeader(RequestIds.HEADER);
-        log.error("unhandled error: request_id={} method={} path={}", requestId, MDC.get(RequestIds.MDC_METHOD),
-                MDC.get(RequestIds.MDC_PATH), error);
+        log.error(
+                "unhandled error: request_id={} method={} path={}",
+                requestId,
+                MDC.get(RequestIds.MDC_METHOD),
+                MDC.get(RequestIds.MDC_PATH),
+                error);
         if (response.isCommitted()) {
             return;
         }
@@ -155,8 +162,13 @@ public final class HttpServer implements AutoCloseable {
             response.resetBuffer();
             response.setStatus(ProblemType.INTERNAL_ERROR.status());
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getOutputStream().write(json.write(Problem.of(ProblemType.INTERNAL_ERROR,
-                    ProblemMapper.internalDetail(requestId), null, List.of(), requestId)));
+            response.getOutputStream()
+                    .write(json.write(Problem.of(
+                            ProblemType.INTERNAL_ERROR,
+                            ProblemMapper.internalDetail(requestId),
+                            null,
+                            List.of(),
+                            requestId)));
         } catch (IOException | RuntimeException e) {
             log.debug("could not write the 500 problem", e);
         }

@@ -4,6 +4,8 @@ import dev.daap.adapters.http.problem.Problem;
 import dev.daap.adapters.http.problem.ProblemType;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestIds;
+import java.nio.ByteBuffer;
+import java.util.List;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -11,9 +13,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-
-import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * Problem bodies for the errors Jetty answers before a request reaches Javalin: an unparsable request line or

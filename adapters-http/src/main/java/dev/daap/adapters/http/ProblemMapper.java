@@ -24,11 +24,10 @@ import dev.daap.domain.provisioning.ProvisioningException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.List;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * The one place where failures become RFC 9457 problems: domain errors, the HTTP layer's own refusals, Javalin's
@@ -94,14 +93,21 @@ public final class ProblemMapper {
         switch (e) {
             case InvalidInputException invalid -> write(ctx, type, invalid.getMessage(), invalid.errors());
             case NotAuthenticatedException unauthenticated -> {
-                ctx.header("WWW-Authenticate", unauthenticated.credentialsPresented()
-                        ? "Bearer realm=\"daap\", error=\"invalid_token\"" : "Bearer realm=\"daap\"");
+                ctx.header(
+                        "WWW-Authenticate",
+                        unauthenticated.credentialsPresented()
+                                ? "Bearer realm=\"daap\", error=\"invalid_token\""
+                                : "Bearer realm=\"daap\"");
                 write(ctx, type, unauthenticated.getMessage(), List.of());
             }
             case StoreUnavailableException unavailable -> {
                 // An outage, not a bug: worth a warning, and its text may name hosts, so it stays in the log.
-                log.warn("store unavailable: request_id={} method={} path={}", RequestIds.of(ctx),
-                        ctx.req().getMethod(), ctx.path(), unavailable);
+                log.warn(
+                        "store unavailable: request_id={} method={} path={}",
+                        RequestIds.of(ctx),
+                        ctx.req().getMethod(),
+                        ctx.path(),
+                        unavailable);
                 ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                 write(ctx, type, "the data store cannot be reached right now; retry shortly", List.of());
             }
@@ -116,8 +122,12 @@ public final class ProblemMapper {
      */
     private void targetUnavailable(ProvisioningException e, Context ctx) {
         String detail = e.getMessage() == null ? "the target cluster cannot be reached right now" : e.getMessage();
-        log.warn("target unavailable: request_id={} method={} path={}: {}", RequestIds.of(ctx),
-                ctx.req().getMethod(), ctx.path(), detail);
+        log.warn(
+                "target unavailable: request_id={} method={} path={}: {}",
+                RequestIds.of(ctx),
+                ctx.req().getMethod(),
+                ctx.path(),
+                detail);
         write(ctx, ProblemType.TARGET_UNAVAILABLE, detail, List.of());
     }
 
@@ -126,8 +136,12 @@ public final class ProblemMapper {
         switch (e.getStatus()) {
             case 404 -> write(ctx, ProblemType.NOT_FOUND, "there is no resource at " + ctx.path(), List.of());
             case 405 -> methodNotAllowed(e, ctx);
-            case 413 -> write(ctx, ProblemType.PAYLOAD_TOO_LARGE,
-                    "the request body is larger than " + maxRequestBytes + " bytes", List.of());
+            case 413 ->
+                write(
+                        ctx,
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "the request body is larger than " + maxRequestBytes + " bytes",
+                        List.of());
             default -> {
                 ProblemType type = ProblemType.forStatus(e.getStatus());
                 write(ctx, type, type.title(), List.of());
@@ -150,14 +164,21 @@ public final class ProblemMapper {
     private void jettyRefusal(HttpException e, Context ctx) {
         ProblemType type = ProblemType.forStatus(e.getCode());
         String reason = e.getReason();
-        write(ctx, type, reason == null || reason.isBlank() ? type.title() : "the request is broken: " + reason,
+        write(
+                ctx,
+                type,
+                reason == null || reason.isBlank() ? type.title() : "the request is broken: " + reason,
                 List.of());
     }
 
     private void internal(Exception e, Context ctx) {
         String requestId = RequestIds.of(ctx);
-        log.error("unhandled exception: request_id={} method={} path={}", requestId, ctx.req().getMethod(),
-                ctx.path(), e);
+        log.error(
+                "unhandled exception: request_id={} method={} path={}",
+                requestId,
+                ctx.req().getMethod(),
+                ctx.path(),
+                e);
         write(ctx, ProblemType.INTERNAL_ERROR, internalDetail(requestId), List.of());
     }
 

@@ -35,15 +35,15 @@ public final class Routes {
             "its response holds a secret (the new API key's token), which is never stored for a replay";
     /** Every path below needs a bearer token; health checks stay outside for probes and load balancers. */
     public static final String AUTHENTICATED = "/v1/*";
+
     public static final String LIVE = "/health/live";
     public static final String READY = "/health/ready";
 
-    private Routes() {
-    }
+    private Routes() {}
 
     /** Every POST goes through {@code idempotent}: an action that is not safe to replay must say so there. */
-    static void register(RoutesConfig routes, IdempotentPosts idempotent, Authentication authentication,
-                         Handlers handlers) {
+    static void register(
+            RoutesConfig routes, IdempotentPosts idempotent, Authentication authentication, Handlers handlers) {
         routes.before(RequestIds::assign);
         routes.before(AUTHENTICATED, authentication::check);
         routes.after(RequestIds::release);
@@ -66,19 +66,20 @@ public final class Routes {
         // Its response holds the new password in plain text; secrets are never stored unencrypted, so this
         // response cannot be kept for a replay. A key is refused rather than ignored, so no client thinks a retry
         // would be replayed; a retried rotation just rotates again, and the newest password is the valid one.
-        routes.post(DATABASE_CREDENTIALS_ROTATE, idempotent.refusingKeys(credentials::rotate,
-                "its response holds a secret (the new password), which is never stored for a replay"));
+        routes.post(
+                DATABASE_CREDENTIALS_ROTATE,
+                idempotent.refusingKeys(
+                        credentials::rotate,
+                        "its response holds a secret (the new password), which is never stored for a replay"));
 
         routes.post(TEAMS, idempotent.idempotent(handlers.teams()::create));
         routes.get(TEAMS, handlers.teams()::list);
         routes.get(TEAM, handlers.teams()::get);
         // The response holds the new key's token, which is never stored: refused for the same reason as rotation.
-        routes.post(TEAM_API_KEYS, idempotent.refusingKeys(handlers.apiKeys()::create,
-                NEW_TOKEN));
+        routes.post(TEAM_API_KEYS, idempotent.refusingKeys(handlers.apiKeys()::create, NEW_TOKEN));
         routes.get(TEAM_API_KEYS, handlers.apiKeys()::list);
         routes.delete(TEAM_API_KEY, handlers.apiKeys()::revoke);
-        routes.post(PLATFORM_API_KEYS, idempotent.refusingKeys(handlers.apiKeys()::createPlatform,
-                NEW_TOKEN));
+        routes.post(PLATFORM_API_KEYS, idempotent.refusingKeys(handlers.apiKeys()::createPlatform, NEW_TOKEN));
         routes.get(PLATFORM_API_KEYS, handlers.apiKeys()::listPlatform);
         routes.delete(PLATFORM_API_KEY, handlers.apiKeys()::revokePlatform);
         routes.get(ME, handlers.apiKeys()::me);
@@ -108,8 +109,13 @@ public final class Routes {
     }
 
     /** The handlers of every resource, built by the server. */
-    record Handlers(DatabaseHandler databases, OperationHandler operations, CredentialHandler credentials,
-                    TeamHandler teams, ApiKeyHandler apiKeys, AuditHandler audit, EventHandler events,
-                    HealthHandler health) {
-    }
+    record Handlers(
+            DatabaseHandler databases,
+            OperationHandler operations,
+            CredentialHandler credentials,
+            TeamHandler teams,
+            ApiKeyHandler apiKeys,
+            AuditHandler audit,
+            EventHandler events,
+            HealthHandler health) {}
 }

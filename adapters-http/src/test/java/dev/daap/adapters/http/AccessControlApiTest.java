@@ -1,16 +1,15 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every /v1 endpoint against every way a caller can be refused: no token, a malformed, unknown, expired or revoked
@@ -80,14 +79,20 @@ class AccessControlApiTest extends ApiTest {
     }
 
     private UUID keyIdOf(String token) {
-        return api.keys.findByPrefix(ApiToken.parse(token).prefix()).orElseThrow().id();
+        return api.keys
+                .findByPrefix(ApiToken.parse(token).prefix())
+                .orElseThrow()
+                .id();
     }
 
     private ApiResponse call(Endpoint endpoint, String token) {
-        String path = endpoint.path.replace("{db}", databaseId).replace("{op}", operationId)
-                .replace("{team}", "payments").replace("{key}", paymentsViewerKeyId);
-        String contentType = endpoint.body == null ? null
-                : endpoint.method.equals("PATCH") ? TestApi.MERGE_PATCH : TestApi.JSON;
+        String path = endpoint.path
+                .replace("{db}", databaseId)
+                .replace("{op}", operationId)
+                .replace("{team}", "payments")
+                .replace("{key}", paymentsViewerKeyId);
+        String contentType =
+                endpoint.body == null ? null : endpoint.method.equals("PATCH") ? TestApi.MERGE_PATCH : TestApi.JSON;
         return api.sendAs(token, endpoint.method, path, contentType, endpoint.body);
     }
 
@@ -104,7 +109,8 @@ class AccessControlApiTest extends ApiTest {
     @ParameterizedTest
     @EnumSource(Endpoint.class)
     void malformedUnknownExpiredAndRevokedTokensAre401(Endpoint endpoint) {
-        String expired = api.issueKey("payments", Role.ADMIN, api.clock.instant().plusSeconds(60));
+        String expired =
+                api.issueKey("payments", Role.ADMIN, api.clock.instant().plusSeconds(60));
         String revoked = api.issueKey("payments", Role.ADMIN);
         api.keys.revoke(keyIdOf(revoked), api.clock.instant());
         api.clock.advance(Duration.ofMinutes(2));
@@ -119,9 +125,24 @@ class AccessControlApiTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Endpoint.class, names = {"CREATE_TEAM", "CREATE_KEY", "LIST_KEYS", "REVOKE_KEY",
-            "AUDIT_EVENTS", "CREATE_PLATFORM_KEY", "LIST_PLATFORM_KEYS", "REVOKE_PLATFORM_KEY", "CREATE_DATABASE", "PATCH_DATABASE", "DELETE_DATABASE", "RETRY_DATABASE",
-            "READ_CREDENTIALS", "ROTATE_CREDENTIALS"})
+    @EnumSource(
+            value = Endpoint.class,
+            names = {
+                "CREATE_TEAM",
+                "CREATE_KEY",
+                "LIST_KEYS",
+                "REVOKE_KEY",
+                "AUDIT_EVENTS",
+                "CREATE_PLATFORM_KEY",
+                "LIST_PLATFORM_KEYS",
+                "REVOKE_PLATFORM_KEY",
+                "CREATE_DATABASE",
+                "PATCH_DATABASE",
+                "DELETE_DATABASE",
+                "RETRY_DATABASE",
+                "READ_CREDENTIALS",
+                "ROTATE_CREDENTIALS"
+            })
     void aRoleBelowTheEndpointsMinimumIs403(Endpoint endpoint) {
         Role below = Role.values()[endpoint.minimum.ordinal() - 1];
         String token = api.issueKey("payments", below == Role.PLATFORM_ADMIN ? Role.ADMIN : below);
@@ -139,7 +160,8 @@ class AccessControlApiTest extends ApiTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(404);
         assertThat(withoutInstance(response)).doesNotContain("ledger", "Ledger", paymentsViewerKeyId);
-        assertThat(api.get("/v1/databases/" + databaseId).json().path("purpose").asText()).isEqualTo("Ledger of ledger");
+        assertThat(api.get("/v1/databases/" + databaseId).json().path("purpose").asText())
+                .isEqualTo("Ledger of ledger");
     }
 
     @Test
@@ -149,7 +171,10 @@ class AccessControlApiTest extends ApiTest {
 
         assertThat(api.getAs(searchViewer, "/v1/databases").json().path("items").findValuesAsText("name"))
                 .containsExactly("search-index");
-        assertThat(api.getAs(searchViewer, "/v1/databases?owner_team=payments").json().path("items")).isEmpty();
+        assertThat(api.getAs(searchViewer, "/v1/databases?owner_team=payments")
+                        .json()
+                        .path("items"))
+                .isEmpty();
         assertThat(api.getAs(searchViewer, "/v1/teams").json().path("items").findValuesAsText("slug"))
                 .containsExactly("search");
         assertThat(api.get("/v1/databases").json().path("items").findValuesAsText("name"))
@@ -162,9 +187,14 @@ class AccessControlApiTest extends ApiTest {
         String searchAdmin = api.issueKey("search", Role.ADMIN);
 
         var items = api.getAs(searchAdmin, "/v1/audit-events").json().path("items");
-        assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.path("team").asText()).isEqualTo("search"));
+        assertThat(items)
+                .isNotEmpty()
+                .allSatisfy(item -> assertThat(item.path("team").asText()).isEqualTo("search"));
         assertThat(items.toString()).doesNotContain("ledger", "payments");
-        assertThat(api.getAs(searchAdmin, "/v1/audit-events?team=payments").json().path("items")).isEmpty();
+        assertThat(api.getAs(searchAdmin, "/v1/audit-events?team=payments")
+                        .json()
+                        .path("items"))
+                .isEmpty();
     }
 
     @Test
@@ -175,7 +205,11 @@ class AccessControlApiTest extends ApiTest {
         String id = created.json().path("id").asText();
         assertThat(api.getAs(token, "/v1/databases/" + databaseId).status()).isEqualTo(200);
 
-        assertThat(api.delete("/v1/teams/payments/api-keys/" + id).json().path("revoked_at").isTextual()).isTrue();
+        assertThat(api.delete("/v1/teams/payments/api-keys/" + id)
+                        .json()
+                        .path("revoked_at")
+                        .isTextual())
+                .isTrue();
 
         assertProblem(api.getAs(token, "/v1/databases/" + databaseId), 401, "unauthenticated");
     }
@@ -184,11 +218,19 @@ class AccessControlApiTest extends ApiTest {
     void aTeamKeyCannotCreateADatabaseForAnotherTeam() {
         String member = api.issueKey("payments", Role.MEMBER);
 
-        var problem = assertProblem(api.postAs(member, "/v1/databases",
-                "{\"name\": \"sneaky\", \"owner_team\": \"search\", \"purpose\": \"p\"}"), 422, "invalid-input");
+        var problem = assertProblem(
+                api.postAs(
+                        member,
+                        "/v1/databases",
+                        "{\"name\": \"sneaky\", \"owner_team\": \"search\", \"purpose\": \"p\"}"),
+                422,
+                "invalid-input");
         assertThat(messageOf(problem, "owner_team")).contains("payments").doesNotContain("search");
-        assertThat(api.postAs(member, "/v1/databases", "{\"name\": \"mine\", \"purpose\": \"p\"}").json()
-                .path("owner_team").asText()).isEqualTo("payments");
+        assertThat(api.postAs(member, "/v1/databases", "{\"name\": \"mine\", \"purpose\": \"p\"}")
+                        .json()
+                        .path("owner_team")
+                        .asText())
+                .isEqualTo("payments");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.daap.adapters.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /** Starts a fresh server for every test and checks problem responses the same way everywhere. */
 abstract class ApiTest {
@@ -33,7 +32,9 @@ abstract class ApiTest {
         assertThat(problem.path("status").isInt()).isTrue();
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("detail").asText()).isNotBlank();
-        assertThat(problem.path("request_id").asText()).isEqualTo(response.header("X-Request-Id")).isNotBlank();
+        assertThat(problem.path("request_id").asText())
+                .isEqualTo(response.header("X-Request-Id"))
+                .isNotBlank();
         return problem;
     }
 

@@ -1,15 +1,14 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.provisioning.ProvisioningException;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every change through the API leaves an audit entry naming its actor, request and before/after, and no secret. */
 class AuditEventsApiTest extends ApiTest {
@@ -33,8 +32,14 @@ class AuditEventsApiTest extends ApiTest {
         ApiResponse retried = api.postAs(member, path + "/retry", null);
 
         JsonNode entries = api.get("/v1/audit-events?resource_id=" + id).json().path("items");
-        assertThat(entries.findValuesAsText("action")).containsExactly("database.retry", "database.delete",
-                "credentials.rotate", "credentials.read", "database.update", "database.create");
+        assertThat(entries.findValuesAsText("action"))
+                .containsExactly(
+                        "database.retry",
+                        "database.delete",
+                        "credentials.rotate",
+                        "credentials.read",
+                        "database.update",
+                        "database.create");
         List<String> requestIds = new ArrayList<>();
         entries.forEach(entry -> {
             assertThat(entry.path("actor").path("key_id").asText()).isEqualTo(memberKeyId);
@@ -44,31 +49,42 @@ class AuditEventsApiTest extends ApiTest {
             assertThat(entry.path("client_address").asText()).isNotBlank();
             requestIds.add(entry.path("request_id").asText());
         });
-        assertThat(requestIds).containsExactly(retried.header("X-Request-Id"), deleted.header("X-Request-Id"),
-                rotated.header("X-Request-Id"), read.header("X-Request-Id"), patched.header("X-Request-Id"),
-                created.header("X-Request-Id"));
+        assertThat(requestIds)
+                .containsExactly(
+                        retried.header("X-Request-Id"),
+                        deleted.header("X-Request-Id"),
+                        rotated.header("X-Request-Id"),
+                        read.header("X-Request-Id"),
+                        patched.header("X-Request-Id"),
+                        created.header("X-Request-Id"));
         JsonNode update = entries.get(4);
         assertThat(update.path("before").path("purpose").asText()).isEqualTo("Ledger");
         assertThat(update.path("after").path("purpose").asText()).isEqualTo("General ledger");
         String log = entries.toString();
-        assertThat(log).doesNotContain(read.json().path("password").asText(), rotated.json().path("password").asText());
+        assertThat(log)
+                .doesNotContain(
+                        read.json().path("password").asText(),
+                        rotated.json().path("password").asText());
     }
 
     @Test
     void teamsAndKeysAreAuditedWithoutTheToken() {
         api.post("/v1/teams", "{\"slug\": \"data-eng\", \"display_name\": \"Data\"}");
-        JsonNode key = api.post("/v1/teams/data-eng/api-keys", "{\"role\": \"admin\"}").json();
+        JsonNode key =
+                api.post("/v1/teams/data-eng/api-keys", "{\"role\": \"admin\"}").json();
         api.delete("/v1/teams/data-eng/api-keys/" + key.path("id").asText());
 
         JsonNode entries = api.get("/v1/audit-events").json().path("items");
 
-        assertThat(entries.findValuesAsText("action")).containsExactly("api_key.revoke", "api_key.create",
-                "team.create");
+        assertThat(entries.findValuesAsText("action"))
+                .containsExactly("api_key.revoke", "api_key.create", "team.create");
         assertThat(entries.get(0).path("before").path("revoked_at").isNull()).isTrue();
         assertThat(entries.get(0).path("after").path("revoked_at").isTextual()).isTrue();
         String token = key.path("token").asText();
-        assertThat(entries.toString()).doesNotContain(token.substring(token.lastIndexOf('_') + 1),
-                ApiToken.parse(token).hash());
+        assertThat(entries.toString())
+                .doesNotContain(
+                        token.substring(token.lastIndexOf('_') + 1),
+                        ApiToken.parse(token).hash());
         assertThat(entries.get(2).path("actor").path("team").isNull()).isTrue();
     }
 
@@ -80,10 +96,12 @@ class AuditEventsApiTest extends ApiTest {
         }
         api.create("other-db", "search", "Other", null);
 
-        JsonNode first = api.get("/v1/audit-events?action=database.create&actor=" + keyIdOf(member)
-                + "&page_size=2").json();
-        JsonNode second = api.get("/v1/audit-events?action=database.create&actor=" + keyIdOf(member)
-                + "&page_size=2&page_token=" + first.path("next_page_token").asText()).json();
+        JsonNode first = api.get("/v1/audit-events?action=database.create&actor=" + keyIdOf(member) + "&page_size=2")
+                .json();
+        JsonNode second = api.get(
+                        "/v1/audit-events?action=database.create&actor=" + keyIdOf(member) + "&page_size=2&page_token="
+                                + first.path("next_page_token").asText())
+                .json();
 
         List<String> names = new ArrayList<>(first.path("items").findValuesAsText("resource_id"));
         names.addAll(second.path("items").findValuesAsText("resource_id"));
@@ -91,9 +109,11 @@ class AuditEventsApiTest extends ApiTest {
         assertThat(second.path("next_page_token").isNull()).isTrue();
         assertThat(api.get("/v1/audit-events?team=search").json().path("items").findValuesAsText("action"))
                 .containsExactly("database.create");
-        assertThat(api.get("/v1/audit-events?to=2000-01-01T00:00:00Z").json().path("items")).isEmpty();
-        assertThat(errorFields(assertProblem(api.get("/v1/audit-events?from=monday&actor=me&page_token=x"), 422,
-                "invalid-input"))).containsExactlyInAnyOrder("from", "actor", "page_token");
+        assertThat(api.get("/v1/audit-events?to=2000-01-01T00:00:00Z").json().path("items"))
+                .isEmpty();
+        assertThat(errorFields(assertProblem(
+                        api.get("/v1/audit-events?from=monday&actor=me&page_token=x"), 422, "invalid-input")))
+                .containsExactlyInAnyOrder("from", "actor", "page_token");
     }
 
     @Test
@@ -103,6 +123,10 @@ class AuditEventsApiTest extends ApiTest {
     }
 
     private String keyIdOf(String token) {
-        return api.keys.findByPrefix(ApiToken.parse(token).prefix()).orElseThrow().id().toString();
+        return api.keys
+                .findByPrefix(ApiToken.parse(token).prefix())
+                .orElseThrow()
+                .id()
+                .toString();
     }
 }

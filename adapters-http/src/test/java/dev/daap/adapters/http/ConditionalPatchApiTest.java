@@ -1,16 +1,15 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.Purpose;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** PATCH with and without {@code If-Match}: a change is never written over one it did not see. */
 class ConditionalPatchApiTest extends ApiTest {
@@ -23,9 +22,13 @@ class ConditionalPatchApiTest extends ApiTest {
 
     @Test
     void aMatchingIfMatchIsAccepted() {
-        assertThat(api.patch(path, "{\"purpose\": \"a\"}", "If-Match", "\"1\"").status()).isEqualTo(200);
-        assertThat(api.patch(path, "{\"purpose\": \"b\"}", "If-Match", "\"7\", \"2\"").status()).isEqualTo(200);
-        assertThat(api.patch(path, "{\"purpose\": \"c\"}", "If-Match", "*").status()).isEqualTo(200);
+        assertThat(api.patch(path, "{\"purpose\": \"a\"}", "If-Match", "\"1\"").status())
+                .isEqualTo(200);
+        assertThat(api.patch(path, "{\"purpose\": \"b\"}", "If-Match", "\"7\", \"2\"")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.patch(path, "{\"purpose\": \"c\"}", "If-Match", "*").status())
+                .isEqualTo(200);
         assertThat(api.get(path).header("ETag")).isEqualTo("\"4\"");
     }
 

@@ -1,5 +1,7 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
@@ -13,15 +15,12 @@ import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CreateAndGetDatabaseTest extends ApiTest {
     private static final String RFC_3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
@@ -39,8 +38,20 @@ class CreateAndGetDatabaseTest extends ApiTest {
         assertThat(UUID.fromString(id).toString()).isEqualTo(id);
         assertThat(response.header("Location")).isEqualTo("/v1/databases/" + id);
         assertThat(response.header("ETag")).isEqualTo("\"1\"");
-        assertThat(fieldNames(body)).containsExactly("id", "name", "owner_team", "purpose", "status", "connection",
-                "labels", "created_at", "updated_at", "version", "latest_operation_id", "failure_reason");
+        assertThat(fieldNames(body))
+                .containsExactly(
+                        "id",
+                        "name",
+                        "owner_team",
+                        "purpose",
+                        "status",
+                        "connection",
+                        "labels",
+                        "created_at",
+                        "updated_at",
+                        "version",
+                        "latest_operation_id",
+                        "failure_reason");
         assertThat(body.path("name").asText()).isEqualTo("orders");
         assertThat(body.path("owner_team").asText()).isEqualTo("payments");
         assertThat(body.path("purpose").asText()).isEqualTo("Orders of the shop");
@@ -49,7 +60,8 @@ class CreateAndGetDatabaseTest extends ApiTest {
         assertThat(body.path("labels").properties()).hasSize(2);
         assertThat(body.path("labels").path("cost-centre").asText()).isEqualTo("42");
         assertThat(body.path("created_at").asText()).matches(RFC_3339_UTC);
-        assertThat(body.path("updated_at").asText()).isEqualTo(body.path("created_at").asText());
+        assertThat(body.path("updated_at").asText())
+                .isEqualTo(body.path("created_at").asText());
         assertThat(body.path("version").isIntegralNumber()).isTrue();
         assertThat(body.path("version").asLong()).isEqualTo(1);
         assertThat(body.path("failure_reason").isNull()).isTrue();
@@ -64,7 +76,8 @@ class CreateAndGetDatabaseTest extends ApiTest {
         assertThat(jobs).singleElement().satisfies(job -> {
             assertThat(job.kind()).isEqualTo(JobKind.PROVISION);
             assertThat(job.state()).isEqualTo(JobState.SCHEDULED);
-            assertThat(body.path("latest_operation_id").asText()).isEqualTo(job.id().toString());
+            assertThat(body.path("latest_operation_id").asText())
+                    .isEqualTo(job.id().toString());
         });
     }
 
@@ -111,9 +124,18 @@ class CreateAndGetDatabaseTest extends ApiTest {
     void getShowsTheConnectionOfAProvisionedDatabase() {
         var id = new DatabaseId(UUID.randomUUID());
         Instant at = Instant.parse("2026-11-25T14:00:00.123456Z");
-        api.store.add(new Database(id, new DatabaseName("orders"), new TeamSlug("payments"), new Purpose("p"),
-                DatabaseStatus.READY, new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"),
-                new Labels(Map.of()), at, at, null, 4));
+        api.store.add(new Database(
+                id,
+                new DatabaseName("orders"),
+                new TeamSlug("payments"),
+                new Purpose("p"),
+                DatabaseStatus.READY,
+                new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"),
+                new Labels(Map.of()),
+                at,
+                at,
+                null,
+                4));
 
         ApiResponse response = api.get("/v1/databases/" + id);
 
@@ -150,8 +172,8 @@ class CreateAndGetDatabaseTest extends ApiTest {
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
         assertThat(errorFields(problem)).containsExactlyInAnyOrder("name", "purpose", "labels");
-        JsonNode missingTeam = assertProblem(api.post("/v1/databases", "{\"name\": \"fine\", \"purpose\": \"p\"}"),
-                422, "invalid-input");
+        JsonNode missingTeam = assertProblem(
+                api.post("/v1/databases", "{\"name\": \"fine\", \"purpose\": \"p\"}"), 422, "invalid-input");
         assertThat(messageOf(missingTeam, "owner_team")).isEqualTo("is required with a platform admin key");
     }
 

@@ -1,17 +1,16 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner.Action;
 import dev.daap.testing.FakeProvisioner.Call;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CredentialsApiTest extends ApiTest {
 
@@ -68,17 +67,20 @@ class CredentialsApiTest extends ApiTest {
         assertThat(rotated).isNotBlank().isNotEqualTo(old);
         assertThat(response.json().path("uri").asText())
                 .isEqualTo("postgresql://orders:" + rotated + "@db.test:5432/orders");
-        assertThat(api.provisioner.calls(Action.CHANGE_PASSWORD)).singleElement()
+        assertThat(api.provisioner.calls(Action.CHANGE_PASSWORD))
+                .singleElement()
                 .satisfies(call -> assertThat(call.password()).isEqualTo(rotated));
         assertThat(api.vault.read(idOf(path))).contains(rotated);
-        assertThat(api.get(path + "/credentials").json().path("password").asText()).isEqualTo(rotated);
+        assertThat(api.get(path + "/credentials").json().path("password").asText())
+                .isEqualTo(rotated);
     }
 
     @Test
     void aTargetThatRefusesTheRotationIsA502WithItsReasonButNothingFromItsCause() {
         String path = api.createReady("orders");
         String old = api.vault.read(idOf(path)).orElseThrow();
-        api.provisioner.failWith(new ProvisioningException("the target cluster refused changing the password",
+        api.provisioner.failWith(new ProvisioningException(
+                "the target cluster refused changing the password",
                 new IllegalStateException("ALTER ROLE orders PASSWORD 'cause-secret'")));
 
         ApiResponse response = api.post(path + "/credentials/rotate");
@@ -88,7 +90,9 @@ class CredentialsApiTest extends ApiTest {
         assertThat(response.body()).doesNotContain("cause-secret").doesNotContain("ALTER ROLE");
         List<Call> attempts = api.provisioner.calls(Action.CHANGE_PASSWORD);
         assertThat(response.body()).doesNotContain(attempts.getFirst().password());
-        assertThat(api.vault.read(idOf(path))).as("the old password still works").contains(old);
+        assertThat(api.vault.read(idOf(path)))
+                .as("the old password still works")
+                .contains(old);
     }
 
     @Test

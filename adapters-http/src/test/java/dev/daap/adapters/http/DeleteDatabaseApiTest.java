@@ -1,17 +1,16 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
 import dev.daap.testing.FakeProvisioner.Action;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DeleteDatabaseApiTest extends ApiTest {
 
@@ -23,14 +22,18 @@ class DeleteDatabaseApiTest extends ApiTest {
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.header("ETag")).isEqualTo("\"" + response.json().path("version").asLong() + "\"");
+        assertThat(response.header("ETag"))
+                .isEqualTo("\"" + response.json().path("version").asLong() + "\"");
         JsonNode body = response.json();
         assertThat(body.path("status").asText()).isEqualTo("deleting");
         Job newest = jobsOf(id).getFirst();
         assertThat(newest.kind()).isEqualTo(JobKind.DEPROVISION);
         assertThat(newest.state()).isEqualTo(JobState.SCHEDULED);
-        assertThat(body.path("latest_operation_id").asText()).isEqualTo(newest.id().toString());
-        assertThat(api.get("/v1/databases/" + id).json()).as("still there until the job ran").isEqualTo(body);
+        assertThat(body.path("latest_operation_id").asText())
+                .isEqualTo(newest.id().toString());
+        assertThat(api.get("/v1/databases/" + id).json())
+                .as("still there until the job ran")
+                .isEqualTo(body);
     }
 
     @Test
@@ -44,7 +47,8 @@ class DeleteDatabaseApiTest extends ApiTest {
         assertThat(second.json()).isEqualTo(first.json());
         assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(jobsOf(path.substring("/v1/databases/".length())))
-                .extracting(Job::kind).containsExactly(JobKind.DEPROVISION, JobKind.PROVISION);
+                .extracting(Job::kind)
+                .containsExactly(JobKind.DEPROVISION, JobKind.PROVISION);
     }
 
     @Test
@@ -57,7 +61,8 @@ class DeleteDatabaseApiTest extends ApiTest {
         assertProblem(api.get(path), 404, "database-not-found");
         assertThat(api.get("/v1/databases").json().path("items").isEmpty()).isTrue();
         assertProblem(api.delete(path), 404, "database-not-found");
-        assertThat(api.provisioner.calls(Action.DEPROVISION)).singleElement()
+        assertThat(api.provisioner.calls(Action.DEPROVISION))
+                .singleElement()
                 .satisfies(call -> assertThat(call.name().value()).isEqualTo("orders"));
     }
 

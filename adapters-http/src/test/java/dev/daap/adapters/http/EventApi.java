@@ -24,20 +24,19 @@ import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestPostgres;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.eclipse.jetty.server.ServerConnector;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * A bare Javalin with only the events route, the problem mapper and the request ids, over the real event log,
@@ -55,8 +54,10 @@ final class EventApi implements AutoCloseable {
     final JooqEventLog log;
     final EventHub hub;
     final EventRelay relay;
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Javalin app;
 
     /**
@@ -70,27 +71,30 @@ final class EventApi implements AutoCloseable {
         hub = new EventHub(bufferCapacity);
         relay = new EventRelay(unpooled, log, channel, hub, Duration.ofMillis(200));
         relay.start();
-        var handler = new EventHandler(new ListEvents(log), new WatchEvents(log, hub), new JsonCodec(),
-                EventApi::principal, heartbeat);
+        var handler = new EventHandler(
+                new ListEvents(log), new WatchEvents(log, hub), new JsonCodec(), EventApi::principal, heartbeat);
         var problems = new ProblemMapper(new JsonCodec(), 1024);
         app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.startupWatcherEnabled = false;
-            config.concurrency.useVirtualThreads = true;
-            config.jetty.addConnector((server, http) -> connector(server, http, sendBufferBytes));
-            config.routes.before(RequestIds::assign);
-            config.routes.after(RequestIds::release);
-            config.routes.get("/v1/events", handler::events);
-            problems.register(config.routes);
-        }).start();
+                    config.startup.showJavalinBanner = false;
+                    config.startup.startupWatcherEnabled = false;
+                    config.concurrency.useVirtualThreads = true;
+                    config.jetty.addConnector((server, http) -> connector(server, http, sendBufferBytes));
+                    config.routes.before(RequestIds::assign);
+                    config.routes.after(RequestIds::release);
+                    config.routes.get("/v1/events", handler::events);
+                    problems.register(config.routes);
+                })
+                .start();
     }
 
     EventApi() {
         this(EventHub.DEFAULT_BUFFER, EventHandler.DEFAULT_HEARTBEAT, 0);
     }
 
-    private static ServerConnector connector(org.eclipse.jetty.server.Server server,
-                                             org.eclipse.jetty.server.HttpConfiguration http, int sendBufferBytes) {
+    private static ServerConnector connector(
+            org.eclipse.jetty.server.Server server,
+            org.eclipse.jetty.server.HttpConfiguration http,
+            int sendBufferBytes) {
         var connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -106,8 +110,17 @@ final class EventApi implements AutoCloseable {
             String database = postgres.createDatabase("events_api");
             unpooled = postgres.dataSource(database);
             new Migrator(unpooled, SCHEMA).up();
-            pool = PostgresPool.create(new PoolSettings(postgres.jdbcUrl(database), postgres.user(),
-                    postgres.password(), 20, 2, Duration.ofMinutes(30), Duration.ofMinutes(10), Map.of()), "events-api");
+            pool = PostgresPool.create(
+                    new PoolSettings(
+                            postgres.jdbcUrl(database),
+                            postgres.user(),
+                            postgres.password(),
+                            20,
+                            2,
+                            Duration.ofMinutes(30),
+                            Duration.ofMinutes(10),
+                            Map.of()),
+                    "events-api");
         }
         return pool;
     }
@@ -117,7 +130,8 @@ final class EventApi implements AutoCloseable {
         if (team == null) {
             throw new NotAuthenticatedException("no test principal", false);
         }
-        return team.equals("*") ? new Principal(UUID.randomUUID(), null, Role.PLATFORM_ADMIN)
+        return team.equals("*")
+                ? new Principal(UUID.randomUUID(), null, Role.PLATFORM_ADMIN)
                 : new Principal(UUID.randomUUID(), new TeamSlug(team), Role.VIEWER);
     }
 
@@ -142,7 +156,11 @@ final class EventApi implements AutoCloseable {
 
     /** Appends one event in a transaction of its own, as a use case would. */
     EventPosition append(TeamSlug team, EventType type, UUID resource) {
-        return transactions.inTransaction(() -> log.append(new NewEvent(Instant.now(), type, team, resource,
+        return transactions.inTransaction(() -> log.append(new NewEvent(
+                Instant.now(),
+                type,
+                team,
+                resource,
                 Map.of("name", "db-" + resource.toString().substring(0, 8)))));
     }
 
@@ -152,23 +170,27 @@ final class EventApi implements AutoCloseable {
 
     /** Kills the relay's LISTEN connection, and waits until its backend is gone. */
     void killRelayConnection() {
-        transactions.dsl().execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
-                + "WHERE datname = current_database() AND query LIKE 'LISTEN%'");
+        transactions
+                .dsl()
+                .execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND query LIKE 'LISTEN%'");
     }
 
     /** A transaction on a connection of its own, left open until the test commits it (or it is rolled back). */
     OpenTransaction begin() throws SQLException {
         Connection connection = pool().getConnection();
         connection.setAutoCommit(false);
-        return new OpenTransaction(connection, new JooqEventLog(
-                () -> DSL.using(connection, SQLDialect.POSTGRES, JooqFactory.settings(SCHEMA)),
-                JooqEventLog.channelFor(SCHEMA)));
+        return new OpenTransaction(
+                connection,
+                new JooqEventLog(
+                        () -> DSL.using(connection, SQLDialect.POSTGRES, JooqFactory.settings(SCHEMA)),
+                        JooqEventLog.channelFor(SCHEMA)));
     }
 
     record OpenTransaction(Connection connection, JooqEventLog log) implements AutoCloseable {
         EventPosition append(TeamSlug team) {
-            return log.append(new NewEvent(Instant.now(), EventType.DATABASE_CREATED, team, UUID.randomUUID(),
-                    Map.of()));
+            return log.append(
+                    new NewEvent(Instant.now(), EventType.DATABASE_CREATED, team, UUID.randomUUID(), Map.of()));
         }
 
         void commit() throws SQLException {

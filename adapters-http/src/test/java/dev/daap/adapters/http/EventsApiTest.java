@@ -1,5 +1,8 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daap.adapters.http.SseConnection.Message;
@@ -7,9 +10,6 @@ import dev.daap.application.event.EventQuery;
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,9 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code GET /v1/events} over real HTTP, on the real event log and relay: streams, resuming, filters, pages. */
 class EventsApiTest {
@@ -35,8 +34,8 @@ class EventsApiTest {
     @Test
     void streamsEachEventWithItsIdTypeAndData() throws Exception {
         try (SseConnection stream = api.stream(team.value(), "")) {
-            assertThat(stream.response().headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(stream.response().headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             UUID resource = UUID.randomUUID();
             EventPosition position = api.append(team, EventType.DATABASE_UPDATED, resource);
 
@@ -57,8 +56,11 @@ class EventsApiTest {
     @Test
     void anIdleStreamSendsAKeepAliveCommentEveryHeartbeat() {
         try (SseConnection stream = api.stream(team.value(), "")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> stream.comments().stream()
-                    .filter("keep-alive"::equals).count() >= 2);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> stream.comments().stream()
+                                    .filter("keep-alive"::equals)
+                                    .count()
+                            >= 2);
 
             assertThat(stream.messages()).isEmpty();
             assertThat(stream.ended()).isFalse();
@@ -68,7 +70,10 @@ class EventsApiTest {
     @Test
     void resumingWithLastEventIdSendsExactlyTheMissedEventsInOrderThenLiveOnes() {
         String lastSeen = idSeenByAStreamThatThenCloses();
-        List<String> missed = List.of(api.append(team).encode(), api.append(team).encode(), api.append(team).encode());
+        List<String> missed = List.of(
+                api.append(team).encode(),
+                api.append(team).encode(),
+                api.append(team).encode());
 
         resumesWithTheMissedThenALiveOne(lastSeen, missed);
     }
@@ -78,7 +83,10 @@ class EventsApiTest {
         String lastSeen = idSeenByAStreamThatThenCloses();
         long readsBefore = api.relay.reads();
         api.killRelayConnection();
-        List<String> missed = List.of(api.append(team).encode(), api.append(team).encode(), api.append(team).encode());
+        List<String> missed = List.of(
+                api.append(team).encode(),
+                api.append(team).encode(),
+                api.append(team).encode());
         await().atMost(Duration.ofSeconds(30)).until(() -> api.relay.reads() > readsBefore); // it listens again
 
         resumesWithTheMissedThenALiveOne(lastSeen, missed);
@@ -110,9 +118,10 @@ class EventsApiTest {
         EventPosition third = api.append(team);
 
         try (SseConnection fromParameter = api.stream(team.value(), "?after=" + first.encode());
-             SseConnection fromHeader = api.stream(team.value(), "?after=" + first.encode(),
-                     Map.of("Last-Event-ID", second.encode()))) {
-            assertThat(fromParameter.awaitMessages(2)).extracting(Message::id)
+                SseConnection fromHeader = api.stream(
+                        team.value(), "?after=" + first.encode(), Map.of("Last-Event-ID", second.encode()))) {
+            assertThat(fromParameter.awaitMessages(2))
+                    .extracting(Message::id)
                     .containsExactly(second.encode(), third.encode());
             assertThat(fromHeader.awaitMessages(1)).extracting(Message::id).containsExactly(third.encode());
         }
@@ -122,7 +131,7 @@ class EventsApiTest {
     void aTeamNeverReceivesAnotherTeamsEventsInAStreamOrAPage() throws Exception {
         TeamSlug other = EventApi.aTeam();
         try (SseConnection mine = api.stream(team.value(), "?after=" + EventPosition.ORIGIN.encode());
-             SseConnection admin = api.stream("*", "")) {
+                SseConnection admin = api.stream("*", "")) {
             EventPosition theirs = api.append(other);
             EventPosition ours = api.append(team);
 
@@ -132,43 +141,59 @@ class EventsApiTest {
             assertThat(mine.ids()).doesNotContain(theirs.encode());
         }
         JsonNode page = page(team.value(), "?format=json").json();
-        assertThat(page.get("items")).extracting(item -> item.get("team").asText()).containsOnly(team.value());
+        assertThat(page.get("items"))
+                .extracting(item -> item.get("team").asText())
+                .containsOnly(team.value());
         assertThat(page.get("items")).hasSize(1);
     }
 
     @Test
     void filtersByTypeAndResource() {
         UUID resource = UUID.randomUUID();
-        try (SseConnection types = api.stream(team.value(),
-                "?type=database.deleted,credentials.rotated&type=database.updated");
-             SseConnection ofResource = api.stream(team.value(), "?resource_id=" + resource)) {
+        try (SseConnection types =
+                        api.stream(team.value(), "?type=database.deleted,credentials.rotated&type=database.updated");
+                SseConnection ofResource = api.stream(team.value(), "?resource_id=" + resource)) {
             api.append(team, EventType.DATABASE_CREATED, resource);
             EventPosition rotated = api.append(team, EventType.CREDENTIALS_ROTATED, resource);
             EventPosition deletedElsewhere = api.append(team, EventType.DATABASE_DELETED, UUID.randomUUID());
             EventPosition updated = api.append(team, EventType.DATABASE_UPDATED, resource);
 
-            assertThat(types.awaitMessages(3)).extracting(Message::id)
+            assertThat(types.awaitMessages(3))
+                    .extracting(Message::id)
                     .containsExactly(rotated.encode(), deletedElsewhere.encode(), updated.encode());
-            assertThat(ofResource.awaitMessages(3)).extracting(Message::event)
+            assertThat(ofResource.awaitMessages(3))
+                    .extracting(Message::event)
                     .containsExactly("database.created", "credentials.rotated", "database.updated");
         }
     }
 
     @Test
     void aPageOfPastEventsContinuesFromNextAfter() {
-        List<String> appended = List.of(api.append(team).encode(), api.append(team).encode(),
+        List<String> appended = List.of(
+                api.append(team).encode(),
+                api.append(team).encode(),
                 api.append(team).encode());
-        await().atMost(Duration.ofSeconds(30)).until(() -> page(team.value(), "?format=json").json()
-                .get("items").size() == 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        page(team.value(), "?format=json").json().get("items").size() == 3);
 
         JsonNode first = page(team.value(), "?format=json&limit=2").json();
-        JsonNode second = page(team.value(), "?format=json&limit=2&after=" + first.get("next_after").asText()).json();
-        JsonNode empty = page(team.value(), "?format=json&after=" + second.get("next_after").asText()).json();
+        JsonNode second = page(
+                        team.value(),
+                        "?format=json&limit=2&after=" + first.get("next_after").asText())
+                .json();
+        JsonNode empty = page(
+                        team.value(),
+                        "?format=json&after=" + second.get("next_after").asText())
+                .json();
 
-        assertThat(first.get("items")).extracting(item -> item.get("id").asText())
+        assertThat(first.get("items"))
+                .extracting(item -> item.get("id").asText())
                 .containsExactlyElementsOf(appended.subList(0, 2));
         assertThat(first.get("next_after").asText()).isEqualTo(appended.get(1));
-        assertThat(second.get("items")).extracting(item -> item.get("id").asText()).containsExactly(appended.get(2));
+        assertThat(second.get("items"))
+                .extracting(item -> item.get("id").asText())
+                .containsExactly(appended.get(2));
         assertThat(empty.get("items")).isEmpty();
         assertThat(empty.get("next_after").asText()).isEqualTo(appended.get(2));
     }
@@ -177,22 +202,27 @@ class EventsApiTest {
     void clientsConnectedWhileAnEarlierNumberWasUncommittedGetItBeforeTheLaterOne() throws Exception {
         EventPosition before = api.log.head();
         try (SseConnection live = api.stream(team.value(), "");
-             EventApi.OpenTransaction slow = api.begin(); EventApi.OpenTransaction fast = api.begin()) {
+                EventApi.OpenTransaction slow = api.begin();
+                EventApi.OpenTransaction fast = api.begin()) {
             EventPosition tenth = slow.append(team);
             EventPosition eleventh = fast.append(team);
             fast.commit();
             long reads = api.relay.reads();
             await().atMost(Duration.ofSeconds(30)).until(() -> api.relay.reads() > reads + 1); // it read after that
-            try (SseConnection resumedInBetween = api.stream(team.value(), "",
-                    Map.of("Last-Event-ID", before.encode()))) {
-                assertThat(live.messages()).as("the eleventh waits for the tenth").isEmpty();
+            try (SseConnection resumedInBetween =
+                    api.stream(team.value(), "", Map.of("Last-Event-ID", before.encode()))) {
+                assertThat(live.messages())
+                        .as("the eleventh waits for the tenth")
+                        .isEmpty();
 
                 slow.commit();
 
                 assertThat(tenth.seq()).isLessThan(eleventh.seq());
-                assertThat(live.awaitMessages(2)).extracting(Message::id)
+                assertThat(live.awaitMessages(2))
+                        .extracting(Message::id)
                         .containsExactly(tenth.encode(), eleventh.encode());
-                assertThat(resumedInBetween.awaitMessages(2)).extracting(Message::id)
+                assertThat(resumedInBetween.awaitMessages(2))
+                        .extracting(Message::id)
                         .containsExactly(tenth.encode(), eleventh.encode());
             }
         }
@@ -215,7 +245,8 @@ class EventsApiTest {
     private void assertProblem(HttpResponse<String> response, String field) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(ApiResponse.of(response).json().get("errors")).extracting(error -> error.get("field").asText())
+        assertThat(ApiResponse.of(response).json().get("errors"))
+                .extracting(error -> error.get("field").asText())
                 .contains(field);
     }
 
@@ -224,8 +255,8 @@ class EventsApiTest {
     }
 
     private HttpResponse<String> request(String query, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/v1/events" + query))
-                .timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(api.uri("/v1/events" + query)).timeout(Duration.ofSeconds(10));
         if (!headers.containsKey(EventApi.TEAM_HEADER)) {
             request.header(EventApi.TEAM_HEADER, team.value());
         }

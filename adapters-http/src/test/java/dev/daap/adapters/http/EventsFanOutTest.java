@@ -1,12 +1,12 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -19,9 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two hundred streams on one handler, and one client that never reads: every reader gets every event of its team,
@@ -34,6 +33,7 @@ class EventsFanOutTest {
     private static final int MOST_EVENTS = 4_000;
     /** The server's socket send buffer: small, so a client that does not read fills it after a few dozen events. */
     private static final int SEND_BUFFER = 4_096;
+
     private final EventApi api = new EventApi(BUFFER, Duration.ofSeconds(15), SEND_BUFFER);
     private final TeamSlug team = EventApi.aTeam();
     private final List<SseConnection> readers = new ArrayList<>();
@@ -47,8 +47,8 @@ class EventsFanOutTest {
     @Test
     void everyReaderGetsEveryEventWhileTheClientThatNeverReadsIsDropped() throws Exception {
         for (int i = 0; i < READERS; i++) {
-            readers.add(SseConnection.open(api.client, api.uri("/v1/events"),
-                    Map.of(EventApi.TEAM_HEADER, team.value()), false));
+            readers.add(SseConnection.open(
+                    api.client, api.uri("/v1/events"), Map.of(EventApi.TEAM_HEADER, team.value()), false));
         }
         SseConnection otherTeam = api.stream(EventApi.aTeam().value(), "");
         try (Socket neverReads = openWithoutReading()) {
@@ -87,8 +87,12 @@ class EventsFanOutTest {
         return api.transactions.inTransaction(() -> {
             List<EventPosition> positions = new ArrayList<>();
             for (int i = 0; i < CHUNK; i++) {
-                positions.add(api.log.append(new NewEvent(Instant.now(), EventType.DATABASE_STATUS_CHANGED, team,
-                        UUID.randomUUID(), Map.of("name", "orders", "from", "provisioning", "to", "ready"))));
+                positions.add(api.log.append(new NewEvent(
+                        Instant.now(),
+                        EventType.DATABASE_STATUS_CHANGED,
+                        team,
+                        UUID.randomUUID(),
+                        Map.of("name", "orders", "from", "provisioning", "to", "ready"))));
             }
             return positions;
         });
@@ -100,8 +104,9 @@ class EventsFanOutTest {
         socket.setReceiveBufferSize(1_024);
         socket.connect(new InetSocketAddress("127.0.0.1", api.port()), 5_000);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
-                + EventApi.TEAM_HEADER + ": " + team.value() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n" + EventApi.TEAM_HEADER
+                        + ": " + team.value() + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }

@@ -1,15 +1,14 @@
 package dev.daap.adapters.http;
 
-import dev.daap.testing.Gate;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.testing.Gate;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** {@link HttpServer#stop()} lets requests in flight finish, up to the shutdown timeout. */
 class GracefulStopTest {

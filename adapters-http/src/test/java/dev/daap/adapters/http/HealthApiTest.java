@@ -1,11 +1,10 @@
 package dev.daap.adapters.http;
 
-import dev.daap.adapters.http.health.Readiness;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daap.adapters.http.health.Readiness;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class HealthApiTest {
 
@@ -27,7 +26,8 @@ class HealthApiTest {
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().path("status").asText()).isEqualTo("ready");
-            assertThat(response.json().path("checks").path("migrations").asText()).isEqualTo("ok");
+            assertThat(response.json().path("checks").path("migrations").asText())
+                    .isEqualTo("ok");
         }
     }
 

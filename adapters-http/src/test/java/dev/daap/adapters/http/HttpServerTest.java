@@ -1,13 +1,12 @@
 package dev.daap.adapters.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
 
 class HttpServerTest extends ApiTest {
 
@@ -35,7 +34,8 @@ class HttpServerTest extends ApiTest {
     void headRunsTheGetHandlerWithoutABody() {
         JsonNode created = api.create("orders");
 
-        ApiResponse known = api.send("HEAD", "/v1/databases/" + created.path("id").asText(), null, null);
+        ApiResponse known =
+                api.send("HEAD", "/v1/databases/" + created.path("id").asText(), null, null);
         ApiResponse unknown = api.send("HEAD", "/v1/databases/" + UUID.randomUUID(), null, null);
 
         assertThat(known.status()).isEqualTo(200);
@@ -48,8 +48,12 @@ class HttpServerTest extends ApiTest {
     @Test
     void everyResponseCarriesARequestId() {
         assertThat(api.get("/health/live").header("X-Request-Id")).isNotBlank();
-        assertThat(api.post("/v1/databases", "{\"name\": \"orders\", \"owner_team\": \"payments\", "
-                + "\"purpose\": \"Orders\"}").header("X-Request-Id")).isNotBlank();
-        assertThat(api.delete("/v1/databases/" + UUID.randomUUID()).header("X-Request-Id")).isNotBlank();
+        assertThat(api.post(
+                                "/v1/databases",
+                                "{\"name\": \"orders\", \"owner_team\": \"payments\", " + "\"purpose\": \"Orders\"}")
+                        .header("X-Request-Id"))
+                .isNotBlank();
+        assertThat(api.delete("/v1/databases/" + UUID.randomUUID()).header("X-Request-Id"))
+                .isNotBlank();
     }
 }

@@ -1,14 +1,13 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.testing.Gate;
-import org.junit.jupiter.api.Test;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@code Idempotency-Key} on POST: the first answer is kept and replayed; the work is done once. */
 class IdempotencyKeyApiTest extends ApiTest {
@@ -31,7 +30,8 @@ class IdempotencyKeyApiTest extends ApiTest {
         assertThat(again.header("ETag")).isEqualTo(first.header("ETag")).isNotNull();
         assertThat(again.contentType()).isEqualTo(first.contentType());
         assertThat(api.get("/v1/databases").json().path("items")).hasSize(1);
-        assertThat(api.jobs.forDatabase(DatabaseId.parse(first.json().path("id").asText()), 10)).hasSize(1);
+        assertThat(api.jobs.forDatabase(DatabaseId.parse(first.json().path("id").asText()), 10))
+                .hasSize(1);
     }
 
     @Test
@@ -39,10 +39,10 @@ class IdempotencyKeyApiTest extends ApiTest {
         String first = api.issueKey("payments", dev.daap.domain.access.Role.MEMBER);
         String second = api.issueKey("payments", dev.daap.domain.access.Role.MEMBER);
 
-        ApiResponse one = api.postAs(first, "/v1/databases", "{\"name\": \"one-db\", \"purpose\": \"p\"}", KEY,
-                "shared-key");
-        ApiResponse other = api.postAs(second, "/v1/databases", "{\"name\": \"other-db\", \"purpose\": \"p\"}",
-                KEY, "shared-key");
+        ApiResponse one =
+                api.postAs(first, "/v1/databases", "{\"name\": \"one-db\", \"purpose\": \"p\"}", KEY, "shared-key");
+        ApiResponse other =
+                api.postAs(second, "/v1/databases", "{\"name\": \"other-db\", \"purpose\": \"p\"}", KEY, "shared-key");
 
         assertThat(one.status()).isEqualTo(201);
         assertThat(other.status()).as("not a reuse of the first key's request").isEqualTo(201);
@@ -134,7 +134,9 @@ class IdempotencyKeyApiTest extends ApiTest {
         }
         assertThat(api.idempotency.size()).isZero();
 
-        assertThat(api.post("/v1/databases", ORDERS, KEY, "~!" + "x".repeat(253)).status()).isEqualTo(201);
+        assertThat(api.post("/v1/databases", ORDERS, KEY, "~!" + "x".repeat(253))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test

@@ -1,12 +1,11 @@
 package dev.daap.adapters.http;
 
 import dev.daap.domain.database.Databases;
-import dev.daap.testing.DatabasesContract;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.DatabasesContract;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryTeams;
-
 import java.time.Instant;
 
 /** The fake behind the HTTP tests keeps the same rules as the PostgreSQL store. */

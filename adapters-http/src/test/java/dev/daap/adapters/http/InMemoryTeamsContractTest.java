@@ -1,8 +1,8 @@
 package dev.daap.adapters.http;
 
 import dev.daap.domain.team.Teams;
-import dev.daap.testing.TeamsContract;
 import dev.daap.testing.InMemoryTeams;
+import dev.daap.testing.TeamsContract;
 
 /** The fake behind the HTTP tests keeps the same rules as the PostgreSQL store. */
 class InMemoryTeamsContractTest extends TeamsContract {

@@ -1,14 +1,13 @@
 package dev.daap.adapters.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ListDatabasesApiTest extends ApiTest {
 
@@ -33,7 +32,8 @@ class ListDatabasesApiTest extends ApiTest {
         assertThat(names(api.get("/v1/databases?owner_team=payments&sort=name")))
                 .containsExactly("ledger", "orders");
         assertThat(names(api.get("/v1/databases?q=orders&sort=name"))).containsExactly("orders", "search-index");
-        assertThat(names(api.get("/v1/databases?status=pending&owner_team=search"))).containsExactly("search-index");
+        assertThat(names(api.get("/v1/databases?status=pending&owner_team=search")))
+                .containsExactly("search-index");
         assertThat(names(api.get("/v1/databases?status=ready"))).isEmpty();
     }
 
@@ -61,7 +61,9 @@ class ListDatabasesApiTest extends ApiTest {
             JsonNode page = api.get("/v1/databases" + query).json();
             pageSizes.add(page.path("items").size());
             page.path("items").forEach(item -> seen.add(item.path("name").asText()));
-            token = page.path("next_page_token").isNull() ? null : page.path("next_page_token").asText();
+            token = page.path("next_page_token").isNull()
+                    ? null
+                    : page.path("next_page_token").asText();
         } while (token != null && pageSizes.size() < 10);
 
         assertThat(pageSizes).containsExactly(2, 2, 1);
@@ -80,7 +82,10 @@ class ListDatabasesApiTest extends ApiTest {
     void aTokenFromAnotherSortOrderIsAnInputProblem() {
         api.create("alpha");
         api.create("bravo");
-        String token = api.get("/v1/databases?page_size=1&sort=name").json().path("next_page_token").asText();
+        String token = api.get("/v1/databases?page_size=1&sort=name")
+                .json()
+                .path("next_page_token")
+                .asText();
 
         ApiResponse response = api.get("/v1/databases?sort=-name&page_token=" + encode(token));
 
@@ -116,7 +121,9 @@ class ListDatabasesApiTest extends ApiTest {
     private static List<String> names(ApiResponse response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         List<String> names = new ArrayList<>();
-        response.json().path("items").forEach(item -> names.add(item.path("name").asText()));
+        response.json()
+                .path("items")
+                .forEach(item -> names.add(item.path("name").asText()));
         return names;
     }
 

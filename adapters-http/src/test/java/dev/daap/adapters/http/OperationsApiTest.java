@@ -1,17 +1,16 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.provisioning.ProvisioningException;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OperationsApiTest extends ApiTest {
     private static final String RFC_3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
@@ -26,11 +25,24 @@ class OperationsApiTest extends ApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
         JsonNode body = response.json();
-        assertThat(fieldNames(body)).containsExactly("id", "database_id", "kind", "state", "attempts",
-                "max_attempts", "next_retry_at", "last_error", "started_at", "finished_at", "duration_ms",
-                "created_at", "stuck");
+        assertThat(fieldNames(body))
+                .containsExactly(
+                        "id",
+                        "database_id",
+                        "kind",
+                        "state",
+                        "attempts",
+                        "max_attempts",
+                        "next_retry_at",
+                        "last_error",
+                        "started_at",
+                        "finished_at",
+                        "duration_ms",
+                        "created_at",
+                        "stuck");
         assertThat(body.path("id").asText()).isEqualTo(operationId);
-        assertThat(body.path("database_id").asText()).isEqualTo(database.path("id").asText());
+        assertThat(body.path("database_id").asText())
+                .isEqualTo(database.path("id").asText());
         assertThat(body.path("kind").asText()).isEqualTo("provision");
         assertThat(body.path("state").asText()).isEqualTo("scheduled");
         assertThat(body.path("attempts").asInt()).isZero();
@@ -81,7 +93,8 @@ class OperationsApiTest extends ApiTest {
         String operationId = api.create("orders").path("latest_operation_id").asText();
         api.jobs.claim("worker-that-dies", Duration.ofSeconds(30), 1);
 
-        api.clock.advance(Duration.ofSeconds(30).plus(TestApi.JOB_SETTINGS.stuckGrace()).plusSeconds(1));
+        api.clock.advance(
+                Duration.ofSeconds(30).plus(TestApi.JOB_SETTINGS.stuckGrace()).plusSeconds(1));
 
         JsonNode body = api.get("/v1/operations/" + operationId).json();
         assertThat(body.path("state").asText()).isEqualTo("running");
@@ -99,17 +112,19 @@ class OperationsApiTest extends ApiTest {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode items = response.json().path("items");
-        assertThat(items).extracting(item -> item.path("id").asText())
-                .containsExactly(deprovision, database.path("latest_operation_id").asText());
+        assertThat(items)
+                .extracting(item -> item.path("id").asText())
+                .containsExactly(
+                        deprovision, database.path("latest_operation_id").asText());
         assertThat(items).extracting(item -> item.path("kind").asText()).containsExactly("deprovision", "provision");
         assertThat(fieldNames(items.get(0))).contains("database_id", "next_retry_at", "stuck");
-        assertThat(api.jobs.forDatabase(DatabaseId.parse(database.path("id").asText()), 10)).hasSize(2);
+        assertThat(api.jobs.forDatabase(DatabaseId.parse(database.path("id").asText()), 10))
+                .hasSize(2);
     }
 
     @Test
     void anUnknownOperationIsA404Problem() {
-        JsonNode problem = assertProblem(api.get("/v1/operations/" + UUID.randomUUID()), 404,
-                "operation-not-found");
+        JsonNode problem = assertProblem(api.get("/v1/operations/" + UUID.randomUUID()), 404, "operation-not-found");
 
         assertThat(problem.path("title").asText()).isEqualTo("Operation not found");
     }

@@ -1,5 +1,7 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -8,15 +10,12 @@ import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class PatchDatabaseApiTest extends ApiTest {
     private String path;
@@ -146,8 +145,18 @@ class PatchDatabaseApiTest extends ApiTest {
     void patchingADatabaseBeingDeletedIsA409() {
         var id = new DatabaseId(UUID.randomUUID());
         Instant at = Instant.parse("2026-11-25T14:00:00Z");
-        api.store.add(new Database(id, new DatabaseName("leaving"), new TeamSlug("payments"), new Purpose("p"),
-                DatabaseStatus.DELETING, null, Labels.NONE, at, at, null, 1));
+        api.store.add(new Database(
+                id,
+                new DatabaseName("leaving"),
+                new TeamSlug("payments"),
+                new Purpose("p"),
+                DatabaseStatus.DELETING,
+                null,
+                Labels.NONE,
+                at,
+                at,
+                null,
+                1));
 
         ApiResponse response = api.patch("/v1/databases/" + id, "{\"purpose\": \"x\"}");
 
@@ -163,7 +172,9 @@ class PatchDatabaseApiTest extends ApiTest {
 
     private static Map<String, String> labels(JsonNode body) {
         var labels = new TreeMap<String, String>();
-        body.path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        body.path("labels")
+                .properties()
+                .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 }

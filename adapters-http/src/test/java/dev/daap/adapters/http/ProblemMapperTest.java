@@ -1,25 +1,24 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
 import dev.daap.domain.error.ConcurrentModificationException;
-import dev.daap.domain.error.NotAuthenticatedException;
-import dev.daap.domain.error.TeamNotFoundException;
-import dev.daap.domain.error.TeamTakenException;
 import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.DomainException;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
+import dev.daap.domain.error.TeamNotFoundException;
+import dev.daap.domain.error.TeamTakenException;
 import dev.daap.domain.error.VersionMismatchException;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProblemMapperTest {
 
@@ -45,7 +44,11 @@ class ProblemMapperTest {
             assertThat(ProblemMapper.typeOf(error).code()).isEqualTo(error.code());
             assertThat(ProblemMapper.typeOf(error).status()).as(error.code()).isEqualTo(status);
         });
-        assertThat(statuses.keySet().stream().map(DomainException::code).distinct().toList()).hasSize(13);
+        assertThat(statuses.keySet().stream()
+                        .map(DomainException::code)
+                        .distinct()
+                        .toList())
+                .hasSize(13);
         assertThat(statuses.keySet().stream().map(Object::getClass).toList())
                 .as("every kind of domain error is covered here")
                 .containsExactlyInAnyOrder(DomainException.class.getPermittedSubclasses());

@@ -1,15 +1,14 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.error.StoreUnavailableException;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every failure, whoever detects it, goes out as an RFC 9457 problem with a stable type. */
 class ProblemResponsesTest extends ApiTest {
@@ -35,8 +34,7 @@ class ProblemResponsesTest extends ApiTest {
     @Test
     void aNestedValueOfTheWrongTypeNamesItsPath() {
         JsonNode problem = assertProblem(api.post("/v1/databases", """
-                {"name": "orders", "owner_team": "payments", "purpose": "Orders", "labels": {"env": true}}"""),
-                400, "malformed-request");
+                {"name": "orders", "owner_team": "payments", "purpose": "Orders", "labels": {"env": true}}"""), 400, "malformed-request");
 
         assertThat(errorFields(problem)).containsExactly("labels.env");
     }
@@ -44,8 +42,7 @@ class ProblemResponsesTest extends ApiTest {
     @Test
     void anUnknownFieldIsMalformed() {
         JsonNode problem = assertProblem(api.post("/v1/databases", """
-                {"name": "orders", "owner_team": "payments", "purpose": "Orders", "colour": "red"}"""),
-                400, "malformed-request");
+                {"name": "orders", "owner_team": "payments", "purpose": "Orders", "colour": "red"}"""), 400, "malformed-request");
 
         assertThat(errorFields(problem)).containsExactly("colour");
     }
@@ -60,8 +57,7 @@ class ProblemResponsesTest extends ApiTest {
     @Test
     void aRepeatedKeyIsMalformed() {
         JsonNode problem = assertProblem(api.post("/v1/databases", """
-                {"name": "orders", "name": "invoices", "owner_team": "payments", "purpose": "Orders"}"""),
-                400, "malformed-request");
+                {"name": "orders", "name": "invoices", "owner_team": "payments", "purpose": "Orders"}"""), 400, "malformed-request");
 
         assertThat(errorFields(problem)).containsExactly("name");
     }
@@ -82,9 +78,13 @@ class ProblemResponsesTest extends ApiTest {
 
         ApiResponse withLength = api.post("/v1/databases", big);
         ApiResponse chunked = api.send(api.request("POST", "/v1/databases", TestApi.JSON)
-                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build());
 
-        assertThat(assertProblem(withLength, 413, "payload-too-large").path("detail").asText()).contains("1024");
+        assertThat(assertProblem(withLength, 413, "payload-too-large")
+                        .path("detail")
+                        .asText())
+                .contains("1024");
         assertProblem(chunked, 413, "payload-too-large");
         assertThat(api.post("/v1/databases", VALID).status()).isEqualTo(201);
     }
@@ -93,10 +93,13 @@ class ProblemResponsesTest extends ApiTest {
     void aWrongOrMissingContentTypeIsA415() {
         assertProblem(api.send("POST", "/v1/databases", "text/plain", VALID), 415, "unsupported-media-type");
         assertProblem(api.send("POST", "/v1/databases", null, VALID), 415, "unsupported-media-type");
-        assertProblem(api.send("POST", "/v1/databases", "application/json; charset=ISO-8859-1", VALID),
-                415, "unsupported-media-type");
+        assertProblem(
+                api.send("POST", "/v1/databases", "application/json; charset=ISO-8859-1", VALID),
+                415,
+                "unsupported-media-type");
         assertProblem(api.send("POST", "/v1/databases", TestApi.MERGE_PATCH, VALID), 415, "unsupported-media-type");
-        assertThat(api.send("POST", "/v1/databases", "Application/JSON; charset=utf-8", VALID).status())
+        assertThat(api.send("POST", "/v1/databases", "Application/JSON; charset=utf-8", VALID)
+                        .status())
                 .isEqualTo(201);
     }
 
@@ -114,9 +117,13 @@ class ProblemResponsesTest extends ApiTest {
         ApiResponse onCollection = api.delete("/v1/databases");
 
         assertProblem(onItem, 405, "method-not-allowed");
-        assertThat(onItem.header("Allow").split(", ")).contains("GET", "PATCH", "DELETE").doesNotContain("PUT");
+        assertThat(onItem.header("Allow").split(", "))
+                .contains("GET", "PATCH", "DELETE")
+                .doesNotContain("PUT");
         assertProblem(onCollection, 405, "method-not-allowed");
-        assertThat(onCollection.header("Allow").split(", ")).contains("GET", "POST").doesNotContain("DELETE");
+        assertThat(onCollection.header("Allow").split(", "))
+                .contains("GET", "POST")
+                .doesNotContain("DELETE");
     }
 
     @Test
@@ -160,7 +167,9 @@ class ProblemResponsesTest extends ApiTest {
 
         assertThat(echoed.header("X-Request-Id")).isEqualTo("abc-123_X.y");
         assertThat(UUID.fromString(tooLong.header("X-Request-Id"))).isNotNull();
-        assertThat(assertProblem(oddCharacters, 404, "not-found").path("request_id").asText())
+        assertThat(assertProblem(oddCharacters, 404, "not-found")
+                        .path("request_id")
+                        .asText())
                 .doesNotContain(" ", "<");
     }
 }

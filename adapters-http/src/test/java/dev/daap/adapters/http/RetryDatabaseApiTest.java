@@ -1,17 +1,16 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.provisioning.ProvisioningException;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RetryDatabaseApiTest extends ApiTest {
     private static final ProvisioningException TARGET_DOWN =
@@ -31,12 +30,14 @@ class RetryDatabaseApiTest extends ApiTest {
         JsonNode body = response.json();
         assertThat(body.path("status").asText()).isEqualTo("pending");
         assertThat(body.path("failure_reason").isNull()).isTrue();
-        assertThat(response.header("ETag")).isEqualTo("\"" + body.path("version").asLong() + "\"");
+        assertThat(response.header("ETag"))
+                .isEqualTo("\"" + body.path("version").asLong() + "\"");
         List<Job> jobs = jobsOf(created);
         assertThat(jobs).extracting(Job::kind).containsExactly(JobKind.PROVISION, JobKind.PROVISION);
         assertThat(jobs.getFirst().state()).isEqualTo(JobState.SCHEDULED);
         assertThat(jobs.getLast().state()).isEqualTo(JobState.FAILED);
-        assertThat(body.path("latest_operation_id").asText()).isEqualTo(jobs.getFirst().id().toString())
+        assertThat(body.path("latest_operation_id").asText())
+                .isEqualTo(jobs.getFirst().id().toString())
                 .isNotEqualTo(created.path("latest_operation_id").asText());
 
         api.runJobs();

@@ -5,7 +5,6 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.Databases;
-
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -17,8 +16,8 @@ import java.util.function.Supplier;
 final class ScriptedDatabases implements Databases {
     private final Databases store;
     private volatile Supplier<? extends Throwable> failure;
-    private volatile Consumer<DatabaseId> beforeFind = id -> { };
-    private volatile Consumer<Database> beforeAdd = database -> { };
+    private volatile Consumer<DatabaseId> beforeFind = id -> {};
+    private volatile Consumer<Database> beforeAdd = database -> {};
 
     ScriptedDatabases(Databases store) {
         this.store = store;

@@ -1,5 +1,7 @@
 package dev.daap.adapters.http;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,8 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import static org.awaitility.Awaitility.await;
-
 /**
  * A Server-Sent Events client for tests: opens the stream, reads it on a virtual thread, and keeps every message
  * and comment it saw. Opening returns once the response headers arrived, which the server sends only after it
@@ -22,8 +22,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class SseConnection implements AutoCloseable {
     /** One message: its {@code id:}, {@code event:} and {@code data:} lines. */
-    record Message(String id, String event, String data) {
-    }
+    record Message(String id, String event, String data) {}
 
     private final HttpResponse<Stream<String>> response;
     private final boolean keep;
@@ -50,8 +49,8 @@ final class SseConnection implements AutoCloseable {
      *             for tests that open many streams
      */
     static SseConnection open(HttpClient client, URI uri, Map<String, String> headers, boolean keep) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Accept", "text/event-stream");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "text/event-stream");
         headers.forEach(request::header);
         try {
             HttpResponse<Stream<String>> response = client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
@@ -88,7 +87,9 @@ final class SseConnection implements AutoCloseable {
                 } else if (line.startsWith("event: ")) {
                     event = line.substring(7);
                 } else if (line.startsWith("data: ")) {
-                    data = data == null ? new StringBuilder(line.substring(6)) : data.append('\n').append(line.substring(6));
+                    data = data == null
+                            ? new StringBuilder(line.substring(6))
+                            : data.append('\n').append(line.substring(6));
                 }
             }
         } catch (UncheckedIOException e) {

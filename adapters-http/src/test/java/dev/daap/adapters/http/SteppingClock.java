@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * also jump ahead, e.g. past a lease.
  */
 final class SteppingClock extends Clock {
-    private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-25T14:00:00Z").toEpochMilli());
+    private final AtomicLong millis =
+            new AtomicLong(Instant.parse("2026-11-25T14:00:00Z").toEpochMilli());
 
     @Override
     public ZoneId getZone() {

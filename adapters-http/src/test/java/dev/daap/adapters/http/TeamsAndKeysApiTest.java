@@ -1,13 +1,12 @@
 package dev.daap.adapters.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TeamsAndKeysApiTest extends ApiTest {
 
@@ -23,11 +22,11 @@ class TeamsAndKeysApiTest extends ApiTest {
 
     @Test
     void aTakenSlugIs409AndBadFieldsAreAllReported() {
-        assertProblem(api.post("/v1/teams", "{\"slug\": \"payments\", \"display_name\": \"Again\"}"), 409,
-                "team-taken");
+        assertProblem(
+                api.post("/v1/teams", "{\"slug\": \"payments\", \"display_name\": \"Again\"}"), 409, "team-taken");
 
-        JsonNode problem = assertProblem(api.post("/v1/teams", "{\"slug\": \"No\", \"display_name\": \" \"}"), 422,
-                "invalid-input");
+        JsonNode problem = assertProblem(
+                api.post("/v1/teams", "{\"slug\": \"No\", \"display_name\": \" \"}"), 422, "invalid-input");
         assertThat(errorFields(problem)).containsExactly("slug", "display_name");
         assertProblem(api.get("/v1/teams/nobody-here"), 404, "team-not-found");
     }
@@ -37,7 +36,9 @@ class TeamsAndKeysApiTest extends ApiTest {
         JsonNode first = api.get("/v1/teams?page_size=2").json();
         assertThat(first.path("items").findValuesAsText("slug")).containsExactly("checkout", "payments");
 
-        JsonNode second = api.get("/v1/teams?page_size=2&page_token=" + first.path("next_page_token").asText()).json();
+        JsonNode second = api.get("/v1/teams?page_size=2&page_token="
+                        + first.path("next_page_token").asText())
+                .json();
 
         assertThat(second.path("items").findValuesAsText("slug")).containsExactly("search");
         assertThat(second.path("next_page_token").isNull()).isTrue();
@@ -46,7 +47,8 @@ class TeamsAndKeysApiTest extends ApiTest {
 
     @Test
     void aCreatedKeyIsShownOnceAndListedWithoutItsSecret() {
-        ApiResponse created = api.post("/v1/teams/payments/api-keys",
+        ApiResponse created = api.post(
+                "/v1/teams/payments/api-keys",
                 "{\"role\": \"viewer\", \"description\": \"CI\", \"expires_at\": \"2030-01-01T00:00:00Z\"}");
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -63,8 +65,10 @@ class TeamsAndKeysApiTest extends ApiTest {
         assertThat(entry.path("id").asText()).isEqualTo(key.path("id").asText());
         assertThat(entry.path("description").asText()).isEqualTo("CI");
         assertThat(entry.has("token")).isFalse();
-        assertThat(listed.body()).doesNotContain(token.substring(token.lastIndexOf('_') + 1),
-                ApiToken.parse(token).hash());
+        assertThat(listed.body())
+                .doesNotContain(
+                        token.substring(token.lastIndexOf('_') + 1),
+                        ApiToken.parse(token).hash());
     }
 
     @Test
@@ -75,7 +79,10 @@ class TeamsAndKeysApiTest extends ApiTest {
 
         assertThat(me.path("team").asText()).isEqualTo("payments");
         assertThat(me.path("role").asText()).isEqualTo("member");
-        assertThat(api.keys.find(java.util.UUID.fromString(me.path("key_id").asText())).orElseThrow().lastUsedAt())
+        assertThat(api.keys
+                        .find(java.util.UUID.fromString(me.path("key_id").asText()))
+                        .orElseThrow()
+                        .lastUsedAt())
                 .isNotNull();
         JsonNode admin = api.get("/v1/me").json();
         assertThat(admin.path("role").asText()).isEqualTo("platform_admin");
@@ -84,15 +91,25 @@ class TeamsAndKeysApiTest extends ApiTest {
 
     @Test
     void keyRequestsAreChecked() {
-        JsonNode problem = assertProblem(api.post("/v1/teams/payments/api-keys",
-                "{\"role\": \"platform_admin\", \"expires_at\": \"yesterday\"}"), 422, "invalid-input");
+        JsonNode problem = assertProblem(
+                api.post(
+                        "/v1/teams/payments/api-keys", "{\"role\": \"platform_admin\", \"expires_at\": \"yesterday\"}"),
+                422,
+                "invalid-input");
         assertThat(errorFields(problem)).containsExactly("role", "expires_at");
 
-        assertProblem(api.post("/v1/teams/payments/api-keys", "{\"role\": \"viewer\", \"expires_at\": \""
-                + api.clock.instant().minus(Duration.ofDays(1)) + "\"}"), 422, "invalid-input");
+        assertProblem(
+                api.post(
+                        "/v1/teams/payments/api-keys",
+                        "{\"role\": \"viewer\", \"expires_at\": \""
+                                + api.clock.instant().minus(Duration.ofDays(1)) + "\"}"),
+                422,
+                "invalid-input");
         assertProblem(api.post("/v1/teams/payments/api-keys", "{}"), 422, "invalid-input");
         assertProblem(api.post("/v1/teams/nobody-here/api-keys", "{\"role\": \"viewer\"}"), 404, "team-not-found");
-        assertProblem(api.post("/v1/teams/payments/api-keys", "{\"role\": \"viewer\"}", "Idempotency-Key", "k1"), 400,
+        assertProblem(
+                api.post("/v1/teams/payments/api-keys", "{\"role\": \"viewer\"}", "Idempotency-Key", "k1"),
+                400,
                 "malformed-request");
     }
 
@@ -103,7 +120,9 @@ class TeamsAndKeysApiTest extends ApiTest {
 
         api.clock.advance(Duration.ofMinutes(6));
 
-        assertThat(assertProblem(api.getAs(token, "/v1/me"), 401, "unauthenticated").path("detail").asText())
+        assertThat(assertProblem(api.getAs(token, "/v1/me"), 401, "unauthenticated")
+                        .path("detail")
+                        .asText())
                 .contains("expired");
     }
 
@@ -122,20 +141,29 @@ class TeamsAndKeysApiTest extends ApiTest {
         assertThat(created.json().path("role").asText()).isEqualTo("platform_admin");
         assertThat(created.json().path("team").isNull()).isTrue();
         String newToken = created.json().path("token").asText();
-        String original = api.keys.findByPrefix(ApiToken.parse(TestApi.ADMIN_TOKEN).prefix()).orElseThrow().id()
+        String original = api.keys
+                .findByPrefix(ApiToken.parse(TestApi.ADMIN_TOKEN).prefix())
+                .orElseThrow()
+                .id()
                 .toString();
 
         assertThat(api.getAs(newToken, "/v1/api-keys").json().path("items").findValuesAsText("role"))
-                .containsOnly("platform_admin").hasSize(2);
+                .containsOnly("platform_admin")
+                .hasSize(2);
         assertThat(api.deleteAs(newToken, "/v1/api-keys/" + original).status()).isEqualTo(200);
         assertProblem(api.getAs(TestApi.ADMIN_TOKEN, "/v1/me"), 401, "unauthenticated");
 
-        assertProblem(api.deleteAs(newToken, "/v1/api-keys/" + created.json().path("id").asText()), 409,
+        assertProblem(
+                api.deleteAs(
+                        newToken, "/v1/api-keys/" + created.json().path("id").asText()),
+                409,
                 "illegal-transition");
         assertThat(api.getAs(newToken, "/v1/me").status()).isEqualTo(200);
         assertProblem(api.postAs(newToken, "/v1/api-keys", "{\"role\": \"admin\"}"), 422, "invalid-input");
-        String teamKeyId = api.postAs(newToken, "/v1/teams/payments/api-keys", "{\"role\": \"admin\"}").json()
-                .path("id").asText();
+        String teamKeyId = api.postAs(newToken, "/v1/teams/payments/api-keys", "{\"role\": \"admin\"}")
+                .json()
+                .path("id")
+                .asText();
         assertProblem(api.deleteAs(newToken, "/v1/api-keys/" + teamKeyId), 404, "api-key-not-found");
     }
 }

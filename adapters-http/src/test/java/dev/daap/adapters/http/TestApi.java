@@ -5,27 +5,15 @@ import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.event.EventHandler;
 import dev.daap.adapters.http.event.EventUseCases;
-import dev.daap.application.event.DatabaseEvents;
-import dev.daap.application.event.EventHub;
-import dev.daap.application.event.ListEvents;
-import dev.daap.application.event.WatchEvents;
+import dev.daap.adapters.http.health.Readiness;
+import dev.daap.adapters.http.health.ReadinessCheck;
+import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.ListApiKeys;
 import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
-import dev.daap.application.team.CreateTeam;
-import dev.daap.application.team.GetTeam;
-import dev.daap.application.team.ListTeams;
-import dev.daap.domain.access.ApiKey;
-import dev.daap.domain.access.ApiToken;
-import dev.daap.domain.access.Role;
-import dev.daap.domain.team.Team;
-import dev.daap.domain.team.TeamSlug;
-import dev.daap.adapters.http.health.Readiness;
-import dev.daap.adapters.http.health.ReadinessCheck;
-import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.application.credential.ManageCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
@@ -33,26 +21,37 @@ import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
+import dev.daap.application.event.DatabaseEvents;
+import dev.daap.application.event.EventHub;
+import dev.daap.application.event.ListEvents;
+import dev.daap.application.event.WatchEvents;
 import dev.daap.application.job.DeprovisionDatabase;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.operation.GetOperations;
+import dev.daap.application.team.CreateTeam;
+import dev.daap.application.team.GetTeam;
+import dev.daap.application.team.ListTeams;
+import dev.daap.domain.access.ApiKey;
+import dev.daap.domain.access.ApiToken;
+import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
+import dev.daap.domain.team.Team;
+import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryCredentialVault;
-import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
-
+import dev.daap.testing.InMemoryTeams;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,8 +76,8 @@ final class TestApi implements AutoCloseable {
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String WORKER = "test-worker";
     /** Two attempts, and a failed one is due again at once: a test uses them up by running the next job twice. */
-    static final JobSettings JOB_SETTINGS = new JobSettings(2, Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO,
-            Duration.ofMinutes(1));
+    static final JobSettings JOB_SETTINGS =
+            new JobSettings(2, Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
 
     final SteppingClock clock = new SteppingClock();
     final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
@@ -96,23 +95,33 @@ final class TestApi implements AutoCloseable {
     private final Transactions transactions = new DirectTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final JobRunner runner;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestApi(HttpSettings settings, ReadinessCheck readiness) {
         var passwords = new PasswordGenerator();
-        runner = new JobRunner(transactions, jobs, Map.of(
-                JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, events, vault, provisioner,
-                        passwords, clock),
-                JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, events, vault, provisioner,
-                        clock)),
-                JOB_SETTINGS, clock);
+        runner = new JobRunner(
+                transactions,
+                jobs,
+                Map.of(
+                        JobKind.PROVISION,
+                                new ProvisionDatabase(
+                                        transactions, databases, jobs, events, vault, provisioner, passwords, clock),
+                        JobKind.DEPROVISION,
+                                new DeprovisionDatabase(
+                                        transactions, databases, jobs, events, vault, provisioner, clock)),
+                JOB_SETTINGS,
+                clock);
         var audit = new AuditTrail(auditLog, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
-        server = new HttpServer(useCases(passwords, audit, databaseEvents), accessUseCases(audit),
+        server = new HttpServer(
+                useCases(passwords, audit, databaseEvents),
+                accessUseCases(audit),
                 new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
-                readiness, settings);
-        keys.add(ApiKey.issue(ids.newId(), null, Role.PLATFORM_ADMIN, ApiToken.parse(ADMIN_TOKEN), "tests",
-                clock.instant(), null));
+                readiness,
+                settings);
+        keys.add(ApiKey.issue(
+                ids.newId(), null, Role.PLATFORM_ADMIN, ApiToken.parse(ADMIN_TOKEN), "tests", clock.instant(), null));
         TEAMS.forEach(slug -> teams.add(new Team(new TeamSlug(slug), "Team " + slug, clock.instant())));
         server.start();
     }
@@ -132,10 +141,15 @@ final class TestApi implements AutoCloseable {
     }
 
     private AccessUseCases accessUseCases(AuditTrail audit) {
-        return new AccessUseCases(new Authenticate(keys, clock), new CreateTeam(transactions, teams, audit, clock),
-                new GetTeam(teams), new ListTeams(teams),
-                new CreateApiKey(transactions, teams, keys, audit, ids, clock), new ListApiKeys(teams, keys),
-                new RevokeApiKey(transactions, keys, audit, clock), new ListAuditEvents(auditLog));
+        return new AccessUseCases(
+                new Authenticate(keys, clock),
+                new CreateTeam(transactions, teams, audit, clock),
+                new GetTeam(teams),
+                new ListTeams(teams),
+                new CreateApiKey(transactions, teams, keys, audit, ids, clock),
+                new ListApiKeys(teams, keys),
+                new RevokeApiKey(transactions, keys, audit, clock),
+                new ListAuditEvents(auditLog));
     }
 
     /** A key of {@code team} with {@code role}, stored directly; returns its token. */
@@ -145,8 +159,14 @@ final class TestApi implements AutoCloseable {
 
     String issueKey(String team, Role role, java.time.Instant expiresAt) {
         ApiToken token = ApiToken.generate(new java.security.SecureRandom());
-        keys.add(ApiKey.issue(ids.newId(), team == null ? null : new TeamSlug(team), role, token, "test",
-                clock.instant(), expiresAt));
+        keys.add(ApiKey.issue(
+                ids.newId(),
+                team == null ? null : new TeamSlug(team),
+                role,
+                token,
+                "test",
+                clock.instant(),
+                expiresAt));
         return token.value();
     }
 
@@ -169,8 +189,8 @@ final class TestApi implements AutoCloseable {
     }
 
     static TestApi start(HttpSettings settings) {
-        return new TestApi(settings.withPort(0).withHost("127.0.0.1"),
-                () -> new Readiness(true, Map.of("database", "ok")));
+        return new TestApi(
+                settings.withPort(0).withHost("127.0.0.1"), () -> new Readiness(true, Map.of("database", "ok")));
     }
 
     static TestApi start(ReadinessCheck readiness) {
@@ -224,8 +244,7 @@ final class TestApi implements AutoCloseable {
     }
 
     /** @param token the bearer token to send; null sends no Authorization header */
-    ApiResponse sendAs(String token, String method, String path, String contentType, String body,
-                       String... headers) {
+    ApiResponse sendAs(String token, String method, String path, String contentType, String body, String... headers) {
         BodyPublisher publisher = body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body);
         var request = requestAs(token, method, path, contentType, headers).method(method, publisher);
         return send(request.build());

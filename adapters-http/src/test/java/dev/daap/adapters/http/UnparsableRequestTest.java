@@ -1,13 +1,12 @@
 package dev.daap.adapters.http;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Requests Jetty refuses before Javalin sees them still get problem bodies, not Jetty's HTML page. */
 class UnparsableRequestTest extends ApiTest {
@@ -42,7 +41,8 @@ class UnparsableRequestTest extends ApiTest {
     @Test
     void aBrokenChunkedBodyIsA400ProblemNotA500() {
         String response = raw("POST /v1/databases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Authorization: Bearer " + TestApi.ADMIN_TOKEN + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
+                + "Authorization: Bearer " + TestApi.ADMIN_TOKEN
+                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 400 ");
         assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");

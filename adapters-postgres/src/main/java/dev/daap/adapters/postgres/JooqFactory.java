@@ -1,5 +1,8 @@
 package dev.daap.adapters.postgres;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.MappedSchema;
@@ -9,16 +12,11 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.tools.jdbc.DefaultConnection;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-
 /** Builds the DSLContext: the generated classes name schema {@code daap}; DB_SCHEMA may choose another. */
 public final class JooqFactory {
     public static final String GENERATED_SCHEMA = "daap";
 
-    private JooqFactory() {
-    }
+    private JooqFactory() {}
 
     /**
      * A DSLContext on {@code dataSource}, whose connections must start in READ COMMITTED, as {@link PostgresPool}'s
@@ -38,8 +36,11 @@ public final class JooqFactory {
                 // that it formats or parses (14 % of a 50-row list page's CPU).
                 .withBindOffsetDateTimeType(true);
         // A mapping is looked up for every table of every statement rendered; the default schema needs none.
-        return GENERATED_SCHEMA.equals(schema) ? settings : settings.withRenderMapping(new RenderMapping()
-                .withSchemata(new MappedSchema().withInput(GENERATED_SCHEMA).withOutput(schema)));
+        return GENERATED_SCHEMA.equals(schema)
+                ? settings
+                : settings.withRenderMapping(new RenderMapping()
+                        .withSchemata(
+                                new MappedSchema().withInput(GENERATED_SCHEMA).withOutput(schema)));
     }
 
     /** Hands out connections that know their isolation level instead of asking the server. */

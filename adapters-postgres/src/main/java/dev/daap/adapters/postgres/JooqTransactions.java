@@ -1,12 +1,11 @@
 package dev.daap.adapters.postgres;
 
 import dev.daap.domain.common.Transactions;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /**
  * The unit of work on jOOQ: a use case's {@link #inTransaction} opens one database transaction, and every
@@ -64,6 +63,5 @@ public final class JooqTransactions implements Transactions, JooqSession {
         }
     }
 
-    private record Unit(DSLContext dsl, List<Field<?>> notifications) {
-    }
+    private record Unit(DSLContext dsl, List<Field<?>> notifications) {}
 }

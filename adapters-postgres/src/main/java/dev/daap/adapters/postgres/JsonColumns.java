@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import org.jooq.JSONB;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jooq.JSONB;
 
 /**
  * Reads and writes the JSONB columns that hold a JSON object (labels, headers, event payloads, audit snapshots),
@@ -23,13 +22,12 @@ public final class JsonColumns {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final JavaType OBJECT_MAP = MAPPER.getTypeFactory()
-            .constructMapType(LinkedHashMap.class, String.class, Object.class);
+    private static final JavaType OBJECT_MAP =
+            MAPPER.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
     private static final ObjectReader OBJECT_READER = MAPPER.readerFor(OBJECT_MAP);
     private static final ObjectWriter WRITER = MAPPER.writer();
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     /**
      * A stored object whose values are all strings. Jackson would turn a number into its text if asked for a
@@ -42,8 +40,8 @@ public final class JsonColumns {
         Map<String, String> strings = LinkedHashMap.newLinkedHashMap(parsed.size());
         parsed.forEach((name, value) -> {
             if (!(value instanceof String text)) {
-                throw new IllegalStateException(what + " must be a JSON object of strings, but the database holds: "
-                        + json.data());
+                throw new IllegalStateException(
+                        what + " must be a JSON object of strings, but the database holds: " + json.data());
             }
             strings.put(name, text);
         });
@@ -61,8 +59,7 @@ public final class JsonColumns {
             parsed = OBJECT_READER.readValue(json.data());
         } catch (JsonProcessingException e) {
             // CHECK constraints keep these columns objects; anything else was written behind this adapter's back.
-            throw new IllegalStateException(what + " must be a JSON object, but the database holds: " + json.data(),
-                    e);
+            throw new IllegalStateException(what + " must be a JSON object, but the database holds: " + json.data(), e);
         }
         if (parsed == null) {
             throw new IllegalStateException(what + " must be a JSON object, but the database holds: " + json.data());

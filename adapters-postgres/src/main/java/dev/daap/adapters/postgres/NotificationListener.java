@@ -1,19 +1,18 @@
 package dev.daap.adapters.postgres;
 
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code LISTEN}s on one channel on a connection of its own, outside the pool (a LISTEN session would take a
@@ -35,8 +34,7 @@ public final class NotificationListener implements AutoCloseable {
         void notified(List<String> payloads);
 
         /** {@code wait} passed without a notification. */
-        default void idle() {
-        }
+        default void idle() {}
     }
 
     private final DataSource dataSource;
@@ -52,8 +50,8 @@ public final class NotificationListener implements AutoCloseable {
      * @param name       names the thread, for thread dumps and logs
      * @param wait       how long to wait for a notification before {@link Reactions#idle()}
      */
-    public NotificationListener(DataSource dataSource, String channel, String name, Duration wait,
-                                Reactions reactions) {
+    public NotificationListener(
+            DataSource dataSource, String channel, String name, Duration wait, Reactions reactions) {
         this.dataSource = dataSource;
         this.channel = channel;
         this.wait = wait;
@@ -68,7 +66,8 @@ public final class NotificationListener implements AutoCloseable {
     private void listen() {
         Duration backoff = FIRST_BACKOFF;
         while (running) {
-            try (Connection listening = dataSource.getConnection(); Statement statement = listening.createStatement()) {
+            try (Connection listening = dataSource.getConnection();
+                    Statement statement = listening.createStatement()) {
                 connection = listening;
                 statement.execute("LISTEN " + DSL.using(SQLDialect.POSTGRES).render(DSL.quotedName(channel)));
                 backoff = FIRST_BACKOFF;
@@ -77,7 +76,9 @@ public final class NotificationListener implements AutoCloseable {
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(Math.toIntExact(wait.toMillis()));
                     if (notifications != null && notifications.length > 0) {
-                        List<String> payloads = Arrays.stream(notifications).map(PGNotification::getParameter).toList();
+                        List<String> payloads = Arrays.stream(notifications)
+                                .map(PGNotification::getParameter)
+                                .toList();
                         react(() -> reactions.notified(payloads));
                     } else {
                         react(reactions::idle);
@@ -87,7 +88,10 @@ public final class NotificationListener implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                log.warn("Listener on {} lost its connection ({}); reconnecting in {} ms", channel, e.getMessage(),
+                log.warn(
+                        "Listener on {} lost its connection ({}); reconnecting in {} ms",
+                        channel,
+                        e.getMessage(),
                         backoff.toMillis());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);

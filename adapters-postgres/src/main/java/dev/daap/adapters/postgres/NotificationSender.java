@@ -1,11 +1,5 @@
 package dev.daap.adapters.postgres;
 
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +7,11 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends the notifications of committed transactions from one background sender, as many as are waiting in one
@@ -83,8 +82,11 @@ final class NotificationSender {
         try {
             base.select(batch).fetch();
         } catch (RuntimeException e) {
-            log.warn("Could not send {} notification(s) after their commits; listeners pick the changes up when "
-                    + "they next poll", batch.size(), e);
+            log.warn(
+                    "Could not send {} notification(s) after their commits; listeners pick the changes up when "
+                            + "they next poll",
+                    batch.size(),
+                    e);
         }
     }
 }

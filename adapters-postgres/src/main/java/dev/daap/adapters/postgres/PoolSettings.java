@@ -23,6 +23,7 @@ public record PoolSettings(
     public static final Duration CONNECTION_WAIT = Duration.ofSeconds(2);
     /** Bounded connect and read times: a vanished server must not hang a request thread. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
     /** Hikari pings idle connections this often, so dead ones are found before a request picks them up. */
     public static final Duration KEEPALIVE = Duration.ofSeconds(30);

@@ -5,8 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /** The HikariCP pool over pgjdbc, with timeouts that keep a lost database from hanging the service. */
 public final class PostgresPool {
-    private PostgresPool() {
-    }
+    private PostgresPool() {}
 
     public static HikariDataSource create(PoolSettings settings, String poolName) {
         var config = new HikariConfig();

@@ -1,14 +1,13 @@
 package dev.daap.adapters.postgres;
 
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableRecord;
-
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The INSERT of one table's records, as jOOQ's {@code insertInto(table).set(record)} renders it (the record's

@@ -1,10 +1,5 @@
 package dev.daap.adapters.postgres;
 
-import org.jooq.Field;
-import org.jooq.JSONB;
-import org.jooq.Record;
-import org.jooq.Result;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.Result;
 
 /**
  * Runs SQL that jOOQ rendered once (the hot paths keep it, since rendering a statement anew for every request cost
@@ -22,8 +21,7 @@ import java.util.List;
  * run it against PostgreSQL. Failures reach the caller as jOOQ's {@link org.jooq.exception.DataAccessException}.
  */
 public final class RenderedSql {
-    private RenderedSql() {
-    }
+    private RenderedSql() {}
 
     /** Runs a query and reads every row as a record of {@code fields} (the columns it selects, in order). */
     public static Result<Record> fetch(JooqSession session, String sql, List<?> values, Field<?>... fields) {

@@ -1,20 +1,18 @@
 package dev.daap.adapters.postgres;
 
 import dev.daap.domain.error.StoreUnavailableException;
-import org.jooq.exception.DataAccessException;
-import org.postgresql.util.PSQLException;
-
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
+import org.jooq.exception.DataAccessException;
+import org.postgresql.util.PSQLException;
 
 /**
  * Turns "the metadata database is out of reach" into the domain's {@link StoreUnavailableException}, so the API
  * answers 503 at once instead of a 500; every other failure passes through unchanged.
  */
 public final class StoreErrors {
-    private StoreErrors() {
-    }
+    private StoreErrors() {}
 
     public static <T> T translate(Supplier<T> work) {
         try {
@@ -30,7 +28,8 @@ public final class StoreErrors {
     /** Whether {@code e} is PostgreSQL refusing a row because of the named constraint (unique, check, foreign key). */
     public static boolean violates(DataAccessException e, String constraint) {
         PSQLException psql = e.getCause(PSQLException.class);
-        return psql != null && psql.getServerErrorMessage() != null
+        return psql != null
+                && psql.getServerErrorMessage() != null
                 && constraint.equals(psql.getServerErrorMessage().getConstraint());
     }
 
@@ -40,7 +39,8 @@ public final class StoreErrors {
             if (cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }

@@ -1,5 +1,8 @@
 package dev.daap.adapters.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -9,17 +12,13 @@ import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.TestPostgres;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-
-import java.net.ServerSocket;
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The unit of work commits or rolls back everything a use case did, on a database of its own. */
 class JooqTransactionsTest {
@@ -57,13 +56,15 @@ class JooqTransactionsTest {
         Database second = aDatabase("rolled-back-two");
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            databases.add(first);
-            transactions.inTransaction(() -> { // a nested call joins the outer transaction
-                databases.add(second);
-                return null;
-            });
-            throw new IllegalStateException("business rule broken after the writes");
-        })).isInstanceOf(IllegalStateException.class);
+                    databases.add(first);
+                    transactions.inTransaction(
+                            () -> { // a nested call joins the outer transaction
+                                databases.add(second);
+                                return null;
+                            });
+                    throw new IllegalStateException("business rule broken after the writes");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(databases.find(first.id())).isEmpty();
         assertThat(databases.find(second.id())).isEmpty();
@@ -84,14 +85,20 @@ class JooqTransactionsTest {
         assertThatThrownBy(() -> databases.find(new DatabaseId(UUID.randomUUID())))
                 .isInstanceOf(StoreUnavailableException.class);
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            databases.add(aDatabase("never-stored"));
-            return null;
-        })).isInstanceOf(StoreUnavailableException.class);
+                    databases.add(aDatabase("never-stored"));
+                    return null;
+                }))
+                .isInstanceOf(StoreUnavailableException.class);
     }
 
     private static Database aDatabase(String prefix) {
         String suffix = Long.toHexString(System.nanoTime());
-        return Database.requested(new DatabaseId(UUID.randomUUID()), new DatabaseName(prefix + "-" + suffix),
-                TEAM, new Purpose("transaction test"), Labels.NONE, Instant.now());
+        return Database.requested(
+                new DatabaseId(UUID.randomUUID()),
+                new DatabaseName(prefix + "-" + suffix),
+                TEAM,
+                new Purpose("transaction test"),
+                Labels.NONE,
+                Instant.now());
     }
 }

@@ -1,20 +1,19 @@
 package dev.daap.adapters.postgres;
 
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
-import org.jooq.JSONB;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JSONB codec on its own, and once through PostgreSQL, whose jsonb reorders keys and rewrites numbers. */
 class JsonColumnsTest {
@@ -38,19 +37,27 @@ class JsonColumnsTest {
 
         assertThat(read).isEqualTo(values);
         assertThat(read.keySet()).containsExactly("zeta", "alpha", "ratio", "ready", "none", "nested");
-        assertThat(read.get("nested")).isInstanceOfSatisfying(Map.class,
-                map -> assertThat(new ArrayList<Object>(map.keySet())).containsExactly("z", "a"));
+        assertThat(read.get("nested"))
+                .isInstanceOfSatisfying(
+                        Map.class,
+                        map -> assertThat(new ArrayList<Object>(map.keySet())).containsExactly("z", "a"));
     }
 
     @Test
     void wholeNumbersReadAsLongAndOthersAsDouble() {
-        Map<String, Object> read = JsonColumns.objectMap(JSONB.valueOf(
-                "{\"small\": 7, \"int\": 5432, \"long\": 9007199254740993, \"negative\": -3, \"half\": 0.5,"
-                        + " \"tiny\": 1.5e-7, \"list\": [1, 2.0]}"), "a snapshot");
+        Map<String, Object> read = JsonColumns.objectMap(
+                JSONB.valueOf(
+                        "{\"small\": 7, \"int\": 5432, \"long\": 9007199254740993, \"negative\": -3, \"half\": 0.5,"
+                                + " \"tiny\": 1.5e-7, \"list\": [1, 2.0]}"),
+                "a snapshot");
 
-        assertThat(read).containsEntry("small", 7L).containsEntry("int", 5432L)
-                .containsEntry("long", 9_007_199_254_740_993L).containsEntry("negative", -3L)
-                .containsEntry("half", 0.5).containsEntry("tiny", 1.5e-7)
+        assertThat(read)
+                .containsEntry("small", 7L)
+                .containsEntry("int", 5432L)
+                .containsEntry("long", 9_007_199_254_740_993L)
+                .containsEntry("negative", -3L)
+                .containsEntry("half", 0.5)
+                .containsEntry("tiny", 1.5e-7)
                 .containsEntry("list", List.of(1L, 2.0));
     }
 
@@ -80,7 +87,11 @@ class JsonColumnsTest {
         values.put("ratio", 0.1);
         values.put("list", List.of(-1L, 2.5));
         try (var transaction = new RolledBackTransaction()) {
-            JSONB stored = transaction.dsl().select(DSL.val(JsonColumns.toJsonb(values))).fetchSingle().value1();
+            JSONB stored = transaction
+                    .dsl()
+                    .select(DSL.val(JsonColumns.toJsonb(values)))
+                    .fetchSingle()
+                    .value1();
 
             assertThat(JsonColumns.objectMap(stored, "a payload")).isEqualTo(values);
         }
@@ -100,8 +111,14 @@ class JsonColumnsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\": 1}", "{\"a\": \"b\", \"c\": null}", "{\"a\": true}", "{\"a\": {\"b\": \"c\"}}",
-            "{\"a\": [\"b\"]}"})
+    @ValueSource(
+            strings = {
+                "{\"a\": 1}",
+                "{\"a\": \"b\", \"c\": null}",
+                "{\"a\": true}",
+                "{\"a\": {\"b\": \"c\"}}",
+                "{\"a\": [\"b\"]}"
+            })
     void aValueThatIsNotAStringIsRefusedInAMapOfStrings(String stored) {
         assertThatThrownBy(() -> JsonColumns.stringMap(JSONB.valueOf(stored), "headers"))
                 .isInstanceOf(IllegalStateException.class)

@@ -1,19 +1,18 @@
 package dev.daap.adapters.postgres;
 
+import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
+
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestPostgres;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
-
-import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * One database per test JVM with DAAP's schema migrated, and the per-test transaction that is rolled back at the
@@ -23,8 +22,7 @@ public final class MigratedDatabase {
     public static final String SCHEMA = "daap";
     private static DataSource dataSource;
 
-    private MigratedDatabase() {
-    }
+    private MigratedDatabase() {}
 
     public static synchronized DataSource dataSource() {
         if (dataSource == null) {

@@ -1,13 +1,8 @@
 package dev.daap.adapters.postgres;
 
-import dev.daap.testing.TestPostgres;
-import org.jooq.DSLContext;
-import org.jooq.ExecuteListener;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.sql.DataSource;
+import dev.daap.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -17,13 +12,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Notifications handed over after commits all reach a listener, in order, many per statement. */
 class NotificationSenderTest {
     /** One channel per test: the tests run in parallel, and each counts every payload it receives. */
     private static final String IN_ORDER = "notification_sender_in_order";
+
     private static final String MANY_THREADS = "notification_sender_many_threads";
     private static DataSource dataSource;
     private static DSLContext dsl;
@@ -45,17 +45,21 @@ class NotificationSenderTest {
 
         try (Connection listener = listen(IN_ORDER)) {
             sender.send(List.of(NotificationSender.notification(IN_ORDER, "a")));
-            sender.send(List.of(NotificationSender.notification(IN_ORDER, "b"),
-                    NotificationSender.notification(IN_ORDER, "c")));
+            sender.send(List.of(
+                    NotificationSender.notification(IN_ORDER, "b"), NotificationSender.notification(IN_ORDER, "c")));
             sender.send(List.of(NotificationSender.notification(IN_ORDER, "d")));
-            assertThat(tasks).as("one drain for everything handed over before it ran").hasSize(1);
+            assertThat(tasks)
+                    .as("one drain for everything handed over before it ran")
+                    .hasSize(1);
 
             tasks.getFirst().run();
 
             assertThat(statements).hasValue(1);
             assertThat(receive(listener, 4)).containsExactly("a", "b", "c", "d");
             sender.send(List.of(NotificationSender.notification(IN_ORDER, "e")));
-            assertThat(tasks).as("a drain that has finished lets the next hand-over start another").hasSize(2);
+            assertThat(tasks)
+                    .as("a drain that has finished lets the next hand-over start another")
+                    .hasSize(2);
         }
     }
 
@@ -64,12 +68,15 @@ class NotificationSenderTest {
         int threads = 8;
         int each = 250;
         var sender = new NotificationSender(dsl);
-        try (Connection listener = listen(MANY_THREADS); ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> done = IntStream.range(0, threads).<Future<?>>mapToObj(thread -> pool.submit(() -> {
-                for (int i = 0; i < each; i++) {
-                    sender.send(List.of(NotificationSender.notification(MANY_THREADS, thread + "-" + i)));
-                }
-            })).toList();
+        try (Connection listener = listen(MANY_THREADS);
+                ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = IntStream.range(0, threads)
+                    .<Future<?>>mapToObj(thread -> pool.submit(() -> {
+                        for (int i = 0; i < each; i++) {
+                            sender.send(List.of(NotificationSender.notification(MANY_THREADS, thread + "-" + i)));
+                        }
+                    }))
+                    .toList();
             for (Future<?> future : done) {
                 future.get();
             }
@@ -81,7 +88,9 @@ class NotificationSenderTest {
             for (int thread = 0; thread < threads; thread++) {
                 String prefix = thread + "-";
                 assertThat(received.stream().filter(p -> p.startsWith(prefix)).toList())
-                        .containsExactlyElementsOf(IntStream.range(0, each).mapToObj(i -> prefix + i).toList());
+                        .containsExactlyElementsOf(IntStream.range(0, each)
+                                .mapToObj(i -> prefix + i)
+                                .toList());
             }
         }
     }

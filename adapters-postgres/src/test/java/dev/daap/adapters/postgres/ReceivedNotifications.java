@@ -1,20 +1,18 @@
 package dev.daap.adapters.postgres;
 
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /** Reads the payloads a LISTEN connection receives, for the tests of what sends them. */
 public final class ReceivedNotifications {
-    private ReceivedNotifications() {
-    }
+    private ReceivedNotifications() {}
 
     /**
      * The payloads received, in order, until {@code enough} holds for them; fails when 10 s pass without any. Other
@@ -25,7 +23,9 @@ public final class ReceivedNotifications {
         PGConnection pg = listener.unwrap(PGConnection.class);
         while (!enough.test(payloads)) {
             PGNotification[] received = pg.getNotifications(10_000);
-            assertThat(received).as("a notification within 10 s (%d so far)", payloads.size()).isNotEmpty();
+            assertThat(received)
+                    .as("a notification within 10 s (%d so far)", payloads.size())
+                    .isNotEmpty();
             for (PGNotification notification : received) {
                 payloads.add(notification.getParameter());
             }

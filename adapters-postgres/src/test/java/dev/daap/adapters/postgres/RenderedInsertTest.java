@@ -1,11 +1,20 @@
 package dev.daap.adapters.postgres;
 
+import static dev.daap.adapters.postgres.generated.Tables.AUDIT_EVENTS;
+import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
+import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
+import static dev.daap.adapters.postgres.generated.Tables.JOBS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.adapters.postgres.generated.tables.records.AuditEventsRecord;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
 import dev.daap.adapters.postgres.generated.tables.records.EventsRecord;
 import dev.daap.adapters.postgres.generated.tables.records.JobsRecord;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.domain.team.TeamSlug;
+import java.time.Instant;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -18,16 +27,6 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.util.UUID;
-
-import static dev.daap.adapters.postgres.generated.Tables.AUDIT_EVENTS;
-import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
-import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
-import static dev.daap.adapters.postgres.generated.Tables.JOBS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The create's inserts run SQL rendered once and values bound by hand, so for the records the adapters write (with
@@ -79,8 +78,10 @@ class RenderedInsertTest {
             DatabasesRecord orphan = aDatabase(3, true).setOwnerTeam("no-such-team");
 
             assertThatThrownBy(() -> new RenderedInsert<>(() -> dsl, DATABASES).execute(orphan))
-                    .isInstanceOfSatisfying(DataAccessException.class, e ->
-                            assertThat(StoreErrors.violates(e, "databases_owner_team_fkey")).isTrue());
+                    .isInstanceOfSatisfying(
+                            DataAccessException.class,
+                            e -> assertThat(StoreErrors.violates(e, "databases_owner_team_fkey"))
+                                    .isTrue());
         }
     }
 
@@ -92,7 +93,8 @@ class RenderedInsertTest {
             var insert = dsl.insertInto(table).set(record);
             var jooqs = returning.length == 0 ? insert : insert.returningResult(returning);
             assertThat(cached.sql(record)).as("%s", record).isEqualTo(dsl.render(jooqs));
-            assertThat(RenderedInsert.values(record)).as("%s", record)
+            assertThat(RenderedInsert.values(record))
+                    .as("%s", record)
                     .containsExactlyElementsOf(dsl.extractBindValues(jooqs));
         }
     }

@@ -5,7 +5,6 @@ import dev.daap.domain.access.Role;
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.DomainException;
 import dev.daap.domain.team.TeamSlug;
-
 import java.util.function.Supplier;
 
 /**
@@ -13,16 +12,15 @@ import java.util.function.Supplier;
  * nothing about other teams; a resource of the caller's own team with too small a role is forbidden.
  */
 public final class AccessPolicy {
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     /**
      * Passes if {@code principal} may act with {@code minimum} on a resource of {@code owner}.
      *
      * @param hidden the "not found" error for the resource, thrown when the caller may not know it exists
      */
-    public static void requireRole(Principal principal, TeamSlug owner, Role minimum,
-                                   Supplier<? extends DomainException> hidden) {
+    public static void requireRole(
+            Principal principal, TeamSlug owner, Role minimum, Supplier<? extends DomainException> hidden) {
         if (!principal.canSee(owner)) {
             throw hidden.get();
         }

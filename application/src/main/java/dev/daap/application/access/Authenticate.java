@@ -5,7 +5,6 @@ import dev.daap.domain.access.ApiKeys;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.error.NotAuthenticatedException;
-
 import java.time.Clock;
 import java.time.Instant;
 
@@ -26,8 +25,8 @@ public final class Authenticate {
     /** @param token the bearer token as sent; null when the request had none */
     public Principal execute(String token) {
         if (token == null || token.isBlank()) {
-            throw new NotAuthenticatedException("this endpoint needs an API key: send Authorization: Bearer <token>",
-                    false);
+            throw new NotAuthenticatedException(
+                    "this endpoint needs an API key: send Authorization: Bearer <token>", false);
         }
         ApiToken parsed;
         try {
@@ -35,7 +34,8 @@ public final class Authenticate {
         } catch (IllegalArgumentException e) {
             throw new NotAuthenticatedException("the bearer token " + e.getMessage(), true);
         }
-        ApiKey key = keys.findByPrefix(parsed.prefix()).filter(found -> parsed.matches(found.tokenHash()))
+        ApiKey key = keys.findByPrefix(parsed.prefix())
+                .filter(found -> parsed.matches(found.tokenHash()))
                 .orElseThrow(() -> new NotAuthenticatedException("the bearer token is not a valid API key", true));
         Instant now = clock.instant();
         if (key.revokedAt() != null) {

@@ -8,7 +8,6 @@ import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.common.Transactions;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -28,8 +27,8 @@ public final class BootstrapPlatformAdmin {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public BootstrapPlatformAdmin(Transactions transactions, ApiKeys keys, AuditTrail audit, IdGenerator ids,
-                                  Clock clock) {
+    public BootstrapPlatformAdmin(
+            Transactions transactions, ApiKeys keys, AuditTrail audit, IdGenerator ids, Clock clock) {
         this.transactions = transactions;
         this.keys = keys;
         this.audit = audit;
@@ -64,9 +63,10 @@ public final class BootstrapPlatformAdmin {
             Optional<ApiKey> existing = keys.findByPrefix(token.prefix());
             if (existing.isEmpty()) {
                 store(token, CONFIGURED);
-            } else if (!token.matches(existing.get().tokenHash()) || existing.get().role() != Role.PLATFORM_ADMIN) {
-                throw new IllegalArgumentException("its prefix " + token.prefix() + " belongs to another API key; "
-                        + "choose another token");
+            } else if (!token.matches(existing.get().tokenHash())
+                    || existing.get().role() != Role.PLATFORM_ADMIN) {
+                throw new IllegalArgumentException(
+                        "its prefix " + token.prefix() + " belongs to another API key; " + "choose another token");
             }
             return null;
         });

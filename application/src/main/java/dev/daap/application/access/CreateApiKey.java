@@ -12,7 +12,6 @@ import dev.daap.domain.common.Transactions;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.Teams;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +30,8 @@ public final class CreateApiKey {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public CreateApiKey(Transactions transactions, Teams teams, ApiKeys keys, AuditTrail audit, IdGenerator ids,
-                        Clock clock) {
+    public CreateApiKey(
+            Transactions transactions, Teams teams, ApiKeys keys, AuditTrail audit, IdGenerator ids, Clock clock) {
         this.transactions = transactions;
         this.teams = teams;
         this.keys = keys;
@@ -45,7 +44,10 @@ public final class CreateApiKey {
         if (command.team() == null) {
             AccessPolicy.requirePlatformAdmin(caller.principal(), "creating a platform admin key");
         } else {
-            AccessPolicy.requireRole(caller.principal(), command.team(), Role.ADMIN,
+            AccessPolicy.requireRole(
+                    caller.principal(),
+                    command.team(),
+                    Role.ADMIN,
                     () -> new TeamNotFoundException(command.team().value()));
         }
         Instant now = clock.instant();
@@ -53,14 +55,20 @@ public final class CreateApiKey {
             throw InvalidInputException.of("expires_at", "must be in the future");
         }
         ApiToken token = ApiToken.generate(random);
-        ApiKey key = ApiKey.issue(ids.newId(), command.team(), command.role(), token, command.description(), now,
-                command.expiresAt());
+        ApiKey key = ApiKey.issue(
+                ids.newId(), command.team(), command.role(), token, command.description(), now, command.expiresAt());
         return transactions.inTransaction(() -> {
             if (command.team() != null && teams.find(command.team()).isEmpty()) {
                 throw new TeamNotFoundException(command.team().value());
             }
             keys.add(key);
-            audit.record(caller, "api_key.create", "api_key", key.id().toString(), key.team(), Map.of(),
+            audit.record(
+                    caller,
+                    "api_key.create",
+                    "api_key",
+                    key.id().toString(),
+                    key.team(),
+                    Map.of(),
                     AuditSnapshots.of(key));
             return new IssuedApiKey(key, token.value());
         });

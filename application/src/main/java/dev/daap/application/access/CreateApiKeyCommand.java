@@ -4,7 +4,6 @@ import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -32,8 +31,10 @@ public record CreateApiKeyCommand(TeamSlug team, Role role, String description, 
     public static CreateApiKeyCommand forPlatform(String role, String description, String expiresAt) {
         var validation = new Validation();
         if (role != null && !role.equals(Role.PLATFORM_ADMIN.wireName())) {
-            validation.fail("role", "must be platform_admin (or left out) here; team keys are made under "
-                    + "/v1/teams/{slug}/api-keys");
+            validation.fail(
+                    "role",
+                    "must be platform_admin (or left out) here; team keys are made under "
+                            + "/v1/teams/{slug}/api-keys");
         }
         var validDescription = validation.optionalField("description", description, CreateApiKeyCommand::checked);
         var validExpiry = validation.optionalField("expires_at", expiresAt, CreateApiKeyCommand::instant);
@@ -48,8 +49,7 @@ public record CreateApiKeyCommand(TeamSlug team, Role role, String description, 
 
     private static String checked(String description) {
         if (description.codePointCount(0, description.length()) > ApiKey.MAX_DESCRIPTION_LENGTH) {
-            throw new IllegalArgumentException("must be at most " + ApiKey.MAX_DESCRIPTION_LENGTH
-                    + " characters long");
+            throw new IllegalArgumentException("must be at most " + ApiKey.MAX_DESCRIPTION_LENGTH + " characters long");
         }
         if (description.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("must not contain control characters");

@@ -7,7 +7,6 @@ import dev.daap.domain.access.Role;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
-
 import java.util.List;
 
 /**

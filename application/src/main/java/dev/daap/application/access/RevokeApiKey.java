@@ -11,7 +11,6 @@ import dev.daap.domain.error.ApiKeyNotFoundException;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -35,9 +34,11 @@ public final class RevokeApiKey {
 
     public ApiKey execute(Caller caller, TeamSlug team, UUID keyId) {
         AccessPolicy.requireRole(caller.principal(), team, Role.ADMIN, () -> new TeamNotFoundException(team.value()));
-        return transactions.inTransaction(() -> revoke(caller, keys.find(keyId)
-                .filter(found -> team.equals(found.team()))
-                .orElseThrow(() -> new ApiKeyNotFoundException(keyId.toString()))));
+        return transactions.inTransaction(() -> revoke(
+                caller,
+                keys.find(keyId)
+                        .filter(found -> team.equals(found.team()))
+                        .orElseThrow(() -> new ApiKeyNotFoundException(keyId.toString()))));
     }
 
     /**
@@ -48,7 +49,8 @@ public final class RevokeApiKey {
         AccessPolicy.requirePlatformAdmin(caller.principal(), "revoking a platform admin key");
         return transactions.inTransaction(() -> {
             keys.lockPlatformKeys(); // until this commits, so that a revocation beside it sees its outcome
-            ApiKey key = keys.find(keyId).filter(found -> found.team() == null)
+            ApiKey key = keys.find(keyId)
+                    .filter(found -> found.team() == null)
                     .orElseThrow(() -> new ApiKeyNotFoundException(keyId.toString()));
             Instant now = clock.instant();
             boolean anotherWorks = keys.listPlatformKeys().stream()
@@ -68,7 +70,13 @@ public final class RevokeApiKey {
         Instant now = clock.instant();
         keys.revoke(key.id(), now);
         ApiKey revoked = key.revoked(now);
-        audit.record(caller, "api_key.revoke", "api_key", key.id().toString(), key.team(), AuditSnapshots.of(key),
+        audit.record(
+                caller,
+                "api_key.revoke",
+                "api_key",
+                key.id().toString(),
+                key.team(),
+                AuditSnapshots.of(key),
                 AuditSnapshots.of(revoked));
         return revoked;
     }

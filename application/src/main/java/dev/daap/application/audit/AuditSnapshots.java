@@ -3,7 +3,6 @@ package dev.daap.application.audit;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.team.Team;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +12,7 @@ import java.util.Map;
  * no token hash).
  */
 public final class AuditSnapshots {
-    private AuditSnapshots() {
-    }
+    private AuditSnapshots() {}
 
     public static Map<String, Object> of(Database database) {
         Map<String, Object> snapshot = new LinkedHashMap<>();

@@ -6,7 +6,6 @@ import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -29,16 +28,44 @@ public final class AuditTrail {
      * @param action what happened, e.g. {@code database.create}
      * @param team   the team the resource belongs to (whose admins may read the entry); null for platform ones
      */
-    public void record(Caller caller, String action, String resourceType, String resourceId, TeamSlug team,
-                       Map<String, Object> before, Map<String, Object> after) {
+    public void record(
+            Caller caller,
+            String action,
+            String resourceType,
+            String resourceId,
+            TeamSlug team,
+            Map<String, Object> before,
+            Map<String, Object> after) {
         Principal actor = caller.principal();
-        log.append(new AuditEvent(ids.newId(), clock.instant(), actor.keyId(), actor.team(), action, resourceType,
-                resourceId, team, caller.requestId(), caller.clientAddress(), before, after));
+        log.append(new AuditEvent(
+                ids.newId(),
+                clock.instant(),
+                actor.keyId(),
+                actor.team(),
+                action,
+                resourceType,
+                resourceId,
+                team,
+                caller.requestId(),
+                caller.clientAddress(),
+                before,
+                after));
     }
 
     /** An entry for something DAAP did by itself, such as issuing the first admin key at start-up. */
     public void recordBySystem(String action, String resourceType, String resourceId, Map<String, Object> after) {
-        log.append(new AuditEvent(ids.newId(), clock.instant(), null, null, action, resourceType, resourceId, null,
-                "", "", Map.of(), after));
+        log.append(new AuditEvent(
+                ids.newId(),
+                clock.instant(),
+                null,
+                null,
+                action,
+                resourceType,
+                resourceId,
+                null,
+                "",
+                "",
+                Map.of(),
+                after));
     }
 }

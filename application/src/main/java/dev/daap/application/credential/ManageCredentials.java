@@ -1,8 +1,8 @@
 package dev.daap.application.credential;
 
 import dev.daap.application.audit.AuditTrail;
-import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.database.DatabaseAccess;
+import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
@@ -15,7 +15,6 @@ import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.provisioning.Provisioner;
-
 import java.util.Map;
 
 /**
@@ -32,9 +31,14 @@ public final class ManageCredentials {
     private final AuditTrail audit;
     private final DatabaseEvents events;
 
-    public ManageCredentials(Transactions transactions, Databases databases, CredentialVault vault,
-                             Provisioner provisioner, PasswordGenerator passwords, AuditTrail audit,
-                             DatabaseEvents events) {
+    public ManageCredentials(
+            Transactions transactions,
+            Databases databases,
+            CredentialVault vault,
+            Provisioner provisioner,
+            PasswordGenerator passwords,
+            AuditTrail audit,
+            DatabaseEvents events) {
         this.events = events;
         this.transactions = transactions;
         this.databases = databases;
@@ -47,8 +51,9 @@ public final class ManageCredentials {
     public Credentials read(Caller caller, DatabaseId id) {
         return transactions.inTransaction(() -> {
             Database database = ready(caller.principal(), id);
-            String password = vault.read(id).orElseThrow(() -> new IllegalTransitionException(
-                    "database " + id + " is ready but has no stored password; rotate its credentials"));
+            String password = vault.read(id)
+                    .orElseThrow(() -> new IllegalTransitionException(
+                            "database " + id + " is ready but has no stored password; rotate its credentials"));
             recordAccess(caller, "credentials.read", database);
             return new Credentials(database.connection(), password);
         });
@@ -68,7 +73,13 @@ public final class ManageCredentials {
     }
 
     private void recordAccess(Caller caller, String action, Database database) {
-        audit.record(caller, action, "database", database.id().toString(), database.ownerTeam(), Map.of(),
+        audit.record(
+                caller,
+                action,
+                "database",
+                database.id().toString(),
+                database.ownerTeam(),
+                Map.of(),
                 Map.of("username", database.connection().username()));
     }
 

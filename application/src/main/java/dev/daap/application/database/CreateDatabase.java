@@ -18,7 +18,6 @@ import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -35,8 +34,14 @@ public final class CreateDatabase {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public CreateDatabase(Transactions transactions, Databases databases, JobScheduler jobs,
-                          AuditTrail audit, DatabaseEvents events, IdGenerator ids, Clock clock) {
+    public CreateDatabase(
+            Transactions transactions,
+            Databases databases,
+            JobScheduler jobs,
+            AuditTrail audit,
+            DatabaseEvents events,
+            IdGenerator ids,
+            Clock clock) {
         this.events = events;
         this.transactions = transactions;
         this.databases = databases;
@@ -51,8 +56,9 @@ public final class CreateDatabase {
         AccessPolicy.requireRole(caller.principal(), owner, Role.MEMBER, () -> notYourTeam(caller.principal()));
         DatabaseId id = new DatabaseId(ids.newId());
         Job provision = jobs.newJob(JobKind.PROVISION, id);
-        Database database = Database.requested(id, command.name(), owner, command.purpose(), command.labels(),
-                clock.instant()).withOperation(provision.id());
+        Database database = Database.requested(
+                        id, command.name(), owner, command.purpose(), command.labels(), clock.instant())
+                .withOperation(provision.id());
         return transactions.inTransaction(() -> {
             try {
                 databases.add(database);
@@ -61,8 +67,8 @@ public final class CreateDatabase {
                 throw InvalidInputException.of("owner_team", "no team is named " + owner);
             }
             jobs.enqueue(provision);
-            audit.record(caller, "database.create", "database", id.toString(), owner, Map.of(),
-                    AuditSnapshots.of(database));
+            audit.record(
+                    caller, "database.create", "database", id.toString(), owner, Map.of(), AuditSnapshots.of(database));
             events.created(database);
             return database;
         });
@@ -81,7 +87,7 @@ public final class CreateDatabase {
 
     /** Says nothing about whether the named team exists. */
     private static InvalidInputException notYourTeam(Principal principal) {
-        return InvalidInputException.of("owner_team", "must be this API key's team, " + principal.team()
-                + ", or left out");
+        return InvalidInputException.of(
+                "owner_team", "must be this API key's team, " + principal.team() + ", or left out");
     }
 }

@@ -5,7 +5,6 @@ import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
-
 import java.util.Map;
 import java.util.Optional;
 

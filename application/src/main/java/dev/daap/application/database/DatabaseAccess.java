@@ -10,13 +10,12 @@ import dev.daap.domain.error.DatabaseNotFoundException;
 
 /** Finds a live database that the caller may act on with a role; another team's database is "not found". */
 public final class DatabaseAccess {
-    private DatabaseAccess() {
-    }
+    private DatabaseAccess() {}
 
     public static Database find(Databases databases, Principal principal, DatabaseId id, Role minimum) {
         Database database = databases.find(id).orElseThrow(() -> new DatabaseNotFoundException(id.toString()));
-        AccessPolicy.requireRole(principal, database.ownerTeam(), minimum,
-                () -> new DatabaseNotFoundException(id.toString()));
+        AccessPolicy.requireRole(
+                principal, database.ownerTeam(), minimum, () -> new DatabaseNotFoundException(id.toString()));
         return database;
     }
 }

@@ -14,7 +14,6 @@ import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
-
 import java.time.Clock;
 import java.util.OptionalLong;
 
@@ -30,8 +29,13 @@ public final class DeleteDatabase {
     private final DatabaseEvents events;
     private final Clock clock;
 
-    public DeleteDatabase(Transactions transactions, Databases databases, JobScheduler scheduler, AuditTrail audit,
-                          DatabaseEvents events, Clock clock) {
+    public DeleteDatabase(
+            Transactions transactions,
+            Databases databases,
+            JobScheduler scheduler,
+            AuditTrail audit,
+            DatabaseEvents events,
+            Clock clock) {
         this.events = events;
         this.transactions = transactions;
         this.databases = databases;
@@ -56,8 +60,14 @@ public final class DeleteDatabase {
             Database deleting = current.startDeleting(deprovision.id(), clock.instant());
             databases.update(deleting, current.version());
             scheduler.enqueue(deprovision);
-            audit.record(caller, "database.delete", "database", id.toString(), current.ownerTeam(),
-                    AuditSnapshots.of(current), AuditSnapshots.of(deleting));
+            audit.record(
+                    caller,
+                    "database.delete",
+                    "database",
+                    id.toString(),
+                    current.ownerTeam(),
+                    AuditSnapshots.of(current),
+                    AuditSnapshots.of(deleting));
             events.deletionStarted(current, deleting);
             return deleting;
         });

@@ -5,7 +5,6 @@ import dev.daap.domain.common.Page;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.Databases;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +26,12 @@ public final class ListDatabases {
         if (query.ownerTeam().isPresent() && !query.ownerTeam().get().equals(principal.team())) {
             return new Page<>(List.of(), Optional.empty());
         }
-        return databases.list(new DatabaseQuery(Optional.of(principal.team()), query.status(), query.text(),
-                query.sort(), query.pageSize(), query.after()));
+        return databases.list(new DatabaseQuery(
+                Optional.of(principal.team()),
+                query.status(),
+                query.text(),
+                query.sort(),
+                query.pageSize(),
+                query.after()));
     }
 }

@@ -15,7 +15,6 @@ import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
-
 import java.time.Clock;
 import java.time.Instant;
 
@@ -32,8 +31,14 @@ public final class RetryDatabase {
     private final DatabaseEvents events;
     private final Clock clock;
 
-    public RetryDatabase(Transactions transactions, Databases databases, JobScheduler scheduler, JobQueue jobs,
-                         AuditTrail audit, DatabaseEvents events, Clock clock) {
+    public RetryDatabase(
+            Transactions transactions,
+            Databases databases,
+            JobScheduler scheduler,
+            JobQueue jobs,
+            AuditTrail audit,
+            DatabaseEvents events,
+            Clock clock) {
         this.events = events;
         this.audit = audit;
         this.transactions = transactions;
@@ -53,13 +58,18 @@ public final class RetryDatabase {
             JobKind kind = lastKind(current);
             Instant now = clock.instant();
             Job job = scheduler.newJob(kind, id);
-            Database retried = kind == JobKind.DEPROVISION
-                    ? current.startDeleting(job.id(), now)
-                    : current.retry(job.id(), now);
+            Database retried =
+                    kind == JobKind.DEPROVISION ? current.startDeleting(job.id(), now) : current.retry(job.id(), now);
             databases.update(retried, current.version());
             scheduler.enqueue(job);
-            audit.record(caller, "database.retry", "database", id.toString(), current.ownerTeam(),
-                    AuditSnapshots.of(current), AuditSnapshots.of(retried));
+            audit.record(
+                    caller,
+                    "database.retry",
+                    "database",
+                    id.toString(),
+                    current.ownerTeam(),
+                    AuditSnapshots.of(current),
+                    AuditSnapshots.of(retried));
             events.statusChanged(current, retried);
             return retried;
         });

@@ -14,7 +14,6 @@ import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
-
 import java.time.Clock;
 
 /**
@@ -30,8 +29,13 @@ public final class UpdateDatabase {
     private final DatabaseEvents events;
     private final Clock clock;
 
-    public UpdateDatabase(Transactions transactions, Databases databases, Teams teams, AuditTrail audit,
-                          DatabaseEvents events, Clock clock) {
+    public UpdateDatabase(
+            Transactions transactions,
+            Databases databases,
+            Teams teams,
+            AuditTrail audit,
+            DatabaseEvents events,
+            Clock clock) {
         this.events = events;
         this.transactions = transactions;
         this.databases = databases;
@@ -51,7 +55,9 @@ public final class UpdateDatabase {
             if (command.changes().isEmpty()) {
                 return current;
             }
-            command.changes().ownerTeam().filter(team -> !team.equals(current.ownerTeam()))
+            command.changes()
+                    .ownerTeam()
+                    .filter(team -> !team.equals(current.ownerTeam()))
                     .ifPresent(team -> checkMove(caller, team));
             Database changed = current.change(command.changes(), clock.instant());
             try {
@@ -63,8 +69,14 @@ public final class UpdateDatabase {
                 }
                 throw e;
             }
-            audit.record(caller, "database.update", "database", current.id().toString(), current.ownerTeam(),
-                    AuditSnapshots.of(current), AuditSnapshots.of(changed));
+            audit.record(
+                    caller,
+                    "database.update",
+                    "database",
+                    current.id().toString(),
+                    current.ownerTeam(),
+                    AuditSnapshots.of(current),
+                    AuditSnapshots.of(changed));
             events.updated(current, changed);
             return changed;
         });

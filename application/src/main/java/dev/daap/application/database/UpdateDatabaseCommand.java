@@ -2,7 +2,6 @@ package dev.daap.application.database;
 
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.DatabaseId;
-
 import java.util.OptionalLong;
 
 /**
@@ -10,5 +9,4 @@ import java.util.OptionalLong;
  *
  * @param expectedVersion the version the client last saw (from {@code If-Match}); empty means last write wins
  */
-public record UpdateDatabaseCommand(DatabaseId id, DatabaseChanges changes, OptionalLong expectedVersion) {
-}
+public record UpdateDatabaseCommand(DatabaseId id, DatabaseChanges changes, OptionalLong expectedVersion) {}

@@ -4,7 +4,6 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package dev.daap.application.event;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventFanOut;
 import dev.daap.domain.event.EventFilter;
-
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -7,7 +7,6 @@ import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +35,7 @@ public record EventQuery(Set<EventType> types, Optional<UUID> resourceId, Option
      * may be null (absent). {@code afterField} names where the position came from ({@code after} or the
      * {@code Last-Event-ID} header), so the error says which one is wrong.
      */
-    public static EventQuery of(List<String> types, String resourceId, String afterField, String after,
-                                String limit) {
+    public static EventQuery of(List<String> types, String resourceId, String afterField, String after, String limit) {
         var validation = new Validation();
         Set<EventType> validTypes = EnumSet.noneOf(EventType.class);
         for (String raw : types == null ? List.<String>of() : types) {
@@ -50,7 +48,8 @@ public record EventQuery(Set<EventType> types, Optional<UUID> resourceId, Option
         }
         UUID resource = validation.optionalField("resource_id", resourceId, EventQuery::uuid);
         EventPosition position = validation.optionalField(afterField, after, EventPosition::parse);
-        Integer size = limit == null ? DEFAULT_LIMIT : validation.field("limit", () -> Page.parseSize(limit, MAX_LIMIT));
+        Integer size =
+                limit == null ? DEFAULT_LIMIT : validation.field("limit", () -> Page.parseSize(limit, MAX_LIMIT));
         validation.throwIfInvalid();
         return new EventQuery(validTypes, Optional.ofNullable(resource), Optional.ofNullable(position), size);
     }
@@ -60,9 +59,12 @@ public record EventQuery(Set<EventType> types, Optional<UUID> resourceId, Option
         if (principal.isPlatformAdmin()) {
             return new EventFilter(Optional.empty(), types, resourceId);
         }
-        return new EventFilter(Optional.of(principal.teamSlug()
-                .orElseThrow(() -> new AccessDeniedException("a key without a team sees no team's events"))),
-                types, resourceId);
+        return new EventFilter(
+                Optional.of(principal
+                        .teamSlug()
+                        .orElseThrow(() -> new AccessDeniedException("a key without a team sees no team's events"))),
+                types,
+                resourceId);
     }
 
     private static UUID uuid(String raw) {
@@ -75,5 +77,4 @@ public record EventQuery(Set<EventType> types, Optional<UUID> resourceId, Option
         }
         throw new IllegalArgumentException("must be a UUID such as 0192f4a4-7c1e-7b3a-9f2d-3c4e5a6b7c8d");
     }
-
 }

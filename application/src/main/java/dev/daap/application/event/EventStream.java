@@ -4,7 +4,6 @@ import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventPosition;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +54,8 @@ public final class EventStream implements AutoCloseable {
             }
         }
         List<Event> live = subscription.poll(wait);
-        return sent(live.stream().filter(event -> event.position().isAfter(last)).toList());
+        return sent(
+                live.stream().filter(event -> event.position().isAfter(last)).toList());
     }
 
     private List<Event> catchUp() {

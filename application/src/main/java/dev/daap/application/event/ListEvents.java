@@ -4,7 +4,6 @@ import dev.daap.domain.access.Principal;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventPosition;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +16,10 @@ public final class ListEvents {
     }
 
     public EventPage execute(Principal principal, EventQuery query) {
-        List<Event> items = log.publishedAfter(query.after().orElse(EventPosition.ORIGIN), query.filterFor(principal),
-                query.limit());
-        Optional<EventPosition> next = items.isEmpty() ? query.after() : Optional.of(items.getLast().position());
+        List<Event> items = log.publishedAfter(
+                query.after().orElse(EventPosition.ORIGIN), query.filterFor(principal), query.limit());
+        Optional<EventPosition> next =
+                items.isEmpty() ? query.after() : Optional.of(items.getLast().position());
         return new EventPage(items, next);
     }
 

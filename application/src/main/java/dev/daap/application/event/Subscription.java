@@ -2,7 +2,6 @@ package dev.daap.application.event;
 
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventFilter;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,7 +17,11 @@ import java.util.function.Consumer;
  * falling behind costs a reconnect, never memory or other subscribers' time.
  */
 public final class Subscription implements AutoCloseable {
-    public enum State { OPEN, LAGGED, CLOSED }
+    public enum State {
+        OPEN,
+        LAGGED,
+        CLOSED
+    }
 
     private final EventFilter filter;
     private final int capacity;

@@ -10,7 +10,6 @@ import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioner;
-
 import java.time.Clock;
 import java.util.Optional;
 
@@ -24,8 +23,14 @@ public final class DeprovisionDatabase implements JobHandler {
     private final Provisioner provisioner;
     private final Clock clock;
 
-    public DeprovisionDatabase(Transactions transactions, Databases databases, JobQueue jobs, EventLog events,
-                               CredentialVault vault, Provisioner provisioner, Clock clock) {
+    public DeprovisionDatabase(
+            Transactions transactions,
+            Databases databases,
+            JobQueue jobs,
+            EventLog events,
+            CredentialVault vault,
+            Provisioner provisioner,
+            Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
         this.jobs = jobs;
@@ -37,8 +42,8 @@ public final class DeprovisionDatabase implements JobHandler {
 
     @Override
     public void run(Job job) {
-        Optional<Database> deleting = databases.find(job.databaseId())
-                .filter(database -> database.status() == DatabaseStatus.DELETING);
+        Optional<Database> deleting =
+                databases.find(job.databaseId()).filter(database -> database.status() == DatabaseStatus.DELETING);
         if (deleting.isEmpty()) {
             transactions.inTransaction(() -> {
                 jobs.cancel(job.id(), job.leaseOwner(), "the database is not being deleted");
@@ -48,7 +53,8 @@ public final class DeprovisionDatabase implements JobHandler {
         }
         provisioner.deprovision(deleting.get().id(), deleting.get().name());
         transactions.inTransaction(() -> {
-            databases.find(job.databaseId())
+            databases
+                    .find(job.databaseId())
                     .filter(database -> database.status() == DatabaseStatus.DELETING)
                     .ifPresent(database -> {
                         vault.remove(database.id());
@@ -63,7 +69,8 @@ public final class DeprovisionDatabase implements JobHandler {
 
     @Override
     public void giveUp(Job job, String reason) {
-        databases.find(job.databaseId())
+        databases
+                .find(job.databaseId())
                 .filter(database -> database.status() == DatabaseStatus.DELETING)
                 .ifPresent(database -> {
                     Database failed = database.failed(reason, clock.instant());

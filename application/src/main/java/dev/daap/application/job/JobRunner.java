@@ -6,7 +6,6 @@ import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.job.LeaseLostException;
 import dev.daap.domain.provisioning.ProvisioningException;
-
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
@@ -25,8 +24,12 @@ public final class JobRunner {
     private final RetryPolicy retries;
     private final Clock clock;
 
-    public JobRunner(Transactions transactions, JobQueue jobs, Map<JobKind, JobHandler> handlers,
-                     JobSettings settings, Clock clock) {
+    public JobRunner(
+            Transactions transactions,
+            JobQueue jobs,
+            Map<JobKind, JobHandler> handlers,
+            JobSettings settings,
+            Clock clock) {
         this.transactions = transactions;
         this.jobs = jobs;
         this.handlers = Map.copyOf(handlers);
@@ -62,19 +65,30 @@ public final class JobRunner {
         String reason;
         if (error instanceof ProvisioningException) {
             reason = error.getMessage();
-            log.log(Level.WARNING, "{0} job {1} failed (attempt {2} of {3}): {4}", job.kind().wireName(), job.id(),
-                    job.attempts(), job.maxAttempts(), reason);
+            log.log(
+                    Level.WARNING,
+                    "{0} job {1} failed (attempt {2} of {3}): {4}",
+                    job.kind().wireName(),
+                    job.id(),
+                    job.attempts(),
+                    job.maxAttempts(),
+                    reason);
         } else {
             reason = "internal error while running " + job.kind().wireName() + " operation " + job.id()
                     + "; see the DAAP logs";
-            log.log(Level.ERROR, "{0} job {1} failed unexpectedly (attempt {2} of {3})", job.kind().wireName(),
-                    job.id(), job.attempts(), job.maxAttempts());
+            log.log(
+                    Level.ERROR,
+                    "{0} job {1} failed unexpectedly (attempt {2} of {3})",
+                    job.kind().wireName(),
+                    job.id(),
+                    job.attempts(),
+                    job.maxAttempts());
             log.log(Level.ERROR, "cause of the failure above", error);
         }
         if (job.hasAttemptsLeft()) {
             transactions.inTransaction(() -> {
-                jobs.retryLater(job.id(), job.leaseOwner(), reason,
-                        clock.instant().plus(retries.delayAfter(job.attempts())));
+                jobs.retryLater(
+                        job.id(), job.leaseOwner(), reason, clock.instant().plus(retries.delayAfter(job.attempts())));
                 return null;
             });
         } else {

@@ -5,7 +5,6 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
-
 import java.time.Clock;
 
 /**

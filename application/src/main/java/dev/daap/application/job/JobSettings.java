@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param stuckGrace  how long past its lease a running job may sit before it is reported as stuck
  */
 public record JobSettings(int maxAttempts, Duration lease, Duration retryBase, Duration retryCap, Duration stuckGrace) {
-    public static final JobSettings DEFAULTS = new JobSettings(6, Duration.ofMinutes(2), Duration.ofSeconds(2),
-            Duration.ofMinutes(5), Duration.ofMinutes(1));
+    public static final JobSettings DEFAULTS = new JobSettings(
+            6, Duration.ofMinutes(2), Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(1));
 
     public JobSettings {
         if (maxAttempts < 1) {

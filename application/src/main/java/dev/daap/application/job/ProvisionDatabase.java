@@ -12,7 +12,6 @@ import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioner;
-
 import java.time.Clock;
 import java.util.Optional;
 
@@ -32,8 +31,15 @@ public final class ProvisionDatabase implements JobHandler {
     private final PasswordGenerator passwords;
     private final Clock clock;
 
-    public ProvisionDatabase(Transactions transactions, Databases databases, JobQueue jobs, EventLog events,
-                             CredentialVault vault, Provisioner provisioner, PasswordGenerator passwords, Clock clock) {
+    public ProvisionDatabase(
+            Transactions transactions,
+            Databases databases,
+            JobQueue jobs,
+            EventLog events,
+            CredentialVault vault,
+            Provisioner provisioner,
+            PasswordGenerator passwords,
+            Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
         this.jobs = jobs;
@@ -69,7 +75,8 @@ public final class ProvisionDatabase implements JobHandler {
 
     /** Moves the database to provisioning; empty (and the job cancelled) if there is nothing to provision. */
     private Optional<Database> start(Job job) {
-        Optional<Database> found = databases.find(job.databaseId())
+        Optional<Database> found = databases
+                .find(job.databaseId())
                 .filter(database -> database.status() == DatabaseStatus.PENDING
                         || database.status() == DatabaseStatus.PROVISIONING);
         if (found.isEmpty()) {
@@ -87,9 +94,10 @@ public final class ProvisionDatabase implements JobHandler {
 
     @Override
     public void giveUp(Job job, String reason) {
-        databases.find(job.databaseId())
-                .filter(database -> database.status() == DatabaseStatus.PENDING
-                        || database.status() == DatabaseStatus.PROVISIONING)
+        databases
+                .find(job.databaseId())
+                .filter(database ->
+                        database.status() == DatabaseStatus.PENDING || database.status() == DatabaseStatus.PROVISIONING)
                 .ifPresent(database -> {
                     Database failed = database.failed(reason, clock.instant());
                     databases.update(failed, database.version());

@@ -10,7 +10,6 @@ import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +35,10 @@ public final class GetOperations {
 
     public Operation byId(Principal principal, UUID id) {
         Job job = jobs.find(id).orElseThrow(() -> new OperationNotFoundException(id.toString()));
-        var owner = databases.findIncludingDeleted(job.databaseId())
-                .orElseThrow(() -> new OperationNotFoundException(id.toString())).ownerTeam();
+        var owner = databases
+                .findIncludingDeleted(job.databaseId())
+                .orElseThrow(() -> new OperationNotFoundException(id.toString()))
+                .ownerTeam();
         AccessPolicy.requireRole(principal, owner, Role.VIEWER, () -> new OperationNotFoundException(id.toString()));
         return new Operation(job, job.isStuck(clock.instant(), settings.stuckGrace()));
     }

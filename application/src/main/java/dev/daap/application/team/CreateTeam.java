@@ -7,7 +7,6 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.Teams;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -30,8 +29,8 @@ public final class CreateTeam {
         Team team = new Team(command.slug(), command.displayName(), clock.instant());
         return transactions.inTransaction(() -> {
             teams.add(team);
-            audit.record(caller, "team.create", "team", team.slug().value(), team.slug(), Map.of(),
-                    AuditSnapshots.of(team));
+            audit.record(
+                    caller, "team.create", "team", team.slug().value(), team.slug(), Map.of(), AuditSnapshots.of(team));
             return team;
         });
     }

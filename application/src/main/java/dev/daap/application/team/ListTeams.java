@@ -6,7 +6,6 @@ import dev.daap.domain.common.PageToken;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +22,8 @@ public final class ListTeams {
 
     public Page<Team> execute(Principal principal, Optional<TeamSlug> after, int pageSize) {
         if (!principal.isPlatformAdmin()) {
-            boolean ownIsAhead = after.map(position -> position.value().compareTo(principal.team().value()) < 0)
+            boolean ownIsAhead = after.map(position ->
+                            position.value().compareTo(principal.team().value()) < 0)
                     .orElse(true);
             List<Team> own = ownIsAhead ? teams.find(principal.team()).stream().toList() : List.of();
             return new Page<>(own, Optional.empty());

@@ -1,5 +1,9 @@
 package dev.daap.application.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
@@ -13,17 +17,12 @@ import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.ManualClock;
-import org.junit.jupiter.api.Test;
-
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
 
 /** Authentication and the first admin key, over the in-memory key store (held to the real one by its contract). */
 class AccessUseCasesTest {
@@ -38,8 +37,8 @@ class AccessUseCasesTest {
         }
     };
     private final Authenticate authenticate = new Authenticate(keys, clock);
-    private final BootstrapPlatformAdmin bootstrap = new BootstrapPlatformAdmin(direct, keys,
-            new AuditTrail(auditLog, ids, clock), ids, clock);
+    private final BootstrapPlatformAdmin bootstrap =
+            new BootstrapPlatformAdmin(direct, keys, new AuditTrail(auditLog, ids, clock), ids, clock);
 
     private String issue(Role role, Instant expiresAt) {
         ApiToken token = ApiToken.generate(new SecureRandom());
@@ -60,9 +59,11 @@ class AccessUseCasesTest {
     @Test
     void refusalsSayWhetherATokenCameAtAll() {
         assertThat(catchThrowableOfType(NotAuthenticatedException.class, () -> authenticate.execute(null))
-                .credentialsPresented()).isFalse();
+                        .credentialsPresented())
+                .isFalse();
         assertThat(catchThrowableOfType(NotAuthenticatedException.class, () -> authenticate.execute("nope"))
-                .credentialsPresented()).isTrue();
+                        .credentialsPresented())
+                .isTrue();
     }
 
     @Test
@@ -70,10 +71,11 @@ class AccessUseCasesTest {
         String token = issue(Role.VIEWER, null);
         String wrongSecret = token.substring(0, token.lastIndexOf('_') + 1) + "x".repeat(43);
 
-        String unknown = catchThrowableOfType(NotAuthenticatedException.class,
-                () -> authenticate.execute("daap_unknown_" + "x".repeat(43))).getMessage();
-        String wrong = catchThrowableOfType(NotAuthenticatedException.class,
-                () -> authenticate.execute(wrongSecret)).getMessage();
+        String unknown = catchThrowableOfType(
+                        NotAuthenticatedException.class, () -> authenticate.execute("daap_unknown_" + "x".repeat(43)))
+                .getMessage();
+        String wrong = catchThrowableOfType(NotAuthenticatedException.class, () -> authenticate.execute(wrongSecret))
+                .getMessage();
 
         assertThat(wrong).isEqualTo(unknown);
     }
@@ -81,7 +83,11 @@ class AccessUseCasesTest {
     @Test
     void revokedAndExpiredKeysAreRefused() {
         String revoked = issue(Role.ADMIN, null);
-        keys.revoke(keys.findByPrefix(ApiToken.parse(revoked).prefix()).orElseThrow().id(), clock.instant());
+        keys.revoke(
+                keys.findByPrefix(ApiToken.parse(revoked).prefix())
+                        .orElseThrow()
+                        .id(),
+                clock.instant());
         String expiring = issue(Role.ADMIN, clock.instant().plus(Duration.ofHours(1)));
         assertThat(authenticate.execute(expiring).role()).isEqualTo(Role.ADMIN);
 
@@ -97,7 +103,8 @@ class AccessUseCasesTest {
 
         assertThat(authenticate.execute(token).isPlatformAdmin()).isTrue();
         assertThat(bootstrap.execute(Optional.empty())).isEmpty();
-        assertThat(auditLog.list(AuditQuery.all(10)).items()).singleElement()
+        assertThat(auditLog.list(AuditQuery.all(10)).items())
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.actorKeyId()).isNull());
     }
 
@@ -108,8 +115,11 @@ class AccessUseCasesTest {
         assertThat(bootstrap.execute(Optional.of(configured))).isEmpty();
         assertThat(bootstrap.execute(Optional.of(configured))).isEmpty();
         assertThat(authenticate.execute(configured).isPlatformAdmin()).isTrue();
-        assertThat(bootstrap.execute(Optional.empty())).as("an admin key exists").isEmpty();
+        assertThat(bootstrap.execute(Optional.empty()))
+                .as("an admin key exists")
+                .isEmpty();
         assertThatThrownBy(() -> bootstrap.execute(Optional.of("daap_opsk_" + "b".repeat(40))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to another API key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("belongs to another API key");
     }
 }

@@ -1,52 +1,51 @@
 package dev.daap.application.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
-import dev.daap.domain.event.EventType;
-import dev.daap.testing.InMemoryEventLog;
+import dev.daap.application.job.JobScheduler;
+import dev.daap.application.job.JobSettings;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.audit.AuditQuery;
 import dev.daap.domain.common.Transactions;
-import dev.daap.domain.error.AccessDeniedException;
-import dev.daap.domain.error.DatabaseNotFoundException;
-import dev.daap.domain.team.Team;
-import dev.daap.domain.team.TeamSlug;
-import dev.daap.testing.InMemoryAuditLog;
-import dev.daap.testing.InMemoryTeams;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Purpose;
+import dev.daap.domain.error.AccessDeniedException;
+import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.VersionMismatchException;
-import dev.daap.testing.InMemoryDatabases;
-import dev.daap.testing.InMemoryJobQueue;
-import dev.daap.application.job.JobScheduler;
-import dev.daap.application.job.JobSettings;
+import dev.daap.domain.event.EventType;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import dev.daap.domain.team.Team;
+import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.InMemoryAuditLog;
+import dev.daap.testing.InMemoryDatabases;
+import dev.daap.testing.InMemoryEventLog;
+import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemoryTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The use cases over the in-memory fake of the Databases port (which the contract test holds to the real one). */
 class DatabaseUseCasesTest {
@@ -60,12 +59,24 @@ class DatabaseUseCasesTest {
     private final AuditTrail audit = new AuditTrail(auditLog, ids, clock);
     private final InMemoryEventLog events = new InMemoryEventLog();
     private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
-    private final CreateDatabase create = new CreateDatabase(transactions, databases,
-            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), audit, databaseEvents, ids, clock);
+    private final CreateDatabase create = new CreateDatabase(
+            transactions,
+            databases,
+            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock),
+            audit,
+            databaseEvents,
+            ids,
+            clock);
     private final GetDatabase get = new GetDatabase(databases);
-    private final UpdateDatabase update = new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock);
-    private final DeleteDatabase delete = new DeleteDatabase(transactions, databases,
-            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), audit, databaseEvents, clock);
+    private final UpdateDatabase update =
+            new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock);
+    private final DeleteDatabase delete = new DeleteDatabase(
+            transactions,
+            databases,
+            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock),
+            audit,
+            databaseEvents,
+            clock);
     private final ListDatabases list = new ListDatabases(databases);
     private final Principal admin = new Principal(UUID.randomUUID(), null, Role.PLATFORM_ADMIN);
     private final Caller caller = new Caller(admin, "req-1", "127.0.0.1");
@@ -79,7 +90,8 @@ class DatabaseUseCasesTest {
 
     @Test
     void createStoresAPendingDatabaseAndItsProvisionJobInOneTransaction() {
-        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", Map.of("env", "prod")));
+        Database created =
+                create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", Map.of("env", "prod")));
 
         assertThat(created.status()).isEqualTo(DatabaseStatus.PENDING);
         assertThat(created.id().value().version()).isEqualTo(7);
@@ -103,39 +115,45 @@ class DatabaseUseCasesTest {
     void aTeamKeyCreatesForItsOwnTeamOnly() {
         var member = new Caller(new Principal(UUID.randomUUID(), new TeamSlug("checkout"), Role.MEMBER), "r", "");
 
-        assertThat(create.execute(member, CreateDatabaseCommand.of("orders", null, "Orders", null)).ownerTeam())
+        assertThat(create.execute(member, CreateDatabaseCommand.of("orders", null, "Orders", null))
+                        .ownerTeam())
                 .isEqualTo(new TeamSlug("checkout"));
-        var error = catchThrowableOfType(InvalidInputException.class,
+        var error = catchThrowableOfType(
+                InvalidInputException.class,
                 () -> create.execute(member, CreateDatabaseCommand.of("refunds", "other", "Refunds", null)));
         assertThat(error.errors()).extracting(FieldError::field).containsExactly("owner_team");
         assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("refunds", "nobody", "R", null)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no team is named nobody");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no team is named nobody");
         assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("refunds", null, "R", null)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("platform admin");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("platform admin");
     }
 
     @Test
     void anotherTeamsDatabaseIsNotFoundAndOnlyAPlatformAdminMovesOne() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         var otherAdmin = new Caller(new Principal(UUID.randomUUID(), new TeamSlug("other"), Role.ADMIN), "r", "");
-        var checkoutAdmin = new Caller(new Principal(UUID.randomUUID(), new TeamSlug("checkout"), Role.ADMIN), "r",
-                "");
+        var checkoutAdmin = new Caller(new Principal(UUID.randomUUID(), new TeamSlug("checkout"), Role.ADMIN), "r", "");
         var move = new DatabaseChanges(null, null, Optional.of(new TeamSlug("other")));
 
         assertThatThrownBy(() -> get.execute(otherAdmin.principal(), created.id()))
                 .isInstanceOf(DatabaseNotFoundException.class);
-        assertThatThrownBy(() -> update.execute(checkoutAdmin, new UpdateDatabaseCommand(created.id(), move,
-                OptionalLong.empty()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> update.execute(
+                        checkoutAdmin, new UpdateDatabaseCommand(created.id(), move, OptionalLong.empty())))
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(update.execute(caller, new UpdateDatabaseCommand(created.id(), move, OptionalLong.empty()))
-                .ownerTeam()).isEqualTo(new TeamSlug("other"));
+                        .ownerTeam())
+                .isEqualTo(new TeamSlug("other"));
     }
 
     @Test
     void aCommandReportsEveryBadFieldAtOnce() {
-        var error = catchThrowableOfType(InvalidInputException.class,
-                () -> CreateDatabaseCommand.of("X", "Bad Team", " ", Map.of("BAD", "v")));
+        var error = catchThrowableOfType(
+                InvalidInputException.class, () -> CreateDatabaseCommand.of("X", "Bad Team", " ", Map.of("BAD", "v")));
 
-        assertThat(error.errors()).extracting(FieldError::field)
+        assertThat(error.errors())
+                .extracting(FieldError::field)
                 .containsExactly("name", "owner_team", "purpose", "labels");
     }
 
@@ -152,7 +170,8 @@ class DatabaseUseCasesTest {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         var changes = new DatabaseChanges(Optional.of(new Purpose("Orders and refunds")), null, null);
 
-        assertThatThrownBy(() -> update.execute(caller, new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(7))))
+        assertThatThrownBy(() ->
+                        update.execute(caller, new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(7))))
                 .isInstanceOf(VersionMismatchException.class);
         Database changed = update.execute(caller, new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(1)));
 
@@ -164,8 +183,9 @@ class DatabaseUseCasesTest {
     void anEmptyChangeWritesNothing() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
-        Database same = update.execute(caller, new UpdateDatabaseCommand(created.id(), new DatabaseChanges(null, null, null),
-                OptionalLong.empty()));
+        Database same = update.execute(
+                caller,
+                new UpdateDatabaseCommand(created.id(), new DatabaseChanges(null, null, null), OptionalLong.empty()));
 
         assertThat(same).isEqualTo(created);
     }
@@ -179,18 +199,22 @@ class DatabaseUseCasesTest {
 
         assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
         assertThat(again).isEqualTo(deleting);
-        assertThat(jobs.forDatabase(created.id(), 10)).extracting(Job::kind)
+        assertThat(jobs.forDatabase(created.id(), 10))
+                .extracting(Job::kind)
                 .containsExactlyInAnyOrder(JobKind.DEPROVISION, JobKind.PROVISION);
         assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)))
-                .as("the name stays taken until the database is gone").isInstanceOf(NameTakenException.class);
+                .as("the name stays taken until the database is gone")
+                .isInstanceOf(NameTakenException.class);
     }
 
     @Test
     void listParametersAreValidatedTogether() {
-        var error = catchThrowableOfType(InvalidInputException.class, () -> ListDatabasesQuery.of(
-                "Bad Team", "sleeping", " ", "size", "0", "bogus"));
+        var error = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> ListDatabasesQuery.of("Bad Team", "sleeping", " ", "size", "0", "bogus"));
 
-        assertThat(error.errors()).extracting(FieldError::field)
+        assertThat(error.errors())
+                .extracting(FieldError::field)
                 .containsExactly("owner_team", "status", "q", "sort", "page_size");
     }
 
@@ -202,9 +226,11 @@ class DatabaseUseCasesTest {
         var first = list.execute(admin, ListDatabasesQuery.of(null, null, null, "name", "2", null));
         String token = first.next().orElseThrow().value();
 
-        assertThat(list.execute(admin, ListDatabasesQuery.of(null, null, null, "name", "2", token)).items()).hasSize(1);
-        var error = catchThrowableOfType(InvalidInputException.class,
-                () -> ListDatabasesQuery.of(null, null, null, "-created_at", "2", token));
+        assertThat(list.execute(admin, ListDatabasesQuery.of(null, null, null, "name", "2", token))
+                        .items())
+                .hasSize(1);
+        var error = catchThrowableOfType(
+                InvalidInputException.class, () -> ListDatabasesQuery.of(null, null, null, "-created_at", "2", token));
         assertThat(error.errors()).extracting(FieldError::field).containsExactly("page_token");
     }
 

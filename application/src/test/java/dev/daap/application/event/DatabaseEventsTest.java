@@ -1,5 +1,7 @@
 package dev.daap.application.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
@@ -12,24 +14,26 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.ManualClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The event each change appends: its type, team, resource, time and facts, and never a secret. */
 class DatabaseEventsTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
     private final InMemoryEventLog log = new InMemoryEventLog();
     private final DatabaseEvents events = new DatabaseEvents(log, clock);
-    private final Database pending = Database.requested(new DatabaseId(UUID.randomUUID()), new DatabaseName("orders"),
-            new TeamSlug("checkout"), new Purpose("Orders"), Labels.NONE, clock.instant());
+    private final Database pending = Database.requested(
+            new DatabaseId(UUID.randomUUID()),
+            new DatabaseName("orders"),
+            new TeamSlug("checkout"),
+            new Purpose("Orders"),
+            Labels.NONE,
+            clock.instant());
 
     @Test
     void createdNamesTheDatabaseItsOwnerAndStatus() {
@@ -40,15 +44,15 @@ class DatabaseEventsTest {
         assertThat(event.team()).isEqualTo(pending.ownerTeam());
         assertThat(event.resourceId()).isEqualTo(pending.id().value());
         assertThat(event.occurredAt()).isEqualTo(pending.updatedAt());
-        assertThat(event.payload()).isEqualTo(Map.of("name", "orders", "status", "pending", "version", 1L,
-                "owner_team", "checkout"));
+        assertThat(event.payload())
+                .isEqualTo(Map.of("name", "orders", "status", "pending", "version", 1L, "owner_team", "checkout"));
     }
 
     @Test
     void statusChangedCarriesFromToAndTheFailureReasonButNoConnectionDetails() {
         Database provisioning = pending.startProvisioning(later());
-        Database ready = provisioning.provisioned(new ConnectionDetails("db.internal", 5432, "orders", "orders"),
-                later());
+        Database ready =
+                provisioning.provisioned(new ConnectionDetails("db.internal", 5432, "orders", "orders"), later());
         Database failed = provisioning.failed("the target refused: permission denied", later());
 
         events.statusChanged(pending, provisioning);
@@ -56,11 +60,15 @@ class DatabaseEventsTest {
         events.statusChanged(provisioning, failed);
 
         assertThat(log.all()).extracting(Event::type).containsOnly(EventType.DATABASE_STATUS_CHANGED);
-        assertThat(log.all().get(1).payload()).containsEntry("from", "provisioning").containsEntry("to", "ready")
-                .containsEntry("failure_reason", null).containsEntry("version", 3L)
+        assertThat(log.all().get(1).payload())
+                .containsEntry("from", "provisioning")
+                .containsEntry("to", "ready")
+                .containsEntry("failure_reason", null)
+                .containsEntry("version", 3L)
                 .doesNotContainKeys("host", "port", "username", "password", "connection");
         assertThat(log.all().get(1).payload().values()).doesNotContain("db.internal");
-        assertThat(log.all().get(2).payload()).containsEntry("to", "failed")
+        assertThat(log.all().get(2).payload())
+                .containsEntry("to", "failed")
                 .containsEntry("failure_reason", "the target refused: permission denied");
         assertThat(log.all().get(2).occurredAt()).isEqualTo(failed.updatedAt());
     }
@@ -74,8 +82,12 @@ class DatabaseEventsTest {
 
     @Test
     void updatedListsWhatChangedAndNamesThePreviousOwner() {
-        Database moved = pending.change(new DatabaseChanges(Optional.of(new Purpose("Orders and refunds")),
-                Optional.empty(), Optional.of(new TeamSlug("payments"))), later());
+        Database moved = pending.change(
+                new DatabaseChanges(
+                        Optional.of(new Purpose("Orders and refunds")),
+                        Optional.empty(),
+                        Optional.of(new TeamSlug("payments"))),
+                later());
 
         events.updated(pending, moved);
         events.updated(moved, moved);
@@ -83,7 +95,8 @@ class DatabaseEventsTest {
         Event event = only();
         assertThat(event.type()).isEqualTo(EventType.DATABASE_UPDATED);
         assertThat(event.team()).isEqualTo(new TeamSlug("payments"));
-        assertThat(event.payload()).containsEntry("changed", List.of("purpose", "owner_team"))
+        assertThat(event.payload())
+                .containsEntry("changed", List.of("purpose", "owner_team"))
                 .containsEntry("previous_owner_team", "checkout");
     }
 
@@ -96,12 +109,15 @@ class DatabaseEventsTest {
         events.credentialsRotated(ready);
         events.deletionStarted(ready, deleting);
 
-        assertThat(log.all()).extracting(Event::type)
+        assertThat(log.all())
+                .extracting(Event::type)
                 .containsExactly(EventType.CREDENTIALS_ROTATED, EventType.DATABASE_DELETED);
-        assertThat(log.all().getFirst().payload()).isEqualTo(Map.of("name", "orders", "status", "ready",
-                "version", 3L));
+        assertThat(log.all().getFirst().payload())
+                .isEqualTo(Map.of("name", "orders", "status", "ready", "version", 3L));
         assertThat(log.all().getFirst().occurredAt()).isEqualTo(clock.instant());
-        assertThat(log.all().getLast().payload()).containsEntry("status", "deleting").containsEntry("from", "ready");
+        assertThat(log.all().getLast().payload())
+                .containsEntry("status", "deleting")
+                .containsEntry("from", "ready");
     }
 
     private Instant later() {

@@ -1,5 +1,8 @@
 package dev.daap.application.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.error.AccessDeniedException;
@@ -10,17 +13,13 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryEventLog;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The raw parameters of an event query, and what each caller may see. */
 class EventQueryTest {
@@ -28,30 +27,37 @@ class EventQueryTest {
 
     @Test
     void typesMayRepeatAndBeCommaLists() {
-        EventQuery query = EventQuery.of(List.of("database.created,database.deleted", "credentials.rotated"), null,
-                "after", null, null);
+        EventQuery query = EventQuery.of(
+                List.of("database.created,database.deleted", "credentials.rotated"), null, "after", null, null);
 
-        assertThat(query.types()).containsExactlyInAnyOrder(EventType.DATABASE_CREATED, EventType.DATABASE_DELETED,
-                EventType.CREDENTIALS_ROTATED);
+        assertThat(query.types())
+                .containsExactlyInAnyOrder(
+                        EventType.DATABASE_CREATED, EventType.DATABASE_DELETED, EventType.CREDENTIALS_ROTATED);
         assertThat(query.limit()).isEqualTo(EventQuery.DEFAULT_LIMIT);
         assertThat(query.after()).isEmpty();
     }
 
     @Test
     void namesEveryBadParameterAtOnceWithWhereThePositionCameFrom() {
-        assertThatThrownBy(() -> EventQuery.of(List.of("database.created,database.exploded"), "not-a-uuid",
-                "Last-Event-ID", "garbage", "0"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field)
-                        .containsExactly("type", "resource_id", "Last-Event-ID", "limit"));
+        assertThatThrownBy(() -> EventQuery.of(
+                        List.of("database.created,database.exploded"), "not-a-uuid", "Last-Event-ID", "garbage", "0"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("type", "resource_id", "Last-Event-ID", "limit"));
     }
 
     @Test
     void aTeamKeySeesItsTeamAndAPlatformAdminEveryTeam() {
         EventQuery query = EventQuery.of(null, null, "after", null, null);
 
-        assertThat(query.filterFor(new Principal(UUID.randomUUID(), CHECKOUT, Role.VIEWER)).team()).contains(CHECKOUT);
-        assertThat(query.filterFor(new Principal(UUID.randomUUID(), null, Role.PLATFORM_ADMIN)).team()).isEmpty();
+        assertThat(query.filterFor(new Principal(UUID.randomUUID(), CHECKOUT, Role.VIEWER))
+                        .team())
+                .contains(CHECKOUT);
+        assertThat(query.filterFor(new Principal(UUID.randomUUID(), null, Role.PLATFORM_ADMIN))
+                        .team())
+                .isEmpty();
         assertThatThrownBy(() -> query.filterFor(new Principal(UUID.randomUUID(), null, Role.ADMIN)))
                 .isInstanceOf(AccessDeniedException.class);
     }
@@ -82,5 +88,4 @@ class EventQueryTest {
     private static NewEvent event(TeamSlug team) {
         return new NewEvent(Instant.now(), EventType.DATABASE_CREATED, team, UUID.randomUUID(), Map.of());
     }
-
 }

@@ -1,5 +1,7 @@
 package dev.daap.application.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.event.Event;
@@ -9,8 +11,6 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryEventLog;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The hand-over from the log to the live feed, with a relay that a test moves by hand: every event exactly once,
@@ -43,8 +42,8 @@ class EventStreamTest {
         try (EventStream stream = watch.open(CHECKOUT_VIEWER, after(before.getFirst()))) {
             List<EventPosition> meanwhile = append(CHECKOUT, 2); // in the log, not yet relayed
 
-            assertThat(positions(stream.next(NO_WAIT))).containsExactly(before.get(1), before.get(2),
-                    meanwhile.get(0), meanwhile.get(1));
+            assertThat(positions(stream.next(NO_WAIT)))
+                    .containsExactly(before.get(1), before.get(2), meanwhile.get(0), meanwhile.get(1));
             relay(); // now the relay delivers the two the catch-up already sent
             List<EventPosition> live = append(CHECKOUT, 1);
             relay();
@@ -127,7 +126,7 @@ class EventStreamTest {
         List<EventPosition> theirs = append(PAYMENTS, 1);
         var admin = new Principal(UUID.randomUUID(), null, Role.PLATFORM_ADMIN);
         try (EventStream team = watch.open(CHECKOUT_VIEWER, after(EventPosition.ORIGIN));
-             EventStream everyone = watch.open(admin, after(EventPosition.ORIGIN))) {
+                EventStream everyone = watch.open(admin, after(EventPosition.ORIGIN))) {
             assertThat(positions(team.next(NO_WAIT))).containsExactlyElementsOf(mine);
             assertThat(positions(everyone.next(NO_WAIT))).containsExactly(mine.getFirst(), theirs.getFirst());
 
@@ -161,8 +160,8 @@ class EventStreamTest {
     private List<EventPosition> append(TeamSlug team, int count) {
         List<EventPosition> positions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            positions.add(log.append(new NewEvent(Instant.now(), EventType.DATABASE_CREATED, team, UUID.randomUUID(),
-                    Map.of())));
+            positions.add(log.append(
+                    new NewEvent(Instant.now(), EventType.DATABASE_CREATED, team, UUID.randomUUID(), Map.of())));
         }
         return positions;
     }

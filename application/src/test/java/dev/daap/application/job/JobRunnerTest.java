@@ -1,9 +1,15 @@
 package dev.daap.application.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
+import dev.daap.application.event.DatabaseEvents;
+import dev.daap.domain.access.Caller;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
@@ -16,32 +22,25 @@ import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.domain.team.Team;
+import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.FakeProvisioner;
+import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryCredentialVault;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
-import dev.daap.testing.ManualClock;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import dev.daap.application.audit.AuditTrail;
-import dev.daap.application.event.DatabaseEvents;
-import dev.daap.domain.access.Caller;
-import dev.daap.domain.team.Team;
-import dev.daap.domain.team.TeamSlug;
-import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryTeams;
+import dev.daap.testing.ManualClock;
 import dev.daap.testing.TestCallers;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The lifecycle a database goes through as its jobs run, over fakes of the ports. */
 class JobRunnerTest {
@@ -56,30 +55,43 @@ class JobRunnerTest {
             return work.get();
         }
     };
-    private final JobSettings settings = new JobSettings(3, Duration.ofMinutes(1), Duration.ofSeconds(1),
-            Duration.ofSeconds(10), Duration.ofMinutes(1));
+    private final JobSettings settings = new JobSettings(
+            3, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1));
     private final UuidV7Generator ids = new UuidV7Generator(clock); // one generator: ids in creation order
     private final InMemoryTeams teams = new InMemoryTeams();
     private final InMemoryDatabases databases = new InMemoryDatabases(teams);
     private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), ids, clock);
     private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
-    private final CreateDatabase create = new CreateDatabase(transactions, databases,
-            new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, ids, clock);
-    private final DeleteDatabase delete = new DeleteDatabase(transactions, databases,
-            new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
+    private final CreateDatabase create = new CreateDatabase(
+            transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, ids, clock);
+    private final DeleteDatabase delete = new DeleteDatabase(
+            transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
     private final Caller caller = TestCallers.platformAdmin();
 
     @BeforeEach
     void aTeam() {
         teams.add(new Team(new TeamSlug("checkout"), "Checkout", clock.instant()));
     }
+
     private final GetDatabase get = new GetDatabase(databases);
-    private final JobRunner runner = new JobRunner(transactions, jobs, Map.of(
-            JobKind.PROVISION, new ProvisionDatabase(transactions, databases, jobs, events, vault, provisioner,
-                    new PasswordGenerator(), clock),
-            JobKind.DEPROVISION, new DeprovisionDatabase(transactions, databases, jobs, events, vault, provisioner,
-                    clock)),
-            settings, clock);
+    private final JobRunner runner = new JobRunner(
+            transactions,
+            jobs,
+            Map.of(
+                    JobKind.PROVISION,
+                            new ProvisionDatabase(
+                                    transactions,
+                                    databases,
+                                    jobs,
+                                    events,
+                                    vault,
+                                    provisioner,
+                                    new PasswordGenerator(),
+                                    clock),
+                    JobKind.DEPROVISION,
+                            new DeprovisionDatabase(transactions, databases, jobs, events, vault, provisioner, clock)),
+            settings,
+            clock);
 
     @Test
     void aProvisionedDatabaseIsReadyWithItsPasswordStored() {
@@ -90,10 +102,12 @@ class JobRunnerTest {
         Database ready = get.execute(caller.principal(), created.id());
         assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
         assertThat(ready.connection().database()).isEqualTo("orders");
-        assertThat(vault.read(created.id())).contains(provisioner.calls().getFirst().password());
+        assertThat(vault.read(created.id()))
+                .contains(provisioner.calls().getFirst().password());
         assertThat(jobs.find(created.latestOperationId()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(runner.runNext("worker")).isFalse();
-        assertThat(statusChanges()).containsExactly(List.of("pending", "provisioning"), List.of("provisioning", "ready"));
+        assertThat(statusChanges())
+                .containsExactly(List.of("pending", "provisioning"), List.of("provisioning", "ready"));
         assertThat(events.all()).allSatisfy(event -> {
             assertThat(event.resourceId()).isEqualTo(created.id().value());
             assertThat(event.team().value()).isEqualTo("checkout");
@@ -112,7 +126,9 @@ class JobRunnerTest {
             if (attempt < 3) {
                 assertThat(job.state()).isEqualTo(JobState.SCHEDULED);
                 assertThat(job.runAt()).isAfter(clock.instant());
-                assertThat(runner.runNext("worker")).as("not due before its backoff").isFalse();
+                assertThat(runner.runNext("worker"))
+                        .as("not due before its backoff")
+                        .isFalse();
                 clock.advance(Duration.ofSeconds(30));
             }
         }
@@ -124,9 +140,11 @@ class JobRunnerTest {
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.attempts()).isEqualTo(3);
         assertThat(job.lastError()).contains("permission denied");
-        assertThat(statusChanges()).containsExactly(List.of("pending", "provisioning"),
-                List.of("provisioning", "failed"));
-        assertThat(events.all().getLast().payload().get("failure_reason")).asString().contains("permission denied");
+        assertThat(statusChanges())
+                .containsExactly(List.of("pending", "provisioning"), List.of("provisioning", "failed"));
+        assertThat(events.all().getLast().payload().get("failure_reason"))
+                .asString()
+                .contains("permission denied");
     }
 
     @Test
@@ -137,10 +155,13 @@ class JobRunnerTest {
         delete.execute(caller, created.id(), OptionalLong.empty());
         assertThat(runner.runNext("worker")).isTrue();
 
-        assertThatThrownBy(() -> get.execute(caller.principal(), created.id())).isInstanceOf(DatabaseNotFoundException.class);
+        assertThatThrownBy(() -> get.execute(caller.principal(), created.id()))
+                .isInstanceOf(DatabaseNotFoundException.class);
         assertThat(provisioner.calls(FakeProvisioner.Action.DEPROVISION)).hasSize(1);
         assertThat(vault.read(created.id())).isEmpty();
-        assertThat(create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)).name().value())
+        assertThat(create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null))
+                        .name()
+                        .value())
                 .isEqualTo("orders");
         assertThat(statusChanges()).endsWith(List.of("deleting", "deleted"));
     }
@@ -163,8 +184,11 @@ class JobRunnerTest {
 
     /** The from/to of each status_changed event, oldest first. */
     private List<List<Object>> statusChanges() {
-        return events.all().stream().filter(event -> event.type() == EventType.DATABASE_STATUS_CHANGED)
-                .map(Event::payload).map(payload -> List.of(payload.get("from"), payload.get("to"))).toList();
+        return events.all().stream()
+                .filter(event -> event.type() == EventType.DATABASE_STATUS_CHANGED)
+                .map(Event::payload)
+                .map(payload -> List.of(payload.get("from"), payload.get("to")))
+                .toList();
     }
 
     @Test
@@ -177,7 +201,8 @@ class JobRunnerTest {
         runner.runNext("worker"); // the deprovision job
 
         assertThat(provisioner.calls(FakeProvisioner.Action.PROVISION)).isEmpty();
-        assertThat(jobs.forDatabase(created.id(), 10)).extracting(Job::state)
+        assertThat(jobs.forDatabase(created.id(), 10))
+                .extracting(Job::state)
                 .containsExactly(JobState.SUCCEEDED, JobState.CANCELLED);
     }
 }

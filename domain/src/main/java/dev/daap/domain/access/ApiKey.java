@@ -1,7 +1,6 @@
 package dev.daap.domain.access;
 
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,8 +13,17 @@ import java.util.UUID;
  * @param lastUsedAt null: never used (it is recorded in batches, so it may lag by a minute)
  * @param revokedAt  null: not revoked
  */
-public record ApiKey(UUID id, TeamSlug team, Role role, String prefix, String tokenHash, String description,
-                     Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
+public record ApiKey(
+        UUID id,
+        TeamSlug team,
+        Role role,
+        String prefix,
+        String tokenHash,
+        String description,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        Instant revokedAt) {
     public static final int MAX_DESCRIPTION_LENGTH = 200;
 
     public ApiKey {
@@ -31,10 +39,15 @@ public record ApiKey(UUID id, TeamSlug team, Role role, String prefix, String to
     }
 
     /** A new key for {@code token}. */
-    public static ApiKey issue(UUID id, TeamSlug team, Role role, ApiToken token, String description,
-                               Instant createdAt, Instant expiresAt) {
-        return new ApiKey(id, team, role, token.prefix(), token.hash(), description, createdAt, expiresAt, null,
-                null);
+    public static ApiKey issue(
+            UUID id,
+            TeamSlug team,
+            Role role,
+            ApiToken token,
+            String description,
+            Instant createdAt,
+            Instant expiresAt) {
+        return new ApiKey(id, team, role, token.prefix(), token.hash(), description, createdAt, expiresAt, null, null);
     }
 
     public Optional<TeamSlug> teamSlug() {

@@ -1,7 +1,6 @@
 package dev.daap.domain.access;
 
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -78,8 +78,8 @@ public final class ApiToken {
 
     /** Compares with a stored hash in constant time, so response times do not leak how much of it matched. */
     public boolean matches(String storedHash) {
-        return MessageDigest.isEqual(hash().getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash().getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Never the secret: a token that ends up in a log must not be usable. */

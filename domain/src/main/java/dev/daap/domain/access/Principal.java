@@ -1,7 +1,6 @@
 package dev.daap.domain.access;
 
 import dev.daap.domain.team.TeamSlug;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;

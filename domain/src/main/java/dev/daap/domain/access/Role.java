@@ -38,8 +38,11 @@ public enum Role {
                 return role;
             }
         }
-        throw new IllegalArgumentException("must be one of " + Arrays.stream(values()).filter(r -> r != PLATFORM_ADMIN)
-                .map(Role::wireName).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("must be one of "
+                + Arrays.stream(values())
+                        .filter(r -> r != PLATFORM_ADMIN)
+                        .map(Role::wireName)
+                        .collect(Collectors.joining(", ")));
     }
 
     /** Any role by its wire name, as stored. */

@@ -1,7 +1,6 @@
 package dev.daap.domain.audit;
 
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +17,19 @@ import java.util.UUID;
  * @param before       the resource before the change; empty when it was created or only read
  * @param after        the resource after the change; empty when nothing changed
  */
-public record AuditEvent(UUID id, Instant occurredAt, UUID actorKeyId, TeamSlug actorTeam, String action,
-                         String resourceType, String resourceId, TeamSlug team, String requestId,
-                         String clientAddress, Map<String, Object> before, Map<String, Object> after) {
+public record AuditEvent(
+        UUID id,
+        Instant occurredAt,
+        UUID actorKeyId,
+        TeamSlug actorTeam,
+        String action,
+        String resourceType,
+        String resourceId,
+        TeamSlug team,
+        String requestId,
+        String clientAddress,
+        Map<String, Object> before,
+        Map<String, Object> after) {
     public AuditEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(occurredAt, "occurredAt");

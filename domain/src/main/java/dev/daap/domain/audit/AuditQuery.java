@@ -2,7 +2,6 @@ package dev.daap.domain.audit;
 
 import dev.daap.domain.common.PageToken;
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +13,16 @@ import java.util.UUID;
  * @param from inclusive lower bound of occurred_at
  * @param to   exclusive upper bound of occurred_at
  */
-public record AuditQuery(Optional<TeamSlug> team, Optional<String> resourceType, Optional<String> resourceId,
-                         Optional<UUID> actorKeyId, Optional<String> action, Optional<Instant> from,
-                         Optional<Instant> to, int pageSize, Optional<UUID> before) {
+public record AuditQuery(
+        Optional<TeamSlug> team,
+        Optional<String> resourceType,
+        Optional<String> resourceId,
+        Optional<UUID> actorKeyId,
+        Optional<String> action,
+        Optional<Instant> from,
+        Optional<Instant> to,
+        int pageSize,
+        Optional<UUID> before) {
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 500;
     private static final String TOKEN_KIND = "audit";
@@ -41,13 +47,13 @@ public record AuditQuery(Optional<TeamSlug> team, Optional<String> resourceType,
     }
 
     public AuditQuery withTeam(TeamSlug value) {
-        return new AuditQuery(Optional.of(value), resourceType, resourceId, actorKeyId, action, from, to, pageSize,
-                before);
+        return new AuditQuery(
+                Optional.of(value), resourceType, resourceId, actorKeyId, action, from, to, pageSize, before);
     }
 
     public AuditQuery withBefore(UUID value) {
-        return new AuditQuery(team, resourceType, resourceId, actorKeyId, action, from, to, pageSize,
-                Optional.of(value));
+        return new AuditQuery(
+                team, resourceType, resourceId, actorKeyId, action, from, to, pageSize, Optional.of(value));
     }
 
     /** The token of the page after the one that ended with {@code last}. */

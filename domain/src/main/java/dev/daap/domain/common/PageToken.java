@@ -30,7 +30,8 @@ public record PageToken(String value) {
             }
             joined.append(SEPARATOR).append(part);
         }
-        return new PageToken(Base64.getUrlEncoder().withoutPadding()
+        return new PageToken(Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(joined.toString().getBytes(StandardCharsets.UTF_8)));
     }
 

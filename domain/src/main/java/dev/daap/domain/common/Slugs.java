@@ -8,8 +8,7 @@ public final class Slugs {
     public static final int MIN_LENGTH = 3;
     public static final int MAX_LENGTH = 63;
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     public static void check(String value) {
         if (value == null || value.isEmpty()) {

@@ -2,7 +2,6 @@ package dev.daap.domain.common;
 
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.InvalidInputException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,7 +1,6 @@
 package dev.daap.domain.credential;
 
 import dev.daap.domain.database.DatabaseId;
-
 import java.util.Optional;
 
 /**

@@ -2,7 +2,6 @@ package dev.daap.domain.database;
 
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -47,24 +46,57 @@ public record Database(
     }
 
     /** Without operation or failure (a database no job has touched yet). */
-    public Database(DatabaseId id, DatabaseName name, TeamSlug ownerTeam, Purpose purpose, DatabaseStatus status,
-                    ConnectionDetails connection, Labels labels, Instant createdAt, Instant updatedAt,
-                    Instant deletedAt, long version) {
-        this(id, name, ownerTeam, purpose, status, connection, labels, createdAt, updatedAt, deletedAt, version,
-                null, null);
+    public Database(
+            DatabaseId id,
+            DatabaseName name,
+            TeamSlug ownerTeam,
+            Purpose purpose,
+            DatabaseStatus status,
+            ConnectionDetails connection,
+            Labels labels,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant deletedAt,
+            long version) {
+        this(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                null,
+                null);
     }
 
     /** A new request for a database: pending, not yet provisioned. */
-    public static Database requested(DatabaseId id, DatabaseName name, TeamSlug ownerTeam, Purpose purpose,
-                                     Labels labels, Instant now) {
+    public static Database requested(
+            DatabaseId id, DatabaseName name, TeamSlug ownerTeam, Purpose purpose, Labels labels, Instant now) {
         Instant at = storedPrecision(now);
         return new Database(id, name, ownerTeam, purpose, DatabaseStatus.PENDING, null, labels, at, at, null, 1);
     }
 
     /** The same database, with the job that will work on it next (set before it is first stored). */
     public Database withOperation(UUID operationId) {
-        return new Database(id, name, ownerTeam, purpose, status, connection, labels, createdAt, updatedAt,
-                deletedAt, version, operationId, failureReason);
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                operationId,
+                failureReason);
     }
 
     /** Applies an owner's change; refused once the database is being deleted. */
@@ -72,12 +104,20 @@ public record Database(
         if (!status.isChangeable()) {
             throw new IllegalTransitionException("a database that is " + status.wireName() + " cannot be changed");
         }
-        return new Database(id, name,
+        return new Database(
+                id,
+                name,
                 changes.ownerTeam().orElse(ownerTeam),
                 changes.purpose().orElse(purpose),
-                status, connection,
+                status,
+                connection,
                 changes.labels().orElse(labels),
-                createdAt, storedPrecision(now), deletedAt, version + 1, latestOperationId, failureReason);
+                createdAt,
+                storedPrecision(now),
+                deletedAt,
+                version + 1,
+                latestOperationId,
+                failureReason);
     }
 
     /** A worker starts creating it on the target cluster (again, after a crash: then nothing changes). */
@@ -101,7 +141,8 @@ public record Database(
     /** The owner asked to try a failed database again, with a new job. */
     public Database retry(UUID operationId, Instant now) {
         if (status != DatabaseStatus.FAILED) {
-            throw new IllegalTransitionException("only a failed database can be retried; this one is " + status.wireName());
+            throw new IllegalTransitionException(
+                    "only a failed database can be retried; this one is " + status.wireName());
         }
         return moved(DatabaseStatus.PENDING, connection, null, null, operationId, now);
     }
@@ -116,10 +157,27 @@ public record Database(
         return moved(DatabaseStatus.DELETED, connection, storedPrecision(now), null, latestOperationId, now);
     }
 
-    private Database moved(DatabaseStatus target, ConnectionDetails details, Instant deletedAt, String reason,
-                           UUID operationId, Instant now) {
-        return new Database(id, name, ownerTeam, purpose, status.moveTo(target), details, labels, createdAt,
-                storedPrecision(now), deletedAt, version + 1, operationId, reason);
+    private Database moved(
+            DatabaseStatus target,
+            ConnectionDetails details,
+            Instant deletedAt,
+            String reason,
+            UUID operationId,
+            Instant now) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status.moveTo(target),
+                details,
+                labels,
+                createdAt,
+                storedPrecision(now),
+                deletedAt,
+                version + 1,
+                operationId,
+                reason);
     }
 
     public boolean isLive() {

@@ -1,7 +1,6 @@
 package dev.daap.domain.database;
 
 import dev.daap.domain.team.TeamSlug;
-
 import java.util.Optional;
 
 /** What an owner may change after creation; an empty field is left as it is. The name is immutable. */

@@ -1,7 +1,6 @@
 package dev.daap.domain.database;
 
 import dev.daap.domain.common.PageToken;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -1,13 +1,17 @@
 package dev.daap.domain.database;
 
 import dev.daap.domain.error.IllegalTransitionException;
-
 import java.util.Locale;
 import java.util.Set;
 
 /** Where a database is in its life; the allowed moves between states are the domain's rule. */
 public enum DatabaseStatus {
-    PENDING, PROVISIONING, READY, FAILED, DELETING, DELETED;
+    PENDING,
+    PROVISIONING,
+    READY,
+    FAILED,
+    DELETING,
+    DELETED;
 
     public Set<DatabaseStatus> next() {
         return switch (this) {
@@ -26,7 +30,8 @@ public enum DatabaseStatus {
 
     public DatabaseStatus moveTo(DatabaseStatus target) {
         if (!canMoveTo(target)) {
-            throw new IllegalTransitionException("a database cannot go from " + wireName() + " to " + target.wireName());
+            throw new IllegalTransitionException(
+                    "a database cannot go from " + wireName() + " to " + target.wireName());
         }
         return target;
     }

@@ -1,7 +1,6 @@
 package dev.daap.domain.database;
 
 import dev.daap.domain.common.Page;
-
 import java.util.Optional;
 
 /** The store of databases (a secondary port). Calls join the transaction open on the calling thread. */

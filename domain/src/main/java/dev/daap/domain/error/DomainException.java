@@ -6,10 +6,18 @@ package dev.daap.domain.error;
  * or an outage.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidInputException, DatabaseNotFoundException, OperationNotFoundException, NameTakenException,
+        permits InvalidInputException,
+                DatabaseNotFoundException,
+                OperationNotFoundException,
+                NameTakenException,
                 IllegalTransitionException,
-                VersionMismatchException, ConcurrentModificationException, StoreUnavailableException,
-                TeamNotFoundException, TeamTakenException, ApiKeyNotFoundException, NotAuthenticatedException,
+                VersionMismatchException,
+                ConcurrentModificationException,
+                StoreUnavailableException,
+                TeamNotFoundException,
+                TeamTakenException,
+                ApiKeyNotFoundException,
+                NotAuthenticatedException,
                 AccessDeniedException {
 
     protected DomainException(String message) {

@@ -1,7 +1,6 @@
 package dev.daap.domain.event;
 
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +11,13 @@ import java.util.UUID;
  *
  * @param payload a few JSON-like facts (strings, numbers, booleans, null, lists, maps); never a secret
  */
-public record Event(EventPosition position, Instant occurredAt, EventType type, TeamSlug team, UUID resourceId,
-                    Map<String, Object> payload) {
+public record Event(
+        EventPosition position,
+        Instant occurredAt,
+        EventType type,
+        TeamSlug team,
+        UUID resourceId,
+        Map<String, Object> payload) {
     public Event {
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(occurredAt, "occurredAt");

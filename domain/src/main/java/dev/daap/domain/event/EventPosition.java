@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public record EventPosition(long xid, long seq) implements Comparable<EventPosition> {
     /** Before every event: reading after it reads from the oldest event kept. */
     public static final EventPosition ORIGIN = new EventPosition(0, 0);
+
     private static final Pattern ENCODED = Pattern.compile("[0-9a-f]{16}-[0-9a-f]{16}");
 
     public EventPosition {

@@ -27,7 +27,7 @@ public enum EventType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("must be one of " + Arrays.stream(values()).map(EventType::wireName)
-                .collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("must be one of "
+                + Arrays.stream(values()).map(EventType::wireName).collect(Collectors.joining(", ")));
     }
 }

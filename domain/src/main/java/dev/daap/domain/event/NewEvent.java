@@ -1,7 +1,6 @@
 package dev.daap.domain.event;
 
 import dev.daap.domain.team.TeamSlug;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -12,8 +11,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** An event about to be appended: its position is assigned by the log when it is stored. */
-public record NewEvent(Instant occurredAt, EventType type, TeamSlug team, UUID resourceId,
-                       Map<String, Object> payload) {
+public record NewEvent(
+        Instant occurredAt, EventType type, TeamSlug team, UUID resourceId, Map<String, Object> payload) {
     public NewEvent {
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(type, "type");
@@ -41,20 +40,22 @@ public record NewEvent(Instant occurredAt, EventType type, TeamSlug team, UUID r
     /** Every adapter must be able to write the payload as JSON and read back what it wrote. */
     private static void requireJsonLike(Object value) {
         switch (value) {
-            case null -> { }
-            case String ignored -> { }
-            case Boolean ignored -> { }
-            case Long ignored -> { }
-            case Double ignored -> { }
+            case null -> {}
+            case String ignored -> {}
+            case Boolean ignored -> {}
+            case Long ignored -> {}
+            case Double ignored -> {}
             case List<?> list -> list.forEach(NewEvent::requireJsonLike);
-            case Map<?, ?> map -> map.forEach((key, nested) -> {
-                if (!(key instanceof String)) {
-                    throw new IllegalArgumentException("an event payload's keys are strings");
-                }
-                requireJsonLike(nested);
-            });
-            default -> throw new IllegalArgumentException("an event payload holds strings, numbers, booleans, "
-                    + "null, lists and maps, not " + value.getClass().getSimpleName());
+            case Map<?, ?> map ->
+                map.forEach((key, nested) -> {
+                    if (!(key instanceof String)) {
+                        throw new IllegalArgumentException("an event payload's keys are strings");
+                    }
+                    requireJsonLike(nested);
+                });
+            default ->
+                throw new IllegalArgumentException("an event payload holds strings, numbers, booleans, "
+                        + "null, lists and maps, not " + value.getClass().getSimpleName());
         }
     }
 }

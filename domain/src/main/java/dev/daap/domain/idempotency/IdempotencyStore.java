@@ -37,12 +37,10 @@ public interface IdempotencyStore {
     int deleteExpired(Instant now);
 
     /** What {@link #begin} found. */
-    sealed interface BeginOutcome permits Started, Replay, InProgress, Mismatch {
-    }
+    sealed interface BeginOutcome permits Started, Replay, InProgress, Mismatch {}
 
     /** The key was free: the caller owns it now and must {@link #complete} or {@link #abandon} it. */
-    record Started() implements BeginOutcome {
-    }
+    record Started() implements BeginOutcome {}
 
     /** The same request was answered before: send this again, do not do the work again. */
     record Replay(StoredResponse response) implements BeginOutcome {
@@ -52,10 +50,8 @@ public interface IdempotencyStore {
     }
 
     /** The same request is being worked on right now. */
-    record InProgress() implements BeginOutcome {
-    }
+    record InProgress() implements BeginOutcome {}
 
     /** The key was used for a request with different content. */
-    record Mismatch() implements BeginOutcome {
-    }
+    record Mismatch() implements BeginOutcome {}
 }

@@ -27,8 +27,10 @@ public record StoredResponse(int status, String contentType, Map<String, String>
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StoredResponse that && status == that.status
-                && Objects.equals(contentType, that.contentType) && headers.equals(that.headers)
+        return other instanceof StoredResponse that
+                && status == that.status
+                && Objects.equals(contentType, that.contentType)
+                && headers.equals(that.headers)
                 && Arrays.equals(body, that.body);
     }
 
@@ -39,7 +41,7 @@ public record StoredResponse(int status, String contentType, Map<String, String>
 
     @Override
     public String toString() {
-        return "StoredResponse[status=" + status + ", contentType=" + contentType + ", headers=" + headers
-                + ", body=" + body.length + " bytes]";
+        return "StoredResponse[status=" + status + ", contentType=" + contentType + ", headers=" + headers + ", body="
+                + body.length + " bytes]";
     }
 }

@@ -1,7 +1,6 @@
 package dev.daap.domain.job;
 
 import dev.daap.domain.database.DatabaseId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,12 +54,15 @@ public record Job(
 
     /** How long it ran, once finished. */
     public Optional<Duration> duration() {
-        return startedAt == null || finishedAt == null ? Optional.empty()
+        return startedAt == null || finishedAt == null
+                ? Optional.empty()
                 : Optional.of(Duration.between(startedAt, finishedAt));
     }
 
     /** Running, but its lease ran out longer ago than {@code grace}: no worker is looking after it. */
     public boolean isStuck(Instant now, Duration grace) {
-        return state == JobState.RUNNING && leaseExpiresAt != null && leaseExpiresAt.plus(grace).isBefore(now);
+        return state == JobState.RUNNING
+                && leaseExpiresAt != null
+                && leaseExpiresAt.plus(grace).isBefore(now);
     }
 }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** What a job does to a database on the target cluster. */
 public enum JobKind {
-    PROVISION, DEPROVISION;
+    PROVISION,
+    DEPROVISION;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

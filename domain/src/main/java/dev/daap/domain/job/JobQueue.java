@@ -1,7 +1,6 @@
 package dev.daap.domain.job;
 
 import dev.daap.domain.database.DatabaseId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

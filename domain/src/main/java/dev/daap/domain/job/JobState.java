@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** scheduled → running → succeeded | failed | cancelled; running → scheduled again for a retry or a lost lease. */
 public enum JobState {
-    SCHEDULED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+    SCHEDULED,
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED;
 
     public boolean isFinished() {
         return this == SUCCEEDED || this == FAILED || this == CANCELLED;

@@ -1,15 +1,14 @@
 package dev.daap.domain.access;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApiTokenTest {
     private final SecureRandom random = new SecureRandom();
@@ -44,11 +43,20 @@ class ApiTokenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "daap", "daap__" + "abcdefghijklmnopqrstuv", "daap_ab_abcdefghijklmnopqrstuv",
-            "daap_ABCD_abcdefghijklmnopqrstuv", "daap_abcd_short", "bearer daap_abcd_abcdefghijklmnopqrstuv",
-            "daap_abcd_abcdefghijklmnopqrstu v"})
+    @ValueSource(
+            strings = {
+                "",
+                "daap",
+                "daap__" + "abcdefghijklmnopqrstuv",
+                "daap_ab_abcdefghijklmnopqrstuv",
+                "daap_ABCD_abcdefghijklmnopqrstuv",
+                "daap_abcd_short",
+                "bearer daap_abcd_abcdefghijklmnopqrstuv",
+                "daap_abcd_abcdefghijklmnopqrstu v"
+            })
     void whatIsNotATokenIsRefused(String value) {
-        assertThatThrownBy(() -> ApiToken.parse(value)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ApiToken.parse(value))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("daap_<prefix>_<secret>");
     }
 

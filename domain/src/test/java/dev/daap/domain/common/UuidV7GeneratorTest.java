@@ -1,6 +1,6 @@
 package dev.daap.domain.common;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,8 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class UuidV7GeneratorTest {
 
@@ -32,8 +31,10 @@ class UuidV7GeneratorTest {
         }
         for (int i = 1; i < ids.size(); i++) {
             // PostgreSQL orders uuid by unsigned bytes, which for v7 is the order of the high bits.
-            assertThat(Long.compareUnsigned(ids.get(i).getMostSignificantBits(), ids.get(i - 1).getMostSignificantBits()))
-                    .as("id %d after id %d", i, i - 1).isPositive();
+            assertThat(Long.compareUnsigned(
+                            ids.get(i).getMostSignificantBits(), ids.get(i - 1).getMostSignificantBits()))
+                    .as("id %d after id %d", i, i - 1)
+                    .isPositive();
         }
     }
 }

@@ -1,13 +1,13 @@
 package dev.daap.domain.common;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.InvalidInputException;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ValidationTest {
 
@@ -29,7 +29,8 @@ class ValidationTest {
     @Test
     void passesWhenEverythingIsValid() {
         var validation = new Validation();
-        assertThat(validation.field("name", () -> new DatabaseName("orders")).value()).isEqualTo("orders");
+        assertThat(validation.field("name", () -> new DatabaseName("orders")).value())
+                .isEqualTo("orders");
         validation.throwIfInvalid();
         assertThatThrownBy(() -> new InvalidInputException(java.util.List.of()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,11 +1,11 @@
 package dev.daap.domain.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.domain.team.TeamSlug;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatabaseNameTest {
 
@@ -17,8 +17,25 @@ class DatabaseNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ab", "Orders", "1orders", "-orders", "orders_eu", "orders eu", "ördners", "",
-            "ordErs", "orders.eu", "orders/eu", "orders\n", "or\u0663ders", "orders{", "orders`", "a:b"})
+    @ValueSource(
+            strings = {
+                "ab",
+                "Orders",
+                "1orders",
+                "-orders",
+                "orders_eu",
+                "orders eu",
+                "ördners",
+                "",
+                "ordErs",
+                "orders.eu",
+                "orders/eu",
+                "orders\n",
+                "or\u0663ders",
+                "orders{",
+                "orders`",
+                "a:b"
+            })
     void refusesEverythingElse(String name) {
         assertThatThrownBy(() -> new DatabaseName(name)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TeamSlug(name)).isInstanceOf(IllegalArgumentException.class);

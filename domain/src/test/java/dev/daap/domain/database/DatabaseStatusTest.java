@@ -1,10 +1,10 @@
 package dev.daap.domain.database;
 
-import dev.daap.domain.error.IllegalTransitionException;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daap.domain.error.IllegalTransitionException;
+import org.junit.jupiter.api.Test;
 
 class DatabaseStatusTest {
 

@@ -1,21 +1,25 @@
 package dev.daap.domain.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
     private static final Instant CREATED = Instant.parse("2026-11-25T10:00:00.123456789Z");
-    private final Database requested = Database.requested(new DatabaseId(UUID.randomUUID()),
-            new DatabaseName("orders"), new TeamSlug("checkout"), new Purpose("Orders"), Labels.NONE, CREATED);
+    private final Database requested = Database.requested(
+            new DatabaseId(UUID.randomUUID()),
+            new DatabaseName("orders"),
+            new TeamSlug("checkout"),
+            new Purpose("Orders"),
+            Labels.NONE,
+            CREATED);
 
     @Test
     void aNewRequestIsPendingAtVersionOneWithTimesAsPostgresStoresThem() {
@@ -29,8 +33,12 @@ class DatabaseTest {
     @Test
     void aChangeTouchesOnlyWhatItNamesAndBumpsTheVersion() {
         Instant later = CREATED.plusSeconds(60);
-        Database changed = requested.change(new DatabaseChanges(Optional.of(new Purpose("Orders and refunds")),
-                Optional.empty(), Optional.of(new TeamSlug("payments"))), later);
+        Database changed = requested.change(
+                new DatabaseChanges(
+                        Optional.of(new Purpose("Orders and refunds")),
+                        Optional.empty(),
+                        Optional.of(new TeamSlug("payments"))),
+                later);
 
         assertThat(changed.purpose().value()).isEqualTo("Orders and refunds");
         assertThat(changed.ownerTeam().value()).isEqualTo("payments");
@@ -47,9 +55,11 @@ class DatabaseTest {
 
         assertThat(deleted.isLive()).isFalse();
         assertThat(deleted.status()).isEqualTo(DatabaseStatus.DELETED);
-        assertThatThrownBy(() -> deleted.change(new DatabaseChanges(Optional.of(new Purpose("x")), null, null),
-                CREATED.plusSeconds(6))).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> deleted.deleted(CREATED.plusSeconds(7))).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> deleted.change(
+                        new DatabaseChanges(Optional.of(new Purpose("x")), null, null), CREATED.plusSeconds(6)))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> deleted.deleted(CREATED.plusSeconds(7)))
+                .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -59,7 +69,8 @@ class DatabaseTest {
         Database ready = provisioning.provisioned(details, CREATED.plusSeconds(2));
 
         assertThat(provisioning.status()).isEqualTo(DatabaseStatus.PROVISIONING);
-        assertThat(provisioning.startProvisioning(CREATED.plusSeconds(3))).as("a retry after a crash changes nothing")
+        assertThat(provisioning.startProvisioning(CREATED.plusSeconds(3)))
+                .as("a retry after a crash changes nothing")
                 .isSameAs(provisioning);
         assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
         assertThat(ready.connection()).isEqualTo(details);
@@ -76,7 +87,8 @@ class DatabaseTest {
         assertThat(retried.status()).isEqualTo(DatabaseStatus.PENDING);
         assertThat(retried.failureReason()).isNull();
         assertThat(retried.latestOperationId()).isEqualTo(retryJob);
-        assertThatThrownBy(() -> retried.retry(UUID.randomUUID(), CREATED)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> retried.retry(UUID.randomUUID(), CREATED))
+                .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -89,8 +101,9 @@ class DatabaseTest {
         assertThat(deleting.isLive()).isTrue();
         assertThat(deleting.latestOperationId()).isEqualTo(deprovision);
         assertThat(deleted.isLive()).isFalse();
-        assertThatThrownBy(() -> deleting.change(new DatabaseChanges(Optional.of(new Purpose("x")), null, null),
-                CREATED)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(
+                        () -> deleting.change(new DatabaseChanges(Optional.of(new Purpose("x")), null, null), CREATED))
+                .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test

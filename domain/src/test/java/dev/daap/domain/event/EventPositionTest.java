@@ -1,15 +1,14 @@
 package dev.daap.domain.event;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventPositionTest {
 
@@ -30,27 +29,44 @@ class EventPositionTest {
 
         assertThat(olderTransactionLaterNumber).isLessThan(newerTransactionEarlierNumber);
         assertThat(new EventPosition(10, 1)).isLessThan(olderTransactionLaterNumber);
-        assertThat(newerTransactionEarlierNumber.isAfter(olderTransactionLaterNumber)).isTrue();
+        assertThat(newerTransactionEarlierNumber.isAfter(olderTransactionLaterNumber))
+                .isTrue();
     }
 
     @Test
     void theEncodedStringsSortLikeThePositions() {
-        List<EventPosition> positions = new ArrayList<>(List.of(new EventPosition(300, 2), new EventPosition(2, 900),
-                new EventPosition(300, 10), new EventPosition(0xffff_ffffL, 0), EventPosition.ORIGIN));
+        List<EventPosition> positions = new ArrayList<>(List.of(
+                new EventPosition(300, 2),
+                new EventPosition(2, 900),
+                new EventPosition(300, 10),
+                new EventPosition(0xffff_ffffL, 0),
+                EventPosition.ORIGIN));
         Collections.shuffle(positions);
 
-        List<String> byPosition = positions.stream().sorted().map(EventPosition::encode).toList();
-        List<String> byText = positions.stream().map(EventPosition::encode).sorted().toList();
+        List<String> byPosition =
+                positions.stream().sorted().map(EventPosition::encode).toList();
+        List<String> byText =
+                positions.stream().map(EventPosition::encode).sorted().toList();
 
         assertThat(byText).isEqualTo(byPosition);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "42", "garbage", "0000000000000001-000000000000002", "0000000000000001_000000000000002a",
-            "0000000000000001-000000000000002A", "8000000000000000-0000000000000001", " 0000000000000001-000000000000002a",
-            "0000000000000001-000000000000002a\n"})
+    @ValueSource(
+            strings = {
+                "",
+                "42",
+                "garbage",
+                "0000000000000001-000000000000002",
+                "0000000000000001_000000000000002a",
+                "0000000000000001-000000000000002A",
+                "8000000000000000-0000000000000001",
+                " 0000000000000001-000000000000002a",
+                "0000000000000001-000000000000002a\n"
+            })
     void refusesAnythingItDidNotWrite(String raw) {
-        assertThatThrownBy(() -> EventPosition.parse(raw)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> EventPosition.parse(raw))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("is not an event id returned by this API");
     }
 }

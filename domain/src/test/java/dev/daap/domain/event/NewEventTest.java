@@ -1,8 +1,9 @@
 package dev.daap.domain.event;
 
-import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class NewEventTest {
     private static final TeamSlug TEAM = new TeamSlug("checkout");
@@ -24,8 +23,12 @@ class NewEventTest {
         payload.put("changed", List.of("purpose"));
         payload.put("version", 2L);
 
-        var event = new NewEvent(Instant.parse("2026-01-01T00:00:00.123456789Z"), EventType.DATABASE_UPDATED, TEAM,
-                UUID.randomUUID(), payload);
+        var event = new NewEvent(
+                Instant.parse("2026-01-01T00:00:00.123456789Z"),
+                EventType.DATABASE_UPDATED,
+                TEAM,
+                UUID.randomUUID(),
+                payload);
 
         assertThat(event.payload()).containsEntry("failure_reason", null).containsEntry("version", 2L);
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
@@ -34,10 +37,21 @@ class NewEventTest {
 
     @Test
     void refusesValuesThatAreNotJson() {
-        assertThatThrownBy(() -> new NewEvent(Instant.now(), EventType.DATABASE_CREATED, TEAM, UUID.randomUUID(),
-                Map.of("at", Instant.now()))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Instant");
-        assertThatThrownBy(() -> new NewEvent(Instant.now(), EventType.DATABASE_CREATED, TEAM, UUID.randomUUID(),
-                Map.of("nested", Map.of(1, "x")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NewEvent(
+                        Instant.now(),
+                        EventType.DATABASE_CREATED,
+                        TEAM,
+                        UUID.randomUUID(),
+                        Map.of("at", Instant.now())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Instant");
+        assertThatThrownBy(() -> new NewEvent(
+                        Instant.now(),
+                        EventType.DATABASE_CREATED,
+                        TEAM,
+                        UUID.randomUUID(),
+                        Map.of("nested", Map.of(1, "x"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -47,14 +61,16 @@ class NewEventTest {
                 .at(new EventPosition(1, 1));
 
         assertThat(EventFilter.ALL.matches(event)).isTrue();
-        assertThat(filter(TEAM, List.of(EventType.DATABASE_CREATED), resource).matches(event)).isTrue();
-        assertThat(filter(new TeamSlug("payments"), List.of(), null).matches(event)).isFalse();
-        assertThat(filter(null, List.of(EventType.DATABASE_DELETED), null).matches(event)).isFalse();
+        assertThat(filter(TEAM, List.of(EventType.DATABASE_CREATED), resource).matches(event))
+                .isTrue();
+        assertThat(filter(new TeamSlug("payments"), List.of(), null).matches(event))
+                .isFalse();
+        assertThat(filter(null, List.of(EventType.DATABASE_DELETED), null).matches(event))
+                .isFalse();
         assertThat(filter(null, List.of(), UUID.randomUUID()).matches(event)).isFalse();
     }
 
     private static EventFilter filter(TeamSlug team, List<EventType> types, UUID resource) {
-        return new EventFilter(Optional.ofNullable(team), Set.copyOf(types),
-                Optional.ofNullable(resource));
+        return new EventFilter(Optional.ofNullable(team), Set.copyOf(types), Optional.ofNullable(resource));
     }
 }

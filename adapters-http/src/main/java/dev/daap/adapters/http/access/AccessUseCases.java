@@ -8,13 +8,18 @@ import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
-
 import java.util.Objects;
 
 /** The use cases behind authentication, {@code /v1/teams}, their API keys, and {@code /v1/audit-events}. */
-public record AccessUseCases(Authenticate authenticate, CreateTeam createTeam, GetTeam getTeam, ListTeams listTeams,
-                             CreateApiKey createApiKey, ListApiKeys listApiKeys, RevokeApiKey revokeApiKey,
-                             ListAuditEvents listAuditEvents) {
+public record AccessUseCases(
+        Authenticate authenticate,
+        CreateTeam createTeam,
+        GetTeam getTeam,
+        ListTeams listTeams,
+        CreateApiKey createApiKey,
+        ListApiKeys listApiKeys,
+        RevokeApiKey revokeApiKey,
+        ListAuditEvents listAuditEvents) {
     public AccessUseCases {
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(createTeam, "createTeam");

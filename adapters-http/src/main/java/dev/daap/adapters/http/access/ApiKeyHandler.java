@@ -8,7 +8,6 @@ import dev.daap.application.access.CreateApiKeyCommand;
 import dev.daap.application.access.IssuedApiKey;
 import dev.daap.domain.access.Principal;
 import io.javalin.http.Context;
-
 import java.util.List;
 
 /**
@@ -37,13 +36,17 @@ public final class ApiKeyHandler {
     }
 
     public void listPlatform(Context ctx) {
-        json.respond(ctx, 200, ApiKeyResponse.ListResponse.from(
-                useCases.listApiKeys().platformKeys(Callers.principalOf(ctx))));
+        json.respond(
+                ctx,
+                200,
+                ApiKeyResponse.ListResponse.from(useCases.listApiKeys().platformKeys(Callers.principalOf(ctx))));
     }
 
     public void revokePlatform(Context ctx) {
-        json.respond(ctx, 200, ApiKeyResponse.from(useCases.revokeApiKey().platformKey(Callers.of(ctx),
-                PathIds.keyId(ctx))));
+        json.respond(
+                ctx,
+                200,
+                ApiKeyResponse.from(useCases.revokeApiKey().platformKey(Callers.of(ctx), PathIds.keyId(ctx))));
     }
 
     private ApiKeyRequest request(Context ctx) {
@@ -58,23 +61,33 @@ public final class ApiKeyHandler {
     }
 
     public void list(Context ctx) {
-        json.respond(ctx, 200, ApiKeyResponse.ListResponse.from(
-                useCases.listApiKeys().execute(Callers.principalOf(ctx), PathIds.teamSlug(ctx))));
+        json.respond(
+                ctx,
+                200,
+                ApiKeyResponse.ListResponse.from(
+                        useCases.listApiKeys().execute(Callers.principalOf(ctx), PathIds.teamSlug(ctx))));
     }
 
     /** 200 with the revoked key; revoking it again answers the same. */
     public void revoke(Context ctx) {
-        json.respond(ctx, 200, ApiKeyResponse.from(useCases.revokeApiKey().execute(Callers.of(ctx),
-                PathIds.teamSlug(ctx), PathIds.keyId(ctx))));
+        json.respond(
+                ctx,
+                200,
+                ApiKeyResponse.from(
+                        useCases.revokeApiKey().execute(Callers.of(ctx), PathIds.teamSlug(ctx), PathIds.keyId(ctx))));
     }
 
     public void me(Context ctx) {
         Principal principal = Callers.principalOf(ctx);
-        json.respond(ctx, 200, new MeResponse(principal.keyId().toString(),
-                principal.team() == null ? null : principal.team().value(), principal.role().wireName()));
+        json.respond(
+                ctx,
+                200,
+                new MeResponse(
+                        principal.keyId().toString(),
+                        principal.team() == null ? null : principal.team().value(),
+                        principal.role().wireName()));
     }
 
     /** Who the caller's key is: {@code team} is null for a platform admin. */
-    record MeResponse(String keyId, String team, String role) {
-    }
+    record MeResponse(String keyId, String team, String role) {}
 }

@@ -2,17 +2,31 @@ package dev.daap.adapters.http.access;
 
 import dev.daap.application.access.IssuedApiKey;
 import dev.daap.domain.access.ApiKey;
-
 import java.time.Instant;
 import java.util.List;
 
 /** An API key as lists show it: never its token, nor the token's hash. */
-public record ApiKeyResponse(String id, String team, String role, String prefix, String description,
-                             Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+public record ApiKeyResponse(
+        String id,
+        String team,
+        String role,
+        String prefix,
+        String description,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant expiresAt,
+        Instant revokedAt) {
     public static ApiKeyResponse from(ApiKey key) {
-        return new ApiKeyResponse(key.id().toString(), key.team() == null ? null : key.team().value(),
-                key.role().wireName(), key.prefix(), key.description(), key.createdAt(), key.lastUsedAt(),
-                key.expiresAt(), key.revokedAt());
+        return new ApiKeyResponse(
+                key.id().toString(),
+                key.team() == null ? null : key.team().value(),
+                key.role().wireName(),
+                key.prefix(),
+                key.description(),
+                key.createdAt(),
+                key.lastUsedAt(),
+                key.expiresAt(),
+                key.revokedAt());
     }
 
     /** {@code GET /v1/teams/{slug}/api-keys}: a team has few keys, so one page. */
@@ -23,12 +37,25 @@ public record ApiKeyResponse(String id, String team, String role, String prefix,
     }
 
     /** The answer to creating a key: the only response that ever holds its token. */
-    public record Created(String id, String token, String prefix, String role, String team, String description,
-                          Instant createdAt, Instant expiresAt) {
+    public record Created(
+            String id,
+            String token,
+            String prefix,
+            String role,
+            String team,
+            String description,
+            Instant createdAt,
+            Instant expiresAt) {
         public static Created from(IssuedApiKey issued) {
             ApiKey key = issued.key();
-            return new Created(key.id().toString(), issued.token(), key.prefix(), key.role().wireName(),
-                    key.team() == null ? null : key.team().value(), key.description(), key.createdAt(),
+            return new Created(
+                    key.id().toString(),
+                    issued.token(),
+                    key.prefix(),
+                    key.role().wireName(),
+                    key.team() == null ? null : key.team().value(),
+                    key.description(),
+                    key.createdAt(),
                     key.expiresAt());
         }
     }

@@ -3,24 +3,39 @@ package dev.daap.adapters.http.audit;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.common.PageToken;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** An audit entry as {@code GET /v1/audit-events} shows it. */
-public record AuditEventResponse(String id, Instant occurredAt, Actor actor, String action, String resourceType,
-                                 String resourceId, String team, String requestId, String clientAddress,
-                                 Map<String, Object> before, Map<String, Object> after) {
+public record AuditEventResponse(
+        String id,
+        Instant occurredAt,
+        Actor actor,
+        String action,
+        String resourceType,
+        String resourceId,
+        String team,
+        String requestId,
+        String clientAddress,
+        Map<String, Object> before,
+        Map<String, Object> after) {
 
     /** Who acted: an API key and its team; both null when DAAP itself acted. */
-    public record Actor(String keyId, String team) {
-    }
+    public record Actor(String keyId, String team) {}
 
     public static AuditEventResponse from(AuditEvent event) {
-        return new AuditEventResponse(event.id().toString(), event.occurredAt(),
-                new Actor(text(event.actorKeyId()), text(event.actorTeam())), event.action(), event.resourceType(),
-                event.resourceId(), text(event.team()), event.requestId(), event.clientAddress(), event.before(),
+        return new AuditEventResponse(
+                event.id().toString(),
+                event.occurredAt(),
+                new Actor(text(event.actorKeyId()), text(event.actorTeam())),
+                event.action(),
+                event.resourceType(),
+                event.resourceId(),
+                text(event.team()),
+                event.requestId(),
+                event.clientAddress(),
+                event.before(),
                 event.after());
     }
 
@@ -31,7 +46,8 @@ public record AuditEventResponse(String id, Instant occurredAt, Actor actor, Str
     /** One page, newest first; {@code next_page_token} is null on the last page. */
     public record PageResponse(List<AuditEventResponse> items, String nextPageToken) {
         public static PageResponse from(Page<AuditEvent> page) {
-            return new PageResponse(page.items().stream().map(AuditEventResponse::from).toList(),
+            return new PageResponse(
+                    page.items().stream().map(AuditEventResponse::from).toList(),
                     page.next().map(PageToken::value).orElse(null));
         }
     }

@@ -7,7 +7,6 @@ import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.domain.audit.AuditQuery;
 import dev.daap.domain.team.TeamSlug;
 import io.javalin.http.Context;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.UUID;
 
 /** {@code GET /v1/audit-events}: filters by resource, actor, action and time; newest first; keyset pages. */
 public final class AuditHandler {
-    private static final List<String> PARAMETERS = List.of("team", "resource_type", "resource_id", "actor", "action",
-            "from", "to", "page_size", "page_token");
+    private static final List<String> PARAMETERS =
+            List.of("team", "resource_type", "resource_id", "actor", "action", "from", "to", "page_size", "page_token");
 
     private final ListAuditEvents listAuditEvents;
     private final JsonCodec json;
@@ -28,7 +27,8 @@ public final class AuditHandler {
 
     public void list(Context ctx) {
         var parameters = QueryParameters.of(ctx.queryParamMap(), PARAMETERS);
-        var query = new AuditQuery(parameters.parsed("team", TeamSlug::new),
+        var query = new AuditQuery(
+                parameters.parsed("team", TeamSlug::new),
                 parameters.parsed("resource_type", AuditHandler::text),
                 parameters.parsed("resource_id", AuditHandler::text),
                 parameters.parsed("actor", AuditHandler::uuid),
@@ -38,8 +38,10 @@ public final class AuditHandler {
                 parameters.pageSize(AuditQuery.DEFAULT_PAGE_SIZE, AuditQuery.MAX_PAGE_SIZE),
                 parameters.pageToken(AuditQuery::positionOf));
         parameters.throwIfInvalid();
-        json.respond(ctx, 200, AuditEventResponse.PageResponse.from(
-                listAuditEvents.execute(Callers.principalOf(ctx), query)));
+        json.respond(
+                ctx,
+                200,
+                AuditEventResponse.PageResponse.from(listAuditEvents.execute(Callers.principalOf(ctx), query)));
     }
 
     private static String text(String raw) {

@@ -2,7 +2,6 @@ package dev.daap.adapters.http.credential;
 
 import dev.daap.application.credential.Credentials;
 import dev.daap.domain.database.ConnectionDetails;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -11,19 +10,19 @@ import java.nio.charset.StandardCharsets;
  *
  * @param uri a libpq connection URI: {@code postgresql://user:password@host:port/database}
  */
-public record CredentialsResponse(String host, int port, String database, String username, String password,
-                                  String uri) {
+public record CredentialsResponse(
+        String host, int port, String database, String username, String password, String uri) {
 
     public static CredentialsResponse from(Credentials credentials) {
         ConnectionDetails c = credentials.connection();
-        return new CredentialsResponse(c.host(), c.port(), c.database(), c.username(), credentials.password(),
-                uri(c, credentials.password()));
+        return new CredentialsResponse(
+                c.host(), c.port(), c.database(), c.username(), credentials.password(), uri(c, credentials.password()));
     }
 
     static String uri(ConnectionDetails c, String password) {
         String host = c.host().contains(":") ? "[" + c.host() + "]" : c.host(); // an IPv6 literal
-        return "postgresql://" + encoded(c.username()) + ":" + encoded(password) + "@" + host + ":" + c.port()
-                + "/" + encoded(c.database());
+        return "postgresql://" + encoded(c.username()) + ":" + encoded(password) + "@" + host + ":" + c.port() + "/"
+                + encoded(c.database());
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.daap.application.database.UpdateDatabaseCommand;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import io.javalin.http.Context;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
@@ -61,8 +60,8 @@ public final class DatabaseHandler {
         Database current = useCases.get().execute(Callers.principalOf(ctx), id);
         long expected = VersionPreconditions.expectedVersion(ifMatch, current);
         var command = new UpdateDatabaseCommand(id, patch.toChanges(current.labels()), OptionalLong.of(expected));
-        Database updated = VersionPreconditions.write(ifMatch, id.toString(),
-                () -> useCases.update().execute(Callers.of(ctx), command));
+        Database updated = VersionPreconditions.write(
+                ifMatch, id.toString(), () -> useCases.update().execute(Callers.of(ctx), command));
         respond(ctx, 200, updated);
     }
 
@@ -72,8 +71,8 @@ public final class DatabaseHandler {
         IfMatch ifMatch = ifMatch(ctx);
         OptionalLong expected = OptionalLong.empty();
         if (ifMatch.hasTags()) { // a list of tags can only be checked against what is stored now
-            expected = OptionalLong.of(VersionPreconditions.expectedVersion(ifMatch,
-                    useCases.get().execute(Callers.principalOf(ctx), id)));
+            expected = OptionalLong.of(VersionPreconditions.expectedVersion(
+                    ifMatch, useCases.get().execute(Callers.principalOf(ctx), id)));
         }
         respond(ctx, 202, useCases.delete().execute(Callers.of(ctx), id, expected));
     }

@@ -4,7 +4,6 @@ import dev.daap.adapters.http.protocol.QueryParameters;
 import dev.daap.application.database.ListDatabasesQuery;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.error.InvalidInputException;
-
 import java.util.List;
 import java.util.Map;
 
@@ -15,15 +14,18 @@ import java.util.Map;
 final class DatabaseListParameters {
     private static final List<String> KNOWN = List.of("owner_team", "status", "q", "sort", "page_size", "page_token");
 
-    private DatabaseListParameters() {
-    }
+    private DatabaseListParameters() {}
 
     static DatabaseQuery toQuery(Map<String, List<String>> raw) {
         var parameters = QueryParameters.of(raw, KNOWN);
         DatabaseQuery query = null;
         try {
-            query = ListDatabasesQuery.of(value(parameters, "owner_team"), value(parameters, "status"),
-                    value(parameters, "q"), value(parameters, "sort"), value(parameters, "page_size"),
+            query = ListDatabasesQuery.of(
+                    value(parameters, "owner_team"),
+                    value(parameters, "status"),
+                    value(parameters, "q"),
+                    value(parameters, "sort"),
+                    value(parameters, "page_size"),
                     value(parameters, "page_token"));
         } catch (InvalidInputException e) {
             parameters.report(e.errors()); // every mistake at once

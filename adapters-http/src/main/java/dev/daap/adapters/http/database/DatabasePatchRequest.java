@@ -9,7 +9,6 @@ import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.team.TeamSlug;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +24,17 @@ import java.util.TreeMap;
  *
  * @param labels the keys to set, with null values for the keys to remove
  */
-public record DatabasePatchRequest(PatchField<String> purpose, PatchField<String> ownerTeam,
-                                   PatchField<Map<String, String>> labels) {
-    private static final Set<String> READ_ONLY =
-            Set.of("id", "status", "connection", "created_at", "updated_at", "version", "latest_operation_id",
-                    "failure_reason");
+public record DatabasePatchRequest(
+        PatchField<String> purpose, PatchField<String> ownerTeam, PatchField<Map<String, String>> labels) {
+    private static final Set<String> READ_ONLY = Set.of(
+            "id",
+            "status",
+            "connection",
+            "created_at",
+            "updated_at",
+            "version",
+            "latest_operation_id",
+            "failure_reason");
 
     /** Parses the patch; an unknown member or one of the wrong JSON type is a 400, a member that may not be patched a 422. */
     public static DatabasePatchRequest from(ObjectNode body) {
@@ -56,7 +61,8 @@ public record DatabasePatchRequest(PatchField<String> purpose, PatchField<String
             }
         }
         if (!wrongTypes.isEmpty()) {
-            throw HttpProblemException.malformed("the merge patch has unknown members or members of the wrong JSON type", wrongTypes);
+            throw HttpProblemException.malformed(
+                    "the merge patch has unknown members or members of the wrong JSON type", wrongTypes);
         }
         members.throwIfInvalid();
         return new DatabasePatchRequest(purpose, ownerTeam, labels);
@@ -65,15 +71,13 @@ public record DatabasePatchRequest(PatchField<String> purpose, PatchField<String
     /** The changes to apply to a database whose labels are {@code current}; reports every invalid value. */
     public DatabaseChanges toChanges(Labels current) {
         var validation = new Validation();
-        Purpose newPurpose = purpose.present()
-                ? validation.field("purpose", () -> new Purpose(purpose.value())) : null;
-        TeamSlug newOwner = ownerTeam.present()
-                ? validation.field("owner_team", () -> new TeamSlug(ownerTeam.value())) : null;
-        Labels newLabels = labels.present()
-                ? validation.field("labels", () -> mergedLabels(current)) : null;
+        Purpose newPurpose = purpose.present() ? validation.field("purpose", () -> new Purpose(purpose.value())) : null;
+        TeamSlug newOwner =
+                ownerTeam.present() ? validation.field("owner_team", () -> new TeamSlug(ownerTeam.value())) : null;
+        Labels newLabels = labels.present() ? validation.field("labels", () -> mergedLabels(current)) : null;
         validation.throwIfInvalid();
-        return new DatabaseChanges(Optional.ofNullable(newPurpose), Optional.ofNullable(newLabels),
-                Optional.ofNullable(newOwner));
+        return new DatabaseChanges(
+                Optional.ofNullable(newPurpose), Optional.ofNullable(newLabels), Optional.ofNullable(newOwner));
     }
 
     private Labels mergedLabels(Labels current) {

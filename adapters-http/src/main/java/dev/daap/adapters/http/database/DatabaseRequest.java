@@ -1,7 +1,6 @@
 package dev.daap.adapters.http.database;
 
 import dev.daap.application.database.CreateDatabaseCommand;
-
 import java.util.Map;
 
 /** The body of {@code POST /v1/databases}. Absent fields arrive as null; the command says which are required. */

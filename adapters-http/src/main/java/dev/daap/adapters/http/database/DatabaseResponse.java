@@ -2,7 +2,6 @@ package dev.daap.adapters.http.database;
 
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +27,8 @@ public record DatabaseResponse(
     /** Where to connect; the password is not part of the resource. */
     public record ConnectionResponse(String host, int port, String database, String username) {
         static ConnectionResponse from(ConnectionDetails details) {
-            return details == null ? null
+            return details == null
+                    ? null
                     : new ConnectionResponse(details.host(), details.port(), details.database(), details.username());
         }
     }

@@ -9,16 +9,22 @@ import dev.daap.application.database.ListDatabases;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.operation.GetOperations;
-
 import java.util.Objects;
 
 /**
  * The use cases behind {@code /v1/databases} and what hangs off a database (its operations and credentials, and
  * {@code /v1/operations}), wired by the bootstrap; with them, the store that lets their POSTs be retried safely.
  */
-public record DatabaseUseCases(CreateDatabase create, GetDatabase get, ListDatabases list, UpdateDatabase update,
-                               DeleteDatabase delete, RetryDatabase retry, GetOperations operations,
-                               ManageCredentials credentials, Idempotency idempotency) {
+public record DatabaseUseCases(
+        CreateDatabase create,
+        GetDatabase get,
+        ListDatabases list,
+        UpdateDatabase update,
+        DeleteDatabase delete,
+        RetryDatabase retry,
+        GetOperations operations,
+        ManageCredentials credentials,
+        Idempotency idempotency) {
     public DatabaseUseCases {
         Objects.requireNonNull(create, "create");
         Objects.requireNonNull(get, "get");

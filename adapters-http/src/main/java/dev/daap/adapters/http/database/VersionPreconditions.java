@@ -1,12 +1,11 @@
 package dev.daap.adapters.http.database;
 
+import dev.daap.adapters.http.problem.HttpProblemException;
 import dev.daap.adapters.http.protocol.EntityTags;
 import dev.daap.adapters.http.protocol.IfMatch;
-import dev.daap.adapters.http.problem.HttpProblemException;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.VersionMismatchException;
-
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +14,7 @@ import java.util.function.Supplier;
  * change it did not see.
  */
 final class VersionPreconditions {
-    private VersionPreconditions() {
-    }
+    private VersionPreconditions() {}
 
     /** The version to write against; a 412 problem if {@code ifMatch} names tags and none is current. */
     static long expectedVersion(IfMatch ifMatch, Database current) {

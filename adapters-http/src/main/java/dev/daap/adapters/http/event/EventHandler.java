@@ -8,12 +8,11 @@ import dev.daap.application.event.WatchEvents;
 import dev.daap.domain.access.Principal;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/events}: a Server-Sent Events stream of the events the caller may see (its team's; every team's
@@ -39,8 +38,12 @@ public final class EventHandler {
      *                   its own refusal (which becomes a problem response like any other)
      * @param heartbeat  how long a stream may stay silent before it sends a keep-alive comment
      */
-    public EventHandler(ListEvents list, WatchEvents watch, JsonCodec json, Function<Context, Principal> principals,
-                        Duration heartbeat) {
+    public EventHandler(
+            ListEvents list,
+            WatchEvents watch,
+            JsonCodec json,
+            Function<Context, Principal> principals,
+            Duration heartbeat) {
         this.list = list;
         this.watch = watch;
         this.json = json;
@@ -74,8 +77,11 @@ public final class EventHandler {
             Thread.currentThread().interrupt(); // the server is stopping
         } catch (RuntimeException e) {
             // The response has started: no problem can be sent, and the client resumes from its last id.
-            log.warn("event stream ended by a failure after {} (request_id={})", stream.lastPosition(),
-                    RequestIds.of(ctx), e);
+            log.warn(
+                    "event stream ended by a failure after {} (request_id={})",
+                    stream.lastPosition(),
+                    RequestIds.of(ctx),
+                    e);
         }
     }
 }

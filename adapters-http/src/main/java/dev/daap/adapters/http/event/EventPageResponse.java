@@ -2,7 +2,6 @@ package dev.daap.adapters.http.event;
 
 import dev.daap.application.event.ListEvents.EventPage;
 import dev.daap.domain.event.EventPosition;
-
 import java.util.List;
 
 /**
@@ -12,7 +11,8 @@ import java.util.List;
 public record EventPageResponse(List<EventResponse> items, String nextAfter) {
 
     public static EventPageResponse from(EventPage page) {
-        return new EventPageResponse(page.items().stream().map(EventResponse::from).toList(),
+        return new EventPageResponse(
+                page.items().stream().map(EventResponse::from).toList(),
                 page.nextAfter().map(EventPosition::encode).orElse(null));
     }
 }

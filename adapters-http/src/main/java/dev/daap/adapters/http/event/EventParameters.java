@@ -4,7 +4,6 @@ import dev.daap.adapters.http.protocol.QueryParameters;
 import dev.daap.application.event.EventQuery;
 import dev.daap.domain.error.InvalidInputException;
 import io.javalin.http.Context;
-
 import java.util.List;
 import java.util.Set;
 
@@ -32,9 +31,13 @@ record EventParameters(EventQuery query, boolean json) {
         boolean fromHeader = lastEventId != null && !lastEventId.isBlank();
         EventQuery query = null;
         try {
-            query = EventQuery.of(parameters.has("type") ? parameters.all("type") : null,
-                    parameters.single("resource_id").orElse(null), fromHeader ? LAST_EVENT_ID : "after",
-                    fromHeader ? lastEventId.strip() : parameters.single("after").orElse(null),
+            query = EventQuery.of(
+                    parameters.has("type") ? parameters.all("type") : null,
+                    parameters.single("resource_id").orElse(null),
+                    fromHeader ? LAST_EVENT_ID : "after",
+                    fromHeader
+                            ? lastEventId.strip()
+                            : parameters.single("after").orElse(null),
                     parameters.single("limit").orElse(null));
         } catch (InvalidInputException e) {
             parameters.report(e.errors()); // every mistake at once

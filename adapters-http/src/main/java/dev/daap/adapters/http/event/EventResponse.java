@@ -1,7 +1,6 @@
 package dev.daap.adapters.http.event;
 
 import dev.daap.domain.event.Event;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -12,11 +11,16 @@ import java.util.UUID;
  * @param id   the event's position: what {@code Last-Event-ID} and {@code after} take back; opaque to clients
  * @param data the event's facts; depend on {@code type}
  */
-public record EventResponse(String id, String type, Instant occurredAt, String team, UUID resourceId,
-                            Map<String, Object> data) {
+public record EventResponse(
+        String id, String type, Instant occurredAt, String team, UUID resourceId, Map<String, Object> data) {
 
     public static EventResponse from(Event event) {
-        return new EventResponse(event.position().encode(), event.type().wireName(), event.occurredAt(),
-                event.team().value(), event.resourceId(), event.payload());
+        return new EventResponse(
+                event.position().encode(),
+                event.type().wireName(),
+                event.occurredAt(),
+                event.team().value(),
+                event.resourceId(),
+                event.payload());
     }
 }

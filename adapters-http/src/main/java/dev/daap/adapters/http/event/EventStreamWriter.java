@@ -4,7 +4,6 @@ import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.application.event.EventStream;
 import dev.daap.application.event.Subscription;
 import dev.daap.domain.event.Event;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,8 +51,8 @@ final class EventStreamWriter {
         var buffer = new ByteArrayOutputStream(256 * events.size());
         for (Event event : events) {
             // An id or type never holds a line break (a hex position, a fixed name); JSON escapes its own.
-            buffer.writeBytes(text("id: " + event.position().encode() + "\nevent: " + event.type().wireName()
-                    + "\ndata: "));
+            buffer.writeBytes(text("id: " + event.position().encode() + "\nevent: "
+                    + event.type().wireName() + "\ndata: "));
             buffer.writeBytes(json.write(EventResponse.from(event)));
             buffer.writeBytes(text("\n\n"));
         }

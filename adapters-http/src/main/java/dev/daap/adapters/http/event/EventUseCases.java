@@ -2,7 +2,6 @@ package dev.daap.adapters.http.event;
 
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.WatchEvents;
-
 import java.time.Duration;
 import java.util.Objects;
 

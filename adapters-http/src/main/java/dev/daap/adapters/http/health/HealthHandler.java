@@ -2,10 +2,9 @@ package dev.daap.adapters.http.health;
 
 import dev.daap.adapters.http.protocol.JsonCodec;
 import io.javalin.http.Context;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Map;
 
 /**
  * {@code /health/live} says the process answers; {@code /health/ready} says whether it should get traffic. Their
@@ -30,8 +29,10 @@ public final class HealthHandler {
     public void ready(Context ctx) {
         Readiness result = check();
         ctx.header("Cache-Control", "no-store");
-        json.respond(ctx, result.ready() ? 200 : 503, new ReadinessResponse(
-                result.ready() ? "ready" : "unavailable", result.checks()));
+        json.respond(
+                ctx,
+                result.ready() ? 200 : 503,
+                new ReadinessResponse(result.ready() ? "ready" : "unavailable", result.checks()));
     }
 
     /** A check that throws means "not ready", never a 500: probes must get an answer they understand. */
@@ -44,6 +45,5 @@ public final class HealthHandler {
         }
     }
 
-    record ReadinessResponse(String status, Map<String, String> checks) {
-    }
+    record ReadinessResponse(String status, Map<String, String> checks) {}
 }

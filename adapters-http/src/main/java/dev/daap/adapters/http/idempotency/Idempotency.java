@@ -1,7 +1,6 @@
 package dev.daap.adapters.http.idempotency;
 
 import dev.daap.domain.idempotency.IdempotencyStore;
-
 import java.time.Clock;
 import java.util.Objects;
 

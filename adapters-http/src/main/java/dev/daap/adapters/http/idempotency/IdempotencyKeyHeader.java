@@ -3,7 +3,6 @@ package dev.daap.adapters.http.idempotency;
 import dev.daap.adapters.http.problem.HttpProblemException;
 import dev.daap.domain.error.FieldError;
 import io.javalin.http.Context;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +12,7 @@ final class IdempotencyKeyHeader {
     static final String NAME = "Idempotency-Key";
     private static final int MAX_LENGTH = 255;
 
-    private IdempotencyKeyHeader() {
-    }
+    private IdempotencyKeyHeader() {}
 
     static boolean isPresent(Context ctx) {
         return ctx.req().getHeaders(NAME).hasMoreElements();
@@ -27,8 +25,8 @@ final class IdempotencyKeyHeader {
         }
         // Two keys on one request leave no way to tell which the client meant.
         if (lines.size() > 1 || !isValid(lines.getFirst())) {
-            throw HttpProblemException.malformed("the Idempotency-Key header must be one value of 1 to " + MAX_LENGTH
-                    + " visible ASCII characters",
+            throw HttpProblemException.malformed(
+                    "the Idempotency-Key header must be one value of 1 to " + MAX_LENGTH + " visible ASCII characters",
                     List.of(new FieldError(NAME, "must be 1 to " + MAX_LENGTH + " visible ASCII characters")));
         }
         return Optional.of(lines.getFirst());

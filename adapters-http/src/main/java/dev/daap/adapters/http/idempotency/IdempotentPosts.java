@@ -12,12 +12,11 @@ import dev.daap.domain.idempotency.StoredResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ExceptionHandler;
 import io.javalin.http.Handler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code Idempotency-Key} on POST: the first answer to a key (below 500) is kept and sent again, unchanged, to every
@@ -55,12 +54,18 @@ public final class IdempotentPosts {
                 case Replay replay -> ResponseCopies.replay(ctx, replay.response());
                 case InProgress ignored -> {
                     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-                    throw new HttpProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE, "a request with this "
-                            + "Idempotency-Key is still being processed; retry shortly to get its response", List.of());
+                    throw new HttpProblemException(
+                            ProblemType.IDEMPOTENCY_KEY_IN_USE,
+                            "a request with this "
+                                    + "Idempotency-Key is still being processed; retry shortly to get its response",
+                            List.of());
                 }
-                case Mismatch ignored -> throw new HttpProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                        "this Idempotency-Key was already used for a different request; use a new key for a new "
-                                + "request", List.of());
+                case Mismatch ignored ->
+                    throw new HttpProblemException(
+                            ProblemType.IDEMPOTENCY_KEY_REUSED,
+                            "this Idempotency-Key was already used for a different request; use a new key for a new "
+                                    + "request",
+                            List.of());
             }
         };
     }
@@ -72,8 +77,8 @@ public final class IdempotentPosts {
     public Handler refusingKeys(Handler handler, String reason) {
         return ctx -> {
             if (IdempotencyKeyHeader.isPresent(ctx)) {
-                throw HttpProblemException.malformed("Idempotency-Key is not accepted on " + ctx.path() + ": "
-                        + reason);
+                throw HttpProblemException.malformed(
+                        "Idempotency-Key is not accepted on " + ctx.path() + ": " + reason);
             }
             handler.handle(ctx);
         };

@@ -1,7 +1,6 @@
 package dev.daap.adapters.http.idempotency;
 
 import io.javalin.http.Context;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,8 +12,7 @@ import java.util.HexFormat;
  * length prefixes keep one field from bleeding into the next.
  */
 final class RequestFingerprint {
-    private RequestFingerprint() {
-    }
+    private RequestFingerprint() {}
 
     static String of(Context ctx) {
         String query = ctx.queryString();
@@ -24,8 +22,8 @@ final class RequestFingerprint {
 
     static String of(String method, String target, byte[] body) {
         MessageDigest sha256 = sha256();
-        for (byte[] part : new byte[][] {method.getBytes(StandardCharsets.UTF_8),
-                target.getBytes(StandardCharsets.UTF_8), body}) {
+        for (byte[] part :
+                new byte[][] {method.getBytes(StandardCharsets.UTF_8), target.getBytes(StandardCharsets.UTF_8), body}) {
             sha256.update((part.length + ":").getBytes(StandardCharsets.US_ASCII));
             sha256.update(part);
         }

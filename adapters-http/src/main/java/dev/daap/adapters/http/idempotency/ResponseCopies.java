@@ -2,7 +2,6 @@ package dev.daap.adapters.http.idempotency;
 
 import dev.daap.domain.idempotency.StoredResponse;
 import io.javalin.http.Context;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +15,7 @@ final class ResponseCopies {
     /** What describes the result; per-request headers such as X-Request-Id are the replay's own. */
     private static final List<String> KEPT_HEADERS = List.of("Location", "ETag");
 
-    private ResponseCopies() {
-    }
+    private ResponseCopies() {}
 
     static StoredResponse capture(Context ctx) {
         Map<String, String> headers = new LinkedHashMap<>();

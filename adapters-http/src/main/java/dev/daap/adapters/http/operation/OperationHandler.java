@@ -17,10 +17,14 @@ public final class OperationHandler {
     }
 
     public void get(Context ctx) {
-        json.respond(ctx, 200, OperationResponse.from(operations.byId(Callers.principalOf(ctx), PathIds.operationId(ctx))));
+        json.respond(
+                ctx, 200, OperationResponse.from(operations.byId(Callers.principalOf(ctx), PathIds.operationId(ctx))));
     }
 
     public void ofDatabase(Context ctx) {
-        json.respond(ctx, 200, OperationListResponse.from(operations.ofDatabase(Callers.principalOf(ctx), PathIds.databaseId(ctx))));
+        json.respond(
+                ctx,
+                200,
+                OperationListResponse.from(operations.ofDatabase(Callers.principalOf(ctx), PathIds.databaseId(ctx))));
     }
 }

@@ -3,7 +3,6 @@ package dev.daap.adapters.http.operation;
 import dev.daap.application.operation.Operation;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobState;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -45,7 +44,9 @@ public record OperationResponse(
                 job.lastError(),
                 job.startedAt(),
                 job.finishedAt(),
-                job.state().isFinished() ? job.duration().map(Duration::toMillis).orElse(null) : null,
+                job.state().isFinished()
+                        ? job.duration().map(Duration::toMillis).orElse(null)
+                        : null,
                 job.createdAt(),
                 operation.stuck());
     }

@@ -1,7 +1,6 @@
 package dev.daap.adapters.http.problem;
 
 import dev.daap.domain.error.FieldError;
-
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package dev.daap.adapters.http.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.daap.domain.error.FieldError;
-
 import java.util.List;
 
 /**
@@ -13,17 +12,25 @@ import java.util.List;
  * @param requestId the {@code X-Request-Id} of the response, to find the log lines
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance,
-                      List<FieldProblem> errors, String requestId) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldProblem> errors,
+        String requestId) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 
-    public static Problem of(ProblemType type, String detail, String instance, List<FieldError> errors,
-                             String requestId) {
-        List<FieldProblem> fields = errors == null || errors.isEmpty() ? null
-                : errors.stream().map(e -> new FieldProblem(e.field(), e.message())).toList();
+    public static Problem of(
+            ProblemType type, String detail, String instance, List<FieldError> errors, String requestId) {
+        List<FieldProblem> fields = errors == null || errors.isEmpty()
+                ? null
+                : errors.stream()
+                        .map(e -> new FieldProblem(e.field(), e.message()))
+                        .toList();
         return new Problem(type.uri(), type.title(), type.status(), detail, instance, fields, requestId);
     }
 }

@@ -16,8 +16,7 @@ public record ProblemType(String code, int status, String title) {
     public static final ProblemType OPERATION_NOT_FOUND =
             new ProblemType("operation-not-found", 404, "Operation not found");
     public static final ProblemType TEAM_NOT_FOUND = new ProblemType("team-not-found", 404, "Team not found");
-    public static final ProblemType API_KEY_NOT_FOUND =
-            new ProblemType("api-key-not-found", 404, "API key not found");
+    public static final ProblemType API_KEY_NOT_FOUND = new ProblemType("api-key-not-found", 404, "API key not found");
     public static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", 401, "Unauthenticated");
     public static final ProblemType FORBIDDEN = new ProblemType("forbidden", 403, "Forbidden");
     public static final ProblemType TEAM_TAKEN = new ProblemType("team-taken", 409, "Team exists");

@@ -11,8 +11,7 @@ import io.javalin.http.Context;
 public final class Callers {
     private static final String ATTRIBUTE = "daap.caller";
 
-    private Callers() {
-    }
+    private Callers() {}
 
     public static void set(Context ctx, Caller caller) {
         ctx.attribute(ATTRIBUTE, caller);
@@ -21,8 +20,8 @@ public final class Callers {
     public static Caller of(Context ctx) {
         Caller caller = ctx.attribute(ATTRIBUTE);
         if (caller == null) {
-            throw new IllegalStateException("no authenticated caller on " + ctx.path()
-                    + "; the route is not behind authentication");
+            throw new IllegalStateException(
+                    "no authenticated caller on " + ctx.path() + "; the route is not behind authentication");
         }
         return caller;
     }

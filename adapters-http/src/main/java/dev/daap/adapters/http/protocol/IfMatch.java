@@ -2,7 +2,6 @@ package dev.daap.adapters.http.protocol;
 
 import dev.daap.adapters.http.problem.HttpProblemException;
 import dev.daap.domain.error.FieldError;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,7 +100,8 @@ public final class IfMatch {
     }
 
     private static HttpProblemException broken() {
-        return HttpProblemException.malformed("the If-Match header must be * or a list of entity tags such as \"3\"",
+        return HttpProblemException.malformed(
+                "the If-Match header must be * or a list of entity tags such as \"3\"",
                 List.of(new FieldError(HEADER, "must be * or a list of entity tags such as \"3\"")));
     }
 }

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.daap.adapters.http.problem.HttpProblemException;
 import io.javalin.http.Context;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -36,7 +35,9 @@ public final class JsonCodec {
     static ObjectMapper newObjectMapper() {
         // Jackson keeps its read and write buffers per thread by default, and every request runs on a new virtual
         // thread: each one allocated them afresh. A pool shared by all threads reuses them.
-        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
+        JsonFactory factory = JsonFactory.builder()
+                .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                .build();
         ObjectMapper mapper = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

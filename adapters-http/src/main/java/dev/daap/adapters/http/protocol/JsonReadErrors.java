@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.daap.adapters.http.problem.HttpProblemException;
 import dev.daap.domain.error.FieldError;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +18,21 @@ import java.util.Map;
  * snippets, so they go to no client; the JSON path of the offending field does.
  */
 final class JsonReadErrors {
-    private JsonReadErrors() {
-    }
+    private JsonReadErrors() {}
 
     static HttpProblemException toProblem(JacksonException e) {
         if (e instanceof StreamReadException syntax) {
             String duplicate = duplicateField(syntax.getOriginalMessage());
             return duplicate == null
                     ? HttpProblemException.malformed("the request body is not valid JSON" + where(syntax.getLocation()))
-                    : HttpProblemException.malformed("the request body has the field " + duplicate + " twice",
+                    : HttpProblemException.malformed(
+                            "the request body has the field " + duplicate + " twice",
                             List.of(new FieldError(duplicate, "must occur only once")));
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return HttpProblemException.malformed("the request body has a field this API does not know: " + field,
+            return HttpProblemException.malformed(
+                    "the request body has a field this API does not know: " + field,
                     List.of(new FieldError(field, "is not a known field")));
         }
         if (e instanceof MismatchedInputException mismatch) {
@@ -49,8 +49,8 @@ final class JsonReadErrors {
                     : HttpProblemException.malformed("the request body must be a JSON object");
         }
         String message = expectation(e.getTargetType());
-        return HttpProblemException.malformed("the field " + field + " " + message,
-                List.of(new FieldError(field, message)));
+        return HttpProblemException.malformed(
+                "the field " + field + " " + message, List.of(new FieldError(field, message)));
     }
 
     private static String expectation(Class<?> target) {

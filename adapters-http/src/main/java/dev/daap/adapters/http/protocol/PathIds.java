@@ -4,7 +4,6 @@ import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.team.TeamSlug;
 import io.javalin.http.Context;
-
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -13,8 +12,7 @@ public final class PathIds {
     private static final String PARAMETER = "id";
     private static final String TEAM_PARAMETER = "slug";
 
-    private PathIds() {
-    }
+    private PathIds() {}
 
     public static DatabaseId databaseId(Context ctx) {
         return parsed(() -> DatabaseId.parse(ctx.pathParam(PARAMETER)));

@@ -4,7 +4,6 @@ import dev.daap.domain.common.Page;
 import dev.daap.domain.common.PageToken;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.InvalidInputException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,7 @@ public final class QueryParameters {
     }
 
     /** @param repeatable the parameters that may be given more than once; read them with {@link #all} */
-    public static QueryParameters of(Map<String, List<String>> parameters, List<String> known,
-                                     Set<String> repeatable) {
+    public static QueryParameters of(Map<String, List<String>> parameters, List<String> known, Set<String> repeatable) {
         return new QueryParameters(parameters, known, repeatable);
     }
 

@@ -2,7 +2,6 @@ package dev.daap.adapters.http.protocol;
 
 import dev.daap.adapters.http.problem.HttpProblemException;
 import io.javalin.http.Context;
-
 import java.util.List;
 import java.util.Locale;
 

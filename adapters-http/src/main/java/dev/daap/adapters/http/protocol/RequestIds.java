@@ -1,10 +1,9 @@
 package dev.daap.adapters.http.protocol;
 
 import io.javalin.http.Context;
-import org.slf4j.MDC;
-
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /**
  * The correlation id of a request: echoed from a sane incoming {@code X-Request-Id} (so a caller's id follows the
@@ -19,8 +18,7 @@ public final class RequestIds {
     private static final String ATTRIBUTE = "daap.request-id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** Runs before every handler; Javalin runs a request's handlers on one (virtual) thread, as the MDC needs. */
     public static void assign(Context ctx) {
@@ -51,6 +49,8 @@ public final class RequestIds {
 
     /** The incoming id if it is safe to log and echo, else a new one. */
     public static String fromHeader(String incoming) {
-        return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && SANE.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
     }
 }

@@ -9,7 +9,6 @@ import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.application.team.ListTeams;
 import dev.daap.domain.team.Team;
 import io.javalin.http.Context;
-
 import java.util.List;
 
 /** {@code /v1/teams}: platform admins create teams; a team's key sees its own team only. */
@@ -36,8 +35,10 @@ public final class TeamHandler {
     }
 
     public void get(Context ctx) {
-        json.respond(ctx, 200, TeamResponse.from(useCases.getTeam().execute(Callers.principalOf(ctx),
-                PathIds.teamSlug(ctx))));
+        json.respond(
+                ctx,
+                200,
+                TeamResponse.from(useCases.getTeam().execute(Callers.principalOf(ctx), PathIds.teamSlug(ctx))));
     }
 
     public void list(Context ctx) {
@@ -45,7 +46,10 @@ public final class TeamHandler {
         int pageSize = parameters.pageSize(ListTeams.DEFAULT_PAGE_SIZE, ListTeams.MAX_PAGE_SIZE);
         var after = parameters.pageToken(ListTeams::positionOf);
         parameters.throwIfInvalid();
-        json.respond(ctx, 200, TeamResponse.PageResponse.from(
-                useCases.listTeams().execute(Callers.principalOf(ctx), after, pageSize)));
+        json.respond(
+                ctx,
+                200,
+                TeamResponse.PageResponse.from(
+                        useCases.listTeams().execute(Callers.principalOf(ctx), after, pageSize)));
     }
 }

@@ -3,7 +3,6 @@ package dev.daap.adapters.http.team;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.common.PageToken;
 import dev.daap.domain.team.Team;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +15,8 @@ public record TeamResponse(String slug, String displayName, Instant createdAt) {
     /** One page of {@code GET /v1/teams}; {@code next_page_token} is null on the last page. */
     public record PageResponse(List<TeamResponse> items, String nextPageToken) {
         public static PageResponse from(Page<Team> page) {
-            return new PageResponse(page.items().stream().map(TeamResponse::from).toList(),
+            return new PageResponse(
+                    page.items().stream().map(TeamResponse::from).toList(),
                     page.next().map(PageToken::value).orElse(null));
         }
     }

@@ -1,12 +1,11 @@
 package dev.daap.adapters.http.credential;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.application.credential.Credentials;
 import dev.daap.domain.database.ConnectionDetails;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CredentialsResponseTest {
     private static final ConnectionDetails ORDERS = new ConnectionDetails("pg-1.internal", 6432, "orders", "orders");

@@ -1,13 +1,12 @@
 package dev.daap.adapters.http.protocol;
 
-import dev.daap.adapters.http.problem.HttpProblemException;
-import dev.daap.adapters.http.problem.ProblemType;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daap.adapters.http.problem.HttpProblemException;
+import dev.daap.adapters.http.problem.ProblemType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class IfMatchTest {
 
@@ -62,7 +61,8 @@ class IfMatchTest {
         for (String broken : List.of("7", "\"7", "\"7\" \"8\"", "*, \"7\"", "W/7", "\"a b\"", "", " , ")) {
             assertThatThrownBy(() -> IfMatch.parse(List.of(broken)))
                     .as("If-Match: %s", broken)
-                    .isInstanceOfSatisfying(HttpProblemException.class,
+                    .isInstanceOfSatisfying(
+                            HttpProblemException.class,
                             e -> assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_REQUEST));
         }
     }

@@ -7,8 +7,7 @@ import dev.daap.domain.team.TeamSlug;
 
 /** Maps between the generated record and the domain's {@link ApiKey}; a platform admin key has no team. */
 final class ApiKeyRecordMapper {
-    private ApiKeyRecordMapper() {
-    }
+    private ApiKeyRecordMapper() {}
 
     static ApiKey toDomain(ApiKeysRecord record) {
         return new ApiKey(

@@ -1,5 +1,7 @@
 package dev.daap.adapters.postgres.access;
 
+import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.StoreErrors;
@@ -7,11 +9,6 @@ import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiKeys;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.team.TeamSlug;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-
-import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ApiKeys} port on PostgreSQL. {@link #findByPrefix}, on every request's path, is answered from a
@@ -33,9 +32,11 @@ public final class JooqApiKeys implements ApiKeys {
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
     /** Short: a key created on another instance must start working here soon. */
     public static final Duration ABSENT_TTL = Duration.ofSeconds(5);
+
     static final String PREFIX_CONSTRAINT = "api_keys_prefix_key";
     /** The advisory lock of {@link #lockPlatformKeys}: "daap" in ASCII, then 1. */
     static final long PLATFORM_KEYS_LOCK = 0x6461_6170_0000_0001L;
+
     private static final Logger log = LoggerFactory.getLogger(JooqApiKeys.class);
 
     private final JooqSession session;
@@ -132,8 +133,8 @@ public final class JooqApiKeys implements ApiKeys {
     @Override
     public boolean anyPlatformAdminKey() {
         // Served by the partial index api_keys_platform_admin_idx.
-        return StoreErrors.translate(() -> session.dsl().fetchExists(
-                API_KEYS, API_KEYS.ROLE.eq(Role.PLATFORM_ADMIN.wireName())));
+        return StoreErrors.translate(
+                () -> session.dsl().fetchExists(API_KEYS, API_KEYS.ROLE.eq(Role.PLATFORM_ADMIN.wireName())));
     }
 
     /**
@@ -169,8 +170,10 @@ public final class JooqApiKeys implements ApiKeys {
                 }
             } catch (RuntimeException e) {
                 if (!flushFailing) {
-                    log.warn("Could not record the last use of {} API keys; keeping them for the next flush",
-                            batch.size(), e);
+                    log.warn(
+                            "Could not record the last use of {} API keys; keeping them for the next flush",
+                            batch.size(),
+                            e);
                 }
                 flushFailing = true;
             }

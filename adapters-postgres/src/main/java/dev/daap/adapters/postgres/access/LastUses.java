@@ -1,10 +1,6 @@
 package dev.daap.adapters.postgres.access;
 
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Row2;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
+import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Row2;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * The latest use of each API key since the last write, kept in memory: a request must not pay for an UPDATE (and
@@ -22,6 +21,7 @@ import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
 final class LastUses {
     /** Rows per statement: two bind values each, well below the protocol's 65,535. */
     static final int ROWS_PER_STATEMENT = 10_000;
+
     private final Map<UUID, Instant> pending = new ConcurrentHashMap<>();
 
     void record(UUID keyId, Instant at) {

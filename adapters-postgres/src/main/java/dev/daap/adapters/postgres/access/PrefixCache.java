@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.daap.domain.access.ApiKey;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;

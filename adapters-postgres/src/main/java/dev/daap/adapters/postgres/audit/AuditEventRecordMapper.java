@@ -6,8 +6,7 @@ import dev.daap.domain.team.TeamSlug;
 
 /** Maps between the generated record and the domain's {@link AuditEvent}; snapshots travel as JSONB objects. */
 final class AuditEventRecordMapper {
-    private AuditEventRecordMapper() {
-    }
+    private AuditEventRecordMapper() {}
 
     static AuditEvent toDomain(AuditEventsRecord record) {
         return new AuditEvent(

@@ -1,5 +1,7 @@
 package dev.daap.adapters.postgres.audit;
 
+import static dev.daap.adapters.postgres.generated.Tables.AUDIT_EVENTS;
+
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.StoreErrors;
@@ -8,14 +10,11 @@ import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.audit.AuditQuery;
 import dev.daap.domain.common.Page;
-import org.jooq.Condition;
-import org.jooq.Select;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import static dev.daap.adapters.postgres.generated.Tables.AUDIT_EVENTS;
+import org.jooq.Condition;
+import org.jooq.Select;
 
 /**
  * The {@link AuditLog} on PostgreSQL: an insert-only table (its triggers refuse UPDATE, DELETE and TRUNCATE), read

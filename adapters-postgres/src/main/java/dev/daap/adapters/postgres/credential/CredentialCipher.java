@@ -1,11 +1,6 @@
 package dev.daap.adapters.postgres.credential;
 
 import dev.daap.domain.database.DatabaseId;
-
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,6 +8,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM for stored secrets: a fresh random 96-bit nonce per encryption, a 128-bit tag, and the database id
@@ -69,9 +68,11 @@ public final class CredentialCipher {
             return cipher.doFinal(sealed.ciphertext());
         } catch (AEADBadTagException e) {
             // Wrong key, or a ciphertext that belongs to another database, or altered bytes: GCM cannot tell which.
-            throw new IllegalStateException("the stored secret of database " + id + " cannot be decrypted with the "
-                    + "configured key (key id " + keyId + "): it was encrypted with another key, belongs to "
-                    + "another database, or was altered", e);
+            throw new IllegalStateException(
+                    "the stored secret of database " + id + " cannot be decrypted with the "
+                            + "configured key (key id " + keyId + "): it was encrypted with another key, belongs to "
+                            + "another database, or was altered",
+                    e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot decrypt with " + TRANSFORMATION, e);
         }

@@ -1,17 +1,16 @@
 package dev.daap.adapters.postgres.credential;
 
+import static dev.daap.adapters.postgres.generated.Tables.CREDENTIALS;
+
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.CredentialsRecord;
 import dev.daap.domain.credential.CredentialVault;
 import dev.daap.domain.database.DatabaseId;
-import org.jooq.impl.DSL;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-
-import static dev.daap.adapters.postgres.generated.Tables.CREDENTIALS;
+import org.jooq.impl.DSL;
 
 /**
  * The {@link CredentialVault} port on PostgreSQL: passwords are encrypted by {@link CredentialCipher} before they

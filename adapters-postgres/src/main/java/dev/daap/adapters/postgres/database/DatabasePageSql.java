@@ -4,7 +4,6 @@ import dev.daap.adapters.postgres.SqlByShape;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -19,8 +18,12 @@ final class DatabasePageSql {
     /** What decides the SQL's text: which filters are present and the order, not their values. */
     private record Shape(boolean team, boolean status, boolean text, boolean after, DatabaseSort sort) {
         static Shape of(DatabaseQuery query) {
-            return new Shape(query.ownerTeam().isPresent(), query.status().isPresent(), query.text().isPresent(),
-                    query.after().isPresent(), query.sort());
+            return new Shape(
+                    query.ownerTeam().isPresent(),
+                    query.status().isPresent(),
+                    query.text().isPresent(),
+                    query.after().isPresent(),
+                    query.sort());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.daap.adapters.postgres.database;
 
+import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
+
 import dev.daap.adapters.postgres.JsonColumns;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
 import dev.daap.domain.database.ConnectionDetails;
@@ -12,12 +14,9 @@ import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
 import org.jooq.Record;
 
-import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
-
 /** Maps between the generated record and the domain's {@link Database}; labels travel as a JSONB object. */
 final class DatabaseRecordMapper {
-    private DatabaseRecordMapper() {
-    }
+    private DatabaseRecordMapper() {}
 
     /**
      * Reads a row of {@code databases}: a {@link DatabasesRecord}, or a record fetched with the table's fields from
@@ -26,8 +25,13 @@ final class DatabaseRecordMapper {
      */
     static Database toDomain(Record record) {
         String host = record.get(DATABASES.HOST);
-        ConnectionDetails connection = host == null ? null : new ConnectionDetails(
-                host, record.get(DATABASES.PORT), record.get(DATABASES.DATABASE_NAME), record.get(DATABASES.USERNAME));
+        ConnectionDetails connection = host == null
+                ? null
+                : new ConnectionDetails(
+                        host,
+                        record.get(DATABASES.PORT),
+                        record.get(DATABASES.DATABASE_NAME),
+                        record.get(DATABASES.USERNAME));
         return new Database(
                 new DatabaseId(record.get(DATABASES.ID)),
                 new DatabaseName(record.get(DATABASES.NAME)),
@@ -47,8 +51,7 @@ final class DatabaseRecordMapper {
     /** Copies every column of {@code database} into {@code record} (used for insert and update alike). */
     static DatabasesRecord fill(DatabasesRecord record, Database database) {
         ConnectionDetails connection = database.connection();
-        return record
-                .setId(database.id().value())
+        return record.setId(database.id().value())
                 .setName(database.name().value())
                 .setOwnerTeam(database.ownerTeam().value())
                 .setPurpose(database.purpose().value())

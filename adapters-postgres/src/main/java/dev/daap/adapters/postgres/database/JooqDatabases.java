@@ -1,5 +1,7 @@
 package dev.daap.adapters.postgres.database;
 
+import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
+
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.RenderedSql;
@@ -16,22 +18,20 @@ import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.ConcurrentModificationException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
-
 /** The {@link Databases} port on PostgreSQL. Lists are keyset-paginated on (sort key, id) over live rows. */
 public final class JooqDatabases implements Databases {
     /** lower(purpose), stored for q=; not in the generated table (see GenerateJooqClasses), so no select reads it. */
     static final Field<String> PURPOSE_LOWER = DSL.field(DSL.name(DATABASES.getName(), "purpose_lower"), String.class);
+
     static final String LIVE_NAME_CONSTRAINT = "databases_live_name_key";
     static final String OWNER_TEAM_CONSTRAINT = "databases_owner_team_fkey";
     private final JooqSession session;
@@ -43,10 +43,13 @@ public final class JooqDatabases implements Databases {
         this.session = session;
         this.insert = new RenderedInsert<>(session, DATABASES);
         this.pageSql = new DatabasePageSql(query -> session.dsl().render(select(query)));
-        this.findSql = new SqlByShape<>(id -> "by id", id -> session.dsl().render(session.dsl()
-                .selectFrom(DATABASES)
-                .where(DATABASES.ID.eq(id.value())) // rendered as a placeholder, not inlined
-                .and(DATABASES.DELETED_AT.isNull())));
+        this.findSql = new SqlByShape<>(
+                id -> "by id",
+                id -> session.dsl()
+                        .render(session.dsl()
+                                .selectFrom(DATABASES)
+                                .where(DATABASES.ID.eq(id.value())) // rendered as a placeholder, not inlined
+                                .and(DATABASES.DELETED_AT.isNull())));
     }
 
     @Override
@@ -104,7 +107,10 @@ public final class JooqDatabases implements Databases {
     @Override
     public Page<Database> list(DatabaseQuery query) {
         List<Database> rows = fetch(pageSql.sql(query), DatabasePageSql.binds(query));
-        return Page.fromLookahead(rows, query.pageSize(), last -> DatabaseCursor.after(last, query.sort()).toToken());
+        return Page.fromLookahead(
+                rows,
+                query.pageSize(),
+                last -> DatabaseCursor.after(last, query.sort()).toToken());
     }
 
     /** Runs SQL rendered once by jOOQ with its values, and reads its rows (all columns) as databases. */
@@ -140,18 +146,20 @@ public final class JooqDatabases implements Databases {
     private static Condition after(DatabaseCursor cursor) {
         DatabaseSort sort = cursor.sort();
         var position = sort.byName()
-                ? DSL.row(DATABASES.NAME, DATABASES.ID).compare(sort.descending() ? org.jooq.Comparator.LESS
-                        : org.jooq.Comparator.GREATER, DSL.row(cursor.key(), cursor.id().value()))
-                : DSL.row(DATABASES.CREATED_AT, DATABASES.ID).compare(sort.descending() ? org.jooq.Comparator.LESS
-                        : org.jooq.Comparator.GREATER, DSL.row(cursor.createdAtKey(), cursor.id().value()));
+                ? DSL.row(DATABASES.NAME, DATABASES.ID)
+                        .compare(
+                                sort.descending() ? org.jooq.Comparator.LESS : org.jooq.Comparator.GREATER,
+                                DSL.row(cursor.key(), cursor.id().value()))
+                : DSL.row(DATABASES.CREATED_AT, DATABASES.ID)
+                        .compare(
+                                sort.descending() ? org.jooq.Comparator.LESS : org.jooq.Comparator.GREATER,
+                                DSL.row(cursor.createdAtKey(), cursor.id().value()));
         return position;
     }
 
     private static List<SortField<?>> order(DatabaseSort sort) {
         var key = sort.byName() ? DATABASES.NAME : DATABASES.CREATED_AT;
-        return sort.descending()
-                ? List.of(key.desc(), DATABASES.ID.desc())
-                : List.of(key.asc(), DATABASES.ID.asc());
+        return sort.descending() ? List.of(key.desc(), DATABASES.ID.desc()) : List.of(key.asc(), DATABASES.ID.asc());
     }
 
     /** The LIKE pattern of q: its text anywhere, with LIKE's own characters matched literally. */

@@ -4,7 +4,6 @@ import dev.daap.adapters.postgres.SqlByShape;
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -19,7 +18,10 @@ final class EventReadSql {
     /** What decides the SQL's text: which filters are present, and how many types (one placeholder each). */
     private record Shape(boolean team, int types, boolean resource) {
         static Shape of(EventFilter filter) {
-            return new Shape(filter.team().isPresent(), filter.types().size(), filter.resourceId().isPresent());
+            return new Shape(
+                    filter.team().isPresent(),
+                    filter.types().size(),
+                    filter.resourceId().isPresent());
         }
     }
 

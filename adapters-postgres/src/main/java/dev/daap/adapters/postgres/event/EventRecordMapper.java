@@ -1,5 +1,7 @@
 package dev.daap.adapters.postgres.event;
 
+import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
+
 import dev.daap.adapters.postgres.JsonColumns;
 import dev.daap.adapters.postgres.generated.tables.records.EventsRecord;
 import dev.daap.domain.event.Event;
@@ -9,12 +11,9 @@ import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
 import org.jooq.Record;
 
-import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
-
 /** Maps between the generated record and the domain's {@link Event}; the payload travels as a JSONB object. */
 final class EventRecordMapper {
-    private EventRecordMapper() {
-    }
+    private EventRecordMapper() {}
 
     /** Reads a row of {@code events}, fetched with the table's fields. */
     static Event toDomain(Record record) {

@@ -6,12 +6,11 @@ import dev.daap.domain.event.EventFanOut;
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventPosition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This instance's one reader of the event log: it listens for "an event was appended" on a connection of its own,
@@ -32,12 +31,11 @@ public final class EventRelay implements AutoCloseable {
     private volatile long reads; // written only on the listener's thread
     private boolean failing; // touched only on the listener's thread
 
-    public EventRelay(DataSource unpooled, EventLog events, String channel, EventFanOut fanOut,
-                      Duration pollInterval) {
+    public EventRelay(DataSource unpooled, EventLog events, String channel, EventFanOut fanOut, Duration pollInterval) {
         this.events = events;
         this.fanOut = fanOut;
-        this.listener = new NotificationListener(unpooled, channel, "daap-event-relay", pollInterval,
-                new NotificationListener.Reactions() {
+        this.listener = new NotificationListener(
+                unpooled, channel, "daap-event-relay", pollInterval, new NotificationListener.Reactions() {
                     @Override
                     public void connected() {
                         relay(); // whatever was notified while we were not listening
@@ -94,8 +92,11 @@ public final class EventRelay implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (!failing) { // once per outage, not once per poll
-                log.warn("The event relay cannot read the event log after {}; it retries on the next notification "
-                        + "or poll", position, e);
+                log.warn(
+                        "The event relay cannot read the event log after {}; it retries on the next notification "
+                                + "or poll",
+                        position,
+                        e);
                 failing = true;
             }
         }

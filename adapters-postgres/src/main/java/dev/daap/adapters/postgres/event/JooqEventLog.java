@@ -1,5 +1,7 @@
 package dev.daap.adapters.postgres.event;
 
+import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
+
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.RenderedSql;
@@ -11,17 +13,14 @@ import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
+import java.time.Instant;
+import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-
-import java.time.Instant;
-import java.util.List;
-
-import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
 
 /**
  * The {@link EventLog} on PostgreSQL. Each row carries the id of the transaction that wrote it ({@code xid}) and a
@@ -33,8 +32,9 @@ import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
 public final class JooqEventLog implements EventLog {
     private static final int PURGE_BATCH = 5_000;
     /** A scalar subquery, so it is computed once per statement, from the statement's own snapshot. */
-    private static final Field<Long> SNAPSHOT_XMIN = DSL.field(DSL.select(
-            DSL.field("(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint", SQLDataType.BIGINT)));
+    private static final Field<Long> SNAPSHOT_XMIN = DSL.field(
+            DSL.select(DSL.field("(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint", SQLDataType.BIGINT)));
+
     private final JooqSession session;
     private final String channel;
     private final RenderedInsert<EventsRecord> insert;
@@ -64,13 +64,15 @@ public final class JooqEventLog implements EventLog {
 
     @Override
     public List<Event> publishedAfter(EventPosition after, EventFilter filter, int limit) {
-        return RenderedSql.fetch(session, readSql.sql(filter), EventReadSql.binds(after, filter, limit), EVENTS.fields())
+        return RenderedSql.fetch(
+                        session, readSql.sql(filter), EventReadSql.binds(after, filter, limit), EVENTS.fields())
                 .map(EventRecordMapper::toDomain);
     }
 
     /** The read of {@link #publishedAfter}, as jOOQ builds it; its SQL is kept per shape (see {@link EventReadSql}). */
     Select<EventsRecord> select(EventPosition after, EventFilter filter, int limit) {
-        return session.dsl().selectFrom(EVENTS)
+        return session.dsl()
+                .selectFrom(EVENTS)
                 .where(DSL.row(EVENTS.XID, EVENTS.SEQ).gt(after.xid(), after.seq()))
                 .and(EVENTS.XID.lt(SNAPSHOT_XMIN))
                 .and(matching(filter))
@@ -80,7 +82,9 @@ public final class JooqEventLog implements EventLog {
 
     @Override
     public EventPosition head() {
-        return StoreErrors.translate(() -> session.dsl().select(EVENTS.XID, EVENTS.SEQ).from(EVENTS)
+        return StoreErrors.translate(() -> session.dsl()
+                .select(EVENTS.XID, EVENTS.SEQ)
+                .from(EVENTS)
                 .where(EVENTS.XID.lt(SNAPSHOT_XMIN))
                 .orderBy(EVENTS.XID.desc(), EVENTS.SEQ.desc())
                 .limit(1)
@@ -94,10 +98,13 @@ public final class JooqEventLog implements EventLog {
         int total = 0;
         int deleted;
         do {
-            deleted = StoreErrors.translate(() -> session.dsl().deleteFrom(EVENTS)
-                    .where(DSL.row(EVENTS.XID, EVENTS.SEQ).in(DSL.select(EVENTS.XID, EVENTS.SEQ).from(EVENTS)
-                            .where(EVENTS.OCCURRED_AT.lt(cutoff))
-                            .limit(PURGE_BATCH)))
+            deleted = StoreErrors.translate(() -> session.dsl()
+                    .deleteFrom(EVENTS)
+                    .where(DSL.row(EVENTS.XID, EVENTS.SEQ)
+                            .in(DSL.select(EVENTS.XID, EVENTS.SEQ)
+                                    .from(EVENTS)
+                                    .where(EVENTS.OCCURRED_AT.lt(cutoff))
+                                    .limit(PURGE_BATCH)))
                     .execute());
             total += deleted;
         } while (deleted == PURGE_BATCH);
@@ -110,7 +117,8 @@ public final class JooqEventLog implements EventLog {
             condition = condition.and(EVENTS.TEAM.eq(filter.team().get().value()));
         }
         if (!filter.types().isEmpty()) {
-            condition = condition.and(EVENTS.TYPE.in(filter.types().stream().map(EventType::wireName).toList()));
+            condition = condition.and(EVENTS.TYPE.in(
+                    filter.types().stream().map(EventType::wireName).toList()));
         }
         if (filter.resourceId().isPresent()) {
             condition = condition.and(EVENTS.RESOURCE_ID.eq(filter.resourceId().get()));

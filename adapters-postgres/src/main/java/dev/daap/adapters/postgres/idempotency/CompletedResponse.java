@@ -4,7 +4,6 @@ import dev.daap.domain.idempotency.IdempotencyStore.BeginOutcome;
 import dev.daap.domain.idempotency.IdempotencyStore.Mismatch;
 import dev.daap.domain.idempotency.IdempotencyStore.Replay;
 import dev.daap.domain.idempotency.StoredResponse;
-
 import java.time.Instant;
 import java.util.Objects;
 

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.daap.domain.idempotency.IdempotencyStore;
 import dev.daap.domain.idempotency.StoredResponse;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -18,8 +17,7 @@ final class CompletedResponses {
     /** Keys, hash, headers and object headers, roughly; it also caps the count of entries with small bodies. */
     private static final int ENTRY_WEIGHT = 1024;
 
-    private record Id(String caller, String key) {
-    }
+    private record Id(String caller, String key) {}
 
     private final Cache<Id, CompletedResponse> entries = Caffeine.newBuilder()
             .maximumWeight(MAXIMUM_WEIGHT)

@@ -6,14 +6,12 @@ import dev.daap.domain.idempotency.IdempotencyStore.BeginOutcome;
 import dev.daap.domain.idempotency.IdempotencyStore.InProgress;
 import dev.daap.domain.idempotency.IdempotencyStore.Mismatch;
 import dev.daap.domain.idempotency.StoredResponse;
-import org.jooq.JSONB;
-
 import java.util.Map;
+import org.jooq.JSONB;
 
 /** Reads a live row as what {@code begin} reports, and carries the replayed headers as a JSONB object. */
 final class IdempotencyRecordMapper {
-    private IdempotencyRecordMapper() {
-    }
+    private IdempotencyRecordMapper() {}
 
     static boolean isCompleted(IdempotencyKeysRecord row) {
         return JooqIdempotencyStore.COMPLETED.equals(row.getState());
@@ -21,8 +19,14 @@ final class IdempotencyRecordMapper {
 
     /** A live completed row: the response to replay to the same request, and what a later hit must check. */
     static CompletedResponse completed(IdempotencyKeysRecord row) {
-        return new CompletedResponse(row.getRequestHash(), new StoredResponse(row.getStatus(), row.getContentType(),
-                JsonColumns.stringMap(row.getHeaders(), "headers"), row.getBody()), row.getExpiresAt());
+        return new CompletedResponse(
+                row.getRequestHash(),
+                new StoredResponse(
+                        row.getStatus(),
+                        row.getContentType(),
+                        JsonColumns.stringMap(row.getHeaders(), "headers"),
+                        row.getBody()),
+                row.getExpiresAt());
     }
 
     /** A live running row: another request's content, or the same request still being worked on. */

@@ -1,22 +1,21 @@
 package dev.daap.adapters.postgres.idempotency;
 
+import static dev.daap.adapters.postgres.generated.Tables.IDEMPOTENCY_KEYS;
+
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.IdempotencyKeysRecord;
 import dev.daap.domain.idempotency.IdempotencyStore;
 import dev.daap.domain.idempotency.StoredResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Objects;
-
-import static dev.daap.adapters.postgres.generated.Tables.IDEMPOTENCY_KEYS;
 
 /**
  * The {@link IdempotencyStore} on PostgreSQL, one row per caller and key. It must run outside any use-case
@@ -44,11 +43,18 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
      * with a fresh snapshot, sees the row.
      */
     private static final int ATTEMPTS = 3;
+
     private static final Field<Boolean> CLAIMED = DSL.field(DSL.name("claimed"), SQLDataType.BOOLEAN);
     /** What {@code begin} needs of a live row: the request it holds, its state, and a response to replay. */
-    private static final Field<?>[] LIVE_ROW = {IDEMPOTENCY_KEYS.REQUEST_HASH, IDEMPOTENCY_KEYS.STATE,
-            IDEMPOTENCY_KEYS.STATUS, IDEMPOTENCY_KEYS.CONTENT_TYPE, IDEMPOTENCY_KEYS.HEADERS, IDEMPOTENCY_KEYS.BODY,
-            IDEMPOTENCY_KEYS.EXPIRES_AT};
+    private static final Field<?>[] LIVE_ROW = {
+        IDEMPOTENCY_KEYS.REQUEST_HASH,
+        IDEMPOTENCY_KEYS.STATE,
+        IDEMPOTENCY_KEYS.STATUS,
+        IDEMPOTENCY_KEYS.CONTENT_TYPE,
+        IDEMPOTENCY_KEYS.HEADERS,
+        IDEMPOTENCY_KEYS.BODY,
+        IDEMPOTENCY_KEYS.EXPIRES_AT
+    };
 
     private final JooqSession session;
     private final CompletedResponses completedResponses = new CompletedResponses();
@@ -71,38 +77,42 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
                     return found.get(CLAIMED) ? new Started() : outcome(caller, key, found, requestHash);
                 }
             }
-            throw new IllegalStateException("idempotency key kept changing under a claim for " + ATTEMPTS
-                    + " rounds");
+            throw new IllegalStateException("idempotency key kept changing under a claim for " + ATTEMPTS + " rounds");
         });
     }
 
     @Override
     public void complete(String caller, String key, StoredResponse response, Instant keepUntil) {
-        StoreErrors.translate(() -> session.dsl().update(IDEMPOTENCY_KEYS)
-                .set(IDEMPOTENCY_KEYS.STATE, COMPLETED)
-                .set(IDEMPOTENCY_KEYS.EXPIRES_AT, keepUntil)
-                .set(IDEMPOTENCY_KEYS.STATUS, response.status())
-                .set(IDEMPOTENCY_KEYS.CONTENT_TYPE, response.contentType())
-                .set(IDEMPOTENCY_KEYS.HEADERS, IdempotencyRecordMapper.headersJson(response.headers()))
-                .set(IDEMPOTENCY_KEYS.BODY, response.body())
-                .where(sameKey(caller, key)).and(IDEMPOTENCY_KEYS.STATE.eq(RUNNING))
-                .returningResult(IDEMPOTENCY_KEYS.REQUEST_HASH)
-                .fetchOptional())
+        StoreErrors.translate(() -> session.dsl()
+                        .update(IDEMPOTENCY_KEYS)
+                        .set(IDEMPOTENCY_KEYS.STATE, COMPLETED)
+                        .set(IDEMPOTENCY_KEYS.EXPIRES_AT, keepUntil)
+                        .set(IDEMPOTENCY_KEYS.STATUS, response.status())
+                        .set(IDEMPOTENCY_KEYS.CONTENT_TYPE, response.contentType())
+                        .set(IDEMPOTENCY_KEYS.HEADERS, IdempotencyRecordMapper.headersJson(response.headers()))
+                        .set(IDEMPOTENCY_KEYS.BODY, response.body())
+                        .where(sameKey(caller, key))
+                        .and(IDEMPOTENCY_KEYS.STATE.eq(RUNNING))
+                        .returningResult(IDEMPOTENCY_KEYS.REQUEST_HASH)
+                        .fetchOptional())
                 // The row's own hash: the claim completed may be another request's that took an expired one over.
-                .ifPresent(hash -> completedResponses.remember(caller, key,
-                        new CompletedResponse(hash.value1(), response, keepUntil)));
+                .ifPresent(hash -> completedResponses.remember(
+                        caller, key, new CompletedResponse(hash.value1(), response, keepUntil)));
     }
 
     @Override
     public void abandon(String caller, String key) {
-        StoreErrors.translate(() -> session.dsl().deleteFrom(IDEMPOTENCY_KEYS)
-                .where(sameKey(caller, key)).and(IDEMPOTENCY_KEYS.STATE.eq(RUNNING))
+        StoreErrors.translate(() -> session.dsl()
+                .deleteFrom(IDEMPOTENCY_KEYS)
+                .where(sameKey(caller, key))
+                .and(IDEMPOTENCY_KEYS.STATE.eq(RUNNING))
                 .execute());
     }
 
     @Override
     public int deleteExpired(Instant now) {
-        return StoreErrors.translate(() -> session.dsl().deleteFrom(IDEMPOTENCY_KEYS)
+        return StoreErrors.translate(() -> session.dsl()
+                .deleteFrom(IDEMPOTENCY_KEYS)
                 .where(IDEMPOTENCY_KEYS.EXPIRES_AT.le(now))
                 .execute());
     }
@@ -120,29 +130,33 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
      * @return a record with {@link #CLAIMED} and {@link #LIVE_ROW}, or null if the statement saw no live row
      */
     private Record claimOrRead(String caller, String key, String requestHash, Instant now, Instant expiresAt) {
-        CommonTableExpression<IdempotencyKeysRecord> claim = DSL.name("claim").as(DSL.insertInto(IDEMPOTENCY_KEYS)
-                .set(IDEMPOTENCY_KEYS.CALLER, caller)
-                .set(IDEMPOTENCY_KEYS.KEY, key)
-                .set(IDEMPOTENCY_KEYS.REQUEST_HASH, requestHash)
-                .set(IDEMPOTENCY_KEYS.STATE, RUNNING)
-                .set(IDEMPOTENCY_KEYS.CREATED_AT, now)
-                .set(IDEMPOTENCY_KEYS.EXPIRES_AT, expiresAt)
-                .onConflict(IDEMPOTENCY_KEYS.CALLER, IDEMPOTENCY_KEYS.KEY)
-                .doUpdate()
-                .set(IDEMPOTENCY_KEYS.REQUEST_HASH, DSL.excluded(IDEMPOTENCY_KEYS.REQUEST_HASH))
-                .set(IDEMPOTENCY_KEYS.STATE, DSL.excluded(IDEMPOTENCY_KEYS.STATE))
-                .set(IDEMPOTENCY_KEYS.STATUS, DSL.excluded(IDEMPOTENCY_KEYS.STATUS))
-                .set(IDEMPOTENCY_KEYS.CONTENT_TYPE, DSL.excluded(IDEMPOTENCY_KEYS.CONTENT_TYPE))
-                .set(IDEMPOTENCY_KEYS.HEADERS, DSL.excluded(IDEMPOTENCY_KEYS.HEADERS))
-                .set(IDEMPOTENCY_KEYS.BODY, DSL.excluded(IDEMPOTENCY_KEYS.BODY))
-                .set(IDEMPOTENCY_KEYS.CREATED_AT, DSL.excluded(IDEMPOTENCY_KEYS.CREATED_AT))
-                .set(IDEMPOTENCY_KEYS.EXPIRES_AT, DSL.excluded(IDEMPOTENCY_KEYS.EXPIRES_AT))
-                .where(IDEMPOTENCY_KEYS.EXPIRES_AT.le(now))
-                .returning(LIVE_ROW));
-        return session.dsl().with(claim)
-                .select(DSL.inline(true).as(CLAIMED)).select(claim.fields(LIVE_ROW))
+        CommonTableExpression<IdempotencyKeysRecord> claim = DSL.name("claim")
+                .as(DSL.insertInto(IDEMPOTENCY_KEYS)
+                        .set(IDEMPOTENCY_KEYS.CALLER, caller)
+                        .set(IDEMPOTENCY_KEYS.KEY, key)
+                        .set(IDEMPOTENCY_KEYS.REQUEST_HASH, requestHash)
+                        .set(IDEMPOTENCY_KEYS.STATE, RUNNING)
+                        .set(IDEMPOTENCY_KEYS.CREATED_AT, now)
+                        .set(IDEMPOTENCY_KEYS.EXPIRES_AT, expiresAt)
+                        .onConflict(IDEMPOTENCY_KEYS.CALLER, IDEMPOTENCY_KEYS.KEY)
+                        .doUpdate()
+                        .set(IDEMPOTENCY_KEYS.REQUEST_HASH, DSL.excluded(IDEMPOTENCY_KEYS.REQUEST_HASH))
+                        .set(IDEMPOTENCY_KEYS.STATE, DSL.excluded(IDEMPOTENCY_KEYS.STATE))
+                        .set(IDEMPOTENCY_KEYS.STATUS, DSL.excluded(IDEMPOTENCY_KEYS.STATUS))
+                        .set(IDEMPOTENCY_KEYS.CONTENT_TYPE, DSL.excluded(IDEMPOTENCY_KEYS.CONTENT_TYPE))
+                        .set(IDEMPOTENCY_KEYS.HEADERS, DSL.excluded(IDEMPOTENCY_KEYS.HEADERS))
+                        .set(IDEMPOTENCY_KEYS.BODY, DSL.excluded(IDEMPOTENCY_KEYS.BODY))
+                        .set(IDEMPOTENCY_KEYS.CREATED_AT, DSL.excluded(IDEMPOTENCY_KEYS.CREATED_AT))
+                        .set(IDEMPOTENCY_KEYS.EXPIRES_AT, DSL.excluded(IDEMPOTENCY_KEYS.EXPIRES_AT))
+                        .where(IDEMPOTENCY_KEYS.EXPIRES_AT.le(now))
+                        .returning(LIVE_ROW));
+        return session.dsl()
+                .with(claim)
+                .select(DSL.inline(true).as(CLAIMED))
+                .select(claim.fields(LIVE_ROW))
                 .from(claim)
-                .unionAll(DSL.select(DSL.inline(false).as(CLAIMED)).select(LIVE_ROW)
+                .unionAll(DSL.select(DSL.inline(false).as(CLAIMED))
+                        .select(LIVE_ROW)
                         .from(IDEMPOTENCY_KEYS)
                         .where(sameKey(caller, key))
                         .and(IDEMPOTENCY_KEYS.EXPIRES_AT.gt(now))

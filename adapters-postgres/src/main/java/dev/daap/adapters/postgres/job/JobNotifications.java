@@ -1,10 +1,9 @@
 package dev.daap.adapters.postgres.job;
 
 import dev.daap.adapters.postgres.NotificationListener;
-
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Wakes the workers when a job is enqueued, through a {@link NotificationListener} on its own connection. After
@@ -16,8 +15,8 @@ public final class JobNotifications implements AutoCloseable {
     private final NotificationListener listener;
 
     public JobNotifications(DataSource dataSource, String channel, Runnable wakeUp) {
-        this.listener = new NotificationListener(dataSource, channel, "daap-job-listener", WAIT,
-                new NotificationListener.Reactions() {
+        this.listener = new NotificationListener(
+                dataSource, channel, "daap-job-listener", WAIT, new NotificationListener.Reactions() {
                     @Override
                     public void connected() {
                         wakeUp.run(); // catch up on what was enqueued while we were not listening

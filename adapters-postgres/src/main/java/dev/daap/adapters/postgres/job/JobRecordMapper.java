@@ -8,14 +8,23 @@ import dev.daap.domain.job.JobState;
 
 /** Maps between the generated jobs record and the domain's {@link Job}. */
 final class JobRecordMapper {
-    private JobRecordMapper() {
-    }
+    private JobRecordMapper() {}
 
     static Job toDomain(JobsRecord record) {
-        return new Job(record.getId(), JobKind.fromWireName(record.getKind()), new DatabaseId(record.getDatabaseId()),
-                JobState.fromWireName(record.getState()), record.getAttempts(), record.getMaxAttempts(),
-                record.getRunAt(), record.getLeaseOwner(), record.getLeaseExpiresAt(), record.getLastError(),
-                record.getCreatedAt(), record.getStartedAt(), record.getFinishedAt());
+        return new Job(
+                record.getId(),
+                JobKind.fromWireName(record.getKind()),
+                new DatabaseId(record.getDatabaseId()),
+                JobState.fromWireName(record.getState()),
+                record.getAttempts(),
+                record.getMaxAttempts(),
+                record.getRunAt(),
+                record.getLeaseOwner(),
+                record.getLeaseExpiresAt(),
+                record.getLastError(),
+                record.getCreatedAt(),
+                record.getStartedAt(),
+                record.getFinishedAt());
     }
 
     static JobsRecord toRecord(Job job) {

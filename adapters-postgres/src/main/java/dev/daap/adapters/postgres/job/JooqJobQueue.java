@@ -1,5 +1,7 @@
 package dev.daap.adapters.postgres.job;
 
+import static dev.daap.adapters.postgres.generated.Tables.JOBS;
+
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.StoreErrors;
@@ -10,10 +12,6 @@ import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.job.LeaseLostException;
-import org.jooq.Condition;
-import org.jooq.UpdateSetMoreStep;
-import org.jooq.impl.DSL;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-
-import static dev.daap.adapters.postgres.generated.Tables.JOBS;
+import org.jooq.Condition;
+import org.jooq.UpdateSetMoreStep;
+import org.jooq.impl.DSL;
 
 /**
  * The {@link JobQueue} on PostgreSQL. Claiming is one UPDATE over a {@code FOR UPDATE SKIP LOCKED} subquery, so
@@ -61,17 +60,24 @@ public final class JooqJobQueue implements JobQueue {
         Instant now = now();
         Jobs job = JOBS.as("candidate");
         Jobs older = JOBS.as("older");
-        Condition due = job.STATE.eq(SCHEDULED).and(job.RUN_AT.le(now))
+        Condition due = job.STATE
+                .eq(SCHEDULED)
+                .and(job.RUN_AT.le(now))
                 .or(job.STATE.eq(RUNNING).and(job.LEASE_EXPIRES_AT.lt(now)));
-        Condition olderUnfinished = older.DATABASE_ID.eq(job.DATABASE_ID)
+        Condition olderUnfinished = older.DATABASE_ID
+                .eq(job.DATABASE_ID)
                 .and(older.STATE.in(SCHEDULED, RUNNING))
                 .and(DSL.row(older.CREATED_AT, older.ID).lt(DSL.row(job.CREATED_AT, job.ID)));
-        var candidates = DSL.select(job.ID).from(job)
-                .where(due).andNotExists(DSL.selectOne().from(older).where(olderUnfinished))
+        var candidates = DSL.select(job.ID)
+                .from(job)
+                .where(due)
+                .andNotExists(DSL.selectOne().from(older).where(olderUnfinished))
                 .orderBy(job.RUN_AT, job.CREATED_AT, job.ID)
                 .limit(limit)
-                .forUpdate().skipLocked();
-        return StoreErrors.translate(() -> session.dsl().update(JOBS)
+                .forUpdate()
+                .skipLocked();
+        return StoreErrors.translate(() -> session.dsl()
+                .update(JOBS)
                 .set(JOBS.STATE, RUNNING)
                 .set(JOBS.LEASE_OWNER, owner)
                 .set(JOBS.LEASE_EXPIRES_AT, now.plus(lease))
@@ -100,29 +106,34 @@ public final class JooqJobQueue implements JobQueue {
 
     @Override
     public void retryLater(UUID jobId, String owner, String error, Instant runAt) {
-        updateHeld(jobId, owner, update -> update
-                .set(JOBS.STATE, SCHEDULED)
-                .set(JOBS.RUN_AT, runAt)
-                .set(JOBS.LAST_ERROR, error));
+        updateHeld(
+                jobId,
+                owner,
+                update -> update.set(JOBS.STATE, SCHEDULED)
+                        .set(JOBS.RUN_AT, runAt)
+                        .set(JOBS.LAST_ERROR, error));
     }
 
     @Override
     public void release(UUID jobId, String owner) {
-        updateHeld(jobId, owner, update -> update
-                .set(JOBS.STATE, SCHEDULED)
-                .set(JOBS.RUN_AT, now())
-                .set(JOBS.ATTEMPTS, DSL.greatest(JOBS.ATTEMPTS.minus(1), DSL.val(0))));
+        updateHeld(
+                jobId,
+                owner,
+                update -> update.set(JOBS.STATE, SCHEDULED)
+                        .set(JOBS.RUN_AT, now())
+                        .set(JOBS.ATTEMPTS, DSL.greatest(JOBS.ATTEMPTS.minus(1), DSL.val(0))));
     }
 
     @Override
     public Optional<Job> find(UUID jobId) {
-        return StoreErrors.translate(() -> session.dsl().selectFrom(JOBS).where(JOBS.ID.eq(jobId))
-                .fetchOptional(JobRecordMapper::toDomain));
+        return StoreErrors.translate(
+                () -> session.dsl().selectFrom(JOBS).where(JOBS.ID.eq(jobId)).fetchOptional(JobRecordMapper::toDomain));
     }
 
     @Override
     public List<Job> forDatabase(DatabaseId databaseId, int limit) {
-        return StoreErrors.translate(() -> session.dsl().selectFrom(JOBS)
+        return StoreErrors.translate(() -> session.dsl()
+                .selectFrom(JOBS)
                 .where(JOBS.DATABASE_ID.eq(databaseId.value()))
                 .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc())
                 .limit(limit)
@@ -131,23 +142,26 @@ public final class JooqJobQueue implements JobQueue {
 
     @Override
     public List<Job> stuck(Duration grace) {
-        return StoreErrors.translate(() -> session.dsl().selectFrom(JOBS)
+        return StoreErrors.translate(() -> session.dsl()
+                .selectFrom(JOBS)
                 .where(JOBS.STATE.eq(RUNNING).and(JOBS.LEASE_EXPIRES_AT.lt(now().minus(grace))))
                 .orderBy(JOBS.LEASE_EXPIRES_AT)
                 .fetch(JobRecordMapper::toDomain));
     }
 
     private void finish(UUID jobId, String owner, JobState state, String error) {
-        updateHeld(jobId, owner, update -> update
-                .set(JOBS.STATE, state.wireName())
-                .set(JOBS.FINISHED_AT, now())
-                .set(JOBS.LAST_ERROR, error == null ? JOBS.LAST_ERROR : DSL.val(error)));
+        updateHeld(
+                jobId,
+                owner,
+                update -> update.set(JOBS.STATE, state.wireName())
+                        .set(JOBS.FINISHED_AT, now())
+                        .set(JOBS.LAST_ERROR, error == null ? JOBS.LAST_ERROR : DSL.val(error)));
     }
 
     /** Changes a job only while {@code owner} still holds its lease; the lease ends with the change. */
-    private void updateHeld(UUID jobId, String owner,
-                            UnaryOperator<UpdateSetMoreStep<JobsRecord>> changes) {
-        int updated = StoreErrors.translate(() -> changes.apply(session.dsl().update(JOBS)
+    private void updateHeld(UUID jobId, String owner, UnaryOperator<UpdateSetMoreStep<JobsRecord>> changes) {
+        int updated = StoreErrors.translate(() -> changes.apply(session.dsl()
+                        .update(JOBS)
                         .set(JOBS.UPDATED_AT, now())
                         .set(JOBS.LEASE_OWNER, (String) null)
                         .set(JOBS.LEASE_EXPIRES_AT, (Instant) null))

@@ -3,7 +3,6 @@ package dev.daap.adapters.postgres.provisioning;
 import dev.daap.adapters.postgres.provisioning.TargetCatalog.Entry;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.provisioning.ProvisioningException;
-
 import java.util.Optional;
 
 /**
@@ -25,7 +24,9 @@ final class Ownership {
     }
 
     static Ownership read(TargetSession session, DatabaseId id, String name) {
-        return new Ownership(name, marker(id),
+        return new Ownership(
+                name,
+                marker(id),
                 session.read("looking up role " + name, catalog -> catalog.role(name)),
                 session.read("looking up database " + name, catalog -> catalog.database(name)));
     }

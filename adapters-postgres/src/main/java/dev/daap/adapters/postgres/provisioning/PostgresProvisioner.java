@@ -1,18 +1,5 @@
 package dev.daap.adapters.postgres.provisioning;
 
-import dev.daap.domain.database.ConnectionDetails;
-import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
-import dev.daap.domain.provisioning.Provisioner;
-import dev.daap.domain.provisioning.ProvisioningException;
-import org.postgresql.util.PasswordUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
-import java.util.List;
-import java.util.Objects;
-
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.alterPassword;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.commentOnDatabase;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.commentOnRole;
@@ -25,6 +12,18 @@ import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.grantRoleT
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.resetRole;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.revokeConnect;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.revokePublicAccess;
+
+import dev.daap.domain.database.ConnectionDetails;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.provisioning.Provisioner;
+import dev.daap.domain.provisioning.ProvisioningException;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.postgresql.util.PasswordUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Provisions on a target PostgreSQL cluster through an admin connection (a superuser, or a role with CREATEROLE and
@@ -85,9 +84,11 @@ public final class PostgresProvisioner implements Provisioner {
     private void setUpRole(TargetSession session, String target, String marker, String verifier, boolean exists) {
         boolean superuser = session.read("checking the admin's privileges", TargetCatalog::superuser);
         session.inQuietTransaction("setting up role " + target, () -> {
-            session.execute("creating role " + target, exists
-                    ? resetRole(target, verifier, connectionLimit)
-                    : createRole(target, verifier, connectionLimit));
+            session.execute(
+                    "creating role " + target,
+                    exists
+                            ? resetRole(target, verifier, connectionLimit)
+                            : createRole(target, verifier, connectionLimit));
             session.execute("marking role " + target, commentOnRole(target, marker));
             if (!superuser) {
                 session.execute("granting role " + target + " to the admin", grantRoleToAdmin(target));
@@ -117,7 +118,8 @@ public final class PostgresProvisioner implements Provisioner {
                 throw new ProvisioningException("role " + target + " does not exist on the target; provision the"
                         + " database again to create it");
             }
-            session.inQuietTransaction("changing the password of role " + target,
+            session.inQuietTransaction(
+                    "changing the password of role " + target,
                     () -> session.execute("changing the password of role " + target, alterPassword(target, verifier)));
         }
         log.info("Changed the password of role {} for {}", target, id);
@@ -141,7 +143,8 @@ public final class PostgresProvisioner implements Provisioner {
 
     /** Keeps new sessions out, ends the open ones, then drops; FORCE closes the race with a session being born. */
     private static void closeAndDrop(TargetSession session, String target, boolean roleExists) {
-        session.execute("closing database " + target + " to new sessions",
+        session.execute(
+                "closing database " + target + " to new sessions",
                 roleExists ? revokeConnect(target, target) : revokePublicAccess(target));
         session.read("ending the sessions on database " + target, catalog -> {
             catalog.terminateSessions(target);

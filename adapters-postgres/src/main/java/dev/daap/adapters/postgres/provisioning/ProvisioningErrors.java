@@ -1,10 +1,9 @@
 package dev.daap.adapters.postgres.provisioning;
 
 import dev.daap.domain.provisioning.ProvisioningException;
-import org.postgresql.util.PSQLException;
-
 import java.sql.SQLException;
 import java.util.List;
+import org.postgresql.util.PSQLException;
 
 /**
  * Turns what the target cluster or the driver said into a {@link ProvisioningException} that a person can act on.
@@ -21,7 +20,9 @@ final class ProvisioningErrors {
     /** {@code host:port} names the cluster in messages; those are what clients use, the admin may differ. */
     ProvisioningErrors(String host, int port, List<String> secrets) {
         this.target = host + ":" + port;
-        this.secrets = secrets.stream().filter(secret -> secret != null && !secret.isEmpty()).toList();
+        this.secrets = secrets.stream()
+                .filter(secret -> secret != null && !secret.isEmpty())
+                .toList();
     }
 
     ProvisioningException translate(String action, Exception error) {
@@ -43,8 +44,8 @@ final class ProvisioningErrors {
             message = "the target cluster refused " + action + ": " + reason
                     + " (objects that depend on it must be dropped or reassigned first)";
         } else {
-            message = "the target cluster refused " + action + ": " + reason + (state.isEmpty() ? "" : " (SQLSTATE "
-                    + state + ")");
+            message = "the target cluster refused " + action + ": " + reason
+                    + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")");
         }
         return new ProvisioningException(message, safeCause(error));
     }
@@ -83,8 +84,8 @@ final class ProvisioningErrors {
             String text = String.valueOf(cause.getMessage());
             if (!redact(text).equals(text)) {
                 SQLException sql = deepestSqlException(error);
-                return new SQLException(redact(reason(sql == null ? error : sql)),
-                        sql == null ? null : sql.getSQLState());
+                return new SQLException(
+                        redact(reason(sql == null ? error : sql)), sql == null ? null : sql.getSQLState());
             }
         }
         return error;

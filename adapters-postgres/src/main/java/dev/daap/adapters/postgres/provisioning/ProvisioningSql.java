@@ -12,8 +12,7 @@ import org.jooq.impl.DSL;
 final class ProvisioningSql {
     private static final DSLContext POSTGRES = DSL.using(SQLDialect.POSTGRES);
 
-    private ProvisioningSql() {
-    }
+    private ProvisioningSql() {}
 
     static String identifier(String name) {
         return POSTGRES.render(DSL.quotedName(name));
@@ -24,14 +23,14 @@ final class ProvisioningSql {
     }
 
     static String createRole(String role, String passwordVerifier, int connectionLimit) {
-        return "CREATE ROLE " + identifier(role) + " LOGIN PASSWORD " + literal(passwordVerifier)
-                + " CONNECTION LIMIT " + connectionLimit;
+        return "CREATE ROLE " + identifier(role) + " LOGIN PASSWORD " + literal(passwordVerifier) + " CONNECTION LIMIT "
+                + connectionLimit;
     }
 
     /** Re-applies everything CREATE ROLE set, so that a retry converges and the newest password wins. */
     static String resetRole(String role, String passwordVerifier, int connectionLimit) {
-        return "ALTER ROLE " + identifier(role) + " LOGIN PASSWORD " + literal(passwordVerifier)
-                + " CONNECTION LIMIT " + connectionLimit;
+        return "ALTER ROLE " + identifier(role) + " LOGIN PASSWORD " + literal(passwordVerifier) + " CONNECTION LIMIT "
+                + connectionLimit;
     }
 
     static String alterPassword(String role, String passwordVerifier) {

@@ -1,12 +1,11 @@
 package dev.daap.adapters.postgres.provisioning;
 
+import java.sql.Connection;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-
-import java.sql.Connection;
-import java.util.Optional;
 
 /** What the target cluster's catalog says about roles, databases, sessions and itself; every value is bound. */
 final class TargetCatalog {
@@ -17,8 +16,7 @@ final class TargetCatalog {
     }
 
     /** A role or database as found: its comment (DAAP's ownership marker, or anything else, or null) and owner. */
-    record Entry(String comment, String owner) {
-    }
+    record Entry(String comment, String owner) {}
 
     Optional<Entry> role(String name) {
         return dsl.fetchOptional("select shobj_description(oid, 'pg_authid') from pg_roles where rolname = ?", name)
@@ -26,22 +24,28 @@ final class TargetCatalog {
     }
 
     Optional<Entry> database(String name) {
-        return dsl.fetchOptional("select shobj_description(oid, 'pg_database'), pg_get_userbyid(datdba)"
-                        + " from pg_database where datname = ?", name)
+        return dsl.fetchOptional(
+                        "select shobj_description(oid, 'pg_database'), pg_get_userbyid(datdba)"
+                                + " from pg_database where datname = ?",
+                        name)
                 .map(row -> new Entry(row.get(0, String.class), row.get(1, String.class)));
     }
 
     int serverVersion() {
-        return dsl.fetchSingle("select current_setting('server_version_num')::int").get(0, Integer.class);
+        return dsl.fetchSingle("select current_setting('server_version_num')::int")
+                .get(0, Integer.class);
     }
 
     boolean superuser() {
-        return "on".equals(dsl.fetchSingle("select current_setting('is_superuser')").get(0, String.class));
+        return "on"
+                .equals(dsl.fetchSingle("select current_setting('is_superuser')")
+                        .get(0, String.class));
     }
 
     /** Ends every other session on the database; new ones are kept out by the revoked CONNECT. */
     void terminateSessions(String database) {
-        dsl.fetch("select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()",
+        dsl.fetch(
+                "select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()",
                 database);
     }
 }

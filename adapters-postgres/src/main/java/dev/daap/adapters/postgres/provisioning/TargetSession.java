@@ -1,14 +1,13 @@
 package dev.daap.adapters.postgres.provisioning;
 
-import org.jooq.exception.DataAccessException;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.exception.DataAccessException;
 
 /**
  * One admin connection to the target cluster for one provisioner call, in autocommit (CREATE and DROP DATABASE

@@ -1,20 +1,19 @@
 package dev.daap.adapters.postgres.team;
 
+import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
+
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.domain.error.TeamTakenException;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
-import org.jooq.Condition;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
-import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
+import org.jooq.Condition;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /** The {@link Teams} port on PostgreSQL; lists are keyset-paginated on the slug, the primary key. */
 public final class JooqTeams implements Teams {

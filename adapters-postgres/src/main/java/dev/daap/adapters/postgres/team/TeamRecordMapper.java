@@ -6,8 +6,7 @@ import dev.daap.domain.team.TeamSlug;
 
 /** Maps between the generated record and the domain's {@link Team}. */
 final class TeamRecordMapper {
-    private TeamRecordMapper() {
-    }
+    private TeamRecordMapper() {}
 
     static Team toDomain(TeamsRecord record) {
         return new Team(new TeamSlug(record.getSlug()), record.getDisplayName(), record.getCreatedAt());

@@ -1,16 +1,14 @@
 package dev.daap.adapters.postgres.access;
 
+import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.team.TeamSlug;
-import org.jooq.DSLContext;
-import org.jooq.ExecuteListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +17,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The prefix cache on a real database: the store counts its statements, and rows are changed behind its back
@@ -35,11 +34,14 @@ class JooqApiKeysCacheTest {
     private final RolledBackTransaction transaction = new RolledBackTransaction();
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
-    private final DSLContext counted = transaction.dsl().configuration()
-            .derive(ExecuteListener.onExecuteStart(context -> statements.incrementAndGet())).dsl();
+    private final DSLContext counted = transaction
+            .dsl()
+            .configuration()
+            .derive(ExecuteListener.onExecuteStart(context -> statements.incrementAndGet()))
+            .dsl();
     private final JooqApiKeys keys = new JooqApiKeys(() -> counted, TTL, nanos::get);
-    private final TeamSlug team = new TeamSlug("cache-" + HexFormat.of().toHexDigits(
-            ThreadLocalRandom.current().nextInt()));
+    private final TeamSlug team = new TeamSlug(
+            "cache-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
 
     @AfterEach
     void rollBack() throws Exception {
@@ -51,7 +53,10 @@ class JooqApiKeysCacheTest {
         ApiKey key = add(aKey());
         assertThat(keys.findByPrefix(key.prefix())).contains(key);
         int before = statements.get();
-        behindTheCachesBack().deleteFrom(API_KEYS).where(API_KEYS.ID.eq(key.id())).execute();
+        behindTheCachesBack()
+                .deleteFrom(API_KEYS)
+                .where(API_KEYS.ID.eq(key.id()))
+                .execute();
 
         assertThat(keys.findByPrefix(key.prefix())).contains(key);
         assertThat(statements.get()).isEqualTo(before);
@@ -61,8 +66,11 @@ class JooqApiKeysCacheTest {
     void anEntryIsReadAgainOnceItsTimeToLiveHasPassed() {
         ApiKey key = add(aKey());
         keys.findByPrefix(key.prefix());
-        behindTheCachesBack().update(API_KEYS).set(API_KEYS.DESCRIPTION, "changed elsewhere")
-                .where(API_KEYS.ID.eq(key.id())).execute();
+        behindTheCachesBack()
+                .update(API_KEYS)
+                .set(API_KEYS.DESCRIPTION, "changed elsewhere")
+                .where(API_KEYS.ID.eq(key.id()))
+                .execute();
 
         advance(TTL.minusNanos(1));
         assertThat(keys.findByPrefix(key.prefix()).orElseThrow().description()).isEqualTo(key.description());
@@ -108,7 +116,8 @@ class JooqApiKeysCacheTest {
         assertThat(keys.findByPrefix(key.prefix())).contains(key.revoked(T0.plusSeconds(60)));
         assertThat(statements.get()).isEqualTo(afterRevoke);
         advance(TTL);
-        assertThat(keys.findByPrefix(key.prefix())).as("and so does the database")
+        assertThat(keys.findByPrefix(key.prefix()))
+                .as("and so does the database")
                 .contains(key.revoked(T0.plusSeconds(60)));
     }
 
@@ -126,8 +135,7 @@ class JooqApiKeysCacheTest {
     }
 
     private ApiKey aKey() {
-        return ApiKey.issue(UUID.randomUUID(), team, Role.MEMBER, ApiToken.generate(RANDOM), "cache test", T0,
-                null);
+        return ApiKey.issue(UUID.randomUUID(), team, Role.MEMBER, ApiToken.generate(RANDOM), "cache test", T0, null);
     }
 
     private ApiKey add(ApiKey key) {

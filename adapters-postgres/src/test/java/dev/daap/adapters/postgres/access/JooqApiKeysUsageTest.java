@@ -1,5 +1,8 @@
 package dev.daap.adapters.postgres.access;
 
+import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
@@ -7,12 +10,6 @@ import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.team.TeamSlug;
-import org.jooq.DSLContext;
-import org.jooq.ExecuteListener;
-import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Uses are written in batches, off the request path: when, in how many statements, and what survives a failure. */
 class JooqApiKeysUsageTest {
@@ -34,8 +33,11 @@ class JooqApiKeysUsageTest {
     private final RolledBackTransaction transaction = new RolledBackTransaction();
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicBoolean databaseDown = new AtomicBoolean();
-    private final DSLContext counted = transaction.dsl().configuration()
-            .derive(ExecuteListener.onExecuteStart(context -> statements.incrementAndGet())).dsl();
+    private final DSLContext counted = transaction
+            .dsl()
+            .configuration()
+            .derive(ExecuteListener.onExecuteStart(context -> statements.incrementAndGet()))
+            .dsl();
     private final JooqSession session = () -> {
         if (databaseDown.get()) {
             throw new DataAccessException("connection refused (simulated)");
@@ -43,8 +45,8 @@ class JooqApiKeysUsageTest {
         return counted;
     };
     private final JooqApiKeys keys = new JooqApiKeys(session);
-    private final TeamSlug team = new TeamSlug("usage-" + HexFormat.of().toHexDigits(
-            ThreadLocalRandom.current().nextInt()));
+    private final TeamSlug team = new TeamSlug(
+            "usage-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
 
     @AfterEach
     void rollBack() throws Exception {
@@ -90,8 +92,12 @@ class JooqApiKeysUsageTest {
     void aFlushNeverMovesAStoredTimeBackwards() {
         ApiKey key = add();
         // Another instance wrote a later use first.
-        transaction.dsl().update(API_KEYS).set(API_KEYS.LAST_USED_AT, T0.plusSeconds(500))
-                .where(API_KEYS.ID.eq(key.id())).execute();
+        transaction
+                .dsl()
+                .update(API_KEYS)
+                .set(API_KEYS.LAST_USED_AT, T0.plusSeconds(500))
+                .where(API_KEYS.ID.eq(key.id()))
+                .execute();
 
         keys.recordUse(key.id(), T0.plusSeconds(200));
         keys.flushUsage();
@@ -128,7 +134,12 @@ class JooqApiKeysUsageTest {
     }
 
     private Instant storedLastUse(ApiKey key) {
-        return transaction.dsl().select(API_KEYS.LAST_USED_AT).from(API_KEYS).where(API_KEYS.ID.eq(key.id()))
-                .fetchSingle().value1();
+        return transaction
+                .dsl()
+                .select(API_KEYS.LAST_USED_AT)
+                .from(API_KEYS)
+                .where(API_KEYS.ID.eq(key.id()))
+                .fetchSingle()
+                .value1();
     }
 }

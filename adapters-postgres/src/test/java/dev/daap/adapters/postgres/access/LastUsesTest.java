@@ -1,12 +1,11 @@
 package dev.daap.adapters.postgres.access;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A use that arrives while a batch is being written is not lost when that batch is done. */
 class LastUsesTest {

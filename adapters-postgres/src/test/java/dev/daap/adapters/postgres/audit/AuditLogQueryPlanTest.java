@@ -1,9 +1,14 @@
 package dev.daap.adapters.postgres.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.domain.audit.AuditQuery;
 import dev.daap.domain.team.TeamSlug;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -12,12 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-
-import javax.sql.DataSource;
-import java.util.Optional;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every filter of the audit list is served by its index, in id order, so a page reads about a page of rows and
@@ -54,29 +53,44 @@ class AuditLogQueryPlanTest {
 
     @Test
     void aDeepTeamPageStartsAtItsKeyset() {
-        assertServedBy(AuditQuery.all(50).withTeam(new TeamSlug("plan-team-7"))
-                .withBefore(UUID.fromString("80000000-0000-4000-8000-000000000000")), "audit_events_team_idx");
+        assertServedBy(
+                AuditQuery.all(50)
+                        .withTeam(new TeamSlug("plan-team-7"))
+                        .withBefore(UUID.fromString("80000000-0000-4000-8000-000000000000")),
+                "audit_events_team_idx");
     }
 
     @Test
     void aResourcesHistoryUsesTheResourceIndex() {
-        assertServedBy(new AuditQuery(null, Optional.of("database"), Optional.of("res-42"), null, null, null, null,
-                50, null), "audit_events_resource_idx");
+        assertServedBy(
+                new AuditQuery(null, Optional.of("database"), Optional.of("res-42"), null, null, null, null, 50, null),
+                "audit_events_resource_idx");
     }
 
     @Test
     void anActorsEntriesUseTheActorIndex() {
         UUID actor = dsl.fetchValue(DSL.field("md5({0})::uuid", SQLDataType.UUID, DSL.val("actor7")));
-        assertServedBy(new AuditQuery(null, null, null, Optional.of(actor), null, null, null, 50, null),
+        assertServedBy(
+                new AuditQuery(null, null, null, Optional.of(actor), null, null, null, 50, null),
                 "audit_events_actor_idx");
     }
 
     @Test
     void anActionsEntriesUseTheActionIndexAndCombineWithTheTeam() {
-        assertServedBy(new AuditQuery(null, null, null, null, Optional.of("api_key.revoke"), null, null, 50, null),
+        assertServedBy(
+                new AuditQuery(null, null, null, null, Optional.of("api_key.revoke"), null, null, 50, null),
                 "audit_events_action_idx");
-        assertThat(plan(new AuditQuery(Optional.of(new TeamSlug("plan-team-7")), null, null, null,
-                Optional.of("api_key.revoke"), null, null, 50, null))).doesNotContain("Seq Scan");
+        assertThat(plan(new AuditQuery(
+                        Optional.of(new TeamSlug("plan-team-7")),
+                        null,
+                        null,
+                        null,
+                        Optional.of("api_key.revoke"),
+                        null,
+                        null,
+                        50,
+                        null)))
+                .doesNotContain("Seq Scan");
     }
 
     private void assertServedBy(AuditQuery query, String index) {

@@ -1,19 +1,18 @@
 package dev.daap.adapters.postgres.credential;
 
-import dev.daap.domain.database.DatabaseId;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import dev.daap.domain.database.DatabaseId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 class CredentialCipherTest {
     private static final byte[] SECRET = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
@@ -30,7 +29,8 @@ class CredentialCipherTest {
     @Test
     void keysThatAreNot32BytesAreRefused() {
         assertThatThrownBy(() -> new CredentialCipher(new byte[16]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes, not 16");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes, not 16");
     }
 
     @Test
@@ -64,8 +64,10 @@ class CredentialCipherTest {
         // Decrypted by the JDK alone, so an operator's own tool can read a backup with the key and this recipe.
         Cipher jdk = Cipher.getInstance("AES/GCM/NoPadding");
         jdk.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed.nonce()));
-        jdk.updateAAD(ByteBuffer.allocate(16).putLong(id.value().getMostSignificantBits())
-                .putLong(id.value().getLeastSignificantBits()).array());
+        jdk.updateAAD(ByteBuffer.allocate(16)
+                .putLong(id.value().getMostSignificantBits())
+                .putLong(id.value().getLeastSignificantBits())
+                .array());
         assertThat(jdk.doFinal(sealed.ciphertext())).isEqualTo(SECRET);
     }
 

@@ -1,5 +1,10 @@
 package dev.daap.adapters.postgres.credential;
 
+import static dev.daap.adapters.postgres.credential.CredentialCipherTest.randomKey;
+import static dev.daap.adapters.postgres.generated.Tables.CREDENTIALS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.adapters.postgres.database.JooqDatabases;
@@ -10,21 +15,15 @@ import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
-import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static dev.daap.adapters.postgres.credential.CredentialCipherTest.randomKey;
-import static dev.daap.adapters.postgres.generated.Tables.CREDENTIALS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The vault on PostgreSQL 17, each test in its own rolled-back transaction. */
 class JooqCredentialVaultTest {
@@ -53,7 +52,8 @@ class JooqCredentialVaultTest {
         vault.store(id, "the-rotated-one");
 
         assertThat(vault.read(id)).contains("the-rotated-one");
-        assertThat(transaction.dsl().fetchCount(CREDENTIALS, CREDENTIALS.DATABASE_ID.eq(id.value()))).isOne();
+        assertThat(transaction.dsl().fetchCount(CREDENTIALS, CREDENTIALS.DATABASE_ID.eq(id.value())))
+                .isOne();
     }
 
     @Test
@@ -85,7 +85,8 @@ class JooqCredentialVaultTest {
 
         CredentialsRecord row = row(id);
         byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
-        assertThat(HexFormat.of().formatHex(row.getCiphertext())).doesNotContain(HexFormat.of().formatHex(password));
+        assertThat(HexFormat.of().formatHex(row.getCiphertext()))
+                .doesNotContain(HexFormat.of().formatHex(password));
         assertThat(new String(row.getCiphertext(), StandardCharsets.ISO_8859_1)).doesNotContain("s3cret");
         assertThat(row.getCiphertext()).hasSize(password.length + 16);
         assertThat(row.getNonce()).hasSize(12);
@@ -128,7 +129,9 @@ class JooqCredentialVaultTest {
         vault.store(target, "the-target-password");
         CredentialsRecord stolen = row(original);
 
-        transaction.dsl().update(CREDENTIALS)
+        transaction
+                .dsl()
+                .update(CREDENTIALS)
                 .set(CREDENTIALS.CIPHERTEXT, stolen.getCiphertext())
                 .set(CREDENTIALS.NONCE, stolen.getNonce())
                 .where(CREDENTIALS.DATABASE_ID.eq(target.value()))
@@ -162,8 +165,14 @@ class JooqCredentialVaultTest {
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         TeamSlug team = new TeamSlug("vault-" + suffix);
         MigratedDatabase.teamsExist(dsl, team);
-        new JooqDatabases(() -> dsl).add(Database.requested(id, new DatabaseName("cred-" + suffix),
-                team, new Purpose("credential vault test"), Labels.NONE, Instant.now()));
+        new JooqDatabases(() -> dsl)
+                .add(Database.requested(
+                        id,
+                        new DatabaseName("cred-" + suffix),
+                        team,
+                        new Purpose("credential vault test"),
+                        Labels.NONE,
+                        Instant.now()));
         return id;
     }
 }

@@ -1,18 +1,17 @@
 package dev.daap.adapters.postgres.credential;
 
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
-import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.daap.adapters.postgres.credential.CredentialCipherTest.randomKey;
 import static dev.daap.adapters.postgres.credential.JooqCredentialVaultTest.aDatabase;
 import static dev.daap.adapters.postgres.generated.Tables.SECRET_KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The start-up check against a wrong key. Every test runs in its own rolled-back transaction, so each starts with
@@ -67,8 +66,9 @@ class SecretKeyCheckTest {
     void theTableHoldsOneKeyAtMost() {
         new SecretKeyCheck(original).verify(dsl);
 
-        assertThatThrownBy(() -> transaction.inSavepoint(
-                () -> dsl.insertInto(SECRET_KEYS).set(SECRET_KEYS.KEY_ID, other.keyId()).execute()))
+        assertThatThrownBy(() -> transaction.inSavepoint(() -> dsl.insertInto(SECRET_KEYS)
+                        .set(SECRET_KEYS.KEY_ID, other.keyId())
+                        .execute()))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("secret_keys_single_row");
     }

@@ -1,5 +1,7 @@
 package dev.daap.adapters.postgres.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
@@ -7,18 +9,15 @@ import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.team.TeamSlug;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page SQL is rendered once per shape and reused with values bound by hand, so for every shape (which filters,
@@ -43,7 +42,8 @@ class DatabasePageSqlTest {
             assertThat(cache.sql(second)).as("reused for %s", second).isEqualTo(jooqSql);
             assertThat(jooqSql).contains("from \"" + schema + "\".\"databases\"");
             for (DatabaseQuery query : pair) {
-                assertThat(DatabasePageSql.binds(query)).as("values of %s", query)
+                assertThat(DatabasePageSql.binds(query))
+                        .as("values of %s", query)
                         .containsExactlyElementsOf(dsl.extractBindValues(databases.select(query)));
             }
         }
@@ -72,7 +72,8 @@ class DatabasePageSqlTest {
                 text ? Optional.of(variant == 0 ? "shop" : "50%_off\\") : Optional.empty(),
                 sort,
                 variant == 0 ? 50 : 7,
-                after ? Optional.of(new DatabaseCursor(sort, key, new DatabaseId(new UUID(variant, 42))))
+                after
+                        ? Optional.of(new DatabaseCursor(sort, key, new DatabaseId(new UUID(variant, 42))))
                         : Optional.empty());
     }
 }

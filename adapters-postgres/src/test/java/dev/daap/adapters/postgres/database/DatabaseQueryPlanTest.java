@@ -1,26 +1,25 @@
 package dev.daap.adapters.postgres.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
-import org.jooq.DSLContext;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.team.TeamSlug;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-
-import javax.sql.DataSource;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every filter the list offers is served by an index on a table too large for a sequential scan to win:
@@ -76,7 +75,9 @@ class DatabaseQueryPlanTest {
 
     @Test
     void aDeepPageStartsAtItsKeyInsteadOfSkippingRows() {
-        var cursor = new DatabaseCursor(DatabaseSort.CREATED_AT, Instant.parse("2026-01-01T10:00:00Z").toString(),
+        var cursor = new DatabaseCursor(
+                DatabaseSort.CREATED_AT,
+                Instant.parse("2026-01-01T10:00:00Z").toString(),
                 new DatabaseId(UUID.randomUUID()));
         String plan = plan(query(Optional.empty(), Optional.empty(), Optional.empty(), cursor));
         assertThat(plan).contains("databases_live_created_idx").doesNotContain("Seq Scan");
@@ -84,13 +85,13 @@ class DatabaseQueryPlanTest {
 
     @Test
     void sortingByNameUsesTheNameIndex() {
-        var query = new DatabaseQuery(Optional.empty(), Optional.empty(), Optional.empty(), DatabaseSort.NAME, 50,
-                Optional.empty());
+        var query = new DatabaseQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), DatabaseSort.NAME, 50, Optional.empty());
         assertThat(plan(query)).contains("databases_live_name_key").doesNotContain("Seq Scan");
     }
 
-    private static DatabaseQuery query(Optional<TeamSlug> team, Optional<DatabaseStatus> status, Optional<String> text,
-                                       DatabaseCursor after) {
+    private static DatabaseQuery query(
+            Optional<TeamSlug> team, Optional<DatabaseStatus> status, Optional<String> text, DatabaseCursor after) {
         return new DatabaseQuery(team, status, text, DatabaseSort.CREATED_AT, 50, Optional.ofNullable(after));
     }
 

@@ -1,5 +1,9 @@
 package dev.daap.adapters.postgres.database;
 
+import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.domain.database.Database;
@@ -9,18 +13,13 @@ import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.TeamSlug;
-import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What only PostgreSQL enforces, not the in-memory fake: a database belongs to a team that exists, and a team with
@@ -29,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DatabaseTeamForeignKeyTest {
     private final RolledBackTransaction transaction = new RolledBackTransaction();
     private final JooqDatabases databases = new JooqDatabases(transaction::dsl);
-    private final String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String run =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
     @AfterEach
     void rollBack() throws Exception {
@@ -63,19 +63,31 @@ class DatabaseTeamForeignKeyTest {
         MigratedDatabase.teamsExist(transaction.dsl(), team);
         databases.add(aDatabase(team));
 
-        assertThatThrownBy(() -> transaction.inSavepoint(() -> transaction.dsl()
-                .deleteFrom(TEAMS).where(TEAMS.SLUG.eq(team.value())).execute()))
+        assertThatThrownBy(() -> transaction.inSavepoint(() -> transaction
+                        .dsl()
+                        .deleteFrom(TEAMS)
+                        .where(TEAMS.SLUG.eq(team.value()))
+                        .execute()))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("databases_owner_team_fkey");
-        assertThatThrownBy(() -> transaction.inSavepoint(() -> transaction.dsl()
-                .update(TEAMS).set(TEAMS.SLUG, "renamed-" + run).where(TEAMS.SLUG.eq(team.value())).execute()))
+        assertThatThrownBy(() -> transaction.inSavepoint(() -> transaction
+                        .dsl()
+                        .update(TEAMS)
+                        .set(TEAMS.SLUG, "renamed-" + run)
+                        .where(TEAMS.SLUG.eq(team.value()))
+                        .execute()))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("databases_owner_team_fkey");
     }
 
     private Database aDatabase(TeamSlug team) {
-        return Database.requested(new DatabaseId(UUID.randomUUID()), new DatabaseName("fk-" + run + "-"
-                + UUID.randomUUID().toString().substring(0, 8)), team, new Purpose("foreign key test"), Labels.NONE,
+        return Database.requested(
+                new DatabaseId(UUID.randomUUID()),
+                new DatabaseName(
+                        "fk-" + run + "-" + UUID.randomUUID().toString().substring(0, 8)),
+                team,
+                new Purpose("foreign key test"),
+                Labels.NONE,
                 Instant.parse("2026-11-25T14:00:00.123456Z"));
     }
 }

@@ -2,13 +2,12 @@ package dev.daap.adapters.postgres.event;
 
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * A freshly migrated database of its own, for event tests that must commit: an event is published only once its
@@ -28,7 +27,8 @@ final class CommittedDatabase {
         try {
             Connection connection = dataSource.getConnection();
             connection.setAutoCommit(false);
-            return new OpenTransaction(connection,
+            return new OpenTransaction(
+                    connection,
                     DSL.using(connection, SQLDialect.POSTGRES, JooqFactory.settings(MigratedDatabase.SCHEMA)));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

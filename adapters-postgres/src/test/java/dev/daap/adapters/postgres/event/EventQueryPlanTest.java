@@ -1,20 +1,19 @@
 package dev.daap.adapters.postgres.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.team.TeamSlug;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every read of a stream starts at its position in an index instead of scanning the log: 50,000 events of 100
@@ -49,15 +48,20 @@ class EventQueryPlanTest {
 
     @Test
     void aResourcesStreamReadsTheResourceIndex() {
-        String plan = plan(new EventFilter(Optional.of(new TeamSlug("plan-team-7")),
-                Set.of(EventType.DATABASE_CREATED), Optional.of(UUID.randomUUID())));
+        String plan = plan(new EventFilter(
+                Optional.of(new TeamSlug("plan-team-7")),
+                Set.of(EventType.DATABASE_CREATED),
+                Optional.of(UUID.randomUUID())));
 
         assertThat(plan).contains("events_resource_position_idx").doesNotContain("Seq Scan");
     }
 
     @Test
     void theRelayReadsThePrimaryKeyFromItsPosition() {
-        assertThat(plan(EventFilter.ALL)).contains("events_pkey").doesNotContain("Seq Scan").doesNotContain("Sort");
+        assertThat(plan(EventFilter.ALL))
+                .contains("events_pkey")
+                .doesNotContain("Seq Scan")
+                .doesNotContain("Sort");
     }
 
     private String plan(EventFilter filter) {

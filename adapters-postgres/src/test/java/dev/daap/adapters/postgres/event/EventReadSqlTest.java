@@ -1,23 +1,22 @@
 package dev.daap.adapters.postgres.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.team.TeamSlug;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A read of the event log runs SQL rendered once per shape of filter with values bound by hand, so for every shape
@@ -42,10 +41,12 @@ class EventReadSqlTest {
                 assertThat(cache.sql(first)).as("rendered for %s", first).isEqualTo(dsl.render(firstRead));
                 assertThat(cache.sql(second)).as("reused for %s", second).isEqualTo(dsl.render(secondRead));
                 assertThat(cache.sql(second)).contains("from \"" + schema + "\".\"events\"");
-                assertThat(EventReadSql.binds(new EventPosition(1, 2), first, 200)).as("values of %s", first)
+                assertThat(EventReadSql.binds(new EventPosition(1, 2), first, 200))
+                        .as("values of %s", first)
                         .containsExactlyElementsOf(dsl.extractBindValues(firstRead));
                 assertThat(EventReadSql.binds(new EventPosition(3_000_000_000L, 4), second, 7))
-                        .as("values of %s", second).containsExactlyElementsOf(dsl.extractBindValues(secondRead));
+                        .as("values of %s", second)
+                        .containsExactlyElementsOf(dsl.extractBindValues(secondRead));
                 shapes++;
             }
         }
@@ -55,9 +56,10 @@ class EventReadSqlTest {
     /** A filter of the given shape; variants differ in every value, types included (the last ones, not the first). */
     private static EventFilter filter(int present, int types, int variant) {
         EventType[] all = EventType.values();
-        Set<EventType> chosen = new HashSet<>(variant == 0
-                ? Arrays.asList(all).subList(0, types)
-                : Arrays.asList(all).subList(all.length - types, all.length));
+        Set<EventType> chosen = new HashSet<>(
+                variant == 0
+                        ? Arrays.asList(all).subList(0, types)
+                        : Arrays.asList(all).subList(all.length - types, all.length));
         return new EventFilter(
                 (present & 1) != 0 ? Optional.of(new TeamSlug("team-" + variant)) : Optional.empty(),
                 chosen,

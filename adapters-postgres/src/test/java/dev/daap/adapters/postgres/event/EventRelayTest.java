@@ -1,5 +1,8 @@
 package dev.daap.adapters.postgres.event;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.event.CommittedDatabase.OpenTransaction;
 import dev.daap.domain.event.Event;
@@ -8,8 +11,6 @@ import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * The relay hands on every published event once, in order: on a notification, on a poll when an open

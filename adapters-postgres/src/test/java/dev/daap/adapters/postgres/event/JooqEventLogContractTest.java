@@ -3,7 +3,6 @@ package dev.daap.adapters.postgres.event;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.domain.event.EventLog;
 import dev.daap.testing.EventLogContract;
-
 import java.util.function.Supplier;
 
 /** The same rules the in-memory fake keeps, on PostgreSQL, with transactions that commit. */

@@ -1,17 +1,14 @@
 package dev.daap.adapters.postgres.idempotency;
 
+import static dev.daap.adapters.postgres.generated.Tables.IDEMPOTENCY_KEYS;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.domain.idempotency.IdempotencyStore.BeginOutcome;
 import dev.daap.domain.idempotency.IdempotencyStore.InProgress;
 import dev.daap.domain.idempotency.IdempotencyStore.Started;
 import dev.daap.domain.idempotency.StoredResponse;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,9 +21,11 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static dev.daap.adapters.postgres.generated.Tables.IDEMPOTENCY_KEYS;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two requests for one key at once, each on a connection of its own in autocommit, as in production: rows are
@@ -44,7 +43,10 @@ class JooqIdempotencyStoreRaceTest {
     @AfterEach
     void cleanUp() throws SQLException {
         threads.shutdownNow();
-        autocommit().deleteFrom(IDEMPOTENCY_KEYS).where(IDEMPOTENCY_KEYS.CALLER.eq(caller)).execute();
+        autocommit()
+                .deleteFrom(IDEMPOTENCY_KEYS)
+                .where(IDEMPOTENCY_KEYS.CALLER.eq(caller))
+                .execute();
         for (Connection connection : connections) {
             connection.close();
         }
@@ -57,7 +59,8 @@ class JooqIdempotencyStoreRaceTest {
         for (int round = 0; round < ROUNDS; round++) {
             String key = "new-" + round;
 
-            assertThat(race(first, second, key, "hash-a", T0)).as("round %d", round)
+            assertThat(race(first, second, key, "hash-a", T0))
+                    .as("round %d", round)
                     .containsExactlyInAnyOrder(new Started(), new InProgress());
         }
     }
@@ -73,13 +76,15 @@ class JooqIdempotencyStoreRaceTest {
             earlier.begin(caller, key, "hash-a", T0, LEASE);
             earlier.complete(caller, key, response, T0.plus(LEASE));
 
-            assertThat(race(first, second, key, "hash-b", T0.plus(LEASE))).as("round %d", round)
+            assertThat(race(first, second, key, "hash-b", T0.plus(LEASE)))
+                    .as("round %d", round)
                     .containsExactlyInAnyOrder(new Started(), new InProgress());
         }
     }
 
-    private List<BeginOutcome> race(JooqIdempotencyStore first, JooqIdempotencyStore second, String key,
-                                    String requestHash, Instant now) throws Exception {
+    private List<BeginOutcome> race(
+            JooqIdempotencyStore first, JooqIdempotencyStore second, String key, String requestHash, Instant now)
+            throws Exception {
         var barrier = new CyclicBarrier(2);
         List<Future<BeginOutcome>> outcomes = new ArrayList<>();
         for (JooqIdempotencyStore store : List.of(first, second)) {

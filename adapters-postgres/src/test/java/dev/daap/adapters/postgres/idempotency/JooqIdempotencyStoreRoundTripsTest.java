@@ -1,5 +1,7 @@
 package dev.daap.adapters.postgres.idempotency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.domain.idempotency.IdempotencyStore.BeginOutcome;
 import dev.daap.domain.idempotency.IdempotencyStore.InProgress;
@@ -7,19 +9,16 @@ import dev.daap.domain.idempotency.IdempotencyStore.Mismatch;
 import dev.daap.domain.idempotency.IdempotencyStore.Replay;
 import dev.daap.domain.idempotency.IdempotencyStore.Started;
 import dev.daap.domain.idempotency.StoredResponse;
-import org.jooq.DSLContext;
-import org.jooq.ExecuteListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * How many statements each call costs, on a real database: one per {@code begin} that asks it, none for a replay
@@ -30,15 +29,21 @@ class JooqIdempotencyStoreRoundTripsTest {
     private static final Instant T0 = Instant.parse("2001-02-03T04:05:06.123456Z");
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration RETENTION = Duration.ofHours(24);
-    private static final StoredResponse CREATED = new StoredResponse(201, "application/json",
-            Map.of("Location", "/v1/databases/1"), "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
-    private static final StoredResponse OTHER = new StoredResponse(422, "application/problem+json", Map.of(),
-            "{}".getBytes(StandardCharsets.UTF_8));
+    private static final StoredResponse CREATED = new StoredResponse(
+            201,
+            "application/json",
+            Map.of("Location", "/v1/databases/1"),
+            "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
+    private static final StoredResponse OTHER =
+            new StoredResponse(422, "application/problem+json", Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
 
     private final RolledBackTransaction transaction = new RolledBackTransaction();
     private final AtomicInteger statements = new AtomicInteger();
-    private final DSLContext counted = transaction.dsl().configuration()
-            .deriveAppending(ExecuteListener.onExecuteStart(context -> statements.incrementAndGet())).dsl();
+    private final DSLContext counted = transaction
+            .dsl()
+            .configuration()
+            .deriveAppending(ExecuteListener.onExecuteStart(context -> statements.incrementAndGet()))
+            .dsl();
     private final JooqIdempotencyStore store = new JooqIdempotencyStore(() -> counted);
     private final String caller = "caller-" + UUID.randomUUID();
     private final String key = "key-" + UUID.randomUUID();
@@ -80,7 +85,8 @@ class JooqIdempotencyStoreRoundTripsTest {
         int before = statements.get();
 
         assertThat(store.begin(caller, key, "hash-b", T0.plusSeconds(1), LEASE)).isInstanceOf(Mismatch.class);
-        assertThat(reader.begin(caller, key, "hash-b", T0.plusSeconds(1), LEASE)).isInstanceOf(Mismatch.class);
+        assertThat(reader.begin(caller, key, "hash-b", T0.plusSeconds(1), LEASE))
+                .isInstanceOf(Mismatch.class);
         assertThat(statements.get()).isEqualTo(before);
     }
 
@@ -95,18 +101,21 @@ class JooqIdempotencyStoreRoundTripsTest {
         assertThat(store.begin(caller, key, "hash-a", keepUntil, LEASE)).isInstanceOf(Started.class);
         assertThat(store.begin(caller, key, "hash-a", keepUntil, LEASE)).isInstanceOf(InProgress.class);
         store.complete(caller, key, OTHER, keepUntil.plus(RETENTION));
-        assertThat(store.begin(caller, key, "hash-a", keepUntil.plusSeconds(1), LEASE)).isEqualTo(new Replay(OTHER));
+        assertThat(store.begin(caller, key, "hash-a", keepUntil.plusSeconds(1), LEASE))
+                .isEqualTo(new Replay(OTHER));
     }
 
     @Test
     void onlyAResponseTheDatabaseStoredIsRemembered() {
         store.complete(caller, key, CREATED, T0.plus(RETENTION));
-        assertThat(store.begin(caller, key, "hash-a", T0, LEASE)).as("nothing was claimed, so nothing was stored")
+        assertThat(store.begin(caller, key, "hash-a", T0, LEASE))
+                .as("nothing was claimed, so nothing was stored")
                 .isInstanceOf(Started.class);
 
         store.complete(caller, key, CREATED, T0.plus(RETENTION));
         store.complete(caller, key, OTHER, T0.plus(RETENTION));
-        assertThat(store.begin(caller, key, "hash-a", T0, LEASE)).as("a completed row keeps its first response")
+        assertThat(store.begin(caller, key, "hash-a", T0, LEASE))
+                .as("a completed row keeps its first response")
                 .isEqualTo(new Replay(CREATED));
     }
 

@@ -11,15 +11,15 @@ import dev.daap.domain.database.Purpose;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.JobQueueContract;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import java.time.Instant;
-import java.util.UUID;
-
 /** The same rules the in-memory fake keeps, checked on PostgreSQL in a rolled-back transaction per test. */
 class JooqJobQueueContractTest extends JobQueueContract {
-    private final TeamSlug team = new TeamSlug("jobs-" + UUID.randomUUID().toString().substring(0, 8));
+    private final TeamSlug team =
+            new TeamSlug("jobs-" + UUID.randomUUID().toString().substring(0, 8));
     private RolledBackTransaction transaction;
 
     @BeforeEach
@@ -40,8 +40,13 @@ class JooqJobQueueContractTest extends JobQueueContract {
     @Override
     protected void addDatabase(DatabaseId id) {
         MigratedDatabase.teamsExist(transaction.dsl(), team);
-        new JooqDatabases(transaction::dsl).add(Database.requested(id,
-                new DatabaseName("job-" + id.value().toString().substring(0, 8)), team,
-                new Purpose("job queue contract"), Labels.NONE, Instant.now()));
+        new JooqDatabases(transaction::dsl)
+                .add(Database.requested(
+                        id,
+                        new DatabaseName("job-" + id.value().toString().substring(0, 8)),
+                        team,
+                        new Purpose("job queue contract"),
+                        Labels.NONE,
+                        Instant.now()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.daap.adapters.postgres.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.MigratedDatabase;
@@ -13,12 +16,6 @@ import dev.daap.domain.database.Purpose;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.TeamSlug;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -35,9 +32,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** What only a real PostgreSQL can show: SKIP LOCKED under concurrency, and NOTIFY delivered at commit. */
 class JooqJobQueueTest {
@@ -45,6 +44,7 @@ class JooqJobQueueTest {
     private static final TeamSlug TEAM = new TeamSlug("queue-test");
     /** One test kills the LISTEN connections of this test database; the other must not be listening then. */
     private static final String LISTENERS = "job-queue-listeners";
+
     private static DataSource dataSource;
     private static DSLContext dsl;
 
@@ -63,7 +63,12 @@ class JooqJobQueueTest {
         transactions.inTransaction(() -> {
             for (int i = 0; i < 200; i++) {
                 DatabaseId database = addDatabase(transactions, "skip-locked");
-                Job job = Job.schedule(UUID.randomUUID(), JobKind.PROVISION, database, 3, Instant.now().minusSeconds(1));
+                Job job = Job.schedule(
+                        UUID.randomUUID(),
+                        JobKind.PROVISION,
+                        database,
+                        3,
+                        Instant.now().minusSeconds(1));
                 queue.enqueue(job);
                 enqueued.add(job.id());
             }
@@ -100,23 +105,25 @@ class JooqJobQueueTest {
     void theNotificationCarriesTheJobIdAndIsSentOnlyOnCommit() throws Exception {
         var transactions = new JooqTransactions(dsl);
         var queue = new JooqJobQueue(transactions, Clock.systemUTC(), CHANNEL);
-        try (Connection listener = dataSource.getConnection(); Statement statement = listener.createStatement()) {
+        try (Connection listener = dataSource.getConnection();
+                Statement statement = listener.createStatement()) {
             statement.execute("LISTEN \"" + CHANNEL + "\"");
-            Job rolledBack = Job.schedule(UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions, "notify"), 3,
-                    Instant.now());
+            Job rolledBack = Job.schedule(
+                    UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions, "notify"), 3, Instant.now());
             assertThatThrownBy(() -> transactions.inTransaction(() -> {
-                queue.enqueue(rolledBack);
-                throw new IllegalStateException("roll back");
-            })).hasMessage("roll back");
-            Job committed = Job.schedule(UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions, "notify"), 3,
-                    Instant.now());
+                        queue.enqueue(rolledBack);
+                        throw new IllegalStateException("roll back");
+                    }))
+                    .hasMessage("roll back");
+            Job committed = Job.schedule(
+                    UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions, "notify"), 3, Instant.now());
             transactions.inTransaction(() -> {
                 queue.enqueue(committed);
                 return null;
             });
 
-            List<String> payloads = ReceivedNotifications.until(listener,
-                    received -> received.contains(committed.id().toString()));
+            List<String> payloads = ReceivedNotifications.until(
+                    listener, received -> received.contains(committed.id().toString()));
             assertThat(payloads).doesNotContain(rolledBack.id().toString());
         }
     }
@@ -137,8 +144,8 @@ class JooqJobQueueTest {
             notifications.start();
             awaitWakeUps(wakeUps, signal, 1); // the catch-up wake-up after connecting
             transactions.inTransaction(() -> {
-                queue.enqueue(Job.schedule(UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions, "wake"), 3,
-                        Instant.now()));
+                queue.enqueue(Job.schedule(
+                        UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions, "wake"), 3, Instant.now()));
                 return null;
             });
             awaitWakeUps(wakeUps, signal, 2);
@@ -162,9 +169,13 @@ class JooqJobQueueTest {
     }
 
     private static DatabaseId addDatabase(JooqTransactions transactions, String prefix) {
-        Database database = Database.requested(new DatabaseId(UUID.randomUUID()),
+        Database database = Database.requested(
+                new DatabaseId(UUID.randomUUID()),
                 new DatabaseName(prefix + "-" + UUID.randomUUID().toString().substring(0, 8)),
-                TEAM, new Purpose("job queue test"), Labels.NONE, Instant.now());
+                TEAM,
+                new Purpose("job queue test"),
+                Labels.NONE,
+                Instant.now());
         new JooqDatabases(transactions).add(database);
         return database.id();
     }

@@ -1,15 +1,15 @@
 package dev.daap.adapters.postgres.provisioning;
 
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.identifier;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,11 +31,10 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
-import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.identifier;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Against the shared PostgreSQL 17 as the target cluster. Roles and databases are cluster-wide and cannot be rolled
@@ -71,7 +70,7 @@ class PostgresProvisionerTest {
 
         assertThat(details).isEqualTo(new ConnectionDetails(postgres.host(), postgres.port(), name, name));
         try (Connection connection = connect(name, name, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE orders (id int PRIMARY KEY, item text NOT NULL)");
             statement.execute("INSERT INTO orders VALUES (1, 'tea')");
             try (ResultSet rows = statement.executeQuery("SELECT item FROM orders WHERE id = 1")) {
@@ -79,7 +78,8 @@ class PostgresProvisionerTest {
                 assertThat(rows.getString(1)).isEqualTo("tea");
             }
         }
-        assertThat(value("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", name)).isEqualTo(name);
+        assertThat(value("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", name))
+                .isEqualTo(name);
         assertThat(databaseComment(name)).isEqualTo("daap:" + id);
         assertThat(roleComment(name)).isEqualTo("daap:" + id);
     }
@@ -92,11 +92,14 @@ class PostgresProvisionerTest {
         execute("CREATE ROLE " + identifier(other) + " LOGIN PASSWORD 'other-password'");
 
         try (Connection elsewhere = connect("postgres", other, "other-password")) {
-            assertThat(elsewhere.isValid(2)).as("the other role can log in at all").isTrue();
+            assertThat(elsewhere.isValid(2))
+                    .as("the other role can log in at all")
+                    .isTrue();
         }
         assertThatThrownBy(() -> connect(name, other, "other-password").close())
                 .isInstanceOf(SQLException.class)
-                .extracting(error -> ((SQLException) error).getSQLState()).isEqualTo("42501");
+                .extracting(error -> ((SQLException) error).getSQLState())
+                .isEqualTo("42501");
     }
 
     @Test
@@ -109,7 +112,8 @@ class PostgresProvisionerTest {
 
         assertThat(value("SELECT rolconnlimit FROM pg_roles WHERE rolname = ?", byDefault))
                 .isEqualTo(PostgresProvisioner.DEFAULT_CONNECTION_LIMIT);
-        assertThat(value("SELECT rolconnlimit FROM pg_roles WHERE rolname = ?", chosen)).isEqualTo(3);
+        assertThat(value("SELECT rolconnlimit FROM pg_roles WHERE rolname = ?", chosen))
+                .isEqualTo(3);
     }
 
     @Test
@@ -161,9 +165,11 @@ class PostgresProvisionerTest {
                 .satisfies(error -> assertThat(everythingIn(error)).doesNotContain(password));
 
         assertThat(roleComment(victim)).isEqualTo("payroll team");
-        assertThat(value("SELECT rolconnlimit FROM pg_roles WHERE rolname = ?", victim)).isEqualTo(7);
+        assertThat(value("SELECT rolconnlimit FROM pg_roles WHERE rolname = ?", victim))
+                .isEqualTo(7);
         assertCanLogIn("postgres", victim, "victims-own-password");
-        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", victim)).isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", victim))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -193,7 +199,8 @@ class PostgresProvisionerTest {
                         + " DAAP for this database; choose another name");
 
         assertThat(databaseComment(victim)).isEqualTo("analytics");
-        assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", victim)).isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", victim))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -249,13 +256,15 @@ class PostgresProvisionerTest {
             try (Statement statement = client.createStatement()) {
                 statement.execute("CREATE TABLE held (id int)");
             }
-            assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> provisioner.deprovision(id, new DatabaseName(name)));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> provisioner.deprovision(id, new DatabaseName(name)));
             assertThat(client.isValid(2)).as("the client's session was ended").isFalse();
         }
 
-        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name)).isEqualTo(0L);
-        assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name)).isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name))
+                .isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
+                .isEqualTo(0L);
         provisioner.deprovision(id, new DatabaseName(name));
         provisioner.deprovision(newId(), new DatabaseName(uniqueName("never-provisioned")));
     }
@@ -275,11 +284,13 @@ class PostgresProvisionerTest {
                 .hasMessageContaining("dropping role " + name)
                 .hasMessageContaining(elsewhere)
                 .hasMessageContaining("must be dropped or reassigned first");
-        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name)).isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name))
+                .isEqualTo(0L);
 
         execute("REVOKE CONNECT ON DATABASE " + identifier(elsewhere) + " FROM " + identifier(name));
         provisioner.deprovision(id, new DatabaseName(name));
-        assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name)).isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -292,7 +303,8 @@ class PostgresProvisionerTest {
                 .hasMessage("a database named " + victim + " already exists on the target and was not created by"
                         + " DAAP for this database; nothing was dropped");
 
-        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", victim)).isEqualTo(1L);
+        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", victim))
+                .isEqualTo(1L);
     }
 
     @Test
@@ -320,8 +332,8 @@ class PostgresProvisionerTest {
     void aFailureAfterThePasswordWasSetNamesThePrivilegeAndNotThePassword() throws SQLException {
         String admin = uniqueName("admin-no-createdb");
         execute("CREATE ROLE " + identifier(admin) + " LOGIN CREATEROLE PASSWORD 'admin-password'");
-        var provisionerWithoutCreatedb = new PostgresProvisioner(
-                dataSourceAs(admin, "admin-password"), postgres.host(), postgres.port());
+        var provisionerWithoutCreatedb =
+                new PostgresProvisioner(dataSourceAs(admin, "admin-password"), postgres.host(), postgres.port());
         String name = uniqueName("half-done");
         String password = newPassword();
 
@@ -351,8 +363,10 @@ class PostgresProvisionerTest {
             }
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> limited.deprovision(id, new DatabaseName(name)));
         }
-        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name)).isEqualTo(0L);
-        assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name)).isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name))
+                .isEqualTo(0L);
+        assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -381,8 +395,8 @@ class PostgresProvisionerTest {
             List<String> loggingDuringCreateRole = new ArrayList<>();
             DataSource watched = onlyConnection(admin, sql -> {
                 if (sql.startsWith("CREATE ROLE")) {
-                    loggingDuringCreateRole.add(setting(admin, "log_statement") + " "
-                            + setting(admin, "log_min_error_statement"));
+                    loggingDuringCreateRole.add(
+                            setting(admin, "log_statement") + " " + setting(admin, "log_min_error_statement"));
                 }
             });
 
@@ -412,8 +426,10 @@ class PostgresProvisionerTest {
             }
             return Optional.empty();
         });
-        return proxy(DataSource.class, null, (method, args) -> method.getName().equals("getConnection")
-                ? Optional.of(lent) : Optional.empty());
+        return proxy(
+                DataSource.class,
+                null,
+                (method, args) -> method.getName().equals("getConnection") ? Optional.of(lent) : Optional.empty());
     }
 
     /** Answers from {@code override} where it has an answer, from {@code target} otherwise. */
@@ -487,7 +503,8 @@ class PostgresProvisionerTest {
     private static void assertLoginRefused(String database, String user, String password) {
         assertThatThrownBy(() -> connect(database, user, password).close())
                 .isInstanceOf(SQLException.class)
-                .extracting(error -> ((SQLException) error).getSQLState()).isEqualTo("28P01");
+                .extracting(error -> ((SQLException) error).getSQLState())
+                .isEqualTo("28P01");
     }
 
     private static String roleComment(String role) throws SQLException {
@@ -495,8 +512,8 @@ class PostgresProvisionerTest {
     }
 
     private static String databaseComment(String database) throws SQLException {
-        return (String) value("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?",
-                database);
+        return (String)
+                value("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?", database);
     }
 
     /** The messages and stack traces of an error and all its causes, as a log would print them. */
@@ -507,14 +524,15 @@ class PostgresProvisionerTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = superuser.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private static Object value(String sql, String parameter) throws SQLException {
         try (Connection connection = postgres.dataSource("postgres").getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
                 assertThat(rows.next()).as("a row for %s", parameter).isTrue();

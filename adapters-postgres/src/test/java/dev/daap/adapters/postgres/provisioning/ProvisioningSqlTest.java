@@ -1,14 +1,13 @@
 package dev.daap.adapters.postgres.provisioning;
 
-import dev.daap.testing.TestPostgres;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daap.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProvisioningSqlTest {
     private static final String HOSTILE = "x\"; DROP ROLE postgres; -- it's \\ a \"name\"";
@@ -30,10 +29,11 @@ class ProvisioningSqlTest {
     @Test
     void postgresqlReadsQuotedNamesAndLiteralsBackExactly() throws SQLException {
         // The only proof that quoting is right is the server reading back the very string that went in.
-        try (Connection connection = TestPostgres.shared().dataSource("postgres").getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT " + ProvisioningSql.literal(HOSTILE) + " AS "
-                     + ProvisioningSql.identifier(HOSTILE))) {
+        try (Connection connection =
+                        TestPostgres.shared().dataSource("postgres").getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT " + ProvisioningSql.literal(HOSTILE) + " AS " + ProvisioningSql.identifier(HOSTILE))) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo(HOSTILE);
             assertThat(rows.getMetaData().getColumnLabel(1)).isEqualTo(HOSTILE);

@@ -1,24 +1,24 @@
 package dev.daap.adapters.postgres.team;
 
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
-import dev.daap.domain.team.Team;
-import dev.daap.domain.team.TeamSlug;
-import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
-
 import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.domain.team.Team;
+import dev.daap.domain.team.TeamSlug;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 /** The table's CHECKs hold the domain's rules for writers that bypass it, and accept whatever the domain accepts. */
 class TeamsTableTest {
     private final RolledBackTransaction transaction = new RolledBackTransaction();
-    private final String run = "t" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String run =
+            "t" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
     @AfterEach
     void rollBack() throws Exception {
@@ -31,7 +31,8 @@ class TeamsTableTest {
         insert(run + "-a", longest);
         insert(run + "-b", " Zahlungsverkehr EMEA ");
 
-        assertThat(transaction.dsl().fetchCount(TEAMS, TEAMS.SLUG.startsWith(run))).isEqualTo(2);
+        assertThat(transaction.dsl().fetchCount(TEAMS, TEAMS.SLUG.startsWith(run)))
+                .isEqualTo(2);
     }
 
     @Test
@@ -56,7 +57,9 @@ class TeamsTableTest {
     private void insert(String slug, String displayName) {
         new TeamSlug(slug);
         Team.checkDisplayName(displayName);
-        transaction.dsl().insertInto(TEAMS)
+        transaction
+                .dsl()
+                .insertInto(TEAMS)
                 .set(TEAMS.SLUG, slug)
                 .set(TEAMS.DISPLAY_NAME, displayName)
                 .set(TEAMS.CREATED_AT, Instant.parse("2026-11-25T14:00:00Z"))
@@ -65,14 +68,18 @@ class TeamsTableTest {
 
     private void assertRefused(String slug, String displayName, String constraint) {
         assertThatThrownBy(() -> {
-            new TeamSlug(slug);
-            Team.checkDisplayName(displayName);
-        }).as("the domain refuses %s / %s", slug, displayName).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> transaction.inSavepoint(() -> transaction.dsl().insertInto(TEAMS)
-                .set(TEAMS.SLUG, slug)
-                .set(TEAMS.DISPLAY_NAME, displayName)
-                .set(TEAMS.CREATED_AT, Instant.parse("2026-11-25T14:00:00Z"))
-                .execute()))
+                    new TeamSlug(slug);
+                    Team.checkDisplayName(displayName);
+                })
+                .as("the domain refuses %s / %s", slug, displayName)
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> transaction.inSavepoint(() -> transaction
+                        .dsl()
+                        .insertInto(TEAMS)
+                        .set(TEAMS.SLUG, slug)
+                        .set(TEAMS.DISPLAY_NAME, displayName)
+                        .set(TEAMS.CREATED_AT, Instant.parse("2026-11-25T14:00:00Z"))
+                        .execute()))
                 .as("%s / %s", slug, displayName)
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining(constraint);
