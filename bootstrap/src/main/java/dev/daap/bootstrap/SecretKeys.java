@@ -1,5 +1,6 @@
 package dev.daap.bootstrap;
 
+import dev.daap.embedded.FilePermissions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -37,8 +37,6 @@ final class SecretKeys {
             PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE,
             PosixFilePermission.OTHERS_EXECUTE);
-    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final Logger log = LoggerFactory.getLogger(SecretKeys.class);
 
     private SecretKeys() {}
@@ -81,7 +79,8 @@ final class SecretKeys {
     }
 
     private static byte[] readKeyFile(Path file) throws IOException {
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        // Where files have no POSIX mode (Windows), the folder's access rules protect it.
+        Set<PosixFilePermission> permissions = FilePermissions.of(file).orElse(Set.of());
         if (permissions.stream().anyMatch(OTHERS::contains)) {
             throw new ConfigException(file + " holds the key that encrypts the stored passwords, but other users "
                     + "have access to it (" + PosixFilePermissions.toString(permissions) + "); run `chmod 600 "
@@ -99,7 +98,7 @@ final class SecretKeys {
     private static byte[] generateKeyFile(Path dataDir, Path file) throws IOException {
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        Path temporary = Files.createTempFile(dataDir, "." + FILE_NAME + "-", ".tmp", OWNER_ONLY);
+        Path temporary = FilePermissions.createOwnerOnlyTempFile(dataDir, "." + FILE_NAME + "-", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.write(

@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,18 +28,14 @@ final class ClusterFiles {
 
     private ClusterFiles() {}
 
-    static String initialise(Path binaries, ServerUser user, Path base, Path pgData, Path passwordFile)
+    static String initialise(PostgresBinaries binaries, ServerUser user, Path base, Path pgData, Path passwordFile)
             throws IOException {
         log.info("Creating the embedded PostgreSQL cluster in {}", pgData);
         Folders.deleteTree(pgData); // a half-made cluster from an interrupted first start
         Files.createDirectories(pgData);
-        Files.setPosixFilePermissions(pgData, PosixFilePermissions.fromString("rwx------"));
+        FilePermissions.set(pgData, "rwx------");
         String password = newPassword();
-        Path initPassword = Files.createTempFile(
-                base,
-                "initdb-",
-                ".pw",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path initPassword = FilePermissions.createOwnerOnlyTempFile(base, "initdb-", ".pw");
         try {
             Files.writeString(initPassword, password);
             user.takeOwnership(pgData);
@@ -48,7 +43,7 @@ final class ClusterFiles {
             checkReachable(user, pgData);
             List<String> command = new ArrayList<>(user.commandPrefix());
             command.addAll(List.of(
-                    binaries.resolve("bin/initdb").toString(),
+                    binaries.program("initdb").toString(),
                     "-D",
                     pgData.toString(),
                     "-U",
@@ -67,7 +62,7 @@ final class ClusterFiles {
             Files.deleteIfExists(initPassword);
         }
         Files.writeString(passwordFile, password, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        FilePermissions.set(passwordFile, "rw-------");
         return password;
     }
 

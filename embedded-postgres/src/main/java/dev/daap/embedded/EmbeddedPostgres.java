@@ -68,8 +68,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private static EmbeddedPostgres startLocked(
             Path base, int requestedPort, Map<String, String> settings, FileLock lock) throws IOException {
-        Path binaries = PostgresBinaries.install();
-        ServerUser user = ServerUser.forServer(ServerUser.DEFAULT_UNPRIVILEGED);
+        PostgresBinaries binaries = PostgresBinaries.install();
+        ServerUser user = ServerUser.forServer(binaries.platform(), ServerUser.DEFAULT_UNPRIVILEGED);
         Path pgData = base.resolve("pgdata");
         if (user.switchesUser()) {
             allowTraversal(base);
@@ -81,7 +81,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 : ClusterFiles.readPassword(passwordFile);
         var server = new EmbeddedPostgres(
                 pgData,
-                binaries.resolve("bin/pg_ctl"),
+                binaries.program("pg_ctl"),
                 user,
                 requestedPort == 0 ? ClusterFiles.rememberedPort(base) : requestedPort,
                 password,

@@ -10,8 +10,9 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 
 /**
- * Who the PostgreSQL processes run as. PostgreSQL refuses to run as root; when DAAP itself runs as root (a
- * container, a CI machine) the server runs as an unprivileged user instead, through util-linux's setpriv.
+ * Who the PostgreSQL processes run as. PostgreSQL refuses to run as root; when DAAP itself runs as root on Linux (a
+ * container, a CI machine) the server runs as an unprivileged user instead, through util-linux's setpriv. On
+ * Windows there is no root to avoid: pg_ctl and initdb drop an administrator's rights by themselves.
  */
 record ServerUser(String name, List<String> commandPrefix) {
     static final String DEFAULT_UNPRIVILEGED = "nobody";
@@ -21,9 +22,13 @@ record ServerUser(String name, List<String> commandPrefix) {
     }
 
     /** The current user, or {@code unprivileged} when the current user is root. */
-    static ServerUser forServer(String unprivileged) {
-        if (!isRoot()) {
+    static ServerUser forServer(PostgresPlatform platform, String unprivileged) {
+        if (platform.isWindows() || !isRoot()) {
             return current();
+        }
+        if (!platform.isLinux()) {
+            throw new EmbeddedPostgresException("PostgreSQL refuses to run as root, and outside Linux DAAP cannot "
+                    + "start it as another user: run DAAP as an ordinary user, or set DATABASE_URL");
         }
         String uid = Processes.output(List.of("id", "-u", unprivileged));
         String gid = Processes.output(List.of("id", "-g", unprivileged));
