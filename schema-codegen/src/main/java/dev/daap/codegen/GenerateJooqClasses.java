@@ -30,6 +30,8 @@ public final class GenerateJooqClasses {
     private static final int GENERATOR_REVISION = 3;
 
     private static final String CHECKSUM_FILE = ".changelog-checksum";
+    /** Held here: java.util.logging keeps its loggers weakly, and a collected one would forget its level. */
+    private static final java.util.logging.Logger LIQUIBASE = java.util.logging.Logger.getLogger("liquibase");
 
     private GenerateJooqClasses() {}
 
@@ -37,8 +39,7 @@ public final class GenerateJooqClasses {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: GenerateJooqClasses <output folder> <package>");
         }
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
+        quietLogging();
         Path output = Path.of(args[0]);
         String checksum = ChangelogChecksum.of(Migrator.class.getClassLoader(), "db/changelog/") + "/jooq-"
                 + org.jooq.Constants.VERSION + "/generator-" + GENERATOR_REVISION;
@@ -47,8 +48,22 @@ public final class GenerateJooqClasses {
             System.out.println("jOOQ classes are up to date with the changelogs");
             return;
         }
+        System.out.println("Generating jOOQ classes from the changelogs, applied to a throwaway PostgreSQL 17");
         generate(output, args[1]);
         Files.writeString(checksumFile, checksum);
+    }
+
+    /**
+     * Warnings and errors only: this runs inside every build, where Liquibase's 'Running Changeset' lines (through
+     * java.util.logging) looked like a server migrating, and jOOQ's and the embedded server's progress is noise.
+     */
+    private static void quietLogging() {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // jOOQ's open-source dialect warns on every server older than its newest (bootstrap's logback.xml agrees).
+        System.setProperty("org.slf4j.simpleLogger.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport", "error");
+        LIQUIBASE.setLevel(java.util.logging.Level.WARNING);
     }
 
     private static void generate(Path output, String packageName) throws Exception {
