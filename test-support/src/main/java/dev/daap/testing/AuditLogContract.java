@@ -3,6 +3,7 @@ package dev.daap.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.domain.audit.ActorKind;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.audit.AuditQuery;
@@ -80,6 +81,14 @@ public abstract class AuditLogContract {
         log().append(event);
 
         assertThat(log().list(AuditQuery.all(10)).items()).containsExactly(event);
+    }
+
+    @Test
+    void entriesWithoutAKeySayWhetherDaapOrTheCommandLineActed() {
+        AuditEvent byDaap = append(withoutKey(ActorKind.DAAP, "key-1"));
+        AuditEvent byCommandLine = append(withoutKey(ActorKind.CLI, "key-2"));
+
+        assertThat(log().list(AuditQuery.all(10)).items()).containsExactly(byCommandLine, byDaap);
     }
 
     @Test
@@ -325,6 +334,24 @@ public abstract class AuditLogContract {
                 "198.51.100.4",
                 Map.of(),
                 Map.of("status", "pending"));
+    }
+
+    private AuditEvent withoutKey(ActorKind kind, String keyId) {
+        clock.advance(Duration.ofSeconds(1));
+        return new AuditEvent(
+                ids.newId(),
+                clock.instant(),
+                null,
+                null,
+                kind,
+                "api_key.create",
+                "api_key",
+                keyId + "-" + run,
+                null,
+                "",
+                "",
+                Map.of(),
+                Map.of("role", "platform_admin"));
     }
 
     private static AuditEvent withAfter(AuditEvent e, Map<String, Object> after) {

@@ -29,6 +29,7 @@ public final class InMemoryAuditLog implements AuditLog {
                 event.occurredAt(),
                 event.actorKeyId(),
                 event.actorTeam(),
+                event.actorKind(),
                 event.action(),
                 event.resourceType(),
                 event.resourceId(),

@@ -42,6 +42,7 @@ class AuditEventsApiTest extends ApiTest {
                         "database.create");
         List<String> requestIds = new ArrayList<>();
         entries.forEach(entry -> {
+            assertThat(entry.path("actor").path("type").asText()).isEqualTo("api_key");
             assertThat(entry.path("actor").path("key_id").asText()).isEqualTo(memberKeyId);
             assertThat(entry.path("actor").path("team").asText()).isEqualTo("payments");
             assertThat(entry.path("team").asText()).isEqualTo("payments");

@@ -2,6 +2,7 @@ package dev.daap.application.audit;
 
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
+import dev.daap.domain.audit.ActorKind;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.common.IdGenerator;
@@ -54,11 +55,22 @@ public final class AuditTrail {
 
     /** An entry for something DAAP did by itself, such as issuing the first admin key at start-up. */
     public void recordBySystem(String action, String resourceType, String resourceId, Map<String, Object> after) {
+        recordWithoutKey(ActorKind.DAAP, action, resourceType, resourceId, after);
+    }
+
+    /** An entry for what an operator did at DAAP's command line, which acts on the database without an API key. */
+    public void recordByCommandLine(String action, String resourceType, String resourceId, Map<String, Object> after) {
+        recordWithoutKey(ActorKind.CLI, action, resourceType, resourceId, after);
+    }
+
+    private void recordWithoutKey(
+            ActorKind actor, String action, String resourceType, String resourceId, Map<String, Object> after) {
         log.append(new AuditEvent(
                 ids.newId(),
                 clock.instant(),
                 null,
                 null,
+                actor,
                 action,
                 resourceType,
                 resourceId,

@@ -9,6 +9,7 @@ import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.audit.ActorKind;
 import dev.daap.domain.audit.AuditQuery;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
@@ -39,6 +40,9 @@ class AccessUseCasesTest {
     private final Authenticate authenticate = new Authenticate(keys, clock);
     private final BootstrapPlatformAdmin bootstrap =
             new BootstrapPlatformAdmin(direct, keys, new AuditTrail(auditLog, ids, clock), ids, clock);
+
+    private final CreatePlatformAdminKeyFromCli fromCli =
+            new CreatePlatformAdminKeyFromCli(direct, keys, new AuditTrail(auditLog, ids, clock), ids, clock);
 
     private String issue(Role role, Instant expiresAt) {
         ApiToken token = ApiToken.generate(new SecureRandom());
@@ -103,9 +107,10 @@ class AccessUseCasesTest {
 
         assertThat(authenticate.execute(token).isPlatformAdmin()).isTrue();
         assertThat(bootstrap.execute(Optional.empty())).isEmpty();
-        assertThat(auditLog.list(AuditQuery.all(10)).items())
-                .singleElement()
-                .satisfies(entry -> assertThat(entry.actorKeyId()).isNull());
+        assertThat(auditLog.list(AuditQuery.all(10)).items()).singleElement().satisfies(entry -> {
+            assertThat(entry.actorKeyId()).isNull();
+            assertThat(entry.actorKind()).isEqualTo(ActorKind.DAAP);
+        });
     }
 
     @Test
@@ -121,5 +126,24 @@ class AccessUseCasesTest {
         assertThatThrownBy(() -> bootstrap.execute(Optional.of("daap_opsk_" + "b".repeat(40))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("belongs to another API key");
+    }
+
+    @Test
+    void theCommandLineMakesAWorkingAdminKeyEvenWhenOneExistsAndTheLogSaysItDidSo() {
+        bootstrap.execute(Optional.empty()).orElseThrow(); // the generated key, say lost
+
+        IssuedApiKey issued = fromCli.execute(CreateApiKeyCommand.forPlatform(null, "ops laptop", null));
+
+        Principal principal = authenticate.execute(issued.token());
+        assertThat(principal.isPlatformAdmin()).isTrue();
+        assertThat(principal.keyId()).isEqualTo(issued.key().id());
+        assertThat(issued.key().description()).isEqualTo("ops laptop");
+        assertThat(auditLog.list(AuditQuery.all(10)).items()).first().satisfies(entry -> {
+            assertThat(entry.actorKind()).isEqualTo(ActorKind.CLI);
+            assertThat(entry.actorKeyId()).isNull();
+            assertThat(entry.action()).isEqualTo("api_key.create");
+            assertThat(entry.resourceId()).isEqualTo(issued.key().id().toString());
+            assertThat(entry.after()).containsEntry("description", "ops laptop").doesNotContainKey("token_hash");
+        });
     }
 }

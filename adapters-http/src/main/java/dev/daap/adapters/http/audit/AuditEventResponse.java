@@ -21,14 +21,17 @@ public record AuditEventResponse(
         Map<String, Object> before,
         Map<String, Object> after) {
 
-    /** Who acted: an API key and its team; both null when DAAP itself acted. */
-    public record Actor(String keyId, String team) {}
+    /**
+     * Who acted: {@code type} is {@code api_key} (then {@code key_id} and, for a team's key, {@code team} say
+     * which), {@code daap} (DAAP itself) or {@code cli} (an operator at DAAP's command line).
+     */
+    public record Actor(String type, String keyId, String team) {}
 
     public static AuditEventResponse from(AuditEvent event) {
         return new AuditEventResponse(
                 event.id().toString(),
                 event.occurredAt(),
-                new Actor(text(event.actorKeyId()), text(event.actorTeam())),
+                new Actor(event.actorKind().wireName(), text(event.actorKeyId()), text(event.actorTeam())),
                 event.action(),
                 event.resourceType(),
                 event.resourceId(),

@@ -1,6 +1,7 @@
 package dev.daap.adapters.postgres.audit;
 
 import dev.daap.adapters.postgres.generated.tables.records.AuditEventsRecord;
+import dev.daap.domain.audit.ActorKind;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.team.TeamSlug;
 
@@ -14,6 +15,7 @@ final class AuditEventRecordMapper {
                 record.getOccurredAt(),
                 record.getActorKeyId(),
                 slugOrNull(record.getActorTeam()),
+                actorKind(record),
                 record.getAction(),
                 record.getResourceType(),
                 record.getResourceId(),
@@ -24,6 +26,14 @@ final class AuditEventRecordMapper {
                 SnapshotJson.fromJsonb(record.getAfter()));
     }
 
+    /** Entries from before the column have none: then only API keys and DAAP itself acted. */
+    private static ActorKind actorKind(AuditEventsRecord record) {
+        if (record.getActorKind() != null) {
+            return ActorKind.fromWireName(record.getActorKind());
+        }
+        return record.getActorKeyId() != null ? ActorKind.API_KEY : ActorKind.DAAP;
+    }
+
     /** Throws {@link IllegalArgumentException} if a snapshot holds a value that is not JSON-like. */
     static AuditEventsRecord toRecord(AuditEvent event) {
         return new AuditEventsRecord()
@@ -31,6 +41,7 @@ final class AuditEventRecordMapper {
                 .setOccurredAt(event.occurredAt())
                 .setActorKeyId(event.actorKeyId())
                 .setActorTeam(valueOrNull(event.actorTeam()))
+                .setActorKind(event.actorKind().wireName())
                 .setAction(event.action())
                 .setResourceType(event.resourceType())
                 .setResourceId(event.resourceId())
