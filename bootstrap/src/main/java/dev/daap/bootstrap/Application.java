@@ -65,8 +65,9 @@ public final class Application implements AutoCloseable {
             DSLContext dsl = JooqFactory.create(pool, config.schema());
             Wiring wiring = new Wiring(
                     dsl, config, credentialCipher(secretKey, migrations, dsl), provisioner(config, database));
-            if (migrations.isCurrent()) {
-                bootstrapPlatformAdmin(config, wiring);
+            if (migrations.isCurrent() && config.adminToken().isPresent()) {
+                adoptConfiguredAdminToken(
+                        config, wiring); // before listening: a token that cannot be used stops start-up
             }
             LiveEvents events = LiveEvents.start(config, wiring, database.target(), migrations.isCurrent());
             resources.add(events);
@@ -82,11 +83,16 @@ public final class Application implements AutoCloseable {
                             "0.0.0.0",
                             config.shutdownTimeout(),
                             HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
-            http.start();
+            listen(http, config);
             resources.add(http);
             Workers workers =
                     migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
+            resources.add(workers);
             List<PeriodicTask> housekeeping = migrations.isCurrent() ? housekeeping(config, wiring) : List.of();
+            resources.addAll(housekeeping);
+            if (migrations.isCurrent() && config.adminToken().isEmpty()) {
+                generateFirstAdminKey(wiring); // last: a start that fails before it has made and shown no key
+            }
             log.info(
                     "DAAP is ready on port {} ({} PostgreSQL, started in {} ms)",
                     http.port(),
@@ -109,22 +115,44 @@ public final class Application implements AutoCloseable {
                 PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage));
     }
 
-    /**
-     * The first platform admin key: DAAP_ADMIN_TOKEN's, or one generated now and shown once, here. It goes to the
-     * log because that is the one place an operator of a fresh installation is sure to look.
-     */
-    private static void bootstrapPlatformAdmin(DaapConfig config, Wiring wiring) {
+    /** DAAP_ADMIN_TOKEN becomes a platform admin key, unless it is one already. */
+    private static void adoptConfiguredAdminToken(DaapConfig config, Wiring wiring) {
         try {
-            wiring.bootstrapPlatformAdmin()
-                    .execute(config.adminToken())
-                    .ifPresent(token -> log.warn(
-                            "Generated the first platform admin API key. It is shown this once and never again; keep it "
-                                    + "in a secret store:\n\n    {}\n\nUse it as 'Authorization: Bearer <token>'. To choose "
-                                    + "the token yourself instead, set {}.",
-                            token,
-                            DaapConfig.ADMIN_TOKEN));
+            wiring.bootstrapPlatformAdmin().execute(config.adminToken());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(DaapConfig.ADMIN_TOKEN + " cannot be used: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Without DAAP_ADMIN_TOKEN, the first start that succeeds generates a platform admin key, stores it and shows it
+     * once, here: in the log, the one place an operator of a fresh installation is sure to look. It comes after
+     * everything else has started, so a start that fails (a port in use, say) has shown no key that is then lost;
+     * an operator who lost one anyway makes another with `daap admin create-key`.
+     */
+    private static void generateFirstAdminKey(Wiring wiring) {
+        wiring.bootstrapPlatformAdmin()
+                .execute(java.util.Optional.empty())
+                .ifPresent(token -> log.warn(
+                        "Generated the first platform admin API key. It is shown this once and never again; keep it "
+                                + "in a secret store:\n\n    {}\n\nUse it as 'Authorization: Bearer <token>'. To choose "
+                                + "the token yourself instead, set {}; to make another, run `daap admin create-key`.",
+                        token,
+                        DaapConfig.ADMIN_TOKEN));
+    }
+
+    /** Starts listening; a port another program holds is an operator's problem, said as such. */
+    private static void listen(HttpServer http, DaapConfig config) {
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException) {
+                    throw new ConfigException("cannot listen on port " + config.port() + " (" + cause.getMessage()
+                            + "): another program uses it; stop that one or set PORT to another port");
+                }
+            }
+            throw e;
         }
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /** The first platform admin key: generated and shown once on a new installation, or taken from DAAP_ADMIN_TOKEN. */
 class AdminKeyEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOKEN = Pattern.compile("daap_[a-z0-9]+_[A-Za-z0-9_-]+");
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(Application.class);
@@ -57,6 +60,31 @@ class AdminKeyEndToEndTest {
                                     .header("Authorization", "Bearer " + token))
                             .statusCode())
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aStartThatFailsShowsAndStoresNoKeyAndTheNextGoodStartGeneratesOne() throws Exception {
+        Map<String, String> env = RunningDaap.freshDatabaseEnvironment();
+        env.put(DaapConfig.ADMIN_TOKEN, "");
+        try (var taken = new ServerSocket(0)) {
+            env.put("PORT", String.valueOf(taken.getLocalPort()));
+
+            assertThatThrownBy(() -> RunningDaap.start(env))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("cannot listen on port " + taken.getLocalPort())
+                    .hasMessageContaining("PORT");
+        }
+        assertThat(printedTokens()).as("nothing shown by the failed start").isEmpty();
+        env.put("PORT", "0");
+
+        try (RunningDaap daap = RunningDaap.start(env)) {
+            // Had the failed start stored a key, none would be generated now.
+            assertThat(printedTokens()).hasSize(1);
+            var keys = daap.send(HttpRequest.newBuilder(daap.uri("/v1/api-keys"))
+                    .header("Authorization", "Bearer " + printedTokens().getFirst()));
+            assertThat(keys.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(keys.body()).path("items")).hasSize(1);
         }
     }
 
