@@ -1,5 +1,7 @@
 package dev.daap.bootstrap;
 
+import dev.daap.application.access.CreateApiKeyCommand;
+import dev.daap.domain.error.InvalidInputException;
 import java.util.List;
 
 /** What the command line asked for. */
@@ -12,6 +14,9 @@ sealed interface Command {
               migrate up               apply every pending schema change
               migrate down [--count N] roll back the last N applied changes (default 1)
               migrate status           list applied and pending changes
+              admin create-key [--description TEXT]
+                                       make a new platform admin API key and show its token once; for when
+                                       none is known (it talks to the database directly, even while serve runs)
               help                     show this text
 
             configuration comes from environment variables; see the README.""";
@@ -26,6 +31,11 @@ sealed interface Command {
 
     record Help() implements Command {}
 
+    /** @param description the key's, already checked as the API checks it */
+    record AdminCreateKey(String description) implements Command {
+        static final String DEFAULT_DESCRIPTION = "created with daap admin create-key";
+    }
+
     /** Parses the arguments; throws {@link UsageException} with a clear message for anything else. */
     static Command parse(List<String> args) {
         if (args.isEmpty()) {
@@ -35,6 +45,7 @@ sealed interface Command {
             case "serve" -> noMore(args, 1, new Serve());
             case "help", "--help", "-h" -> new Help();
             case "migrate" -> parseMigrate(args.subList(1, args.size()));
+            case "admin" -> parseAdmin(args.subList(1, args.size()));
             default -> throw new UsageException("unknown command '" + args.getFirst() + "'");
         };
     }
@@ -49,6 +60,33 @@ sealed interface Command {
             case "down" -> new MigrateDown(count(args.subList(1, args.size())));
             default -> throw new UsageException("unknown migrate command '" + args.getFirst() + "'");
         };
+    }
+
+    private static Command parseAdmin(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("admin needs a command: create-key");
+        }
+        if (!args.getFirst().equals("create-key")) {
+            throw new UsageException("unknown admin command '" + args.getFirst() + "'");
+        }
+        List<String> options = args.subList(1, args.size());
+        if (options.isEmpty()) {
+            return new AdminCreateKey(AdminCreateKey.DEFAULT_DESCRIPTION);
+        }
+        if (!options.getFirst().equals("--description")) {
+            throw new UsageException(
+                    "admin create-key takes only --description TEXT, not '" + options.getFirst() + "'");
+        }
+        if (options.size() != 2) {
+            throw new UsageException(
+                    options.size() < 2 ? "--description needs a text" : "unexpected argument '" + options.get(2) + "'");
+        }
+        try {
+            return new AdminCreateKey(
+                    CreateApiKeyCommand.forPlatform(null, options.get(1), null).description());
+        } catch (InvalidInputException e) {
+            throw new UsageException("--description " + e.errors().getFirst().message());
+        }
     }
 
     private static int count(List<String> args) {

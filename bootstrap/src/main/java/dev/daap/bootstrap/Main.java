@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** The command line: {@code serve}, {@code migrate up|down|status}. Exit codes: 0 ok, 1 failed, 2 usage. */
+/**
+ * The command line: {@code serve}, {@code migrate up|down|status}, {@code admin create-key}. Exit codes: 0 ok,
+ * 1 failed, 2 usage.
+ */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -38,6 +41,8 @@ public final class Main {
             switch (command) {
                 case Command.Help help -> out.println(Command.USAGE);
                 case Command.Serve serve -> serve(DaapConfig.fromEnvironment(env));
+                case Command.AdminCreateKey createKey ->
+                    AdminCommand.createKey(createKey, DaapConfig.fromEnvironment(env), out);
                 default -> MigrateCommand.run(command, DaapConfig.fromEnvironment(env), out);
             }
             return 0;

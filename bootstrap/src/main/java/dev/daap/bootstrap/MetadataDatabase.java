@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses where DAAP keeps its own metadata: the server named by DATABASE_URL (after waiting for it), or, when
- * that is unset, an embedded PostgreSQL 17 whose files live under DAAP_DATA_DIR. Closing stops the embedded one.
+ * that is unset, an embedded PostgreSQL 17 whose files live under DAAP_DATA_DIR. Closing stops the embedded one,
+ * unless it is another process's.
  */
 final class MetadataDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MetadataDatabase.class);
@@ -19,7 +20,20 @@ final class MetadataDatabase implements AutoCloseable {
         this.embedded = embedded;
     }
 
+    /** For {@code serve}, which runs the embedded server itself and refuses a folder another process runs. */
     static MetadataDatabase open(DaapConfig config) {
+        return open(config, false);
+    }
+
+    /**
+     * For a command that runs and exits (migrate, admin): the same database, and on the embedded server under
+     * DAAP_DATA_DIR also while a {@code serve} runs it (the command connects to that server and leaves it running).
+     */
+    static MetadataDatabase openForCommand(DaapConfig config) {
+        return open(config, true);
+    }
+
+    private static MetadataDatabase open(DaapConfig config, boolean shareRunningServer) {
         if (config.databaseUrl().isPresent()) {
             DatabaseUrl url = config.databaseUrl().get();
             var target = JdbcTarget.of(url, "external");
@@ -32,7 +46,9 @@ final class MetadataDatabase implements AutoCloseable {
         }
         var folder = config.dataDir().resolve("postgres").toAbsolutePath().normalize();
         log.info("DATABASE_URL is unset: using the embedded PostgreSQL 17 in {}, schema {}", folder, config.schema());
-        EmbeddedPostgres embedded = EmbeddedPostgres.start(folder, 0, Map.of());
+        EmbeddedPostgres embedded = shareRunningServer
+                ? EmbeddedPostgres.startOrAttach(folder, Map.of())
+                : EmbeddedPostgres.start(folder, 0, Map.of());
         var target = new JdbcTarget(
                 embedded.jdbcUrl("postgres"),
                 EmbeddedPostgres.HOST,

@@ -1,20 +1,16 @@
 package dev.daap.bootstrap;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.daap.adapters.postgres.PostgresPool;
 import dev.daap.migrations.MigrationStatus;
 import dev.daap.migrations.Migrator;
 import java.io.PrintStream;
 
-/** {@code migrate up|down|status} against the same database {@code serve} would use. */
+/** {@code migrate up|down|status} against the same database {@code serve} would use, also while it runs. */
 final class MigrateCommand {
     private MigrateCommand() {}
 
     static void run(Command command, DaapConfig config, PrintStream out) {
-        try (MetadataDatabase database = MetadataDatabase.open(config);
-                HikariDataSource pool =
-                        PostgresPool.create(Application.poolSettings(config, database.target()), "daap-migrate")) {
-            var migrator = new Migrator(pool, config.schema());
+        try (CommandDatabase database = CommandDatabase.open(config, "migrate")) {
+            var migrator = new Migrator(database.dataSource(), config.schema());
             switch (command) {
                 case Command.MigrateUp up ->
                     out.println(

@@ -14,6 +14,7 @@ import dev.daap.adapters.postgres.team.JooqTeams;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.BootstrapPlatformAdmin;
 import dev.daap.application.access.CreateApiKey;
+import dev.daap.application.access.CreatePlatformAdminKeyFromCli;
 import dev.daap.application.access.ListApiKeys;
 import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.audit.AuditTrail;
@@ -161,6 +162,22 @@ final class Wiring {
 
     BootstrapPlatformAdmin bootstrapPlatformAdmin() {
         return new BootstrapPlatformAdmin(transactions, apiKeys, audit, ids, clock);
+    }
+
+    /**
+     * The use case of {@code daap admin create-key}, without the rest of the graph: a command needs no provisioner
+     * and no secret key.
+     */
+    static CreatePlatformAdminKeyFromCli createPlatformAdminKeyFromCli(DSLContext dsl, DaapConfig config) {
+        Clock clock = Clock.systemUTC();
+        var ids = new UuidV7Generator(clock);
+        var transactions = new JooqTransactions(dsl);
+        return new CreatePlatformAdminKeyFromCli(
+                transactions,
+                new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker()),
+                new AuditTrail(new JooqAuditLog(transactions), ids, clock),
+                ids,
+                clock);
     }
 
     JobRunner jobRunner() {

@@ -16,6 +16,10 @@ class CommandTest {
         assertThat(Command.parse(List.of("migrate", "down"))).isEqualTo(new Command.MigrateDown(1));
         assertThat(Command.parse(List.of("migrate", "down", "--count", "3"))).isEqualTo(new Command.MigrateDown(3));
         assertThat(Command.parse(List.of("--help"))).isEqualTo(new Command.Help());
+        assertThat(Command.parse(List.of("admin", "create-key")))
+                .isEqualTo(new Command.AdminCreateKey("created with daap admin create-key"));
+        assertThat(Command.parse(List.of("admin", "create-key", "--description", "ops laptop")))
+                .isEqualTo(new Command.AdminCreateKey("ops laptop"));
     }
 
     @Test
@@ -28,5 +32,18 @@ class CommandTest {
         assertThatThrownBy(() -> Command.parse(List.of("migrate", "down", "-n", "2")))
                 .hasMessageContaining("only --count N");
         assertThatThrownBy(() -> Command.parse(List.of("serve", "now"))).hasMessage("unexpected argument 'now'");
+        assertThatThrownBy(() -> Command.parse(List.of("admin"))).hasMessage("admin needs a command: create-key");
+        assertThatThrownBy(() -> Command.parse(List.of("admin", "revoke-key")))
+                .hasMessage("unknown admin command 'revoke-key'");
+        assertThatThrownBy(() -> Command.parse(List.of("admin", "create-key", "--description")))
+                .hasMessage("--description needs a text");
+        assertThatThrownBy(() -> Command.parse(List.of("admin", "create-key", "--role", "viewer")))
+                .hasMessage("admin create-key takes only --description TEXT, not '--role'");
+        assertThatThrownBy(() -> Command.parse(List.of("admin", "create-key", "--description", "a", "b")))
+                .hasMessage("unexpected argument 'b'");
+        assertThatThrownBy(() -> Command.parse(List.of("admin", "create-key", "--description", "x".repeat(201))))
+                .hasMessage("--description must be at most 200 characters long");
+        assertThatThrownBy(() -> Command.parse(List.of("admin", "create-key", "--description", "two\nlines")))
+                .hasMessage("--description must not contain control characters");
     }
 }

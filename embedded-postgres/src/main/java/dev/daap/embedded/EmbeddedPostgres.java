@@ -52,9 +52,30 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @param settings server settings ({@code -c name=value}) on top of the defaults
      */
     public static EmbeddedPostgres start(Path baseDirectory, int port, Map<String, String> settings) {
+        return startOrAttach(baseDirectory, port, settings, false);
+    }
+
+    /**
+     * The server on {@code baseDirectory} for a command that runs and exits: the one another process runs there (a
+     * {@code serve}), which this process then only connects to and leaves running; else one started now, as
+     * {@link #start} would, and stopped by {@link #stop()}.
+     */
+    public static EmbeddedPostgres startOrAttach(Path baseDirectory, Map<String, String> settings) {
+        return startOrAttach(baseDirectory, 0, settings, true);
+    }
+
+    private static EmbeddedPostgres startOrAttach(
+            Path baseDirectory, int port, Map<String, String> settings, boolean attach) {
         try {
             Files.createDirectories(baseDirectory);
-            FileLock lock = lockFolder(baseDirectory);
+            FileLock lock = tryLockFolder(baseDirectory);
+            if (lock == null) {
+                if (attach) {
+                    return RunningServer.attach(baseDirectory.toAbsolutePath());
+                }
+                throw new EmbeddedPostgresException("another process already runs the embedded PostgreSQL in "
+                        + baseDirectory + "; stop it or use another data directory");
+            }
             try {
                 return startLocked(baseDirectory.toAbsolutePath(), port, settings, lock);
             } catch (RuntimeException | IOException e) {
@@ -64,6 +85,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new EmbeddedPostgresException("cannot prepare " + baseDirectory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A handle on a server that another process started and will stop: {@link #stop()} leaves it running. */
+    static EmbeddedPostgres attached(int port, String password) {
+        return new EmbeddedPostgres(null, null, null, port, password, null);
     }
 
     private static EmbeddedPostgres startLocked(
@@ -98,8 +124,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Files.setPosixFilePermissions(base, permissions);
     }
 
-    /** A second process on the same folder would fight over one cluster: refuse it with a clear message. */
-    private static FileLock lockFolder(Path base) throws IOException {
+    /**
+     * The folder's lock, or null when another process holds it (or this one, elsewhere): two processes starting
+     * servers on one folder would fight over one cluster.
+     */
+    private static FileLock tryLockFolder(Path base) throws IOException {
         FileChannel channel =
                 FileChannel.open(base.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
@@ -110,8 +139,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new EmbeddedPostgresException("another process already runs the embedded PostgreSQL in " + base
-                    + "; stop it or use another data directory");
         }
         return lock;
     }
@@ -177,12 +204,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
     }
 
-    /** Stops the server (fast shutdown: open sessions are ended, committed data is safe) and frees the folder. */
+    /**
+     * Stops the server (fast shutdown: open sessions are ended, committed data is safe) and frees the folder; for
+     * a server of another process ({@link #startOrAttach}), only forgets it.
+     */
     public synchronized void stop() {
         if (!running) {
             return;
         }
         running = false;
+        if (lock == null) {
+            return; // attached to another process's server: that process stops it
+        }
         try {
             Processes.Result result = pgCtl("stop", "-m", "fast", "-w");
             if (result.exitCode() != 0) {
