@@ -10,10 +10,11 @@ import java.util.Map;
 
 /**
  * PostgreSQL cannot store the NUL character (U+0000) in text and refuses any statement that binds one, so a NUL
- * that reached a use case would end as a 500. It is refused once, at the edge, as a 422 that names the input: path
- * and query parameters (names and values) before any route runs ({@link #refuseInParameters}), and every string
- * and object key of a JSON body, at any depth, as {@link JsonCodec} reads it ({@link #refuseInJson}). Headers cannot
- * carry one: Jetty answers a NUL in a header with a 400 before DAAP sees the request.
+ * that reached a use case would end as a 500. It is refused once, at the edge, as a 422 that names the input: query
+ * parameters (names and values) before any route runs ({@link #refuseInParameters}), and every string and object
+ * key of a JSON body, at any depth, as {@link JsonCodec} reads it ({@link #refuseInJson}). A path or a header cannot
+ * carry one this far: Jetty answers a NUL in either with a 400 before routing. Path parameters are checked here
+ * all the same, so that the rule does not rest on Jetty's.
  */
 public final class NulCharacters {
     static final String MESSAGE = "must not contain the NUL character (U+0000)";
