@@ -222,6 +222,20 @@ class ApiEndToEndTest {
         assertThat(daap.get("/v1/databases?q=okay-name").body()).doesNotContain("okay-name");
     }
 
+    /** PostgreSQL refuses NUL in text: these reached it once and answered 500. */
+    @Test
+    void aNulInAFilterIsAnInputProblemNotA500() throws Exception {
+        for (String query : List.of("action=%00", "resource_type=%00", "action=a%00b", "resource_id=%00")) {
+            HttpResponse<String> response = daap.get("/v1/audit-events?" + query);
+
+            assertProblem(response, 422);
+            assertThat(JSON.readTree(response.body()).get("errors").findValuesAsText("field"))
+                    .as(query)
+                    .containsExactly(query.substring(0, query.indexOf('=')));
+        }
+        assertProblem(daap.get("/v1/databases?q=a%00b"), 422);
+    }
+
     @Test
     void healthEndpointsAnswerWithoutTheApiPrefix() {
         assertThat(daap.get("/health/live").statusCode()).isEqualTo(200);

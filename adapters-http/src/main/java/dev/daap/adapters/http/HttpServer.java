@@ -122,6 +122,15 @@ public final class HttpServer implements AutoCloseable {
         stop();
     }
 
+    /** Every route as {@code METHOD path}, e.g. {@code GET /v1/databases/{id}}; lets tests cover each one. */
+    List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
+    }
+
     /** True once {@link #stop()} has begun refusing new requests; lets tests observe the drain. */
     boolean isDraining() {
         return graceful.isShutdown();

@@ -9,6 +9,7 @@ import dev.daap.adapters.http.event.EventHandler;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.idempotency.IdempotentPosts;
 import dev.daap.adapters.http.operation.OperationHandler;
+import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.team.TeamHandler;
 import io.javalin.config.RoutesConfig;
@@ -46,6 +47,8 @@ public final class Routes {
             RoutesConfig routes, IdempotentPosts idempotent, Authentication authentication, Handlers handlers) {
         routes.before(RequestIds::assign);
         routes.before(AUTHENTICATED, authentication::check);
+        // After authentication, before every route: no text input with a NUL reaches a handler.
+        routes.beforeMatched(NulCharacters::refuseInParameters);
         routes.after(RequestIds::release);
         var databases = handlers.databases();
         var operations = handlers.operations();

@@ -178,6 +178,20 @@ class CreateAndGetDatabaseTest extends ApiTest {
     }
 
     @Test
+    void aNameTheClusterKeepsForItselfIsRefusedAtCreateAndNothingIsStored() {
+        for (String reserved : new String[] {"postgres", "template0", "template1", "public", "daap"}) {
+            ApiResponse response = api.post("/v1/databases", """
+                    {"name": "%s", "owner_team": "payments", "purpose": "p"}""".formatted(reserved));
+
+            JsonNode problem = assertProblem(response, 422, "invalid-input");
+            assertThat(errorFields(problem)).as(reserved).containsExactly("name");
+            assertThat(messageOf(problem, "name")).startsWith("is reserved");
+        }
+        assertThat(api.get("/v1/databases").json().path("items")).isEmpty();
+        assertThat(api.runNextJob()).as("no provision job was queued").isFalse();
+    }
+
+    @Test
     void aDuplicateNameIsA409() {
         api.create("orders");
 

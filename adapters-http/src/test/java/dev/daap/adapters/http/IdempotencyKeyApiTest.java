@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.testing.Gate;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,27 @@ class IdempotencyKeyApiTest extends ApiTest {
 
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.header(REPLAYED)).isNull();
+        assertThat(api.get("/v1/databases").json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void aKeyWhoseRequestFailedWhileTheDatabaseWasAwayIsFreeOnceItIsBack() {
+        // The database goes away after the key was claimed: the create fails with 503, and so does the release.
+        api.databases.beforeAdd(database -> {
+            api.scriptedIdempotency.away(true);
+            throw new StoreUnavailableException("the database is out of reach", null);
+        });
+        assertProblem(api.post("/v1/databases", ORDERS, KEY, "k-8"), 503, "store-unavailable");
+        api.databases.beforeAdd(database -> {});
+        api.scriptedIdempotency.away(false);
+        api.clock.advance(Duration.ofSeconds(5));
+
+        ApiResponse retry = api.post("/v1/databases", ORDERS, KEY, "k-8");
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.header(REPLAYED)).isNull();
+        assertThat(api.post("/v1/databases", ORDERS, KEY, "k-8").header(REPLAYED))
+                .isEqualTo("true");
         assertThat(api.get("/v1/databases").json().path("items")).hasSize(1);
     }
 

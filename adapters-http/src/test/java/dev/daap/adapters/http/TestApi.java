@@ -86,6 +86,7 @@ final class TestApi implements AutoCloseable {
     final EventHub hub = new EventHub(EventHub.DEFAULT_BUFFER);
     final FakeProvisioner provisioner = new FakeProvisioner();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    final ScriptedIdempotencyStore scriptedIdempotency = new ScriptedIdempotencyStore(idempotency);
     final InMemoryTeams teams = new InMemoryTeams();
     final InMemoryDatabases store = new InMemoryDatabases(teams);
     final ScriptedDatabases databases = new ScriptedDatabases(store);
@@ -137,7 +138,7 @@ final class TestApi implements AutoCloseable {
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
                 new GetOperations(jobs, databases, JOB_SETTINGS, clock),
                 new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents),
-                new Idempotency(idempotency, clock));
+                new Idempotency(scriptedIdempotency, clock));
     }
 
     private AccessUseCases accessUseCases(AuditTrail audit) {

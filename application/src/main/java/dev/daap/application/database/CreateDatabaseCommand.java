@@ -17,7 +17,7 @@ public record CreateDatabaseCommand(DatabaseName name, Optional<TeamSlug> ownerT
 
     public static CreateDatabaseCommand of(String name, String ownerTeam, String purpose, Map<String, String> labels) {
         var validation = new Validation();
-        var validName = validation.field("name", () -> new DatabaseName(name));
+        var validName = validation.field("name", () -> DatabaseName.forNewDatabase(name));
         var validTeam = validation.optionalField("owner_team", ownerTeam, TeamSlug::new);
         var validPurpose = validation.field("purpose", () -> new Purpose(purpose));
         var validLabels = labels == null ? Labels.NONE : validation.field("labels", () -> new Labels(labels));

@@ -51,4 +51,33 @@ class DatabaseNameTest {
             assertThatThrownBy(() -> new DatabaseName(name)).hasMessageContaining("3 to 63 characters");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "template0", "template1", "public", "none", "daap"})
+    void aNewDatabaseCannotTakeANameTheClusterOrPostgresqlKeepsForItself(String name) {
+        assertThatThrownBy(() -> DatabaseName.forNewDatabase(name))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("is reserved")
+                .hasMessageContaining("postgres, public, template0, template1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "template1", "daap"})
+    void aStoredRecordWithANameReservedLaterStillLoads(String name) {
+        assertThat(new DatabaseName(name).value()).isEqualTo(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres-eu", "my-postgres", "template2", "publics", "daap-ledger", "pg-stats"})
+    void namesThatMerelyResembleAReservedOneAreFine(String name) {
+        assertThat(DatabaseName.forNewDatabase(name).value()).isEqualTo(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg_stats", "pg_monitor", "Postgres", "TEMPLATE1"})
+    void postgresqlsPgPrefixAndOtherSpellingsAreRefusedByTheNamingRuleItself(String name) {
+        assertThatThrownBy(() -> DatabaseName.forNewDatabase(name))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lowercase letters, digits and hyphens");
+    }
 }

@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ExceptionHandler;
 import io.javalin.http.Handler;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class IdempotentPosts {
     private final IdempotencyStore store;
     private final Clock clock;
     private final ExceptionHandler<Exception> problems;
+    private final UnreleasedClaims unreleased = new UnreleasedClaims();
 
     /** @param problems turns a handler's exception into the problem response, as the exception mapper would */
     public IdempotentPosts(Idempotency idempotency, ExceptionHandler<Exception> problems) {
@@ -49,8 +51,10 @@ public final class IdempotentPosts {
             }
             String caller = Callers.idempotencyScopeOf(ctx);
             String hash = RequestFingerprint.of(ctx);
-            switch (store.begin(caller, key.get(), hash, clock.instant(), IdempotencyStore.RUNNING_LEASE)) {
-                case Started ignored -> runOnce(handler, ctx, caller, key.get());
+            Instant now = clock.instant();
+            unreleased.take(caller, key.get(), now).ifPresent(claimedAt -> release(caller, key.get(), claimedAt));
+            switch (store.begin(caller, key.get(), hash, now, IdempotencyStore.RUNNING_LEASE)) {
+                case Started ignored -> runOnce(handler, ctx, caller, key.get(), now);
                 case Replay replay -> ResponseCopies.replay(ctx, replay.response());
                 case InProgress ignored -> {
                     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
@@ -84,8 +88,11 @@ public final class IdempotentPosts {
         };
     }
 
-    /** A 5xx or an escaped failure forgets the key: nothing was promised, so the client's retry runs again. */
-    private void runOnce(Handler handler, Context ctx, String caller, String key) throws Exception {
+    /**
+     * A 5xx or an escaped failure releases the key at once: nothing was promised, so the client's retry runs again.
+     * If the store is away then too (a 503 usually means it is), the release is owed: see {@link UnreleasedClaims}.
+     */
+    private void runOnce(Handler handler, Context ctx, String caller, String key, Instant claimedAt) throws Exception {
         boolean kept = false;
         try {
             try {
@@ -99,7 +106,7 @@ public final class IdempotentPosts {
             }
         } finally {
             if (!kept) {
-                abandon(caller, key);
+                release(caller, key, claimedAt);
             }
         }
     }
@@ -118,12 +125,15 @@ public final class IdempotentPosts {
         }
     }
 
-    private void abandon(String caller, String key) {
+    private void release(String caller, String key, Instant claimedAt) {
         try {
             store.abandon(caller, key);
         } catch (RuntimeException e) {
-            // Not fatal: the claim expires with its retention; until then retries get 409.
-            log.warn("could not release an idempotency key", e);
+            unreleased.remember(caller, key, claimedAt);
+            log.warn(
+                    "could not release an idempotency key; the next request with it on this instance will, or its "
+                            + "lease frees it within " + IdempotencyStore.RUNNING_LEASE.toMinutes() + " minutes",
+                    e);
         }
     }
 }

@@ -57,24 +57,21 @@ public final class JsonCodec {
         return mapper;
     }
 
-    /** Reads a JSON object body into {@code type}. */
+    /**
+     * Reads a JSON object body into {@code type}. It goes through a tree so that every string and key, at any depth,
+     * is checked for NUL ({@link NulCharacters}) before any of it is bound; a NUL can arrive as {@code \u0000} or as
+     * an overlong UTF-8 sequence, so only the decoded text can be checked.
+     */
     public <T> T read(byte[] body, Class<T> type) {
-        requireContent(body);
-        T value;
+        ObjectNode tree = readObject(body);
         try {
-            value = mapper.readValue(body, type);
+            return mapper.treeToValue(tree, type);
         } catch (JacksonException e) {
             throw JsonReadErrors.toProblem(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen on a byte array
         }
-        if (value == null) {
-            throw notAnObject();
-        }
-        return value;
     }
 
-    /** Reads a JSON object body as a tree, for merge patches where absent and null differ. */
+    /** Reads a JSON object body as a tree, for merge patches where absent and null differ; refuses a NUL in it. */
     public ObjectNode readObject(byte[] body) {
         requireContent(body);
         JsonNode tree;
@@ -83,11 +80,12 @@ public final class JsonCodec {
         } catch (JacksonException e) {
             throw JsonReadErrors.toProblem(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // cannot happen on a byte array
         }
         if (!(tree instanceof ObjectNode object)) {
             throw notAnObject();
         }
+        NulCharacters.refuseInJson(object);
         return object;
     }
 
