@@ -7,7 +7,7 @@ import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
-import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.DomainException;
 import dev.daap.domain.error.FieldError;
@@ -77,7 +77,7 @@ public final class ProblemMapper {
             case OperationNotFoundException ignored -> ProblemType.OPERATION_NOT_FOUND;
             case NameTakenException ignored -> ProblemType.NAME_TAKEN;
             case IllegalTransitionException ignored -> ProblemType.ILLEGAL_TRANSITION;
-            case ConcurrentModificationException ignored -> ProblemType.CONCURRENT_MODIFICATION;
+            case ConcurrentChangeException ignored -> ProblemType.CONCURRENT_MODIFICATION;
             case VersionMismatchException ignored -> ProblemType.VERSION_MISMATCH;
             case StoreUnavailableException ignored -> ProblemType.STORE_UNAVAILABLE;
             case TeamNotFoundException ignored -> ProblemType.TEAM_NOT_FOUND;

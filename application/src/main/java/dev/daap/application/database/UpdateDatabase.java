@@ -9,7 +9,7 @@ import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.domain.team.TeamSlug;
@@ -62,7 +62,7 @@ public final class UpdateDatabase {
             Database changed = current.change(command.changes(), clock.instant());
             try {
                 databases.update(changed, current.version());
-            } catch (ConcurrentModificationException e) {
+            } catch (ConcurrentChangeException e) {
                 // With If-Match the client named a version, and it is gone: a failed precondition, as when read.
                 if (command.expectedVersion().isPresent()) {
                     throw new VersionMismatchException(command.expectedVersion().getAsLong());

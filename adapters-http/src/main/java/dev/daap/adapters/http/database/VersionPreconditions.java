@@ -4,7 +4,7 @@ import dev.daap.adapters.http.problem.HttpProblemException;
 import dev.daap.adapters.http.protocol.EntityTags;
 import dev.daap.adapters.http.protocol.IfMatch;
 import dev.daap.domain.database.Database;
-import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.VersionMismatchException;
 import java.util.function.Supplier;
 
@@ -37,7 +37,7 @@ final class VersionPreconditions {
             if (ifMatch.hasTags()) {
                 throw e;
             }
-            throw new ConcurrentModificationException(id);
+            throw new ConcurrentChangeException(id);
         }
     }
 }
