@@ -1,6 +1,5 @@
 package dev.daap.application.access;
 
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiKeys;
@@ -70,14 +69,7 @@ public final class RevokeApiKey {
         Instant now = clock.instant();
         keys.revoke(key.id(), now);
         ApiKey revoked = key.revoked(now);
-        audit.record(
-                caller,
-                "api_key.revoke",
-                "api_key",
-                key.id().toString(),
-                key.team(),
-                AuditSnapshots.of(key),
-                AuditSnapshots.of(revoked));
+        audit.apiKeyRevoked(caller, key, revoked);
         return revoked;
     }
 }

@@ -15,7 +15,6 @@ import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.provisioning.Provisioner;
-import java.util.Map;
 
 /**
  * Reads and rotates a ready database's password, for members of its team; every read and rotation is audited
@@ -54,7 +53,7 @@ public final class ManageCredentials {
             String password = vault.read(id)
                     .orElseThrow(() -> new IllegalTransitionException(
                             "database " + id + " is ready but has no stored password; rotate its credentials"));
-            recordAccess(caller, "credentials.read", database);
+            audit.credentialsRead(caller, database);
             return new Credentials(database.connection(), password);
         });
     }
@@ -65,22 +64,11 @@ public final class ManageCredentials {
         provisioner.changePassword(database.id(), database.name(), password);
         transactions.inTransaction(() -> {
             vault.store(id, password);
-            recordAccess(caller, "credentials.rotate", database);
+            audit.credentialsRotated(caller, database);
             events.credentialsRotated(database);
             return null;
         });
         return new Credentials(database.connection(), password);
-    }
-
-    private void recordAccess(Caller caller, String action, Database database) {
-        audit.record(
-                caller,
-                action,
-                "database",
-                database.id().toString(),
-                database.ownerTeam(),
-                Map.of(),
-                Map.of("username", database.connection().username()));
     }
 
     private Database ready(Principal principal, DatabaseId id) {

@@ -1,6 +1,5 @@
 package dev.daap.application.database;
 
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
@@ -60,14 +59,7 @@ public final class DeleteDatabase {
             Database deleting = current.startDeleting(deprovision.id(), clock.instant());
             databases.update(deleting, current.version());
             scheduler.enqueue(deprovision);
-            audit.record(
-                    caller,
-                    "database.delete",
-                    "database",
-                    id.toString(),
-                    current.ownerTeam(),
-                    AuditSnapshots.of(current),
-                    AuditSnapshots.of(deleting));
+            audit.databaseDeleted(caller, current, deleting);
             events.deletionStarted(current, deleting);
             return deleting;
         });

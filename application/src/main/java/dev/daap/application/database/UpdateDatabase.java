@@ -1,7 +1,6 @@
 package dev.daap.application.database;
 
 import dev.daap.application.access.AccessPolicy;
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
@@ -69,14 +68,7 @@ public final class UpdateDatabase {
                 }
                 throw e;
             }
-            audit.record(
-                    caller,
-                    "database.update",
-                    "database",
-                    current.id().toString(),
-                    current.ownerTeam(),
-                    AuditSnapshots.of(current),
-                    AuditSnapshots.of(changed));
+            audit.databaseUpdated(caller, current, changed);
             events.updated(current, changed);
             return changed;
         });
