@@ -32,7 +32,7 @@ class ProblemMapperTest {
                 Map.entry(new NameTakenException("orders"), 409),
                 Map.entry(new IllegalTransitionException("no"), 409),
                 Map.entry(new ConcurrentChangeException("x"), 409),
-                Map.entry(new VersionMismatchException(1, 2), 412),
+                Map.entry(VersionMismatchException.notCurrent(2), 412),
                 Map.entry(new StoreUnavailableException("down", null), 503),
                 Map.entry(new TeamNotFoundException("x"), 404),
                 Map.entry(new TeamTakenException("x"), 409),

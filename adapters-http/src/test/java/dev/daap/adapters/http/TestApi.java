@@ -41,7 +41,6 @@ import dev.daap.application.team.ListTeams;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
-import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
@@ -96,7 +95,7 @@ final class TestApi implements AutoCloseable {
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final HttpServer server;
-    private final Transactions transactions = new DirectTransactions();
+    final DirectTransactions transactions = new DirectTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final JobRunner runner;
     private final HttpClient client =

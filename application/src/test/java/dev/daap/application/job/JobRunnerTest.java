@@ -12,6 +12,7 @@ import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
+import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
@@ -37,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,7 +152,7 @@ class JobRunnerTest {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         runner.runNext("worker");
 
-        delete.execute(caller, created.id(), OptionalLong.empty());
+        delete.execute(caller, created.id(), VersionPrecondition.ANY);
         assertThat(runner.runNext("worker")).isTrue();
 
         assertThatThrownBy(() -> get.execute(caller.principal(), created.id()))
@@ -170,7 +170,7 @@ class JobRunnerTest {
     void aDeletionThatGivesUpMarksTheDatabaseFailedInAnEvent() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         runner.runNext("worker");
-        delete.execute(caller, created.id(), OptionalLong.empty());
+        delete.execute(caller, created.id(), VersionPrecondition.ANY);
         provisioner.failWith(new ProvisioningException("the target cluster is gone"));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -195,7 +195,7 @@ class JobRunnerTest {
     void aDatabaseDeletedBeforeItWasProvisionedIsNeverCreated() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         clock.advance(Duration.ofMillis(5));
-        delete.execute(caller, created.id(), OptionalLong.empty());
+        delete.execute(caller, created.id(), VersionPrecondition.ANY);
 
         runner.runNext("worker"); // the provision job: cancelled, nothing to provision
         runner.runNext("worker"); // the deprovision job
