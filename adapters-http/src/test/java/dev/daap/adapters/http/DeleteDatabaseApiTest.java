@@ -1,6 +1,7 @@
 package dev.daap.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.Database;
@@ -10,6 +11,7 @@ import dev.daap.domain.database.Purpose;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
+import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner.Action;
 import java.util.List;
 import java.util.Optional;
@@ -144,6 +146,28 @@ class DeleteDatabaseApiTest extends ApiTest {
         assertProblem(api.delete(path, "If-Match", "\"1\""), 412, "version-mismatch");
         assertThat(api.get(path).json().path("status").asText()).isEqualTo("pending");
         assertThat(jobsOf(path.substring("/v1/databases/".length()))).hasSize(1);
+    }
+
+    @Test
+    void aDatabaseWhoseProvisioningFailedCanBeDeleted() {
+        String path = "/v1/databases/" + api.create("orders").path("id").asText();
+        api.provisioner.failWith(new ProvisioningException(
+                "a database named orders already exists on the target and was not created by DAAP"));
+        api.runJobs();
+        assertThat(api.get(path).json().path("status").asText()).isEqualTo("failed");
+        api.provisioner.recover();
+
+        ApiResponse response = api.delete(path);
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.json().path("status").asText()).isEqualTo("deleting");
+        assertThat(response.json().path("failure_reason").isNull()).isTrue();
+        api.runJobs();
+        assertProblem(api.get(path), 404, "database-not-found");
+        assertThat(jobsOf(path.substring("/v1/databases/".length())))
+                .extracting(Job::kind, Job::state)
+                .containsExactly(
+                        tuple(JobKind.DEPROVISION, JobState.SUCCEEDED), tuple(JobKind.PROVISION, JobState.FAILED));
     }
 
     @Test

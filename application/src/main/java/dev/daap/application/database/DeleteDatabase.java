@@ -19,7 +19,8 @@ import java.time.Clock;
 /**
  * Starts deleting a database: status {@code deleting} and a deprovision job, in one transaction that also checks the
  * client's precondition (see {@link VersionPrecondition}). A worker removes it from the target cluster and then marks
- * it deleted (the name is free again). Asking twice is harmless.
+ * it deleted (the name is free again). Asking twice is harmless. Any database may be deleted, a failed one too: the
+ * job drops only what DAAP made for it, which may be nothing (see {@code Provisioner.deprovision}).
  */
 public final class DeleteDatabase {
     private final Transactions transactions;

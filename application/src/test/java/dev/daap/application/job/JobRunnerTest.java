@@ -182,6 +182,37 @@ class JobRunnerTest {
         assertThat(statusChanges()).endsWith(List.of("deleting", "failed"));
     }
 
+    @Test
+    void aDatabaseWhoseProvisioningFailedCanBeDeleted() {
+        provisioner.failWith(new ProvisioningException("a database named orders already exists on the target"));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            runner.runNext("worker");
+            clock.advance(Duration.ofSeconds(30));
+        }
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.FAILED);
+        provisioner.recover(); // the real provisioner leaves what is not ours alone: nothing left to refuse
+
+        Database deleting = delete.execute(caller, created.id(), VersionPrecondition.ANY);
+        assertThat(runner.runNext("worker")).isTrue();
+
+        assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
+        assertThatThrownBy(() -> get.execute(caller.principal(), created.id()))
+                .isInstanceOf(DatabaseNotFoundException.class);
+        assertThat(provisioner.calls(FakeProvisioner.Action.DEPROVISION))
+                .singleElement()
+                .satisfies(call -> assertThat(call.id()).isEqualTo(created.id()));
+        assertThat(statusChanges())
+                .containsExactly(
+                        List.of("pending", "provisioning"),
+                        List.of("provisioning", "failed"),
+                        List.of("deleting", "deleted"));
+        assertThat(events.all())
+                .filteredOn(event -> event.type() == EventType.DATABASE_DELETED)
+                .singleElement()
+                .satisfies(event -> assertThat(event.payload()).containsEntry("from", "failed"));
+    }
+
     /** The from/to of each status_changed event, oldest first. */
     private List<List<Object>> statusChanges() {
         return events.all().stream()
