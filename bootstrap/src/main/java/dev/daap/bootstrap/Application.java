@@ -3,9 +3,6 @@ package dev.daap.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.daap.adapters.http.HttpServer;
 import dev.daap.adapters.http.HttpSettings;
-import dev.daap.adapters.http.access.AccessUseCases;
-import dev.daap.adapters.http.database.DatabaseUseCases;
-import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.PoolSettings;
 import dev.daap.adapters.postgres.PostgresPool;
@@ -72,8 +69,8 @@ public final class Application implements AutoCloseable {
             LiveEvents events = LiveEvents.start(config, wiring, database.target(), migrations.isCurrent());
             resources.add(events);
             HttpServer http = new HttpServer(
-                    useCases(wiring),
-                    accessUseCases(wiring),
+                    wiring.databaseUseCases(),
+                    wiring.accessUseCases(),
                     events.useCases(),
                     new DatabaseReadiness(
                             new SchemaVersion(dsl, config.schema()),
@@ -215,31 +212,6 @@ public final class Application implements AutoCloseable {
                     status.pending());
         }
         return status;
-    }
-
-    private static AccessUseCases accessUseCases(Wiring wiring) {
-        return new AccessUseCases(
-                wiring.authenticate(),
-                wiring.createTeam(),
-                wiring.getTeam(),
-                wiring.listTeams(),
-                wiring.createApiKey(),
-                wiring.listApiKeys(),
-                wiring.revokeApiKey(),
-                wiring.listAuditEvents());
-    }
-
-    private static DatabaseUseCases useCases(Wiring wiring) {
-        return new DatabaseUseCases(
-                wiring.createDatabase(),
-                wiring.getDatabase(),
-                wiring.listDatabases(),
-                wiring.updateDatabase(),
-                wiring.deleteDatabase(),
-                wiring.retryDatabase(),
-                wiring.getOperations(),
-                wiring.manageCredentials(),
-                new Idempotency(wiring.idempotency, wiring.clock));
     }
 
     static PoolSettings poolSettings(DaapConfig config, JdbcTarget target) {

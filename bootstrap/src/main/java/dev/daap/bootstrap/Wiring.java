@@ -1,6 +1,9 @@
 package dev.daap.bootstrap;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.daap.adapters.http.access.AccessUseCases;
+import dev.daap.adapters.http.database.DatabaseUseCases;
+import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
@@ -16,10 +19,13 @@ import dev.daap.application.access.BootstrapPlatformAdmin;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.CreatePlatformAdminKeyFromCli;
 import dev.daap.application.access.ListApiKeys;
+import dev.daap.application.access.ListPlatformKeys;
 import dev.daap.application.access.RevokeApiKey;
+import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
-import dev.daap.application.credential.ManageCredentials;
+import dev.daap.application.credential.ReadCredentials;
+import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
@@ -32,7 +38,8 @@ import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
-import dev.daap.application.operation.GetOperations;
+import dev.daap.application.operation.GetOperation;
+import dev.daap.application.operation.ListOperations;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
@@ -92,9 +99,42 @@ final class Wiring {
                 JobSettings.DEFAULTS.stuckGrace());
     }
 
+    /** What the HTTP adapter serves under {@code /v1/databases} and {@code /v1/operations}. */
+    DatabaseUseCases databaseUseCases() {
+        return new DatabaseUseCases(
+                createDatabase(),
+                getDatabase(),
+                new ListDatabases(databases),
+                new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
+                new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
+                new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock),
+                new GetOperation(jobs, databases, jobSettings, clock),
+                new ListOperations(jobs, databases, jobSettings, clock),
+                readCredentials(),
+                new RotateCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents),
+                new Idempotency(idempotency, clock));
+    }
+
+    /** What the HTTP adapter serves for authentication, teams, API keys and the audit log. */
+    AccessUseCases accessUseCases() {
+        return new AccessUseCases(
+                new Authenticate(apiKeys, clock),
+                new CreateTeam(transactions, teams, audit, clock),
+                new GetTeam(teams),
+                new ListTeams(teams),
+                new CreateApiKey(transactions, teams, apiKeys, audit, ids, clock),
+                new ListApiKeys(teams, apiKeys),
+                new RevokeApiKey(transactions, apiKeys, audit, clock),
+                new ListPlatformKeys(apiKeys),
+                new RevokePlatformKey(transactions, apiKeys, audit, clock),
+                new ListAuditEvents(auditLog));
+    }
+
     private JobScheduler scheduler() {
         return new JobScheduler(jobs, jobSettings, ids, clock);
     }
+
+    // One by one: for start-up, the workers, and tests that drive use cases without HTTP.
 
     CreateDatabase createDatabase() {
         return new CreateDatabase(transactions, databases, scheduler(), audit, databaseEvents, ids, clock);
@@ -104,60 +144,8 @@ final class Wiring {
         return new GetDatabase(databases);
     }
 
-    ListDatabases listDatabases() {
-        return new ListDatabases(databases);
-    }
-
-    UpdateDatabase updateDatabase() {
-        return new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock);
-    }
-
-    DeleteDatabase deleteDatabase() {
-        return new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock);
-    }
-
-    RetryDatabase retryDatabase() {
-        return new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock);
-    }
-
-    GetOperations getOperations() {
-        return new GetOperations(jobs, databases, jobSettings, clock);
-    }
-
-    ManageCredentials manageCredentials() {
-        return new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents);
-    }
-
-    Authenticate authenticate() {
-        return new Authenticate(apiKeys, clock);
-    }
-
-    CreateTeam createTeam() {
-        return new CreateTeam(transactions, teams, audit, clock);
-    }
-
-    GetTeam getTeam() {
-        return new GetTeam(teams);
-    }
-
-    ListTeams listTeams() {
-        return new ListTeams(teams);
-    }
-
-    CreateApiKey createApiKey() {
-        return new CreateApiKey(transactions, teams, apiKeys, audit, ids, clock);
-    }
-
-    ListApiKeys listApiKeys() {
-        return new ListApiKeys(teams, apiKeys);
-    }
-
-    RevokeApiKey revokeApiKey() {
-        return new RevokeApiKey(transactions, apiKeys, audit, clock);
-    }
-
-    ListAuditEvents listAuditEvents() {
-        return new ListAuditEvents(auditLog);
+    ReadCredentials readCredentials() {
+        return new ReadCredentials(transactions, databases, vault, audit);
     }
 
     BootstrapPlatformAdmin bootstrapPlatformAdmin() {

@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * The job workers of this instance. Each runs due jobs one at a time; when none is due it waits for a wake-up
  * (a NOTIFY that a job was enqueued) or the poll interval, whichever comes first. On close, workers finish the job
  * in hand (up to the shutdown timeout); one still running after that is taken by another worker once its lease
- * expires. Stuck jobs (a lease long expired and no worker taking them) are reported in the log.
+ * expires. Nothing is handed back early: a worker claims one job only when it is free to run it at once, so there
+ * is never a claimed job that has not started, and handing back one whose handler may still be running would let
+ * a second worker run it beside the first. Stuck jobs (a lease long expired and no worker taking them) are reported
+ * in the log.
  */
 final class WorkerPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);

@@ -7,9 +7,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -204,6 +210,36 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .haveSimpleName("EventLog"));
+    }
+
+    @Test
+    void aUseCaseHasOnePublicEntryPoint() {
+        // A second public method is a second use case hiding in the first (as ManageCredentials once was).
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.application..")
+                .and(DescribedPredicate.describe(
+                        "declare a public execute method",
+                        type -> publicInstanceMethods(type).contains("execute")))
+                .should(new ArchCondition<JavaClass>("have no other public method") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        List<String> methods = publicInstanceMethods(type);
+                        if (methods.size() != 1) {
+                            events.add(SimpleConditionEvent.violated(
+                                    type, type.getName() + " has the public methods " + methods));
+                        }
+                    }
+                }));
+    }
+
+    private static List<String> publicInstanceMethods(JavaClass type) {
+        return type.getMethods().stream()
+                .filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC)
+                        && !method.getModifiers().contains(JavaModifier.STATIC))
+                .map(JavaMethod::getName)
+                .sorted()
+                .toList();
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
 import dev.daap.application.access.BootstrapPlatformAdmin;
-import dev.daap.application.access.RevokeApiKey;
+import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
@@ -73,11 +73,11 @@ class PlatformKeyRacesTest {
         ApiKey second = platformKey();
         keys.add(first);
         keys.add(second);
-        var revoke = new RevokeApiKey(transactions, keys, audit, clock);
+        var revoke = new RevokePlatformKey(transactions, keys, audit, clock);
 
         Race<ApiKey> race = race(
-                () -> revoke.platformKey(TestCallers.platformAdmin(), first.id()),
-                () -> revoke.platformKey(TestCallers.platformAdmin(), second.id()));
+                () -> revoke.execute(TestCallers.platformAdmin(), first.id()),
+                () -> revoke.execute(TestCallers.platformAdmin(), second.id()));
 
         assertThat(race.first().revokedAt()).isNotNull();
         assertThat(race.secondFailure()).isInstanceOf(IllegalTransitionException.class);

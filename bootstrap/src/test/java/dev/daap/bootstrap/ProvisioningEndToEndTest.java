@@ -14,12 +14,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Provisioning from the API to a real database and back: create, wait for ready, connect with the returned
- * credentials, rotate, delete and see it gone from the target cluster; and a target that refuses.
+ * credentials, rotate, delete and see it gone from the target cluster; a target that refuses; and failed databases
+ * that are deleted without dropping what DAAP did not make.
  */
 class ProvisioningEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,6 +126,89 @@ class ProvisioningEndToEndTest {
             assertThat(retried.statusCode()).isEqualTo(202);
             assertThat(JSON.readTree(retried.body()).get("latest_operation_id").asText())
                     .isNotEqualTo(failed.get("latest_operation_id").asText());
+        }
+    }
+
+    @Test
+    void aFailedDatabaseIsDeletedAndOnlyWhatDaapMadeIsDropped() throws Exception {
+        String suffix = Long.toHexString(System.nanoTime());
+        String admin = "admin-without-createdb-" + suffix;
+        String taken = "taken-" + suffix; // somebody else's database: provisioning makes nothing
+        String halfMade = "half-made-" + suffix; // provisioning makes the role, then may not create the database
+        try {
+            onTarget("CREATE ROLE " + quoted(admin) + " LOGIN CREATEROLE PASSWORD 'admin-password'");
+            onTarget("CREATE DATABASE " + quoted(taken));
+            onTarget("COMMENT ON DATABASE " + quoted(taken) + " IS 'analytics'");
+            try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of(
+                    "PROVISIONER_DATABASE_URL",
+                    "postgres://" + admin + ":admin-password@" + postgres.host() + ":" + postgres.port() + "/postgres",
+                    "DAAP_JOB_MAX_ATTEMPTS",
+                    "2",
+                    "DAAP_JOB_RETRY_BASE",
+                    "100ms",
+                    "DAAP_JOB_POLL_INTERVAL",
+                    "200ms"))) {
+                daap.teamsExist("platform");
+                String takenId = create(daap, taken);
+                String halfMadeId = create(daap, halfMade);
+                assertThat(awaitStatus(daap, takenId, "failed")
+                                .get("failure_reason")
+                                .asText())
+                        .contains("a database named " + taken + " already exists on the target");
+                assertThat(awaitStatus(daap, halfMadeId, "failed")
+                                .get("failure_reason")
+                                .asText())
+                        .contains("CREATEDB");
+                assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMade))
+                        .as("the half-made database left its role")
+                        .isTrue();
+
+                for (String id : List.of(takenId, halfMadeId)) {
+                    HttpResponse<String> deleting = daap.delete("/v1/databases/" + id);
+                    assertThat(deleting.statusCode()).isEqualTo(202);
+                    assertThat(JSON.readTree(deleting.body()).get("status").asText())
+                            .isEqualTo("deleting");
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> daap.get("/v1/databases/" + id).statusCode() == 404);
+                    JsonNode deprovision = JSON.readTree(daap.get("/v1/operations/"
+                                    + JSON.readTree(deleting.body())
+                                            .get("latest_operation_id")
+                                            .asText())
+                            .body());
+                    assertThat(deprovision.get("state").asText()).isEqualTo("succeeded");
+                }
+            }
+            assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMade))
+                    .isFalse();
+            assertThat(existsOnTarget(
+                            "SELECT count(*) FROM pg_database WHERE datname = ?"
+                                    + " AND shobj_description(oid, 'pg_database') = 'analytics'",
+                            taken))
+                    .as("somebody else's database is left as it was")
+                    .isTrue();
+        } finally {
+            onTarget("DROP DATABASE IF EXISTS " + quoted(taken));
+            onTarget("DROP ROLE IF EXISTS " + quoted(halfMade));
+            onTarget("DROP ROLE IF EXISTS " + quoted(admin));
+        }
+    }
+
+    private static String create(RunningDaap daap, String name) throws Exception {
+        HttpResponse<String> created = daap.post(
+                "/v1/databases", "{\"name\": \"" + name + "\", \"owner_team\": \"platform\", \"purpose\": \"fails\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    /** Names made by the test itself, so quoting without escaping is safe here. */
+    private static String quoted(String name) {
+        return "\"" + name + "\"";
+    }
+
+    private void onTarget(String sql) throws SQLException {
+        try (Connection admin = postgres.dataSource("postgres").getConnection();
+                var statement = admin.createStatement()) {
+            statement.execute(sql);
         }
     }
 

@@ -78,7 +78,7 @@ class ProvisioningWorkersTest {
 
         Database ready = wiring.getDatabase().execute(ADMIN.principal(), requested.id());
         assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
-        String password = wiring.manageCredentials().read(ADMIN, ready.id()).password();
+        String password = wiring.readCredentials().execute(ADMIN, ready.id()).password();
         assertCanUse(ready.connection(), password);
         assertThat(wiring.jobs.find(ready.latestOperationId()).orElseThrow().attempts())
                 .isEqualTo(2);

@@ -16,7 +16,7 @@ import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
-import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.TeamSlug;
@@ -176,7 +176,7 @@ public abstract class DatabasesContract {
         Database basedOnStale = stored.change(purpose("second"), T0.plusSeconds(2));
 
         assertThatThrownBy(() -> inTransaction(() -> databases().update(basedOnStale, stored.version())))
-                .isInstanceOf(ConcurrentModificationException.class);
+                .isInstanceOf(ConcurrentChangeException.class);
         assertThat(databases().find(stored.id())).contains(first);
     }
 
@@ -185,7 +185,7 @@ public abstract class DatabasesContract {
         Database neverAdded = aDatabase("ghost");
 
         assertThatThrownBy(() -> inTransaction(() -> databases().update(neverAdded, neverAdded.version())))
-                .isInstanceOf(ConcurrentModificationException.class);
+                .isInstanceOf(ConcurrentChangeException.class);
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.Teams;
@@ -87,7 +87,7 @@ public final class InMemoryDatabases implements Databases {
         try {
             Database stored = rows.get(changed.id());
             if (stored == null || stored.version() != expectedVersion) {
-                throw new ConcurrentModificationException(changed.id().toString());
+                throw new ConcurrentChangeException(changed.id().toString());
             }
             rows.put(changed.id(), changed);
         } finally {

@@ -115,24 +115,6 @@ public final class InMemoryJobQueue implements JobQueue {
     }
 
     @Override
-    public void release(UUID jobId, String owner) {
-        Instant now = now();
-        updateHeld(
-                jobId,
-                owner,
-                job -> copy(
-                        job,
-                        JobState.SCHEDULED,
-                        Math.max(job.attempts() - 1, 0),
-                        now,
-                        null,
-                        null,
-                        job.lastError(),
-                        job.startedAt(),
-                        job.finishedAt()));
-    }
-
-    @Override
     public Optional<Job> find(UUID jobId) {
         return locked(() -> Optional.ofNullable(jobs.get(jobId)));
     }

@@ -162,7 +162,7 @@ public abstract class JobQueueContract {
         Job scheduled = enqueue(aDatabase());
         Job succeeded = enqueue(aDatabase());
         jobs().claim("worker-a", LEASE, 10);
-        jobs().release(scheduled.id(), "worker-a");
+        jobs().retryLater(scheduled.id(), "worker-a", "error", clock.instant().plusSeconds(60));
         jobs().succeed(succeeded.id(), "worker-a");
 
         for (Job job : List.of(scheduled, succeeded)) {
@@ -216,24 +216,6 @@ public abstract class JobQueueContract {
         assertThat(jobs().claim("worker-b", LEASE, 10))
                 .singleElement()
                 .satisfies(again -> assertThat(again.attempts()).isEqualTo(2));
-    }
-
-    @Test
-    void releaseHandsTheJobBackDueAtOnceWithoutCountingTheAttempt() {
-        Job job = enqueue(aDatabase());
-        jobs().claim("worker-a", LEASE, 10);
-        clock.advance(Duration.ofSeconds(1));
-
-        jobs().release(job.id(), "worker-a");
-
-        Job released = jobs().find(job.id()).orElseThrow();
-        assertThat(released.state()).isEqualTo(JobState.SCHEDULED);
-        assertThat(released.attempts()).isZero();
-        assertThat(released.runAt()).isEqualTo(clock.instant());
-        assertThat(released.leaseOwner()).isNull();
-        assertThat(jobs().claim("worker-b", LEASE, 10))
-                .singleElement()
-                .satisfies(again -> assertThat(again.attempts()).isEqualTo(1));
     }
 
     @Test
@@ -311,8 +293,7 @@ public abstract class JobQueueContract {
                 "succeed", owner -> jobs().succeed(id, owner),
                 "fail", owner -> jobs().fail(id, owner, "error"),
                 "cancel", owner -> jobs().cancel(id, owner, "reason"),
-                "retryLater", owner -> jobs().retryLater(id, owner, "error", clock.instant()),
-                "release", owner -> jobs().release(id, owner));
+                "retryLater", owner -> jobs().retryLater(id, owner, "error", clock.instant()));
     }
 
     private void assertFinished(Job job, JobState state, String lastError) {

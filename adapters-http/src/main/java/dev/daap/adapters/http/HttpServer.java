@@ -63,8 +63,8 @@ public final class HttpServer implements AutoCloseable {
         var bodies = new RequestBodies(settings.maxRequestBytes());
         var handlers = new Routes.Handlers(
                 new DatabaseHandler(useCases, json, bodies, Routes.DATABASES),
-                new OperationHandler(useCases.operations(), json),
-                new CredentialHandler(useCases.credentials(), json),
+                new OperationHandler(useCases.getOperation(), useCases.listOperations(), json),
+                new CredentialHandler(useCases.readCredentials(), useCases.rotateCredentials(), json),
                 new TeamHandler(access, json, bodies, Routes.TEAMS),
                 new ApiKeyHandler(access, json, bodies),
                 new AuditHandler(access.listAuditEvents(), json),

@@ -3,11 +3,12 @@ package dev.daap.adapters.http;
 import dev.daap.adapters.http.problem.HttpProblemException;
 import dev.daap.adapters.http.problem.Problem;
 import dev.daap.adapters.http.problem.ProblemType;
+import dev.daap.adapters.http.protocol.EntityTags;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
-import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.DomainException;
 import dev.daap.domain.error.FieldError;
@@ -77,7 +78,7 @@ public final class ProblemMapper {
             case OperationNotFoundException ignored -> ProblemType.OPERATION_NOT_FOUND;
             case NameTakenException ignored -> ProblemType.NAME_TAKEN;
             case IllegalTransitionException ignored -> ProblemType.ILLEGAL_TRANSITION;
-            case ConcurrentModificationException ignored -> ProblemType.CONCURRENT_MODIFICATION;
+            case ConcurrentChangeException ignored -> ProblemType.CONCURRENT_MODIFICATION;
             case VersionMismatchException ignored -> ProblemType.VERSION_MISMATCH;
             case StoreUnavailableException ignored -> ProblemType.STORE_UNAVAILABLE;
             case TeamNotFoundException ignored -> ProblemType.TEAM_NOT_FOUND;
@@ -111,8 +112,17 @@ public final class ProblemMapper {
                 ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                 write(ctx, type, "the data store cannot be reached right now; retry shortly", List.of());
             }
+            case VersionMismatchException mismatch -> write(ctx, type, preconditionDetail(mismatch), List.of());
             default -> write(ctx, type, e.getMessage(), List.of());
         }
+    }
+
+    /** In HTTP's words: the client's If-Match against the ETag it should read again. */
+    private static String preconditionDetail(VersionMismatchException e) {
+        return e.currentVersion().isPresent()
+                ? "If-Match does not match the current ETag "
+                        + EntityTags.of(e.currentVersion().getAsLong()) + "; read the database again and retry"
+                : e.getMessage() + "; read the database again and retry";
     }
 
     /**

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.Purpose;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,32 +65,75 @@ class ConditionalPatchApiTest extends ApiTest {
 
     @Test
     void aConcurrentChangeWithoutIfMatchIsA409NotALostUpdate() {
-        changeConcurrentlyOnSecondLookup();
+        changeConcurrentlyJustBeforeTheWrite();
 
         ApiResponse response = api.patch(path, "{\"labels\": {\"env\": \"prod\"}}");
 
         assertProblem(response, 409, "concurrent-modification");
         assertThat(api.get(path).json().path("purpose").asText()).isEqualTo("changed meanwhile");
+        assertThat(api.get(path).json().path("labels").isEmpty()).isTrue();
     }
 
     @Test
     void aConcurrentChangeAfterAMatchingIfMatchIsA412() {
-        changeConcurrentlyOnSecondLookup();
+        changeConcurrentlyJustBeforeTheWrite();
 
         ApiResponse response = api.patch(path, "{\"labels\": {\"env\": \"prod\"}}", "If-Match", "\"1\"");
 
         assertProblem(response, 412, "version-mismatch");
+        assertThat(api.get(path).json().path("purpose").asText()).isEqualTo("changed meanwhile");
     }
 
-    /** Another writer changes the database between the handler's read and the use case's read. */
-    private void changeConcurrentlyOnSecondLookup() {
-        var lookups = new AtomicInteger();
-        api.databases.beforeFind(id -> {
-            if (lookups.incrementAndGet() == 2) {
-                Database current = api.store.find(id).orElseThrow();
+    @Test
+    void aPatchReadsChecksMergesAndWritesInOneTransaction() {
+        api.patch(path, "{\"labels\": {\"env\": \"dev\", \"tier\": \"gold\"}}");
+        List<String> storeCalls = recordStoreCalls();
+        int before = api.transactions.opened();
+
+        ApiResponse response =
+                api.patch(path, "{\"labels\": {\"env\": \"prod\", \"tier\": null}}", "If-Match", "\"2\"");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("labels").properties())
+                .extracting(Map.Entry::getKey)
+                .containsExactly("env");
+        assertThat(api.transactions.opened() - before).isEqualTo(1);
+        assertThat(storeCalls).containsExactly("find in a transaction", "update in a transaction");
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedInsideTheOneTransactionWithoutAWrite() {
+        api.patch(path, "{\"purpose\": \"first\"}");
+        List<String> storeCalls = recordStoreCalls();
+        int before = api.transactions.opened();
+
+        assertProblem(api.patch(path, "{\"purpose\": \"second\"}", "If-Match", "\"1\""), 412, "version-mismatch");
+
+        assertThat(api.transactions.opened() - before).isEqualTo(1);
+        assertThat(storeCalls).containsExactly("find in a transaction");
+    }
+
+    /** Another writer commits a change between the use case's read and its write. */
+    private void changeConcurrentlyJustBeforeTheWrite() {
+        var writes = new AtomicInteger();
+        api.databases.beforeUpdate(changing -> {
+            if (writes.incrementAndGet() == 1) {
+                Database current = api.store.find(changing.id()).orElseThrow();
                 var changes = new DatabaseChanges(Optional.of(new Purpose("changed meanwhile")), null, null);
                 api.store.update(current.change(changes, api.clock.instant()), current.version());
             }
         });
+    }
+
+    /** Each lookup and write of the store from now on, and whether a transaction was open on its thread. */
+    private List<String> recordStoreCalls() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        api.databases.beforeFind(id -> calls.add("find " + where()));
+        api.databases.beforeUpdate(changed -> calls.add("update " + where()));
+        return calls;
+    }
+
+    private String where() {
+        return api.transactions.isOpenOnThisThread() ? "in a transaction" : "outside any transaction";
     }
 }

@@ -1,15 +1,23 @@
 package dev.daap.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.Purpose;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
+import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner.Action;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DeleteDatabaseApiTest extends ApiTest {
@@ -107,8 +115,80 @@ class DeleteDatabaseApiTest extends ApiTest {
     }
 
     @Test
+    void aDeleteWithIfMatchReadsChecksAndWritesInOneTransaction() {
+        String path = "/v1/databases/" + api.create("orders").path("id").asText();
+        List<String> storeCalls = new CopyOnWriteArrayList<>();
+        api.databases.beforeFind(id -> storeCalls.add("find " + where()));
+        api.databases.beforeUpdate(changed -> storeCalls.add("update " + where()));
+        int before = api.transactions.opened();
+
+        assertThat(api.delete(path, "If-Match", "\"1\"").status()).isEqualTo(202);
+
+        assertThat(api.transactions.opened() - before).isEqualTo(1);
+        assertThat(storeCalls).containsExactly("find in a transaction", "update in a transaction");
+    }
+
+    @Test
+    void aConcurrentChangeWithoutIfMatchIsA409AndDeletesNothing() {
+        String path = "/v1/databases/" + api.create("orders").path("id").asText();
+        changeConcurrentlyJustBeforeTheWrite();
+
+        assertProblem(api.delete(path), 409, "concurrent-modification");
+        assertThat(api.get(path).json().path("status").asText()).isEqualTo("pending");
+        assertThat(jobsOf(path.substring("/v1/databases/".length()))).hasSize(1);
+    }
+
+    @Test
+    void aConcurrentChangeAfterAMatchingIfMatchIsA412AndDeletesNothing() {
+        String path = "/v1/databases/" + api.create("orders").path("id").asText();
+        changeConcurrentlyJustBeforeTheWrite();
+
+        assertProblem(api.delete(path, "If-Match", "\"1\""), 412, "version-mismatch");
+        assertThat(api.get(path).json().path("status").asText()).isEqualTo("pending");
+        assertThat(jobsOf(path.substring("/v1/databases/".length()))).hasSize(1);
+    }
+
+    @Test
+    void aDatabaseWhoseProvisioningFailedCanBeDeleted() {
+        String path = "/v1/databases/" + api.create("orders").path("id").asText();
+        api.provisioner.failWith(new ProvisioningException(
+                "a database named orders already exists on the target and was not created by DAAP"));
+        api.runJobs();
+        assertThat(api.get(path).json().path("status").asText()).isEqualTo("failed");
+        api.provisioner.recover();
+
+        ApiResponse response = api.delete(path);
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.json().path("status").asText()).isEqualTo("deleting");
+        assertThat(response.json().path("failure_reason").isNull()).isTrue();
+        api.runJobs();
+        assertProblem(api.get(path), 404, "database-not-found");
+        assertThat(jobsOf(path.substring("/v1/databases/".length())))
+                .extracting(Job::kind, Job::state)
+                .containsExactly(
+                        tuple(JobKind.DEPROVISION, JobState.SUCCEEDED), tuple(JobKind.PROVISION, JobState.FAILED));
+    }
+
+    @Test
     void deletingAnUnknownDatabaseIsA404() {
         assertProblem(api.delete("/v1/databases/" + UUID.randomUUID()), 404, "database-not-found");
+    }
+
+    /** Another writer commits a change between the use case's read and its write. */
+    private void changeConcurrentlyJustBeforeTheWrite() {
+        var writes = new AtomicInteger();
+        api.databases.beforeUpdate(changing -> {
+            if (writes.incrementAndGet() == 1) {
+                Database current = api.store.find(changing.id()).orElseThrow();
+                var changes = new DatabaseChanges(Optional.of(new Purpose("changed meanwhile")), null, null);
+                api.store.update(current.change(changes, api.clock.instant()), current.version());
+            }
+        });
+    }
+
+    private String where() {
+        return api.transactions.isOpenOnThisThread() ? "in a transaction" : "outside any transaction";
     }
 
     private List<Job> jobsOf(String id) {

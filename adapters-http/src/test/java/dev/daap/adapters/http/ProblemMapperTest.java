@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
-import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.DomainException;
 import dev.daap.domain.error.IllegalTransitionException;
@@ -31,8 +31,8 @@ class ProblemMapperTest {
                 Map.entry(new OperationNotFoundException("x"), 404),
                 Map.entry(new NameTakenException("orders"), 409),
                 Map.entry(new IllegalTransitionException("no"), 409),
-                Map.entry(new ConcurrentModificationException("x"), 409),
-                Map.entry(new VersionMismatchException(1, 2), 412),
+                Map.entry(new ConcurrentChangeException("x"), 409),
+                Map.entry(VersionMismatchException.notCurrent(2), 412),
                 Map.entry(new StoreUnavailableException("down", null), 503),
                 Map.entry(new TeamNotFoundException("x"), 404),
                 Map.entry(new TeamTakenException("x"), 409),

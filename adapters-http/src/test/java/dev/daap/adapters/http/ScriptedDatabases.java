@@ -11,13 +11,14 @@ import java.util.function.Supplier;
 
 /**
  * Wraps the in-memory store so a test can make every call fail (an outage, a bug) or run something just before a
- * lookup or an insert (a concurrent change, a slow store).
+ * lookup, an insert or an update (a concurrent change, a slow store).
  */
 final class ScriptedDatabases implements Databases {
     private final Databases store;
     private volatile Supplier<? extends Throwable> failure;
     private volatile Consumer<DatabaseId> beforeFind = id -> {};
     private volatile Consumer<Database> beforeAdd = database -> {};
+    private volatile Consumer<Database> beforeUpdate = database -> {};
 
     ScriptedDatabases(Databases store) {
         this.store = store;
@@ -35,6 +36,11 @@ final class ScriptedDatabases implements Databases {
     /** Runs {@code hook} just before a database is stored, e.g. to hold a create while another request runs. */
     void beforeAdd(Consumer<Database> hook) {
         this.beforeAdd = hook;
+    }
+
+    /** Runs {@code hook} with the changed database just before it is written, e.g. to commit a change first. */
+    void beforeUpdate(Consumer<Database> hook) {
+        this.beforeUpdate = hook;
     }
 
     @Override
@@ -60,6 +66,7 @@ final class ScriptedDatabases implements Databases {
     @Override
     public void update(Database changed, long expectedVersion) {
         failIfScripted();
+        beforeUpdate.accept(changed);
         store.update(changed, expectedVersion);
     }
 

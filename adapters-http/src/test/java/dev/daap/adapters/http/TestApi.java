@@ -11,10 +11,13 @@ import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.ListApiKeys;
+import dev.daap.application.access.ListPlatformKeys;
 import dev.daap.application.access.RevokeApiKey;
+import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
-import dev.daap.application.credential.ManageCredentials;
+import dev.daap.application.credential.ReadCredentials;
+import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
@@ -30,14 +33,14 @@ import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
-import dev.daap.application.operation.GetOperations;
+import dev.daap.application.operation.GetOperation;
+import dev.daap.application.operation.ListOperations;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
-import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
@@ -93,7 +96,7 @@ final class TestApi implements AutoCloseable {
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final HttpServer server;
-    private final Transactions transactions = new DirectTransactions();
+    final DirectTransactions transactions = new DirectTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final JobRunner runner;
     private final HttpClient client =
@@ -136,8 +139,10 @@ final class TestApi implements AutoCloseable {
                 new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
-                new GetOperations(jobs, databases, JOB_SETTINGS, clock),
-                new ManageCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents),
+                new GetOperation(jobs, databases, JOB_SETTINGS, clock),
+                new ListOperations(jobs, databases, JOB_SETTINGS, clock),
+                new ReadCredentials(transactions, databases, vault, audit),
+                new RotateCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents),
                 new Idempotency(scriptedIdempotency, clock));
     }
 
@@ -150,6 +155,8 @@ final class TestApi implements AutoCloseable {
                 new CreateApiKey(transactions, teams, keys, audit, ids, clock),
                 new ListApiKeys(teams, keys),
                 new RevokeApiKey(transactions, keys, audit, clock),
+                new ListPlatformKeys(keys),
+                new RevokePlatformKey(transactions, keys, audit, clock),
                 new ListAuditEvents(auditLog));
     }
 

@@ -1,6 +1,5 @@
 package dev.daap.application.access;
 
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiKeys;
@@ -75,6 +74,6 @@ public final class BootstrapPlatformAdmin {
     private void store(ApiToken token, String description) {
         ApiKey key = ApiKey.issue(ids.newId(), null, Role.PLATFORM_ADMIN, token, description, clock.instant(), null);
         keys.add(key);
-        audit.recordBySystem("api_key.create", "api_key", key.id().toString(), AuditSnapshots.of(key));
+        audit.apiKeyCreatedBySystem(key);
     }
 }

@@ -1,6 +1,5 @@
 package dev.daap.application.access;
 
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiKeys;
@@ -15,7 +14,6 @@ import dev.daap.domain.team.Teams;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A team admin (or a platform admin) issues a key for the team, or a platform admin issues another platform admin
@@ -62,14 +60,7 @@ public final class CreateApiKey {
                 throw new TeamNotFoundException(command.team().value());
             }
             keys.add(key);
-            audit.record(
-                    caller,
-                    "api_key.create",
-                    "api_key",
-                    key.id().toString(),
-                    key.team(),
-                    Map.of(),
-                    AuditSnapshots.of(key));
+            audit.apiKeyCreated(caller, key);
             return new IssuedApiKey(key, token.value());
         });
     }

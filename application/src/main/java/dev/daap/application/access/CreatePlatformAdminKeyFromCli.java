@@ -1,6 +1,5 @@
 package dev.daap.application.access;
 
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiKeys;
@@ -49,7 +48,7 @@ public final class CreatePlatformAdminKeyFromCli {
                 command.expiresAt());
         return transactions.inTransaction(() -> {
             keys.add(key);
-            audit.recordByCommandLine("api_key.create", "api_key", key.id().toString(), AuditSnapshots.of(key));
+            audit.apiKeyCreatedByCommandLine(key);
             return new IssuedApiKey(key, token.value());
         });
     }

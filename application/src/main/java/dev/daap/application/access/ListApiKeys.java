@@ -9,10 +9,7 @@ import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
 import java.util.List;
 
-/**
- * A team's keys, newest first, for its admins and platform admins; the platform admin keys, for platform admins.
- * There are few of either: one page.
- */
+/** A team's keys, newest first, for its admins and platform admins. There are few: one page. */
 public final class ListApiKeys {
     private final Teams teams;
     private final ApiKeys keys;
@@ -28,10 +25,5 @@ public final class ListApiKeys {
             throw new TeamNotFoundException(team.value());
         }
         return keys.listForTeam(team);
-    }
-
-    public List<ApiKey> platformKeys(Principal principal) {
-        AccessPolicy.requirePlatformAdmin(principal, "listing the platform admin keys");
-        return keys.listPlatformKeys();
     }
 }

@@ -1,18 +1,22 @@
 package dev.daap.application.audit;
 
+import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.audit.ActorKind;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.common.IdGenerator;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * Writes audit entries for use cases. Call it inside the use case's transaction: the entry is then stored exactly
- * when the change is. Snapshots come from {@link AuditSnapshots}, which leaves secrets out.
+ * Writes the audit entry of each change, one method per kind of change. Call it inside the use case's transaction:
+ * the entry is then stored exactly when the change is. Snapshots come from {@link AuditSnapshots}, which leaves
+ * secrets out. The action and resource type strings below are what clients filter the log by: they never change.
  */
 public final class AuditTrail {
     private final AuditLog log;
@@ -25,46 +29,59 @@ public final class AuditTrail {
         this.clock = clock;
     }
 
-    /**
-     * @param action what happened, e.g. {@code database.create}
-     * @param team   the team the resource belongs to (whose admins may read the entry); null for platform ones
-     */
-    public void record(
-            Caller caller,
-            String action,
-            String resourceType,
-            String resourceId,
-            TeamSlug team,
-            Map<String, Object> before,
-            Map<String, Object> after) {
-        Principal actor = caller.principal();
-        log.append(new AuditEvent(
-                ids.newId(),
-                clock.instant(),
-                actor.keyId(),
-                actor.team(),
-                action,
-                resourceType,
-                resourceId,
-                team,
-                caller.requestId(),
-                caller.clientAddress(),
-                before,
-                after));
+    /** A team asked for a new database. */
+    public void databaseCreated(Caller caller, Database created) {
+        record(caller, "database.create", Resource.of(created), Map.of(), AuditSnapshots.of(created));
     }
 
-    /** An entry for something DAAP did by itself, such as issuing the first admin key at start-up. */
-    public void recordBySystem(String action, String resourceType, String resourceId, Map<String, Object> after) {
-        recordWithoutKey(ActorKind.DAAP, action, resourceType, resourceId, after);
+    /** The owner changed purpose, labels or owner team; the entry belongs to the team that owned it before. */
+    public void databaseUpdated(Caller caller, Database before, Database after) {
+        record(caller, "database.update", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
     }
 
-    /** An entry for what an operator did at DAAP's command line, which acts on the database without an API key. */
-    public void recordByCommandLine(String action, String resourceType, String resourceId, Map<String, Object> after) {
-        recordWithoutKey(ActorKind.CLI, action, resourceType, resourceId, after);
+    /** The owner asked to delete it (it is now deleting). */
+    public void databaseDeleted(Caller caller, Database before, Database after) {
+        record(caller, "database.delete", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
     }
 
-    private void recordWithoutKey(
-            ActorKind actor, String action, String resourceType, String resourceId, Map<String, Object> after) {
+    /** The owner tried a failed database again. */
+    public void databaseRetried(Caller caller, Database before, Database after) {
+        record(caller, "database.retry", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
+    /** Somebody read the password; the entry names the user, never the password. */
+    public void credentialsRead(Caller caller, Database database) {
+        record(caller, "credentials.read", Resource.of(database), Map.of(), username(database));
+    }
+
+    /** Somebody replaced the password; the entry names the user, never the password. */
+    public void credentialsRotated(Caller caller, Database database) {
+        record(caller, "credentials.rotate", Resource.of(database), Map.of(), username(database));
+    }
+
+    public void teamCreated(Caller caller, Team team) {
+        record(caller, "team.create", Resource.of(team), Map.of(), AuditSnapshots.of(team));
+    }
+
+    public void apiKeyCreated(Caller caller, ApiKey key) {
+        record(caller, "api_key.create", Resource.of(key), Map.of(), AuditSnapshots.of(key));
+    }
+
+    public void apiKeyRevoked(Caller caller, ApiKey before, ApiKey after) {
+        record(caller, "api_key.revoke", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
+    /** DAAP issued a key by itself (the first platform admin key at start-up): no key, request or address. */
+    public void apiKeyCreatedBySystem(ApiKey key) {
+        recordWithoutKey(ActorKind.DAAP, "api_key.create", Resource.of(key), AuditSnapshots.of(key));
+    }
+
+    /** An operator made a key at DAAP's command line, which acts on the database without an API key. */
+    public void apiKeyCreatedByCommandLine(ApiKey key) {
+        recordWithoutKey(ActorKind.CLI, "api_key.create", Resource.of(key), AuditSnapshots.of(key));
+    }
+
+    private void recordWithoutKey(ActorKind actor, String action, Resource resource, Map<String, Object> after) {
         log.append(new AuditEvent(
                 ids.newId(),
                 clock.instant(),
@@ -72,12 +89,50 @@ public final class AuditTrail {
                 null,
                 actor,
                 action,
-                resourceType,
-                resourceId,
+                resource.type(),
+                resource.id(),
                 null,
                 "",
                 "",
                 Map.of(),
                 after));
+    }
+
+    private void record(
+            Caller caller, String action, Resource resource, Map<String, Object> before, Map<String, Object> after) {
+        Principal actor = caller.principal();
+        log.append(new AuditEvent(
+                ids.newId(),
+                clock.instant(),
+                actor.keyId(),
+                actor.team(),
+                ActorKind.API_KEY,
+                action,
+                resource.type(),
+                resource.id(),
+                resource.team(),
+                caller.requestId(),
+                caller.clientAddress(),
+                before,
+                after));
+    }
+
+    private static Map<String, Object> username(Database database) {
+        return Map.of("username", database.connection().username());
+    }
+
+    /** What an entry is about; {@code team} is whose admins may read it, null for platform resources. */
+    private record Resource(String type, String id, TeamSlug team) {
+        static Resource of(Database database) {
+            return new Resource("database", database.id().toString(), database.ownerTeam());
+        }
+
+        static Resource of(Team team) {
+            return new Resource("team", team.slug().value(), team.slug());
+        }
+
+        static Resource of(ApiKey key) {
+            return new Resource("api_key", key.id().toString(), key.team());
+        }
     }
 }

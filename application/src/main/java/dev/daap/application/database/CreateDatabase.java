@@ -1,7 +1,6 @@
 package dev.daap.application.database;
 
 import dev.daap.application.access.AccessPolicy;
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
@@ -19,7 +18,6 @@ import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * A team asks for a database: the record (pending), its provision job, the audit entry and the event are stored in one
@@ -67,8 +65,7 @@ public final class CreateDatabase {
                 throw InvalidInputException.of("owner_team", "no team is named " + owner);
             }
             jobs.enqueue(provision);
-            audit.record(
-                    caller, "database.create", "database", id.toString(), owner, Map.of(), AuditSnapshots.of(database));
+            audit.databaseCreated(caller, database);
             events.created(database);
             return database;
         });

@@ -1,25 +1,26 @@
 package dev.daap.application.database;
 
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Transactions;
+import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.error.VersionMismatchException;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import java.time.Clock;
-import java.util.OptionalLong;
 
 /**
- * Starts deleting a database: status {@code deleting} and a deprovision job, in one transaction. A worker removes
- * it from the target cluster and then marks it deleted (the name is free again). Asking twice is harmless.
+ * Starts deleting a database: status {@code deleting} and a deprovision job, in one transaction that also checks the
+ * client's precondition (see {@link VersionPrecondition}). A worker removes it from the target cluster and then marks
+ * it deleted (the name is free again). Asking twice is harmless. Any database may be deleted, a failed one too: the
+ * job drops only what DAAP made for it, which may be nothing (see {@code Provisioner.deprovision}).
  */
 public final class DeleteDatabase {
     private final Transactions transactions;
@@ -44,30 +45,23 @@ public final class DeleteDatabase {
         this.clock = clock;
     }
 
-    /** @param expectedVersion the version the client last saw; empty means delete whatever is current */
-    public Database execute(Caller caller, DatabaseId id, OptionalLong expectedVersion) {
+    /** @param precondition the versions the client made the request against ({@code If-Match}), or any */
+    public Database execute(Caller caller, DatabaseId id, VersionPrecondition precondition) {
         return transactions.inTransaction(() -> {
             Database current = DatabaseAccess.find(databases, caller.principal(), id, Role.MEMBER);
-            expectedVersion.ifPresent(expected -> {
-                if (expected != current.version()) {
-                    throw new VersionMismatchException(expected, current.version());
-                }
-            });
+            precondition.check(current.version());
             if (current.status() == DatabaseStatus.DELETING) {
                 return current;
             }
             Job deprovision = scheduler.newJob(JobKind.DEPROVISION, id);
             Database deleting = current.startDeleting(deprovision.id(), clock.instant());
-            databases.update(deleting, current.version());
+            try {
+                databases.update(deleting, current.version());
+            } catch (ConcurrentChangeException e) {
+                throw precondition.changedMeanwhile(e, current.version());
+            }
             scheduler.enqueue(deprovision);
-            audit.record(
-                    caller,
-                    "database.delete",
-                    "database",
-                    id.toString(),
-                    current.ownerTeam(),
-                    AuditSnapshots.of(current),
-                    AuditSnapshots.of(deleting));
+            audit.databaseDeleted(caller, current, deleting);
             events.deletionStarted(current, deleting);
             return deleting;
         });

@@ -1,6 +1,5 @@
 package dev.daap.application.database;
 
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
@@ -62,14 +61,7 @@ public final class RetryDatabase {
                     kind == JobKind.DEPROVISION ? current.startDeleting(job.id(), now) : current.retry(job.id(), now);
             databases.update(retried, current.version());
             scheduler.enqueue(job);
-            audit.record(
-                    caller,
-                    "database.retry",
-                    "database",
-                    id.toString(),
-                    current.ownerTeam(),
-                    AuditSnapshots.of(current),
-                    AuditSnapshots.of(retried));
+            audit.databaseRetried(caller, current, retried);
             events.statusChanged(current, retried);
             return retried;
         });

@@ -1,25 +1,27 @@
 package dev.daap.application.database;
 
 import dev.daap.application.access.AccessPolicy;
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.database.LabelPatch;
+import dev.daap.domain.database.Labels;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.InvalidInputException;
-import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
 import java.time.Clock;
 
 /**
- * Changes purpose, labels or owner. The write is conditional on the version read in the same transaction, so
- * a concurrent change is never silently overwritten, with or without the client's expected version. Moving a
- * database to another team is for platform admins: a team's key would be giving away what it cannot take back.
+ * Changes purpose, labels or owner, in one transaction: reads the database, checks the client's precondition
+ * against the version read, merges the label patch into the labels read, and writes against that version, so a
+ * concurrent change is never silently overwritten (see {@link dev.daap.domain.common.VersionPrecondition}). Moving
+ * a database to another team is for platform admins: a team's key would be giving away what it cannot take back.
  */
 public final class UpdateDatabase {
     private final Transactions transactions;
@@ -47,39 +49,36 @@ public final class UpdateDatabase {
     public Database execute(Caller caller, UpdateDatabaseCommand command) {
         return transactions.inTransaction(() -> {
             Database current = DatabaseAccess.find(databases, caller.principal(), command.id(), Role.MEMBER);
-            command.expectedVersion().ifPresent(expected -> {
-                if (expected != current.version()) {
-                    throw new VersionMismatchException(expected, current.version());
-                }
-            });
-            if (command.changes().isEmpty()) {
+            command.precondition().check(current.version());
+            if (command.changesNothing()) {
                 return current;
             }
-            command.changes()
-                    .ownerTeam()
+            var changes = new DatabaseChanges(
+                    command.purpose(),
+                    command.labels().map(patch -> merge(current.labels(), patch)),
+                    command.ownerTeam());
+            changes.ownerTeam()
                     .filter(team -> !team.equals(current.ownerTeam()))
                     .ifPresent(team -> checkMove(caller, team));
-            Database changed = current.change(command.changes(), clock.instant());
+            Database changed = current.change(changes, clock.instant());
             try {
                 databases.update(changed, current.version());
-            } catch (ConcurrentModificationException e) {
-                // With If-Match the client named a version, and it is gone: a failed precondition, as when read.
-                if (command.expectedVersion().isPresent()) {
-                    throw new VersionMismatchException(command.expectedVersion().getAsLong());
-                }
-                throw e;
+            } catch (ConcurrentChangeException e) {
+                throw command.precondition().changedMeanwhile(e, current.version());
             }
-            audit.record(
-                    caller,
-                    "database.update",
-                    "database",
-                    current.id().toString(),
-                    current.ownerTeam(),
-                    AuditSnapshots.of(current),
-                    AuditSnapshots.of(changed));
+            audit.databaseUpdated(caller, current, changed);
             events.updated(current, changed);
             return changed;
         });
+    }
+
+    /** The merged labels must still be valid labels (not too many of them). */
+    private static Labels merge(Labels current, LabelPatch patch) {
+        try {
+            return current.merge(patch);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("labels", e.getMessage());
+        }
     }
 
     private void checkMove(Caller caller, TeamSlug target) {

@@ -1,12 +1,34 @@
 package dev.daap.application.database;
 
-import dev.daap.domain.database.DatabaseChanges;
+import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.DatabaseId;
-import java.util.OptionalLong;
+import dev.daap.domain.database.LabelPatch;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.team.TeamSlug;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * An owner's change to a database.
+ * An owner's change to a database, as a merge patch: an empty field is left as it is.
  *
- * @param expectedVersion the version the client last saw (from {@code If-Match}); empty means last write wins
+ * @param labels       the keys to set and remove, merged by the use case into the labels it reads
+ * @param precondition the versions the client made the change against ({@code If-Match}), or any
  */
-public record UpdateDatabaseCommand(DatabaseId id, DatabaseChanges changes, OptionalLong expectedVersion) {}
+public record UpdateDatabaseCommand(
+        DatabaseId id,
+        Optional<Purpose> purpose,
+        Optional<LabelPatch> labels,
+        Optional<TeamSlug> ownerTeam,
+        VersionPrecondition precondition) {
+    public UpdateDatabaseCommand {
+        Objects.requireNonNull(id, "id");
+        purpose = purpose == null ? Optional.empty() : purpose;
+        labels = labels == null ? Optional.empty() : labels;
+        ownerTeam = ownerTeam == null ? Optional.empty() : ownerTeam;
+        precondition = precondition == null ? VersionPrecondition.ANY : precondition;
+    }
+
+    public boolean changesNothing() {
+        return purpose.isEmpty() && labels.isEmpty() && ownerTeam.isEmpty();
+    }
+}

@@ -1,14 +1,12 @@
 package dev.daap.application.team;
 
 import dev.daap.application.access.AccessPolicy;
-import dev.daap.application.audit.AuditSnapshots;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.Teams;
 import java.time.Clock;
-import java.util.Map;
 
 /** A platform admin adds a team; the team's own admins are then given keys with {@code CreateApiKey}. */
 public final class CreateTeam {
@@ -29,8 +27,7 @@ public final class CreateTeam {
         Team team = new Team(command.slug(), command.displayName(), clock.instant());
         return transactions.inTransaction(() -> {
             teams.add(team);
-            audit.record(
-                    caller, "team.create", "team", team.slug().value(), team.slug(), Map.of(), AuditSnapshots.of(team));
+            audit.teamCreated(caller, team);
             return team;
         });
     }

@@ -12,13 +12,21 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.audit.AuditQuery;
+import dev.daap.domain.common.Page;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
+import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.LabelPatch;
+import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.AccessDeniedException;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.InvalidInputException;
@@ -38,10 +46,12 @@ import dev.daap.testing.InMemoryTeams;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +64,7 @@ class DatabaseUseCasesTest {
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final InMemoryTeams teams = new InMemoryTeams();
-    private final InMemoryDatabases databases = new InMemoryDatabases(teams);
+    private final InterleavingDatabases databases = new InterleavingDatabases(new InMemoryDatabases(teams));
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final AuditTrail audit = new AuditTrail(auditLog, ids, clock);
     private final InMemoryEventLog events = new InMemoryEventLog();
@@ -135,16 +145,12 @@ class DatabaseUseCasesTest {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         var otherAdmin = new Caller(new Principal(UUID.randomUUID(), new TeamSlug("other"), Role.ADMIN), "r", "");
         var checkoutAdmin = new Caller(new Principal(UUID.randomUUID(), new TeamSlug("checkout"), Role.ADMIN), "r", "");
-        var move = new DatabaseChanges(null, null, Optional.of(new TeamSlug("other")));
+        var move = new UpdateDatabaseCommand(created.id(), null, null, Optional.of(new TeamSlug("other")), null);
 
         assertThatThrownBy(() -> get.execute(otherAdmin.principal(), created.id()))
                 .isInstanceOf(DatabaseNotFoundException.class);
-        assertThatThrownBy(() -> update.execute(
-                        checkoutAdmin, new UpdateDatabaseCommand(created.id(), move, OptionalLong.empty())))
-                .isInstanceOf(AccessDeniedException.class);
-        assertThat(update.execute(caller, new UpdateDatabaseCommand(created.id(), move, OptionalLong.empty()))
-                        .ownerTeam())
-                .isEqualTo(new TeamSlug("other"));
+        assertThatThrownBy(() -> update.execute(checkoutAdmin, move)).isInstanceOf(AccessDeniedException.class);
+        assertThat(update.execute(caller, move).ownerTeam()).isEqualTo(new TeamSlug("other"));
     }
 
     @Test
@@ -168,35 +174,90 @@ class DatabaseUseCasesTest {
     @Test
     void updateChecksTheExpectedVersionAndBumpsIt() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
-        var changes = new DatabaseChanges(Optional.of(new Purpose("Orders and refunds")), null, null);
 
-        assertThatThrownBy(() ->
-                        update.execute(caller, new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(7))))
-                .isInstanceOf(VersionMismatchException.class);
-        Database changed = update.execute(caller, new UpdateDatabaseCommand(created.id(), changes, OptionalLong.of(1)));
+        var stale = catchThrowableOfType(
+                VersionMismatchException.class, () -> update.execute(caller, purpose(created, "x", versions(7, 8))));
+        assertThat(stale.currentVersion()).hasValue(1);
+        Database changed = update.execute(caller, purpose(created, "Orders and refunds", versions(7, 1)));
 
         assertThat(changed.version()).isEqualTo(2);
         assertThat(get.execute(admin, created.id()).purpose().value()).isEqualTo("Orders and refunds");
     }
 
     @Test
-    void anEmptyChangeWritesNothing() {
+    void updateMergesTheLabelPatchIntoTheLabelsItReadsInOneTransaction() {
+        Database created = create.execute(
+                caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", Map.of("env", "dev", "tier", "gold")));
+        int before = transactions.opened;
+        databases.calls.clear();
+        var patch = new HashMap<String, String>();
+        patch.put("env", "prod");
+        patch.put("tier", null);
+        patch.put("team", "core");
+
+        Database changed = update.execute(
+                caller, new UpdateDatabaseCommand(created.id(), null, Optional.of(LabelPatch.of(patch)), null, null));
+
+        assertThat(transactions.opened - before).isEqualTo(1);
+        assertThat(databases.calls).containsExactly("find in a transaction", "update in a transaction");
+        assertThat(changed.labels().values()).containsExactly(Map.entry("env", "prod"), Map.entry("team", "core"));
+        assertThat(get.execute(admin, created.id()).labels()).isEqualTo(changed.labels());
+    }
+
+    @Test
+    void mergedLabelsBeyondTheLimitAreAnInputErrorOnLabelsAndWriteNothing() {
+        Map<String, String> full = new HashMap<>();
+        for (int i = 0; i < Labels.MAX_ENTRIES; i++) {
+            full.put("key-" + i, "v");
+        }
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", full));
+        var oneMore = Optional.of(LabelPatch.of(Map.of("one-more", "v")));
+
+        var error = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> update.execute(caller, new UpdateDatabaseCommand(created.id(), null, oneMore, null, null)));
+
+        assertThat(error.errors()).extracting(FieldError::field).containsExactly("labels");
+        assertThat(get.execute(admin, created.id())).isEqualTo(created);
+    }
+
+    @Test
+    void anEmptyChangeWritesNothingButStillChecksThePrecondition() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
-        Database same = update.execute(
-                caller,
-                new UpdateDatabaseCommand(created.id(), new DatabaseChanges(null, null, null), OptionalLong.empty()));
+        Database same = update.execute(caller, new UpdateDatabaseCommand(created.id(), null, null, null, null));
 
         assertThat(same).isEqualTo(created);
+        assertThatThrownBy(() ->
+                        update.execute(caller, new UpdateDatabaseCommand(created.id(), null, null, null, versions(2))))
+                .isInstanceOf(VersionMismatchException.class);
+    }
+
+    @Test
+    void aChangeCommittedBetweenTheReadAndTheWriteIsAConflictUnlessTheClientNamedAVersion() {
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+
+        databases.changeBeforeTheNextWrite();
+        assertThatThrownBy(() -> update.execute(caller, purpose(created, "mine", VersionPrecondition.ANY)))
+                .as("no version named: the server lost a race, a retry is safe")
+                .isInstanceOf(ConcurrentChangeException.class);
+        Database now = get.execute(admin, created.id());
+        databases.changeBeforeTheNextWrite();
+        assertThatThrownBy(() -> update.execute(caller, purpose(now, "mine", versions(now.version()))))
+                .as("the version the client named is gone: its precondition failed")
+                .isInstanceOf(VersionMismatchException.class);
+        assertThat(get.execute(admin, created.id()).purpose().value()).isEqualTo("changed meanwhile");
     }
 
     @Test
     void deleteStartsDeletingWithADeprovisionJobAndAskingTwiceIsHarmless() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        int before = transactions.opened;
 
-        Database deleting = delete.execute(caller, created.id(), OptionalLong.empty());
-        Database again = delete.execute(caller, created.id(), OptionalLong.empty());
+        Database deleting = delete.execute(caller, created.id(), VersionPrecondition.ANY);
+        Database again = delete.execute(caller, created.id(), versions(deleting.version()));
 
+        assertThat(transactions.opened - before).isEqualTo(2);
         assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
         assertThat(again).isEqualTo(deleting);
         assertThat(jobs.forDatabase(created.id(), 10))
@@ -205,6 +266,24 @@ class DatabaseUseCasesTest {
         assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)))
                 .as("the name stays taken until the database is gone")
                 .isInstanceOf(NameTakenException.class);
+    }
+
+    @Test
+    void deleteChecksThePreconditionAgainstWhatItReadsAndWritesAgainstIt() {
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+
+        assertThatThrownBy(() -> delete.execute(caller, created.id(), versions(2)))
+                .isInstanceOf(VersionMismatchException.class);
+        databases.changeBeforeTheNextWrite();
+        assertThatThrownBy(() -> delete.execute(caller, created.id(), VersionPrecondition.ANY))
+                .isInstanceOf(ConcurrentChangeException.class);
+        databases.changeBeforeTheNextWrite();
+        Database now = get.execute(admin, created.id());
+        assertThatThrownBy(() -> delete.execute(caller, created.id(), versions(now.version())))
+                .isInstanceOf(VersionMismatchException.class);
+
+        assertThat(get.execute(admin, created.id()).status()).isEqualTo(DatabaseStatus.PENDING);
+        assertThat(jobs.forDatabase(created.id(), 10)).extracting(Job::kind).containsExactly(JobKind.PROVISION);
     }
 
     @Test
@@ -234,14 +313,83 @@ class DatabaseUseCasesTest {
         assertThat(error.errors()).extracting(FieldError::field).containsExactly("page_token");
     }
 
+    private static UpdateDatabaseCommand purpose(Database database, String purpose, VersionPrecondition precondition) {
+        return new UpdateDatabaseCommand(database.id(), Optional.of(new Purpose(purpose)), null, null, precondition);
+    }
+
+    private static VersionPrecondition versions(long... versions) {
+        return VersionPrecondition.oneOf(Arrays.stream(versions).boxed().toList());
+    }
+
     /** Runs the work directly and counts transactions, so tests can see one use case = one transaction. */
     private static final class CountingTransactions implements Transactions {
         int opened;
+        int open;
 
         @Override
         public <T> T inTransaction(Supplier<T> work) {
             opened++;
-            return work.get();
+            open++;
+            try {
+                return work.get();
+            } finally {
+                open--;
+            }
+        }
+    }
+
+    /**
+     * The store as the use cases see it, noting whether each lookup and write ran inside a transaction, and able to
+     * let another writer commit a change just before the next write (the race the version check exists for).
+     */
+    private final class InterleavingDatabases implements Databases {
+        final List<String> calls = new ArrayList<>();
+        private final Databases store;
+        private boolean changeBeforeNextWrite;
+
+        InterleavingDatabases(Databases store) {
+            this.store = store;
+        }
+
+        void changeBeforeTheNextWrite() {
+            changeBeforeNextWrite = true;
+        }
+
+        @Override
+        public void add(Database database) {
+            store.add(database);
+        }
+
+        @Override
+        public Optional<Database> find(DatabaseId id) {
+            calls.add("find " + where());
+            return store.find(id);
+        }
+
+        @Override
+        public Optional<Database> findIncludingDeleted(DatabaseId id) {
+            return store.findIncludingDeleted(id);
+        }
+
+        @Override
+        public void update(Database changed, long expectedVersion) {
+            calls.add("update " + where());
+            if (changeBeforeNextWrite) {
+                changeBeforeNextWrite = false;
+                Database current = store.find(changed.id()).orElseThrow();
+                var meanwhile = new DatabaseChanges(Optional.of(new Purpose("changed meanwhile")), null, null);
+                store.update(current.change(meanwhile, clock.instant()), current.version());
+            }
+            store.update(changed, expectedVersion);
+        }
+
+        @Override
+        public Page<Database> list(DatabaseQuery query) {
+            return store.list(query);
+        }
+
+        private String where() {
+            return transactions.open > 0 ? "in a transaction" : "outside any transaction";
         }
     }
 }

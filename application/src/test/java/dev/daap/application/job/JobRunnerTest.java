@@ -12,6 +12,7 @@ import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
+import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
@@ -37,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,7 +152,7 @@ class JobRunnerTest {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         runner.runNext("worker");
 
-        delete.execute(caller, created.id(), OptionalLong.empty());
+        delete.execute(caller, created.id(), VersionPrecondition.ANY);
         assertThat(runner.runNext("worker")).isTrue();
 
         assertThatThrownBy(() -> get.execute(caller.principal(), created.id()))
@@ -170,7 +170,7 @@ class JobRunnerTest {
     void aDeletionThatGivesUpMarksTheDatabaseFailedInAnEvent() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         runner.runNext("worker");
-        delete.execute(caller, created.id(), OptionalLong.empty());
+        delete.execute(caller, created.id(), VersionPrecondition.ANY);
         provisioner.failWith(new ProvisioningException("the target cluster is gone"));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -180,6 +180,37 @@ class JobRunnerTest {
 
         assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.FAILED);
         assertThat(statusChanges()).endsWith(List.of("deleting", "failed"));
+    }
+
+    @Test
+    void aDatabaseWhoseProvisioningFailedCanBeDeleted() {
+        provisioner.failWith(new ProvisioningException("a database named orders already exists on the target"));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            runner.runNext("worker");
+            clock.advance(Duration.ofSeconds(30));
+        }
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.FAILED);
+        provisioner.recover(); // the real provisioner leaves what is not ours alone: nothing left to refuse
+
+        Database deleting = delete.execute(caller, created.id(), VersionPrecondition.ANY);
+        assertThat(runner.runNext("worker")).isTrue();
+
+        assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
+        assertThatThrownBy(() -> get.execute(caller.principal(), created.id()))
+                .isInstanceOf(DatabaseNotFoundException.class);
+        assertThat(provisioner.calls(FakeProvisioner.Action.DEPROVISION))
+                .singleElement()
+                .satisfies(call -> assertThat(call.id()).isEqualTo(created.id()));
+        assertThat(statusChanges())
+                .containsExactly(
+                        List.of("pending", "provisioning"),
+                        List.of("provisioning", "failed"),
+                        List.of("deleting", "deleted"));
+        assertThat(events.all())
+                .filteredOn(event -> event.type() == EventType.DATABASE_DELETED)
+                .singleElement()
+                .satisfies(event -> assertThat(event.payload()).containsEntry("from", "failed"));
     }
 
     /** The from/to of each status_changed event, oldest first. */
@@ -195,7 +226,7 @@ class JobRunnerTest {
     void aDatabaseDeletedBeforeItWasProvisionedIsNeverCreated() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         clock.advance(Duration.ofMillis(5));
-        delete.execute(caller, created.id(), OptionalLong.empty());
+        delete.execute(caller, created.id(), VersionPrecondition.ANY);
 
         runner.runNext("worker"); // the provision job: cancelled, nothing to provision
         runner.runNext("worker"); // the deprovision job

@@ -10,8 +10,4 @@ public record DatabaseChanges(Optional<Purpose> purpose, Optional<Labels> labels
         labels = labels == null ? Optional.empty() : labels;
         ownerTeam = ownerTeam == null ? Optional.empty() : ownerTeam;
     }
-
-    public boolean isEmpty() {
-        return purpose.isEmpty() && labels.isEmpty() && ownerTeam.isEmpty();
-    }
 }

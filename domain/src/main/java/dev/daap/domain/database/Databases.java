@@ -20,7 +20,7 @@ public interface Databases {
 
     /**
      * Replaces the stored database with {@code changed}, provided the stored version is still
-     * {@code expectedVersion}; throws {@code ConcurrentModificationException} otherwise.
+     * {@code expectedVersion}; throws {@code ConcurrentChangeException} otherwise.
      */
     void update(Database changed, long expectedVersion);
 

@@ -35,4 +35,18 @@ public record Labels(Map<String, String> values) {
         }
         values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
+
+    /**
+     * These labels with {@code patch} applied; throws {@link IllegalArgumentException} when the result breaks a
+     * rule of labels (more than {@value #MAX_ENTRIES} entries).
+     */
+    public Labels merge(LabelPatch patch) {
+        if (patch.removesAll()) {
+            return NONE;
+        }
+        Map<String, String> merged = new TreeMap<>(values);
+        merged.keySet().removeAll(patch.removed());
+        merged.putAll(patch.set().values());
+        return new Labels(merged);
+    }
 }

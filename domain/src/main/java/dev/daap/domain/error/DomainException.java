@@ -12,7 +12,7 @@ public abstract sealed class DomainException extends RuntimeException
                 NameTakenException,
                 IllegalTransitionException,
                 VersionMismatchException,
-                ConcurrentModificationException,
+                ConcurrentChangeException,
                 StoreUnavailableException,
                 TeamNotFoundException,
                 TeamTakenException,

@@ -36,9 +36,6 @@ public interface JobQueue {
     /** The job has nothing left to do (its database went away). */
     void cancel(UUID jobId, String owner, String reason);
 
-    /** Hands a held job back unfinished (shutdown): it is due again at once and this attempt does not count. */
-    void release(UUID jobId, String owner);
-
     Optional<Job> find(UUID jobId);
 
     /** The jobs of one database, newest first. */

@@ -22,8 +22,10 @@ public interface Provisioner {
     void changePassword(DatabaseId id, DatabaseName name, String password);
 
     /**
-     * Removes the database and its role: revokes CONNECT, ends open sessions, drops both. Does nothing for what is
-     * already gone; never hangs on open client connections.
+     * Removes the database and its role that DAAP made for {@code id}: revokes CONNECT, ends open sessions, drops
+     * both. Does nothing for what is already gone, or was never made, and leaves alone a role or database of the
+     * name that DAAP did not create for {@code id}; so it converges for a database whose provisioning failed at any
+     * step. Never hangs on open client connections.
      */
     void deprovision(DatabaseId id, DatabaseName name);
 }

@@ -3,7 +3,9 @@ package dev.daap.adapters.http.access;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.ListApiKeys;
+import dev.daap.application.access.ListPlatformKeys;
 import dev.daap.application.access.RevokeApiKey;
+import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
@@ -19,6 +21,8 @@ public record AccessUseCases(
         CreateApiKey createApiKey,
         ListApiKeys listApiKeys,
         RevokeApiKey revokeApiKey,
+        ListPlatformKeys listPlatformKeys,
+        RevokePlatformKey revokePlatformKey,
         ListAuditEvents listAuditEvents) {
     public AccessUseCases {
         Objects.requireNonNull(authenticate, "authenticate");
@@ -28,6 +32,8 @@ public record AccessUseCases(
         Objects.requireNonNull(createApiKey, "createApiKey");
         Objects.requireNonNull(listApiKeys, "listApiKeys");
         Objects.requireNonNull(revokeApiKey, "revokeApiKey");
+        Objects.requireNonNull(listPlatformKeys, "listPlatformKeys");
+        Objects.requireNonNull(revokePlatformKey, "revokePlatformKey");
         Objects.requireNonNull(listAuditEvents, "listAuditEvents");
     }
 }

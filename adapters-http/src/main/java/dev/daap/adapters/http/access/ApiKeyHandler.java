@@ -39,14 +39,14 @@ public final class ApiKeyHandler {
         json.respond(
                 ctx,
                 200,
-                ApiKeyResponse.ListResponse.from(useCases.listApiKeys().platformKeys(Callers.principalOf(ctx))));
+                ApiKeyResponse.ListResponse.from(useCases.listPlatformKeys().execute(Callers.principalOf(ctx))));
     }
 
     public void revokePlatform(Context ctx) {
         json.respond(
                 ctx,
                 200,
-                ApiKeyResponse.from(useCases.revokeApiKey().platformKey(Callers.of(ctx), PathIds.keyId(ctx))));
+                ApiKeyResponse.from(useCases.revokePlatformKey().execute(Callers.of(ctx), PathIds.keyId(ctx))));
     }
 
     private ApiKeyRequest request(Context ctx) {

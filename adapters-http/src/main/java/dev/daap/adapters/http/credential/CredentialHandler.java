@@ -3,7 +3,8 @@ package dev.daap.adapters.http.credential;
 import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.PathIds;
-import dev.daap.application.credential.ManageCredentials;
+import dev.daap.application.credential.ReadCredentials;
+import dev.daap.application.credential.RotateCredentials;
 import io.javalin.http.Context;
 
 /**
@@ -12,21 +13,23 @@ import io.javalin.http.Context;
  * outcome.
  */
 public final class CredentialHandler {
-    private final ManageCredentials credentials;
+    private final ReadCredentials read;
+    private final RotateCredentials rotate;
     private final JsonCodec json;
 
-    public CredentialHandler(ManageCredentials credentials, JsonCodec json) {
-        this.credentials = credentials;
+    public CredentialHandler(ReadCredentials read, RotateCredentials rotate, JsonCodec json) {
+        this.read = read;
+        this.rotate = rotate;
         this.json = json;
     }
 
     public void read(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        json.respond(ctx, 200, CredentialsResponse.from(credentials.read(Callers.of(ctx), PathIds.databaseId(ctx))));
+        json.respond(ctx, 200, CredentialsResponse.from(read.execute(Callers.of(ctx), PathIds.databaseId(ctx))));
     }
 
     public void rotate(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        json.respond(ctx, 200, CredentialsResponse.from(credentials.rotate(Callers.of(ctx), PathIds.databaseId(ctx))));
+        json.respond(ctx, 200, CredentialsResponse.from(rotate.execute(Callers.of(ctx), PathIds.databaseId(ctx))));
     }
 }

@@ -6,13 +6,12 @@ import dev.daap.adapters.http.protocol.IfMatch;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.PathIds;
 import dev.daap.adapters.http.protocol.RequestBodies;
-import dev.daap.application.database.UpdateDatabaseCommand;
+import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * The {@code /v1/databases} resource: maps HTTP to the use cases and back. Every refusal is an exception that
@@ -52,29 +51,18 @@ public final class DatabaseHandler {
         json.respond(ctx, 200, DatabasePageResponse.from(useCases.list().execute(Callers.principalOf(ctx), query)));
     }
 
-    /** Merges the patch into what it reads, and writes against the version it read. */
+    /** A merge patch; the use case checks {@code If-Match} and merges the labels in its one transaction. */
     public void update(Context ctx) {
         DatabaseId id = PathIds.databaseId(ctx);
-        IfMatch ifMatch = ifMatch(ctx);
+        VersionPrecondition precondition = ifMatch(ctx);
         DatabasePatchRequest patch = DatabasePatchRequest.from(json.readObject(bodies.read(ctx, PATCH_TYPES)));
-        Database current = useCases.get().execute(Callers.principalOf(ctx), id);
-        long expected = VersionPreconditions.expectedVersion(ifMatch, current);
-        var command = new UpdateDatabaseCommand(id, patch.toChanges(current.labels()), OptionalLong.of(expected));
-        Database updated = VersionPreconditions.write(
-                ifMatch, id.toString(), () -> useCases.update().execute(Callers.of(ctx), command));
-        respond(ctx, 200, updated);
+        respond(ctx, 200, useCases.update().execute(Callers.of(ctx), patch.toCommand(id, precondition)));
     }
 
     /** 202: a deprovision job removes the database; until it has, the resource shows {@code deleting}. */
     public void delete(Context ctx) {
         DatabaseId id = PathIds.databaseId(ctx);
-        IfMatch ifMatch = ifMatch(ctx);
-        OptionalLong expected = OptionalLong.empty();
-        if (ifMatch.hasTags()) { // a list of tags can only be checked against what is stored now
-            expected = OptionalLong.of(VersionPreconditions.expectedVersion(
-                    ifMatch, useCases.get().execute(Callers.principalOf(ctx), id)));
-        }
-        respond(ctx, 202, useCases.delete().execute(Callers.of(ctx), id, expected));
+        respond(ctx, 202, useCases.delete().execute(Callers.of(ctx), id, ifMatch(ctx)));
     }
 
     /** 202: a new job tries again what failed; {@code latest_operation_id} names it. */
@@ -87,7 +75,7 @@ public final class DatabaseHandler {
         json.respond(ctx, status, DatabaseResponse.from(database));
     }
 
-    private static IfMatch ifMatch(Context ctx) {
+    private static VersionPrecondition ifMatch(Context ctx) {
         return IfMatch.parse(Collections.list(ctx.req().getHeaders(IfMatch.HEADER)));
     }
 }

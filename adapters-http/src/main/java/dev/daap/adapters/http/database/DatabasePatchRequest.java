@@ -3,9 +3,11 @@ package dev.daap.adapters.http.database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daap.adapters.http.problem.HttpProblemException;
+import dev.daap.application.database.UpdateDatabaseCommand;
 import dev.daap.domain.common.Validation;
-import dev.daap.domain.database.DatabaseChanges;
-import dev.daap.domain.database.Labels;
+import dev.daap.domain.common.VersionPrecondition;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.LabelPatch;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.team.TeamSlug;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The body of {@code PATCH /v1/databases/{id}}: a JSON merge patch (RFC 7396) of {@code purpose},
@@ -68,31 +69,27 @@ public record DatabasePatchRequest(
         return new DatabasePatchRequest(purpose, ownerTeam, labels);
     }
 
-    /** The changes to apply to a database whose labels are {@code current}; reports every invalid value. */
-    public DatabaseChanges toChanges(Labels current) {
+    /**
+     * The command of this patch to database {@code id} under {@code precondition}; reports every invalid value at
+     * once. The labels stay a patch: the use case merges them into the labels it reads.
+     */
+    public UpdateDatabaseCommand toCommand(DatabaseId id, VersionPrecondition precondition) {
         var validation = new Validation();
         Purpose newPurpose = purpose.present() ? validation.field("purpose", () -> new Purpose(purpose.value())) : null;
         TeamSlug newOwner =
                 ownerTeam.present() ? validation.field("owner_team", () -> new TeamSlug(ownerTeam.value())) : null;
-        Labels newLabels = labels.present() ? validation.field("labels", () -> mergedLabels(current)) : null;
+        LabelPatch labelPatch = labels.present() ? validation.field("labels", this::labelPatch) : null;
         validation.throwIfInvalid();
-        return new DatabaseChanges(
-                Optional.ofNullable(newPurpose), Optional.ofNullable(newLabels), Optional.ofNullable(newOwner));
+        return new UpdateDatabaseCommand(
+                id,
+                Optional.ofNullable(newPurpose),
+                Optional.ofNullable(labelPatch),
+                Optional.ofNullable(newOwner),
+                precondition);
     }
 
-    private Labels mergedLabels(Labels current) {
-        if (labels.value() == null) {
-            return Labels.NONE;
-        }
-        Map<String, String> merged = new TreeMap<>(current.values());
-        labels.value().forEach((key, value) -> {
-            if (value == null) {
-                merged.remove(key);
-            } else {
-                merged.put(key, value);
-            }
-        });
-        return new Labels(merged);
+    private LabelPatch labelPatch() {
+        return labels.value() == null ? LabelPatch.REMOVE_ALL : LabelPatch.of(labels.value());
     }
 
     private static PatchField<String> text(String name, JsonNode value, List<FieldError> wrongTypes) {

@@ -1,14 +1,16 @@
 package dev.daap.adapters.http.database;
 
 import dev.daap.adapters.http.idempotency.Idempotency;
-import dev.daap.application.credential.ManageCredentials;
+import dev.daap.application.credential.ReadCredentials;
+import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
-import dev.daap.application.operation.GetOperations;
+import dev.daap.application.operation.GetOperation;
+import dev.daap.application.operation.ListOperations;
 import java.util.Objects;
 
 /**
@@ -22,8 +24,10 @@ public record DatabaseUseCases(
         UpdateDatabase update,
         DeleteDatabase delete,
         RetryDatabase retry,
-        GetOperations operations,
-        ManageCredentials credentials,
+        GetOperation getOperation,
+        ListOperations listOperations,
+        ReadCredentials readCredentials,
+        RotateCredentials rotateCredentials,
         Idempotency idempotency) {
     public DatabaseUseCases {
         Objects.requireNonNull(create, "create");
@@ -32,8 +36,10 @@ public record DatabaseUseCases(
         Objects.requireNonNull(update, "update");
         Objects.requireNonNull(delete, "delete");
         Objects.requireNonNull(retry, "retry");
-        Objects.requireNonNull(operations, "operations");
-        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(getOperation, "getOperation");
+        Objects.requireNonNull(listOperations, "listOperations");
+        Objects.requireNonNull(readCredentials, "readCredentials");
+        Objects.requireNonNull(rotateCredentials, "rotateCredentials");
         Objects.requireNonNull(idempotency, "idempotency");
     }
 }

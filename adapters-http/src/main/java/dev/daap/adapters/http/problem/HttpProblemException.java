@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A request the HTTP layer refuses before any use case runs: broken JSON, a wrong media type, a body too large,
- * an If-Match that does not match. The domain's own refusals are {@code DomainException}s.
+ * a broken If-Match. The domain's own refusals are {@code DomainException}s.
  */
 public final class HttpProblemException extends RuntimeException {
     private final transient ProblemType type;
@@ -31,10 +31,6 @@ public final class HttpProblemException extends RuntimeException {
 
     public static HttpProblemException payloadTooLarge(long maxBytes) {
         return new HttpProblemException(ProblemType.PAYLOAD_TOO_LARGE, tooLargeDetail(maxBytes), List.of());
-    }
-
-    public static HttpProblemException preconditionFailed(String detail) {
-        return new HttpProblemException(ProblemType.VERSION_MISMATCH, detail, List.of());
     }
 
     static String tooLargeDetail(long maxBytes) {

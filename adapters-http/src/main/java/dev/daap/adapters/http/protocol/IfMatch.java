@@ -1,49 +1,36 @@
 package dev.daap.adapters.http.protocol;
 
 import dev.daap.adapters.http.problem.HttpProblemException;
+import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.error.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed {@code If-Match} header (RFC 9110 §13.1.1): absent, {@code *}, or a list of entity tags compared
- * strongly, so a weak tag never matches.
+ * Reads the {@code If-Match} header (RFC 9110 §13.1.1) into the domain's {@link VersionPrecondition}: absent or
+ * {@code *} is any version; a list of entity tags is the versions of its strong tags, compared strongly, so a weak
+ * tag, or one that is no version's tag, never matches. What the precondition means for a change is the domain's
+ * (checked by the use case in the change's own transaction); this class is only the header's syntax.
  */
 public final class IfMatch {
     public static final String HEADER = "If-Match";
-    private static final IfMatch ABSENT = new IfMatch(false, false, List.of());
-    private static final IfMatch ANY = new IfMatch(true, true, List.of());
 
-    private final boolean present;
-    private final boolean any;
-    private final List<String> strongTags;
-
-    private IfMatch(boolean present, boolean any, List<String> strongTags) {
-        this.present = present;
-        this.any = any;
-        this.strongTags = strongTags;
-    }
+    private IfMatch() {}
 
     /** Parses every {@code If-Match} field line of a request; a broken one is a 400 problem. */
-    public static IfMatch parse(List<String> fieldLines) {
+    public static VersionPrecondition parse(List<String> fieldLines) {
         if (fieldLines == null || fieldLines.isEmpty()) {
-            return ABSENT;
+            return VersionPrecondition.ANY;
         }
         String value = String.join(",", fieldLines).strip();
         if (value.equals("*")) {
-            return ANY;
+            return VersionPrecondition.ANY;
         }
-        return new IfMatch(true, false, List.copyOf(strongTagsOf(value)));
-    }
-
-    /** True when the client sent entity tags, i.e. made its change against a version it had seen. */
-    public boolean hasTags() {
-        return present && !any;
-    }
-
-    /** Whether a resource at {@code version} satisfies the condition; absent and {@code *} match anything. */
-    public boolean matches(long version) {
-        return !hasTags() || strongTags.contains(EntityTags.of(version));
+        List<Long> versions = new ArrayList<>();
+        for (String tag : strongTagsOf(value)) {
+            EntityTags.versionOf(tag).ifPresent(versions::add);
+        }
+        return VersionPrecondition.oneOf(versions);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.adapters.http.problem.HttpProblemException;
 import dev.daap.adapters.http.problem.ProblemType;
+import dev.daap.domain.common.VersionPrecondition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,48 +13,52 @@ class IfMatchTest {
 
     @Test
     void anAbsentHeaderMatchesAnyVersionAndNamesNone() {
-        IfMatch absent = IfMatch.parse(List.of());
+        VersionPrecondition absent = IfMatch.parse(List.of());
 
-        assertThat(absent.hasTags()).isFalse();
-        assertThat(absent.matches(7)).isTrue();
+        assertThat(absent).isEqualTo(VersionPrecondition.ANY);
+        assertThat(absent.namesVersions()).isFalse();
+        assertThat(absent.allows(7)).isTrue();
     }
 
     @Test
     void aStarMatchesAnyVersionAndNamesNone() {
-        IfMatch any = IfMatch.parse(List.of(" * "));
+        VersionPrecondition any = IfMatch.parse(List.of(" * "));
 
-        assertThat(any.hasTags()).isFalse();
-        assertThat(any.matches(7)).isTrue();
+        assertThat(any.namesVersions()).isFalse();
+        assertThat(any.allows(7)).isTrue();
     }
 
     @Test
     void aListMatchesWhenOneStrongTagIsTheVersion() {
-        IfMatch list = IfMatch.parse(List.of("\"1\", \"7\""));
+        VersionPrecondition list = IfMatch.parse(List.of("\"1\", \"7\""));
 
-        assertThat(list.hasTags()).isTrue();
-        assertThat(list.matches(7)).isTrue();
-        assertThat(list.matches(1)).isTrue();
-        assertThat(list.matches(2)).isFalse();
+        assertThat(list).isEqualTo(VersionPrecondition.oneOf(List.of(1L, 7L)));
+        assertThat(list.namesVersions()).isTrue();
+        assertThat(list.allows(7)).isTrue();
+        assertThat(list.allows(1)).isTrue();
+        assertThat(list.allows(2)).isFalse();
     }
 
     @Test
     void severalFieldLinesFormOneList() {
-        assertThat(IfMatch.parse(List.of("\"1\"", "\"9\"")).matches(9)).isTrue();
+        assertThat(IfMatch.parse(List.of("\"1\"", "\"9\"")).allows(9)).isTrue();
     }
 
     @Test
     void weakTagsNeverMatch() {
-        IfMatch weak = IfMatch.parse(List.of("W/\"7\""));
+        VersionPrecondition weak = IfMatch.parse(List.of("W/\"7\""));
 
-        assertThat(weak.hasTags()).isTrue();
-        assertThat(weak.matches(7)).isFalse();
+        assertThat(weak.namesVersions()).isTrue();
+        assertThat(weak.allows(7)).isFalse();
     }
 
     @Test
     void tagsThatAreNotVersionsParseButNeverMatch() {
-        IfMatch odd = IfMatch.parse(List.of("\"a,b\", ,\"xyz\""));
+        VersionPrecondition odd = IfMatch.parse(List.of("\"a,b\", ,\"xyz\", \"01\", \"0\", \"99999999999999999999\""));
 
-        assertThat(odd.matches(1)).isFalse();
+        assertThat(odd.namesVersions()).isTrue();
+        assertThat(odd.allows(1)).isFalse();
+        assertThat(odd.allows(0)).isFalse();
     }
 
     @Test

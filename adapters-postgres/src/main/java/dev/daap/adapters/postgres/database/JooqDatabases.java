@@ -15,7 +15,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.error.ConcurrentModificationException;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ public final class JooqDatabases implements Databases {
                 .where(DATABASES.ID.eq(changed.id().value()).and(DATABASES.VERSION.eq(expectedVersion)))
                 .execute());
         if (updated == 0) {
-            throw new ConcurrentModificationException(changed.id().toString());
+            throw new ConcurrentChangeException(changed.id().toString());
         }
     }
 

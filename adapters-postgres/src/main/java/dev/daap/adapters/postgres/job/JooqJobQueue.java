@@ -115,16 +115,6 @@ public final class JooqJobQueue implements JobQueue {
     }
 
     @Override
-    public void release(UUID jobId, String owner) {
-        updateHeld(
-                jobId,
-                owner,
-                update -> update.set(JOBS.STATE, SCHEDULED)
-                        .set(JOBS.RUN_AT, now())
-                        .set(JOBS.ATTEMPTS, DSL.greatest(JOBS.ATTEMPTS.minus(1), DSL.val(0))));
-    }
-
-    @Override
     public Optional<Job> find(UUID jobId) {
         return StoreErrors.translate(
                 () -> session.dsl().selectFrom(JOBS).where(JOBS.ID.eq(jobId)).fetchOptional(JobRecordMapper::toDomain));

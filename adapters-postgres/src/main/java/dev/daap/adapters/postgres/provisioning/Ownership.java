@@ -3,6 +3,8 @@ package dev.daap.adapters.postgres.provisioning;
 import dev.daap.adapters.postgres.provisioning.TargetCatalog.Entry;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.provisioning.ProvisioningException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,21 +51,38 @@ final class Ownership {
 
     /** Refuses, before anything changes, when the role or the database exists and is not ours. */
     void requireOursOrAbsent(String remedy) {
-        if (role.isPresent() && !marker.equals(role.get().comment())) {
+        if (role.isPresent() && !roleIsOurs()) {
             throw notOurs("role", remedy);
         }
-        if (database.isPresent() && !databaseIsOurs(database.get())) {
+        if (database.isPresent() && !databaseIsOurs()) {
             throw notOurs("database", remedy);
         }
+    }
+
+    boolean roleIsOurs() {
+        return role.isPresent() && marker.equals(role.get().comment());
     }
 
     /**
      * A database carrying our marker is ours; so is one that belongs to our role under another comment or none:
      * its owner may rewrite the comment, and a crash may come between CREATE DATABASE and COMMENT.
      */
-    private boolean databaseIsOurs(Entry found) {
-        boolean roleIsOurs = role.isPresent() && marker.equals(role.get().comment());
-        return marker.equals(found.comment()) || (roleIsOurs && name.equals(found.owner()));
+    boolean databaseIsOurs() {
+        return database.isPresent()
+                && (marker.equals(database.get().comment())
+                        || (roleIsOurs() && name.equals(database.get().owner())));
+    }
+
+    /** What exists under the name and is not ours, e.g. {@code [role]}; empty when nothing is somebody else's. */
+    List<String> notOurs() {
+        List<String> kinds = new ArrayList<>();
+        if (role.isPresent() && !roleIsOurs()) {
+            kinds.add("role");
+        }
+        if (database.isPresent() && !databaseIsOurs()) {
+            kinds.add("database");
+        }
+        return kinds;
     }
 
     private ProvisioningException notOurs(String kind, String remedy) {

@@ -125,20 +125,30 @@ public final class PostgresProvisioner implements Provisioner {
         log.info("Changed the password of role {} for {}", target, id);
     }
 
+    /**
+     * Drops what DAAP made for {@code id} and nothing else: a role or database of the name that is not ours (the
+     * reason its provisioning was refused, say) is left as it is, so a failed database can always be deleted.
+     */
     @Override
     public void deprovision(DatabaseId id, DatabaseName name) {
         String target = name.value();
         try (TargetSession session = open()) {
             Ownership ownership = Ownership.read(session, id, target);
-            ownership.requireOursOrAbsent("nothing was dropped");
-            if (ownership.databaseExists()) {
+            if (ownership.databaseIsOurs()) {
                 closeAndDrop(session, target, ownership.roleExists());
             }
-            if (ownership.roleExists()) {
+            if (ownership.roleIsOurs()) {
                 session.execute("dropping role " + target, dropRole(target));
             }
+            if (!ownership.notOurs().isEmpty()) {
+                log.info(
+                        "Left the {} named {} on the target as it is: DAAP did not create it for {}",
+                        String.join(" and ", ownership.notOurs()),
+                        target,
+                        id);
+            }
         }
-        log.info("Deprovisioned role and database {} for {}", target, id);
+        log.info("Deprovisioned what DAAP made of role and database {} for {}", target, id);
     }
 
     /** Keeps new sessions out, ends the open ones, then drops; FORCE closes the race with a session being born. */

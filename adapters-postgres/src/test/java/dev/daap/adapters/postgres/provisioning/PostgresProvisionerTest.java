@@ -181,8 +181,7 @@ class PostgresProvisionerTest {
                 .hasMessageContaining("a role named " + superuserName + " already exists");
         assertThatThrownBy(() -> provisioner.changePassword(newId(), new DatabaseName(superuserName), newPassword()))
                 .isInstanceOf(ProvisioningException.class);
-        assertThatThrownBy(() -> provisioner.deprovision(newId(), new DatabaseName(superuserName)))
-                .isInstanceOf(ProvisioningException.class);
+        provisioner.deprovision(newId(), new DatabaseName(superuserName)); // converges by leaving it alone
 
         assertCanLogIn("postgres", superuserName, postgres.password());
     }
@@ -214,11 +213,11 @@ class PostgresProvisionerTest {
                 .isInstanceOf(ProvisioningException.class);
         assertThatThrownBy(() -> provisioner.changePassword(stranger, new DatabaseName(name), newPassword()))
                 .isInstanceOf(ProvisioningException.class);
-        assertThatThrownBy(() -> provisioner.deprovision(stranger, new DatabaseName(name)))
-                .isInstanceOf(ProvisioningException.class)
-                .hasMessageContaining("nothing was dropped");
+        provisioner.deprovision(stranger, new DatabaseName(name)); // the stranger's delete drops nothing of ours
 
         assertCanLogIn(name, name, password);
+        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name))
+                .isEqualTo(1L);
     }
 
     @Test
@@ -294,17 +293,53 @@ class PostgresProvisionerTest {
     }
 
     @Test
-    void deprovisionRefusesADatabaseThatDaapDidNotCreate() throws SQLException {
+    void deprovisionLeavesARoleAndADatabaseThatDaapDidNotCreateAlone() throws SQLException {
+        // The deletion of a database whose provisioning was refused because the name was taken: nothing was made.
         String victim = uniqueName("victim-db");
-        execute("CREATE DATABASE " + identifier(victim));
+        execute("CREATE ROLE " + identifier(victim) + " LOGIN PASSWORD 'victims-own-password'");
+        execute("CREATE DATABASE " + identifier(victim) + " OWNER " + identifier(victim));
+        execute("COMMENT ON DATABASE " + identifier(victim) + " IS 'analytics'");
+        DatabaseId id = newId();
+        assertThatThrownBy(() -> provisioner.provision(id, new DatabaseName(victim), newPassword()))
+                .isInstanceOf(ProvisioningException.class);
 
-        assertThatThrownBy(() -> provisioner.deprovision(newId(), new DatabaseName(victim)))
-                .isInstanceOf(ProvisioningException.class)
-                .hasMessage("a database named " + victim + " already exists on the target and was not created by"
-                        + " DAAP for this database; nothing was dropped");
+        provisioner.deprovision(id, new DatabaseName(victim));
 
-        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", victim))
-                .isEqualTo(1L);
+        assertThat(databaseComment(victim)).isEqualTo("analytics");
+        assertCanLogIn(victim, victim, "victims-own-password");
+    }
+
+    @Test
+    void deprovisionDropsTheRoleOfAHalfMadeDatabaseAndLeavesADatabaseThatIsNotOurs() throws SQLException {
+        // Provisioning made the role, then met a database of the same name that somebody else made meanwhile.
+        String name = uniqueName("half-made");
+        DatabaseId id = newId();
+        execute("CREATE ROLE " + identifier(name) + " LOGIN");
+        execute("COMMENT ON ROLE " + identifier(name) + " IS 'daap:" + id + "'");
+        execute("CREATE DATABASE " + identifier(name));
+        execute("COMMENT ON DATABASE " + identifier(name) + " IS 'reports'");
+
+        provisioner.deprovision(id, new DatabaseName(name));
+
+        assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
+                .isEqualTo(0L);
+        assertThat(databaseComment(name)).isEqualTo("reports");
+    }
+
+    @Test
+    void deprovisionDropsOurDatabaseAndLeavesARoleThatIsNotOurs() throws SQLException {
+        // Our role was dropped by hand and somebody else took its name; the database still carries our marker.
+        String name = uniqueName("orphan");
+        DatabaseId id = newId();
+        execute("CREATE DATABASE " + identifier(name));
+        execute("COMMENT ON DATABASE " + identifier(name) + " IS 'daap:" + id + "'");
+        execute("CREATE ROLE " + identifier(name) + " LOGIN PASSWORD 'someone-elses'");
+
+        provisioner.deprovision(id, new DatabaseName(name));
+
+        assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name))
+                .isEqualTo(0L);
+        assertCanLogIn("postgres", name, "someone-elses");
     }
 
     @Test
@@ -335,15 +370,21 @@ class PostgresProvisionerTest {
         var provisionerWithoutCreatedb =
                 new PostgresProvisioner(dataSourceAs(admin, "admin-password"), postgres.host(), postgres.port());
         String name = uniqueName("half-done");
+        DatabaseId id = newId();
         String password = newPassword();
 
-        assertThatThrownBy(() -> provisionerWithoutCreatedb.provision(newId(), new DatabaseName(name), password))
+        assertThatThrownBy(() -> provisionerWithoutCreatedb.provision(id, new DatabaseName(name), password))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining("creating database " + name)
                 .hasMessageContaining("CREATEDB")
                 .satisfies(error -> assertThat(everythingIn(error)).doesNotContain(password));
 
         assertCanLogIn("postgres", name, password);
+
+        // Deleting the database that failed half-way removes the role it left.
+        provisionerWithoutCreatedb.deprovision(id, new DatabaseName(name));
+        assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
+                .isEqualTo(0L);
     }
 
     @Test
