@@ -55,6 +55,7 @@ import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.InMemoryTeams;
+import dev.daap.testing.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,6 +64,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +84,8 @@ final class TestApi implements AutoCloseable {
     static final JobSettings JOB_SETTINGS =
             new JobSettings(2, Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
 
-    final SteppingClock clock = new SteppingClock();
+    /** One millisecond on at every reading, so creation order is also time order; sub-millisecond, as stored. */
+    final TestClock clock = TestClock.stepping(Instant.parse("2026-11-25T14:00:00.000123456Z"), Duration.ofMillis(1));
     final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     final InMemoryEventLog events = new InMemoryEventLog();
@@ -165,7 +168,7 @@ final class TestApi implements AutoCloseable {
         return issueKey(team, role, null);
     }
 
-    String issueKey(String team, Role role, java.time.Instant expiresAt) {
+    String issueKey(String team, Role role, Instant expiresAt) {
         ApiToken token = ApiToken.generate(new java.security.SecureRandom());
         keys.add(ApiKey.issue(
                 ids.newId(),

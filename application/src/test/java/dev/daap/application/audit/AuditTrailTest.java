@@ -19,10 +19,9 @@ import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryAuditLog;
+import dev.daap.testing.TestClock;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class AuditTrailTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final TeamSlug CHECKOUT = new TeamSlug("checkout");
 
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final TestClock clock = TestClock.at(NOW);
     private final InMemoryAuditLog log = new InMemoryAuditLog();
     private final AuditTrail audit = new AuditTrail(log, new UuidV7Generator(clock), clock);
     private final Principal actor = new Principal(UUID.randomUUID(), CHECKOUT, Role.ADMIN);

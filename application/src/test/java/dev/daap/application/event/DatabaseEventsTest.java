@@ -13,7 +13,7 @@ import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryEventLog;
-import dev.daap.testing.ManualClock;
+import dev.daap.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** The event each change appends: its type, team, resource, time and facts, and never a secret. */
 class DatabaseEventsTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-25T12:00:00Z"));
     private final InMemoryEventLog log = new InMemoryEventLog();
     private final DatabaseEvents events = new DatabaseEvents(log, clock);
     private final Database pending = Database.requested(
