@@ -1,24 +1,19 @@
 package dev.daap.adapters.http;
 
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.ConnectionDetails;
-import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
-import dev.daap.domain.database.Labels;
-import dev.daap.domain.database.Purpose;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.provisioning.ProvisioningException;
-import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -123,19 +118,15 @@ class CreateAndGetDatabaseTest extends ApiTest {
     @Test
     void getShowsTheConnectionOfAProvisionedDatabase() {
         var id = new DatabaseId(UUID.randomUUID());
-        Instant at = Instant.parse("2026-11-25T14:00:00.123456Z");
-        api.store.add(new Database(
-                id,
-                new DatabaseName("orders"),
-                new TeamSlug("payments"),
-                new Purpose("p"),
-                DatabaseStatus.READY,
-                new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"),
-                new Labels(Map.of()),
-                at,
-                at,
-                null,
-                4));
+        api.store.add(aDatabase()
+                .withId(id)
+                .named("orders")
+                .ownedBy("payments")
+                .withStatus(DatabaseStatus.READY)
+                .withConnection(new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"))
+                .createdAt(Instant.parse("2026-11-25T14:00:00.123456Z"))
+                .version(4)
+                .build());
 
         ApiResponse response = api.get("/v1/databases/" + id);
 

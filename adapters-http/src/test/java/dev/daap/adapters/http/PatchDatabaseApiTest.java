@@ -1,16 +1,11 @@
 package dev.daap.adapters.http;
 
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
-import dev.daap.domain.database.Labels;
-import dev.daap.domain.database.Purpose;
-import dev.daap.domain.team.TeamSlug;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -144,19 +139,12 @@ class PatchDatabaseApiTest extends ApiTest {
     @Test
     void patchingADatabaseBeingDeletedIsA409() {
         var id = new DatabaseId(UUID.randomUUID());
-        Instant at = Instant.parse("2026-11-25T14:00:00Z");
-        api.store.add(new Database(
-                id,
-                new DatabaseName("leaving"),
-                new TeamSlug("payments"),
-                new Purpose("p"),
-                DatabaseStatus.DELETING,
-                null,
-                Labels.NONE,
-                at,
-                at,
-                null,
-                1));
+        api.store.add(aDatabase()
+                .withId(id)
+                .named("leaving")
+                .ownedBy("payments")
+                .withStatus(DatabaseStatus.DELETING)
+                .build());
 
         ApiResponse response = api.patch("/v1/databases/" + id, "{\"purpose\": \"x\"}");
 

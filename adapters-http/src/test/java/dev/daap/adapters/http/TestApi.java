@@ -86,6 +86,7 @@ final class TestApi implements AutoCloseable {
 
     /** One millisecond on at every reading, so creation order is also time order; sub-millisecond, as stored. */
     final TestClock clock = TestClock.stepping(Instant.parse("2026-11-25T14:00:00.000123456Z"), Duration.ofMillis(1));
+
     final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     final InMemoryEventLog events = new InMemoryEventLog();

@@ -1,7 +1,7 @@
 package dev.daap.adapters.postgres.credential;
 
 import static dev.daap.adapters.postgres.credential.CredentialCipherTest.randomKey;
-import static dev.daap.adapters.postgres.credential.JooqCredentialVaultTest.aDatabase;
+import static dev.daap.adapters.postgres.credential.JooqCredentialVaultTest.aStoredDatabase;
 import static dev.daap.adapters.postgres.generated.Tables.SECRET_KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +51,7 @@ class SecretKeyCheckTest {
 
     @Test
     void credentialsOfAnotherKeyAreRefusedEvenWhenNoKeyIsRecorded() {
-        var id = aDatabase(dsl);
+        var id = aStoredDatabase(dsl);
         new JooqCredentialVault(() -> dsl, original).store(id, "a-password");
 
         assertThatThrownBy(() -> new SecretKeyCheck(other).verify(dsl))
