@@ -7,7 +7,6 @@ import static dev.daap.adapters.postgres.generated.Tables.JOBS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.adapters.postgres.generated.tables.records.AuditEventsRecord;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
 import dev.daap.adapters.postgres.generated.tables.records.EventsRecord;
@@ -25,6 +24,7 @@ import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,6 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RenderedInsertTest {
     private static final TeamSlug TEAM = new TeamSlug("rendered-insert");
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00.123456Z");
+
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
 
     @ParameterizedTest
     @ValueSource(strings = {JooqFactory.GENERATED_SCHEMA, "tenant_b"})
@@ -51,38 +54,32 @@ class RenderedInsertTest {
 
     @Test
     void storesEveryColumnAsJooqWouldAndReturnsWhatTheDatabaseAssigned() {
-        try (var transaction = new RolledBackTransaction()) {
-            DSLContext dsl = transaction.dsl();
-            MigratedDatabase.teamsExist(dsl, TEAM);
-            for (DatabasesRecord database : new DatabasesRecord[] {aDatabase(1, true), aDatabase(2, false)}) {
-                new RenderedInsert<>(() -> dsl, DATABASES).execute(database);
-                DatabasesRecord stored = dsl.fetchSingle(DATABASES, DATABASES.ID.eq(database.getId()));
-                assertThat(stored.intoMap()).isEqualTo(database.intoMap());
-            }
-
-            EventsRecord event = anEvent(1);
-            Record position = new RenderedInsert<>(() -> dsl, EVENTS, EVENTS.XID, EVENTS.SEQ).executeReturning(event);
-            EventsRecord stored = dsl.fetchSingle(EVENTS, EVENTS.SEQ.eq(position.get(EVENTS.SEQ)));
-            assertThat(stored.getXid()).isEqualTo(position.get(EVENTS.XID)).isPositive();
-            assertThat(stored.getPayload()).isEqualTo(event.getPayload());
-            assertThat(stored.getOccurredAt()).isEqualTo(event.getOccurredAt());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+        DSLContext dsl = transaction.dsl();
+        MigratedDatabase.teamsExist(dsl, TEAM);
+        for (DatabasesRecord database : new DatabasesRecord[] {aDatabase(1, true), aDatabase(2, false)}) {
+            new RenderedInsert<>(() -> dsl, DATABASES).execute(database);
+            DatabasesRecord stored = dsl.fetchSingle(DATABASES, DATABASES.ID.eq(database.getId()));
+            assertThat(stored.intoMap()).isEqualTo(database.intoMap());
         }
+
+        EventsRecord event = anEvent(1);
+        Record position = new RenderedInsert<>(() -> dsl, EVENTS, EVENTS.XID, EVENTS.SEQ).executeReturning(event);
+        EventsRecord stored = dsl.fetchSingle(EVENTS, EVENTS.SEQ.eq(position.get(EVENTS.SEQ)));
+        assertThat(stored.getXid()).isEqualTo(position.get(EVENTS.XID)).isPositive();
+        assertThat(stored.getPayload()).isEqualTo(event.getPayload());
+        assertThat(stored.getOccurredAt()).isEqualTo(event.getOccurredAt());
     }
 
     @Test
-    void aRefusedRowFailsAsJooqsOwnInsertWouldNamingItsConstraint() throws Exception {
-        try (var transaction = new RolledBackTransaction()) {
-            DSLContext dsl = transaction.dsl();
-            DatabasesRecord orphan = aDatabase(3, true).setOwnerTeam("no-such-team");
+    void aRefusedRowFailsAsJooqsOwnInsertWouldNamingItsConstraint() {
+        DSLContext dsl = transaction.dsl();
+        DatabasesRecord orphan = aDatabase(3, true).setOwnerTeam("no-such-team");
 
-            assertThatThrownBy(() -> new RenderedInsert<>(() -> dsl, DATABASES).execute(orphan))
-                    .isInstanceOfSatisfying(
-                            DataAccessException.class,
-                            e -> assertThat(StoreErrors.violates(e, "databases_owner_team_fkey"))
-                                    .isTrue());
-        }
+        assertThatThrownBy(() -> new RenderedInsert<>(() -> dsl, DATABASES).execute(orphan))
+                .isInstanceOfSatisfying(
+                        DataAccessException.class,
+                        e -> assertThat(StoreErrors.violates(e, "databases_owner_team_fkey"))
+                                .isTrue());
     }
 
     @SafeVarargs

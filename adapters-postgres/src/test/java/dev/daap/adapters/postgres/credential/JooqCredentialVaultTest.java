@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.generated.tables.records.CredentialsRecord;
 import dev.daap.domain.database.Database;
@@ -19,20 +19,18 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The vault on PostgreSQL 17, each test in its own rolled-back transaction. */
 class JooqCredentialVaultTest {
     private static final String PASSWORD = "s3cret-Passw0rd-with-ünïcode";
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
+
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private final CredentialCipher cipher = new CredentialCipher(randomKey());
     private final JooqCredentialVault vault = new JooqCredentialVault(transaction::dsl, cipher);
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
 
     @Test
     void aStoredPasswordReadsBack() {

@@ -6,30 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.TeamSlug;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What only PostgreSQL enforces, not the in-memory fake: a database belongs to a team that exists, and a team with
  * databases stays (the use cases check the team first; the key is the backstop).
  */
 class DatabaseTeamForeignKeyTest {
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private final JooqDatabases databases = new JooqDatabases(transaction::dsl);
     private final String run =
             HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
 
     @Test
     void aDatabaseOfATeamThatDoesNotExistIsRefused() {
