@@ -11,6 +11,7 @@ import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.testing.http.TestResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
 
     @Test
     void createAnswers201WithLocationETagAndTheResource() {
-        ApiResponse response = api.post("/v1/databases", """
+        TestResponse response = api.post("/v1/databases", """
                 {"name": "orders", "owner_team": "payments", "purpose": "Orders of the shop",
                  "labels": {"env": "prod", "cost-centre": "42"}}""");
 
@@ -108,7 +109,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
     void getReturnsTheStoredResourceWithItsETag() {
         JsonNode created = api.create("orders");
 
-        ApiResponse response = api.get("/v1/databases/" + created.path("id").asText());
+        TestResponse response = api.get("/v1/databases/" + created.path("id").asText());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("ETag")).isEqualTo("\"1\"");
@@ -128,7 +129,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
                 .version(4)
                 .build());
 
-        ApiResponse response = api.get("/v1/databases/" + id);
+        TestResponse response = api.get("/v1/databases/" + id);
 
         JsonNode body = response.json();
         assertThat(response.header("ETag")).isEqualTo("\"4\"");
@@ -142,14 +143,14 @@ class CreateAndGetDatabaseTest extends ApiTest {
 
     @Test
     void getOfAnUnknownIdIsA404Problem() {
-        ApiResponse response = api.get("/v1/databases/" + UUID.randomUUID());
+        TestResponse response = api.get("/v1/databases/" + UUID.randomUUID());
 
         assertProblem(response, 404, "database-not-found");
     }
 
     @Test
     void getWithAMalformedIdIsAnInputProblemNotA500() {
-        ApiResponse response = api.get("/v1/databases/not-a-uuid");
+        TestResponse response = api.get("/v1/databases/not-a-uuid");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
         assertThat(errorFields(problem)).containsExactly("id");
@@ -158,7 +159,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
 
     @Test
     void createReportsEveryInvalidFieldAtOnce() {
-        ApiResponse response = api.post("/v1/databases", """
+        TestResponse response = api.post("/v1/databases", """
                 {"name": "Not Valid!", "purpose": "  ", "labels": {"Bad Key": "x"}}""");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
@@ -171,7 +172,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
     @Test
     void aNameTheClusterKeepsForItselfIsRefusedAtCreateAndNothingIsStored() {
         for (String reserved : new String[] {"postgres", "template0", "template1", "public", "daap"}) {
-            ApiResponse response = api.post("/v1/databases", """
+            TestResponse response = api.post("/v1/databases", """
                     {"name": "%s", "owner_team": "payments", "purpose": "p"}""".formatted(reserved));
 
             JsonNode problem = assertProblem(response, 422, "invalid-input");
@@ -186,7 +187,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
     void aDuplicateNameIsA409() {
         api.create("orders");
 
-        ApiResponse response = api.post("/v1/databases", """
+        TestResponse response = api.post("/v1/databases", """
                 {"name": "orders", "owner_team": "search", "purpose": "again"}""");
 
         JsonNode problem = assertProblem(response, 409, "name-taken");
