@@ -10,6 +10,7 @@ import org.jooq.conf.RenderMapping;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
 import org.jooq.tools.jdbc.DefaultConnection;
 
 /** Builds the DSLContext: the generated classes name schema {@code daap}; DB_SCHEMA may choose another. */
@@ -22,9 +23,14 @@ public final class JooqFactory {
      * A DSLContext on {@code dataSource}, whose connections must start in READ COMMITTED, as {@link PostgresPool}'s
      * do: jOOQ reads the isolation level at the start of every transaction, and pgjdbc answers that with a round
      * trip to the server ({@code SHOW TRANSACTION ISOLATION LEVEL}), one more than the transaction's own statements.
+     * A statement that fails because the database is out of reach fails as the domain's store-unavailable error.
      */
     public static DSLContext create(DataSource dataSource, String schema) {
-        return DSL.using(new KnownIsolationConnections(dataSource), SQLDialect.POSTGRES, settings(schema));
+        return DSL.using(new DefaultConfiguration()
+                .set(new KnownIsolationConnections(dataSource))
+                .set(SQLDialect.POSTGRES)
+                .set(settings(schema))
+                .set(new StoreUnavailableListener()));
     }
 
     public static Settings settings(String schema) {

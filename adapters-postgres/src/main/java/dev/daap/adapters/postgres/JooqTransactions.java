@@ -34,14 +34,19 @@ public final class JooqTransactions implements Transactions, JooqSession {
             return work.get();
         }
         List<Field<?>> asked = new ArrayList<>();
-        T result = StoreErrors.translate(() -> base.transactionResult(configuration -> {
-            current.set(new Unit(configuration.dsl(), asked));
-            try {
-                return work.get();
-            } finally {
-                current.remove();
-            }
-        }));
+        T result;
+        try {
+            result = base.transactionResult(configuration -> {
+                current.set(new Unit(configuration.dsl(), asked));
+                try {
+                    return work.get();
+                } finally {
+                    current.remove();
+                }
+            });
+        } catch (RuntimeException e) { // taking a connection, BEGIN and COMMIT run outside any statement's listener
+            throw StoreErrors.translate(e);
+        }
         notifications.send(asked);
         return result;
     }

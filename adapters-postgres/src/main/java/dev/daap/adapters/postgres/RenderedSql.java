@@ -12,13 +12,15 @@ import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jooq.exception.DataAccessException;
 
 /**
  * Runs SQL that jOOQ rendered once (the hot paths keep it, since rendering a statement anew for every request cost
  * them more of the JVM than the round trip) as a plain prepared statement on the session's connection, with values
  * as jOOQ holds them (its bind values, a record's fields) bound the way jOOQ itself binds them on PostgreSQL. Only
  * the types DAAP's tables use need a conversion; the tests that pin each kept statement to jOOQ's rendering also
- * run it against PostgreSQL. Failures reach the caller as jOOQ's {@link org.jooq.exception.DataAccessException}.
+ * run it against PostgreSQL. Failures reach the caller as jOOQ's {@link DataAccessException}, or as the domain's
+ * store-unavailable error when the database is out of reach.
  */
 public final class RenderedSql {
     private RenderedSql() {}
@@ -33,12 +35,16 @@ public final class RenderedSql {
     }
 
     static <T> T run(JooqSession session, String sql, List<?> values, Execution<T> execution) {
-        return StoreErrors.translate(() -> session.dsl().connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, values);
-                return execution.run(statement);
-            }
-        }));
+        try {
+            return session.dsl().connectionResult(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, values);
+                    return execution.run(statement);
+                }
+            });
+        } catch (DataAccessException e) { // acquiring the connection included: this path bypasses jOOQ's listeners
+            throw StoreErrors.translate(e);
+        }
     }
 
     private static void bind(PreparedStatement statement, List<?> values) throws SQLException {

@@ -4,7 +4,6 @@ import static dev.daap.adapters.postgres.generated.Tables.AUDIT_EVENTS;
 
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.RenderedInsert;
-import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.AuditEventsRecord;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
@@ -37,7 +36,7 @@ public final class JooqAuditLog implements AuditLog {
 
     @Override
     public Page<AuditEvent> list(AuditQuery query) {
-        List<AuditEvent> rows = StoreErrors.translate(() -> select(query).fetch(AuditEventRecordMapper::toDomain));
+        List<AuditEvent> rows = select(query).fetch(AuditEventRecordMapper::toDomain);
         return Page.fromLookahead(rows, query.pageSize(), AuditQuery::tokenAfter);
     }
 

@@ -80,11 +80,11 @@ public final class JooqDatabases implements Databases {
 
     @Override
     public Optional<Database> findIncludingDeleted(DatabaseId id) {
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .selectFrom(DATABASES)
                 .where(DATABASES.ID.eq(id.value()))
                 .fetchOptional()
-                .map(DatabaseRecordMapper::toDomain));
+                .map(DatabaseRecordMapper::toDomain);
     }
 
     @Override
@@ -93,11 +93,11 @@ public final class JooqDatabases implements Databases {
         values.changed(DATABASES.ID, false);
         values.changed(DATABASES.NAME, false); // immutable; never rewritten
         values.changed(DATABASES.CREATED_AT, false);
-        int updated = StoreErrors.translate(() -> session.dsl()
+        int updated = session.dsl()
                 .update(DATABASES)
                 .set(values)
                 .where(DATABASES.ID.eq(changed.id().value()).and(DATABASES.VERSION.eq(expectedVersion)))
-                .execute());
+                .execute();
         if (updated == 0) {
             throw new ConcurrentModificationException(changed.id().toString());
         }

@@ -5,7 +5,6 @@ import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.RenderedSql;
-import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.EventsRecord;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventFilter;
@@ -82,14 +81,14 @@ public final class JooqEventLog implements EventLog {
 
     @Override
     public EventPosition head() {
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .select(EVENTS.XID, EVENTS.SEQ)
                 .from(EVENTS)
                 .where(EVENTS.XID.lt(SNAPSHOT_XMIN))
                 .orderBy(EVENTS.XID.desc(), EVENTS.SEQ.desc())
                 .limit(1)
                 .fetchOptional(row -> new EventPosition(row.value1(), row.value2()))
-                .orElse(EventPosition.ORIGIN));
+                .orElse(EventPosition.ORIGIN);
     }
 
     /** In batches, so that purging a long backlog never holds one huge delete's locks and WAL at once. */
@@ -98,14 +97,14 @@ public final class JooqEventLog implements EventLog {
         int total = 0;
         int deleted;
         do {
-            deleted = StoreErrors.translate(() -> session.dsl()
+            deleted = session.dsl()
                     .deleteFrom(EVENTS)
                     .where(DSL.row(EVENTS.XID, EVENTS.SEQ)
                             .in(DSL.select(EVENTS.XID, EVENTS.SEQ)
                                     .from(EVENTS)
                                     .where(EVENTS.OCCURRED_AT.lt(cutoff))
                                     .limit(PURGE_BATCH)))
-                    .execute());
+                    .execute();
             total += deleted;
         } while (deleted == PURGE_BATCH);
         return total;
