@@ -20,7 +20,7 @@ final class DatabaseRecordMapper {
 
     /**
      * Reads a row of {@code databases}: a {@link DatabasesRecord}, or a record fetched with the table's fields from
-     * a statement of our own, read as it is rather than first copied into a DatabasesRecord (a sixteenth of the
+     * a hot statement, read as it is rather than first copied into a DatabasesRecord (a sixteenth of the
      * JVM's time on a list page went to that copy).
      */
     static Database toDomain(Record record) {

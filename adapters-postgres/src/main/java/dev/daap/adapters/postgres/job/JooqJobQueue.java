@@ -3,9 +3,9 @@ package dev.daap.adapters.postgres.job;
 import static dev.daap.adapters.postgres.generated.Tables.JOBS;
 
 import dev.daap.adapters.postgres.JooqSession;
-import dev.daap.adapters.postgres.RenderedInsert;
 import dev.daap.adapters.postgres.generated.tables.Jobs;
 import dev.daap.adapters.postgres.generated.tables.records.JobsRecord;
+import dev.daap.adapters.postgres.sql.HotStatement;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
@@ -34,11 +34,11 @@ public final class JooqJobQueue implements JobQueue {
     private final JooqSession session;
     private final Clock clock;
     private final String channel;
-    private final RenderedInsert<JobsRecord> insert;
+    /** Every create and delete enqueues a job. */
+    private final HotStatement<JobsRecord> insert = HotStatement.insert(JOBS);
 
     public JooqJobQueue(JooqSession session, Clock clock, String channel) {
         this.session = session;
-        this.insert = new RenderedInsert<>(session, JOBS);
         this.clock = clock;
         this.channel = channel;
     }
@@ -50,7 +50,7 @@ public final class JooqJobQueue implements JobQueue {
 
     @Override
     public void enqueue(Job job) {
-        insert.execute(JobRecordMapper.toRecord(job));
+        insert.execute(session, JobRecordMapper.toRecord(job));
         session.notifyAfterCommit(channel, job.id().toString()); // wakes the workers once the job is visible
     }
 
