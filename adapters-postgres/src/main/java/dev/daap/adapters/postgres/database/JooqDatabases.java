@@ -73,7 +73,9 @@ public final class JooqDatabases implements Databases {
 
     @Override
     public Optional<Database> find(DatabaseId id) {
-        return live.fetch(session, id).stream().findFirst().map(DatabaseRecordMapper::toDomain); // one at most
+        return live.fetch(session, id, DATABASES.fields()).stream()
+                .findFirst()
+                .map(DatabaseRecordMapper::toDomain); // one at most
     }
 
     @Override
@@ -103,7 +105,7 @@ public final class JooqDatabases implements Databases {
 
     @Override
     public Page<Database> list(DatabaseQuery query) {
-        List<Database> rows = page.fetch(session, query).map(DatabaseRecordMapper::toDomain);
+        List<Database> rows = page.fetch(session, query, DATABASES.fields()).map(DatabaseRecordMapper::toDomain);
         return Page.fromLookahead(
                 rows,
                 query.pageSize(),

@@ -57,7 +57,8 @@ public final class JooqEventLog implements EventLog {
     /** The NOTIFY carries the position; the relay only takes it as a cue to read the table. */
     @Override
     public EventPosition append(NewEvent event) {
-        Record row = insert.fetch(session, EventRecordMapper.toRecord(event)).getFirst();
+        Record row = insert.fetch(session, EventRecordMapper.toRecord(event), EVENTS.XID, EVENTS.SEQ)
+                .getFirst();
         EventPosition position = new EventPosition(row.get(EVENTS.XID), row.get(EVENTS.SEQ));
         session.notifyAfterCommit(channel, position.encode());
         return position;
@@ -65,7 +66,8 @@ public final class JooqEventLog implements EventLog {
 
     @Override
     public List<Event> publishedAfter(EventPosition after, EventFilter filter, int limit) {
-        return reads.fetch(session, new Read(after, filter, limit)).map(EventRecordMapper::toDomain);
+        return reads.fetch(session, new Read(after, filter, limit), EVENTS.fields())
+                .map(EventRecordMapper::toDomain);
     }
 
     /** A read of {@link #publishedAfter}. */

@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ import org.jooq.exception.DataAccessException;
 public final class HotStatement<S> {
     private final Function<? super S, ?> shapeOf;
     private final Definition<S> definition;
+    private static final Field<?>[] NO_COLUMNS = {};
     private final Map<Object, Rendered<S>> byShape = new ConcurrentHashMap<>();
 
     /** How a statement is built for a source. */
@@ -95,13 +97,18 @@ public final class HotStatement<S> {
         return binds.value(column, record -> column.getType().cast(record.get(index)));
     }
 
-    /** Runs a query (or an insert with {@code returning}) and reads its rows as records of the columns it returns. */
-    public Result<Record> fetch(JooqSession session, S source) {
+    /**
+     * Runs a query (or an insert with {@code returning}) and reads its rows as records of {@code columns}: the
+     * columns it returns, in order, as the caller will read them (the table's own fields, say, which records read
+     * by identity; a query's {@code fields()} are those of a derived table, which records can only find by name).
+     * The first call of a shape checks them against the query's columns.
+     */
+    public Result<Record> fetch(JooqSession session, S source, Field<?>... columns) {
         DSLContext dsl = session.dsl();
-        Rendered<S> rendered = rendered(dsl, source);
+        Rendered<S> rendered = rendered(dsl, source, columns);
         return run(dsl, rendered, source, statement -> {
             try (ResultSet rows = statement.executeQuery()) {
-                return dsl.fetch(rows, rendered.columns());
+                return dsl.fetch(rows, columns);
             }
         });
     }
@@ -109,7 +116,7 @@ public final class HotStatement<S> {
     /** Runs an insert, update or delete; returns the number of rows it changed. */
     public int execute(JooqSession session, S source) {
         DSLContext dsl = session.dsl();
-        return run(dsl, rendered(dsl, source), source, PreparedStatement::executeUpdate);
+        return run(dsl, rendered(dsl, source, NO_COLUMNS), source, PreparedStatement::executeUpdate);
     }
 
     /** jOOQ's own query for {@code source}, with its values: what every call runs, for EXPLAIN and for tests. */
@@ -117,18 +124,25 @@ public final class HotStatement<S> {
         return definition.build(dsl, source, new Binds<>(source));
     }
 
-    private Rendered<S> rendered(DSLContext dsl, S source) {
-        return byShape.computeIfAbsent(shapeOf.apply(source), shape -> render(dsl, source));
+    private Rendered<S> rendered(DSLContext dsl, S source, Field<?>[] columns) {
+        return byShape.computeIfAbsent(shapeOf.apply(source), shape -> render(dsl, source, columns));
     }
 
-    private Rendered<S> render(DSLContext dsl, S source) {
+    private Rendered<S> render(DSLContext dsl, S source, Field<?>[] columns) {
         Binds<S> binds = new Binds<>(source);
         Query query = definition.build(dsl, source, binds);
+        List<String> returned = query instanceof ResultQuery<?> result ? names(result.fields()) : List.of();
+        if (!returned.equals(names(columns))) {
+            throw new IllegalStateException("read as " + names(columns) + ", but the statement returns " + returned);
+        }
         List<Param<?>> placeholders = dsl.extractParams(query).values().stream()
                 .filter(param -> !param.isInline()) // rendered as literals, not as placeholders
                 .toList();
-        Field<?>[] columns = query instanceof ResultQuery<?> result ? result.fields() : new Field<?>[0];
-        return new Rendered<>(dsl.render(query), binds.functionsOf(placeholders), columns);
+        return new Rendered<>(dsl.render(query), binds.functionsOf(placeholders));
+    }
+
+    private static List<String> names(Field<?>[] columns) {
+        return Arrays.stream(columns).map(Field::getName).toList();
     }
 
     private static <S, T> T run(DSLContext dsl, Rendered<S> rendered, S source, Execution<T> execution) {
@@ -162,8 +176,8 @@ public final class HotStatement<S> {
         T run(PreparedStatement statement) throws SQLException;
     }
 
-    /** One shape's SQL, the functions that give its placeholders' values in order, and the columns it returns. */
-    private record Rendered<S>(String sql, List<Function<? super S, ?>> values, Field<?>[] columns) {
+    /** One shape's SQL, and the functions that give its placeholders' values in order. */
+    private record Rendered<S>(String sql, List<Function<? super S, ?>> values) {
         void bind(PreparedStatement statement, S source) throws SQLException {
             for (int i = 0; i < values.size(); i++) {
                 bind(statement, i + 1, values.get(i).apply(source));
