@@ -9,16 +9,13 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
-import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.TestPostgres;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The unit of work commits or rolls back everything a use case did, on a database of its own. */
 class JooqTransactionsTest {
@@ -68,27 +65,6 @@ class JooqTransactionsTest {
 
         assertThat(databases.find(first.id())).isEmpty();
         assertThat(databases.find(second.id())).isEmpty();
-    }
-
-    @Test
-    void anUnreachableDatabaseIsReportedAsUnavailable() throws Exception {
-        int closedPort;
-        try (var socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        var nowhere = new PGSimpleDataSource();
-        nowhere.setUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/daap");
-        nowhere.setConnectTimeout(2);
-        var transactions = new JooqTransactions(JooqFactory.create(nowhere, MigratedDatabase.SCHEMA));
-        var databases = new JooqDatabases(transactions);
-
-        assertThatThrownBy(() -> databases.find(new DatabaseId(UUID.randomUUID())))
-                .isInstanceOf(StoreUnavailableException.class);
-        assertThatThrownBy(() -> transactions.inTransaction(() -> {
-                    databases.add(aDatabase("never-stored"));
-                    return null;
-                }))
-                .isInstanceOf(StoreUnavailableException.class);
     }
 
     private static Database aDatabase(String prefix) {
