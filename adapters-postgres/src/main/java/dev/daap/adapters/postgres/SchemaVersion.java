@@ -14,6 +14,6 @@ public final class SchemaVersion {
     }
 
     public int appliedChangesets() {
-        return StoreErrors.translate(() -> dsl.fetchCount(DSL.table(DSL.name(schema, "databasechangelog"))));
+        return dsl.fetchCount(DSL.table(DSL.name(schema, "databasechangelog")));
     }
 }

@@ -3,26 +3,24 @@ package dev.daap.adapters.postgres;
 import dev.daap.domain.error.StoreUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
 import org.postgresql.util.PSQLException;
 
 /**
- * Turns "the metadata database is out of reach" into the domain's {@link StoreUnavailableException}, so the API
- * answers 503 at once instead of a 500; every other failure passes through unchanged.
+ * What a failure of DAAP's metadata database means to the domain. "Out of reach" becomes the domain's
+ * {@link StoreUnavailableException}, so the API answers 503 at once instead of a 500: {@link StoreUnavailableListener}
+ * does it for every jOOQ statement, {@link JooqTransactions} for beginning and ending a transaction, and the hot
+ * statements for their own executions. Every other failure passes through unchanged.
  */
 public final class StoreErrors {
     private StoreErrors() {}
 
-    public static <T> T translate(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (DataAccessException e) {
-            if (isConnectionFailure(e)) {
-                throw new StoreUnavailableException("the metadata database cannot be reached", e);
-            }
-            throw e;
+    /** {@code failure} as the store-unavailable error if the database could not be reached or was lost, else itself. */
+    public static RuntimeException translate(RuntimeException failure) {
+        if (failure instanceof DataAccessException && isConnectionFailure(failure)) {
+            return new StoreUnavailableException("the metadata database cannot be reached", failure);
         }
+        return failure;
     }
 
     /** Whether {@code e} is PostgreSQL refusing a row because of the named constraint (unique, check, foreign key). */

@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.domain.database.Database;
-import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.TestPostgres;
-import java.net.ServerSocket;
-import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The unit of work commits or rolls back everything a use case did, on a database of its own. */
 class JooqTransactionsTest {
@@ -65,26 +60,5 @@ class JooqTransactionsTest {
 
         assertThat(databases.find(first.id())).isEmpty();
         assertThat(databases.find(second.id())).isEmpty();
-    }
-
-    @Test
-    void anUnreachableDatabaseIsReportedAsUnavailable() throws Exception {
-        int closedPort;
-        try (var socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        var nowhere = new PGSimpleDataSource();
-        nowhere.setUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/daap");
-        nowhere.setConnectTimeout(2);
-        var transactions = new JooqTransactions(JooqFactory.create(nowhere, MigratedDatabase.SCHEMA));
-        var databases = new JooqDatabases(transactions);
-
-        assertThatThrownBy(() -> databases.find(new DatabaseId(UUID.randomUUID())))
-                .isInstanceOf(StoreUnavailableException.class);
-        assertThatThrownBy(() -> transactions.inTransaction(() -> {
-                    databases.add(aDatabase().ownedBy(TEAM).build());
-                    return null;
-                }))
-                .isInstanceOf(StoreUnavailableException.class);
     }
 }

@@ -62,49 +62,47 @@ public final class JooqApiKeys implements ApiKeys {
 
     @Override
     public void add(ApiKey key) {
-        StoreErrors.translate(() -> {
-            try {
-                return session.dsl().executeInsert(ApiKeyRecordMapper.toRecord(key));
-            } catch (DataAccessException e) {
-                if (StoreErrors.violates(e, PREFIX_CONSTRAINT)) {
-                    throw new IllegalStateException("an API key with prefix " + key.prefix() + " exists", e);
-                }
-                throw e;
+        try {
+            session.dsl().executeInsert(ApiKeyRecordMapper.toRecord(key));
+        } catch (DataAccessException e) {
+            if (StoreErrors.violates(e, PREFIX_CONSTRAINT)) {
+                throw new IllegalStateException("an API key with prefix " + key.prefix() + " exists", e);
             }
-        });
+            throw e;
+        }
         cache.forget(key.prefix()); // it may be cached as unknown
     }
 
     @Override
     public Optional<ApiKey> findByPrefix(String prefix) {
-        return StoreErrors.translate(() -> cache.get(prefix, this::load));
+        return cache.get(prefix, this::load);
     }
 
     @Override
     public Optional<ApiKey> find(UUID id) {
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .selectFrom(API_KEYS)
                 .where(API_KEYS.ID.eq(id))
                 .fetchOptional()
-                .map(ApiKeyRecordMapper::toDomain));
+                .map(ApiKeyRecordMapper::toDomain);
     }
 
     @Override
     public List<ApiKey> listForTeam(TeamSlug team) {
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .selectFrom(API_KEYS)
                 .where(API_KEYS.TEAM.eq(team.value()))
                 .orderBy(API_KEYS.CREATED_AT.desc(), API_KEYS.ID.desc())
-                .fetch(ApiKeyRecordMapper::toDomain));
+                .fetch(ApiKeyRecordMapper::toDomain);
     }
 
     @Override
     public List<ApiKey> listPlatformKeys() {
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .selectFrom(API_KEYS)
                 .where(API_KEYS.TEAM.isNull())
                 .orderBy(API_KEYS.CREATED_AT.desc(), API_KEYS.ID.desc())
-                .fetch(ApiKeyRecordMapper::toDomain));
+                .fetch(ApiKeyRecordMapper::toDomain);
     }
 
     /**
@@ -114,13 +112,13 @@ public final class JooqApiKeys implements ApiKeys {
      */
     @Override
     public boolean revoke(UUID id, Instant at) {
-        Optional<ApiKey> revoked = StoreErrors.translate(() -> session.dsl()
+        Optional<ApiKey> revoked = session.dsl()
                 .update(API_KEYS)
                 .set(API_KEYS.REVOKED_AT, at)
                 .where(API_KEYS.ID.eq(id).and(API_KEYS.REVOKED_AT.isNull()))
                 .returning()
                 .fetchOptional()
-                .map(ApiKeyRecordMapper::toDomain));
+                .map(ApiKeyRecordMapper::toDomain);
         revoked.ifPresent(cache::put);
         return revoked.isPresent();
     }
@@ -133,8 +131,7 @@ public final class JooqApiKeys implements ApiKeys {
     @Override
     public boolean anyPlatformAdminKey() {
         // Served by the partial index api_keys_platform_admin_idx.
-        return StoreErrors.translate(
-                () -> session.dsl().fetchExists(API_KEYS, API_KEYS.ROLE.eq(Role.PLATFORM_ADMIN.wireName())));
+        return session.dsl().fetchExists(API_KEYS, API_KEYS.ROLE.eq(Role.PLATFORM_ADMIN.wireName()));
     }
 
     /**
@@ -144,9 +141,9 @@ public final class JooqApiKeys implements ApiKeys {
      */
     @Override
     public void lockPlatformKeys() {
-        StoreErrors.translate(() -> session.dsl()
+        session.dsl()
                 .select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.val(PLATFORM_KEYS_LOCK)))
-                .fetch());
+                .fetch();
     }
 
     /**

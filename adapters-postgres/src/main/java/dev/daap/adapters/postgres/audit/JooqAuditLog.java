@@ -3,9 +3,8 @@ package dev.daap.adapters.postgres.audit;
 import static dev.daap.adapters.postgres.generated.Tables.AUDIT_EVENTS;
 
 import dev.daap.adapters.postgres.JooqSession;
-import dev.daap.adapters.postgres.RenderedInsert;
-import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.AuditEventsRecord;
+import dev.daap.adapters.postgres.sql.HotStatement;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.audit.AuditQuery;
@@ -22,22 +21,22 @@ import org.jooq.Select;
  */
 public final class JooqAuditLog implements AuditLog {
     private final JooqSession session;
-    private final RenderedInsert<AuditEventsRecord> insert;
+    /** Every change through the API appends. */
+    private final HotStatement<AuditEventsRecord> insert = HotStatement.insert(AUDIT_EVENTS);
 
     public JooqAuditLog(JooqSession session) {
         this.session = Objects.requireNonNull(session, "session");
-        this.insert = new RenderedInsert<>(session, AUDIT_EVENTS);
     }
 
     @Override
     public void append(AuditEvent event) {
         AuditEventsRecord record = AuditEventRecordMapper.toRecord(event); // refuses a bad snapshot before any SQL
-        insert.execute(record);
+        insert.execute(session, record);
     }
 
     @Override
     public Page<AuditEvent> list(AuditQuery query) {
-        List<AuditEvent> rows = StoreErrors.translate(() -> select(query).fetch(AuditEventRecordMapper::toDomain));
+        List<AuditEvent> rows = select(query).fetch(AuditEventRecordMapper::toDomain);
         return Page.fromLookahead(rows, query.pageSize(), AuditQuery::tokenAfter);
     }
 

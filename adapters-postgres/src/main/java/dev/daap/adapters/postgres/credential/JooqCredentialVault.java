@@ -3,7 +3,6 @@ package dev.daap.adapters.postgres.credential;
 import static dev.daap.adapters.postgres.generated.Tables.CREDENTIALS;
 
 import dev.daap.adapters.postgres.JooqSession;
-import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.CredentialsRecord;
 import dev.daap.domain.credential.CredentialVault;
 import dev.daap.domain.database.DatabaseId;
@@ -30,7 +29,7 @@ public final class JooqCredentialVault implements CredentialVault {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(password, "password");
         CredentialCipher.Sealed sealed = cipher.encrypt(id, password.getBytes(StandardCharsets.UTF_8));
-        StoreErrors.translate(() -> session.dsl()
+        session.dsl()
                 .insertInto(CREDENTIALS)
                 .set(CREDENTIALS.DATABASE_ID, id.value())
                 .set(CREDENTIALS.CIPHERTEXT, sealed.ciphertext())
@@ -42,26 +41,26 @@ public final class JooqCredentialVault implements CredentialVault {
                 .set(CREDENTIALS.NONCE, DSL.excluded(CREDENTIALS.NONCE))
                 .set(CREDENTIALS.KEY_ID, DSL.excluded(CREDENTIALS.KEY_ID))
                 .set(CREDENTIALS.UPDATED_AT, DSL.currentInstant())
-                .execute());
+                .execute();
     }
 
     @Override
     public Optional<String> read(DatabaseId id) {
         Objects.requireNonNull(id, "id");
-        Optional<CredentialsRecord> row = StoreErrors.translate(() -> session.dsl()
+        Optional<CredentialsRecord> row = session.dsl()
                 .selectFrom(CREDENTIALS)
                 .where(CREDENTIALS.DATABASE_ID.eq(id.value()))
-                .fetchOptional());
+                .fetchOptional();
         return row.map(record -> decrypt(id, record));
     }
 
     @Override
     public void remove(DatabaseId id) {
         Objects.requireNonNull(id, "id");
-        StoreErrors.translate(() -> session.dsl()
+        session.dsl()
                 .deleteFrom(CREDENTIALS)
                 .where(CREDENTIALS.DATABASE_ID.eq(id.value()))
-                .execute());
+                .execute();
     }
 
     private String decrypt(DatabaseId id, CredentialsRecord record) {

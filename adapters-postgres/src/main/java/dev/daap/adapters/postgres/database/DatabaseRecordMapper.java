@@ -20,8 +20,9 @@ final class DatabaseRecordMapper {
 
     /**
      * Reads a row of {@code databases}: a {@link DatabasesRecord}, or a record fetched with the table's fields from
-     * a statement of our own, read as it is rather than first copied into a DatabasesRecord (a sixteenth of the
-     * JVM's time on a list page went to that copy).
+     * a hot statement, read as it is rather than first copied into a DatabasesRecord (that copy was about a
+     * sixteenth of the JVM's CPU samples on a list page, profiled under bench/run on 2026-11-26 before commit
+     * 0fa1b86).
      */
     static Database toDomain(Record record) {
         String host = record.get(DATABASES.HOST);

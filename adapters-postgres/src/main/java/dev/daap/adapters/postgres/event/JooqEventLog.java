@@ -3,20 +3,21 @@ package dev.daap.adapters.postgres.event;
 import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
 
 import dev.daap.adapters.postgres.JooqSession;
-import dev.daap.adapters.postgres.RenderedInsert;
-import dev.daap.adapters.postgres.RenderedSql;
-import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.EventsRecord;
+import dev.daap.adapters.postgres.sql.Binds;
+import dev.daap.adapters.postgres.sql.HotStatement;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventFilter;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventPosition;
-import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -37,14 +38,14 @@ public final class JooqEventLog implements EventLog {
 
     private final JooqSession session;
     private final String channel;
-    private final RenderedInsert<EventsRecord> insert;
-    private final EventReadSql readSql;
+    /** Every create and status change appends; xid and seq are the database's. */
+    private final HotStatement<EventsRecord> insert = HotStatement.insert(EVENTS, EVENTS.XID, EVENTS.SEQ);
+
+    /** The relay reads after every batch of notifications; a shape for each kind of filter. */
+    final HotStatement<Read> reads = HotStatement.of(ReadShape::of, JooqEventLog::read);
 
     public JooqEventLog(JooqSession session, String channel) {
         this.session = session;
-        this.insert = new RenderedInsert<>(session, EVENTS, EVENTS.XID, EVENTS.SEQ);
-        // The placeholder values are the shape's first read's; the SQL text does not depend on them.
-        this.readSql = new EventReadSql(filter -> session.dsl().render(select(EventPosition.ORIGIN, filter, 1)));
         this.channel = channel;
     }
 
@@ -56,7 +57,8 @@ public final class JooqEventLog implements EventLog {
     /** The NOTIFY carries the position; the relay only takes it as a cue to read the table. */
     @Override
     public EventPosition append(NewEvent event) {
-        Record row = insert.executeReturning(EventRecordMapper.toRecord(event)); // xid and seq: the database's
+        Record row = insert.fetch(session, EventRecordMapper.toRecord(event), EVENTS.XID, EVENTS.SEQ)
+                .getFirst();
         EventPosition position = new EventPosition(row.get(EVENTS.XID), row.get(EVENTS.SEQ));
         session.notifyAfterCommit(channel, position.encode());
         return position;
@@ -64,32 +66,35 @@ public final class JooqEventLog implements EventLog {
 
     @Override
     public List<Event> publishedAfter(EventPosition after, EventFilter filter, int limit) {
-        return RenderedSql.fetch(
-                        session, readSql.sql(filter), EventReadSql.binds(after, filter, limit), EVENTS.fields())
+        return reads.fetch(session, new Read(after, filter, limit), EVENTS.fields())
                 .map(EventRecordMapper::toDomain);
     }
 
-    /** The read of {@link #publishedAfter}, as jOOQ builds it; its SQL is kept per shape (see {@link EventReadSql}). */
-    Select<EventsRecord> select(EventPosition after, EventFilter filter, int limit) {
-        return session.dsl()
-                .selectFrom(EVENTS)
-                .where(DSL.row(EVENTS.XID, EVENTS.SEQ).gt(after.xid(), after.seq()))
+    /** A read of {@link #publishedAfter}. */
+    record Read(EventPosition after, EventFilter filter, int limit) {}
+
+    private static Select<EventsRecord> read(DSLContext dsl, Read read, Binds<Read> binds) {
+        return dsl.selectFrom(EVENTS)
+                .where(DSL.row(EVENTS.XID, EVENTS.SEQ)
+                        .gt(
+                                binds.value(EVENTS.XID, r -> r.after().xid()),
+                                binds.value(EVENTS.SEQ, r -> r.after().seq())))
                 .and(EVENTS.XID.lt(SNAPSHOT_XMIN))
-                .and(matching(filter))
+                .and(matching(read.filter(), binds))
                 .orderBy(EVENTS.XID, EVENTS.SEQ)
-                .limit(limit);
+                .limit(binds.value(SQLDataType.BIGINT, r -> (long) r.limit()));
     }
 
     @Override
     public EventPosition head() {
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .select(EVENTS.XID, EVENTS.SEQ)
                 .from(EVENTS)
                 .where(EVENTS.XID.lt(SNAPSHOT_XMIN))
                 .orderBy(EVENTS.XID.desc(), EVENTS.SEQ.desc())
                 .limit(1)
                 .fetchOptional(row -> new EventPosition(row.value1(), row.value2()))
-                .orElse(EventPosition.ORIGIN));
+                .orElse(EventPosition.ORIGIN);
     }
 
     /** In batches, so that purging a long backlog never holds one huge delete's locks and WAL at once. */
@@ -98,31 +103,52 @@ public final class JooqEventLog implements EventLog {
         int total = 0;
         int deleted;
         do {
-            deleted = StoreErrors.translate(() -> session.dsl()
+            deleted = session.dsl()
                     .deleteFrom(EVENTS)
                     .where(DSL.row(EVENTS.XID, EVENTS.SEQ)
                             .in(DSL.select(EVENTS.XID, EVENTS.SEQ)
                                     .from(EVENTS)
                                     .where(EVENTS.OCCURRED_AT.lt(cutoff))
                                     .limit(PURGE_BATCH)))
-                    .execute());
+                    .execute();
             total += deleted;
         } while (deleted == PURGE_BATCH);
         return total;
     }
 
-    private static Condition matching(EventFilter filter) {
+    private static Condition matching(EventFilter filter, Binds<Read> binds) {
         Condition condition = DSL.noCondition();
         if (filter.team().isPresent()) {
-            condition = condition.and(EVENTS.TEAM.eq(filter.team().get().value()));
+            condition = condition.and(EVENTS.TEAM.eq(binds.value(
+                    EVENTS.TEAM, r -> r.filter().team().orElseThrow().value())));
         }
         if (!filter.types().isEmpty()) {
-            condition = condition.and(EVENTS.TYPE.in(
-                    filter.types().stream().map(EventType::wireName).toList()));
+            List<Param<String>> types = new ArrayList<>();
+            for (int i = 0; i < filter.types().size(); i++) {
+                int index = i; // the IN list's placeholders: any order of the types matches them
+                types.add(binds.value(EVENTS.TYPE, r -> typeName(r.filter(), index)));
+            }
+            condition = condition.and(EVENTS.TYPE.in(types));
         }
         if (filter.resourceId().isPresent()) {
-            condition = condition.and(EVENTS.RESOURCE_ID.eq(filter.resourceId().get()));
+            condition = condition.and(EVENTS.RESOURCE_ID.eq(
+                    binds.value(EVENTS.RESOURCE_ID, r -> r.filter().resourceId().orElseThrow())));
         }
         return condition;
+    }
+
+    private static String typeName(EventFilter filter, int index) {
+        return filter.types().stream().skip(index).findFirst().orElseThrow().wireName();
+    }
+
+    /** What decides a read's SQL: which filters are present, and how many types (one placeholder each). */
+    private record ReadShape(boolean team, int types, boolean resource) {
+        static ReadShape of(Read read) {
+            EventFilter filter = read.filter();
+            return new ReadShape(
+                    filter.team().isPresent(),
+                    filter.types().size(),
+                    filter.resourceId().isPresent());
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.daap.adapters.postgres.idempotency;
 import static dev.daap.adapters.postgres.generated.Tables.IDEMPOTENCY_KEYS;
 
 import dev.daap.adapters.postgres.JooqSession;
-import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.IdempotencyKeysRecord;
 import dev.daap.domain.idempotency.IdempotencyStore;
 import dev.daap.domain.idempotency.StoredResponse;
@@ -70,31 +69,29 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
             return remembered.outcomeFor(requestHash);
         }
         Instant expiresAt = now.plus(lease);
-        return StoreErrors.translate(() -> {
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Record found = claimOrRead(caller, key, requestHash, now, expiresAt);
-                if (found != null) {
-                    return found.get(CLAIMED) ? new Started() : outcome(caller, key, found, requestHash);
-                }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Record found = claimOrRead(caller, key, requestHash, now, expiresAt);
+            if (found != null) {
+                return found.get(CLAIMED) ? new Started() : outcome(caller, key, found, requestHash);
             }
-            throw new IllegalStateException("idempotency key kept changing under a claim for " + ATTEMPTS + " rounds");
-        });
+        }
+        throw new IllegalStateException("idempotency key kept changing under a claim for " + ATTEMPTS + " rounds");
     }
 
     @Override
     public void complete(String caller, String key, StoredResponse response, Instant keepUntil) {
-        StoreErrors.translate(() -> session.dsl()
-                        .update(IDEMPOTENCY_KEYS)
-                        .set(IDEMPOTENCY_KEYS.STATE, COMPLETED)
-                        .set(IDEMPOTENCY_KEYS.EXPIRES_AT, keepUntil)
-                        .set(IDEMPOTENCY_KEYS.STATUS, response.status())
-                        .set(IDEMPOTENCY_KEYS.CONTENT_TYPE, response.contentType())
-                        .set(IDEMPOTENCY_KEYS.HEADERS, IdempotencyRecordMapper.headersJson(response.headers()))
-                        .set(IDEMPOTENCY_KEYS.BODY, response.body())
-                        .where(sameKey(caller, key))
-                        .and(IDEMPOTENCY_KEYS.STATE.eq(RUNNING))
-                        .returningResult(IDEMPOTENCY_KEYS.REQUEST_HASH)
-                        .fetchOptional())
+        session.dsl()
+                .update(IDEMPOTENCY_KEYS)
+                .set(IDEMPOTENCY_KEYS.STATE, COMPLETED)
+                .set(IDEMPOTENCY_KEYS.EXPIRES_AT, keepUntil)
+                .set(IDEMPOTENCY_KEYS.STATUS, response.status())
+                .set(IDEMPOTENCY_KEYS.CONTENT_TYPE, response.contentType())
+                .set(IDEMPOTENCY_KEYS.HEADERS, IdempotencyRecordMapper.headersJson(response.headers()))
+                .set(IDEMPOTENCY_KEYS.BODY, response.body())
+                .where(sameKey(caller, key))
+                .and(IDEMPOTENCY_KEYS.STATE.eq(RUNNING))
+                .returningResult(IDEMPOTENCY_KEYS.REQUEST_HASH)
+                .fetchOptional()
                 // The row's own hash: the claim completed may be another request's that took an expired one over.
                 .ifPresent(hash -> completedResponses.remember(
                         caller, key, new CompletedResponse(hash.value1(), response, keepUntil)));
@@ -102,19 +99,19 @@ public final class JooqIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void abandon(String caller, String key) {
-        StoreErrors.translate(() -> session.dsl()
+        session.dsl()
                 .deleteFrom(IDEMPOTENCY_KEYS)
                 .where(sameKey(caller, key))
                 .and(IDEMPOTENCY_KEYS.STATE.eq(RUNNING))
-                .execute());
+                .execute();
     }
 
     @Override
     public int deleteExpired(Instant now) {
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .deleteFrom(IDEMPOTENCY_KEYS)
                 .where(IDEMPOTENCY_KEYS.EXPIRES_AT.le(now))
-                .execute());
+                .execute();
     }
 
     /**

@@ -3,10 +3,9 @@ package dev.daap.adapters.postgres.job;
 import static dev.daap.adapters.postgres.generated.Tables.JOBS;
 
 import dev.daap.adapters.postgres.JooqSession;
-import dev.daap.adapters.postgres.RenderedInsert;
-import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.Jobs;
 import dev.daap.adapters.postgres.generated.tables.records.JobsRecord;
+import dev.daap.adapters.postgres.sql.HotStatement;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
@@ -35,11 +34,11 @@ public final class JooqJobQueue implements JobQueue {
     private final JooqSession session;
     private final Clock clock;
     private final String channel;
-    private final RenderedInsert<JobsRecord> insert;
+    /** Every create and delete enqueues a job. */
+    private final HotStatement<JobsRecord> insert = HotStatement.insert(JOBS);
 
     public JooqJobQueue(JooqSession session, Clock clock, String channel) {
         this.session = session;
-        this.insert = new RenderedInsert<>(session, JOBS);
         this.clock = clock;
         this.channel = channel;
     }
@@ -51,7 +50,7 @@ public final class JooqJobQueue implements JobQueue {
 
     @Override
     public void enqueue(Job job) {
-        insert.execute(JobRecordMapper.toRecord(job));
+        insert.execute(session, JobRecordMapper.toRecord(job));
         session.notifyAfterCommit(channel, job.id().toString()); // wakes the workers once the job is visible
     }
 
@@ -76,7 +75,7 @@ public final class JooqJobQueue implements JobQueue {
                 .limit(limit)
                 .forUpdate()
                 .skipLocked();
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .update(JOBS)
                 .set(JOBS.STATE, RUNNING)
                 .set(JOBS.LEASE_OWNER, owner)
@@ -86,7 +85,7 @@ public final class JooqJobQueue implements JobQueue {
                 .set(JOBS.UPDATED_AT, now)
                 .where(JOBS.ID.in(candidates))
                 .returning()
-                .fetch(JobRecordMapper::toDomain));
+                .fetch(JobRecordMapper::toDomain);
     }
 
     @Override
@@ -116,27 +115,26 @@ public final class JooqJobQueue implements JobQueue {
 
     @Override
     public Optional<Job> find(UUID jobId) {
-        return StoreErrors.translate(
-                () -> session.dsl().selectFrom(JOBS).where(JOBS.ID.eq(jobId)).fetchOptional(JobRecordMapper::toDomain));
+        return session.dsl().selectFrom(JOBS).where(JOBS.ID.eq(jobId)).fetchOptional(JobRecordMapper::toDomain);
     }
 
     @Override
     public List<Job> forDatabase(DatabaseId databaseId, int limit) {
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .selectFrom(JOBS)
                 .where(JOBS.DATABASE_ID.eq(databaseId.value()))
                 .orderBy(JOBS.CREATED_AT.desc(), JOBS.ID.desc())
                 .limit(limit)
-                .fetch(JobRecordMapper::toDomain));
+                .fetch(JobRecordMapper::toDomain);
     }
 
     @Override
     public List<Job> stuck(Duration grace) {
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .selectFrom(JOBS)
                 .where(JOBS.STATE.eq(RUNNING).and(JOBS.LEASE_EXPIRES_AT.lt(now().minus(grace))))
                 .orderBy(JOBS.LEASE_EXPIRES_AT)
-                .fetch(JobRecordMapper::toDomain));
+                .fetch(JobRecordMapper::toDomain);
     }
 
     private void finish(UUID jobId, String owner, JobState state, String error) {
@@ -150,13 +148,13 @@ public final class JooqJobQueue implements JobQueue {
 
     /** Changes a job only while {@code owner} still holds its lease; the lease ends with the change. */
     private void updateHeld(UUID jobId, String owner, UnaryOperator<UpdateSetMoreStep<JobsRecord>> changes) {
-        int updated = StoreErrors.translate(() -> changes.apply(session.dsl()
+        int updated = changes.apply(session.dsl()
                         .update(JOBS)
                         .set(JOBS.UPDATED_AT, now())
                         .set(JOBS.LEASE_OWNER, (String) null)
                         .set(JOBS.LEASE_EXPIRES_AT, (Instant) null))
                 .where(JOBS.ID.eq(jobId).and(JOBS.STATE.eq(RUNNING)).and(JOBS.LEASE_OWNER.eq(owner)))
-                .execute());
+                .execute();
         if (updated == 0) {
             throw new LeaseLostException("job " + jobId + " is no longer held by " + owner);
         }

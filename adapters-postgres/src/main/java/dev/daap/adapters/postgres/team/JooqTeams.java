@@ -26,25 +26,23 @@ public final class JooqTeams implements Teams {
 
     @Override
     public void add(Team team) {
-        StoreErrors.translate(() -> {
-            try {
-                return session.dsl().executeInsert(TeamRecordMapper.toRecord(team));
-            } catch (DataAccessException e) {
-                if (StoreErrors.violates(e, PRIMARY_KEY)) {
-                    throw new TeamTakenException(team.slug().value());
-                }
-                throw e;
+        try {
+            session.dsl().executeInsert(TeamRecordMapper.toRecord(team));
+        } catch (DataAccessException e) {
+            if (StoreErrors.violates(e, PRIMARY_KEY)) {
+                throw new TeamTakenException(team.slug().value());
             }
-        });
+            throw e;
+        }
     }
 
     @Override
     public Optional<Team> find(TeamSlug slug) {
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .selectFrom(TEAMS)
                 .where(TEAMS.SLUG.eq(slug.value()))
                 .fetchOptional()
-                .map(TeamRecordMapper::toDomain));
+                .map(TeamRecordMapper::toDomain);
     }
 
     @Override
@@ -53,11 +51,11 @@ public final class JooqTeams implements Teams {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         Condition position = after.map(slug -> TEAMS.SLUG.gt(slug.value())).orElse(DSL.noCondition());
-        return StoreErrors.translate(() -> session.dsl()
+        return session.dsl()
                 .selectFrom(TEAMS)
                 .where(position)
                 .orderBy(TEAMS.SLUG)
                 .limit(limit)
-                .fetch(TeamRecordMapper::toDomain));
+                .fetch(TeamRecordMapper::toDomain);
     }
 }

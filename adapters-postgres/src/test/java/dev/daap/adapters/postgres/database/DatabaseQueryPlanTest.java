@@ -96,6 +96,6 @@ class DatabaseQueryPlanTest {
     }
 
     private String plan(DatabaseQuery query) {
-        return dsl.explain(databases.select(query)).plan();
+        return dsl.explain(databases.page.query(dsl, query)).plan();
     }
 }

@@ -65,6 +65,8 @@ class EventQueryPlanTest {
     }
 
     private String plan(EventFilter filter) {
-        return database.dsl.explain(log.select(MIDDLE, filter, 200)).plan();
+        return database.dsl
+                .explain(log.reads.query(database.dsl, new JooqEventLog.Read(MIDDLE, filter, 200)))
+                .plan();
     }
 }
