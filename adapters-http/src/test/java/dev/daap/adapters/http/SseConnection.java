@@ -2,6 +2,7 @@ package dev.daap.adapters.http;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.daap.testing.contract.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,8 +57,11 @@ final class SseConnection implements AutoCloseable {
             HttpResponse<Stream<String>> response = client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 String body = String.join("\n", response.body().toList());
+                OpenApiContract.check(
+                        request.build().method(), response.uri(), response.statusCode(), response.headers(), body);
                 throw new AssertionError("the stream answered " + response.statusCode() + ": " + body);
             }
+            OpenApiContract.checkWithoutBody(response); // the stream's status and headers; its body never ends
             return new SseConnection(response, keep);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,109 @@
+package dev.daap.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.adapters.http.openapi.OpenApiDocument;
+import dev.daap.adapters.http.problem.ProblemType;
+import dev.daap.testing.contract.OpenApiContract;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every problem type the code can answer is in the document, with its status and title, as an example that is itself
+ * a valid problem; and the contract check refuses a problem that breaks the schema, so it is not a check that passes
+ * whatever it is given.
+ */
+class OpenApiProblemTypesTest {
+    private final JsonNode examples = OpenApiDocument.read().path("components").path("examples");
+
+    @Test
+    void everyProblemTypeOfTheCodeHasAnExampleWithItsStatusAndTitle() throws IllegalAccessException {
+        List<ProblemType> types = problemTypes();
+        assertThat(types).hasSizeGreaterThan(20);
+
+        for (ProblemType type : types) {
+            JsonNode example = examples.path(type.code()).path("value");
+            assertThat(example.isObject())
+                    .as("components.examples.%s in %s", type.code(), OpenApiDocument.RESOURCE)
+                    .isTrue();
+            assertThat(example.path("type").asText()).isEqualTo(type.uri());
+            assertThat(example.path("status").asInt()).as(type.code()).isEqualTo(type.status());
+            assertThat(example.path("title").asText()).as(type.code()).isEqualTo(type.title());
+        }
+    }
+
+    @Test
+    void everyProblemExampleIsAValidProblem() {
+        examples.properties().forEach(example -> {
+            JsonNode value = example.getValue().path("value");
+            OpenApiContract.check(
+                    "GET",
+                    URI.create("http://127.0.0.1/no-such-route"),
+                    value.path("status").asInt(),
+                    problemHeaders(),
+                    value.toString());
+        });
+        assertThat(examples.size()).isGreaterThan(20);
+    }
+
+    @Test
+    void aProblemThatBreaksTheSchemaFailsTheCheck() {
+        String withoutRequestId = "{\"type\": \"https://daap.dev/problems/not-found\", \"title\": \"Not found\","
+                + " \"status\": 404, \"detail\": \"there is no resource at /nowhere\"}";
+        String withAnUnknownMember = "{\"type\": \"https://daap.dev/problems/not-found\", \"title\": \"Not found\","
+                + " \"status\": 404, \"detail\": \"no\", \"request_id\": \"r1\", \"details\": \"Javalin's own\"}";
+
+        for (String body : List.of(withoutRequestId, withAnUnknownMember)) {
+            assertThatThrownBy(() -> OpenApiContract.check(
+                            "GET", URI.create("http://127.0.0.1/nowhere"), 404, problemHeaders(), body))
+                    .as(body)
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("does not allow");
+        }
+    }
+
+    @Test
+    void aDocumentedResponseThatBreaksItsSchemaFailsTheCheck() {
+        var headers = java.net.http.HttpHeaders.of(
+                Map.of("Content-Type", List.of("application/json"), "X-Request-Id", List.of("r1")), (n, v) -> true);
+
+        assertThatThrownBy(() -> OpenApiContract.check(
+                        "GET", URI.create("http://127.0.0.1/v1/me"), 200, headers, "{\"key_id\": \"not a uuid\"}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GET /v1/me answered 200");
+        String withAnUndocumentedMember = "{\"key_id\": \"019ab3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b\", \"team\": null,"
+                + " \"role\": \"platform_admin\", \"scopes\": []}";
+        assertThatThrownBy(() -> OpenApiContract.check(
+                        "GET", URI.create("http://127.0.0.1/v1/me"), 200, headers, withAnUndocumentedMember))
+                .as("a member the document does not have")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("scopes");
+        assertThatThrownBy(() -> OpenApiContract.check("GET", URI.create("http://127.0.0.1/v1/me"), 299, headers, "{}"))
+                .as("a status the document does not list")
+                .isInstanceOf(AssertionError.class);
+    }
+
+    private static java.net.http.HttpHeaders problemHeaders() {
+        return java.net.http.HttpHeaders.of(
+                Map.of("Content-Type", List.of("application/problem+json"), "X-Request-Id", List.of("r1")),
+                (name, value) -> true);
+    }
+
+    /** Every constant of {@link ProblemType}: the types the code answers with by name. */
+    private static List<ProblemType> problemTypes() throws IllegalAccessException {
+        List<ProblemType> types = new ArrayList<>();
+        for (Field field : ProblemType.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == ProblemType.class) {
+                types.add((ProblemType) field.get(null));
+            }
+        }
+        return types;
+    }
+}
