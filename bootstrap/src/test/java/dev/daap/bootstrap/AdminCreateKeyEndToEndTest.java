@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daap.testing.contract.OpenApiContract;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -133,11 +134,13 @@ class AdminCreateKeyEndToEndTest {
     }
 
     private static HttpResponse<String> get(int port, String path, String token) throws Exception {
-        return HTTP.send(
+        HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Authorization", "Bearer " + token)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+        OpenApiContract.check(response);
+        return response;
     }
 
     private Created created() {

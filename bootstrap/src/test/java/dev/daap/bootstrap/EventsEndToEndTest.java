@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daap.testing.contract.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -109,6 +110,7 @@ class EventsEndToEndTest {
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> started = response.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(started.statusCode()).isEqualTo(200);
+        OpenApiContract.checkWithoutBody(started); // the stream's status and headers; its body never ends
         Thread reader = Thread.ofVirtual().start(() -> {
             try {
                 started.body().forEach(lines::add);

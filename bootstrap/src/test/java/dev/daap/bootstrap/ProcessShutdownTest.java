@@ -2,6 +2,7 @@ package dev.daap.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daap.testing.contract.OpenApiContract;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -32,6 +33,7 @@ class ProcessShutdownTest {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(live.statusCode()).isEqualTo(200);
+            OpenApiContract.check(live);
 
             assertThat(serve.stop()).as("stopped within a minute").isTrue();
 

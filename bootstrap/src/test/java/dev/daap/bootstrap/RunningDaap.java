@@ -1,6 +1,7 @@
 package dev.daap.bootstrap;
 
 import dev.daap.testing.TestPostgres;
+import dev.daap.testing.contract.OpenApiContract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * DAAP started by its own bootstrap code on a random port, and a real HTTP client to drive it. Requests carry the
  * platform admin token of {@link #ADMIN_TOKEN} unless they set Authorization themselves; the teams the tests name
- * ({@link #TEAMS}) exist.
+ * ({@link #TEAMS}) exist. Every response is checked against the OpenAPI document as it arrives.
  */
 final class RunningDaap implements AutoCloseable {
     static final String ADMIN_TOKEN = "daap_testadmin_" + "0123456789abcdef0123456789abcdef";
@@ -124,7 +125,9 @@ final class RunningDaap implements AutoCloseable {
                     .build();
         }
         try {
-            return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(response);
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException("request to DAAP failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
