@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -18,6 +19,8 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -43,11 +46,13 @@ public final class OpenApiContract {
 
     private static final String BODY_MISSING = "validation.response.body.missing";
     private static final int SHOWN_BODY_CHARACTERS = 2_000;
+    private static final ObjectMapper READER = new ObjectMapper();
 
     private final OpenApiInteractionValidator withBodies;
     private final OpenApiInteractionValidator withoutBodies;
     private final SchemaValidator schemas;
     private final Schema<?> problem;
+    private final DocumentedOutcomes outcomes;
 
     private OpenApiContract(String document) {
         withBodies = OpenApiInteractionValidator.createForInlineApiSpecification(document)
@@ -63,6 +68,7 @@ public final class OpenApiContract {
                 new OpenAPIV3Parser().readContents(document, null, options).getOpenAPI();
         schemas = new SchemaValidator(api, new MessageResolver());
         problem = api.getComponents().getSchemas().get("Problem");
+        outcomes = new DocumentedOutcomes(api);
     }
 
     /** Fails with an {@link AssertionError} unless {@code response} is what the document promises. */
@@ -109,8 +115,29 @@ public final class OpenApiContract {
         if (report.getMessages().stream().anyMatch(message -> NO_OPERATION.contains(message.getKey()))) {
             report = undocumentedRoute(status, headers, withBody ? body : null);
         }
-        if (report.hasErrors()) {
-            throw new AssertionError(describe(method, path, status, body, report));
+        List<String> errors = new ArrayList<>();
+        for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getLevel() == ValidationReport.Level.ERROR) {
+                errors.add(message.getKey() + ": " + message.getMessage());
+                message.getNestedMessages().forEach(nested -> errors.add("  " + nested.getMessage()));
+            }
+        }
+        outcomes.check(documented, path, status, problemType(headers, withBody ? body : null))
+                .ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw new AssertionError(describe(method, path, status, body, errors));
+        }
+    }
+
+    /** The {@code type} of a problem body; null for any other answer. */
+    private static String problemType(HttpHeaders headers, String body) {
+        if (body == null || !headers.firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            return null;
+        }
+        try {
+            return READER.readTree(body).path("type").asText(null);
+        } catch (IOException e) {
+            return null; // not JSON: the schema check says so
         }
     }
 
@@ -132,16 +159,10 @@ public final class OpenApiContract {
         return schemas.validate(body, problem, "validation.response.body");
     }
 
-    private static String describe(String method, String path, int status, String body, ValidationReport report) {
+    private static String describe(String method, String path, int status, String body, List<String> errors) {
         var text = new StringBuilder(method + " " + path + " answered " + status + ", which the OpenAPI document "
                 + "(adapters-http " + DOCUMENT + ") does not allow:");
-        for (ValidationReport.Message message : report.getMessages()) {
-            if (message.getLevel() == ValidationReport.Level.ERROR) {
-                text.append("\n  - ").append(message.getKey()).append(": ").append(message.getMessage());
-                message.getNestedMessages()
-                        .forEach(nested -> text.append("\n      ").append(nested.getMessage()));
-            }
-        }
+        errors.forEach(error -> text.append("\n  - ").append(error));
         if (body != null) {
             text.append("\nbody: ")
                     .append(

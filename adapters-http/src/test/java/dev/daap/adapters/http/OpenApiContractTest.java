@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every problem type the code can answer is in the document, with its status and title, as an example that is itself
- * a valid problem; and the contract check refuses a problem that breaks the schema, so it is not a check that passes
- * whatever it is given.
+ * a valid problem; and the contract check that every HTTP test's responses go through refuses what breaks the
+ * document (a schema, an unlisted status, a problem type its response does not name), so it is not a check that
+ * passes whatever it is given.
  */
-class OpenApiProblemTypesTest {
+class OpenApiContractTest {
     private final JsonNode examples = OpenApiDocument.read().path("components").path("examples");
 
     @Test
@@ -88,6 +89,32 @@ class OpenApiProblemTypesTest {
         assertThatThrownBy(() -> OpenApiContract.check("GET", URI.create("http://127.0.0.1/v1/me"), 299, headers, "{}"))
                 .as("a status the document does not list")
                 .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void aStatusOrProblemTypeThatTheOperationDoesNotListFailsTheCheck() {
+        String teamNotFound = examples.path("team-not-found").path("value").toString();
+
+        assertThatThrownBy(() -> OpenApiContract.check(
+                        "GET", URI.create("http://127.0.0.1/v1/me"), 404, problemHeaders(), teamNotFound))
+                .as("GET /v1/me lists no 404, and 404 is not a status every route shares")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("status 404 is not listed for GET /v1/me");
+        assertThatThrownBy(() -> OpenApiContract.check(
+                        "GET",
+                        URI.create("http://127.0.0.1/v1/databases/019ab3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b"),
+                        404,
+                        problemHeaders(),
+                        teamNotFound))
+                .as("its 404 is database-not-found only")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("problem type https://daap.dev/problems/team-not-found is not among");
+        OpenApiContract.check(
+                "GET",
+                URI.create("http://127.0.0.1/v1/teams/checkout"),
+                404,
+                problemHeaders(),
+                teamNotFound); // and where it is listed, it passes
     }
 
     private static java.net.http.HttpHeaders problemHeaders() {
