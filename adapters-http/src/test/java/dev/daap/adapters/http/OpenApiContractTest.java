@@ -117,6 +117,103 @@ class OpenApiContractTest {
                 teamNotFound); // and where it is listed, it passes
     }
 
+    @Test
+    void aRequestThatWasAcceptedMustBeOneTheDocumentDescribes() {
+        String database = examples.path("database-not-found").path("value").toString(); // any body: not judged here
+        var ok = Map.of("Content-Type", List.of("application/json"), "X-Request-Id", List.of("r1"));
+        String page = "{\"items\": [], \"next_page_token\": null}";
+
+        assertThatThrownBy(() -> OpenApiContract.check(
+                        answer("GET", "/v1/databases?ownerteam=payments", Map.of(), 200, ok, page)))
+                .as("a query parameter the document does not have")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the request was accepted but breaks the document")
+                .hasMessageContaining("ownerteam");
+        assertThatThrownBy(() ->
+                        OpenApiContract.check(answer("GET", "/v1/databases?page_size=0", Map.of(), 200, ok, page)))
+                .as("a value the document forbids")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the request was accepted but breaks the document")
+                .hasMessageContaining("minimum");
+        assertThatThrownBy(() -> OpenApiContract.check(answer(
+                        "POST",
+                        "/v1/teams/payments/api-keys",
+                        Map.of("Content-Type", List.of("text/plain")),
+                        404,
+                        Map.of("Content-Type", List.of("application/problem+json"), "X-Request-Id", List.of("r1")),
+                        database)))
+                .as(
+                        "a refused request is not judged, but its problem is: database-not-found is not a 404 of this route")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageNotContaining("the request was accepted");
+        OpenApiContract.check(answer(
+                "GET",
+                "/health/live?probe=1",
+                Map.of(),
+                200,
+                Map.of(
+                        "Content-Type", List.of("application/json"),
+                        "Cache-Control", List.of("no-store"),
+                        "X-Request-Id", List.of("r1")),
+                "{\"status\": \"up\"}")); // the health checks ignore unknown query parameters, and say so
+    }
+
+    /** A response to a request as the JDK's client would hand them to a test, without a server. */
+    private static java.net.http.HttpResponse<String> answer(
+            String method,
+            String pathAndQuery,
+            Map<String, List<String>> requestHeaders,
+            int status,
+            Map<String, List<String>> headers,
+            String body) {
+        var builder = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080" + pathAndQuery))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        requestHeaders.forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        var request = builder.build();
+        var responseHeaders = java.net.http.HttpHeaders.of(headers, (name, value) -> true);
+        return new java.net.http.HttpResponse<>() {
+            @Override
+            public int statusCode() {
+                return status;
+            }
+
+            @Override
+            public java.net.http.HttpRequest request() {
+                return request;
+            }
+
+            @Override
+            public java.util.Optional<java.net.http.HttpResponse<String>> previousResponse() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.net.http.HttpHeaders headers() {
+                return responseHeaders;
+            }
+
+            @Override
+            public String body() {
+                return body;
+            }
+
+            @Override
+            public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public URI uri() {
+                return request.uri();
+            }
+
+            @Override
+            public java.net.http.HttpClient.Version version() {
+                return java.net.http.HttpClient.Version.HTTP_1_1;
+            }
+        };
+    }
+
     private static java.net.http.HttpHeaders problemHeaders() {
         return java.net.http.HttpHeaders.of(
                 Map.of("Content-Type", List.of("application/problem+json"), "X-Request-Id", List.of("r1")),

@@ -1,12 +1,15 @@
 package dev.daap.testing.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.io.IOException;
+import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ final class DocumentedOutcomes {
     static final Set<Integer> SHARED_STATUSES = Set.of(400, 405, 408, 414, 422, 431, 500, 503);
 
     private static final String PROBLEM = "application/problem+json";
+    private static final ObjectMapper READER = new ObjectMapper();
     private final OpenAPI api;
     private final List<Template> templates = new ArrayList<>();
 
@@ -36,17 +40,14 @@ final class DocumentedOutcomes {
         api.getPaths().forEach((path, item) -> templates.add(new Template(patternOf(path), path, item)));
     }
 
-    /** Empty when the document allows {@code status} (and {@code problemType}, unless null) for the request. */
-    Optional<String> check(String method, String path, int status, String problemType) {
-        Optional<Template> template = templates.stream()
-                .filter(t -> t.pattern().matcher(path).matches())
-                .findFirst();
-        Operation operation = template.map(t -> t.item().readOperationsMap().get(PathItem.HttpMethod.valueOf(method)))
-                .orElse(null);
+    /** Empty when the document allows {@code status}, and the problem's type if {@code body} is one (null: unread). */
+    Optional<String> check(String method, String path, int status, HttpHeaders headers, String body) {
+        String problemType = problemType(headers, body);
+        Operation operation = operation(method, path).orElse(null);
         if (operation == null) {
             return Optional.empty(); // no operation: judged as an undocumented route elsewhere
         }
-        String name = method + " " + template.get().path();
+        String name = method + " " + templateOf(path).orElseThrow().path();
         ApiResponse response = resolve(operation.getResponses().get(String.valueOf(status)));
         if (response == null) {
             if (!SHARED_STATUSES.contains(status)) {
@@ -61,6 +62,28 @@ final class DocumentedOutcomes {
                     + name + ": " + types);
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when the operation says it ignores query parameters it does not know ({@code x-unknown-query-parameters:
+     * ignored}); every other operation refuses them, so a request it accepted names only documented ones.
+     */
+    boolean ignoresUnknownQueryParameters(String method, String path) {
+        return operation(method, path)
+                .map(Operation::getExtensions)
+                .map(extensions -> "ignored".equals(extensions.get("x-unknown-query-parameters")))
+                .orElse(false);
+    }
+
+    private Optional<Operation> operation(String method, String path) {
+        return templateOf(path)
+                .map(template -> template.item().readOperationsMap().get(PathItem.HttpMethod.valueOf(method)));
+    }
+
+    private Optional<Template> templateOf(String path) {
+        return templates.stream()
+                .filter(template -> template.pattern().matcher(path).matches())
+                .findFirst();
     }
 
     /** The {@code type} of every problem example of a response. */
@@ -82,6 +105,18 @@ final class DocumentedOutcomes {
             }
         }
         return types;
+    }
+
+    /** The {@code type} of a problem body; null for any other answer. */
+    private static String problemType(HttpHeaders headers, String body) {
+        if (body == null || !headers.firstValue("Content-Type").orElse("").startsWith(PROBLEM)) {
+            return null;
+        }
+        try {
+            return READER.readTree(body).path("type").asText(null);
+        } catch (IOException e) {
+            return null; // not JSON: the schema check says so
+        }
     }
 
     private ApiResponse resolve(ApiResponse response) {

@@ -7,7 +7,6 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -17,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +29,9 @@ import java.util.Set;
  * response to {@link #check} (or {@link #checkWithoutBody} for an event stream, whose body never ends), so a
  * response that breaks its documented status, headers, media type or schema fails the test that got it, whatever
  * that test asserts itself. A response to a path or method the document does not have (a 404 for an unknown path, a
- * 405) must still be a problem of the documented shape. HEAD is judged as the GET of its path, without a body.
+ * 405) must still be a problem of the documented shape. HEAD is judged as the GET of its path, without a body. A
+ * request that was accepted is judged too ({@link AcceptedRequests}), and statuses and problem types beyond what
+ * a schema says ({@link DocumentedOutcomes}).
  *
  * <p>The document is read from the classpath, where adapters-http keeps it, so this depends on no module of DAAP.
  */
@@ -46,13 +48,13 @@ public final class OpenApiContract {
 
     private static final String BODY_MISSING = "validation.response.body.missing";
     private static final int SHOWN_BODY_CHARACTERS = 2_000;
-    private static final ObjectMapper READER = new ObjectMapper();
 
     private final OpenApiInteractionValidator withBodies;
     private final OpenApiInteractionValidator withoutBodies;
     private final SchemaValidator schemas;
     private final Schema<?> problem;
     private final DocumentedOutcomes outcomes;
+    private final AcceptedRequests accepted;
 
     private OpenApiContract(String document) {
         withBodies = OpenApiInteractionValidator.createForInlineApiSpecification(document)
@@ -69,27 +71,22 @@ public final class OpenApiContract {
         schemas = new SchemaValidator(api, new MessageResolver());
         problem = api.getComponents().getSchemas().get("Problem");
         outcomes = new DocumentedOutcomes(api);
+        accepted = new AcceptedRequests(document);
     }
 
     /** Fails with an {@link AssertionError} unless {@code response} is what the document promises. */
     public static void check(HttpResponse<String> response) {
-        Holder.CONTRACT.verify(
-                response.request().method(),
-                response.request().uri(),
-                response.statusCode(),
-                response.headers(),
-                response.body());
+        Holder.CONTRACT.verify(response.request(), response.statusCode(), response.headers(), response.body());
     }
 
     /** As {@link #check}, for a response whose body is not read here: its status and headers only. */
     public static void checkWithoutBody(HttpResponse<?> response) {
-        Holder.CONTRACT.verify(
-                response.request().method(), response.request().uri(), response.statusCode(), response.headers(), null);
+        Holder.CONTRACT.verify(response.request(), response.statusCode(), response.headers(), null);
     }
 
-    /** {@code body} null: judge the status and headers only. */
+    /** {@code body} null: judge the status and headers only; the request, of which only this is known, is not judged. */
     public static void check(String method, URI uri, int status, HttpHeaders headers, String body) {
-        Holder.CONTRACT.verify(method, uri, status, headers, body);
+        Holder.CONTRACT.verify(method, uri, null, status, headers, body);
     }
 
     /** True for the paths of the reference page, which the document does not describe. */
@@ -97,7 +94,13 @@ public final class OpenApiContract {
         return path.equals(REFERENCE_PAGE) || path.startsWith(REFERENCE_PAGE + "/");
     }
 
-    private void verify(String method, URI uri, int status, HttpHeaders headers, String body) {
+    private void verify(HttpRequest request, int status, HttpHeaders headers, String body) {
+        verify(request.method(), request.uri(), request.headers(), status, headers, body);
+    }
+
+    /** {@code requestHeaders} null: the request is not known well enough to judge it. */
+    private void verify(
+            String method, URI uri, HttpHeaders requestHeaders, int status, HttpHeaders headers, String body) {
         if (isReferencePage(uri.getRawPath())) {
             return;
         }
@@ -112,9 +115,24 @@ public final class OpenApiContract {
         String path = uri.getRawPath();
         ValidationReport report = (withBody ? withBodies : withoutBodies)
                 .validateResponse(path, Request.Method.valueOf(documented), response.build());
-        if (report.getMessages().stream().anyMatch(message -> NO_OPERATION.contains(message.getKey()))) {
+        boolean documentedRoute =
+                report.getMessages().stream().noneMatch(message -> NO_OPERATION.contains(message.getKey()));
+        if (!documentedRoute) {
             report = undocumentedRoute(status, headers, withBody ? body : null);
         }
+        List<String> errors = errorsOf(report);
+        if (documentedRoute && requestHeaders != null && status < 400) {
+            errors.addAll(accepted.check(
+                    documented, uri, requestHeaders, outcomes.ignoresUnknownQueryParameters(documented, path)));
+        }
+        outcomes.check(documented, path, status, headers, withBody ? body : null)
+                .ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw new AssertionError(describe(method, path, status, body, errors));
+        }
+    }
+
+    private static List<String> errorsOf(ValidationReport report) {
         List<String> errors = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR) {
@@ -122,23 +140,7 @@ public final class OpenApiContract {
                 message.getNestedMessages().forEach(nested -> errors.add("  " + nested.getMessage()));
             }
         }
-        outcomes.check(documented, path, status, problemType(headers, withBody ? body : null))
-                .ifPresent(errors::add);
-        if (!errors.isEmpty()) {
-            throw new AssertionError(describe(method, path, status, body, errors));
-        }
-    }
-
-    /** The {@code type} of a problem body; null for any other answer. */
-    private static String problemType(HttpHeaders headers, String body) {
-        if (body == null || !headers.firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
-            return null;
-        }
-        try {
-            return READER.readTree(body).path("type").asText(null);
-        } catch (IOException e) {
-            return null; // not JSON: the schema check says so
-        }
+        return errors;
     }
 
     /** No operation to judge by: the answer must be a refusal, as a problem document. */
