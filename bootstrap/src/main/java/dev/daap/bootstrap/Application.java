@@ -3,7 +3,7 @@ package dev.daap.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.daap.adapters.http.HttpServer;
 import dev.daap.adapters.http.HttpSettings;
-import dev.daap.adapters.http.observability.ManagementServer;
+import dev.daap.adapters.http.ManagementServer;
 import dev.daap.adapters.http.observability.RequestTelemetry;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.PoolSettings;

@@ -1,6 +1,5 @@
-package dev.daap.adapters.http.observability;
+package dev.daap.adapters.http;
 
-import dev.daap.adapters.http.Routes;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.protocol.JsonCodec;
