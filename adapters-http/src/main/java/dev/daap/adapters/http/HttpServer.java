@@ -12,6 +12,7 @@ import dev.daap.adapters.http.event.EventUseCases;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.IdempotentPosts;
+import dev.daap.adapters.http.observability.RequestTelemetry;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.problem.Problem;
 import dev.daap.adapters.http.problem.ProblemType;
@@ -55,7 +56,19 @@ public final class HttpServer implements AutoCloseable {
             EventUseCases events,
             ReadinessCheck readiness,
             HttpSettings settings) {
+        this(useCases, access, events, readiness, settings, RequestTelemetry.none());
+    }
+
+    /** @param telemetry the metrics, spans and access log of every request */
+    public HttpServer(
+            DatabaseUseCases useCases,
+            AccessUseCases access,
+            EventUseCases events,
+            ReadinessCheck readiness,
+            HttpSettings settings,
+            RequestTelemetry telemetry) {
         Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(readiness, "readiness");
@@ -75,6 +88,7 @@ public final class HttpServer implements AutoCloseable {
         var authentication = new Authentication(access.authenticate());
         this.app = Javalin.create(config -> {
             configureServer(config);
+            telemetry.register(config); // first: its span is current in every other handler
             Routes.register(config.routes, idempotent, authentication, handlers);
             problems.register(config.routes);
         });
