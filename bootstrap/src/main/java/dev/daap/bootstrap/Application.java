@@ -111,7 +111,11 @@ public final class Application implements AutoCloseable {
                     events.useCases(),
                     readiness,
                     new HttpSettings(
-                            config.port(), "0.0.0.0", config.shutdownTimeout(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
+                            config.port(),
+                            "0.0.0.0",
+                            config.shutdownTimeout(),
+                            HttpSettings.DEFAULT_MAX_REQUEST_BYTES,
+                            config.rateLimits()),
                     new RequestTelemetry(telemetry.registry(), telemetry.openTelemetry(), telemetry.accessLog()));
             listen("PORT", config.port(), http::start);
             resources.add(http);

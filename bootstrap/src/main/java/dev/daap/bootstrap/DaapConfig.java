@@ -1,5 +1,6 @@
 package dev.daap.bootstrap;
 
+import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.bootstrap.observability.TelemetrySettings;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.migrations.Migrator;
@@ -33,7 +34,8 @@ public record DaapConfig(
         Duration apiKeyCacheTtl,
         EventConfig events,
         int managementPort,
-        TelemetrySettings telemetry) {
+        TelemetrySettings telemetry,
+        RateLimitSettings rateLimits) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String MANAGEMENT_PORT = "DAAP_MANAGEMENT_PORT";
     /** Read by logback.xml itself (it picks the appender); checked here so that a typo stops start-up. */
@@ -87,7 +89,8 @@ public record DaapConfig(
                         reader.integer("DAAP_EVENTS_BUFFER", 1000, 10, 1_000_000),
                         reader.duration("DAAP_EVENTS_POLL_INTERVAL", "1s")),
                 reader.integer(MANAGEMENT_PORT, 8081, 0, 65535),
-                telemetry(reader));
+                telemetry(reader),
+                rateLimits(reader));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
             throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");
@@ -126,7 +129,22 @@ public record DaapConfig(
                 + schema + ", pool=" + minConnections + ".." + maxConnections + ", provisionerUrl=" + provisionerUrl
                 + ", jobs=" + jobs + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset") + ", adminToken="
                 + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl
-                + ", managementPort=" + managementPort + ", telemetry=" + telemetry + "]";
+                + ", managementPort=" + managementPort + ", telemetry=" + telemetry + ", rateLimits=" + rateLimits
+                + "]";
+    }
+
+    /** Per instance: each instance counts the requests it serves. */
+    private static RateLimitSettings rateLimits(Reader reader) {
+        return new RateLimitSettings(
+                reader.integer("DAAP_RATE_LIMIT_PER_MINUTE", RateLimitSettings.DEFAULT_PER_MINUTE, 1, 1_000_000_000),
+                reader.integer("DAAP_RATE_LIMIT_BURST", RateLimitSettings.DEFAULT_PER_SECOND, 1, 1_000_000_000),
+                reader.integer(
+                        "DAAP_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE",
+                        RateLimitSettings.DEFAULT_AUTH_FAILURES_PER_MINUTE,
+                        1,
+                        1_000_000_000),
+                reader.integer(
+                        "DAAP_RATE_LIMIT_MAX_CLIENTS", RateLimitSettings.DEFAULT_MAX_CLIENTS, 1_000, 10_000_000));
     }
 
     /** DAAP's own switches, and the standard OpenTelemetry variables DAAP honours. */

@@ -3,6 +3,7 @@ package dev.daap.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -90,11 +91,27 @@ class DaapConfigTest {
                 "DATABASE_URL|mysql://x/y|DATABASE_URL must start with postgres://",
                 "DAAP_ADMIN_TOKEN|letmein|DAAP_ADMIN_TOKEN is not a DAAP API token",
                 "DAAP_API_KEY_CACHE_TTL|10m|DAAP_API_KEY_CACHE_TTL must be at most 5m",
+                "DAAP_RATE_LIMIT_PER_MINUTE|0|DAAP_RATE_LIMIT_PER_MINUTE must be",
+                "DAAP_RATE_LIMIT_BURST|many|DAAP_RATE_LIMIT_BURST must be",
+                "DAAP_RATE_LIMIT_MAX_CLIENTS|10|DAAP_RATE_LIMIT_MAX_CLIENTS must be",
             })
     void aBadValueStopsStartUpNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void rateLimitsDefaultToNeonsAndCanBeRaised() {
+        assertThat(DaapConfig.fromEnvironment(Map.of()).rateLimits())
+                .isEqualTo(new RateLimitSettings(700, 40, 60, 100_000));
+        assertThat(DaapConfig.fromEnvironment(Map.of(
+                                "DAAP_RATE_LIMIT_PER_MINUTE", "6000",
+                                "DAAP_RATE_LIMIT_BURST", "200",
+                                "DAAP_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE", "10",
+                                "DAAP_RATE_LIMIT_MAX_CLIENTS", "5000"))
+                        .rateLimits())
+                .isEqualTo(new RateLimitSettings(6000, 200, 10, 5000));
     }
 
     @Test

@@ -63,7 +63,14 @@ class ReadmeExamplesTest {
                 DaapConfig.ADMIN_TOKEN,
                 TOKEN,
                 "DAAP_JOB_POLL_INTERVAL",
-                "1s"))) {
+                "1s",
+                // The README shows the default limits
+                "DAAP_RATE_LIMIT_PER_MINUTE",
+                "700",
+                "DAAP_RATE_LIMIT_BURST",
+                "40",
+                "DAAP_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE",
+                "60"))) {
             String output = run(script, curlLog, "http://127.0.0.1:" + daap.port());
             checkEveryAnswer(markdown, blocks, Files.readAllLines(curlLog), output);
         }

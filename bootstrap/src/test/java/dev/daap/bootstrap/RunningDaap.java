@@ -64,6 +64,11 @@ final class RunningDaap implements ApiUnderTest, AutoCloseable {
             complete.putIfAbsent("DAAP_SECRET_KEY", TEST_KEY);
         }
         complete.putIfAbsent(DaapConfig.ADMIN_TOKEN, ADMIN_TOKEN);
+        // Tests create and poll far faster than a client may (50 creates in a second); ReadmeExamplesTest and
+        // RateLimitEndToEndTest run with the defaults.
+        complete.putIfAbsent("DAAP_RATE_LIMIT_PER_MINUTE", "1000000");
+        complete.putIfAbsent("DAAP_RATE_LIMIT_BURST", "100000");
+        complete.putIfAbsent("DAAP_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE", "1000000");
         DaapConfig config = DaapConfig.fromEnvironment(complete);
         var daap = new RunningDaap(
                 spans == null

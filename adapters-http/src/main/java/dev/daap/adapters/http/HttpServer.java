@@ -20,6 +20,7 @@ import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.adapters.http.ratelimit.RateLimits;
 import dev.daap.adapters.http.team.TeamHandler;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -85,7 +86,7 @@ public final class HttpServer implements AutoCloseable {
                 new HealthHandler(readiness, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());
         var idempotent = new IdempotentPosts(useCases.idempotency(), problems::handle);
-        var authentication = new Authentication(access.authenticate());
+        var authentication = new Authentication(access.authenticate(), new RateLimits(settings.rateLimits()));
         this.app = Javalin.create(config -> {
             configureServer(config);
             telemetry.register(config); // first: its span is current in every other handler

@@ -8,6 +8,7 @@ import dev.daap.adapters.http.event.EventUseCases;
 import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.Idempotency;
+import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.ListApiKeys;
@@ -190,17 +191,30 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         }
     }
 
+    /**
+     * The tests send requests much faster than any client may, and the access matrix refuses hundreds of tokens
+     * from one address: far above the defaults. {@code RateLimitApiTest} holds the limits themselves.
+     */
+    static final RateLimitSettings GENEROUS_LIMITS = new RateLimitSettings(1_000_000, 100_000, 1_000_000, 10_000);
+
     static TestApi start() {
         return start(HttpSettings.defaults());
     }
 
     static TestApi start(HttpSettings settings) {
         return new TestApi(
-                settings.withPort(0).withHost("127.0.0.1"), () -> new Readiness(true, Map.of("database", "ok")));
+                settings.withPort(0).withHost("127.0.0.1").withRateLimits(limitsOf(settings)),
+                () -> new Readiness(true, Map.of("database", "ok")));
     }
 
     static TestApi start(ReadinessCheck readiness) {
-        return new TestApi(HttpSettings.defaults().withPort(0).withHost("127.0.0.1"), readiness);
+        return new TestApi(
+                HttpSettings.defaults().withPort(0).withHost("127.0.0.1").withRateLimits(GENEROUS_LIMITS), readiness);
+    }
+
+    /** Generous unless the test chose limits of its own. */
+    private static RateLimitSettings limitsOf(HttpSettings settings) {
+        return settings.rateLimits().equals(RateLimitSettings.defaults()) ? GENEROUS_LIMITS : settings.rateLimits();
     }
 
     @Override

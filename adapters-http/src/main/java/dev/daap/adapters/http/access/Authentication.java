@@ -3,28 +3,42 @@ package dev.daap.adapters.http.access;
 import dev.daap.adapters.http.observability.RequestTelemetry;
 import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.adapters.http.ratelimit.RateLimits;
 import dev.daap.application.access.Authenticate;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Caller;
+import dev.daap.domain.access.Principal;
 import dev.daap.domain.error.NotAuthenticatedException;
 import io.javalin.http.Context;
 
 /**
  * The before-handler of {@code /v1}: every request there needs {@code Authorization: Bearer <token>}. A missing or
  * refused token ends the request with a 401 problem and {@code WWW-Authenticate} (RFC 6750); otherwise the caller
- * is attached to the request for the handlers.
+ * is attached to the request for the handlers. Every request counts against its key's rate limits, and every refused
+ * token against its client's address (see {@link RateLimits}).
  */
 public final class Authentication {
     private static final String BEARER = "bearer ";
     private final Authenticate authenticate;
+    private final RateLimits limits;
 
-    public Authentication(Authenticate authenticate) {
+    public Authentication(Authenticate authenticate, RateLimits limits) {
         this.authenticate = authenticate;
+        this.limits = limits;
     }
 
     public void check(Context ctx) {
-        String token = bearerToken(ctx.header("Authorization"));
-        var principal = authenticate.execute(token);
+        limits.refuseSpentAddress(ctx);
+        String token;
+        Principal principal;
+        try {
+            token = bearerToken(ctx.header("Authorization"));
+            principal = authenticate.execute(token);
+        } catch (NotAuthenticatedException e) {
+            limits.countRefusal(ctx);
+            throw e;
+        }
+        limits.admit(ctx, principal.keyId());
         Callers.set(ctx, new Caller(principal, RequestIds.of(ctx), ctx.ip()));
         RequestTelemetry.identify(ctx, principal, ApiToken.parse(token).prefix()); // accepted: the token parses
     }

@@ -36,6 +36,7 @@ public record ProblemType(String code, int status, String title) {
     public static final ProblemType INVALID_INPUT = new ProblemType("invalid-input", 422, "Invalid input");
     public static final ProblemType IDEMPOTENCY_KEY_REUSED =
             new ProblemType("idempotency-key-reused", 422, "Idempotency key reused");
+    public static final ProblemType RATE_LIMITED = new ProblemType("rate-limited", 429, "Too many requests");
     public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", 500, "Internal error");
     public static final ProblemType TARGET_UNAVAILABLE =
             new ProblemType("target-unavailable", 502, "Target cluster unavailable");
