@@ -28,13 +28,16 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code serve} with this process's environment, less DATABASE_URL, plus {@code environment}. */
     static ServeProcess start(Map<String, String> environment) throws Exception {
-        var builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "serve")
-                .redirectErrorStream(true);
+        return start(List.of(), environment);
+    }
+
+    /** With these JVM options, e.g. the heap of jvm.options. */
+    static ServeProcess start(List<String> jvmOptions, Map<String, String> environment) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("DATABASE_URL");
         builder.environment().put(DaapConfig.MANAGEMENT_PORT, "0"); // 8081 may be taken by another test or program
         builder.environment().putAll(environment);

@@ -99,7 +99,8 @@ public final class GenerateJooqClasses {
                                         + "|similarity.*|word_similarity.*|strict_word_similarity.*|show_limit|set_limit"
                                         // A search column that only the list's WHERE clause reads: left out of the
                                         // generated table, so that no select fetches it (JooqDatabases names it).
-                                        + "|(.*\\.)?databases\\.purpose_lower")
+                                        + "|(.*\\.)?databases\\.purpose_lower"
+                                        + "|(.*\\.)?databases\\.search_document")
                                 .withIncludeExcludeColumns(true)
                                 // timestamptz is an instant: no offset to carry around or compare wrongly.
                                 .withForcedTypes(new ForcedType()

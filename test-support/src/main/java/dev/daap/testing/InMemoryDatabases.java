@@ -102,16 +102,24 @@ public final class InMemoryDatabases implements Databases {
         try {
             matching = rows.values().stream()
                     .filter(matches(query))
-                    .sorted(order(query.sort()))
+                    .sorted(order(query))
                     .limit(query.pageSize() + 1L)
                     .toList();
         } finally {
             lock.unlock();
         }
         return Page.fromLookahead(
-                matching,
-                query.pageSize(),
-                last -> DatabaseCursor.after(last, query.sort()).toToken());
+                matching, query.pageSize(), last -> cursorAfter(last, query).toToken());
+    }
+
+    private static DatabaseCursor cursorAfter(Database last, DatabaseQuery query) {
+        return query.sort().byRank()
+                ? DatabaseCursor.afterRank(rank(last, query), last.id(), query)
+                : DatabaseCursor.after(last, query);
+    }
+
+    private static float rank(Database row, DatabaseQuery query) {
+        return query.search().map(search -> new TextSearch(search).rank(row)).orElse(0f);
     }
 
     private static Predicate<Database> sameLiveName(Database database) {
@@ -125,7 +133,11 @@ public final class InMemoryDatabases implements Databases {
                         .orElse(true))
                 .and(row -> query.status().map(status -> status == row.status()).orElse(true))
                 .and(row -> query.text().map(text -> containsText(row, text)).orElse(true))
-                .and(row -> query.after().map(cursor -> isAfter(row, cursor)).orElse(true));
+                .and(row -> query.name().map(name -> name.equals(row.name())).orElse(true))
+                .and(row -> query.labels().stream().allMatch(selector -> selector.matches(row.labels())))
+                .and(row -> query.search().isEmpty() || rank(row, query) > 0)
+                .and(row ->
+                        query.after().map(cursor -> isAfter(row, cursor, query)).orElse(true));
     }
 
     /** Case-insensitive substring of name or purpose, like {@code ILIKE '%text%'}. */
@@ -135,7 +147,11 @@ public final class InMemoryDatabases implements Databases {
                 || row.purpose().value().toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    private static boolean isAfter(Database row, DatabaseCursor cursor) {
+    private static boolean isAfter(Database row, DatabaseCursor cursor, DatabaseQuery query) {
+        if (cursor.sort().byRank()) {
+            int byRank = Float.compare(rank(row, query), cursor.rankKey());
+            return byRank < 0 || (byRank == 0 && ID_ORDER.compare(row.id(), cursor.id()) > 0);
+        }
         int byKey = cursor.sort().byName()
                 ? row.name().value().compareTo(cursor.key())
                 : row.createdAt().compareTo(cursor.createdAtKey());
@@ -144,7 +160,12 @@ public final class InMemoryDatabases implements Databases {
     }
 
     /** The keyset order: the sort key, then the id, both in the sort's direction. */
-    private static Comparator<Database> order(DatabaseSort sort) {
+    private static Comparator<Database> order(DatabaseQuery query) {
+        DatabaseSort sort = query.sort();
+        if (sort.byRank()) {
+            Comparator<Database> byRank = Comparator.comparing((Database row) -> rank(row, query));
+            return byRank.reversed().thenComparing(Database::id, ID_ORDER);
+        }
         Comparator<Database> byKey = sort.byName()
                 ? Comparator.comparing((Database row) -> row.name().value())
                 : Comparator.comparing(Database::createdAt);

@@ -39,6 +39,66 @@ class ListDatabasesApiTest extends ApiTest {
     }
 
     @Test
+    void searchRanksPurposeAndLabelMatchesAndLabelSelectorsMustAllMatch() {
+        api.create("ledger", "payments", "Refund ledger", "{\"env\": \"prod\", \"tier\": \"gold\"}");
+        api.create("refunds", "payments", "Refund requests and refund approvals", "{\"env\": \"dev\"}");
+        api.create("payouts", "payments", "Payouts", "{\"env\": \"prod\", \"desk\": \"refund\"}");
+        api.create("archive", "payments", "Old orders", null);
+
+        assertThat(names(api.get("/v1/databases?search=refund"))).containsExactly("refunds", "ledger", "payouts");
+        assertThat(names(api.get("/v1/databases?search=refund&sort=name")))
+                .containsExactly("ledger", "payouts", "refunds");
+        assertThat(names(api.get("/v1/databases?search=" + encode("refund -ledger") + "&label=env:prod")))
+                .containsExactly("payouts");
+        assertThat(names(api.get("/v1/databases?label=env:prod&label=tier&sort=name")))
+                .containsExactly("ledger");
+        assertThat(names(api.get("/v1/databases?label=tier:silver"))).isEmpty();
+        assertThat(names(api.get("/v1/databases?name=refunds"))).containsExactly("refunds");
+        assertThat(names(api.get("/v1/databases?name=refund"))).isEmpty();
+    }
+
+    @Test
+    void aNameIsLookedUpWithinTheCallersTeam() {
+        api.create("orders", "payments", "Orders", null);
+        String searchTeam = api.issueKey("search", dev.daap.domain.access.Role.VIEWER);
+
+        assertThat(names(api.as(searchTeam).get("/v1/databases?name=orders"))).isEmpty();
+        assertThat(names(api.get("/v1/databases?name=orders"))).containsExactly("orders");
+    }
+
+    @Test
+    void aPageTokenBelongsToItsFilters() {
+        api.create("alpha", "payments", "Refund one", "{\"env\": \"prod\"}");
+        api.create("bravo", "payments", "Refund two", "{\"env\": \"prod\"}");
+        String token = api.get("/v1/databases?page_size=1&label=env:prod")
+                .json()
+                .path("next_page_token")
+                .asText();
+
+        assertThat(names(api.get("/v1/databases?page_size=1&label=env:prod&page_token=" + encode(token))))
+                .hasSize(1);
+        for (String other : List.of("label=env:dev", "label=env:prod&q=one", "", "label=env:prod&search=refund")) {
+            TestResponse response = api.get("/v1/databases?page_size=1&sort=created_at"
+                    + (other.isEmpty() ? "" : "&" + other) + "&page_token=" + encode(token));
+            JsonNode problem = assertProblem(response, 422, "invalid-input");
+            assertThat(messageOf(problem, "page_token")).as(other).contains("other filters");
+        }
+    }
+
+    @Test
+    void badSelectorsAndARelevanceWithoutASearchAreInputProblems() {
+        JsonNode problem = assertProblem(
+                api.get("/v1/databases?label=Env:prod&label=" + encode("x:" + "v".repeat(300)) + "&sort=relevance"),
+                422,
+                "invalid-input");
+        assertThat(errorFields(problem)).containsExactlyInAnyOrder("label", "label", "sort");
+        assertThat(errorFields(assertProblem(api.get("/v1/databases?search=%20"), 422, "invalid-input")))
+                .containsExactly("search");
+        assertThat(errorFields(assertProblem(api.get("/v1/databases?name=NO"), 422, "invalid-input")))
+                .containsExactly("name");
+    }
+
+    @Test
     void theListSortsAsAsked() {
         api.create("bravo");
         api.create("alpha");

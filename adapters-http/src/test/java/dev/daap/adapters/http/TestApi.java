@@ -21,6 +21,7 @@ import dev.daap.application.credential.ReadCredentials;
 import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
+import dev.daap.application.database.ExportDatabases;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
 import dev.daap.application.database.RetryDatabase;
@@ -135,6 +136,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new CreateDatabase(transactions, databases, scheduler, audit, databaseEvents, ids, clock),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
+                new ExportDatabases(transactions, databases),
                 new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * One page of live databases; build the query with {@link ListDatabasesQuery#of}. A team's key sees its team's
- * databases only: a filter on another team finds nothing, as if the team did not exist.
+ * databases only: a filter on another team finds nothing, as if the team did not exist, and {@code name=} looks
+ * a name up within the caller's team.
  */
 public final class ListDatabases {
     private final Databases databases;
@@ -20,18 +21,19 @@ public final class ListDatabases {
     }
 
     public Page<Database> execute(Principal principal, DatabaseQuery query) {
+        return visibleTo(principal, query)
+                .map(databases::list)
+                .orElseGet(() -> new Page<>(List.of(), Optional.empty()));
+    }
+
+    /** The query as {@code principal} may run it: restricted to its team; empty when it asks for another team. */
+    static Optional<DatabaseQuery> visibleTo(Principal principal, DatabaseQuery query) {
         if (principal.isPlatformAdmin()) {
-            return databases.list(query);
+            return Optional.of(query);
         }
         if (query.ownerTeam().isPresent() && !query.ownerTeam().get().equals(principal.team())) {
-            return new Page<>(List.of(), Optional.empty());
+            return Optional.empty();
         }
-        return databases.list(new DatabaseQuery(
-                Optional.of(principal.team()),
-                query.status(),
-                query.text(),
-                query.sort(),
-                query.pageSize(),
-                query.after()));
+        return Optional.of(query.ofTeam(principal.team()));
     }
 }

@@ -4,40 +4,152 @@ import dev.daap.domain.common.Page;
 import dev.daap.domain.common.PageToken;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseCursor;
+import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.LabelSelector;
 import dev.daap.domain.team.TeamSlug;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /** Turns the raw list parameters into a {@link DatabaseQuery}, naming every bad parameter at once. */
 public final class ListDatabasesQuery {
     private ListDatabasesQuery() {}
 
+    /**
+     * The parameters as a client sent them; every one but {@code labels} may be null (absent).
+     *
+     * @param text   {@code q}: a substring of name or purpose
+     * @param labels {@code label}, repeated: {@code key:value} or {@code key}
+     * @param search full text over purpose and label values
+     */
+    public record Parameters(
+            String ownerTeam,
+            String status,
+            String text,
+            String name,
+            List<String> labels,
+            String search,
+            String sort,
+            String pageSize,
+            String pageToken) {
+        public Parameters {
+            labels = labels == null ? List.of() : List.copyOf(labels);
+        }
+
+        /** The first parameters the list had: owner_team, status, q, sort, page_size and page_token. */
+        public static Parameters of(
+                String ownerTeam, String status, String text, String sort, String pageSize, String pageToken) {
+            return new Parameters(ownerTeam, status, text, null, List.of(), null, sort, pageSize, pageToken);
+        }
+    }
+
     /** Every argument may be null (absent). */
     public static DatabaseQuery of(
             String ownerTeam, String status, String text, String sort, String pageSize, String pageToken) {
+        return of(Parameters.of(ownerTeam, status, text, sort, pageSize, pageToken));
+    }
+
+    public static DatabaseQuery of(Parameters raw) {
         var validation = new Validation();
-        TeamSlug team = validation.optionalField("owner_team", ownerTeam, TeamSlug::new);
-        DatabaseStatus validStatus = validation.optionalField("status", status, DatabaseStatus::fromWireName);
-        String validText = validation.optionalField("q", text, ListDatabasesQuery::searchText);
-        DatabaseSort validSort =
-                sort == null ? DatabaseSort.DEFAULT : validation.field("sort", () -> DatabaseSort.fromWireName(sort));
-        Integer size = pageSize == null
+        TeamSlug team = validation.optionalField("owner_team", raw.ownerTeam(), TeamSlug::new);
+        DatabaseStatus validStatus = validation.optionalField("status", raw.status(), DatabaseStatus::fromWireName);
+        String validText = validation.optionalField("q", raw.text(), ListDatabasesQuery::searchText);
+        DatabaseName name = validation.optionalField("name", raw.name(), DatabaseName::new);
+        String search = validation.optionalField("search", raw.search(), ListDatabasesQuery::searchText);
+        List<LabelSelector> labels = labels(raw.labels(), validation);
+        DatabaseSort validSort = sort(raw.sort(), search != null, validation);
+        Integer size = raw.pageSize() == null
                 ? DatabaseQuery.DEFAULT_PAGE_SIZE
-                : validation.field("page_size", () -> Page.parseSize(pageSize, DatabaseQuery.MAX_PAGE_SIZE));
+                : validation.field("page_size", () -> Page.parseSize(raw.pageSize(), DatabaseQuery.MAX_PAGE_SIZE));
+        String filters = fingerprint(team, validStatus, validText, name, labels, search);
         DatabaseCursor after = null;
-        if (pageToken != null && validSort != null) {
-            after = validation.field("page_token", () -> DatabaseCursor.fromToken(new PageToken(pageToken), validSort));
+        if (raw.pageToken() != null && validSort != null) {
+            after = validation.field(
+                    "page_token", () -> DatabaseCursor.fromToken(new PageToken(raw.pageToken()), validSort, filters));
         }
         validation.throwIfInvalid();
         return new DatabaseQuery(
                 Optional.ofNullable(team),
                 Optional.ofNullable(validStatus),
                 Optional.ofNullable(validText),
+                Optional.ofNullable(name),
+                labels,
+                Optional.ofNullable(search),
                 validSort,
                 size,
-                Optional.ofNullable(after));
+                Optional.ofNullable(after),
+                filters);
+    }
+
+    /** A search orders by relevance unless {@code sort} says otherwise; relevance needs a search. */
+    private static DatabaseSort sort(String raw, boolean searching, Validation validation) {
+        if (raw == null) {
+            return searching ? DatabaseSort.RELEVANCE : DatabaseSort.DEFAULT;
+        }
+        return validation.field("sort", () -> {
+            DatabaseSort sort = DatabaseSort.fromWireName(raw);
+            if (sort.byRank() && !searching) {
+                throw new IllegalArgumentException("relevance needs a search= to rank by");
+            }
+            return sort;
+        });
+    }
+
+    private static List<LabelSelector> labels(List<String> raw, Validation validation) {
+        if (raw.size() > DatabaseQuery.MAX_LABEL_SELECTORS) {
+            validation.field("label", () -> {
+                throw new IllegalArgumentException(
+                        "must be given at most " + DatabaseQuery.MAX_LABEL_SELECTORS + " times");
+            });
+            return List.of();
+        }
+        List<LabelSelector> selectors = new ArrayList<>();
+        for (String selector : raw) {
+            LabelSelector parsed = validation.field("label", () -> LabelSelector.parse(selector));
+            if (parsed != null) {
+                selectors.add(parsed);
+            }
+        }
+        return selectors;
+    }
+
+    /**
+     * What a page token is bound to: a digest of the filters (not the sort, which the token names itself), so the
+     * token stays short whatever the filters, and says nothing of them.
+     */
+    private static String fingerprint(
+            TeamSlug team,
+            DatabaseStatus status,
+            String text,
+            DatabaseName name,
+            List<LabelSelector> labels,
+            String search) {
+        List<String> sortedLabels =
+                labels.stream().map(LabelSelector::toString).sorted().toList();
+        String canonical = String.join(
+                "\u001f",
+                String.valueOf(team),
+                String.valueOf(status),
+                String.valueOf(text),
+                String.valueOf(name),
+                String.join("\u001e", sortedLabels),
+                String.valueOf(search));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static String searchText(String raw) {

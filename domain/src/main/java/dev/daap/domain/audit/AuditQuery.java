@@ -51,6 +51,11 @@ public record AuditQuery(
                 Optional.of(value), resourceType, resourceId, actorKeyId, action, from, to, pageSize, before);
     }
 
+    /** The same filters from the newest entry, in pages of {@code size}. */
+    public AuditQuery fromNewest(int size) {
+        return new AuditQuery(team, resourceType, resourceId, actorKeyId, action, from, to, size, Optional.empty());
+    }
+
     public AuditQuery withBefore(UUID value) {
         return new AuditQuery(
                 team, resourceType, resourceId, actorKeyId, action, from, to, pageSize, Optional.of(value));

@@ -23,6 +23,11 @@ public record Page<T>(List<T> items, Optional<PageToken> next) {
         return new Page<>(page, Optional.of(tokenAfter.apply(page.getLast())));
     }
 
+    /** The same page with its items mapped; the token stays. */
+    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
+        return new Page<>(items.stream().<R>map(mapper).toList(), next);
+    }
+
     /** A page size as a client writes it; throws {@link IllegalArgumentException} unless it is 1 to {@code max}. */
     public static int parseSize(String raw, int max) {
         try {

@@ -1,5 +1,7 @@
 package dev.daap.adapters.http.database;
 
+import dev.daap.adapters.http.export.ExportFormat;
+import dev.daap.adapters.http.export.ExportWriter;
 import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.EntityTags;
 import dev.daap.adapters.http.protocol.IfMatch;
@@ -9,9 +11,12 @@ import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseQuery;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code /v1/databases} resource: maps HTTP to the use cases and back. Every refusal is an exception that
@@ -21,6 +26,20 @@ public final class DatabaseHandler {
     public static final String MERGE_PATCH = "application/merge-patch+json";
     private static final List<String> CREATE_TYPES = List.of(JsonCodec.JSON);
     private static final List<String> PATCH_TYPES = List.of(MERGE_PATCH, JsonCodec.JSON);
+    /** The members of a database's JSON, as CSV columns; connection and labels as their JSON text. */
+    static final List<String> EXPORT_COLUMNS = List.of(
+            "id",
+            "name",
+            "owner_team",
+            "purpose",
+            "status",
+            "connection",
+            "labels",
+            "created_at",
+            "updated_at",
+            "version",
+            "latest_operation_id",
+            "failure_reason");
 
     private final DatabaseUseCases useCases;
     private final JsonCodec json;
@@ -46,9 +65,27 @@ public final class DatabaseHandler {
         respond(ctx, 200, useCases.get().execute(Callers.principalOf(ctx), PathIds.databaseId(ctx)));
     }
 
+    /** A page of JSON, or with {@code Accept: text/csv} or {@code application/x-ndjson} every matching row. */
     public void list(Context ctx) {
-        var query = DatabaseListParameters.toQuery(ctx.queryParamMap());
+        Optional<ExportFormat> export = ExportFormat.requested(ctx.header("Accept"));
+        var query = DatabaseListParameters.toQuery(ctx.queryParamMap(), export.isPresent());
+        if (export.isPresent()) {
+            export(ctx, export.get(), query);
+            return;
+        }
         json.respond(ctx, 200, DatabasePageResponse.from(useCases.list().execute(Callers.principalOf(ctx), query)));
+    }
+
+    private void export(Context ctx, ExportFormat format, DatabaseQuery query) {
+        try (var writer = new ExportWriter(ctx, format, EXPORT_COLUMNS, json, "databases")) {
+            if (!ctx.method().equals(HandlerType.HEAD)) { // HEAD: the headers a GET would start with
+                useCases.export()
+                        .execute(
+                                Callers.principalOf(ctx),
+                                query,
+                                database -> writer.write(DatabaseResponse.from(database)));
+            }
+        }
     }
 
     /** A merge patch; the use case checks {@code If-Match} and merges the labels in its one transaction. */

@@ -6,27 +6,45 @@ import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.error.InvalidInputException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The query parameters of {@code GET /v1/databases}. An unknown or repeated parameter is an input error, so a typo
  * such as {@code ownerteam} fails loudly instead of silently listing everything.
  */
 final class DatabaseListParameters {
-    private static final List<String> KNOWN = List.of("owner_team", "status", "q", "sort", "page_size", "page_token");
+    private static final List<String> KNOWN =
+            List.of("owner_team", "status", "q", "name", "label", "search", "sort", "page_size", "page_token");
+    private static final String LABEL = "label";
 
     private DatabaseListParameters() {}
 
     static DatabaseQuery toQuery(Map<String, List<String>> raw) {
-        var parameters = QueryParameters.of(raw, KNOWN);
+        return toQuery(raw, false);
+    }
+
+    /** @param export every matching row rather than a page: page_size and page_token do not apply */
+    static DatabaseQuery toQuery(Map<String, List<String>> raw, boolean export) {
+        var parameters = QueryParameters.of(raw, KNOWN, Set.of(LABEL));
+        if (export) {
+            for (String paging : List.of("page_size", "page_token")) {
+                if (parameters.has(paging)) {
+                    parameters.fail(paging, "does not apply to an export, which has every matching row");
+                }
+            }
+        }
         DatabaseQuery query = null;
         try {
-            query = ListDatabasesQuery.of(
+            query = ListDatabasesQuery.of(new ListDatabasesQuery.Parameters(
                     value(parameters, "owner_team"),
                     value(parameters, "status"),
                     value(parameters, "q"),
+                    value(parameters, "name"),
+                    parameters.all(LABEL),
+                    value(parameters, "search"),
                     value(parameters, "sort"),
-                    value(parameters, "page_size"),
-                    value(parameters, "page_token"));
+                    export ? null : value(parameters, "page_size"),
+                    export ? null : value(parameters, "page_token")));
         } catch (InvalidInputException e) {
             parameters.report(e.errors()); // every mistake at once
         }

@@ -5,6 +5,7 @@ import dev.daap.application.credential.ReadCredentials;
 import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
+import dev.daap.application.database.ExportDatabases;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
 import dev.daap.application.database.RetryDatabase;
@@ -21,6 +22,7 @@ public record DatabaseUseCases(
         CreateDatabase create,
         GetDatabase get,
         ListDatabases list,
+        ExportDatabases export,
         UpdateDatabase update,
         DeleteDatabase delete,
         RetryDatabase retry,
@@ -33,6 +35,7 @@ public record DatabaseUseCases(
         Objects.requireNonNull(create, "create");
         Objects.requireNonNull(get, "get");
         Objects.requireNonNull(list, "list");
+        Objects.requireNonNull(export, "export");
         Objects.requireNonNull(update, "update");
         Objects.requireNonNull(delete, "delete");
         Objects.requireNonNull(retry, "retry");

@@ -97,6 +97,11 @@ public final class JsonCodec {
         }
     }
 
+    /** {@code value} as the tree its JSON would be, for writers of other formats (CSV). */
+    public JsonNode tree(Object value) {
+        return mapper.valueToTree(value);
+    }
+
     /** Sends {@code body} as {@code application/json} with {@code status}. */
     public void respond(Context ctx, int status, Object body) {
         ctx.status(status).contentType(JSON).result(write(body));

@@ -17,6 +17,11 @@ import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jooq.Cursor;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
 
 /**
@@ -34,6 +39,10 @@ public final class JooqDatabases implements Databases {
             .and(DATABASES.DELETED_AT.isNull()));
 
     final HotStatement<DatabaseQuery> page = DatabasePage.statement();
+    /** Not hot (one run per export): only its jOOQ query is used, read through a cursor. */
+    private final HotStatement<DatabaseQuery> everyRow = DatabasePage.everyRow();
+    /** Rows per round trip of an export's cursor: memory stays at about this many rows whatever the total. */
+    static final int EXPORT_FETCH_SIZE = 500;
 
     private final HotStatement<DatabasesRecord> insert = HotStatement.insert(DATABASES);
 
@@ -88,12 +97,40 @@ public final class JooqDatabases implements Databases {
         }
     }
 
+    /**
+     * One statement read through a server-side cursor (pgjdbc fetches {@value #EXPORT_FETCH_SIZE} rows at a time,
+     * which it does only inside a transaction: the caller's), so the export is one consistent snapshot.
+     */
+    @Override
+    public void forEach(DatabaseQuery query, Consumer<Database> action) {
+        @SuppressWarnings("unchecked")
+        ResultQuery<Record> select = (ResultQuery<Record>) everyRow.query(session.dsl(), query);
+        try (Cursor<Record> rows = select.fetchSize(EXPORT_FETCH_SIZE).fetchLazy()) {
+            for (Record row : rows) {
+                action.accept(DatabaseRecordMapper.toDomain(row));
+            }
+        }
+    }
+
     @Override
     public Page<Database> list(DatabaseQuery query) {
-        List<Database> rows = page.fetch(session, query, DATABASES.fields()).map(DatabaseRecordMapper::toDomain);
+        Result<Record> records = page.fetch(session, query, DatabasePage.returned(query));
+        if (query.sort().byRank()) {
+            // The token of a page by relevance holds the last row's rank, which only the store knows.
+            return Page.fromLookahead(
+                            records,
+                            query.pageSize(),
+                            last -> DatabaseCursor.afterRank(
+                                            last.get(DatabasePage.RANK, Float.class),
+                                            new DatabaseId(last.get(DATABASES.ID)),
+                                            query)
+                                    .toToken())
+                    .map(DatabaseRecordMapper::toDomain);
+        }
+        List<Database> rows = records.map(DatabaseRecordMapper::toDomain);
         return Page.fromLookahead(
                 rows,
                 query.pageSize(),
-                last -> DatabaseCursor.after(last, query.sort()).toToken());
+                last -> DatabaseCursor.after(last, query).toToken());
     }
 }

@@ -6,11 +6,14 @@ import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.LabelSelector;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -40,10 +43,13 @@ class DatabaseQueryPlanTest {
                 INSERT INTO daap.teams (slug, display_name)
                 SELECT 'plan-team-' || n, 'Plan team ' || n FROM generate_series(0, 99) AS n""");
         dsl.execute("""
-                INSERT INTO daap.databases (id, name, owner_team, purpose, status, created_at, updated_at)
+                INSERT INTO daap.databases (id, name, owner_team, purpose, status, labels, created_at, updated_at)
                 SELECT gen_random_uuid(), 'plan-db-' || n, 'plan-team-' || (n % 100),
                        'Stores ' || md5(n::text) || ' for service ' || (n % 977),
                        CASE WHEN n % 100 = 0 THEN 'failed' ELSE 'ready' END,
+                       jsonb_build_object('env', CASE WHEN n % 1000 = 0 THEN 'prod' ELSE 'dev' END,
+                                          'shard', 'shard-' || (n % 977))
+                           || CASE WHEN n % 2000 = 0 THEN '{"pager": "on"}'::jsonb ELSE '{}'::jsonb END,
                        timestamp '2026-01-01' + n * interval '1 second', timestamp '2026-01-01' + n * interval '1 second'
                 FROM generate_series(1, 50000) AS n""");
         dsl.execute("VACUUM ANALYZE daap.databases");
@@ -88,6 +94,69 @@ class DatabaseQueryPlanTest {
         var query = new DatabaseQuery(
                 Optional.empty(), Optional.empty(), Optional.empty(), DatabaseSort.NAME, 50, Optional.empty());
         assertThat(plan(query)).contains("databases_live_name_key").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void searchUsesTheFullTextIndex() {
+        // md5('1'): one row's word, as selective as a real search for a rare term
+        assertThat(plan(filtered(List.of(), Optional.of("c4ca4238a0b923820dcc509a6f75849b"), DatabaseSort.RELEVANCE)))
+                .contains("databases_live_search_idx")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aLabelValueUsesTheLabelsIndex() {
+        assertThat(plan(filtered(List.of(LabelSelector.parse("env:prod")), Optional.empty(), DatabaseSort.CREATED_AT)))
+                .contains("databases_live_labels_idx")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aLabelKeyUsesTheLabelsIndex() {
+        assertThat(plan(filtered(List.of(LabelSelector.parse("pager")), Optional.empty(), DatabaseSort.CREATED_AT)))
+                .contains("databases_live_labels_idx")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aNameUsesTheUniqueNameIndex() {
+        var query = new DatabaseQuery(
+                Optional.of(new TeamSlug("plan-team-7")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new DatabaseName("plan-db-407")),
+                List.of(),
+                Optional.empty(),
+                DatabaseSort.CREATED_AT,
+                50,
+                Optional.empty(),
+                "");
+        // Within a team, the index on (owner_team, name) finds it as well as the unique one on name would
+        assertThat(plan(query))
+                .containsAnyOf("databases_live_name_key", "databases_live_team_name_idx")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aDeepPageOfASearchStartsAfterItsRankStillThroughTheIndex() {
+        var cursor = new DatabaseCursor(DatabaseSort.RELEVANCE, "0.06", new DatabaseId(UUID.randomUUID()), "");
+        var query = filtered(List.of(), Optional.of("c4ca4238a0b923820dcc509a6f75849b"), DatabaseSort.RELEVANCE)
+                .startingAfter(cursor);
+        assertThat(plan(query)).contains("databases_live_search_idx").doesNotContain("Seq Scan");
+    }
+
+    private static DatabaseQuery filtered(List<LabelSelector> labels, Optional<String> search, DatabaseSort sort) {
+        return new DatabaseQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                labels,
+                search,
+                sort,
+                50,
+                Optional.empty(),
+                "");
     }
 
     private static DatabaseQuery query(
