@@ -72,8 +72,13 @@ SELECT (lpad(to_hex(floor(extract(epoch FROM ts) * 1000)::bigint), 12, '0')
        (ARRAY['orders', 'abc-api', 'billing', 'search', 'payments', 'abc-web', 'users', 'catalog'])[1 + (i / 2) % 8]
          || '-' || i,
        CASE WHEN i % 2 = 0 THEN '$BIG_TEAM' ELSE 'team-' || (1 + (i / 2) % ($TEAMS - 1)) END,
-       'bench row ' || i,
-       'pending', '{}', ts, ts, NULL::timestamptz, 1
+       -- A word of eight for search= (none holds 'abc', so q=abc still matches names only), and labels for label=
+       'bench row ' || i || ' for '
+         || (ARRAY['ledger', 'invoices', 'shipping', 'reports', 'refunds', 'inventory', 'analytics', 'archive'])[1 + (i / 3) % 8],
+       'pending',
+       jsonb_build_object('env', (ARRAY['prod', 'staging', 'dev', 'test'])[1 + (i / 2) % 4],
+                          'tier', CASE WHEN i % 5 = 0 THEN 'gold' ELSE 'standard' END),
+       ts, ts, NULL::timestamptz, 1
   FROM (SELECT i, now() - make_interval(secs => $ROWS - i) AS ts, md5(i::text || random()::text) AS h
           FROM generate_series(1, $ROWS) AS i) AS s;
 COMMIT;

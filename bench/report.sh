@@ -50,6 +50,8 @@ print_report() {
   row get_sse "  the same, $SSE_COUNT idle SSE subscribers" live pgb_s
   row list1 "GET /v1/databases?owner_team&q, page 1" live pgb_l
   row list200 "  the same, page 200 (by token)" live pgb_l
+  row search1 "GET /v1/databases?owner_team&search, p.1" live pgb_l
+  row label1 "GET /v1/databases?owner_team&label, p.1" live pgb_l
   row replay "POST /v1/databases, idempotent replay" live pgb_s
   row create "POST /v1/databases (create)" live16 pgb_n
   [ -z "${RPS[pgb_c]:-}" ] || [ -z "${RPS[create]:-}" ] || printf '%-38s %s\n' "  the same, vs its own SQL" \
@@ -73,6 +75,14 @@ print_report() {
   target "list page 200 p50 within 20 % of page 1's" "a <= 1.2 * b" \
     "$(ratio "${P50[list200]:-}" "${P50[list1]:-}") x (p99: $(ratio "${P99[list200]:-}" "${P99[list1]:-}") x)" \
     a="${P50[list200]:-}" b="${P50[list1]:-}"
+  target "search page 1 p50 within 1.5 x the q= list's" "a <= 1.5 * b" \
+    "$(ratio "${P50[search1]:-}" "${P50[list1]:-}") x (req/s: ${RPS[search1]:-} vs ${RPS[list1]:-})" \
+    a="${P50[search1]:-}" b="${P50[list1]:-}"
+  target "label selector page 1 p50 within 1.5 x the q= list's" "a <= 1.5 * b" \
+    "$(ratio "${P50[label1]:-}" "${P50[list1]:-}") x (req/s: ${RPS[label1]:-} vs ${RPS[list1]:-})" \
+    a="${P50[label1]:-}" b="${P50[list1]:-}"
+  printf '  %-62s %s\n' "export of every database as CSV" \
+    "${EXPORT_ROWS:-?} rows in ${EXPORT_SECONDS:-?} s, peak RSS ${EXPORT_RSS:-?} MB"
   target "create >= 1500 req/s" "r >= 1500" \
     "${RPS[create]:-} req/s${RPS[pgb_c]:+ (the database alone: ${RPS[pgb_c]} of its transactions a second)}" \
     r="${RPS[create]:-}"
