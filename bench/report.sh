@@ -50,8 +50,8 @@ print_report() {
   row get_sse "  the same, $SSE_COUNT idle SSE subscribers" live pgb_s
   row list1 "GET /v1/databases?owner_team&q, page 1" live pgb_l
   row list200 "  the same, page 200 (by token)" live pgb_l
-  row search1 "GET /v1/databases?owner_team&search, p.1" live pgb_l
-  row label1 "GET /v1/databases?owner_team&label, p.1" live pgb_l
+  row search1 "GET /v1/databases?…&search, p. 1" live pgb_l
+  row label1 "GET /v1/databases?…&label, p. 1" live pgb_l
   row replay "POST /v1/databases, idempotent replay" live pgb_s
   row create "POST /v1/databases (create)" live16 pgb_n
   [ -z "${RPS[pgb_c]:-}" ] || [ -z "${RPS[create]:-}" ] || printf '%-38s %s\n' "  the same, vs its own SQL" \
