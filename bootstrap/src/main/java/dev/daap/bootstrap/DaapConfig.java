@@ -32,6 +32,9 @@ public record DaapConfig(
         Duration apiKeyCacheTtl,
         EventConfig events) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String DATABASE_USER = "DATABASE_USER";
+    public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
 
     /**
      * The job workers.
@@ -54,7 +57,7 @@ public record DaapConfig(
         var reader = new Reader(env);
         DaapConfig config = new DaapConfig(
                 reader.integer("PORT", 8080, 0, 65535),
-                reader.optional("DATABASE_URL").map(url -> DatabaseUrl.parse("DATABASE_URL", url)),
+                metadataDatabase(reader),
                 Path.of(reader.text("DAAP_DATA_DIR", "./data")),
                 reader.schema("DB_SCHEMA", "daap"),
                 reader.integer("DB_MAX_CONNS", 25, 1, 10_000),
@@ -116,6 +119,40 @@ public record DaapConfig(
                 + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl + "]";
     }
 
+    /**
+     * DATABASE_URL, with DATABASE_USER and DATABASE_PASSWORD filled in when they are given beside it: a password kept
+     * apart needs no percent-encoding, so one with / or + works as it is, and a Secret can hold it alone.
+     */
+    private static Optional<DatabaseUrl> metadataDatabase(Reader reader) {
+        Optional<String> user = reader.optional(DATABASE_USER);
+        Optional<String> password = reader.secret(DATABASE_PASSWORD);
+        Optional<String> text = reader.optional(DATABASE_URL);
+        if (text.isEmpty()) {
+            if (user.isPresent() || password.isPresent()) {
+                throw new ConfigException((user.isPresent() ? DATABASE_USER : DATABASE_PASSWORD) + " is set but "
+                        + DATABASE_URL + " is not: set " + DATABASE_URL + " to the server they are for, as in "
+                        + "postgres://db.internal:5432/daap, or unset both to use the embedded PostgreSQL");
+            }
+            return Optional.empty();
+        }
+        DatabaseUrl url = DatabaseUrl.parse(DATABASE_URL, text.get());
+        if (user.isPresent()) {
+            if (url.user() != null && !url.user().equals(user.get())) {
+                throw new ConfigException(DATABASE_URL + " names the user '" + url.user() + "' and " + DATABASE_USER
+                        + " the user '" + user.get() + "': give the user in one place only");
+            }
+            url = url.withUser(user.get());
+        }
+        if (password.isPresent()) {
+            if (url.password() != null && !url.password().equals(password.get())) {
+                throw new ConfigException(DATABASE_URL + " holds a password and " + DATABASE_PASSWORD + " another: "
+                        + "give the password in one place only (" + DATABASE_PASSWORD + " needs no percent-encoding)");
+            }
+            url = url.withPassword(password.get());
+        }
+        return Optional.of(url);
+    }
+
     private static String checkedAdminToken(String token) {
         try {
             return ApiToken.parse(token).value();
@@ -130,6 +167,12 @@ public record DaapConfig(
         Optional<String> optional(String name) {
             String value = env.get(name);
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        /** As it is, spaces and all (a password may hold them); empty counts as unset. */
+        Optional<String> secret(String name) {
+            String value = env.get(name);
+            return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
         }
 
         String text(String name, String fallback) {

@@ -27,14 +27,23 @@ record DatabaseUrl(
         try {
             return parseUrl(raw);
         } catch (InvalidUrl e) {
-            throw new ConfigException(variable + " " + e.getMessage());
+            boolean passwordApart = e.inCredentials && variable.equals(DEFAULT_VARIABLE);
+            throw new ConfigException(variable + " " + e.getMessage()
+                    + (passwordApart ? ", or leave the password out of the URL and set DATABASE_PASSWORD" : ""));
         }
     }
 
     /** What is wrong with the URL, worded to follow the name of the variable that held it. */
     private static final class InvalidUrl extends RuntimeException {
+        private final boolean inCredentials;
+
         InvalidUrl(String message) {
+            this(message, false);
+        }
+
+        InvalidUrl(String message, boolean inCredentials) {
             super(message);
+            this.inCredentials = inCredentials;
         }
     }
 
@@ -58,10 +67,15 @@ record DatabaseUrl(
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new InvalidUrl("is not a valid URL: " + e.getReason());
+            throw unencodedCredentials(text) ? unencoded() : new InvalidUrl("is not a valid URL: " + e.getReason());
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidUrl("must name a host, as in postgres://user:pass@host:5432/db");
+            throw unencodedCredentials(text)
+                    ? unencoded()
+                    : new InvalidUrl("must name a host, as in postgres://user:pass@host:5432/db");
+        }
+        if (contains(uri.getRawPath(), '@') || contains(uri.getRawFragment(), '@')) {
+            throw unencoded(); // "user:p@ss/word@host" parses, wrongly, as host "ss" and database "word@host"
         }
         String user = null;
         String password = null;
@@ -82,6 +96,25 @@ record DatabaseUrl(
         }
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + URLEncodedPath.encode(database);
         return new DatabaseUrl(jdbc, uri.getHost(), port, user, password, properties);
+    }
+
+    /**
+     * A password with {@code /}, {@code ?} or {@code #} cuts a URL short before its {@code @}, so the parser sees no
+     * host or a bad port; say what went wrong instead, without repeating the password.
+     */
+    private static boolean contains(String part, char character) {
+        return part != null && part.indexOf(character) >= 0;
+    }
+
+    private static boolean unencodedCredentials(String text) {
+        return text.substring(text.indexOf("://") + 3).contains("@");
+    }
+
+    private static InvalidUrl unencoded() {
+        return new InvalidUrl(
+                "cannot be read: its user name or password holds a character that a URL needs percent-encoded (/ as "
+                        + "%2F, ? as %3F, # as %23, @ as %40, % as %25); encode it",
+                true);
     }
 
     private static DatabaseUrl fromJdbc(String text) {
@@ -116,8 +149,18 @@ record DatabaseUrl(
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidUrl("has a malformed %-escape: " + e.getMessage());
+            // Not the decoder's message: it quotes the text, which may be the password.
+            throw new InvalidUrl(
+                    "has a malformed %-escape (a % not followed by two hex digits; % itself is %25)", true);
         }
+    }
+
+    DatabaseUrl withUser(String newUser) {
+        return new DatabaseUrl(jdbcUrl, host, port, newUser, password, properties);
+    }
+
+    DatabaseUrl withPassword(String newPassword) {
+        return new DatabaseUrl(jdbcUrl, host, port, user, newPassword, properties);
     }
 
     /** The URL with the password masked, for logs. */

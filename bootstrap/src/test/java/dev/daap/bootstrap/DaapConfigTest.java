@@ -110,4 +110,58 @@ class DaapConfigTest {
                         .databaseUrl())
                 .isEmpty();
     }
+
+    @Test
+    void aPasswordBesideTheUrlNeedsNoEncodingAndIsTakenAsItIs() {
+        String password = " pa/ss+w0rd=%zz ";
+        DaapConfig config = DaapConfig.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgres://postgres:5432/daap?sslmode=disable",
+                "DATABASE_USER", "daap",
+                "DATABASE_PASSWORD", password));
+
+        DatabaseUrl url = config.databaseUrl().orElseThrow();
+        assertThat(url.user()).isEqualTo("daap");
+        assertThat(url.password()).isEqualTo(password);
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://postgres:5432/daap");
+        assertThat(url.properties()).isEqualTo(Map.of("sslmode", "disable"));
+        assertThat(config.toString()).doesNotContain("pa/ss");
+    }
+
+    @Test
+    void theSameUserOrPasswordInBothPlacesIsAccepted() {
+        DatabaseUrl url = DaapConfig.fromEnvironment(Map.of(
+                        "DATABASE_URL",
+                        "postgres://daap:pw@db/daap",
+                        "DATABASE_USER",
+                        "daap",
+                        "DATABASE_PASSWORD",
+                        "pw"))
+                .databaseUrl()
+                .orElseThrow();
+
+        assertThat(url.user()).isEqualTo("daap");
+        assertThat(url.password()).isEqualTo("pw");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "postgres://daap:pw@db/daap|DATABASE_PASSWORD|other|holds a password and DATABASE_PASSWORD another",
+                "postgres://daap@db/daap|DATABASE_USER|admin|names the user 'daap' and DATABASE_USER the user 'admin'",
+            })
+    void aUserOrPasswordGivenTwiceDifferentlyIsRefused(String url, String variable, String value, String message) {
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("DATABASE_URL", url, variable, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("pw");
+    }
+
+    @Test
+    void aPasswordWithoutAUrlIsRefusedRatherThanIgnored() {
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("DATABASE_PASSWORD", "secret")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DATABASE_PASSWORD is set but DATABASE_URL is not")
+                .hasMessageNotContaining("secret");
+    }
 }
