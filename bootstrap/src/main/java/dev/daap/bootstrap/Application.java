@@ -52,7 +52,7 @@ public final class Application implements AutoCloseable {
 
     public static Application start(DaapConfig config) {
         long started = System.nanoTime();
-        byte[] secretKey = secretKey(config); // before anything starts: a bad key fails at once
+        SecretKeys.SecretKey secretKey = secretKey(config); // before anything starts: a bad key fails at once
         MetadataDatabase database = MetadataDatabase.open(config);
         var resources = new java.util.ArrayList<AutoCloseable>();
         try {
@@ -153,7 +153,7 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static byte[] secretKey(DaapConfig config) {
+    private static SecretKeys.SecretKey secretKey(DaapConfig config) {
         var env =
                 config.secretKey().map(key -> Map.of(SecretKeys.VARIABLE, key)).orElse(Map.of());
         return SecretKeys.load(env, config.dataDir());
@@ -164,13 +164,14 @@ public final class Application implements AutoCloseable {
      * current schema (DAAP_MIGRATE_ON_START=false, changes pending) there is nothing to check yet: the service
      * stays unready, and the next start checks.
      */
-    private static CredentialCipher credentialCipher(byte[] key, MigrationStatus migrations, DSLContext dsl) {
-        var cipher = new CredentialCipher(key);
+    private static CredentialCipher credentialCipher(
+            SecretKeys.SecretKey key, MigrationStatus migrations, DSLContext dsl) {
+        var cipher = new CredentialCipher(key.bytes());
         if (migrations.isCurrent()) {
             try {
                 new SecretKeyCheck(cipher).verify(dsl);
             } catch (SecretKeyMismatchException e) {
-                throw new ConfigException(e.getMessage());
+                throw SecretKeys.notTheStoredKey(key, e.expectedKeyId());
             }
         }
         return cipher;
