@@ -141,14 +141,14 @@ public record DaapConfig(
                 throw new ConfigException(DATABASE_URL + " names the user '" + url.user() + "' and " + DATABASE_USER
                         + " the user '" + user.get() + "': give the user in one place only");
             }
-            url = url.withUser(user.get());
+            url = url.withUser(user.get(), DATABASE_USER);
         }
         if (password.isPresent()) {
             if (url.password() != null && !url.password().equals(password.get())) {
                 throw new ConfigException(DATABASE_URL + " holds a password and " + DATABASE_PASSWORD + " another: "
                         + "give the password in one place only (" + DATABASE_PASSWORD + " needs no percent-encoding)");
             }
-            url = url.withPassword(password.get());
+            url = url.withPassword(password.get(), DATABASE_PASSWORD);
         }
         return Optional.of(url);
     }

@@ -13,9 +13,16 @@ import java.util.Map;
  * Query parameters such as {@code sslmode} are passed on to pgjdbc, which understands the libpq names.
  *
  * @param jdbcUrl without credentials, so that it can be logged
+ * @param source  the variables it was read from, for messages that tell the operator what to check
  */
 record DatabaseUrl(
-        String jdbcUrl, String host, int port, String user, String password, Map<String, String> properties) {
+        String jdbcUrl,
+        String host,
+        int port,
+        String user,
+        String password,
+        Map<String, String> properties,
+        String source) {
     private static final String DEFAULT_VARIABLE = "DATABASE_URL";
 
     static DatabaseUrl parse(String raw) {
@@ -25,7 +32,7 @@ record DatabaseUrl(
     /** @param variable the variable it came from, named in error messages */
     static DatabaseUrl parse(String variable, String raw) {
         try {
-            return parseUrl(raw);
+            return parseUrl(raw).from(variable);
         } catch (InvalidUrl e) {
             boolean passwordApart = e.inCredentials && variable.equals(DEFAULT_VARIABLE);
             throw new ConfigException(variable + " " + e.getMessage()
@@ -95,7 +102,7 @@ record DatabaseUrl(
             password = properties.remove("password");
         }
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + URLEncodedPath.encode(database);
-        return new DatabaseUrl(jdbc, uri.getHost(), port, user, password, properties);
+        return new DatabaseUrl(jdbc, uri.getHost(), port, user, password, properties, null);
     }
 
     /**
@@ -127,7 +134,7 @@ record DatabaseUrl(
                 base.substring("jdbc:".length()).replaceFirst("^postgresql:(?!//)", "postgresql://localhost/"));
         String host = address.getHost() == null ? "localhost" : address.getHost();
         return new DatabaseUrl(
-                base, host, address.getPort() == -1 ? 5432 : address.getPort(), user, password, properties);
+                base, host, address.getPort() == -1 ? 5432 : address.getPort(), user, password, properties, null);
     }
 
     private static Map<String, String> query(String rawQuery) {
@@ -155,12 +162,18 @@ record DatabaseUrl(
         }
     }
 
-    DatabaseUrl withUser(String newUser) {
-        return new DatabaseUrl(jdbcUrl, host, port, newUser, password, properties);
+    private DatabaseUrl from(String variable) {
+        return new DatabaseUrl(jdbcUrl, host, port, user, password, properties, variable);
     }
 
-    DatabaseUrl withPassword(String newPassword) {
-        return new DatabaseUrl(jdbcUrl, host, port, user, newPassword, properties);
+    /** @param variable where the user came from, added to {@link #source()} */
+    DatabaseUrl withUser(String newUser, String variable) {
+        return new DatabaseUrl(jdbcUrl, host, port, newUser, password, properties, source + ", " + variable);
+    }
+
+    /** @param variable where the password came from, added to {@link #source()} */
+    DatabaseUrl withPassword(String newPassword, String variable) {
+        return new DatabaseUrl(jdbcUrl, host, port, user, newPassword, properties, source + ", " + variable);
     }
 
     /** The URL with the password masked, for logs. */

@@ -58,6 +58,25 @@ class StartupFailureTest {
     }
 
     @Test
+    void aWrongPasswordGivenApartNamesTheVariableItCameFrom() {
+        TestPostgres postgres = TestPostgres.shared();
+        int exit = run(
+                List.of("migrate", "status"),
+                Map.of(
+                        "DATABASE_URL",
+                        "postgres://" + postgres.host() + ":" + postgres.port() + "/postgres",
+                        "DATABASE_USER",
+                        postgres.user(),
+                        "DATABASE_PASSWORD",
+                        "wrong/pass+word"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr())
+                .contains("password authentication failed", "check DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD")
+                .doesNotContain("wrong/pass+word");
+    }
+
+    @Test
     void aBadVariableIsNamed() {
         assertThat(run(List.of("serve"), Map.of("DB_MAX_CONN_IDLE_TIME", "soon")))
                 .isEqualTo(1);
