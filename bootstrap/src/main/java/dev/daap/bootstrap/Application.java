@@ -60,8 +60,9 @@ public final class Application implements AutoCloseable {
             resources.add(pool);
             MigrationStatus migrations = migrate(config, pool);
             DSLContext dsl = JooqFactory.create(pool, config.schema());
+            JdbcTarget provisioningTarget = provisioningTarget(config, database);
             Wiring wiring = new Wiring(
-                    dsl, config, credentialCipher(secretKey, migrations, dsl), provisioner(config, database));
+                    dsl, config, credentialCipher(secretKey, migrations, dsl), provisioner(provisioningTarget));
             if (migrations.isCurrent() && config.adminToken().isPresent()) {
                 adoptConfiguredAdminToken(
                         config, wiring); // before listening: a token that cannot be used stops start-up
@@ -72,9 +73,13 @@ public final class Application implements AutoCloseable {
                     wiring.databaseUseCases(),
                     wiring.accessUseCases(),
                     events.useCases(),
-                    new DatabaseReadiness(
+                    new DatabaseReadiness(new SchemaVersion(dsl, config.schema()), migrations, config.schema()),
+                    new RunningVersion(
+                            BuildInfo.ofThisJar(),
                             new SchemaVersion(dsl, config.schema()),
-                            migrations.applied().size() + migrations.pending().size()),
+                            migrations.applied().size() + migrations.pending().size(),
+                            dsl,
+                            new ProvisioningTargetVersion(provisioningTarget.unpooled(), wiring.clock)),
                     new HttpSettings(
                             config.port(),
                             "0.0.0.0",
@@ -178,10 +183,13 @@ public final class Application implements AutoCloseable {
     }
 
     /** Where databases are provisioned: PROVISIONER_DATABASE_URL, else the server DAAP itself runs on. */
-    private static PostgresProvisioner provisioner(DaapConfig config, MetadataDatabase database) {
-        JdbcTarget target = config.provisionerUrl()
+    private static JdbcTarget provisioningTarget(DaapConfig config, MetadataDatabase database) {
+        return config.provisionerUrl()
                 .map(url -> JdbcTarget.of(url, "provisioner"))
                 .orElse(database.target());
+    }
+
+    private static PostgresProvisioner provisioner(JdbcTarget target) {
         log.info("Provisioning databases on {}", target.displayUrl());
         return new PostgresProvisioner(target.unpooled(), target.host(), target.port());
     }
@@ -206,8 +214,9 @@ public final class Application implements AutoCloseable {
                     status.applied().size());
         } else {
             log.warn(
-                    "Schema {} has {} pending changeset(s) ({}); /health/ready stays 503 until "
-                            + "`daap.jar migrate up` runs",
+                    "Schema {} has {} pending changeset(s) ({}) and DAAP_MIGRATE_ON_START is false: this instance "
+                            + "answers 503 on /health/ready and under /v1, and runs no workers. Run `daap migrate up`, "
+                            + "then restart it",
                     config.schema(),
                     status.pending().size(),
                     status.pending());

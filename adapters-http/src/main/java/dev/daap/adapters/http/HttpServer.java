@@ -20,6 +20,8 @@ import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.version.VersionHandler;
+import dev.daap.adapters.http.version.VersionSource;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.util.JavalinException;
@@ -54,11 +56,13 @@ public final class HttpServer implements AutoCloseable {
             AccessUseCases access,
             EventUseCases events,
             ReadinessCheck readiness,
+            VersionSource version,
             HttpSettings settings) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(readiness, "readiness");
+        Objects.requireNonNull(version, "version");
         this.settings = Objects.requireNonNull(settings, "settings");
         var bodies = new RequestBodies(settings.maxRequestBytes());
         var handlers = new Routes.Handlers(
@@ -69,7 +73,8 @@ public final class HttpServer implements AutoCloseable {
                 new ApiKeyHandler(access, json, bodies),
                 new AuditHandler(access.listAuditEvents(), json),
                 new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
-                new HealthHandler(readiness, json));
+                new HealthHandler(readiness, json),
+                new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());
         var idempotent = new IdempotentPosts(useCases.idempotency(), problems::handle);
         var authentication = new Authentication(access.authenticate());

@@ -12,6 +12,7 @@ import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.version.VersionHandler;
 import io.javalin.config.RoutesConfig;
 
 /** Every path of the API, in one place. */
@@ -32,6 +33,7 @@ public final class Routes {
     public static final String PLATFORM_API_KEYS = "/v1/api-keys";
     public static final String PLATFORM_API_KEY = PLATFORM_API_KEYS + "/{id}";
     public static final String EVENTS = "/v1/events";
+    public static final String VERSION = "/v1/version";
     private static final String NEW_TOKEN =
             "its response holds a secret (the new API key's token), which is never stored for a replay";
     /** Every path below needs a bearer token; health checks stay outside for probes and load balancers. */
@@ -46,6 +48,8 @@ public final class Routes {
     static void register(
             RoutesConfig routes, IdempotentPosts idempotent, Authentication authentication, Handlers handlers) {
         routes.before(RequestIds::assign);
+        // Before authentication, which itself reads tables that an instance on an old schema may lack.
+        routes.before(AUTHENTICATED, handlers.health()::refuseWhileUnavailable);
         routes.before(AUTHENTICATED, authentication::check);
         // After authentication, before every route: no text input with a NUL reaches a handler.
         routes.beforeMatched(NulCharacters::refuseInParameters);
@@ -88,6 +92,7 @@ public final class Routes {
         routes.get(ME, handlers.apiKeys()::me);
         routes.get(AUDIT_EVENTS, handlers.audit()::list);
         routes.get(EVENTS, handlers.events()::events);
+        routes.get(VERSION, handlers.version()::get);
 
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
@@ -105,6 +110,7 @@ public final class Routes {
         routes.head(ME, handlers.apiKeys()::me);
         routes.head(PLATFORM_API_KEYS, handlers.apiKeys()::listPlatform);
         routes.head(AUDIT_EVENTS, handlers.audit()::list);
+        routes.head(VERSION, handlers.version()::get);
         // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
         routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));
         routes.head(LIVE, health::live);
@@ -120,5 +126,6 @@ public final class Routes {
             ApiKeyHandler apiKeys,
             AuditHandler audit,
             EventHandler events,
-            HealthHandler health) {}
+            HealthHandler health,
+            VersionHandler version) {}
 }

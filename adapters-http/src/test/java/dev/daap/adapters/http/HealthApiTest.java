@@ -3,7 +3,9 @@ package dev.daap.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.adapters.http.health.Readiness;
+import dev.daap.adapters.http.health.ReadinessCheck;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HealthApiTest {
@@ -59,6 +61,41 @@ class HealthApiTest {
     void healthIsOutsideTheVersionedApi() {
         try (TestApi api = TestApi.start()) {
             assertThat(api.get("/v1/health/live").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void anInstanceThatCannotServeAnswers503UnderV1AndStaysLive() {
+        String reason = "schema daap was not current when this instance started: run `daap migrate up`, then restart";
+        ReadinessCheck unavailable = new ReadinessCheck() {
+            @Override
+            public Readiness check() {
+                return new Readiness(false, Map.of("migrations", reason));
+            }
+
+            @Override
+            public Optional<String> refusal() {
+                return Optional.of(reason);
+            }
+        };
+        try (TestApi api = TestApi.start(unavailable)) {
+            ApiResponse list = api.get("/v1/databases");
+            assertThat(list.status()).isEqualTo(503);
+            assertThat(list.contentType()).startsWith("application/problem+json");
+            assertThat(list.json().path("type").asText()).endsWith("/service-unavailable");
+            assertThat(list.json().path("detail").asText()).isEqualTo(reason);
+            assertThat(api.sendAs(null, "GET", "/v1/me", null, null).status())
+                    .as("before authentication, which would read the keys' table")
+                    .isEqualTo(503);
+
+            assertThat(api.get("/health/ready").status()).isEqualTo(503);
+            assertThat(api.get("/health/ready")
+                            .json()
+                            .path("checks")
+                            .path("migrations")
+                            .asText())
+                    .isEqualTo(reason);
+            assertThat(api.get("/health/live").status()).isEqualTo(200);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.daap.adapters.http.event.EventUseCases;
 import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.Idempotency;
+import dev.daap.adapters.http.version.VersionInfo;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.ListApiKeys;
@@ -78,6 +79,12 @@ final class TestApi implements AutoCloseable {
     static final String JSON = "application/json";
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String WORKER = "test-worker";
+    /** What GET /v1/version answers here: the real source is the bootstrap's. */
+    static final VersionInfo VERSION = new VersionInfo(
+            "1.2.3",
+            "0123456789abcdef0123456789abcdef01234567",
+            new VersionInfo.Schema(33, 33, "0033-audit-events-actor-kind"),
+            new VersionInfo.Postgres("17.6", Map.of("default", "16.4")));
     /** Two attempts, and a failed one is due again at once: a test uses them up by running the next job twice. */
     static final JobSettings JOB_SETTINGS =
             new JobSettings(2, Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
@@ -123,6 +130,7 @@ final class TestApi implements AutoCloseable {
                 accessUseCases(audit),
                 new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
                 readiness,
+                () -> VERSION,
                 settings);
         keys.add(ApiKey.issue(
                 ids.newId(), null, Role.PLATFORM_ADMIN, ApiToken.parse(ADMIN_TOKEN), "tests", clock.instant(), null));
