@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daap.testing.http.TestResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -32,26 +32,24 @@ class PendingMigrationsTest {
         assertThat(cli(env, "migrate", "down")).isZero(); // the newest changeset pending again
 
         try (RunningDaap daap = RunningDaap.start(env)) {
-            HttpResponse<String> ready = daap.get("/health/ready");
-            assertThat(ready.statusCode()).isEqualTo(503);
+            TestResponse ready = daap.get("/health/ready");
+            assertThat(ready.status()).isEqualTo(503);
             assertThat(JSON.readTree(ready.body())
                             .path("checks")
                             .path("migrations")
                             .asText())
                     .contains("1 pending changeset(s)", "DAAP_MIGRATE_ON_START=false", "daap migrate up", "restart");
 
-            HttpResponse<String> list = daap.send(java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                    .header("Authorization", "Bearer " + OTHER_ADMIN)
-                    .GET());
-            assertThat(list.statusCode()).isEqualTo(503);
+            TestResponse list = daap.as(OTHER_ADMIN).get("/v1/databases");
+            assertThat(list.status()).isEqualTo(503);
             JsonNode problem = JSON.readTree(list.body());
             assertThat(problem.path("type").asText()).endsWith("/service-unavailable");
             assertThat(problem.path("detail").asText()).contains("pending changeset(s)", "restart");
-            assertThat(daap.get("/health/live").statusCode()).isEqualTo(200);
+            assertThat(daap.get("/health/live").status()).isEqualTo(200);
 
             assertThat(cli(env, "migrate", "up")).isZero();
-            HttpResponse<String> afterMigration = daap.get("/health/ready");
-            assertThat(afterMigration.statusCode()).isEqualTo(503);
+            TestResponse afterMigration = daap.get("/health/ready");
+            assertThat(afterMigration.status()).isEqualTo(503);
             assertThat(JSON.readTree(afterMigration.body())
                             .path("checks")
                             .path("migrations")
@@ -60,7 +58,7 @@ class PendingMigrationsTest {
         }
 
         try (RunningDaap restarted = RunningDaap.start(env)) {
-            assertThat(restarted.get("/health/ready").statusCode()).isEqualTo(200);
+            assertThat(restarted.get("/health/ready").status()).isEqualTo(200);
         }
     }
 

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daap.testing.TestPostgres;
+import dev.daap.testing.http.TestResponse;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
  * that are deleted without dropping what DAAP did not make.
  */
 class ProvisioningEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final TestPostgres postgres = TestPostgres.shared();
 
     @Test
@@ -32,16 +30,16 @@ class ProvisioningEndToEndTest {
         try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of("DAAP_JOB_POLL_INTERVAL", "1s"))) {
             daap.teamsExist("platform");
             String name = "e2e-" + Long.toHexString(System.nanoTime());
-            HttpResponse<String> created = daap.post(
+            TestResponse created = daap.post(
                     "/v1/databases",
                     "{\"name\": \"" + name + "\", \"owner_team\": \"platform\", \"purpose\": \"end to end\"}");
-            assertThat(created.statusCode()).isEqualTo(201);
-            String id = JSON.readTree(created.body()).get("id").asText();
+            assertThat(created.status()).isEqualTo(201);
+            String id = created.json().get("id").asText();
             assertProblem(daap.get("/v1/databases/" + id + "/credentials"), 409);
 
             awaitStatus(daap, id, "ready");
-            JsonNode credentials = JSON.readTree(
-                    daap.get("/v1/databases/" + id + "/credentials").body());
+            JsonNode credentials =
+                    daap.get("/v1/databases/" + id + "/credentials").json();
             assertThat(credentials.get("database").asText()).isEqualTo(name);
             assertThat(credentials.get("uri").asText()).startsWith("postgresql://" + name + ":");
             String firstPassword = credentials.get("password").asText();
@@ -55,16 +53,13 @@ class ProvisioningEndToEndTest {
                 }
             }
             assertThat(daap.get("/v1/databases?q=" + name).body()).doesNotContain(firstPassword);
-            JsonNode operations = JSON.readTree(
-                    daap.get("/v1/databases/" + id + "/operations").body());
+            JsonNode operations =
+                    daap.get("/v1/databases/" + id + "/operations").json();
             assertThat(operations.get("items").get(0).get("state").asText()).isEqualTo("succeeded");
 
-            HttpResponse<String> rotated = daap.send(
-                    java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases/" + id + "/credentials/rotate"))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
-            assertThat(rotated.statusCode()).isEqualTo(200);
-            String secondPassword =
-                    JSON.readTree(rotated.body()).get("password").asText();
+            TestResponse rotated = daap.post("/v1/databases/" + id + "/credentials/rotate");
+            assertThat(rotated.status()).isEqualTo(200);
+            String secondPassword = rotated.json().get("password").asText();
             assertThat(secondPassword).isNotEqualTo(firstPassword);
             assertThatThrownBy(() -> connect(credentials, firstPassword).close())
                     .isInstanceOf(SQLException.class);
@@ -73,9 +68,9 @@ class ProvisioningEndToEndTest {
             }
 
             try (Connection stillOpen = connect(credentials, secondPassword)) {
-                assertThat(daap.delete("/v1/databases/" + id).statusCode()).isEqualTo(202);
+                assertThat(daap.delete("/v1/databases/" + id).status()).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> daap.get("/v1/databases/" + id).statusCode() == 404);
+                        .until(() -> daap.get("/v1/databases/" + id).status() == 404);
             }
             assertThat(existsOnTarget("SELECT count(*) FROM pg_database WHERE datname = ?", name))
                     .isFalse();
@@ -85,7 +80,7 @@ class ProvisioningEndToEndTest {
                                     "/v1/databases",
                                     "{\"name\": \"" + name
                                             + "\", \"owner_team\": \"platform\", \"purpose\": \"again\"}")
-                            .statusCode())
+                            .status())
                     .as("the name is free once the database is gone")
                     .isEqualTo(201);
         }
@@ -107,24 +102,24 @@ class ProvisioningEndToEndTest {
                 "DAAP_JOB_POLL_INTERVAL",
                 "200ms"))) {
             daap.teamsExist("platform");
-            HttpResponse<String> created = daap.post(
+            TestResponse created = daap.post(
                     "/v1/databases",
                     "{\"name\": \"refused-" + Long.toHexString(System.nanoTime())
                             + "\", \"owner_team\": \"platform\", \"purpose\": \"nowhere to go\"}");
-            String id = JSON.readTree(created.body()).get("id").asText();
+            String id = created.json().get("id").asText();
 
             JsonNode failed = awaitStatus(daap, id, "failed");
             assertThat(failed.get("failure_reason").asText()).contains("cannot reach the target cluster");
-            JsonNode operation = JSON.readTree(daap.get("/v1/operations/"
+            JsonNode operation = daap.get("/v1/operations/"
                             + failed.get("latest_operation_id").asText())
-                    .body());
+                    .json();
             assertThat(operation.get("state").asText()).isEqualTo("failed");
             assertThat(operation.get("attempts").asInt()).isEqualTo(2);
-            assertThat(daap.get("/health/ready").statusCode()).isEqualTo(200);
+            assertThat(daap.get("/health/ready").status()).isEqualTo(200);
 
-            HttpResponse<String> retried = daap.post("/v1/databases/" + id + "/retry", "{}");
-            assertThat(retried.statusCode()).isEqualTo(202);
-            assertThat(JSON.readTree(retried.body()).get("latest_operation_id").asText())
+            TestResponse retried = daap.post("/v1/databases/" + id + "/retry", "{}");
+            assertThat(retried.status()).isEqualTo(202);
+            assertThat(retried.json().get("latest_operation_id").asText())
                     .isNotEqualTo(failed.get("latest_operation_id").asText());
         }
     }
@@ -164,17 +159,14 @@ class ProvisioningEndToEndTest {
                         .isTrue();
 
                 for (String id : List.of(takenId, halfMadeId)) {
-                    HttpResponse<String> deleting = daap.delete("/v1/databases/" + id);
-                    assertThat(deleting.statusCode()).isEqualTo(202);
-                    assertThat(JSON.readTree(deleting.body()).get("status").asText())
-                            .isEqualTo("deleting");
+                    TestResponse deleting = daap.delete("/v1/databases/" + id);
+                    assertThat(deleting.status()).isEqualTo(202);
+                    assertThat(deleting.json().get("status").asText()).isEqualTo("deleting");
                     await().atMost(Duration.ofSeconds(60))
-                            .until(() -> daap.get("/v1/databases/" + id).statusCode() == 404);
-                    JsonNode deprovision = JSON.readTree(daap.get("/v1/operations/"
-                                    + JSON.readTree(deleting.body())
-                                            .get("latest_operation_id")
-                                            .asText())
-                            .body());
+                            .until(() -> daap.get("/v1/databases/" + id).status() == 404);
+                    JsonNode deprovision = daap.get("/v1/operations/"
+                                    + deleting.json().get("latest_operation_id").asText())
+                            .json();
                     assertThat(deprovision.get("state").asText()).isEqualTo("succeeded");
                 }
             }
@@ -194,10 +186,10 @@ class ProvisioningEndToEndTest {
     }
 
     private static String create(RunningDaap daap, String name) throws Exception {
-        HttpResponse<String> created = daap.post(
+        TestResponse created = daap.post(
                 "/v1/databases", "{\"name\": \"" + name + "\", \"owner_team\": \"platform\", \"purpose\": \"fails\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asText();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     /** Names made by the test itself, so quoting without escaping is safe here. */
@@ -216,7 +208,7 @@ class ProvisioningEndToEndTest {
         return await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(
-                        () -> JSON.readTree(daap.get("/v1/databases/" + id).body()),
+                        () -> daap.get("/v1/databases/" + id).json(),
                         body -> status.equals(body.get("status").asText()));
     }
 

@@ -114,7 +114,7 @@ class StartupFailureTest {
             assertThat(daap.post(
                                     "/v1/databases",
                                     "{\"name\": \"orders\", \"owner_team\": \"payments\", " + "\"purpose\": \"kept\"}")
-                            .statusCode())
+                            .status())
                     .isEqualTo(201);
         }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daap.migrations.MigrationStatus;
 import dev.daap.migrations.Migrator;
-import java.net.http.HttpResponse;
+import dev.daap.testing.http.TestResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,9 +20,9 @@ class VersionEndToEndTest {
         Map<String, String> env = RunningDaap.freshDatabaseEnvironment();
         try (RunningDaap daap = RunningDaap.start(env);
                 CommandDatabase database = CommandDatabase.open(DaapConfig.fromEnvironment(withKey(env)), "test")) {
-            HttpResponse<String> response = daap.get("/v1/version");
+            TestResponse response = daap.get("/v1/version");
 
-            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.status()).isEqualTo(200);
             JsonNode version = JSON.readTree(response.body());
             assertThat(version.path("version").asText()).isEqualTo(projectVersion());
             assertThat(version.path("commit").asText()).isEqualTo(headOfThisCheckout());

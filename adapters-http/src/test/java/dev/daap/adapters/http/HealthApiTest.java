@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
+import dev.daap.testing.http.TestResponse;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class HealthApiTest {
     @Test
     void liveSaysUp() {
         try (TestApi api = TestApi.start()) {
-            ApiResponse response = api.get("/health/live");
+            TestResponse response = api.get("/health/live");
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.contentType()).startsWith("application/json");
@@ -24,7 +25,7 @@ class HealthApiTest {
     @Test
     void readyReportsTheChecks() {
         try (TestApi api = TestApi.start(() -> new Readiness(true, Map.of("database", "ok", "migrations", "ok")))) {
-            ApiResponse response = api.get("/health/ready");
+            TestResponse response = api.get("/health/ready");
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().path("status").asText()).isEqualTo("ready");
@@ -36,7 +37,7 @@ class HealthApiTest {
     @Test
     void notReadyIsA503WithTheFailingCheck() {
         try (TestApi api = TestApi.start(() -> new Readiness(false, Map.of("database", "unreachable")))) {
-            ApiResponse response = api.get("/health/ready");
+            TestResponse response = api.get("/health/ready");
 
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.json().path("status").asText()).isEqualTo("unavailable");
@@ -49,7 +50,7 @@ class HealthApiTest {
         try (TestApi api = TestApi.start(() -> {
             throw new IllegalStateException("pool closed");
         })) {
-            ApiResponse response = api.get("/health/ready");
+            TestResponse response = api.get("/health/ready");
 
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.json().path("status").asText()).isEqualTo("unavailable");
@@ -79,12 +80,12 @@ class HealthApiTest {
             }
         };
         try (TestApi api = TestApi.start(unavailable)) {
-            ApiResponse list = api.get("/v1/databases");
+            TestResponse list = api.get("/v1/databases");
             assertThat(list.status()).isEqualTo(503);
             assertThat(list.contentType()).startsWith("application/problem+json");
             assertThat(list.json().path("type").asText()).endsWith("/service-unavailable");
             assertThat(list.json().path("detail").asText()).isEqualTo(reason);
-            assertThat(api.sendAs(null, "GET", "/v1/me", null, null).status())
+            assertThat(api.as(null).get("/v1/me").status())
                     .as("before authentication, which would read the keys' table")
                     .isEqualTo(503);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.Role;
+import dev.daap.testing.http.TestResponse;
 import org.junit.jupiter.api.Test;
 
 class VersionApiTest {
@@ -13,7 +14,7 @@ class VersionApiTest {
         try (TestApi api = TestApi.start()) {
             String viewer = api.issueKey("payments", Role.VIEWER);
 
-            ApiResponse response = api.getAs(viewer, "/v1/version");
+            TestResponse response = api.as(viewer).get("/v1/version");
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("Cache-Control")).isEqualTo("no-store");
@@ -32,8 +33,7 @@ class VersionApiTest {
     @Test
     void withoutAKeyItIsA401() {
         try (TestApi api = TestApi.start()) {
-            assertThat(api.sendAs(null, "GET", "/v1/version", null, null).status())
-                    .isEqualTo(401);
+            assertThat(api.as(null).get("/v1/version").status()).isEqualTo(401);
         }
     }
 }
