@@ -3,6 +3,8 @@ package dev.daap.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.daap.adapters.http.HttpServer;
 import dev.daap.adapters.http.HttpSettings;
+import dev.daap.adapters.http.ManagementServer;
+import dev.daap.adapters.http.observability.RequestTelemetry;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.PoolSettings;
 import dev.daap.adapters.postgres.PostgresPool;
@@ -10,7 +12,11 @@ import dev.daap.adapters.postgres.SchemaVersion;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.SecretKeyCheck;
 import dev.daap.adapters.postgres.credential.SecretKeyMismatchException;
+import dev.daap.adapters.postgres.job.JobBacklog;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
+import dev.daap.bootstrap.observability.JobBacklogGauges;
+import dev.daap.bootstrap.observability.StoreMetrics;
+import dev.daap.bootstrap.observability.Telemetry;
 import dev.daap.migrations.MigrationStatus;
 import dev.daap.migrations.Migrator;
 import java.time.Duration;
@@ -34,6 +40,8 @@ public final class Application implements AutoCloseable {
     private final Workers workers;
     private final List<PeriodicTask> housekeeping;
     private final LiveEvents events;
+    private final ManagementServer management;
+    private final Telemetry telemetry;
 
     private Application(
             MetadataDatabase database,
@@ -41,8 +49,12 @@ public final class Application implements AutoCloseable {
             HttpServer http,
             Workers workers,
             List<PeriodicTask> housekeeping,
-            LiveEvents events) {
+            LiveEvents events,
+            ManagementServer management,
+            Telemetry telemetry) {
         this.events = events;
+        this.management = management;
+        this.telemetry = telemetry;
         this.database = database;
         this.pool = pool;
         this.http = http;
@@ -51,42 +63,68 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(DaapConfig config) {
+        return start(config, Telemetry.start(config.telemetry()));
+    }
+
+    /** With metrics and tracing of the caller's making (tests collect spans in memory); closes it at the end. */
+    static Application start(DaapConfig config, Telemetry telemetry) {
         long started = System.nanoTime();
-        SecretKeys.SecretKey secretKey = secretKey(config); // before anything starts: a bad key fails at once
-        MetadataDatabase database = MetadataDatabase.open(config);
+        SecretKeys.SecretKey secretKey;
+        MetadataDatabase database;
+        try {
+            secretKey = secretKey(config); // before anything starts: a bad key fails at once
+            database = MetadataDatabase.open(config);
+        } catch (RuntimeException e) {
+            telemetry.close();
+            throw e;
+        }
         var resources = new java.util.ArrayList<AutoCloseable>();
+        resources.add(telemetry);
         try {
             HikariDataSource pool = PostgresPool.create(poolSettings(config, database.target()), "daap");
             resources.add(pool);
             MigrationStatus migrations = migrate(config, pool);
-            DSLContext dsl = JooqFactory.create(pool, config.schema());
+            if (config.telemetry().metrics()) {
+                StoreMetrics.pool(telemetry.registry(), pool);
+            }
+            DSLContext dsl = JooqFactory.create(telemetry.traced(pool), config.schema());
             JdbcTarget provisioningTarget = provisioningTarget(config, database);
             Wiring wiring = new Wiring(
-                    dsl, config, credentialCipher(secretKey, migrations, dsl), provisioner(provisioningTarget));
+                    dsl,
+                    config,
+                    credentialCipher(secretKey, migrations, dsl),
+                    provisioner(provisioningTarget, telemetry),
+                    telemetry);
+            StoreMetrics.apiKeyCache(telemetry.registry(), wiring.apiKeys);
+            JobBacklogGauges.register(telemetry.registry(), new JobBacklog(wiring.transactions, wiring.clock));
             if (migrations.isCurrent() && config.adminToken().isPresent()) {
                 adoptConfiguredAdminToken(
                         config, wiring); // before listening: a token that cannot be used stops start-up
             }
             LiveEvents events = LiveEvents.start(config, wiring, database.target(), migrations.isCurrent());
             resources.add(events);
+            var schemaVersion = new SchemaVersion(dsl, config.schema());
+            var readiness = new DatabaseReadiness(schemaVersion, migrations, config.schema());
+            var version = new RunningVersion(
+                    BuildInfo.ofThisJar(),
+                    schemaVersion,
+                    migrations.applied().size() + migrations.pending().size(),
+                    dsl,
+                    new ProvisioningTargetVersion(provisioningTarget.unpooled(), wiring.clock));
             HttpServer http = new HttpServer(
                     wiring.databaseUseCases(),
                     wiring.accessUseCases(),
                     events.useCases(),
-                    new DatabaseReadiness(new SchemaVersion(dsl, config.schema()), migrations, config.schema()),
-                    new RunningVersion(
-                            BuildInfo.ofThisJar(),
-                            new SchemaVersion(dsl, config.schema()),
-                            migrations.applied().size() + migrations.pending().size(),
-                            dsl,
-                            new ProvisioningTargetVersion(provisioningTarget.unpooled(), wiring.clock)),
+                    readiness,
+                    version,
                     new HttpSettings(
-                            config.port(),
-                            "0.0.0.0",
-                            config.shutdownTimeout(),
-                            HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
-            listen(http, config);
+                            config.port(), "0.0.0.0", config.shutdownTimeout(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
+                    new RequestTelemetry(telemetry.registry(), telemetry.openTelemetry(), telemetry.accessLog()));
+            listen("PORT", config.port(), http::start);
             resources.add(http);
+            var management = new ManagementServer(readiness, telemetry.scrape(), "0.0.0.0", config.managementPort());
+            listen(DaapConfig.MANAGEMENT_PORT, config.managementPort(), management::start);
+            resources.add(management);
             Workers workers =
                     migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
             resources.add(workers);
@@ -100,7 +138,7 @@ public final class Application implements AutoCloseable {
                     http.port(),
                     database.target().kind(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new Application(database, pool, http, workers, housekeeping, events);
+            return new Application(database, pool, http, workers, housekeeping, events, management, telemetry);
         } catch (RuntimeException e) {
             closeAll(resources);
             database.close();
@@ -144,14 +182,14 @@ public final class Application implements AutoCloseable {
     }
 
     /** Starts listening; a port another program holds is an operator's problem, said as such. */
-    private static void listen(HttpServer http, DaapConfig config) {
+    private static void listen(String variable, int port, Runnable start) {
         try {
-            http.start();
+            start.run();
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof java.net.BindException) {
-                    throw new ConfigException("cannot listen on port " + config.port() + " (" + cause.getMessage()
-                            + "): another program uses it; stop that one or set PORT to another port");
+                    throw new ConfigException("cannot listen on port " + port + " (" + cause.getMessage()
+                            + "): another program uses it; stop that one or set " + variable + " to another port");
                 }
             }
             throw e;
@@ -189,9 +227,10 @@ public final class Application implements AutoCloseable {
                 .orElse(database.target());
     }
 
-    private static PostgresProvisioner provisioner(JdbcTarget target) {
+    private static PostgresProvisioner provisioner(JdbcTarget target, Telemetry telemetry) {
         log.info("Provisioning databases on {}", target.displayUrl());
-        return new PostgresProvisioner(target.unpooled(), target.host(), target.port());
+        // Traced: the statements on the cluster show in the trace of the job, and so of the create that asked.
+        return new PostgresProvisioner(telemetry.traced(target.unpooled()), target.host(), target.port());
     }
 
     private static void closeAll(java.util.List<AutoCloseable> resources) {
@@ -240,6 +279,11 @@ public final class Application implements AutoCloseable {
         return http.port();
     }
 
+    /** Where the metrics and health endpoints answer. */
+    public int managementPort() {
+        return management.port();
+    }
+
     @Override
     public void close() {
         log.info("Shutting down: draining HTTP requests");
@@ -249,11 +293,13 @@ public final class Application implements AutoCloseable {
             events.close();
             workers.close();
             housekeeping.forEach(PeriodicTask::close);
+            management.close(); // late: metrics and health answer while the rest drains
         } finally {
             try {
                 pool.close();
             } finally {
                 database.close();
+                telemetry.close(); // last: sends the spans of the shutdown too
                 log.info("DAAP stopped");
             }
         }

@@ -1,6 +1,7 @@
 package dev.daap.adapters.http.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.daap.adapters.http.observability.CurrentTrace;
 import dev.daap.domain.error.FieldError;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * @param instance  the request path the problem occurred on
  * @param errors    one entry per invalid field; only for input problems
  * @param requestId the {@code X-Request-Id} of the response, to find the log lines
+ * @param traceId   the request's trace, to find its spans; absent when tracing is off
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
@@ -19,7 +21,8 @@ public record Problem(
         String detail,
         String instance,
         List<FieldProblem> errors,
-        String requestId) {
+        String requestId,
+        String traceId) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public record FieldProblem(String field, String message) {}
@@ -31,6 +34,7 @@ public record Problem(
                 : errors.stream()
                         .map(e -> new FieldProblem(e.field(), e.message()))
                         .toList();
-        return new Problem(type.uri(), type.title(), type.status(), detail, instance, fields, requestId);
+        return new Problem(
+                type.uri(), type.title(), type.status(), detail, instance, fields, requestId, CurrentTrace.id());
     }
 }
