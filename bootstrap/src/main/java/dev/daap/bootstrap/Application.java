@@ -122,7 +122,8 @@ public final class Application implements AutoCloseable {
                     new RequestTelemetry(telemetry.registry(), telemetry.openTelemetry(), telemetry.accessLog()));
             listen("PORT", config.port(), http::start);
             resources.add(http);
-            var management = new ManagementServer(readiness, telemetry.scrape(), "0.0.0.0", config.managementPort());
+            var management =
+                    new ManagementServer(readiness, version, telemetry.scrape(), "0.0.0.0", config.managementPort());
             listen(DaapConfig.MANAGEMENT_PORT, config.managementPort(), management::start);
             resources.add(management);
             Workers workers =

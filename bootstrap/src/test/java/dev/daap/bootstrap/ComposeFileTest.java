@@ -3,6 +3,7 @@ package dev.daap.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,22 @@ class ComposeFileTest {
         @SuppressWarnings("unchecked")
         List<String> test = (List<String>) mapAt(daap, "healthcheck").get("test");
 
-        assertThat(test.getLast()).isEqualTo("http://127.0.0.1:" + Deployment.MANAGEMENT_PORT + Deployment.READY);
+        assertThat(test.getLast())
+                .isEqualTo("http://127.0.0.1:" + Deployment.defaults().managementPort() + Deployment.READY);
+    }
+
+    /** The healthcheck's URL, asked of a real DAAP's management server: ready is a 200 there. */
+    @Test
+    void theHealthcheckIsAnsweredByARealManagementServer() throws Exception {
+        Map<String, Object> daap = service(config(secrets()), "daap");
+        @SuppressWarnings("unchecked")
+        URI healthcheck = URI.create(((List<String>) mapAt(daap, "healthcheck").get("test")).getLast());
+        assertThat(healthcheck.getPort())
+                .isEqualTo(DaapVariables.configOf(environment(daap)).managementPort());
+
+        try (RunningDaap running = RunningDaap.onFreshDatabase(Map.of())) {
+            assertThat(running.management().get(healthcheck.getPath()).status()).isEqualTo(200);
+        }
     }
 
     @Test
@@ -110,7 +126,8 @@ class ComposeFileTest {
                 .asString()
                 .startsWith("ENTRYPOINT [\"/__cacert_entrypoint.sh\", \"java\",");
         assertThat(dockerfile)
-                .contains("EXPOSE " + DaapVariables.configOf(Map.of()).port() + " " + Deployment.MANAGEMENT_PORT);
+                .contains("EXPOSE " + Deployment.defaults().port() + " "
+                        + Deployment.defaults().managementPort());
     }
 
     private static Map<String, String> secrets() {

@@ -3,14 +3,14 @@ package dev.daap.bootstrap;
 import dev.daap.adapters.http.Routes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** What the deployment files (compose.yaml, Dockerfile, deploy/kubernetes) are checked against. */
 final class Deployment {
-    /**
-     * DAAP_MANAGEMENT_PORT's default: health, metrics and version for operators. The management server is built on
-     * another branch (issue 22, observability); once it is in, this should come from its configuration.
-     */
-    static final int MANAGEMENT_PORT = 8081;
+    /** The configuration of an empty environment: the ports and timeouts DAAP has when nothing is set. */
+    static DaapConfig defaults() {
+        return DaapVariables.configOf(Map.of());
+    }
 
     static final String LIVE = Routes.LIVE;
     static final String READY = Routes.READY;

@@ -2,7 +2,12 @@ package dev.daap.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daap.adapters.http.ManagementServer;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +36,8 @@ class KubernetesManifestsTest {
     private static final Set<String> REQUIRED_SECRETS = Set.of("DATABASE_PASSWORD", "DAAP_SECRET_KEY");
     /** The JVM's own memory beside the heap, at most, as jvm.options records it (measured with bench/run). */
     private static final long JVM_OWN_MEMORY = 270L << 20;
+
+    private static final List<String> PROBES = List.of("startupProbe", "livenessProbe", "readinessProbe");
 
     private final Map<String, Map<String, Object>> byKind = manifests();
 
@@ -65,7 +72,7 @@ class KubernetesManifestsTest {
     void portsAreTheOnesDaapListensOn() {
         Map<String, Integer> ports = containerPorts();
         assertThat(ports).containsEntry("http", daapConfig().port());
-        assertThat(ports).containsEntry("management", Deployment.MANAGEMENT_PORT);
+        assertThat(ports).containsEntry("management", daapConfig().managementPort());
 
         Map<String, Object> servicePort =
                 maps(map(byKind.get("Service"), "spec").get("ports")).getFirst();
@@ -75,12 +82,47 @@ class KubernetesManifestsTest {
     @Test
     void probesAskTheManagementPortForLivenessAndReadiness() {
         Map<String, Object> container = container();
-        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+        for (String probe : PROBES) {
             Map<String, Object> httpGet = map(map(container, probe), "httpGet");
             assertThat(httpGet.get("port")).as(probe).isEqualTo("management");
             assertThat(httpGet.get("path"))
                     .as(probe)
                     .isEqualTo(probe.equals("readinessProbe") ? Deployment.READY : Deployment.LIVE);
+        }
+    }
+
+    @Test
+    void theScrapeAnnotationsNameTheManagementPortAndItsMetrics() {
+        assertThat(podAnnotations())
+                .containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", String.valueOf(daapConfig().managementPort()))
+                .containsEntry("prometheus.io/path", ManagementServer.METRICS);
+    }
+
+    /** What the kubelet and Prometheus would ask, asked of a real DAAP's management server. */
+    @Test
+    void theProbesAndTheScrapeAreAnsweredByARealManagementServer() throws Exception {
+        Map<String, Integer> ports = containerPorts();
+        try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of())) {
+            for (String probe : PROBES) {
+                Map<String, Object> httpGet = map(map(container(), probe), "httpGet");
+                assertThat(ports.get((String) httpGet.get("port")))
+                        .as(probe)
+                        .isEqualTo(daapConfig().managementPort());
+                assertThat(daap.management().get((String) httpGet.get("path")).status())
+                        .as(probe)
+                        .isEqualTo(200);
+            }
+            HttpResponse<String> scrape = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daap.managementPort()
+                                            + podAnnotations().get("prometheus.io/path")))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+            assertThat(scrape.body()).contains("jvm_memory_used_bytes");
         }
     }
 
@@ -179,6 +221,13 @@ class KubernetesManifestsTest {
 
     private Map<String, String> configMapData() {
         return map(byKind.get("ConfigMap"), "data").entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> (String) entry.getValue()));
+    }
+
+    private Map<String, String> podAnnotations() {
+        return map(map(map(map(byKind.get("Deployment"), "spec"), "template"), "metadata"), "annotations")
+                .entrySet()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> (String) entry.getValue()));
     }
 

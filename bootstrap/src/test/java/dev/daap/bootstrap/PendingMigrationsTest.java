@@ -13,9 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code serve} with DAAP_MIGRATE_ON_START=false on a schema with a change pending: unready with the reason, 503
- * under /v1 instead of 500s from missing columns, and unready still after {@code migrate up} until it is restarted,
- * since it started no workers; the restarted instance is ready.
+ * {@code serve} with DAAP_MIGRATE_ON_START=false on a schema with a change pending: unready with the reason on the
+ * API port and the management port alike (where the probes ask), 503 under /v1 instead of 500s from missing
+ * columns while the management port still says what runs, and unready still after {@code migrate up} until it is
+ * restarted, since it started no workers; the restarted instance is ready.
  */
 class PendingMigrationsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +40,9 @@ class PendingMigrationsTest {
                             .path("migrations")
                             .asText())
                     .contains("1 pending changeset(s)", "DAAP_MIGRATE_ON_START=false", "daap migrate up", "restart");
+            TestResponse managementReady = daap.management().get("/health/ready");
+            assertThat(managementReady.status()).isEqualTo(503);
+            assertThat(JSON.readTree(managementReady.body())).isEqualTo(JSON.readTree(ready.body()));
 
             TestResponse list = daap.as(OTHER_ADMIN).get("/v1/databases");
             assertThat(list.status()).isEqualTo(503);
@@ -46,6 +50,12 @@ class PendingMigrationsTest {
             assertThat(problem.path("type").asText()).endsWith("/service-unavailable");
             assertThat(problem.path("detail").asText()).contains("pending changeset(s)", "restart");
             assertThat(daap.get("/health/live").status()).isEqualTo(200);
+            assertThat(daap.as(OTHER_ADMIN).get("/v1/version").status()).isEqualTo(503);
+            TestResponse version = daap.management().get("/v1/version");
+            assertThat(version.status()).isEqualTo(200);
+            JsonNode schema = JSON.readTree(version.body()).path("schema");
+            assertThat(schema.path("applied_changesets").asInt())
+                    .isEqualTo(schema.path("known_changesets").asInt() - 1);
 
             assertThat(cli(env, "migrate", "up")).isZero();
             TestResponse afterMigration = daap.get("/health/ready");
@@ -55,6 +65,8 @@ class PendingMigrationsTest {
                             .path("migrations")
                             .asText())
                     .contains("applied after this instance started", "restart it");
+            assertThat(JSON.readTree(daap.management().get("/health/ready").body()))
+                    .isEqualTo(JSON.readTree(afterMigration.body()));
         }
 
         try (RunningDaap restarted = RunningDaap.start(env)) {

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** GET /v1/version on a running DAAP: the build's version and commit, the schema and the servers' versions. */
+/**
+ * GET /v1/version on a running DAAP: the build's version and commit, the schema and the servers' versions; the same
+ * answer on the management port, without a key.
+ */
 class VersionEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +47,13 @@ class VersionEndToEndTest {
                             .path("default")
                             .asText())
                     .isEqualTo(server);
+
+            TestResponse onManagementPort = daap.management().get("/v1/version");
+            assertThat(onManagementPort.status()).isEqualTo(200);
+            assertThat(JSON.readTree(onManagementPort.body())).isEqualTo(version);
+            assertThat(daap.as(null).get("/v1/version").status())
+                    .as("the API port wants a key")
+                    .isEqualTo(401);
         }
     }
 
