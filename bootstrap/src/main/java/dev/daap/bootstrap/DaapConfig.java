@@ -1,6 +1,7 @@
 package dev.daap.bootstrap;
 
 import dev.daap.bootstrap.observability.TelemetrySettings;
+import dev.daap.bootstrap.observability.TraceSampling;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.migrations.Migrator;
 import java.nio.file.Path;
@@ -141,6 +142,12 @@ public record DaapConfig(
                         .map(DaapConfig::otlpHeaders)
                         .orElse(Map.of()),
                 reader.text("OTEL_SERVICE_NAME", TelemetrySettings.DEFAULT_SERVICE_NAME),
+                new TraceSampling(
+                        reader.oneOf(
+                                TraceSampling.SAMPLER_VARIABLE,
+                                TraceSampling.DEFAULT_SAMPLER,
+                                TraceSampling.SAMPLERS.toArray(String[]::new)),
+                        reader.ratio(TraceSampling.RATIO_VARIABLE, 1.0)),
                 reader.bool("DAAP_ACCESS_LOG", true));
     }
 
@@ -243,6 +250,24 @@ public record DaapConfig(
             }
             throw new ConfigException(
                     name + " must be a whole number from " + min + " to " + max + ", not '" + value.get() + "'");
+        }
+
+        /** A share from 0 to 1, such as 0.1 or 1. */
+        double ratio(String name, double fallback) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                double parsed = Double.parseDouble(value.get());
+                if (parsed >= 0 && parsed <= 1) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the accepted range
+            }
+            throw new ConfigException(
+                    name + " must be a number from 0 to 1 (0.1: one trace in ten), not '" + value.get() + "'");
         }
 
         Duration duration(String name, String fallback) {

@@ -3,6 +3,7 @@ package dev.daap.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.bootstrap.observability.TraceSampling;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +26,28 @@ class DaapConfigTest {
         assertThat(config.maxConnectionLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(config.maxConnectionIdleTime()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.migrateOnStart()).isTrue();
+    }
+
+    @Test
+    void tracesAreSampledAsTheOpenTelemetryVariablesSay() {
+        assertThat(DaapConfig.fromEnvironment(Map.of()).telemetry().sampling())
+                .isEqualTo(new TraceSampling("parentbased_always_on", 1.0));
+        assertThat(DaapConfig.fromEnvironment(Map.of(
+                                "OTEL_TRACES_SAMPLER", "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG", "0.05"))
+                        .telemetry()
+                        .sampling())
+                .isEqualTo(new TraceSampling("parentbased_traceidratio", 0.05));
+
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("OTEL_TRACES_SAMPLER", "jaeger_remote")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OTEL_TRACES_SAMPLER")
+                .hasMessageContaining("parentbased_traceidratio");
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("OTEL_TRACES_SAMPLER_ARG", "10%")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1");
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("OTEL_TRACES_SAMPLER_ARG", "1.5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OTEL_TRACES_SAMPLER_ARG");
     }
 
     @Test
