@@ -83,6 +83,7 @@ public final class Application implements AutoCloseable {
         try {
             HikariDataSource pool = PostgresPool.create(poolSettings(config, database.target()), "daap");
             resources.add(pool);
+            FirstConnection.await(pool, config.databaseWait()); // a failure is reported by the migrator below
             MigrationStatus migrations = migrate(config, pool);
             if (config.telemetry().metrics()) {
                 StoreMetrics.pool(telemetry.registry(), pool);
