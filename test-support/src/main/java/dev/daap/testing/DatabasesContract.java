@@ -3,6 +3,10 @@ package dev.daap.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
@@ -14,7 +18,7 @@ import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
@@ -61,6 +65,9 @@ public abstract class DatabasesContract {
     /** Makes sure the team exists, for stores whose rows refer to teams; the default suits the others. */
     protected void teamExists(TeamSlug slug) {}
 
+    /** Makes sure the cluster exists, for stores whose rows refer to clusters; the default suits the others. */
+    protected void clusterExists(ClusterRef cluster) {}
+
     @Test
     void anAddedDatabaseIsFoundWithEveryField() {
         Database ready = new Database(
@@ -86,12 +93,12 @@ public abstract class DatabasesContract {
     }
 
     @Test
-    void aSecondLiveDatabaseWithTheSameNameIsRefused() {
+    void aSecondLiveDatabaseWithTheSameNameInTheSameTeamIsRefused() {
         Database first = add(aDatabase("orders"));
         Database sameName = new Database(
                 new DatabaseId(UUID.randomUUID()),
                 first.name(),
-                new TeamSlug("other-" + run),
+                team,
                 new Purpose("another"),
                 DatabaseStatus.PENDING,
                 null,
@@ -100,11 +107,88 @@ public abstract class DatabasesContract {
                 T0,
                 null,
                 1);
-        teamExists(sameName.ownerTeam());
 
-        assertThatThrownBy(() -> inTransaction(() -> databases().add(sameName))).isInstanceOf(NameTakenException.class);
+        assertThatThrownBy(() -> inTransaction(() -> databases().add(sameName)))
+                .isInstanceOf(NameTakenException.class)
+                .hasMessageContaining(team.value());
         assertThat(databases().find(sameName.id())).isEmpty();
         assertThat(databases().find(first.id())).contains(first);
+    }
+
+    @Test
+    void anotherTeamMayHaveADatabaseOfTheSameName() {
+        Database first = add(aDatabase("orders"));
+        Database sameNameOtherTeam = new Database(
+                new DatabaseId(UUID.randomUUID()),
+                first.name(),
+                new TeamSlug("other-" + run),
+                new Purpose("another team's orders"),
+                DatabaseStatus.PENDING,
+                null,
+                Labels.NONE,
+                T0,
+                T0,
+                null,
+                1);
+
+        add(sameNameOtherTeam);
+
+        assertThat(databases().find(sameNameOtherTeam.id())).contains(sameNameOtherTeam);
+        assertThat(databases().find(first.id())).contains(first);
+    }
+
+    @Test
+    void movingADatabaseToATeamThatHasItsNameIsRefused() {
+        Database first = add(aDatabase("orders"));
+        TeamSlug other = new TeamSlug("other-" + run);
+        Database othersOrders = add(new Database(
+                new DatabaseId(UUID.randomUUID()),
+                first.name(),
+                other,
+                new Purpose("another team's orders"),
+                DatabaseStatus.PENDING,
+                null,
+                Labels.NONE,
+                T0,
+                T0,
+                null,
+                1));
+        Database moved = first.change(new DatabaseChanges(null, null, Optional.of(other)), T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> inTransaction(() -> databases().update(moved, first.version())))
+                .isInstanceOf(NameTakenException.class)
+                .hasMessageContaining(other.value());
+        assertThat(databases().find(first.id())).contains(first);
+        assertThat(databases().find(othersOrders.id())).contains(othersOrders);
+    }
+
+    @Test
+    void aPlacedDatabaseKeepsItsClusterAndItsNameThere() {
+        ClusterRef cluster = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("cl-" + run));
+        clusterExists(cluster);
+        Database placed = aDatabase("placed").placedOn(cluster, new NameOnCluster("team_" + run + "_placed"));
+
+        add(placed);
+
+        assertThat(databases().find(placed.id())).contains(placed);
+        assertThat(databases().nameOnClusterTaken(cluster.id(), placed.nameOnCluster()))
+                .isTrue();
+        assertThat(databases().nameOnClusterTaken(cluster.id(), new NameOnCluster("team_" + run + "_other")))
+                .isFalse();
+        assertThat(databases().nameOnClusterTaken(new ClusterId(UUID.randomUUID()), placed.nameOnCluster()))
+                .isFalse();
+    }
+
+    @Test
+    void aNameOnAClusterIsFreeAgainOnceItsDatabaseIsDeleted() {
+        ClusterRef cluster = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("cl-" + run));
+        clusterExists(cluster);
+        Database placed = add(aDatabase("gone").placedOn(cluster, new NameOnCluster("team_" + run + "_gone")));
+
+        databases().update(placed.deleted(T0.plusSeconds(1)), placed.version());
+
+        assertThat(databases().nameOnClusterTaken(cluster.id(), placed.nameOnCluster()))
+                .isFalse();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.daap.application.database;
 
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseName;
-import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
 import java.util.Map;

@@ -12,6 +12,10 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.audit.AuditQuery;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.common.LabelPatch;
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
@@ -22,8 +26,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.database.LabelPatch;
-import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ConcurrentChangeException;
@@ -381,6 +384,16 @@ class DatabaseUseCasesTest {
                 store.update(current.change(meanwhile, clock.instant()), current.version());
             }
             store.update(changed, expectedVersion);
+        }
+
+        @Override
+        public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
+            return store.nameOnClusterTaken(cluster, name);
+        }
+
+        @Override
+        public int assignUnplaced(ClusterRef cluster) {
+            return store.assignUnplaced(cluster);
         }
 
         @Override

@@ -2,12 +2,12 @@ package dev.daap.application.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
-import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventType;

@@ -7,6 +7,8 @@ import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
 import dev.daap.adapters.postgres.sql.Binds;
 import dev.daap.adapters.postgres.sql.HotStatement;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseCursor;
@@ -14,6 +16,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
@@ -39,8 +42,9 @@ public final class JooqDatabases implements Databases {
     /** lower(purpose), stored for q=; not in the generated table (see GenerateJooqClasses), so no select reads it. */
     static final Field<String> PURPOSE_LOWER = DSL.field(DSL.name(DATABASES.getName(), "purpose_lower"), String.class);
 
-    static final String LIVE_NAME_CONSTRAINT = "databases_live_name_key";
+    static final String LIVE_NAME_CONSTRAINT = "databases_live_team_name_key";
     static final String OWNER_TEAM_CONSTRAINT = "databases_owner_team_fkey";
+    static final String NAME_ON_CLUSTER_CONSTRAINT = "databases_live_name_on_cluster_key";
     private final JooqSession session;
 
     private final HotStatement<DatabaseId> live = HotStatement.of((dsl, id, binds) -> dsl.selectFrom(DATABASES)
@@ -62,10 +66,15 @@ public final class JooqDatabases implements Databases {
             insert.execute(session, DatabaseRecordMapper.fill(new DatabasesRecord(), database));
         } catch (DataAccessException e) {
             if (StoreErrors.violates(e, LIVE_NAME_CONSTRAINT)) {
-                throw new NameTakenException(database.name().value());
+                throw new NameTakenException(
+                        database.ownerTeam().value(), database.name().value());
             }
             if (StoreErrors.violates(e, OWNER_TEAM_CONSTRAINT)) {
                 throw new TeamNotFoundException(database.ownerTeam().value());
+            }
+            if (StoreErrors.violates(e, NAME_ON_CLUSTER_CONSTRAINT)) {
+                // Creates check the name under the cluster's lock; only a create that skipped that gets here.
+                throw new ConcurrentChangeException("database", database.id().toString());
             }
             throw e;
         }
@@ -93,11 +102,21 @@ public final class JooqDatabases implements Databases {
         values.changed(DATABASES.ID, false);
         values.changed(DATABASES.NAME, false); // immutable; never rewritten
         values.changed(DATABASES.CREATED_AT, false);
-        int updated = session.dsl()
-                .update(DATABASES)
-                .set(values)
-                .where(DATABASES.ID.eq(changed.id().value()).and(DATABASES.VERSION.eq(expectedVersion)))
-                .execute();
+        values.changed(DATABASES.STORAGE_BYTES, false); // the probe's measurement, written without the version
+        int updated;
+        try {
+            updated = session.dsl()
+                    .update(DATABASES)
+                    .set(values)
+                    .where(DATABASES.ID.eq(changed.id().value()).and(DATABASES.VERSION.eq(expectedVersion)))
+                    .execute();
+        } catch (DataAccessException e) {
+            if (StoreErrors.violates(e, LIVE_NAME_CONSTRAINT)) {
+                throw new NameTakenException(
+                        changed.ownerTeam().value(), changed.name().value());
+            }
+            throw e;
+        }
         if (updated == 0) {
             throw new ConcurrentChangeException(changed.id().toString());
         }
@@ -110,6 +129,29 @@ public final class JooqDatabases implements Databases {
                 rows,
                 query.pageSize(),
                 last -> DatabaseCursor.after(last, query.sort()).toToken());
+    }
+
+    @Override
+    public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
+        return session.dsl()
+                .fetchExists(
+                        DATABASES,
+                        DATABASES
+                                .CLUSTER_ID
+                                .eq(cluster.value())
+                                .and(DATABASES.NAME_ON_CLUSTER.eq(name.value()))
+                                .and(DATABASES.DELETED_AT.isNull()));
+    }
+
+    @Override
+    public int assignUnplaced(ClusterRef cluster) {
+        return session.dsl()
+                .update(DATABASES)
+                .set(DATABASES.CLUSTER_ID, cluster.id().value())
+                .set(DATABASES.CLUSTER_NAME, cluster.name().value())
+                .set(DATABASES.VERSION, DATABASES.VERSION.plus(1L))
+                .where(DATABASES.CLUSTER_ID.isNull())
+                .execute();
     }
 
     /** Live rows that match the filters, after the cursor, in the sort's order; one more than a page. */
