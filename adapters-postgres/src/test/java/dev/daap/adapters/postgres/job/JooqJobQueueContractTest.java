@@ -3,6 +3,9 @@ package dev.daap.adapters.postgres.job;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Labels;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -48,5 +51,13 @@ class JooqJobQueueContractTest extends JobQueueContract {
                         new Purpose("job queue contract"),
                         Labels.NONE,
                         Instant.now()));
+    }
+
+    @Override
+    protected void addCluster(ClusterId id) {
+        MigratedDatabase.clustersExist(
+                transaction.dsl(),
+                new ClusterRef(
+                        id, new ClusterName("jobs-" + id.value().toString().substring(0, 8))));
     }
 }
