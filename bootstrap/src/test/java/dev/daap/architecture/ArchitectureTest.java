@@ -185,9 +185,32 @@ class ArchitectureTest {
                 .that()
                 .resideInAPackage("dev.daap.adapters.postgres.provisioning")
                 .and()
-                .haveSimpleNameStartingWith("Postgres")
+                .haveSimpleName("PostgresProvisioner")
                 .should()
                 .implement(dev.daap.domain.provisioning.Provisioner.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.provisioning")
+                .and()
+                .haveSimpleName("PostgresProvisioners")
+                .should()
+                .implement(dev.daap.domain.provisioning.Provisioners.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.cluster")
+                .and()
+                .haveSimpleNameStartingWith("JooqCluster")
+                .and()
+                .haveSimpleNameNotEndingWith("Secrets")
+                .should()
+                .implement(dev.daap.domain.cluster.Clusters.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.cluster")
+                .and()
+                .haveSimpleName("JooqClusterSecrets")
+                .should()
+                .implement(dev.daap.domain.cluster.ClusterSecrets.class));
     }
 
     @Test

@@ -2,12 +2,16 @@ package dev.daap.application.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Labels;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventType;
@@ -28,12 +32,15 @@ class DatabaseEventsTest {
     private final InMemoryEventLog log = new InMemoryEventLog();
     private final DatabaseEvents events = new DatabaseEvents(log, clock);
     private final Database pending = Database.requested(
-            new DatabaseId(UUID.randomUUID()),
-            new DatabaseName("orders"),
-            new TeamSlug("checkout"),
-            new Purpose("Orders"),
-            Labels.NONE,
-            clock.instant());
+                    new DatabaseId(UUID.randomUUID()),
+                    new DatabaseName("orders"),
+                    new TeamSlug("checkout"),
+                    new Purpose("Orders"),
+                    Labels.NONE,
+                    clock.instant())
+            .placedOn(
+                    new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("eu-1")),
+                    new NameOnCluster("checkout_orders"));
 
     @Test
     void createdNamesTheDatabaseItsOwnerAndStatus() {
@@ -45,7 +52,17 @@ class DatabaseEventsTest {
         assertThat(event.resourceId()).isEqualTo(pending.id().value());
         assertThat(event.occurredAt()).isEqualTo(pending.updatedAt());
         assertThat(event.payload())
-                .isEqualTo(Map.of("name", "orders", "status", "pending", "version", 1L, "owner_team", "checkout"));
+                .isEqualTo(Map.of(
+                        "name",
+                        "orders",
+                        "status",
+                        "pending",
+                        "version",
+                        1L,
+                        "owner_team",
+                        "checkout",
+                        "cluster",
+                        "eu-1"));
     }
 
     @Test

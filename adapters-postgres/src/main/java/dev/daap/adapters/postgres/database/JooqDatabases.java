@@ -7,6 +7,7 @@ import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
 import dev.daap.adapters.postgres.sql.Binds;
 import dev.daap.adapters.postgres.sql.HotStatement;
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
@@ -151,6 +152,22 @@ public final class JooqDatabases implements Databases {
                 .set(DATABASES.CLUSTER_NAME, cluster.name().value())
                 .set(DATABASES.VERSION, DATABASES.VERSION.plus(1L))
                 .where(DATABASES.CLUSTER_ID.isNull())
+                .execute();
+    }
+
+    @Override
+    public void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint) {
+        session.dsl()
+                .update(DATABASES)
+                .set(DATABASES.HOST, endpoint.host())
+                .set(DATABASES.PORT, endpoint.port())
+                .set(
+                        DATABASES.SSLMODE,
+                        endpoint.sslmode() == null ? null : endpoint.sslmode().wireName())
+                .set(DATABASES.VERSION, DATABASES.VERSION.plus(1L))
+                .where(DATABASES.CLUSTER_ID.eq(cluster.value()))
+                .and(DATABASES.DELETED_AT.isNull())
+                .and(DATABASES.HOST.isNotNull())
                 .execute();
     }
 
