@@ -102,17 +102,18 @@ public final class UpdateCluster {
                 command.labels().map(patch -> merge(current.labels(), patch)),
                 command.state(),
                 Optional.of(new ClusterLimits(
-                        command.maxDatabases().map(value -> value.orElse(null)).orElse(limits.maxDatabases()),
-                        command.maxStorageBytes()
-                                .map(value -> value.orElse(null))
-                                .orElse(limits.maxStorageBytes()))),
+                        patched(command.maxDatabases(), limits.maxDatabases()),
+                        patched(command.maxStorageBytes(), limits.maxStorageBytes()))),
                 Optional.of(new ClientEndpoint(
-                        command.connectHost().map(value -> value.orElse(null)).orElse(endpoint.host()),
-                        command.connectPort().map(value -> value.orElse(null)).orElse(endpoint.port()),
-                        command.connectSslmode()
-                                .map(value -> value.orElse(null))
-                                .orElse(endpoint.sslmode()))),
+                        patched(command.connectHost(), endpoint.host()),
+                        patched(command.connectPort(), endpoint.port()),
+                        patched(command.connectSslmode(), endpoint.sslmode()))),
                 command.adminUrl().map(url -> url.address()));
+    }
+
+    /** The patched value: absent leaves {@code current}; present and empty removes it (null). */
+    private static <T> T patched(Optional<Optional<T>> change, T current) {
+        return change.isPresent() ? change.get().orElse(null) : current;
     }
 
     private static Labels merge(Labels current, LabelPatch patch) {
