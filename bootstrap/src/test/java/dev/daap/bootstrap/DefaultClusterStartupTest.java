@@ -87,7 +87,7 @@ class DefaultClusterStartupTest {
             assertThat(json(first.get("/v1/clusters").body()).get("items")).hasSize(1);
             assertThat(rows(dataSourceOf(env), "SELECT count(*) FROM daap.clusters"))
                     .containsExactly("1");
-            assertThat(second.get("/v1/clusters/default").statusCode()).isEqualTo(200);
+            assertThat(second.get("/v1/clusters/default").status()).isEqualTo(200);
         }
     }
 

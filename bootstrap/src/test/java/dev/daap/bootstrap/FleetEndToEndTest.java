@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.testing.TestPostgres;
+import dev.daap.testing.http.TestResponse;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -136,7 +136,7 @@ class FleetEndToEndTest {
         assertThat(refusal(unreachable)).contains("cannot reach");
         assertThat(refusal(wrongPassword)).contains("rejected the admin login").doesNotContain("postgres:");
         assertThat(refusal(weak)).contains("CREATEROLE and CREATEDB").doesNotContain("weak_admin");
-        assertThat(get("/v1/clusters/refused").statusCode()).isEqualTo(404);
+        assertThat(get("/v1/clusters/refused").status()).isEqualTo(404);
     }
 
     @Test
@@ -148,9 +148,9 @@ class FleetEndToEndTest {
         assertThat(silver.path("cluster").asText()).isEqualTo("eu-2");
 
         long version = json(get("/v1/clusters/eu-2")).path("version").asLong();
-        HttpResponse<String> cordoned =
+        TestResponse cordoned =
                 seen(daap.patch("/v1/clusters/eu-2", "{\"state\": \"cordoned\"}", "If-Match", "\"" + version + "\""));
-        assertThat(cordoned.statusCode()).isEqualTo(200);
+        assertThat(cordoned.status()).isEqualTo(200);
         assertThat(reasons(post("/v1/databases", """
                         {"name": "silver-two", "owner_team": "platform", "purpose": "p",
                          "placement": {"labels": {"tier": "silver"}}}""")))
@@ -163,8 +163,8 @@ class FleetEndToEndTest {
                         {"name": "gold-two", "owner_team": "platform", "purpose": "p",
                          "placement": {"region": "eu-west-1", "labels": {"tier": "gold"}}}"""))).containsExactly("default:region", "eu-1:full", "eu-2:labels");
 
-        HttpResponse<String> notEmpty = seen(daap.delete("/v1/clusters/eu-1"));
-        assertThat(notEmpty.statusCode()).isEqualTo(409);
+        TestResponse notEmpty = seen(daap.delete("/v1/clusters/eu-1"));
+        assertThat(notEmpty.status()).isEqualTo(409);
         assertThat(notEmpty.body()).contains("cluster-not-empty");
     }
 
@@ -190,21 +190,21 @@ class FleetEndToEndTest {
     }
 
     private void register(String body) {
-        HttpResponse<String> response = post("/v1/clusters", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        TestResponse response = post("/v1/clusters", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
     private String refusal(String adminUrl) {
-        HttpResponse<String> response = post("/v1/clusters", """
+        TestResponse response = post("/v1/clusters", """
                 {"name": "refused", "admin_url": "%s"}""".formatted(adminUrl));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
         JsonNode problem = json(response);
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("admin_url");
         return problem.path("errors").get(0).path("message").asText();
     }
 
-    private List<String> reasons(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+    private List<String> reasons(TestResponse response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(409);
         List<String> reasons = new ArrayList<>();
         json(response)
                 .path("candidates")
@@ -223,25 +223,25 @@ class FleetEndToEndTest {
                         status::equals);
     }
 
-    private HttpResponse<String> post(String path, String body) {
+    private TestResponse post(String path, String body) {
         return seen(daap.post(path, body));
     }
 
-    private HttpResponse<String> get(String path) {
+    private TestResponse get(String path) {
         return seen(daap.get(path));
     }
 
-    private HttpResponse<String> seen(HttpResponse<String> response) {
+    private TestResponse seen(TestResponse response) {
         answers.add(response.body());
         return response;
     }
 
-    private static JsonNode created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    private static JsonNode created(TestResponse response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
         return json(response);
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
+    private static JsonNode json(TestResponse response) {
         try {
             return JSON.readTree(response.body());
         } catch (java.io.IOException e) {

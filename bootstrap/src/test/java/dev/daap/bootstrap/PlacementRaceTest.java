@@ -3,7 +3,7 @@ package dev.daap.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
+import dev.daap.testing.http.TestResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -25,10 +25,10 @@ class PlacementRaceTest {
         try (RunningDaap daap =
                 RunningDaap.onFreshDatabase(Map.of("DAAP_WORKERS", "0", "DB_MAX_CONNS", "40", "DB_MIN_CONNS", "40"))) {
             assertThat(daap.patch("/v1/clusters/default", "{\"max_databases\": 10}")
-                            .statusCode())
+                            .status())
                     .isEqualTo(200);
             var start = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> creates;
+            List<Future<TestResponse>> creates;
             try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 creates = IntStream.range(0, 40)
                         .mapToObj(i -> threads.submit(() -> {
@@ -56,15 +56,15 @@ class PlacementRaceTest {
         }
     }
 
-    private static int status(Future<HttpResponse<String>> create) {
+    private static int status(Future<TestResponse> create) {
         try {
-            return create.get().statusCode();
+            return create.get().status();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String body(Future<HttpResponse<String>> create) {
+    private static String body(Future<TestResponse> create) {
         try {
             return create.get().body();
         } catch (Exception e) {

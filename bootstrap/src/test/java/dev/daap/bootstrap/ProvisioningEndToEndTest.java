@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daap.testing.TestPostgres;
+import dev.daap.testing.http.TestResponse;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
  * that are deleted without dropping what DAAP did not make.
  */
 class ProvisioningEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final TestPostgres postgres = TestPostgres.shared();
 
     @Test
@@ -33,16 +31,16 @@ class ProvisioningEndToEndTest {
             daap.teamsExist("platform");
             String name = "e2e-" + Long.toHexString(System.nanoTime());
             String onCluster = "platform_" + name.replace('-', '_');
-            HttpResponse<String> created = daap.post(
+            TestResponse created = daap.post(
                     "/v1/databases",
                     "{\"name\": \"" + name + "\", \"owner_team\": \"platform\", \"purpose\": \"end to end\"}");
-            assertThat(created.statusCode()).isEqualTo(201);
-            String id = JSON.readTree(created.body()).get("id").asText();
+            assertThat(created.status()).isEqualTo(201);
+            String id = created.json().get("id").asText();
             assertProblem(daap.get("/v1/databases/" + id + "/credentials"), 409);
 
             awaitStatus(daap, id, "ready");
-            JsonNode credentials = JSON.readTree(
-                    daap.get("/v1/databases/" + id + "/credentials").body());
+            JsonNode credentials =
+                    daap.get("/v1/databases/" + id + "/credentials").json();
             assertThat(credentials.get("database").asText()).isEqualTo(onCluster);
             assertThat(credentials.get("uri").asText()).startsWith("postgresql://" + onCluster + ":");
             String firstPassword = credentials.get("password").asText();
@@ -56,16 +54,13 @@ class ProvisioningEndToEndTest {
                 }
             }
             assertThat(daap.get("/v1/databases?q=" + name).body()).doesNotContain(firstPassword);
-            JsonNode operations = JSON.readTree(
-                    daap.get("/v1/databases/" + id + "/operations").body());
+            JsonNode operations =
+                    daap.get("/v1/databases/" + id + "/operations").json();
             assertThat(operations.get("items").get(0).get("state").asText()).isEqualTo("succeeded");
 
-            HttpResponse<String> rotated = daap.send(
-                    java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases/" + id + "/credentials/rotate"))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
-            assertThat(rotated.statusCode()).isEqualTo(200);
-            String secondPassword =
-                    JSON.readTree(rotated.body()).get("password").asText();
+            TestResponse rotated = daap.post("/v1/databases/" + id + "/credentials/rotate");
+            assertThat(rotated.status()).isEqualTo(200);
+            String secondPassword = rotated.json().get("password").asText();
             assertThat(secondPassword).isNotEqualTo(firstPassword);
             assertThatThrownBy(() -> connect(credentials, firstPassword).close())
                     .isInstanceOf(SQLException.class);
@@ -74,9 +69,9 @@ class ProvisioningEndToEndTest {
             }
 
             try (Connection stillOpen = connect(credentials, secondPassword)) {
-                assertThat(daap.delete("/v1/databases/" + id).statusCode()).isEqualTo(202);
+                assertThat(daap.delete("/v1/databases/" + id).status()).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> daap.get("/v1/databases/" + id).statusCode() == 404);
+                        .until(() -> daap.get("/v1/databases/" + id).status() == 404);
             }
             assertThat(existsOnTarget("SELECT count(*) FROM pg_database WHERE datname = ?", onCluster))
                     .isFalse();
@@ -86,7 +81,7 @@ class ProvisioningEndToEndTest {
                                     "/v1/databases",
                                     "{\"name\": \"" + name
                                             + "\", \"owner_team\": \"platform\", \"purpose\": \"again\"}")
-                            .statusCode())
+                            .status())
                     .as("the name is free once the database is gone")
                     .isEqualTo(201);
         }
@@ -102,22 +97,22 @@ class ProvisioningEndToEndTest {
                 "PROVISIONER_DATABASE_URL",
                 "postgres://admin:pw-" + closedPort + "@127.0.0.1:" + closedPort + "/postgres"))) {
             daap.teamsExist("platform");
-            JsonNode cluster = JSON.readTree(daap.get("/v1/clusters/default").body());
+            JsonNode cluster = daap.get("/v1/clusters/default").json();
             assertThat(cluster.get("health").get("status").asText()).isEqualTo("unknown");
             assertThat(cluster.get("health").get("error").asText()).contains("cannot reach");
             assertThat(cluster.get("connect_port").asInt()).isEqualTo(closedPort);
 
-            HttpResponse<String> created = daap.post(
+            TestResponse created = daap.post(
                     "/v1/databases",
                     "{\"name\": \"refused\", \"owner_team\": \"platform\", \"purpose\": \"nowhere to go\"}");
 
-            assertThat(created.statusCode()).isEqualTo(409);
-            JsonNode problem = JSON.readTree(created.body());
+            assertThat(created.status()).isEqualTo(409);
+            JsonNode problem = created.json();
             assertThat(problem.get("type").asText()).endsWith("/no-capacity");
             assertThat(problem.get("candidates").get(0).get("cluster").asText()).isEqualTo("default");
             assertThat(problem.get("candidates").get(0).get("reason").asText()).isEqualTo("down");
             assertThat(created.body()).doesNotContain("pw-" + closedPort, "admin:");
-            assertThat(daap.get("/health/ready").statusCode()).isEqualTo(200);
+            assertThat(daap.get("/health/ready").status()).isEqualTo(200);
         }
     }
 
@@ -160,17 +155,14 @@ class ProvisioningEndToEndTest {
                         .isTrue();
 
                 for (String id : List.of(takenId, halfMadeId)) {
-                    HttpResponse<String> deleting = daap.delete("/v1/databases/" + id);
-                    assertThat(deleting.statusCode()).isEqualTo(202);
-                    assertThat(JSON.readTree(deleting.body()).get("status").asText())
-                            .isEqualTo("deleting");
+                    TestResponse deleting = daap.delete("/v1/databases/" + id);
+                    assertThat(deleting.status()).isEqualTo(202);
+                    assertThat(deleting.json().get("status").asText()).isEqualTo("deleting");
                     await().atMost(Duration.ofSeconds(60))
-                            .until(() -> daap.get("/v1/databases/" + id).statusCode() == 404);
-                    JsonNode deprovision = JSON.readTree(daap.get("/v1/operations/"
-                                    + JSON.readTree(deleting.body())
-                                            .get("latest_operation_id")
-                                            .asText())
-                            .body());
+                            .until(() -> daap.get("/v1/databases/" + id).status() == 404);
+                    JsonNode deprovision = daap.get("/v1/operations/"
+                                    + deleting.json().get("latest_operation_id").asText())
+                            .json();
                     assertThat(deprovision.get("state").asText()).isEqualTo("succeeded");
                 }
             }
@@ -190,10 +182,10 @@ class ProvisioningEndToEndTest {
     }
 
     private static String create(RunningDaap daap, String name) throws Exception {
-        HttpResponse<String> created = daap.post(
+        TestResponse created = daap.post(
                 "/v1/databases", "{\"name\": \"" + name + "\", \"owner_team\": \"platform\", \"purpose\": \"fails\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asText();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     /** Names made by the test itself, so quoting without escaping is safe here. */
@@ -212,7 +204,7 @@ class ProvisioningEndToEndTest {
         return await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(
-                        () -> JSON.readTree(daap.get("/v1/databases/" + id).body()),
+                        () -> daap.get("/v1/databases/" + id).json(),
                         body -> status.equals(body.get("status").asText()));
     }
 

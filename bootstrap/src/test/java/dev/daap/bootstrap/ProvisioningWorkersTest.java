@@ -20,12 +20,11 @@ import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestCallers;
+import dev.daap.testing.TestClock;
 import dev.daap.testing.TestPostgres;
 import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ class ProvisioningWorkersTest {
 
     @Test
     void aWorkerKilledAfterCreatingTheDatabaseConvergesWhenTheJobIsTakenAgain() throws Exception {
-        var clock = new MovableClock();
+        var clock = TestClock.at(Instant.now());
         var crashOnce = new CrashingProvisioner(realProvisioner());
         var wiring = new Wiring(dsl, config, new CredentialCipher(key), target -> crashOnce, clock);
         registerTheSharedServer(wiring);
@@ -252,30 +251,6 @@ class ProvisioningWorkersTest {
         @Override
         public void deprovision(DatabaseId id, NameOnCluster name) {
             delegate.deprovision(id, name);
-        }
-    }
-
-    /** A clock the test moves forward, so a lease runs out without waiting for it. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.daap.domain.access.Role;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.FakeProvisioner.Action;
+import dev.daap.testing.http.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ClustersApiTest extends ApiTest {
 
     @Test
     void aRegisteredClusterAnswers201WithItsRepresentationAndNoAdminUrl() {
-        ApiResponse response = seen(api.post("/v1/clusters", EU_1));
+        TestResponse response = seen(api.post("/v1/clusters", EU_1));
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.header("Location")).isEqualTo("/v1/clusters/eu-1");
@@ -119,8 +120,8 @@ class ClustersApiTest extends ApiTest {
         api.post("/v1/clusters", EU_1);
         String viewer = api.issueKey("payments", Role.ADMIN);
 
-        JsonNode one = seen(api.getAs(viewer, "/v1/clusters/eu-1")).json();
-        JsonNode list = seen(api.getAs(viewer, "/v1/clusters")).json();
+        JsonNode one = seen(api.as(viewer).get("/v1/clusters/eu-1")).json();
+        JsonNode list = seen(api.as(viewer).get("/v1/clusters")).json();
 
         assertThat(fieldNames(one)).containsExactly("name", "region", "labels", "state", "health");
         assertThat(fieldNames(one.path("health"))).containsExactly("status");
@@ -128,9 +129,9 @@ class ClustersApiTest extends ApiTest {
                 .hasSize(2)
                 .allSatisfy(item ->
                         assertThat(fieldNames(item)).containsExactly("name", "region", "labels", "state", "health"));
-        assertProblem(api.postAs(viewer, "/v1/clusters", EU_1), 403, "forbidden");
-        assertProblem(api.patchAs(viewer, "/v1/clusters/eu-1", "{\"state\": \"cordoned\"}"), 403, "forbidden");
-        assertProblem(api.deleteAs(viewer, "/v1/clusters/eu-1"), 403, "forbidden");
+        assertProblem(api.as(viewer).post("/v1/clusters", EU_1), 403, "forbidden");
+        assertProblem(api.as(viewer).patch("/v1/clusters/eu-1", "{\"state\": \"cordoned\"}"), 403, "forbidden");
+        assertProblem(api.as(viewer).delete("/v1/clusters/eu-1"), 403, "forbidden");
         assertAdminUrlNeverShown();
     }
 
@@ -153,7 +154,7 @@ class ClustersApiTest extends ApiTest {
     void aMergePatchChangesSettingsUnderIfMatchAndIsAudited() {
         api.post("/v1/clusters", EU_1);
 
-        ApiResponse patched = seen(api.patch("/v1/clusters/eu-1", """
+        TestResponse patched = seen(api.patch("/v1/clusters/eu-1", """
                 {"region": null, "labels": {"tier": null, "disk": "ssd"}, "max_databases": null,
                  "connect_host": null, "connect_sslmode": "verify-full"}""", "If-Match", "\"1\""));
 
@@ -244,7 +245,7 @@ class ClustersApiTest extends ApiTest {
         api.runJobs();
         assertProblem(api.delete("/v1/clusters/default", "If-Match", "\"7\""), 412, "version-mismatch");
 
-        ApiResponse deleted = api.delete("/v1/clusters/default", "If-Match", "\"1\"");
+        TestResponse deleted = api.delete("/v1/clusters/default", "If-Match", "\"1\"");
 
         assertThat(deleted.status()).isEqualTo(204);
         assertProblem(api.get("/v1/clusters/default"), 404, "cluster-not-found");
@@ -257,8 +258,8 @@ class ClustersApiTest extends ApiTest {
 
     @Test
     void aRegistrationIsReplayedForTheSameIdempotencyKeyWithoutConnectingAgain() {
-        ApiResponse first = api.post("/v1/clusters", EU_1, "Idempotency-Key", "register-eu-1");
-        ApiResponse replay = api.post("/v1/clusters", EU_1, "Idempotency-Key", "register-eu-1");
+        TestResponse first = api.post("/v1/clusters", EU_1, "Idempotency-Key", "register-eu-1");
+        TestResponse replay = api.post("/v1/clusters", EU_1, "Idempotency-Key", "register-eu-1");
 
         assertThat(replay.status()).isEqualTo(201);
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
@@ -266,7 +267,7 @@ class ClustersApiTest extends ApiTest {
         assertThat(api.provisioner.calls(Action.CHECK_ADMIN)).hasSize(1);
     }
 
-    private ApiResponse seen(ApiResponse response) {
+    private TestResponse seen(TestResponse response) {
         bodies.add(response.body());
         return response;
     }

@@ -7,6 +7,8 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner.Action;
 import dev.daap.testing.FakeProvisioner.Call;
+import dev.daap.testing.http.TestClient;
+import dev.daap.testing.http.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +20,7 @@ class CredentialsApiTest extends ApiTest {
     void aReadyDatabaseHasCredentialsThatNoCacheMayKeep() {
         String path = api.createReady("orders");
 
-        ApiResponse response = api.get(path + "/credentials");
+        TestResponse response = api.get(path + "/credentials");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
@@ -38,7 +40,7 @@ class CredentialsApiTest extends ApiTest {
 
     @Test
     void theClusterSslmodeAndClientHostAreInTheConnectionDetails() {
-        ApiResponse patched = api.patch("/v1/clusters/default", """
+        TestResponse patched = api.patch("/v1/clusters/default", """
                 {"connect_host": "pg.example.com", "connect_port": 6432, "connect_sslmode": "verify-full"}""");
         assertThat(patched.status()).isEqualTo(200);
         String path = api.createReady("orders");
@@ -99,7 +101,7 @@ class CredentialsApiTest extends ApiTest {
         String path = api.createReady("orders");
         String old = api.get(path + "/credentials").json().path("password").asText();
 
-        ApiResponse response = api.post(path + "/credentials/rotate");
+        TestResponse response = api.post(path + "/credentials/rotate");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
@@ -123,7 +125,7 @@ class CredentialsApiTest extends ApiTest {
                 "the target cluster refused changing the password",
                 new IllegalStateException("ALTER ROLE orders PASSWORD 'cause-secret'")));
 
-        ApiResponse response = api.post(path + "/credentials/rotate");
+        TestResponse response = api.post(path + "/credentials/rotate");
 
         JsonNode problem = assertProblem(response, 502, "target-unavailable");
         assertThat(problem.path("detail").asText()).isEqualTo("the target cluster refused changing the password");
@@ -147,7 +149,7 @@ class CredentialsApiTest extends ApiTest {
     void credentialsCannotBeWrittenDirectly() {
         String path = api.createReady("orders");
 
-        ApiResponse response = api.send("PUT", path + "/credentials", TestApi.JSON, "{\"password\": \"mine\"}");
+        TestResponse response = api.send("PUT", path + "/credentials", TestClient.JSON, "{\"password\": \"mine\"}");
 
         assertProblem(response, 405, "method-not-allowed");
         assertThat(response.header("Allow")).contains("GET").doesNotContain("PUT");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
+import dev.daap.testing.http.TestClient;
+import dev.daap.testing.http.TestResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +126,7 @@ class NulCharacterApiTest extends ApiTest {
         parameters.forEach((route, known) -> {
             String path = filledIn(route, null);
             for (String name : concat(known, "anything")) {
-                ApiResponse response = send(route, path + "?" + name + "=" + NUL_IN_QUERY, bodyOf(route));
+                TestResponse response = send(route, path + "?" + name + "=" + NUL_IN_QUERY, bodyOf(route));
 
                 assertRefused(route + "?" + name, response, route, name);
             }
@@ -193,13 +195,13 @@ class NulCharacterApiTest extends ApiTest {
         if (!route.startsWith("GET ")) {
             return List.of(); // HEAD has no body to name them in, and the others take none (nor run twice here)
         }
-        ApiResponse response = send(route, path + "?no_such_parameter=1", bodyOf(route));
+        TestResponse response = send(route, path + "?no_such_parameter=1", bodyOf(route));
         Matcher known = Pattern.compile("is not a known query parameter; use ([a-z_, ]+)")
                 .matcher(response.body());
         return known.find() ? List.of(known.group(1).split(", ")) : List.of();
     }
 
-    private void assertRefused(String what, ApiResponse response, String route, String field) {
+    private void assertRefused(String what, TestResponse response, String route, String field) {
         assertThat(response.status()).as("%s: %s", what, response.body()).isEqualTo(422);
         if (route.startsWith("HEAD ")) {
             return; // Jetty drops the body of a HEAD response
@@ -275,14 +277,14 @@ class NulCharacterApiTest extends ApiTest {
                 .orElse(null);
     }
 
-    private ApiResponse send(String route, String path, String body) {
+    private TestResponse send(String route, String path, String body) {
         String method = route.substring(0, route.indexOf(' '));
-        String contentType = body == null ? null : method.equals("PATCH") ? TestApi.MERGE_PATCH : TestApi.JSON;
+        String contentType = body == null ? null : method.equals("PATCH") ? TestClient.MERGE_PATCH : TestClient.JSON;
         return api.send(method, path, contentType, body);
     }
 
-    private ApiResponse rawPost(String path, byte[] body) {
-        return api.send(api.request("POST", path, TestApi.JSON)
+    private TestResponse rawPost(String path, byte[] body) {
+        return api.send(api.request(path, "Content-Type", TestClient.JSON)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
     }

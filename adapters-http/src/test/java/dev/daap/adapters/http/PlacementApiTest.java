@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.Role;
+import dev.daap.testing.http.TestResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class PlacementApiTest extends ApiTest {
         create("one", "{\"labels\": {\"tier\": \"gold\"}}");
         create("two", "{\"labels\": {\"tier\": \"gold\"}}");
 
-        ApiResponse response = api.post("/v1/databases", """
+        TestResponse response = api.post("/v1/databases", """
                 {"name": "three", "owner_team": "payments", "purpose": "p", "placement": {"labels": {"tier": "gold"}}}""");
 
         JsonNode problem = assertProblem(response, 409, "no-capacity");
@@ -127,14 +128,15 @@ class PlacementApiTest extends ApiTest {
 
     @Test
     void aPlatformAdminMayNameTheClusterATeamMayNot() {
-        ApiResponse named = api.post("/v1/databases", """
+        TestResponse named = api.post("/v1/databases", """
                 {"name": "orders", "owner_team": "payments", "purpose": "p", "cluster": "eu-2"}""");
         assertThat(named.status()).isEqualTo(201);
         assertThat(named.json().path("cluster").asText()).isEqualTo("eu-2");
 
         String member = api.issueKey("payments", Role.MEMBER);
         assertProblem(
-                api.postAs(member, "/v1/databases", "{\"name\": \"carts\", \"purpose\": \"p\", \"cluster\": \"eu-2\"}"),
+                api.as(member)
+                        .post("/v1/databases", "{\"name\": \"carts\", \"purpose\": \"p\", \"cluster\": \"eu-2\"}"),
                 403,
                 "forbidden");
         JsonNode unknown = assertProblem(api.post("/v1/databases", """
@@ -156,14 +158,14 @@ class PlacementApiTest extends ApiTest {
     }
 
     private void register(String name, String labels, int maxDatabases) {
-        ApiResponse response = api.post("/v1/clusters", """
+        TestResponse response = api.post("/v1/clusters", """
                 {"name": "%s", "admin_url": "postgres://admin:admin-secret@db.test:5432/postgres",
                  "region": "eu-west-1", "labels": %s, "max_databases": %d}""".formatted(name, labels, maxDatabases));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
     private JsonNode create(String name, String placement) {
-        ApiResponse response = api.post("/v1/databases", body(name, placement));
+        TestResponse response = api.post("/v1/databases", body(name, placement));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
     }

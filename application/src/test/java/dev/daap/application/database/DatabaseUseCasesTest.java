@@ -47,10 +47,9 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.InMemoryTeams;
+import dev.daap.testing.TestClock;
 import dev.daap.testing.TestFleet;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -64,7 +63,7 @@ import org.junit.jupiter.api.Test;
 
 /** The use cases over the in-memory fake of the Databases port (which the contract test holds to the real one). */
 class DatabaseUseCasesTest {
-    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-25T12:00:00Z"));
     private final CountingTransactions transactions = new CountingTransactions();
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final UuidV7Generator ids = new UuidV7Generator(clock);

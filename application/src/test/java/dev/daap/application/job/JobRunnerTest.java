@@ -33,8 +33,8 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.InMemoryTeams;
-import dev.daap.testing.ManualClock;
 import dev.daap.testing.TestCallers;
+import dev.daap.testing.TestClock;
 import dev.daap.testing.TestFleet;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 
 /** The lifecycle a database goes through as its jobs run, over fakes of the ports. */
 class JobRunnerTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-25T12:00:00Z"));
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     private final InMemoryEventLog events = new InMemoryEventLog();

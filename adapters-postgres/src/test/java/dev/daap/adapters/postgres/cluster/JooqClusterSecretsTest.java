@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClusterId;
@@ -14,27 +14,24 @@ import dev.daap.domain.cluster.ClusterRef;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Admin URLs at rest: encrypted, bound to their cluster, readable with the key only. */
 class JooqClusterSecretsTest {
     private static final AdminUrl URL = AdminUrl.parse("postgres://admin:Sup3r-S3cret@pg-1.internal:5432/postgres");
     private final byte[] key = new byte[32];
-    private RolledBackTransaction transaction;
+
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private JooqClusterSecrets secrets;
 
     @BeforeEach
     void begin() {
         Arrays.fill(key, (byte) 7);
-        transaction = new RolledBackTransaction();
         secrets = new JooqClusterSecrets(transaction::dsl, new CredentialCipher(key));
-    }
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
     }
 
     @Test
