@@ -32,7 +32,7 @@ class DefaultClusterStartupTest {
         var migrator = new Migrator(dataSource, "daap");
         List<String> changesets = migrator.status().pending();
         migrator.up();
-        migrator.down(changesets.size() - changesets.indexOf("0034-clusters-table"));
+        migrator.down(changesets.size() - changesets.indexOf("0035-clusters-table"));
         execute(dataSource, """
                 INSERT INTO daap.teams (slug, display_name) VALUES ('checkout', 'Checkout');
                 INSERT INTO daap.databases (id, name, owner_team, purpose, status, host, port, database_name, username,

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * gives back the schema of before, with the data.
  */
 class ClustersMigrationTest {
-    private static final String FIRST_FLEET_CHANGESET = "0034-clusters-table";
+    private static final String FIRST_FLEET_CHANGESET = "0035-clusters-table";
     private static final int FLEET_CHANGESETS = 4;
     private final TestPostgres postgres = TestPostgres.shared();
 
