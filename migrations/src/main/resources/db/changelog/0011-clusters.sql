@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset daap:0034-clusters-table
+--changeset daap:0035-clusters-table
 --comment: the fleet: the clusters DAAP provisions on. Settings (region, labels, state, limits, connect_*, admin address) change with version; health_* and the fill (database_count, counted as DAAP places and removes databases; storage_bytes, measured by the probe) are measurements written without it. The admin URL is a secret and lives encrypted in cluster_secrets; admin_host and admin_port are its public part, the default for clients. Soft delete: databases that lived on a removed cluster still name it.
 CREATE TABLE ${schema}.clusters (
     id                       uuid        NOT NULL,
@@ -51,7 +51,7 @@ CREATE TABLE ${schema}.clusters (
 CREATE UNIQUE INDEX clusters_live_name_key ON ${schema}.clusters (name) WHERE deleted_at IS NULL;
 --rollback DROP TABLE ${schema}.clusters;
 
---changeset daap:0035-cluster-secrets-table
+--changeset daap:0036-cluster-secrets-table
 --comment: each cluster's admin URL, AES-256-GCM encrypted under the key of the credentials, with the cluster id as associated data
 CREATE TABLE ${schema}.cluster_secrets (
     cluster_id uuid        NOT NULL,
@@ -68,7 +68,7 @@ CREATE TABLE ${schema}.cluster_secrets (
 );
 --rollback DROP TABLE ${schema}.cluster_secrets;
 
---changeset daap:0036-databases-cluster-columns
+--changeset daap:0037-databases-cluster-columns
 --comment: where each database lives: its cluster (id, and the name, which never changes, for reads without a join), the name of its database and role there (existing rows keep their own name), its measured size, and the sslmode of its connection details. cluster_id stays NULL for rows from before clusters until start-up places them on the default cluster, which it registers then (it needs the admin URL and the secret key, which a migration has not).
 ALTER TABLE ${schema}.databases
     ADD COLUMN cluster_id      uuid,
@@ -86,7 +86,7 @@ ALTER TABLE ${schema}.databases
     ADD CONSTRAINT databases_name_on_cluster_format CHECK (name_on_cluster ~ '^[a-z_][a-z0-9_-]{0,62}$' AND name_on_cluster !~ '^pg_');
 --rollback ALTER TABLE ${schema}.databases DROP COLUMN sslmode, DROP COLUMN storage_bytes, DROP COLUMN name_on_cluster, DROP COLUMN cluster_name, DROP COLUMN cluster_id;
 
---changeset daap:0037-databases-names-per-team
+--changeset daap:0038-databases-names-per-team
 --comment: a name is unique within its team, not across all teams; on a cluster, the name of each live database (and of its role) is unique. The name index keeps serving lists sorted by name across teams.
 DROP INDEX ${schema}.databases_live_name_key;
 CREATE UNIQUE INDEX databases_live_team_name_key ON ${schema}.databases (owner_team, name) WHERE deleted_at IS NULL;

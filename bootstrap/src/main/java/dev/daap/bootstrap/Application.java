@@ -10,7 +10,8 @@ import dev.daap.adapters.postgres.SchemaVersion;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.SecretKeyCheck;
 import dev.daap.adapters.postgres.credential.SecretKeyMismatchException;
-import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
+import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.migrations.MigrationStatus;
 import dev.daap.migrations.Migrator;
 import java.time.Duration;
@@ -60,8 +61,11 @@ public final class Application implements AutoCloseable {
             resources.add(pool);
             MigrationStatus migrations = migrate(config, pool);
             DSLContext dsl = JooqFactory.create(pool, config.schema());
-            Wiring wiring = new Wiring(
-                    dsl, config, credentialCipher(secretKey, migrations, dsl), provisioner(config, database));
+            Wiring wiring =
+                    new Wiring(dsl, config, credentialCipher(secretKey, migrations, dsl), new PostgresProvisioners());
+            if (migrations.isCurrent()) {
+                registerDefaultCluster(config, database, wiring); // before any create: one cluster at least
+            }
             if (migrations.isCurrent() && config.adminToken().isPresent()) {
                 adoptConfiguredAdminToken(
                         config, wiring); // before listening: a token that cannot be used stops start-up
@@ -72,12 +76,13 @@ public final class Application implements AutoCloseable {
                     wiring.databaseUseCases(),
                     wiring.accessUseCases(),
                     events.useCases(),
+                    wiring.clusterUseCases(),
                     new DatabaseReadiness(
                             new SchemaVersion(dsl, config.schema()),
                             migrations.applied().size() + migrations.pending().size()),
                     new HttpSettings(
                             config.port(),
-                            "0.0.0.0",
+                            config.listenHost(),
                             config.shutdownTimeout(),
                             HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
             listen(http, config);
@@ -176,13 +181,21 @@ public final class Application implements AutoCloseable {
         return cipher;
     }
 
-    /** Where databases are provisioned: PROVISIONER_DATABASE_URL, else the server DAAP itself runs on. */
-    private static PostgresProvisioner provisioner(DaapConfig config, MetadataDatabase database) {
+    /**
+     * The quick start's fleet of one: when no cluster was ever registered, {@code default} is, from
+     * PROVISIONER_DATABASE_URL or else the server DAAP itself runs on, with DAAP_ADVERTISED_HOST as the host its
+     * clients are told; the databases from before clusters are placed on it. Afterwards the fleet is managed over
+     * the API, and these variables are not read again for it.
+     */
+    private static void registerDefaultCluster(DaapConfig config, MetadataDatabase database, Wiring wiring) {
+        if (wiring.clusters.anyRegistered()) {
+            return; // without reading the variables, which may no longer name a usable server
+        }
         JdbcTarget target = config.provisionerUrl()
                 .map(url -> JdbcTarget.of(url, "provisioner"))
                 .orElse(database.target());
-        log.info("Provisioning databases on {}", target.displayUrl());
-        return new PostgresProvisioner(target.unpooled(), target.host(), target.port());
+        var endpoint = new ClientEndpoint(config.network().advertisedHost().orElse(null), null, null);
+        wiring.registerDefaultCluster().execute(target.adminUrl(), endpoint);
     }
 
     private static void closeAll(java.util.List<AutoCloseable> resources) {

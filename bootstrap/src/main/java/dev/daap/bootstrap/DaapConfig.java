@@ -1,6 +1,7 @@
 package dev.daap.bootstrap;
 
 import dev.daap.domain.access.ApiToken;
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.migrations.Migrator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +12,13 @@ import java.util.Optional;
  * Everything DAAP reads from its environment (12-factor), checked once at start-up. A bad value stops start-up
  * with a message that names the variable.
  *
- * @param databaseUrl empty: run the embedded PostgreSQL under {@code dataDir}
+ * @param databaseUrl    empty: run the embedded PostgreSQL under {@code dataDir}
+ * @param listenHost     the address DAAP's HTTP server binds
+ * @param network        where the embedded PostgreSQL listens and which host clients are told
  */
 public record DaapConfig(
         int port,
+        String listenHost,
         Optional<DatabaseUrl> databaseUrl,
         Path dataDir,
         String schema,
@@ -30,8 +34,10 @@ public record DaapConfig(
         Optional<String> secretKey,
         Optional<String> adminToken,
         Duration apiKeyCacheTtl,
-        EventConfig events) {
+        EventConfig events,
+        NetworkConfig network) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
+    public static final String EMBEDDED_LISTEN_DEFAULT = "127.0.0.1";
 
     /**
      * The job workers.
@@ -50,10 +56,19 @@ public record DaapConfig(
      */
     public record EventConfig(Duration heartbeat, Duration retention, int buffer, Duration pollInterval) {}
 
+    /**
+     * How databases are reached from other machines.
+     *
+     * @param embeddedListen where the embedded PostgreSQL listens besides 127.0.0.1 ({@code *}: every address)
+     * @param advertisedHost the host clients of the default cluster are told; empty: its admin URL's
+     */
+    public record NetworkConfig(String embeddedListen, Optional<String> advertisedHost) {}
+
     public static DaapConfig fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
         DaapConfig config = new DaapConfig(
                 reader.integer("PORT", 8080, 0, 65535),
+                reader.host("DAAP_LISTEN_HOST", "0.0.0.0"),
                 reader.optional("DATABASE_URL").map(url -> DatabaseUrl.parse("DATABASE_URL", url)),
                 Path.of(reader.text("DAAP_DATA_DIR", "./data")),
                 reader.schema("DB_SCHEMA", "daap"),
@@ -79,7 +94,11 @@ public record DaapConfig(
                         reader.duration("DAAP_EVENTS_HEARTBEAT", "15s"),
                         reader.duration("DAAP_EVENTS_RETENTION", "7d"),
                         reader.integer("DAAP_EVENTS_BUFFER", 1000, 10, 1_000_000),
-                        reader.duration("DAAP_EVENTS_POLL_INTERVAL", "1s")));
+                        reader.duration("DAAP_EVENTS_POLL_INTERVAL", "1s")),
+                new NetworkConfig(
+                        reader.listenAddress("DAAP_EMBEDDED_LISTEN", EMBEDDED_LISTEN_DEFAULT),
+                        reader.optional("DAAP_ADVERTISED_HOST")
+                                .map(host -> reader.host("DAAP_ADVERTISED_HOST", host))));
         if (config.minConnections > config.maxConnections) {
             throw new ConfigException("DB_MIN_CONNS (" + config.minConnections + ") must not exceed DB_MAX_CONNS ("
                     + config.maxConnections + ")");
@@ -110,7 +129,8 @@ public record DaapConfig(
     /** The generated one would print DAAP_SECRET_KEY; a config may end up in a log or a test report. */
     @Override
     public String toString() {
-        return "DaapConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", dataDir=" + dataDir + ", schema="
+        return "DaapConfig[port=" + port + ", listenHost=" + listenHost + ", network=" + network + ", databaseUrl="
+                + databaseUrl + ", dataDir=" + dataDir + ", schema="
                 + schema + ", pool=" + minConnections + ".." + maxConnections + ", provisionerUrl=" + provisionerUrl
                 + ", jobs=" + jobs + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset") + ", adminToken="
                 + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl + "]";
@@ -167,6 +187,32 @@ public record DaapConfig(
                 case "false", "0", "no" -> false;
                 default -> throw new ConfigException(name + " must be true or false, not '" + value.get() + "'");
             };
+        }
+
+        /** A host name or an IP address, as clients or a bind would use it. */
+        String host(String name, String fallback) {
+            String value = text(name, fallback);
+            try {
+                return ClientEndpoint.checkedHost(value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name + " " + e.getMessage() + ", not '" + value + "'");
+            }
+        }
+
+        /** Where a PostgreSQL listens: addresses or host names separated by commas, or {@code *} for all. */
+        String listenAddress(String name, String fallback) {
+            String value = text(name, fallback);
+            if (!value.equals("*")) {
+                for (String address : value.split(",", -1)) {
+                    try {
+                        ClientEndpoint.checkedHost(address.strip());
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(name + " must be '*' or host names and IP addresses separated by "
+                                + "commas, not '" + value + "'");
+                    }
+                }
+            }
+            return value.replace(" ", "");
         }
 
         String schema(String name, String fallback) {

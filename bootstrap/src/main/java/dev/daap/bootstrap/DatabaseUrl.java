@@ -15,7 +15,13 @@ import java.util.Map;
  * @param jdbcUrl without credentials, so that it can be logged
  */
 record DatabaseUrl(
-        String jdbcUrl, String host, int port, String user, String password, Map<String, String> properties) {
+        String jdbcUrl,
+        String host,
+        int port,
+        String database,
+        String user,
+        String password,
+        Map<String, String> properties) {
     private static final String DEFAULT_VARIABLE = "DATABASE_URL";
 
     static DatabaseUrl parse(String raw) {
@@ -81,7 +87,7 @@ record DatabaseUrl(
             password = properties.remove("password");
         }
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + URLEncodedPath.encode(database);
-        return new DatabaseUrl(jdbc, uri.getHost(), port, user, password, properties);
+        return new DatabaseUrl(jdbc, uri.getHost(), port, database, user, password, properties);
     }
 
     private static DatabaseUrl fromJdbc(String text) {
@@ -93,8 +99,10 @@ record DatabaseUrl(
         URI address = URI.create(
                 base.substring("jdbc:".length()).replaceFirst("^postgresql:(?!//)", "postgresql://localhost/"));
         String host = address.getHost() == null ? "localhost" : address.getHost();
+        String path = address.getRawPath() == null ? "" : address.getRawPath().replaceFirst("^/", "");
+        String database = path.isEmpty() ? (user == null ? "postgres" : user) : decode(path);
         return new DatabaseUrl(
-                base, host, address.getPort() == -1 ? 5432 : address.getPort(), user, password, properties);
+                base, host, address.getPort() == -1 ? 5432 : address.getPort(), database, user, password, properties);
     }
 
     private static Map<String, String> query(String rawQuery) {

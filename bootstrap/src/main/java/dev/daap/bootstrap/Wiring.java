@@ -2,11 +2,14 @@ package dev.daap.bootstrap;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.daap.adapters.http.access.AccessUseCases;
+import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
+import dev.daap.adapters.postgres.cluster.JooqClusterSecrets;
+import dev.daap.adapters.postgres.cluster.JooqClusters;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
@@ -24,6 +27,13 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.cluster.ClusterTargets;
+import dev.daap.application.cluster.DeleteCluster;
+import dev.daap.application.cluster.GetCluster;
+import dev.daap.application.cluster.ListClusters;
+import dev.daap.application.cluster.RegisterCluster;
+import dev.daap.application.cluster.RegisterDefaultCluster;
+import dev.daap.application.cluster.UpdateCluster;
 import dev.daap.application.credential.ReadCredentials;
 import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
@@ -46,7 +56,7 @@ import dev.daap.application.team.ListTeams;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
-import dev.daap.domain.provisioning.Provisioner;
+import dev.daap.domain.provisioning.Provisioners;
 import java.time.Clock;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -62,20 +72,23 @@ final class Wiring {
     final JooqTeams teams;
     final JooqApiKeys apiKeys;
     final JooqAuditLog auditLog;
+    final JooqClusters clusters;
+    final JooqClusterSecrets clusterSecrets;
     final JobSettings jobSettings;
-    final Provisioner provisioner;
+    final Provisioners provisioners;
+    private final ClusterTargets clusterTargets;
     final Clock clock;
     private final UuidV7Generator ids;
     private final PasswordGenerator passwords = new PasswordGenerator();
     private final AuditTrail audit;
     private final DatabaseEvents databaseEvents;
 
-    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioner provisioner) {
-        this(dsl, config, cipher, provisioner, Clock.systemUTC());
+    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners) {
+        this(dsl, config, cipher, provisioners, Clock.systemUTC());
     }
 
     /** With a clock of the caller's: tests move time forward past a lease instead of waiting for it. */
-    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioner provisioner, Clock clock) {
+    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, Clock clock) {
         this.clock = clock;
         this.ids = new UuidV7Generator(clock);
         this.transactions = new JooqTransactions(dsl);
@@ -89,7 +102,10 @@ final class Wiring {
         this.auditLog = new JooqAuditLog(transactions);
         this.audit = new AuditTrail(auditLog, ids, clock);
         this.databaseEvents = new DatabaseEvents(events, clock);
-        this.provisioner = provisioner;
+        this.clusters = new JooqClusters(transactions);
+        this.clusterSecrets = new JooqClusterSecrets(transactions, cipher);
+        this.provisioners = provisioners;
+        this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(
                 job.maxAttempts(),
@@ -111,7 +127,7 @@ final class Wiring {
                 new GetOperation(jobs, databases, jobSettings, clock),
                 new ListOperations(jobs, databases, jobSettings, clock),
                 readCredentials(),
-                new RotateCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents),
+                new RotateCredentials(transactions, databases, vault, clusterTargets, passwords, audit, databaseEvents),
                 new Idempotency(idempotency, clock));
     }
 
@@ -130,6 +146,21 @@ final class Wiring {
                 new ListAuditEvents(auditLog));
     }
 
+    /** What the HTTP adapter serves under {@code /v1/clusters}. */
+    ClusterUseCases clusterUseCases() {
+        return new ClusterUseCases(
+                new RegisterCluster(transactions, clusters, clusterSecrets, provisioners, audit, ids, clock),
+                new GetCluster(clusters),
+                new ListClusters(clusters),
+                new UpdateCluster(transactions, clusters, clusterSecrets, databases, provisioners, audit, clock),
+                new DeleteCluster(transactions, clusters, clusterSecrets, audit, clock));
+    }
+
+    RegisterDefaultCluster registerDefaultCluster() {
+        return new RegisterDefaultCluster(
+                transactions, clusters, clusterSecrets, databases, provisioners, audit, ids, clock);
+    }
+
     private JobScheduler scheduler() {
         return new JobScheduler(jobs, jobSettings, ids, clock);
     }
@@ -137,7 +168,7 @@ final class Wiring {
     // One by one: for start-up, the workers, and tests that drive use cases without HTTP.
 
     CreateDatabase createDatabase() {
-        return new CreateDatabase(transactions, databases, scheduler(), audit, databaseEvents, ids, clock);
+        return new CreateDatabase(transactions, databases, clusters, scheduler(), audit, databaseEvents, ids, clock);
     }
 
     GetDatabase getDatabase() {
@@ -175,10 +206,10 @@ final class Wiring {
                 Map.of(
                         JobKind.PROVISION,
                                 new ProvisionDatabase(
-                                        transactions, databases, jobs, events, vault, provisioner, passwords, clock),
+                                        transactions, databases, jobs, events, vault, clusterTargets, passwords, clock),
                         JobKind.DEPROVISION,
                                 new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, provisioner, clock)),
+                                        transactions, databases, jobs, events, vault, clusterTargets, clusters, clock)),
                 jobSettings,
                 clock);
     }

@@ -3,13 +3,10 @@ package dev.daap.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daap.testing.http.TestClient;
+import dev.daap.testing.http.TestResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +28,6 @@ import org.junit.jupiter.api.Test;
 class AdminCreateKeyEndToEndTest {
     private static final Pattern CREATED =
             Pattern.compile("Created the platform admin API key ([0-9a-f-]{36})[\\s\\S]*\\n    (daap_\\S+)\\n");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private Path dataDir;
@@ -66,7 +61,7 @@ class AdminCreateKeyEndToEndTest {
                 .isFalse();
 
         try (RunningDaap daap = RunningDaap.start(env)) {
-            assertWorksAndIsAuditedAsTheCommandLine(created, daap.port());
+            assertWorksAndIsAuditedAsTheCommandLine(created, daap.client());
         }
     }
 
@@ -79,7 +74,9 @@ class AdminCreateKeyEndToEndTest {
 
             assertThat(run(env, "admin", "create-key")).as(stderr()).isZero();
             Created created = created();
-            assertWorksAndIsAuditedAsTheCommandLine(created, port);
+            try (TestClient client = TestClient.to("http://127.0.0.1:" + port)) {
+                assertWorksAndIsAuditedAsTheCommandLine(created, client);
+            }
             assertThat(run(env, "migrate", "status")).as(stderr()).isZero();
             assertThat(stdout()).contains("0 pending");
 
@@ -104,7 +101,7 @@ class AdminCreateKeyEndToEndTest {
         Created created = created();
 
         try (RunningDaap daap = RunningDaap.start(env)) {
-            assertWorksAndIsAuditedAsTheCommandLine(created, daap.port());
+            assertWorksAndIsAuditedAsTheCommandLine(created, daap.client());
         }
     }
 
@@ -116,28 +113,20 @@ class AdminCreateKeyEndToEndTest {
         assertThat(stderr()).contains("unknown admin command 'make-key'");
     }
 
-    private void assertWorksAndIsAuditedAsTheCommandLine(Created created, int port) throws Exception {
-        HttpResponse<String> me = get(port, "/v1/me", created.token());
-        assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(me.body()).path("role").asText()).isEqualTo("platform_admin");
-        assertThat(JSON.readTree(me.body()).path("key_id").asText()).isEqualTo(created.keyId());
+    private void assertWorksAndIsAuditedAsTheCommandLine(Created created, TestClient server) {
+        TestResponse me = server.as(created.token()).get("/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("role").asText()).isEqualTo("platform_admin");
+        assertThat(me.json().path("key_id").asText()).isEqualTo(created.keyId());
 
-        HttpResponse<String> audit =
-                get(port, "/v1/audit-events?action=api_key.create&resource_id=" + created.keyId(), created.token());
-        assertThat(audit.statusCode()).isEqualTo(200);
-        JsonNode entries = JSON.readTree(audit.body()).path("items");
+        TestResponse audit =
+                server.as(created.token()).get("/v1/audit-events?action=api_key.create&resource_id=" + created.keyId());
+        assertThat(audit.status()).isEqualTo(200);
+        JsonNode entries = audit.json().path("items");
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).path("actor").toString())
                 .isEqualTo("{\"type\":\"cli\",\"key_id\":null,\"team\":null}");
         assertThat(entries.get(0).path("after").path("role").asText()).isEqualTo("platform_admin");
-    }
-
-    private static HttpResponse<String> get(int port, String path, String token) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private Created created() {

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 /** The first platform admin key: generated and shown once on a new installation, or taken from DAAP_ADMIN_TOKEN. */
 class AdminKeyEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOKEN = Pattern.compile("daap_[a-z0-9]+_[A-Za-z0-9_-]+");
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(Application.class);
@@ -45,10 +42,10 @@ class AdminKeyEndToEndTest {
             List<String> tokens = printedTokens();
             assertThat(tokens).hasSize(1);
             token = tokens.getFirst();
-            var me = daap.send(HttpRequest.newBuilder(daap.uri("/v1/me")).header("Authorization", "Bearer " + token));
-            assertThat(me.statusCode()).isEqualTo(200);
+            var me = daap.as(token).get("/v1/me");
+            assertThat(me.status()).isEqualTo(200);
             assertThat(me.body()).contains("\"role\":\"platform_admin\"");
-            assertThat(daap.get("/v1/me").statusCode())
+            assertThat(daap.get("/v1/me").status())
                     .as("the test token was not configured")
                     .isEqualTo(401);
         }
@@ -56,10 +53,7 @@ class AdminKeyEndToEndTest {
 
         try (RunningDaap again = RunningDaap.start(env)) {
             assertThat(printedTokens()).as("never printed again").isEmpty();
-            assertThat(again.send(HttpRequest.newBuilder(again.uri("/v1/me"))
-                                    .header("Authorization", "Bearer " + token))
-                            .statusCode())
-                    .isEqualTo(200);
+            assertThat(again.as(token).get("/v1/me").status()).isEqualTo(200);
         }
     }
 
@@ -81,10 +75,9 @@ class AdminKeyEndToEndTest {
         try (RunningDaap daap = RunningDaap.start(env)) {
             // Had the failed start stored a key, none would be generated now.
             assertThat(printedTokens()).hasSize(1);
-            var keys = daap.send(HttpRequest.newBuilder(daap.uri("/v1/api-keys"))
-                    .header("Authorization", "Bearer " + printedTokens().getFirst()));
-            assertThat(keys.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(keys.body()).path("items")).hasSize(1);
+            var keys = daap.as(printedTokens().getFirst()).get("/v1/api-keys");
+            assertThat(keys.status()).isEqualTo(200);
+            assertThat(keys.json().path("items")).hasSize(1);
         }
     }
 
@@ -100,7 +93,7 @@ class AdminKeyEndToEndTest {
     void aConfiguredTokenWhosePrefixBelongsToAnotherKeyStopsStartUp() {
         Map<String, String> env = RunningDaap.freshDatabaseEnvironment();
         try (RunningDaap ignored = RunningDaap.start(env)) {
-            assertThat(ignored.get("/v1/me").statusCode()).isEqualTo(200);
+            assertThat(ignored.get("/v1/me").status()).isEqualTo(200);
         }
         env.put(DaapConfig.ADMIN_TOKEN, "daap_testadmin_" + "f".repeat(32));
 

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.daap.testing.http.TestResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,42 +41,41 @@ class ApiEndToEndTest {
     @Test
     void aDatabaseLivesThroughCreateReadChangeAndDelete() throws Exception {
         String name = uniqueName("orders");
-        HttpResponse<String> created = daap.post("/v1/databases", """
+        TestResponse created = daap.post("/v1/databases", """
                 {"name": "%s", "owner_team": "checkout", "purpose": "Orders of the web shop", "labels": {"env": "prod"}}
                 """.formatted(name));
-        assertThat(created.statusCode()).isEqualTo(201);
-        JsonNode body = JSON.readTree(created.body());
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode body = created.json();
         String id = body.get("id").asText();
-        assertThat(created.headers().firstValue("Location")).contains("/v1/databases/" + id);
-        assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(created.header("Location")).isEqualTo("/v1/databases/" + id);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
         assertThat(body.get("status").asText()).isEqualTo("pending");
         assertThat(body.get("owner_team").asText()).isEqualTo("checkout");
         assertThat(body.get("labels").get("env").asText()).isEqualTo("prod");
         assertThat(body.get("created_at").asText()).endsWith("Z");
 
-        HttpResponse<String> read = daap.get("/v1/databases/" + id);
-        assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(read.body())).isEqualTo(body);
+        TestResponse read = daap.get("/v1/databases/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json()).isEqualTo(body);
 
-        HttpResponse<String> patched = daap.patch(
+        TestResponse patched = daap.patch(
                 "/v1/databases/" + id,
                 "{\"purpose\": \"Orders and refunds\", \"labels\": {\"env\": null, \"tier\": \"gold\"}}",
                 "If-Match",
                 "\"1\"");
-        assertThat(patched.statusCode()).isEqualTo(200);
-        JsonNode changed = JSON.readTree(patched.body());
+        assertThat(patched.status()).isEqualTo(200);
+        JsonNode changed = patched.json();
         assertThat(changed.get("purpose").asText()).isEqualTo("Orders and refunds");
         assertThat(changed.get("labels")).isEqualTo(JSON.readTree("{\"tier\": \"gold\"}"));
-        assertThat(patched.headers().firstValue("ETag")).contains("\"2\"");
+        assertThat(patched.header("ETag")).isEqualTo("\"2\"");
 
-        HttpResponse<String> stale =
-                daap.patch("/v1/databases/" + id, "{\"purpose\": \"lost update\"}", "If-Match", "\"1\"");
+        TestResponse stale = daap.patch("/v1/databases/" + id, "{\"purpose\": \"lost update\"}", "If-Match", "\"1\"");
         assertProblem(stale, 412);
 
-        HttpResponse<String> deleting = daap.delete("/v1/databases/" + id, "If-Match", "\"2\"");
-        assertThat(deleting.statusCode()).isEqualTo(202);
-        assertThat(JSON.readTree(deleting.body()).get("status").asText()).isEqualTo("deleting");
-        assertThat(daap.delete("/v1/databases/" + id).statusCode())
+        TestResponse deleting = daap.delete("/v1/databases/" + id, "If-Match", "\"2\"");
+        assertThat(deleting.status()).isEqualTo(202);
+        assertThat(deleting.json().get("status").asText()).isEqualTo("deleting");
+        assertThat(daap.delete("/v1/databases/" + id).status())
                 .as("deleting twice is harmless")
                 .isEqualTo(202);
         assertProblem(daap.post("/v1/databases", """
@@ -100,7 +98,7 @@ class ApiEndToEndTest {
                                         "{\"purpose\": \"" + purpose + "\"}",
                                         "If-Match",
                                         "\"1\"")
-                                .statusCode();
+                                .status();
                     }));
                 }
                 List<Integer> statuses = new ArrayList<>();
@@ -108,9 +106,7 @@ class ApiEndToEndTest {
                     statuses.add(answer.get());
                 }
                 assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 412);
-                assertThat(JSON.readTree(daap.get("/v1/databases/" + id).body())
-                                .get("version")
-                                .asInt())
+                assertThat(daap.get("/v1/databases/" + id).json().get("version").asInt())
                         .isEqualTo(2);
             }
         } finally {
@@ -123,35 +119,26 @@ class ApiEndToEndTest {
         String name = uniqueName("retried");
         String key = "e2e-" + name;
         String body = "{\"name\": \"" + name + "\", \"owner_team\": \"retry-team\", \"purpose\": \"once\"}";
-        HttpResponse<String> first = daap.send(java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
-        HttpResponse<String> replay = daap.send(java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
-        HttpResponse<String> reused = daap.send(java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.replace("once", "twice"))));
+        TestResponse first = daap.post("/v1/databases", body, "Idempotency-Key", key);
+        TestResponse replay = daap.post("/v1/databases", body, "Idempotency-Key", key);
+        TestResponse reused = daap.post("/v1/databases", body.replace("once", "twice"), "Idempotency-Key", key);
 
-        assertThat(first.statusCode()).isEqualTo(201);
-        assertThat(replay.statusCode()).isEqualTo(201);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(replay.status()).isEqualTo(201);
         assertThat(replay.body()).isEqualTo(first.body());
-        assertThat(replay.headers().firstValue("Location"))
-                .isEqualTo(first.headers().firstValue("Location"));
-        assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(replay.header("Location"))
+                .isEqualTo(first.header("Location"))
+                .isNotNull();
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         assertProblem(reused, 422);
-        assertThat(JSON.readTree(daap.get("/v1/databases?q=" + name).body()).get("items"))
-                .hasSize(1);
+        assertThat(daap.get("/v1/databases?q=" + name).json().get("items")).hasSize(1);
     }
 
     @Test
     void aLiveNameCannotBeTakenTwice() {
         String name = uniqueName("billing");
         String json = "{\"name\": \"%s\", \"owner_team\": \"finance\", \"purpose\": \"x\"}".formatted(name);
-        assertThat(daap.post("/v1/databases", json).statusCode()).isEqualTo(201);
+        assertThat(daap.post("/v1/databases", json).status()).isEqualTo(201);
 
         assertProblem(daap.post("/v1/databases", json), 409);
         assertThat(daap.get("/v1/databases?q=" + name).body()).contains(name);
@@ -179,9 +166,9 @@ class ApiEndToEndTest {
             do {
                 String query = "/v1/databases?owner_team=" + team + "&q=LEDGER&sort=created_at&page_size=5"
                         + (token == null ? "" : "&page_token=" + token);
-                HttpResponse<String> page = daap.get(query);
-                assertThat(page.statusCode()).isEqualTo(200);
-                JsonNode body = JSON.readTree(page.body());
+                TestResponse page = daap.get(query);
+                assertThat(page.status()).isEqualTo(200);
+                JsonNode body = page.json();
                 body.get("items").forEach(item -> seen.add(item.get("id").asText()));
                 token = body.get("next_page_token").isNull()
                         ? null
@@ -205,20 +192,17 @@ class ApiEndToEndTest {
                         "/v1/databases",
                         "{\"name\": \"okay-name\", \"owner_team\": \"a-team\", \"purpose\": \"p\", \"size\": 3}"),
                 400);
-        HttpResponse<String> invalid =
+        TestResponse invalid =
                 daap.post("/v1/databases", "{\"name\": \"9lives\", \"owner_team\": \"A\", \"purpose\": \"\"}");
         assertProblem(invalid, 422);
-        assertThat(JSON.readTree(invalid.body()).get("errors").findValuesAsText("field"))
+        assertThat(invalid.json().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("name", "owner_team", "purpose");
         assertProblem(daap.post("/v1/databases", "{\"purpose\": \"" + "x".repeat(2_000_000) + "\"}"), 413);
         assertProblem(daap.get("/v1/databases/not-a-uuid"), 400, 422);
         assertProblem(daap.get("/v1/databases?page_token=garbage"), 400, 422);
         assertProblem(daap.get("/v1/databases?page_size=5000"), 400, 422);
         assertProblem(daap.get("/v1/nothing-here"), 404);
-        assertProblem(
-                daap.send(HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                        .method("PUT", HttpRequest.BodyPublishers.ofString("{}"))),
-                405);
+        assertProblem(daap.send("PUT", "/v1/databases", null, "{}"), 405);
         assertThat(daap.get("/v1/databases?q=okay-name").body()).doesNotContain("okay-name");
     }
 
@@ -226,10 +210,10 @@ class ApiEndToEndTest {
     @Test
     void aNulInAFilterIsAnInputProblemNotA500() throws Exception {
         for (String query : List.of("action=%00", "resource_type=%00", "action=a%00b", "resource_id=%00")) {
-            HttpResponse<String> response = daap.get("/v1/audit-events?" + query);
+            TestResponse response = daap.get("/v1/audit-events?" + query);
 
             assertProblem(response, 422);
-            assertThat(JSON.readTree(response.body()).get("errors").findValuesAsText("field"))
+            assertThat(response.json().get("errors").findValuesAsText("field"))
                     .as(query)
                     .containsExactly(query.substring(0, query.indexOf('=')));
         }
@@ -238,9 +222,9 @@ class ApiEndToEndTest {
 
     @Test
     void healthEndpointsAnswerWithoutTheApiPrefix() {
-        assertThat(daap.get("/health/live").statusCode()).isEqualTo(200);
-        HttpResponse<String> ready = daap.get("/health/ready");
-        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(daap.get("/health/live").status()).isEqualTo(200);
+        TestResponse ready = daap.get("/health/ready");
+        assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.body()).contains("\"migrations\":\"current\"");
     }
 
@@ -249,63 +233,46 @@ class ApiEndToEndTest {
         String team = uniqueName("tenant");
         daap.teamsExist(team);
         String foreignId = createIn("finance", "not yours");
-        JsonNode key = JSON.readTree(daap.post("/v1/teams/" + team + "/api-keys", "{\"role\": \"member\"}")
-                .body());
+        JsonNode key = daap.post("/v1/teams/" + team + "/api-keys", "{\"role\": \"member\"}")
+                .json();
         String token = key.path("token").asText();
 
-        HttpResponse<String> created = as(
-                token,
-                HttpRequest.newBuilder(daap.uri("/v1/databases"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"name\": \"" + uniqueName("mine") + "\", \"purpose\": \"team key\"}")));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(JSON.readTree(created.body()).path("owner_team").asText()).isEqualTo(team);
-        assertThat(as(token, HttpRequest.newBuilder(daap.uri("/v1/databases/" + foreignId)))
-                        .statusCode())
-                .isEqualTo(404);
-        JsonNode listed = JSON.readTree(
-                as(token, HttpRequest.newBuilder(daap.uri("/v1/databases"))).body());
+        TestResponse created = daap.as(token)
+                .post("/v1/databases", "{\"name\": \"" + uniqueName("mine") + "\", \"purpose\": \"team key\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("owner_team").asText()).isEqualTo(team);
+        assertThat(daap.as(token).get("/v1/databases/" + foreignId).status()).isEqualTo(404);
+        JsonNode listed = daap.as(token).get("/v1/databases").json();
         assertThat(listed.path("items")).hasSize(1);
-        JsonNode audit = JSON.readTree(daap.get("/v1/audit-events?action=database.create&actor="
-                                + key.path("id").asText())
-                        .body())
+        JsonNode audit = daap.get("/v1/audit-events?action=database.create&actor="
+                        + key.path("id").asText())
+                .json()
                 .path("items");
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).path("team").asText()).isEqualTo(team);
 
         assertThat(daap.delete("/v1/teams/" + team + "/api-keys/"
                                 + key.path("id").asText())
-                        .statusCode())
+                        .status())
                 .isEqualTo(200);
-        assertThat(as(token, HttpRequest.newBuilder(daap.uri("/v1/me"))).statusCode())
-                .isEqualTo(401);
-    }
-
-    private static HttpResponse<String> as(String token, HttpRequest.Builder request) {
-        return daap.send(request.header("Authorization", "Bearer " + token));
+        assertThat(daap.as(token).get("/v1/me").status()).isEqualTo(401);
     }
 
     private static String createIn(String team, String purpose) {
-        HttpResponse<String> response = daap.post("/v1/databases", """
+        TestResponse response = daap.post("/v1/databases", """
                 {"name": "%s", "owner_team": "%s", "purpose": "%s"}""".formatted(uniqueName("db"), team, purpose));
-        assertThat(response.statusCode()).isEqualTo(201);
-        try {
-            return JSON.readTree(response.body()).get("id").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("id").asText();
     }
 
-    static void assertProblem(HttpResponse<String> response, Integer... statuses) {
-        assertThat(response.statusCode()).isIn((Object[]) statuses);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    static void assertProblem(TestResponse response, Integer... statuses) {
+        assertThat(response.status()).isIn((Object[]) statuses);
+        assertThat(response.contentType()).startsWith("application/problem+json");
         try {
-            JsonNode problem = JSON.readTree(response.body());
+            JsonNode problem = response.json();
             assertThat(problem.get("type").asText()).startsWith("https://");
             assertThat(problem.get("title").asText()).isNotBlank();
-            assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
+            assertThat(problem.get("status").asInt()).isEqualTo(response.status());
             assertThat(problem.has("detail")).isTrue();
         } catch (Exception e) {
             throw new AssertionError("not a problem document: " + response.body(), e);

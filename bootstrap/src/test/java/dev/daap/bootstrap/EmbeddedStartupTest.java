@@ -41,7 +41,7 @@ class EmbeddedStartupTest {
             var created = first.post(
                     "/v1/databases",
                     "{\"name\": \"kept-across-restarts\", \"owner_team\": \"platform\", \"purpose\": \"persistence\"}");
-            assertThat(created.statusCode()).isEqualTo(201);
+            assertThat(created.status()).isEqualTo(201);
             id = created.headers().firstValue("Location").orElseThrow();
         }
         int postgresPort = embeddedPort();
@@ -50,8 +50,8 @@ class EmbeddedStartupTest {
                 .isFalse();
 
         try (RunningDaap second = RunningDaap.start(env)) {
-            assertThat(second.get(id).statusCode()).isEqualTo(200);
-            assertThat(second.get("/health/ready").statusCode()).isEqualTo(200);
+            assertThat(second.get(id).status()).isEqualTo(200);
+            assertThat(second.get("/health/ready").status()).isEqualTo(200);
         }
     }
 
@@ -65,7 +65,7 @@ class EmbeddedStartupTest {
             assertThat(Files.readString(dataDir.resolve("postgres/pgdata/pg_hba.conf")))
                     .contains("scram-sha-256")
                     .doesNotContainPattern("(?m)^[^#].*\\btrust\\b");
-            assertThat(daap.get("/health/ready").statusCode()).isEqualTo(200);
+            assertThat(daap.get("/health/ready").status()).isEqualTo(200);
         }
     }
 

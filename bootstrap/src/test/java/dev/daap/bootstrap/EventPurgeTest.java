@@ -12,7 +12,7 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryEventLog;
-import dev.daap.testing.ManualClock;
+import dev.daap.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventPurgeTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-25T12:00:00Z"));
     private final InMemoryEventLog log = new InMemoryEventLog();
 
     @Test

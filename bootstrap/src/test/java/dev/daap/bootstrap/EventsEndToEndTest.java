@@ -5,19 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.daap.testing.http.SseConnection;
+import dev.daap.testing.http.TestClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class EventsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @AfterEach
     void closeAll() throws Exception {
-        client.shutdownNow();
         for (AutoCloseable closeable : open.reversed()) {
             closeable.close();
         }
@@ -44,27 +36,25 @@ class EventsEndToEndTest {
         RunningDaap b = started(withEnv(env, Map.of("DAAP_WORKERS", "1", "DAAP_JOB_POLL_INTERVAL", "1s")));
         RunningDaap a = started(withEnv(env, Map.of("DAAP_WORKERS", "0")));
         b.teamsExist("other-team");
-        String otherTeamKey = JSON.readTree(b.post("/v1/teams/other-team/api-keys", "{\"role\": \"viewer\"}")
-                        .body())
+        String otherTeamKey = b.post("/v1/teams/other-team/api-keys", "{\"role\": \"viewer\"}")
+                .json()
                 .path("token")
                 .asText();
-        BlockingQueue<String> adminLines = subscribe(a, RunningDaap.ADMIN_TOKEN);
-        BlockingQueue<String> otherTeamLines = subscribe(a, otherTeamKey);
+        SseConnection adminStream = subscribe(a.client());
+        SseConnection otherTeamStream = subscribe(a.as(otherTeamKey));
 
-        String id = JSON.readTree(b.post(
-                                "/v1/databases",
-                                "{\"name\": \"followed\", \"owner_team\": \"payments\", " + "\"purpose\": \"watched\"}")
-                        .body())
+        String id = b.post(
+                        "/v1/databases",
+                        "{\"name\": \"followed\", \"owner_team\": \"payments\", " + "\"purpose\": \"watched\"}")
+                .json()
                 .path("id")
                 .asText();
 
-        List<JsonNode> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            drain(adminLines, seen);
-            return seen.stream()
-                    .anyMatch(event ->
-                            "ready".equals(event.path("data").path("to").asText()));
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> events(adminStream).stream()
+                        .anyMatch(event ->
+                                "ready".equals(event.path("data").path("to").asText())));
+        List<JsonNode> seen = events(adminStream);
         assertThat(seen)
                 .allSatisfy(
                         event -> assertThat(event.path("resource_id").asText()).isEqualTo(id));
@@ -73,9 +63,7 @@ class EventsEndToEndTest {
                         "database.created",
                         "database.status_changed pending->provisioning",
                         "database.status_changed provisioning->ready");
-        List<JsonNode> leaked = new ArrayList<>();
-        drain(otherTeamLines, leaked);
-        assertThat(leaked).isEmpty();
+        assertThat(events(otherTeamStream)).isEmpty();
     }
 
     private static String describe(JsonNode event) {
@@ -98,36 +86,19 @@ class EventsEndToEndTest {
         return env;
     }
 
-    /** Opens a stream and returns the lines that arrive on it; waits until the stream has started. */
-    private BlockingQueue<String> subscribe(RunningDaap daap, String token) throws Exception {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(daap.uri("/v1/events"))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream")
-                .build();
-        CompletableFuture<HttpResponse<Stream<String>>> response =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<Stream<String>> started = response.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(started.statusCode()).isEqualTo(200);
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try {
-                started.body().forEach(lines::add);
-            } catch (UncheckedIOException e) {
-                // the stream ended when the test closed the client
-            }
-        });
-        open.add(reader::interrupt);
-        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(line -> line.startsWith("retry:")));
-        return lines;
+    /** Opens a stream; it returns once the server has subscribed it, so every later event reaches it. */
+    private SseConnection subscribe(TestClient client) {
+        SseConnection stream = SseConnection.open(client, "/v1/events", Map.of());
+        open.add(stream);
+        return stream;
     }
 
-    /** Moves the events whose data lines have arrived into {@code into}, as JSON. */
-    private static void drain(BlockingQueue<String> lines, List<JsonNode> into) throws IOException {
-        String line;
-        while ((line = lines.poll()) != null) {
-            if (line.startsWith("data: ")) {
-                into.add(JSON.readTree(line.substring("data: ".length())));
-            }
+    /** The events the stream received so far, as JSON. */
+    private static List<JsonNode> events(SseConnection stream) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        for (SseConnection.Message message : stream.messages()) {
+            events.add(JSON.readTree(message.data()));
         }
+        return events;
     }
 }

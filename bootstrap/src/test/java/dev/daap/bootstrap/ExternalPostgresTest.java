@@ -4,8 +4,7 @@ import static dev.daap.bootstrap.ApiEndToEndTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
+import dev.daap.testing.http.TestResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -40,26 +39,26 @@ class ExternalPostgresTest {
 
     @Test
     void servesTheApiOnPostgres15AndSurvivesAnOutage() throws Exception {
-        HttpResponse<String> created = daap.post(
+        TestResponse created = daap.post(
                 "/v1/databases",
                 "{\"name\": \"on-fifteen\", \"owner_team\": \"platform\", \"purpose\": \"external server\"}");
-        assertThat(created.statusCode()).isEqualTo(201);
-        String id = new ObjectMapper().readTree(created.body()).get("id").asText();
-        assertThat(daap.get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        assertThat(daap.get("/health/ready").status()).isEqualTo(200);
         // Provisioned on PostgreSQL 15 too: DATABASE_URL is also the default target cluster.
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> new ObjectMapper()
-                        .readTree(daap.get("/v1/databases/" + id).body())
+                .until(() -> daap.get("/v1/databases/" + id)
+                        .json()
                         .get("status")
                         .asText()
                         .equals("ready"));
 
         postgres.stop();
         Instant before = Instant.now();
-        HttpResponse<String> duringOutage = daap.get("/v1/databases/" + id);
+        TestResponse duringOutage = daap.get("/v1/databases/" + id);
         assertProblem(duringOutage, 503);
         assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(10));
-        assertThat(daap.get("/health/ready").statusCode()).isEqualTo(503);
+        assertThat(daap.get("/health/ready").status()).isEqualTo(503);
         assertProblem(
                 daap.post(
                         "/v1/databases",
@@ -68,11 +67,11 @@ class ExternalPostgresTest {
 
         postgres.startAgain();
         awaitReady(Duration.ofSeconds(30));
-        assertThat(daap.get("/v1/databases/" + id).statusCode()).isEqualTo(200);
+        assertThat(daap.get("/v1/databases/" + id).status()).isEqualTo(200);
         assertThat(daap.get("/v1/databases?q=during-outage").body()).doesNotContain("during-outage");
     }
 
     private static void awaitReady(Duration timeout) {
-        await().atMost(timeout).until(() -> daap.get("/health/ready").statusCode() == 200);
+        await().atMost(timeout).until(() -> daap.get("/health/ready").status() == 200);
     }
 }

@@ -2,12 +2,9 @@ package dev.daap.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daap.testing.http.TestClient;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,12 +23,9 @@ class ProcessShutdownTest {
         try (ServeProcess serve = ServeProcess.start(Map.of("PORT", "0", "DAAP_DATA_DIR", dataDir.toString()))) {
             int port = Integer.parseInt(serve.await(ServeProcess.READY));
             int postgresPort = Integer.parseInt(serve.await(EMBEDDED));
-            HttpResponse<String> live = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            assertThat(live.statusCode()).isEqualTo(200);
+            try (TestClient client = TestClient.to("http://127.0.0.1:" + port)) {
+                assertThat(client.get("/health/ready").status()).isEqualTo(200);
+            }
 
             assertThat(serve.stop()).as("stopped within a minute").isTrue();
 

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daap.testing.TestPostgres;
+import dev.daap.testing.http.TestResponse;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
  * that are deleted without dropping what DAAP did not make.
  */
 class ProvisioningEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final TestPostgres postgres = TestPostgres.shared();
 
     @Test
@@ -32,18 +30,19 @@ class ProvisioningEndToEndTest {
         try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of("DAAP_JOB_POLL_INTERVAL", "1s"))) {
             daap.teamsExist("platform");
             String name = "e2e-" + Long.toHexString(System.nanoTime());
-            HttpResponse<String> created = daap.post(
+            String onCluster = "platform_" + name.replace('-', '_');
+            TestResponse created = daap.post(
                     "/v1/databases",
                     "{\"name\": \"" + name + "\", \"owner_team\": \"platform\", \"purpose\": \"end to end\"}");
-            assertThat(created.statusCode()).isEqualTo(201);
-            String id = JSON.readTree(created.body()).get("id").asText();
+            assertThat(created.status()).isEqualTo(201);
+            String id = created.json().get("id").asText();
             assertProblem(daap.get("/v1/databases/" + id + "/credentials"), 409);
 
             awaitStatus(daap, id, "ready");
-            JsonNode credentials = JSON.readTree(
-                    daap.get("/v1/databases/" + id + "/credentials").body());
-            assertThat(credentials.get("database").asText()).isEqualTo(name);
-            assertThat(credentials.get("uri").asText()).startsWith("postgresql://" + name + ":");
+            JsonNode credentials =
+                    daap.get("/v1/databases/" + id + "/credentials").json();
+            assertThat(credentials.get("database").asText()).isEqualTo(onCluster);
+            assertThat(credentials.get("uri").asText()).startsWith("postgresql://" + onCluster + ":");
             String firstPassword = credentials.get("password").asText();
             try (Connection session = connect(credentials, firstPassword);
                     var statement = session.createStatement()) {
@@ -55,16 +54,13 @@ class ProvisioningEndToEndTest {
                 }
             }
             assertThat(daap.get("/v1/databases?q=" + name).body()).doesNotContain(firstPassword);
-            JsonNode operations = JSON.readTree(
-                    daap.get("/v1/databases/" + id + "/operations").body());
+            JsonNode operations =
+                    daap.get("/v1/databases/" + id + "/operations").json();
             assertThat(operations.get("items").get(0).get("state").asText()).isEqualTo("succeeded");
 
-            HttpResponse<String> rotated = daap.send(
-                    java.net.http.HttpRequest.newBuilder(daap.uri("/v1/databases/" + id + "/credentials/rotate"))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
-            assertThat(rotated.statusCode()).isEqualTo(200);
-            String secondPassword =
-                    JSON.readTree(rotated.body()).get("password").asText();
+            TestResponse rotated = daap.post("/v1/databases/" + id + "/credentials/rotate");
+            assertThat(rotated.status()).isEqualTo(200);
+            String secondPassword = rotated.json().get("password").asText();
             assertThat(secondPassword).isNotEqualTo(firstPassword);
             assertThatThrownBy(() -> connect(credentials, firstPassword).close())
                     .isInstanceOf(SQLException.class);
@@ -73,72 +69,65 @@ class ProvisioningEndToEndTest {
             }
 
             try (Connection stillOpen = connect(credentials, secondPassword)) {
-                assertThat(daap.delete("/v1/databases/" + id).statusCode()).isEqualTo(202);
+                assertThat(daap.delete("/v1/databases/" + id).status()).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60))
-                        .until(() -> daap.get("/v1/databases/" + id).statusCode() == 404);
+                        .until(() -> daap.get("/v1/databases/" + id).status() == 404);
             }
-            assertThat(existsOnTarget("SELECT count(*) FROM pg_database WHERE datname = ?", name))
+            assertThat(existsOnTarget("SELECT count(*) FROM pg_database WHERE datname = ?", onCluster))
                     .isFalse();
-            assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
+            assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", onCluster))
                     .isFalse();
             assertThat(daap.post(
                                     "/v1/databases",
                                     "{\"name\": \"" + name
                                             + "\", \"owner_team\": \"platform\", \"purpose\": \"again\"}")
-                            .statusCode())
+                            .status())
                     .as("the name is free once the database is gone")
                     .isEqualTo(201);
         }
     }
 
     @Test
-    void aTargetThatRefusesFailsTheDatabaseWithAReasonAndTheApiStaysUp() throws Exception {
+    void aDefaultClusterThatCannotBeReachedAtStartIsRegisteredNotUpAndCreatesSaySo() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of(
                 "PROVISIONER_DATABASE_URL",
-                "postgres://admin:pw@127.0.0.1:" + closedPort + "/postgres",
-                "DAAP_JOB_MAX_ATTEMPTS",
-                "2",
-                "DAAP_JOB_RETRY_BASE",
-                "100ms",
-                "DAAP_JOB_POLL_INTERVAL",
-                "200ms"))) {
+                "postgres://admin:pw-" + closedPort + "@127.0.0.1:" + closedPort + "/postgres"))) {
             daap.teamsExist("platform");
-            HttpResponse<String> created = daap.post(
+            JsonNode cluster = daap.get("/v1/clusters/default").json();
+            assertThat(cluster.get("health").get("status").asText()).isEqualTo("unknown");
+            assertThat(cluster.get("health").get("error").asText()).contains("cannot reach");
+            assertThat(cluster.get("connect_port").asInt()).isEqualTo(closedPort);
+
+            TestResponse created = daap.post(
                     "/v1/databases",
-                    "{\"name\": \"refused-" + Long.toHexString(System.nanoTime())
-                            + "\", \"owner_team\": \"platform\", \"purpose\": \"nowhere to go\"}");
-            String id = JSON.readTree(created.body()).get("id").asText();
+                    "{\"name\": \"refused\", \"owner_team\": \"platform\", \"purpose\": \"nowhere to go\"}");
 
-            JsonNode failed = awaitStatus(daap, id, "failed");
-            assertThat(failed.get("failure_reason").asText()).contains("cannot reach the target cluster");
-            JsonNode operation = JSON.readTree(daap.get("/v1/operations/"
-                            + failed.get("latest_operation_id").asText())
-                    .body());
-            assertThat(operation.get("state").asText()).isEqualTo("failed");
-            assertThat(operation.get("attempts").asInt()).isEqualTo(2);
-            assertThat(daap.get("/health/ready").statusCode()).isEqualTo(200);
-
-            HttpResponse<String> retried = daap.post("/v1/databases/" + id + "/retry", "{}");
-            assertThat(retried.statusCode()).isEqualTo(202);
-            assertThat(JSON.readTree(retried.body()).get("latest_operation_id").asText())
-                    .isNotEqualTo(failed.get("latest_operation_id").asText());
+            assertThat(created.status()).isEqualTo(409);
+            JsonNode problem = created.json();
+            assertThat(problem.get("type").asText()).endsWith("/no-capacity");
+            assertThat(problem.get("candidates").get(0).get("cluster").asText()).isEqualTo("default");
+            assertThat(problem.get("candidates").get(0).get("reason").asText()).isEqualTo("down");
+            assertThat(created.body()).doesNotContain("pw-" + closedPort, "admin:");
+            assertThat(daap.get("/health/ready").status()).isEqualTo(200);
         }
     }
 
     @Test
     void aFailedDatabaseIsDeletedAndOnlyWhatDaapMadeIsDropped() throws Exception {
         String suffix = Long.toHexString(System.nanoTime());
-        String admin = "admin-without-createdb-" + suffix;
+        String admin = "admin-losing-createdb-" + suffix;
         String taken = "taken-" + suffix; // somebody else's database: provisioning makes nothing
         String halfMade = "half-made-" + suffix; // provisioning makes the role, then may not create the database
+        String takenOnCluster = "platform_taken_" + suffix;
+        String halfMadeOnCluster = "platform_half_made_" + suffix;
         try {
-            onTarget("CREATE ROLE " + quoted(admin) + " LOGIN CREATEROLE PASSWORD 'admin-password'");
-            onTarget("CREATE DATABASE " + quoted(taken));
-            onTarget("COMMENT ON DATABASE " + quoted(taken) + " IS 'analytics'");
+            onTarget("CREATE ROLE " + quoted(admin) + " LOGIN CREATEROLE CREATEDB PASSWORD 'admin-password'");
+            onTarget("CREATE DATABASE " + quoted(takenOnCluster));
+            onTarget("COMMENT ON DATABASE " + quoted(takenOnCluster) + " IS 'analytics'");
             try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of(
                     "PROVISIONER_DATABASE_URL",
                     "postgres://" + admin + ":admin-password@" + postgres.host() + ":" + postgres.port() + "/postgres",
@@ -149,55 +138,54 @@ class ProvisioningEndToEndTest {
                     "DAAP_JOB_POLL_INTERVAL",
                     "200ms"))) {
                 daap.teamsExist("platform");
+                // The admin was good enough to register; it loses CREATEDB afterwards.
+                onTarget("ALTER ROLE " + quoted(admin) + " NOCREATEDB");
                 String takenId = create(daap, taken);
                 String halfMadeId = create(daap, halfMade);
                 assertThat(awaitStatus(daap, takenId, "failed")
                                 .get("failure_reason")
                                 .asText())
-                        .contains("a database named " + taken + " already exists on the target");
+                        .contains("a database named " + takenOnCluster + " already exists on the target");
                 assertThat(awaitStatus(daap, halfMadeId, "failed")
                                 .get("failure_reason")
                                 .asText())
                         .contains("CREATEDB");
-                assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMade))
+                assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMadeOnCluster))
                         .as("the half-made database left its role")
                         .isTrue();
 
                 for (String id : List.of(takenId, halfMadeId)) {
-                    HttpResponse<String> deleting = daap.delete("/v1/databases/" + id);
-                    assertThat(deleting.statusCode()).isEqualTo(202);
-                    assertThat(JSON.readTree(deleting.body()).get("status").asText())
-                            .isEqualTo("deleting");
+                    TestResponse deleting = daap.delete("/v1/databases/" + id);
+                    assertThat(deleting.status()).isEqualTo(202);
+                    assertThat(deleting.json().get("status").asText()).isEqualTo("deleting");
                     await().atMost(Duration.ofSeconds(60))
-                            .until(() -> daap.get("/v1/databases/" + id).statusCode() == 404);
-                    JsonNode deprovision = JSON.readTree(daap.get("/v1/operations/"
-                                    + JSON.readTree(deleting.body())
-                                            .get("latest_operation_id")
-                                            .asText())
-                            .body());
+                            .until(() -> daap.get("/v1/databases/" + id).status() == 404);
+                    JsonNode deprovision = daap.get("/v1/operations/"
+                                    + deleting.json().get("latest_operation_id").asText())
+                            .json();
                     assertThat(deprovision.get("state").asText()).isEqualTo("succeeded");
                 }
             }
-            assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMade))
+            assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMadeOnCluster))
                     .isFalse();
             assertThat(existsOnTarget(
                             "SELECT count(*) FROM pg_database WHERE datname = ?"
                                     + " AND shobj_description(oid, 'pg_database') = 'analytics'",
-                            taken))
+                            takenOnCluster))
                     .as("somebody else's database is left as it was")
                     .isTrue();
         } finally {
-            onTarget("DROP DATABASE IF EXISTS " + quoted(taken));
-            onTarget("DROP ROLE IF EXISTS " + quoted(halfMade));
+            onTarget("DROP DATABASE IF EXISTS " + quoted(takenOnCluster));
+            onTarget("DROP ROLE IF EXISTS " + quoted(halfMadeOnCluster));
             onTarget("DROP ROLE IF EXISTS " + quoted(admin));
         }
     }
 
     private static String create(RunningDaap daap, String name) throws Exception {
-        HttpResponse<String> created = daap.post(
+        TestResponse created = daap.post(
                 "/v1/databases", "{\"name\": \"" + name + "\", \"owner_team\": \"platform\", \"purpose\": \"fails\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asText();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     /** Names made by the test itself, so quoting without escaping is safe here. */
@@ -216,7 +204,7 @@ class ProvisioningEndToEndTest {
         return await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(
-                        () -> JSON.readTree(daap.get("/v1/databases/" + id).body()),
+                        () -> daap.get("/v1/databases/" + id).json(),
                         body -> status.equals(body.get("status").asText()));
     }
 

@@ -1,30 +1,27 @@
 package dev.daap.bootstrap;
 
 import dev.daap.testing.TestPostgres;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.daap.testing.http.ApiUnderTest;
+import dev.daap.testing.http.TestClient;
+import dev.daap.testing.http.TestResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * DAAP started by its own bootstrap code on a random port, and a real HTTP client to drive it. Requests carry the
- * platform admin token of {@link #ADMIN_TOKEN} unless they set Authorization themselves; the teams the tests name
+ * DAAP started by its own bootstrap code on a random port, and a {@link TestClient} to drive it. Requests carry the
+ * platform admin token of {@link #ADMIN_TOKEN} unless a test sends another ({@link #as}); the teams the tests name
  * ({@link #TEAMS}) exist.
  */
-final class RunningDaap implements AutoCloseable {
+final class RunningDaap implements ApiUnderTest, AutoCloseable {
     static final String ADMIN_TOKEN = "daap_testadmin_" + "0123456789abcdef0123456789abcdef";
     static final List<String> TEAMS = List.of("payments", "search", "checkout");
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Application application;
+    private final TestClient client;
 
     private RunningDaap(Application application) {
         this.application = application;
+        this.client = TestClient.to("http://127.0.0.1:" + application.port()).as(ADMIN_TOKEN);
     }
 
     /** DAAP on a fresh database of the shared test server, reached through DATABASE_URL (the external path). */
@@ -70,11 +67,11 @@ final class RunningDaap implements AutoCloseable {
 
     /** Creates the team unless it exists (a restarted instance on the same database has it). */
     void ensureTeam(String slug) {
-        HttpResponse<String> response =
+        TestResponse response =
                 post("/v1/teams", "{\"slug\": \"" + slug + "\", \"display_name\": \"Team " + slug + "\"}");
-        if (response.statusCode() != 201 && response.statusCode() != 409) {
+        if (response.status() != 201 && response.status() != 409) {
             throw new IllegalStateException(
-                    "creating team " + slug + " answered " + response.statusCode() + ": " + response.body());
+                    "creating team " + slug + " answered " + response.status() + ": " + response.body());
         }
     }
 
@@ -84,57 +81,14 @@ final class RunningDaap implements AutoCloseable {
         return application.port();
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port() + path);
-    }
-
-    HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    HttpResponse<String> patch(String path, String json, String... headers) {
-        var request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/merge-patch+json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request);
-    }
-
-    HttpResponse<String> delete(String path, String... headers) {
-        var request = HttpRequest.newBuilder(uri(path)).DELETE();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request);
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
-        if (built.headers().firstValue("Authorization").isEmpty()) {
-            built = HttpRequest.newBuilder(built, (name, value) -> true)
-                    .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                    .build();
-        }
-        try {
-            return CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("request to DAAP failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    @Override
+    public TestClient client() {
+        return client;
     }
 
     @Override
     public void close() {
+        client.close();
         application.close();
     }
 }

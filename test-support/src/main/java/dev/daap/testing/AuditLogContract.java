@@ -37,7 +37,7 @@ public abstract class AuditLogContract {
     private final TeamSlug team = new TeamSlug("audit-" + run);
     private final TeamSlug otherTeam = new TeamSlug("other-" + run);
     private final UUID actor = UUID.randomUUID();
-    private final ManualClock clock = new ManualClock(T0);
+    private final TestClock clock = TestClock.at(T0);
     private final IdGenerator ids = new UuidV7Generator(clock);
 
     /** The log under test, ready to use and empty. */

@@ -1,5 +1,6 @@
 package dev.daap.testing;
 
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.DatabaseStatus;
@@ -70,18 +70,17 @@ public abstract class DatabasesContract {
 
     @Test
     void anAddedDatabaseIsFoundWithEveryField() {
-        Database ready = new Database(
-                new DatabaseId(UUID.randomUUID()),
-                new DatabaseName("orders-" + run),
-                team,
-                new Purpose("Orders of the web shop"),
-                DatabaseStatus.READY,
-                new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"),
-                new Labels(Map.of("env", "prod", "cost-centre", "42")),
-                T0,
-                T0.plusSeconds(60),
-                null,
-                3);
+        Database ready = aDatabase()
+                .named("orders-" + run)
+                .ownedBy(team)
+                .withPurpose("Orders of the web shop")
+                .withStatus(DatabaseStatus.READY)
+                .withConnection(new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"))
+                .withLabels(Map.of("env", "prod", "cost-centre", "42"))
+                .createdAt(T0)
+                .updatedAt(T0.plusSeconds(60))
+                .version(3)
+                .build();
         add(ready);
 
         assertThat(databases().find(ready.id())).contains(ready);
@@ -94,19 +93,13 @@ public abstract class DatabasesContract {
 
     @Test
     void aSecondLiveDatabaseWithTheSameNameInTheSameTeamIsRefused() {
-        Database first = add(aDatabase("orders"));
-        Database sameName = new Database(
-                new DatabaseId(UUID.randomUUID()),
-                first.name(),
-                team,
-                new Purpose("another"),
-                DatabaseStatus.PENDING,
-                null,
-                Labels.NONE,
-                T0,
-                T0,
-                null,
-                1);
+        Database first = add(ofThisTest("orders"));
+        Database sameName = aDatabase()
+                .named(first.name().value())
+                .ownedBy(team)
+                .withPurpose("another")
+                .createdAt(T0)
+                .build();
 
         assertThatThrownBy(() -> inTransaction(() -> databases().add(sameName)))
                 .isInstanceOf(NameTakenException.class)
@@ -117,19 +110,13 @@ public abstract class DatabasesContract {
 
     @Test
     void anotherTeamMayHaveADatabaseOfTheSameName() {
-        Database first = add(aDatabase("orders"));
-        Database sameNameOtherTeam = new Database(
-                new DatabaseId(UUID.randomUUID()),
-                first.name(),
-                new TeamSlug("other-" + run),
-                new Purpose("another team's orders"),
-                DatabaseStatus.PENDING,
-                null,
-                Labels.NONE,
-                T0,
-                T0,
-                null,
-                1);
+        Database first = add(ofThisTest("orders"));
+        Database sameNameOtherTeam = aDatabase()
+                .named(first.name().value())
+                .ownedBy("other-" + run)
+                .withPurpose("another team's orders")
+                .createdAt(T0)
+                .build();
 
         add(sameNameOtherTeam);
 
@@ -139,20 +126,14 @@ public abstract class DatabasesContract {
 
     @Test
     void movingADatabaseToATeamThatHasItsNameIsRefused() {
-        Database first = add(aDatabase("orders"));
+        Database first = add(ofThisTest("orders"));
         TeamSlug other = new TeamSlug("other-" + run);
-        Database othersOrders = add(new Database(
-                new DatabaseId(UUID.randomUUID()),
-                first.name(),
-                other,
-                new Purpose("another team's orders"),
-                DatabaseStatus.PENDING,
-                null,
-                Labels.NONE,
-                T0,
-                T0,
-                null,
-                1));
+        Database othersOrders = add(aDatabase()
+                .named(first.name().value())
+                .ownedBy(other)
+                .withPurpose("another team's orders")
+                .createdAt(T0)
+                .build());
         Database moved = first.change(new DatabaseChanges(null, null, Optional.of(other)), T0.plusSeconds(1));
 
         assertThatThrownBy(() -> inTransaction(() -> databases().update(moved, first.version())))
@@ -166,7 +147,7 @@ public abstract class DatabasesContract {
     void aPlacedDatabaseKeepsItsClusterAndItsNameThere() {
         ClusterRef cluster = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("cl-" + run));
         clusterExists(cluster);
-        Database placed = aDatabase("placed").placedOn(cluster, new NameOnCluster("team_" + run + "_placed"));
+        Database placed = ofThisTest("placed").build().placedOn(cluster, new NameOnCluster("team_" + run + "_placed"));
 
         add(placed);
 
@@ -183,7 +164,7 @@ public abstract class DatabasesContract {
     void aNameOnAClusterIsFreeAgainOnceItsDatabaseIsDeleted() {
         ClusterRef cluster = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("cl-" + run));
         clusterExists(cluster);
-        Database placed = add(aDatabase("gone").placedOn(cluster, new NameOnCluster("team_" + run + "_gone")));
+        Database placed = add(ofThisTest("gone").build().placedOn(cluster, new NameOnCluster("team_" + run + "_gone")));
 
         databases().update(placed.deleted(T0.plusSeconds(1)), placed.version());
 
@@ -193,18 +174,12 @@ public abstract class DatabasesContract {
 
     @Test
     void aDatabaseOfATeamThatDoesNotExistIsRefused() {
-        Database orphan = new Database(
-                new DatabaseId(UUID.randomUUID()),
-                new DatabaseName("orphan-" + run),
-                new TeamSlug("nobody-" + run),
-                new Purpose("no team"),
-                DatabaseStatus.PENDING,
-                null,
-                Labels.NONE,
-                T0,
-                T0,
-                null,
-                1);
+        Database orphan = aDatabase()
+                .named("orphan-" + run)
+                .ownedBy("nobody-" + run)
+                .withPurpose("no team")
+                .createdAt(T0)
+                .build();
 
         assertThatThrownBy(() -> inTransaction(() -> databases().add(orphan)))
                 .isInstanceOf(TeamNotFoundException.class)
@@ -214,9 +189,9 @@ public abstract class DatabasesContract {
 
     @Test
     void theNameOfADeletedDatabaseCanBeUsedAgain() {
-        Database first = add(aDatabase("orders"));
+        Database first = add(ofThisTest("orders"));
         databases().update(first.deleted(T0.plusSeconds(1)), first.version());
-        Database again = aDatabase("orders");
+        Database again = ofThisTest("orders").build();
 
         add(again);
 
@@ -226,8 +201,8 @@ public abstract class DatabasesContract {
 
     @Test
     void aDeletedDatabaseIsNeitherFoundNorListed() {
-        Database kept = add(aDatabase("kept"));
-        Database gone = add(aDatabase("gone"));
+        Database kept = add(ofThisTest("kept"));
+        Database gone = add(ofThisTest("gone"));
 
         databases().update(gone.deleted(T0.plusSeconds(1)), gone.version());
 
@@ -237,7 +212,7 @@ public abstract class DatabasesContract {
 
     @Test
     void anUpdateAgainstTheStoredVersionReplacesTheRow() {
-        Database stored = add(aDatabase("orders"));
+        Database stored = add(ofThisTest("orders"));
         Database changed = stored.change(
                 new DatabaseChanges(
                         Optional.of(new Purpose("new purpose")),
@@ -254,7 +229,7 @@ public abstract class DatabasesContract {
 
     @Test
     void anUpdateAgainstAStaleVersionIsRefusedAndChangesNothing() {
-        Database stored = add(aDatabase("orders"));
+        Database stored = add(ofThisTest("orders"));
         Database first = stored.change(purpose("first"), T0.plusSeconds(1));
         databases().update(first, stored.version());
         Database basedOnStale = stored.change(purpose("second"), T0.plusSeconds(2));
@@ -266,7 +241,7 @@ public abstract class DatabasesContract {
 
     @Test
     void anUpdateOfAnUnknownDatabaseIsRefused() {
-        Database neverAdded = aDatabase("ghost");
+        Database neverAdded = ofThisTest("ghost").build();
 
         assertThatThrownBy(() -> inTransaction(() -> databases().update(neverAdded, neverAdded.version())))
                 .isInstanceOf(ConcurrentChangeException.class);
@@ -274,9 +249,9 @@ public abstract class DatabasesContract {
 
     @Test
     void theListFiltersByOwnerTeam() {
-        add(aDatabase("mine"));
+        add(ofThisTest("mine"));
         TeamSlug otherTeam = new TeamSlug("other-" + run);
-        Database theirs = add(withTeam(aDatabase("theirs"), otherTeam));
+        Database theirs = add(ofThisTest("theirs").ownedBy(otherTeam));
 
         var query = new DatabaseQuery(Optional.of(otherTeam), null, null, DatabaseSort.NAME, 10, null);
 
@@ -285,8 +260,8 @@ public abstract class DatabasesContract {
 
     @Test
     void theListFiltersByStatus() {
-        add(aDatabase("pending"));
-        Database ready = add(withStatus(aDatabase("ready"), DatabaseStatus.READY));
+        add(ofThisTest("pending"));
+        Database ready = add(ofThisTest("ready").withStatus(DatabaseStatus.READY));
 
         var query = new DatabaseQuery(
                 Optional.of(team), Optional.of(DatabaseStatus.READY), null, DatabaseSort.NAME, 10, null);
@@ -296,9 +271,9 @@ public abstract class DatabasesContract {
 
     @Test
     void theListFiltersByTextInNameOrPurposeIgnoringCase() {
-        Database byName = add(withPurpose(aDatabase("alpha"), "Orders of the shop"));
-        Database byPurpose = add(withPurpose(aDatabase("beta"), "a copy of ALPHA for reports"));
-        add(withPurpose(aDatabase("gamma"), "unrelated"));
+        Database byName = add(ofThisTest("alpha").withPurpose("Orders of the shop"));
+        Database byPurpose = add(ofThisTest("beta").withPurpose("a copy of ALPHA for reports"));
+        add(ofThisTest("gamma").withPurpose("unrelated"));
 
         assertThat(listAll(textQuery("AlPhA"))).containsExactly(byName, byPurpose);
         assertThat(listAll(textQuery("orders"))).containsExactly(byName);
@@ -307,9 +282,9 @@ public abstract class DatabasesContract {
 
     @Test
     void theTextFilterMatchesWildcardsAndBackslashesLiterally() {
-        Database percent = add(withPurpose(aDatabase("eps"), "Holds 50% of the TRAFFIC_LOG"));
-        Database backslash = add(withPurpose(aDatabase("zeta"), "Copies C:\\Data\\Export"));
-        add(withPurpose(aDatabase("eta"), "Holds 500 rows of the trafficxlog"));
+        Database percent = add(ofThisTest("eps").withPurpose("Holds 50% of the TRAFFIC_LOG"));
+        Database backslash = add(ofThisTest("zeta").withPurpose("Copies C:\\Data\\Export"));
+        add(ofThisTest("eta").withPurpose("Holds 500 rows of the trafficxlog"));
 
         assertThat(listAll(textQuery("50%"))).containsExactly(percent);
         assertThat(listAll(textQuery("traffic_log"))).containsExactly(percent);
@@ -318,7 +293,7 @@ public abstract class DatabasesContract {
 
     @Test
     void theTextFilterFollowsAChangedPurpose() {
-        Database stored = add(withPurpose(aDatabase("delta"), "Invoices of the EU shop"));
+        Database stored = add(ofThisTest("delta").withPurpose("Invoices of the EU shop"));
         Database changed = stored.change(purpose("Payroll archive"), T0.plusSeconds(1));
 
         databases().update(changed, stored.version());
@@ -329,9 +304,9 @@ public abstract class DatabasesContract {
 
     @Test
     void theListSortsByNameInBothDirections() {
-        Database b = add(aDatabase("b"));
-        Database a = add(aDatabase("a"));
-        Database c = add(aDatabase("c"));
+        Database b = add(ofThisTest("b"));
+        Database a = add(ofThisTest("a"));
+        Database c = add(ofThisTest("c"));
 
         assertThat(listAll(query(DatabaseSort.NAME, 10))).containsExactly(a, b, c);
         assertThat(listAll(query(DatabaseSort.NAME_DESC, 10))).containsExactly(c, b, a);
@@ -339,11 +314,11 @@ public abstract class DatabasesContract {
 
     @Test
     void theListSortsByCreationTimeThenByIdComparedAsUnsignedBytes() {
-        Database later = add(withCreatedAt(aDatabase("later"), T0.plusSeconds(10)));
+        Database later = add(ofThisTest("later").createdAt(T0.plusSeconds(10)));
         // Same instant: the id decides. A leading 'f' is negative as a signed long but sorts last in PostgreSQL.
-        Database tieHigh = add(withId(withCreatedAt(aDatabase("tie-high"), T0), idStartingWith(0xf)));
-        Database tieLow = add(withId(withCreatedAt(aDatabase("tie-low"), T0), idStartingWith(0x1)));
-        Database earlier = add(withCreatedAt(aDatabase("earlier"), T0.minusSeconds(10)));
+        Database tieHigh = add(ofThisTest("tie-high").createdAt(T0).withId(idStartingWith(0xf)));
+        Database tieLow = add(ofThisTest("tie-low").createdAt(T0).withId(idStartingWith(0x1)));
+        Database earlier = add(ofThisTest("earlier").createdAt(T0.minusSeconds(10)));
 
         assertThat(listAll(query(DatabaseSort.CREATED_AT, 10))).containsExactly(earlier, tieLow, tieHigh, later);
         assertThat(listAll(query(DatabaseSort.CREATED_AT_DESC, 10))).containsExactly(later, tieHigh, tieLow, earlier);
@@ -353,9 +328,9 @@ public abstract class DatabasesContract {
     void pagesCoverEveryRowExactlyOnceInEverySortOrder() {
         List<Database> rows = new ArrayList<>();
         for (String name : List.of("e", "b", "d", "a", "c")) {
-            rows.add(add(aDatabase(name)));
+            rows.add(add(ofThisTest(name)));
         }
-        rows.add(add(withId(withCreatedAt(aDatabase("f"), rows.getFirst().createdAt()), idStartingWith(0xf))));
+        rows.add(add(ofThisTest("f").createdAt(rows.getFirst().createdAt()).withId(idStartingWith(0xf))));
 
         for (DatabaseSort sort : DatabaseSort.values()) {
             List<Page<Database>> pages = pages(query(sort, 2));
@@ -372,8 +347,8 @@ public abstract class DatabasesContract {
 
     @Test
     void aPageThatEndsExactlyAtTheLastRowHasNoNextToken() {
-        add(aDatabase("a"));
-        add(aDatabase("b"));
+        add(ofThisTest("a"));
+        add(ofThisTest("b"));
 
         Page<Database> only = databases().list(query(DatabaseSort.NAME, 2));
 
@@ -383,14 +358,14 @@ public abstract class DatabasesContract {
 
     @Test
     void pagingIsStableUnderConcurrentInserts() {
-        Database a = add(aDatabase("a"));
-        Database c = add(aDatabase("c"));
-        Database e = add(aDatabase("e"));
+        Database a = add(ofThisTest("a"));
+        Database c = add(ofThisTest("c"));
+        Database e = add(ofThisTest("e"));
         Page<Database> first = databases().list(query(DatabaseSort.NAME, 2));
         assertThat(first.items()).containsExactly(a, c);
 
-        add(aDatabase("b"));
-        Database d = add(aDatabase("d"));
+        add(ofThisTest("b"));
+        Database d = add(ofThisTest("d"));
         DatabaseCursor after = DatabaseCursor.fromToken(first.next().orElseThrow(), DatabaseSort.NAME);
         Page<Database> second = databases().list(withAfter(query(DatabaseSort.NAME, 2), after));
 
@@ -400,11 +375,11 @@ public abstract class DatabasesContract {
 
     @Test
     void filtersAndPagingCombine() {
-        Database ready1 = add(withStatus(aDatabase("r1"), DatabaseStatus.READY));
-        add(aDatabase("p1"));
-        Database ready2 = add(withStatus(aDatabase("r2"), DatabaseStatus.READY));
-        add(aDatabase("p2"));
-        Database ready3 = add(withStatus(aDatabase("r3"), DatabaseStatus.READY));
+        Database ready1 = add(ofThisTest("r1").withStatus(DatabaseStatus.READY));
+        add(ofThisTest("p1"));
+        Database ready2 = add(ofThisTest("r2").withStatus(DatabaseStatus.READY));
+        add(ofThisTest("p2"));
+        Database ready3 = add(ofThisTest("r3").withStatus(DatabaseStatus.READY));
 
         var query = new DatabaseQuery(
                 Optional.of(team), Optional.of(DatabaseStatus.READY), null, DatabaseSort.CREATED_AT_DESC, 2, null);
@@ -416,20 +391,17 @@ public abstract class DatabasesContract {
     // --- helpers -------------------------------------------------------------------------------------------
 
     /** A pending database of this test's team, created a microsecond after the previous one. */
-    private Database aDatabase(String prefix) {
-        Instant at = T0.plusNanos(1_000L * ++created);
-        return new Database(
-                new DatabaseId(UUID.randomUUID()),
-                new DatabaseName(prefix + "-" + run),
-                team,
-                new Purpose("for " + prefix),
-                DatabaseStatus.PENDING,
-                null,
-                new Labels(Map.of("env", "test")),
-                at,
-                at,
-                null,
-                1);
+    private DatabaseBuilder ofThisTest(String prefix) {
+        return aDatabase()
+                .named(prefix + "-" + run)
+                .ownedBy(team)
+                .withPurpose("for " + prefix)
+                .withLabels(Map.of("env", "test"))
+                .createdAt(T0.plusNanos(1_000L * ++created));
+    }
+
+    private Database add(DatabaseBuilder builder) {
+        return add(builder.build());
     }
 
     private Database add(Database database) {
@@ -440,81 +412,6 @@ public abstract class DatabasesContract {
 
     private static DatabaseChanges purpose(String text) {
         return new DatabaseChanges(Optional.of(new Purpose(text)), null, null);
-    }
-
-    private static Database withTeam(Database d, TeamSlug team) {
-        return new Database(
-                d.id(),
-                d.name(),
-                team,
-                d.purpose(),
-                d.status(),
-                d.connection(),
-                d.labels(),
-                d.createdAt(),
-                d.updatedAt(),
-                d.deletedAt(),
-                d.version());
-    }
-
-    private static Database withPurpose(Database d, String purpose) {
-        return new Database(
-                d.id(),
-                d.name(),
-                d.ownerTeam(),
-                new Purpose(purpose),
-                d.status(),
-                d.connection(),
-                d.labels(),
-                d.createdAt(),
-                d.updatedAt(),
-                d.deletedAt(),
-                d.version());
-    }
-
-    private static Database withStatus(Database d, DatabaseStatus status) {
-        return new Database(
-                d.id(),
-                d.name(),
-                d.ownerTeam(),
-                d.purpose(),
-                status,
-                d.connection(),
-                d.labels(),
-                d.createdAt(),
-                d.updatedAt(),
-                d.deletedAt(),
-                d.version());
-    }
-
-    private static Database withCreatedAt(Database d, Instant at) {
-        return new Database(
-                d.id(),
-                d.name(),
-                d.ownerTeam(),
-                d.purpose(),
-                d.status(),
-                d.connection(),
-                d.labels(),
-                at,
-                at,
-                d.deletedAt(),
-                d.version());
-    }
-
-    private static Database withId(Database d, DatabaseId id) {
-        return new Database(
-                id,
-                d.name(),
-                d.ownerTeam(),
-                d.purpose(),
-                d.status(),
-                d.connection(),
-                d.labels(),
-                d.createdAt(),
-                d.updatedAt(),
-                d.deletedAt(),
-                d.version());
     }
 
     /** A random id whose first hex digit is {@code nibble}. */

@@ -1,8 +1,10 @@
 package dev.daap.testing;
 
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
+import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
@@ -157,6 +159,54 @@ public final class InMemoryDatabases implements Databases {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint) {
+        lock.lock();
+        try {
+            List<Database> provisioned = rows.values().stream()
+                    .filter(row -> row.isLive()
+                            && row.connection() != null
+                            && row.cluster() != null
+                            && row.cluster().id().equals(cluster))
+                    .toList();
+            provisioned.forEach(row -> rows.put(row.id(), reconnected(row, endpoint)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every row, deleted ones too, as they are now. */
+    public List<Database> rows() {
+        lock.lock();
+        try {
+            return List.copyOf(rows.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Database reconnected(Database row, ClientEndpoint.Resolved endpoint) {
+        var old = row.connection();
+        return new Database(
+                row.id(),
+                row.name(),
+                row.ownerTeam(),
+                row.purpose(),
+                row.status(),
+                new ConnectionDetails(
+                        endpoint.host(), endpoint.port(), old.database(), old.username(), endpoint.sslmode()),
+                row.labels(),
+                row.createdAt(),
+                row.updatedAt(),
+                row.deletedAt(),
+                row.version() + 1,
+                row.latestOperationId(),
+                row.failureReason(),
+                row.cluster(),
+                row.nameOnCluster(),
+                row.storageBytes());
     }
 
     /** As the store does it: placed under the name it has, the version moved on. */

@@ -29,7 +29,7 @@ public abstract class JobQueueContract {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     /** The time the queue under test reads; build the queue with it. */
-    protected final ManualClock clock = new ManualClock(T0);
+    protected final TestClock clock = TestClock.at(T0);
 
     /** The queue under test, ready to use and built on {@link #clock}. */
     protected abstract JobQueue jobs();

@@ -4,6 +4,8 @@ import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
+import dev.daap.adapters.http.cluster.ClusterHandler;
+import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.database.DatabaseUseCases;
@@ -53,9 +55,11 @@ public final class HttpServer implements AutoCloseable {
             DatabaseUseCases useCases,
             AccessUseCases access,
             EventUseCases events,
+            ClusterUseCases clusters,
             ReadinessCheck readiness,
             HttpSettings settings) {
         Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(readiness, "readiness");
@@ -69,6 +73,7 @@ public final class HttpServer implements AutoCloseable {
                 new ApiKeyHandler(access, json, bodies),
                 new AuditHandler(access.listAuditEvents(), json),
                 new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
+                new ClusterHandler(clusters, json, bodies, Routes.CLUSTERS),
                 new HealthHandler(readiness, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());
         var idempotent = new IdempotentPosts(useCases.idempotency(), problems::handle);

@@ -3,6 +3,7 @@ package dev.daap.adapters.http;
 import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
+import dev.daap.adapters.http.cluster.ClusterHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.event.EventHandler;
@@ -32,6 +33,8 @@ public final class Routes {
     public static final String PLATFORM_API_KEYS = "/v1/api-keys";
     public static final String PLATFORM_API_KEY = PLATFORM_API_KEYS + "/{id}";
     public static final String EVENTS = "/v1/events";
+    public static final String CLUSTERS = "/v1/clusters";
+    public static final String CLUSTER = CLUSTERS + "/{name}";
     private static final String NEW_TOKEN =
             "its response holds a secret (the new API key's token), which is never stored for a replay";
     /** Every path below needs a bearer token; health checks stay outside for probes and load balancers. */
@@ -89,6 +92,14 @@ public final class Routes {
         routes.get(AUDIT_EVENTS, handlers.audit()::list);
         routes.get(EVENTS, handlers.events()::events);
 
+        // Registering checks the admin URL against the cluster; a replay answers from the first response without
+        // connecting again. The response holds no secret: the admin URL is never part of it.
+        routes.post(CLUSTERS, idempotent.idempotent(handlers.clusters()::create));
+        routes.get(CLUSTERS, handlers.clusters()::list);
+        routes.get(CLUSTER, handlers.clusters()::get);
+        routes.patch(CLUSTER, handlers.clusters()::update);
+        routes.delete(CLUSTER, handlers.clusters()::delete);
+
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
 
@@ -105,6 +116,8 @@ public final class Routes {
         routes.head(ME, handlers.apiKeys()::me);
         routes.head(PLATFORM_API_KEYS, handlers.apiKeys()::listPlatform);
         routes.head(AUDIT_EVENTS, handlers.audit()::list);
+        routes.head(CLUSTERS, handlers.clusters()::list);
+        routes.head(CLUSTER, handlers.clusters()::get);
         // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
         routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));
         routes.head(LIVE, health::live);
@@ -120,5 +133,6 @@ public final class Routes {
             ApiKeyHandler apiKeys,
             AuditHandler audit,
             EventHandler events,
+            ClusterHandler clusters,
             HealthHandler health) {}
 }

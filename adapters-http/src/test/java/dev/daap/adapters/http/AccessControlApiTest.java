@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
+import dev.daap.testing.http.TestClient;
+import dev.daap.testing.http.TestResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +74,7 @@ class AccessControlApiTest extends ApiTest {
     }
 
     /** The body without {@code instance}, which echoes the path the client sent (ids included). */
-    private static String withoutInstance(ApiResponse response) {
+    private static String withoutInstance(TestResponse response) {
         var body = (com.fasterxml.jackson.databind.node.ObjectNode) response.json();
         body.remove("instance");
         return body.toString();
@@ -85,21 +87,22 @@ class AccessControlApiTest extends ApiTest {
                 .id();
     }
 
-    private ApiResponse call(Endpoint endpoint, String token) {
+    private TestResponse call(Endpoint endpoint, String token) {
         String path = endpoint.path
                 .replace("{db}", databaseId)
                 .replace("{op}", operationId)
                 .replace("{team}", "payments")
                 .replace("{key}", paymentsViewerKeyId);
-        String contentType =
-                endpoint.body == null ? null : endpoint.method.equals("PATCH") ? TestApi.MERGE_PATCH : TestApi.JSON;
-        return api.sendAs(token, endpoint.method, path, contentType, endpoint.body);
+        String contentType = endpoint.body == null
+                ? null
+                : endpoint.method.equals("PATCH") ? TestClient.MERGE_PATCH : TestClient.JSON;
+        return api.as(token).send(endpoint.method, path, contentType, endpoint.body);
     }
 
     @ParameterizedTest
     @EnumSource(Endpoint.class)
     void withoutATokenTheAnswerIs401WithAChallenge(Endpoint endpoint) {
-        ApiResponse response = call(endpoint, null);
+        TestResponse response = call(endpoint, null);
 
         assertProblem(response, 401, "unauthenticated");
         assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"daap\"");
@@ -117,7 +120,7 @@ class AccessControlApiTest extends ApiTest {
         String unknown = "daap_nosuchkey_" + "A".repeat(43);
 
         for (String token : new String[] {"not-a-daap-token", unknown, expired, revoked}) {
-            ApiResponse response = call(endpoint, token);
+            TestResponse response = call(endpoint, token);
             assertProblem(response, 401, "unauthenticated");
             assertThat(response.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
             assertThat(withoutInstance(response)).doesNotContain("ledger", databaseId, token);
@@ -156,7 +159,7 @@ class AccessControlApiTest extends ApiTest {
         if (!endpoint.namesATeamResource()) {
             return; // lists: see listsShowOnlyTheCallersTeam
         }
-        ApiResponse response = call(endpoint, api.issueKey("search", Role.ADMIN));
+        TestResponse response = call(endpoint, api.issueKey("search", Role.ADMIN));
 
         assertThat(response.status()).as(response.body()).isEqualTo(404);
         assertThat(withoutInstance(response)).doesNotContain("ledger", "Ledger", paymentsViewerKeyId);
@@ -169,13 +172,18 @@ class AccessControlApiTest extends ApiTest {
         api.create("search-index", "search", "Index", null);
         String searchViewer = api.issueKey("search", Role.VIEWER);
 
-        assertThat(api.getAs(searchViewer, "/v1/databases").json().path("items").findValuesAsText("name"))
+        assertThat(api.as(searchViewer)
+                        .get("/v1/databases")
+                        .json()
+                        .path("items")
+                        .findValuesAsText("name"))
                 .containsExactly("search-index");
-        assertThat(api.getAs(searchViewer, "/v1/databases?owner_team=payments")
+        assertThat(api.as(searchViewer)
+                        .get("/v1/databases?owner_team=payments")
                         .json()
                         .path("items"))
                 .isEmpty();
-        assertThat(api.getAs(searchViewer, "/v1/teams").json().path("items").findValuesAsText("slug"))
+        assertThat(api.as(searchViewer).get("/v1/teams").json().path("items").findValuesAsText("slug"))
                 .containsExactly("search");
         assertThat(api.get("/v1/databases").json().path("items").findValuesAsText("name"))
                 .containsExactlyInAnyOrder("ledger", "search-index");
@@ -186,12 +194,13 @@ class AccessControlApiTest extends ApiTest {
         api.create("search-index", "search", "Index", null);
         String searchAdmin = api.issueKey("search", Role.ADMIN);
 
-        var items = api.getAs(searchAdmin, "/v1/audit-events").json().path("items");
+        var items = api.as(searchAdmin).get("/v1/audit-events").json().path("items");
         assertThat(items)
                 .isNotEmpty()
                 .allSatisfy(item -> assertThat(item.path("team").asText()).isEqualTo("search"));
         assertThat(items.toString()).doesNotContain("ledger", "payments");
-        assertThat(api.getAs(searchAdmin, "/v1/audit-events?team=payments")
+        assertThat(api.as(searchAdmin)
+                        .get("/v1/audit-events?team=payments")
                         .json()
                         .path("items"))
                 .isEmpty();
@@ -199,11 +208,11 @@ class AccessControlApiTest extends ApiTest {
 
     @Test
     void aKeyCreatedOverTheApiWorksAndStopsWorkingTheMomentItIsRevoked() {
-        ApiResponse created = api.post("/v1/teams/payments/api-keys", "{\"role\": \"member\"}");
+        TestResponse created = api.post("/v1/teams/payments/api-keys", "{\"role\": \"member\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String token = created.json().path("token").asText();
         String id = created.json().path("id").asText();
-        assertThat(api.getAs(token, "/v1/databases/" + databaseId).status()).isEqualTo(200);
+        assertThat(api.as(token).get("/v1/databases/" + databaseId).status()).isEqualTo(200);
 
         assertThat(api.delete("/v1/teams/payments/api-keys/" + id)
                         .json()
@@ -211,7 +220,7 @@ class AccessControlApiTest extends ApiTest {
                         .isTextual())
                 .isTrue();
 
-        assertProblem(api.getAs(token, "/v1/databases/" + databaseId), 401, "unauthenticated");
+        assertProblem(api.as(token).get("/v1/databases/" + databaseId), 401, "unauthenticated");
     }
 
     @Test
@@ -219,14 +228,15 @@ class AccessControlApiTest extends ApiTest {
         String member = api.issueKey("payments", Role.MEMBER);
 
         var problem = assertProblem(
-                api.postAs(
-                        member,
-                        "/v1/databases",
-                        "{\"name\": \"sneaky\", \"owner_team\": \"search\", \"purpose\": \"p\"}"),
+                api.as(member)
+                        .post(
+                                "/v1/databases",
+                                "{\"name\": \"sneaky\", \"owner_team\": \"search\", \"purpose\": \"p\"}"),
                 422,
                 "invalid-input");
         assertThat(messageOf(problem, "owner_team")).contains("payments").doesNotContain("search");
-        assertThat(api.postAs(member, "/v1/databases", "{\"name\": \"mine\", \"purpose\": \"p\"}")
+        assertThat(api.as(member)
+                        .post("/v1/databases", "{\"name\": \"mine\", \"purpose\": \"p\"}")
                         .json()
                         .path("owner_team")
                         .asText())
@@ -235,8 +245,8 @@ class AccessControlApiTest extends ApiTest {
 
     @Test
     void healthStaysOpen() {
-        assertThat(api.getAs(null, "/health/live").status()).isEqualTo(200);
-        assertThat(api.getAs(null, "/health/ready").status()).isEqualTo(200);
+        assertThat(api.as(null).get("/health/live").status()).isEqualTo(200);
+        assertThat(api.as(null).get("/health/ready").status()).isEqualTo(200);
     }
 
     @Test

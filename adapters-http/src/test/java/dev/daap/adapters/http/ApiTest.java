@@ -3,6 +3,7 @@ package dev.daap.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.testing.http.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,7 @@ abstract class ApiTest {
     }
 
     /** Asserts an RFC 9457 problem of the given status and code, and returns its body. */
-    static JsonNode assertProblem(ApiResponse response, int status, String code) {
+    static JsonNode assertProblem(TestResponse response, int status, String code) {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode problem = response.json();

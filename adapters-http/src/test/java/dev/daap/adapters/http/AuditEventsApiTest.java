@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.testing.http.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,18 +19,18 @@ class AuditEventsApiTest extends ApiTest {
         String member = api.issueKey("payments", Role.MEMBER);
         String memberKeyId = keyIdOf(member);
 
-        ApiResponse created = api.postAs(member, "/v1/databases", "{\"name\": \"ledger\", \"purpose\": \"Ledger\"}");
+        TestResponse created = api.as(member).post("/v1/databases", "{\"name\": \"ledger\", \"purpose\": \"Ledger\"}");
         String id = created.json().path("id").asText();
         String path = "/v1/databases/" + id;
         api.runJobs();
-        ApiResponse patched = api.patchAs(member, path, "{\"purpose\": \"General ledger\"}");
-        ApiResponse read = api.getAs(member, path + "/credentials");
-        ApiResponse rotated = api.postAs(member, path + "/credentials/rotate", null);
-        ApiResponse deleted = api.deleteAs(member, path);
+        TestResponse patched = api.as(member).patch(path, "{\"purpose\": \"General ledger\"}");
+        TestResponse read = api.as(member).get(path + "/credentials");
+        TestResponse rotated = api.as(member).post(path + "/credentials/rotate", null);
+        TestResponse deleted = api.as(member).delete(path);
         api.provisioner.failWith(new ProvisioningException("target down"));
         api.runJobs();
         api.provisioner.recover();
-        ApiResponse retried = api.postAs(member, path + "/retry", null);
+        TestResponse retried = api.as(member).post(path + "/retry", null);
 
         JsonNode entries = api.get("/v1/audit-events?resource_id=" + id).json().path("items");
         assertThat(entries.findValuesAsText("action"))
@@ -93,7 +94,7 @@ class AuditEventsApiTest extends ApiTest {
     void entriesFilterAndPage() {
         String member = api.issueKey("payments", Role.MEMBER);
         for (String name : List.of("one-db", "two-db", "three-db")) {
-            api.postAs(member, "/v1/databases", "{\"name\": \"" + name + "\", \"purpose\": \"p\"}");
+            api.as(member).post("/v1/databases", "{\"name\": \"" + name + "\", \"purpose\": \"p\"}");
         }
         api.create("other-db", "search", "Other", null);
 
@@ -119,8 +120,8 @@ class AuditEventsApiTest extends ApiTest {
 
     @Test
     void membersAndViewersCannotReadTheAuditLog() {
-        assertProblem(api.getAs(api.issueKey("payments", Role.MEMBER), "/v1/audit-events"), 403, "forbidden");
-        assertProblem(api.getAs(api.issueKey("payments", Role.VIEWER), "/v1/audit-events"), 403, "forbidden");
+        assertProblem(api.as(api.issueKey("payments", Role.MEMBER)).get("/v1/audit-events"), 403, "forbidden");
+        assertProblem(api.as(api.issueKey("payments", Role.VIEWER)).get("/v1/audit-events"), 403, "forbidden");
     }
 
     private String keyIdOf(String token) {

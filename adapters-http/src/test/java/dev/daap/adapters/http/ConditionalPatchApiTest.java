@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.Purpose;
+import dev.daap.testing.http.TestResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ class ConditionalPatchApiTest extends ApiTest {
     void aStaleIfMatchIsA412AndChangesNothing() {
         api.patch(path, "{\"purpose\": \"first\"}");
 
-        ApiResponse response = api.patch(path, "{\"purpose\": \"second\"}", "If-Match", "\"1\"");
+        TestResponse response = api.patch(path, "{\"purpose\": \"second\"}", "If-Match", "\"1\"");
 
         JsonNode problem = assertProblem(response, 412, "version-mismatch");
         assertThat(problem.path("detail").asText()).contains("\"2\"");
@@ -49,14 +50,14 @@ class ConditionalPatchApiTest extends ApiTest {
 
     @Test
     void aWeakTagNeverMatches() {
-        ApiResponse response = api.patch(path, "{\"purpose\": \"x\"}", "If-Match", "W/\"1\"");
+        TestResponse response = api.patch(path, "{\"purpose\": \"x\"}", "If-Match", "W/\"1\"");
 
         assertProblem(response, 412, "version-mismatch");
     }
 
     @Test
     void aMalformedIfMatchIsA400() {
-        ApiResponse response = api.patch(path, "{\"purpose\": \"x\"}", "If-Match", "1");
+        TestResponse response = api.patch(path, "{\"purpose\": \"x\"}", "If-Match", "1");
 
         JsonNode problem = assertProblem(response, 400, "malformed-request");
         assertThat(errorFields(problem)).containsExactly("If-Match");
@@ -67,7 +68,7 @@ class ConditionalPatchApiTest extends ApiTest {
     void aConcurrentChangeWithoutIfMatchIsA409NotALostUpdate() {
         changeConcurrentlyJustBeforeTheWrite();
 
-        ApiResponse response = api.patch(path, "{\"labels\": {\"env\": \"prod\"}}");
+        TestResponse response = api.patch(path, "{\"labels\": {\"env\": \"prod\"}}");
 
         assertProblem(response, 409, "concurrent-modification");
         assertThat(api.get(path).json().path("purpose").asText()).isEqualTo("changed meanwhile");
@@ -78,7 +79,7 @@ class ConditionalPatchApiTest extends ApiTest {
     void aConcurrentChangeAfterAMatchingIfMatchIsA412() {
         changeConcurrentlyJustBeforeTheWrite();
 
-        ApiResponse response = api.patch(path, "{\"labels\": {\"env\": \"prod\"}}", "If-Match", "\"1\"");
+        TestResponse response = api.patch(path, "{\"labels\": {\"env\": \"prod\"}}", "If-Match", "\"1\"");
 
         assertProblem(response, 412, "version-mismatch");
         assertThat(api.get(path).json().path("purpose").asText()).isEqualTo("changed meanwhile");
@@ -90,7 +91,7 @@ class ConditionalPatchApiTest extends ApiTest {
         List<String> storeCalls = recordStoreCalls();
         int before = api.transactions.opened();
 
-        ApiResponse response =
+        TestResponse response =
                 api.patch(path, "{\"labels\": {\"env\": \"prod\", \"tier\": null}}", "If-Match", "\"2\"");
 
         assertThat(response.status()).isEqualTo(200);

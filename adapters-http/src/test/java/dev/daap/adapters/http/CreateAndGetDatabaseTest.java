@@ -1,24 +1,21 @@
 package dev.daap.adapters.http;
 
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daap.domain.common.Labels;
+import dev.daap.domain.access.Role;
 import dev.daap.domain.database.ConnectionDetails;
-import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
-import dev.daap.domain.database.Purpose;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.provisioning.ProvisioningException;
-import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.http.TestResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +24,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
 
     @Test
     void createAnswers201WithLocationETagAndTheResource() {
-        ApiResponse response = api.post("/v1/databases", """
+        TestResponse response = api.post("/v1/databases", """
                 {"name": "orders", "owner_team": "payments", "purpose": "Orders of the shop",
                  "labels": {"env": "prod", "cost-centre": "42"}}""");
 
@@ -51,7 +48,11 @@ class CreateAndGetDatabaseTest extends ApiTest {
                         "updated_at",
                         "version",
                         "latest_operation_id",
-                        "failure_reason");
+                        "failure_reason",
+                        "cluster",
+                        "storage_bytes");
+        assertThat(body.path("cluster").asText()).isEqualTo("default");
+        assertThat(body.path("storage_bytes").isNull()).as("not measured yet").isTrue();
         assertThat(body.path("name").asText()).isEqualTo("orders");
         assertThat(body.path("owner_team").asText()).isEqualTo("payments");
         assertThat(body.path("purpose").asText()).isEqualTo("Orders of the shop");
@@ -113,7 +114,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
     void getReturnsTheStoredResourceWithItsETag() {
         JsonNode created = api.create("orders");
 
-        ApiResponse response = api.get("/v1/databases/" + created.path("id").asText());
+        TestResponse response = api.get("/v1/databases/" + created.path("id").asText());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("ETag")).isEqualTo("\"1\"");
@@ -123,27 +124,24 @@ class CreateAndGetDatabaseTest extends ApiTest {
     @Test
     void getShowsTheConnectionOfAProvisionedDatabase() {
         var id = new DatabaseId(UUID.randomUUID());
-        Instant at = Instant.parse("2026-11-25T14:00:00.123456Z");
-        api.store.add(new Database(
-                id,
-                new DatabaseName("orders"),
-                new TeamSlug("payments"),
-                new Purpose("p"),
-                DatabaseStatus.READY,
-                new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"),
-                new Labels(Map.of()),
-                at,
-                at,
-                null,
-                4));
+        api.store.add(aDatabase()
+                .withId(id)
+                .named("orders")
+                .ownedBy("payments")
+                .withStatus(DatabaseStatus.READY)
+                .withConnection(new ConnectionDetails("pg-1.internal", 5432, "orders", "orders_owner"))
+                .createdAt(Instant.parse("2026-11-25T14:00:00.123456Z"))
+                .version(4)
+                .build());
 
-        ApiResponse response = api.get("/v1/databases/" + id);
+        TestResponse response = api.get("/v1/databases/" + id);
 
         JsonNode body = response.json();
         assertThat(response.header("ETag")).isEqualTo("\"4\"");
         assertThat(body.path("status").asText()).isEqualTo("ready");
         assertThat(body.path("created_at").asText()).isEqualTo("2026-11-25T14:00:00.123456Z");
-        assertThat(fieldNames(body.path("connection"))).containsExactly("host", "port", "database", "username");
+        assertThat(fieldNames(body.path("connection")))
+                .containsExactly("host", "port", "database", "username", "sslmode");
         assertThat(body.path("connection").path("host").asText()).isEqualTo("pg-1.internal");
         assertThat(body.path("connection").path("port").asInt()).isEqualTo(5432);
         assertThat(body.path("connection").path("username").asText()).isEqualTo("orders_owner");
@@ -151,14 +149,14 @@ class CreateAndGetDatabaseTest extends ApiTest {
 
     @Test
     void getOfAnUnknownIdIsA404Problem() {
-        ApiResponse response = api.get("/v1/databases/" + UUID.randomUUID());
+        TestResponse response = api.get("/v1/databases/" + UUID.randomUUID());
 
         assertProblem(response, 404, "database-not-found");
     }
 
     @Test
     void getWithAMalformedIdIsAnInputProblemNotA500() {
-        ApiResponse response = api.get("/v1/databases/not-a-uuid");
+        TestResponse response = api.get("/v1/databases/not-a-uuid");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
         assertThat(errorFields(problem)).containsExactly("id");
@@ -167,7 +165,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
 
     @Test
     void createReportsEveryInvalidFieldAtOnce() {
-        ApiResponse response = api.post("/v1/databases", """
+        TestResponse response = api.post("/v1/databases", """
                 {"name": "Not Valid!", "purpose": "  ", "labels": {"Bad Key": "x"}}""");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
@@ -180,7 +178,7 @@ class CreateAndGetDatabaseTest extends ApiTest {
     @Test
     void aNameTheClusterKeepsForItselfIsRefusedAtCreateAndNothingIsStored() {
         for (String reserved : new String[] {"postgres", "template0", "template1", "public", "daap"}) {
-            ApiResponse response = api.post("/v1/databases", """
+            TestResponse response = api.post("/v1/databases", """
                     {"name": "%s", "owner_team": "payments", "purpose": "p"}""".formatted(reserved));
 
             JsonNode problem = assertProblem(response, 422, "invalid-input");
@@ -192,15 +190,35 @@ class CreateAndGetDatabaseTest extends ApiTest {
     }
 
     @Test
-    void aDuplicateNameIsA409() {
+    void aDuplicateNameInTheSameTeamIsA409() {
         api.create("orders");
 
-        ApiResponse response = api.post("/v1/databases", """
-                {"name": "orders", "owner_team": "search", "purpose": "again"}""");
+        TestResponse response = api.post("/v1/databases", """
+                {"name": "orders", "owner_team": "payments", "purpose": "again"}""");
 
         JsonNode problem = assertProblem(response, 409, "name-taken");
-        assertThat(problem.path("detail").asText()).contains("orders");
+        assertThat(problem.path("detail").asText()).contains("orders", "payments");
         assertThat(response.header("Location")).isNull();
+    }
+
+    @Test
+    void anotherTeamMayHaveTheSameNameAndLearnsNothingOfTheFirst() {
+        String payments = api.createReady("orders");
+        String searchKey = api.issueKey("search", Role.MEMBER);
+
+        TestResponse response = api.as(searchKey).post("/v1/databases", """
+                {"name": "orders", "purpose": "Search's own orders"}""");
+
+        assertThat(response.status()).isEqualTo(201);
+        api.runJobs();
+        JsonNode search = api.as(searchKey)
+                .get("/v1/databases/" + response.json().path("id").asText())
+                .json();
+        assertThat(search.path("connection").path("database").asText()).isEqualTo("search_orders");
+        assertThat(search.path("connection").path("username").asText()).isEqualTo("search_orders");
+        assertThat(api.get(payments).json().path("connection").path("database").asText())
+                .isEqualTo("payments_orders");
+        assertThat(response.body()).doesNotContain("payments");
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -7,6 +7,8 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner.Action;
 import dev.daap.testing.FakeProvisioner.Call;
+import dev.daap.testing.http.TestClient;
+import dev.daap.testing.http.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,19 +20,59 @@ class CredentialsApiTest extends ApiTest {
     void aReadyDatabaseHasCredentialsThatNoCacheMayKeep() {
         String path = api.createReady("orders");
 
-        ApiResponse response = api.get(path + "/credentials");
+        TestResponse response = api.get(path + "/credentials");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         JsonNode body = response.json();
-        assertThat(fieldNames(body)).containsExactly("host", "port", "database", "username", "password", "uri");
+        assertThat(fieldNames(body))
+                .containsExactly("host", "port", "database", "username", "password", "sslmode", "uri");
         String password = api.vault.read(idOf(path)).orElseThrow();
         assertThat(body.path("password").asText()).isEqualTo(password).isNotBlank();
         assertThat(body.path("host").asText()).isEqualTo("db.test");
         assertThat(body.path("port").asInt()).isEqualTo(5432);
-        assertThat(body.path("database").asText()).isEqualTo("orders");
-        assertThat(body.path("username").asText()).isEqualTo("orders");
-        assertThat(body.path("uri").asText()).isEqualTo("postgresql://orders:" + password + "@db.test:5432/orders");
+        assertThat(body.path("database").asText()).isEqualTo("payments_orders");
+        assertThat(body.path("username").asText()).isEqualTo("payments_orders");
+        assertThat(body.path("sslmode").isNull()).as("the cluster sets none").isTrue();
+        assertThat(body.path("uri").asText())
+                .isEqualTo("postgresql://payments_orders:" + password + "@db.test:5432/payments_orders");
+    }
+
+    @Test
+    void theClusterSslmodeAndClientHostAreInTheConnectionDetails() {
+        TestResponse patched = api.patch("/v1/clusters/default", """
+                {"connect_host": "pg.example.com", "connect_port": 6432, "connect_sslmode": "verify-full"}""");
+        assertThat(patched.status()).isEqualTo(200);
+        String path = api.createReady("orders");
+
+        JsonNode body = api.get(path + "/credentials").json();
+
+        assertThat(body.path("host").asText()).isEqualTo("pg.example.com");
+        assertThat(body.path("port").asInt()).isEqualTo(6432);
+        assertThat(body.path("sslmode").asText()).isEqualTo("verify-full");
+        assertThat(body.path("uri").asText())
+                .isEqualTo("postgresql://payments_orders:"
+                        + body.path("password").asText() + "@pg.example.com:6432/payments_orders?sslmode=verify-full");
+        assertThat(api.get(path).json().path("connection").path("sslmode").asText())
+                .isEqualTo("verify-full");
+    }
+
+    @Test
+    void aNewClientEndpointOfTheClusterReachesTheDatabasesAlreadyOnIt() {
+        String path = api.createReady("orders");
+        long version = api.get(path).json().path("version").asLong();
+
+        api.patch("/v1/clusters/default", """
+                {"connect_host": "10.1.2.3", "connect_sslmode": "require"}""");
+
+        JsonNode database = api.get(path).json();
+        assertThat(database.path("connection").path("host").asText()).isEqualTo("10.1.2.3");
+        assertThat(database.path("connection").path("port").asInt())
+                .as("still the admin URL's")
+                .isEqualTo(5432);
+        assertThat(database.path("version").asLong()).as("a new ETag").isEqualTo(version + 1);
+        assertThat(api.get(path + "/credentials").json().path("uri").asText())
+                .endsWith("@10.1.2.3:5432/payments_orders?sslmode=require");
     }
 
     @Test
@@ -59,14 +101,14 @@ class CredentialsApiTest extends ApiTest {
         String path = api.createReady("orders");
         String old = api.get(path + "/credentials").json().path("password").asText();
 
-        ApiResponse response = api.post(path + "/credentials/rotate");
+        TestResponse response = api.post(path + "/credentials/rotate");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         String rotated = response.json().path("password").asText();
         assertThat(rotated).isNotBlank().isNotEqualTo(old);
         assertThat(response.json().path("uri").asText())
-                .isEqualTo("postgresql://orders:" + rotated + "@db.test:5432/orders");
+                .isEqualTo("postgresql://payments_orders:" + rotated + "@db.test:5432/payments_orders");
         assertThat(api.provisioner.calls(Action.CHANGE_PASSWORD))
                 .singleElement()
                 .satisfies(call -> assertThat(call.password()).isEqualTo(rotated));
@@ -83,7 +125,7 @@ class CredentialsApiTest extends ApiTest {
                 "the target cluster refused changing the password",
                 new IllegalStateException("ALTER ROLE orders PASSWORD 'cause-secret'")));
 
-        ApiResponse response = api.post(path + "/credentials/rotate");
+        TestResponse response = api.post(path + "/credentials/rotate");
 
         JsonNode problem = assertProblem(response, 502, "target-unavailable");
         assertThat(problem.path("detail").asText()).isEqualTo("the target cluster refused changing the password");
@@ -107,7 +149,7 @@ class CredentialsApiTest extends ApiTest {
     void credentialsCannotBeWrittenDirectly() {
         String path = api.createReady("orders");
 
-        ApiResponse response = api.send("PUT", path + "/credentials", TestApi.JSON, "{\"password\": \"mine\"}");
+        TestResponse response = api.send("PUT", path + "/credentials", TestClient.JSON, "{\"password\": \"mine\"}");
 
         assertProblem(response, 405, "method-not-allowed");
         assertThat(response.header("Allow")).contains("GET").doesNotContain("PUT");

@@ -13,6 +13,7 @@ import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner.Action;
+import dev.daap.testing.http.TestResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +27,7 @@ class DeleteDatabaseApiTest extends ApiTest {
     void deleteAnswers202WithTheDeletingResourceAndSchedulesADeprovisionJob() {
         String id = api.createReady("orders").substring("/v1/databases/".length());
 
-        ApiResponse response = api.delete("/v1/databases/" + id);
+        TestResponse response = api.delete("/v1/databases/" + id);
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.contentType()).startsWith("application/json");
@@ -47,9 +48,9 @@ class DeleteDatabaseApiTest extends ApiTest {
     @Test
     void deletingTwiceIsHarmless() {
         String path = "/v1/databases/" + api.create("orders").path("id").asText();
-        ApiResponse first = api.delete(path);
+        TestResponse first = api.delete(path);
 
-        ApiResponse second = api.delete(path);
+        TestResponse second = api.delete(path);
 
         assertThat(second.status()).isEqualTo(202);
         assertThat(second.json()).isEqualTo(first.json());
@@ -71,7 +72,10 @@ class DeleteDatabaseApiTest extends ApiTest {
         assertProblem(api.delete(path), 404, "database-not-found");
         assertThat(api.provisioner.calls(Action.DEPROVISION))
                 .singleElement()
-                .satisfies(call -> assertThat(call.name().value()).isEqualTo("orders"));
+                .satisfies(call -> assertThat(call.name().value()).isEqualTo("payments_orders"));
+        assertThat(api.fleet.cluster("default").fill().databaseCount())
+                .as("its place on the cluster is free again")
+                .isZero();
     }
 
     @Test
@@ -88,7 +92,7 @@ class DeleteDatabaseApiTest extends ApiTest {
     void aMatchingIfMatchDeletes() {
         String path = "/v1/databases/" + api.create("orders").path("id").asText();
 
-        ApiResponse response = api.delete(path, "If-Match", "\"1\"");
+        TestResponse response = api.delete(path, "If-Match", "\"1\"");
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.json().path("status").asText()).isEqualTo("deleting");
@@ -99,7 +103,7 @@ class DeleteDatabaseApiTest extends ApiTest {
         String path = "/v1/databases/" + api.create("orders").path("id").asText();
         api.patch(path, "{\"purpose\": \"changed\"}");
 
-        ApiResponse response = api.delete(path, "If-Match", "\"1\"");
+        TestResponse response = api.delete(path, "If-Match", "\"1\"");
 
         assertProblem(response, 412, "version-mismatch");
         assertThat(api.get(path).json().path("status").asText()).isEqualTo("pending");
@@ -157,7 +161,7 @@ class DeleteDatabaseApiTest extends ApiTest {
         assertThat(api.get(path).json().path("status").asText()).isEqualTo("failed");
         api.provisioner.recover();
 
-        ApiResponse response = api.delete(path);
+        TestResponse response = api.delete(path);
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.json().path("status").asText()).isEqualTo("deleting");

@@ -22,10 +22,10 @@ import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestPostgres;
+import dev.daap.testing.http.SseConnection;
+import dev.daap.testing.http.TestClient;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -54,10 +54,9 @@ final class EventApi implements AutoCloseable {
     final JooqEventLog log;
     final EventHub hub;
     final EventRelay relay;
-    final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    /** Sends no token: the caller is named by {@link #TEAM_HEADER}. */
+    final TestClient client;
+
     private final Javalin app;
 
     /**
@@ -85,6 +84,7 @@ final class EventApi implements AutoCloseable {
                     problems.register(config.routes);
                 })
                 .start();
+        client = TestClient.to("http://127.0.0.1:" + app.port());
     }
 
     EventApi() {
@@ -135,10 +135,6 @@ final class EventApi implements AutoCloseable {
                 : new Principal(UUID.randomUUID(), new TeamSlug(team), Role.VIEWER);
     }
 
-    URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
-    }
-
     int port() {
         return app.port();
     }
@@ -147,7 +143,7 @@ final class EventApi implements AutoCloseable {
     SseConnection stream(String team, String query, Map<String, String> headers) {
         var all = new java.util.HashMap<>(headers);
         all.put(TEAM_HEADER, team);
-        return SseConnection.open(client, uri("/v1/events" + query), all);
+        return SseConnection.open(client, "/v1/events" + query, all);
     }
 
     SseConnection stream(String team, String query) {
@@ -214,6 +210,7 @@ final class EventApi implements AutoCloseable {
     @Override
     public void close() {
         hub.close(); // ends the streams, so the server need not wait for them
+        client.close();
         app.stop();
         relay.close();
     }

@@ -5,18 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.daap.adapters.http.SseConnection.Message;
 import dev.daap.application.event.EventQuery;
 import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.team.TeamSlug;
-import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.daap.testing.http.SseConnection;
+import dev.daap.testing.http.SseConnection.Message;
+import dev.daap.testing.http.TestResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -242,32 +243,25 @@ class EventsApiTest {
         assertProblem(request("?after=a&after=b&format=json", Map.of()), "after");
     }
 
-    private void assertProblem(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(ApiResponse.of(response).json().get("errors"))
+    private void assertProblem(TestResponse response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.json().get("errors"))
                 .extracting(error -> error.get("field").asText())
                 .contains(field);
     }
 
-    private ApiResponse page(String caller, String query) {
-        return ApiResponse.of(request(query, Map.of(EventApi.TEAM_HEADER, caller)));
+    private TestResponse page(String caller, String query) {
+        return request(query, Map.of(EventApi.TEAM_HEADER, caller));
     }
 
-    private HttpResponse<String> request(String query, Map<String, String> headers) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(api.uri("/v1/events" + query)).timeout(Duration.ofSeconds(10));
-        if (!headers.containsKey(EventApi.TEAM_HEADER)) {
-            request.header(EventApi.TEAM_HEADER, team.value());
-        }
-        headers.forEach(request::header);
-        try {
-            return api.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private TestResponse request(String query, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(Map.of(EventApi.TEAM_HEADER, team.value()));
+        all.putAll(headers);
+        return api.client.get(
+                "/v1/events" + query,
+                all.entrySet().stream()
+                        .flatMap(header -> Stream.of(header.getKey(), header.getValue()))
+                        .toArray(String[]::new));
     }
 }

@@ -7,6 +7,7 @@ import dev.daap.domain.event.EventPosition;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
 import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.http.SseConnection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -47,8 +48,8 @@ class EventsFanOutTest {
     @Test
     void everyReaderGetsEveryEventWhileTheClientThatNeverReadsIsDropped() throws Exception {
         for (int i = 0; i < READERS; i++) {
-            readers.add(SseConnection.open(
-                    api.client, api.uri("/v1/events"), Map.of(EventApi.TEAM_HEADER, team.value()), false));
+            readers.add(
+                    SseConnection.open(api.client, "/v1/events", Map.of(EventApi.TEAM_HEADER, team.value()), false));
         }
         SseConnection otherTeam = api.stream(EventApi.aTeam().value(), "");
         try (Socket neverReads = openWithoutReading()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.testing.Gate;
+import dev.daap.testing.http.TestResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,7 @@ class GracefulStopTest {
         var blocked = new Gate();
         api.databases.beforeFind(id -> blocked.hold());
         String path = "/v1/databases/" + UUID.randomUUID();
-        CompletableFuture<ApiResponse> inFlight = CompletableFuture.supplyAsync(() -> api.get(path));
+        CompletableFuture<TestResponse> inFlight = CompletableFuture.supplyAsync(() -> api.get(path));
         blocked.awaitReached();
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(api.server::stop);

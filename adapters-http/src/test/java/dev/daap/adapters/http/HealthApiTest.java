@@ -3,6 +3,7 @@ package dev.daap.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.adapters.http.health.Readiness;
+import dev.daap.testing.http.TestResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class HealthApiTest {
     @Test
     void liveSaysUp() {
         try (TestApi api = TestApi.start()) {
-            ApiResponse response = api.get("/health/live");
+            TestResponse response = api.get("/health/live");
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.contentType()).startsWith("application/json");
@@ -22,7 +23,7 @@ class HealthApiTest {
     @Test
     void readyReportsTheChecks() {
         try (TestApi api = TestApi.start(() -> new Readiness(true, Map.of("database", "ok", "migrations", "ok")))) {
-            ApiResponse response = api.get("/health/ready");
+            TestResponse response = api.get("/health/ready");
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().path("status").asText()).isEqualTo("ready");
@@ -34,7 +35,7 @@ class HealthApiTest {
     @Test
     void notReadyIsA503WithTheFailingCheck() {
         try (TestApi api = TestApi.start(() -> new Readiness(false, Map.of("database", "unreachable")))) {
-            ApiResponse response = api.get("/health/ready");
+            TestResponse response = api.get("/health/ready");
 
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.json().path("status").asText()).isEqualTo("unavailable");
@@ -47,7 +48,7 @@ class HealthApiTest {
         try (TestApi api = TestApi.start(() -> {
             throw new IllegalStateException("pool closed");
         })) {
-            ApiResponse response = api.get("/health/ready");
+            TestResponse response = api.get("/health/ready");
 
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.json().path("status").asText()).isEqualTo("unavailable");

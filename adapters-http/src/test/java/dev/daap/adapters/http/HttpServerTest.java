@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.testing.http.TestResponse;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,9 @@ class HttpServerTest extends ApiTest {
     void headRunsTheGetHandlerWithoutABody() {
         JsonNode created = api.create("orders");
 
-        ApiResponse known =
+        TestResponse known =
                 api.send("HEAD", "/v1/databases/" + created.path("id").asText(), null, null);
-        ApiResponse unknown = api.send("HEAD", "/v1/databases/" + UUID.randomUUID(), null, null);
+        TestResponse unknown = api.send("HEAD", "/v1/databases/" + UUID.randomUUID(), null, null);
 
         assertThat(known.status()).isEqualTo(200);
         assertThat(known.header("ETag")).isEqualTo("\"1\"");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.testing.Gate;
+import dev.daap.testing.http.TestResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,8 @@ class IdempotencyKeyApiTest extends ApiTest {
 
     @Test
     void aReplayedCreateAnswersTheSameAndCreatesNothingMore() {
-        ApiResponse first = api.post("/v1/databases", ORDERS, KEY, "create-orders-1");
-        ApiResponse again = api.post("/v1/databases", ORDERS, KEY, "create-orders-1");
+        TestResponse first = api.post("/v1/databases", ORDERS, KEY, "create-orders-1");
+        TestResponse again = api.post("/v1/databases", ORDERS, KEY, "create-orders-1");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.header(REPLAYED)).isNull();
@@ -41,10 +42,10 @@ class IdempotencyKeyApiTest extends ApiTest {
         String first = api.issueKey("payments", dev.daap.domain.access.Role.MEMBER);
         String second = api.issueKey("payments", dev.daap.domain.access.Role.MEMBER);
 
-        ApiResponse one =
-                api.postAs(first, "/v1/databases", "{\"name\": \"one-db\", \"purpose\": \"p\"}", KEY, "shared-key");
-        ApiResponse other =
-                api.postAs(second, "/v1/databases", "{\"name\": \"other-db\", \"purpose\": \"p\"}", KEY, "shared-key");
+        TestResponse one =
+                api.as(first).post("/v1/databases", "{\"name\": \"one-db\", \"purpose\": \"p\"}", KEY, "shared-key");
+        TestResponse other =
+                api.as(second).post("/v1/databases", "{\"name\": \"other-db\", \"purpose\": \"p\"}", KEY, "shared-key");
 
         assertThat(one.status()).isEqualTo(201);
         assertThat(other.status()).as("not a reuse of the first key's request").isEqualTo(201);
@@ -56,7 +57,7 @@ class IdempotencyKeyApiTest extends ApiTest {
     void theSameKeyWithAnotherBodyIsA422Problem() {
         api.post("/v1/databases", ORDERS, KEY, "k-1");
 
-        ApiResponse reused = api.post("/v1/databases", ORDERS.replace("orders", "invoices"), KEY, "k-1");
+        TestResponse reused = api.post("/v1/databases", ORDERS.replace("orders", "invoices"), KEY, "k-1");
 
         JsonNode problem = assertProblem(reused, 422, "idempotency-key-reused");
         assertThat(problem.path("detail").asText()).contains("different request");
@@ -75,17 +76,17 @@ class IdempotencyKeyApiTest extends ApiTest {
     void aReplayWhileTheFirstStillRunsIsA409AndTheFirstStillAnswers() throws Exception {
         var firstIsRunning = new Gate();
         api.databases.beforeAdd(database -> firstIsRunning.hold());
-        CompletableFuture<ApiResponse> first =
+        CompletableFuture<TestResponse> first =
                 CompletableFuture.supplyAsync(() -> api.post("/v1/databases", ORDERS, KEY, "k-3"));
         firstIsRunning.awaitReached();
 
-        ApiResponse second = api.post("/v1/databases", ORDERS, KEY, "k-3");
+        TestResponse second = api.post("/v1/databases", ORDERS, KEY, "k-3");
         firstIsRunning.open();
 
         assertProblem(second, 409, "idempotency-key-in-use");
         assertThat(second.header("Retry-After")).isEqualTo("1");
         assertThat(first.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
-        ApiResponse third = api.post("/v1/databases", ORDERS, KEY, "k-3");
+        TestResponse third = api.post("/v1/databases", ORDERS, KEY, "k-3");
         assertThat(third.status()).isEqualTo(201);
         assertThat(third.header(REPLAYED)).isEqualTo("true");
     }
@@ -94,9 +95,9 @@ class IdempotencyKeyApiTest extends ApiTest {
     void aValidationAnswerIsKeptAndReplayedToo() {
         String invalid = """
                 {"name": "Not Valid!", "owner_team": "payments", "purpose": "Orders"}""";
-        ApiResponse first = api.post("/v1/databases", invalid, KEY, "k-4");
+        TestResponse first = api.post("/v1/databases", invalid, KEY, "k-4");
 
-        ApiResponse again = api.post("/v1/databases", invalid, KEY, "k-4");
+        TestResponse again = api.post("/v1/databases", invalid, KEY, "k-4");
 
         assertProblem(first, 422, "invalid-input");
         assertThat(again.status()).isEqualTo(422);
@@ -112,7 +113,7 @@ class IdempotencyKeyApiTest extends ApiTest {
         assertProblem(api.post("/v1/databases", ORDERS, KEY, "k-5"), 500, "internal-error");
         api.databases.failWith(null);
 
-        ApiResponse retry = api.post("/v1/databases", ORDERS, KEY, "k-5");
+        TestResponse retry = api.post("/v1/databases", ORDERS, KEY, "k-5");
 
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.header(REPLAYED)).isNull();
@@ -131,7 +132,7 @@ class IdempotencyKeyApiTest extends ApiTest {
         api.scriptedIdempotency.away(false);
         api.clock.advance(Duration.ofSeconds(5));
 
-        ApiResponse retry = api.post("/v1/databases", ORDERS, KEY, "k-8");
+        TestResponse retry = api.post("/v1/databases", ORDERS, KEY, "k-8");
 
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(retry.header(REPLAYED)).isNull();
@@ -167,7 +168,7 @@ class IdempotencyKeyApiTest extends ApiTest {
         String path = api.createReady("orders");
         String password = api.vault.read(idOf(path)).orElseThrow();
 
-        ApiResponse response = api.send("POST", path + "/credentials/rotate", null, null, KEY, "k-7");
+        TestResponse response = api.send("POST", path + "/credentials/rotate", null, null, KEY, "k-7");
 
         JsonNode problem = assertProblem(response, 400, "malformed-request");
         assertThat(problem.path("detail").asText()).contains("Idempotency-Key", "secret");
@@ -178,8 +179,8 @@ class IdempotencyKeyApiTest extends ApiTest {
 
     @Test
     void aPostWithoutAKeyIsNeitherKeptNorReplayed() {
-        ApiResponse first = api.post("/v1/databases", ORDERS);
-        ApiResponse second = api.post("/v1/databases", ORDERS);
+        TestResponse first = api.post("/v1/databases", ORDERS);
+        TestResponse second = api.post("/v1/databases", ORDERS);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.header(REPLAYED)).isNull();

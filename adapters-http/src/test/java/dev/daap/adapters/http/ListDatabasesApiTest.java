@@ -3,6 +3,7 @@ package dev.daap.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.testing.http.TestResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ class ListDatabasesApiTest extends ApiTest {
 
     @Test
     void anEmptyListHasNoItemsAndANullToken() {
-        ApiResponse response = api.get("/v1/databases");
+        TestResponse response = api.get("/v1/databases");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
@@ -72,7 +73,7 @@ class ListDatabasesApiTest extends ApiTest {
 
     @Test
     void aTokenThatIsNotOursIsAnInputProblem() {
-        ApiResponse response = api.get("/v1/databases?page_token=bm90LWEtdG9rZW4");
+        TestResponse response = api.get("/v1/databases?page_token=bm90LWEtdG9rZW4");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
         assertThat(errorFields(problem)).containsExactly("page_token");
@@ -87,7 +88,7 @@ class ListDatabasesApiTest extends ApiTest {
                 .path("next_page_token")
                 .asText();
 
-        ApiResponse response = api.get("/v1/databases?sort=-name&page_token=" + encode(token));
+        TestResponse response = api.get("/v1/databases?sort=-name&page_token=" + encode(token));
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
         assertThat(messageOf(problem, "page_token")).contains("sort order");
@@ -103,7 +104,7 @@ class ListDatabasesApiTest extends ApiTest {
 
     @Test
     void anUnknownQueryParameterIsAnInputProblem() {
-        ApiResponse response = api.get("/v1/databases?ownerteam=payments");
+        TestResponse response = api.get("/v1/databases?ownerteam=payments");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
         assertThat(errorFields(problem)).containsExactly("ownerteam");
@@ -112,13 +113,13 @@ class ListDatabasesApiTest extends ApiTest {
 
     @Test
     void everyBadParameterIsReportedAtOnce() {
-        ApiResponse response = api.get("/v1/databases?colour=red&status=sleeping&sort=size&sort=name");
+        TestResponse response = api.get("/v1/databases?colour=red&status=sleeping&sort=size&sort=name");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
         assertThat(errorFields(problem)).containsExactlyInAnyOrder("colour", "sort", "status");
     }
 
-    private static List<String> names(ApiResponse response) {
+    private static List<String> names(TestResponse response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         List<String> names = new ArrayList<>();
         response.json()

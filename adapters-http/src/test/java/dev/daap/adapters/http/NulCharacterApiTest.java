@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
+import dev.daap.testing.http.TestClient;
+import dev.daap.testing.http.TestResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,32 +41,28 @@ class NulCharacterApiTest extends ApiTest {
     private static final String NUL_IN_QUERY = "a%00b";
     private static final String NUL_NAME_SHOWN = "a\\u0000b";
     /** A valid body of every route that is not a GET or HEAD; {@link #NO_BODY} for those that read none. */
-    private static final Map<String, String> BODIES = Map.of(
-            "POST /v1/databases",
-            """
-            {"name": "orders", "owner_team": "payments", "purpose": "Orders", "labels": {"env": "prod"}}""",
-            "PATCH /v1/databases/{id}",
-            """
-            {"purpose": "Orders", "owner_team": "search", "labels": {"env": "prod", "tier": null}}""",
-            "DELETE /v1/databases/{id}",
-            NO_BODY,
-            "POST /v1/databases/{id}/retry",
-            NO_BODY,
-            "POST /v1/databases/{id}/credentials/rotate",
-            NO_BODY,
-            "POST /v1/teams",
-            """
-            {"slug": "new-team", "display_name": "New team"}""",
-            "POST /v1/teams/{slug}/api-keys",
-            """
-            {"role": "viewer", "description": "CI", "expires_at": "2030-01-01T00:00:00Z"}""",
-            "DELETE /v1/teams/{slug}/api-keys/{id}",
-            NO_BODY,
-            "POST /v1/api-keys",
-            """
-            {"description": "ops", "expires_at": "2030-01-01T00:00:00Z"}""",
-            "DELETE /v1/api-keys/{id}",
-            NO_BODY);
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("POST /v1/databases", """
+            {"name": "orders", "owner_team": "payments", "purpose": "Orders", "labels": {"env": "prod"}}"""),
+            Map.entry("PATCH /v1/databases/{id}", """
+            {"purpose": "Orders", "owner_team": "search", "labels": {"env": "prod", "tier": null}}"""),
+            Map.entry("DELETE /v1/databases/{id}", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/retry", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/credentials/rotate", NO_BODY),
+            Map.entry("POST /v1/teams", """
+            {"slug": "new-team", "display_name": "New team"}"""),
+            Map.entry("POST /v1/teams/{slug}/api-keys", """
+            {"role": "viewer", "description": "CI", "expires_at": "2030-01-01T00:00:00Z"}"""),
+            Map.entry("DELETE /v1/teams/{slug}/api-keys/{id}", NO_BODY),
+            Map.entry("POST /v1/api-keys", """
+            {"description": "ops", "expires_at": "2030-01-01T00:00:00Z"}"""),
+            Map.entry("DELETE /v1/api-keys/{id}", NO_BODY),
+            Map.entry("POST /v1/clusters", """
+            {"name": "eu-2", "admin_url": "postgres://admin:admin-secret@db.test:5432/postgres", "region": "eu-west-1",
+             "labels": {"tier": "gold"}, "connect_host": "pg.example", "connect_sslmode": "require"}"""),
+            Map.entry("PATCH /v1/clusters/{name}", """
+            {"region": "eu-west-1", "labels": {"env": "prod", "tier": null}, "connect_host": "pg.example"}"""),
+            Map.entry("DELETE /v1/clusters/{name}", NO_BODY));
 
     private String databaseId;
     private String operationId;
@@ -128,7 +126,7 @@ class NulCharacterApiTest extends ApiTest {
         parameters.forEach((route, known) -> {
             String path = filledIn(route, null);
             for (String name : concat(known, "anything")) {
-                ApiResponse response = send(route, path + "?" + name + "=" + NUL_IN_QUERY, bodyOf(route));
+                TestResponse response = send(route, path + "?" + name + "=" + NUL_IN_QUERY, bodyOf(route));
 
                 assertRefused(route + "?" + name, response, route, name);
             }
@@ -197,13 +195,13 @@ class NulCharacterApiTest extends ApiTest {
         if (!route.startsWith("GET ")) {
             return List.of(); // HEAD has no body to name them in, and the others take none (nor run twice here)
         }
-        ApiResponse response = send(route, path + "?no_such_parameter=1", bodyOf(route));
+        TestResponse response = send(route, path + "?no_such_parameter=1", bodyOf(route));
         Matcher known = Pattern.compile("is not a known query parameter; use ([a-z_, ]+)")
                 .matcher(response.body());
         return known.find() ? List.of(known.group(1).split(", ")) : List.of();
     }
 
-    private void assertRefused(String what, ApiResponse response, String route, String field) {
+    private void assertRefused(String what, TestResponse response, String route, String field) {
         assertThat(response.status()).as("%s: %s", what, response.body()).isEqualTo(422);
         if (route.startsWith("HEAD ")) {
             return; // Jetty drops the body of a HEAD response
@@ -268,7 +266,8 @@ class NulCharacterApiTest extends ApiTest {
                 : pattern.startsWith("/v1/operations")
                         ? operationId
                         : pattern.startsWith("/v1/teams") ? teamKeyId : platformKeyId;
-        String path = pattern.replace("{slug}", "slug".equals(withNul) ? NUL_IN_QUERY : "payments");
+        String path = pattern.replace("{slug}", "slug".equals(withNul) ? NUL_IN_QUERY : "payments")
+                .replace("{name}", "name".equals(withNul) ? NUL_IN_QUERY : "default");
         return path.replace("{id}", "id".equals(withNul) ? NUL_IN_QUERY : id);
     }
 
@@ -278,14 +277,14 @@ class NulCharacterApiTest extends ApiTest {
                 .orElse(null);
     }
 
-    private ApiResponse send(String route, String path, String body) {
+    private TestResponse send(String route, String path, String body) {
         String method = route.substring(0, route.indexOf(' '));
-        String contentType = body == null ? null : method.equals("PATCH") ? TestApi.MERGE_PATCH : TestApi.JSON;
+        String contentType = body == null ? null : method.equals("PATCH") ? TestClient.MERGE_PATCH : TestClient.JSON;
         return api.send(method, path, contentType, body);
     }
 
-    private ApiResponse rawPost(String path, byte[] body) {
-        return api.send(api.request("POST", path, TestApi.JSON)
+    private TestResponse rawPost(String path, byte[] body) {
+        return api.send(api.request(path, "Content-Type", TestClient.JSON)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
     }
@@ -318,6 +317,7 @@ class NulCharacterApiTest extends ApiTest {
                 "\n",
                 api.get("/v1/databases?page_size=500").body(),
                 api.get("/v1/teams?page_size=500").body(),
+                api.get("/v1/clusters?page_size=500").body(),
                 keys("/v1/teams/payments/api-keys"),
                 keys("/v1/api-keys"),
                 "audit entries: " + api.auditLog.all().size(),

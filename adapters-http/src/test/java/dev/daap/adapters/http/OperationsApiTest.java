@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.testing.http.TestResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ class OperationsApiTest extends ApiTest {
         JsonNode database = api.create("orders");
         String operationId = database.path("latest_operation_id").asText();
 
-        ApiResponse response = api.get("/v1/operations/" + operationId);
+        TestResponse response = api.get("/v1/operations/" + operationId);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
@@ -39,7 +40,9 @@ class OperationsApiTest extends ApiTest {
                         "finished_at",
                         "duration_ms",
                         "created_at",
-                        "stuck");
+                        "stuck",
+                        "cluster");
+        assertThat(body.path("cluster").asText()).isEqualTo("default");
         assertThat(body.path("id").asText()).isEqualTo(operationId);
         assertThat(body.path("database_id").asText())
                 .isEqualTo(database.path("id").asText());
@@ -108,7 +111,7 @@ class OperationsApiTest extends ApiTest {
         String deprovision = api.delete(path).json().path("latest_operation_id").asText();
         api.create("other");
 
-        ApiResponse response = api.get(path + "/operations");
+        TestResponse response = api.get(path + "/operations");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode items = response.json().path("items");

@@ -1,16 +1,12 @@
 package dev.daap.adapters.http;
 
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.daap.domain.common.Labels;
-import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
-import dev.daap.domain.database.Purpose;
-import dev.daap.domain.team.TeamSlug;
-import java.time.Instant;
+import dev.daap.testing.http.TestResponse;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -29,7 +25,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void aMergePatchSetsAndRemovesLabelsPerKey() {
-        ApiResponse response = api.patch(path, """
+        TestResponse response = api.patch(path, """
                 {"purpose": "Orders of the web shop", "labels": {"env": "prod", "tier": null, "team": "core"}}""");
 
         assertThat(response.status()).isEqualTo(200);
@@ -44,7 +40,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void labelsNullRemovesEveryLabel() {
-        ApiResponse response = api.patch(path, """
+        TestResponse response = api.patch(path, """
                 {"labels": null}""");
 
         assertThat(response.status()).isEqualTo(200);
@@ -53,7 +49,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void absentMembersAreLeftAsTheyAre() {
-        ApiResponse response = api.patch(path, """
+        TestResponse response = api.patch(path, """
                 {"owner_team": "search"}""");
 
         JsonNode body = response.json();
@@ -64,7 +60,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void plainJsonIsAcceptedToo() {
-        ApiResponse response = api.send("PATCH", path, "application/json", """
+        TestResponse response = api.send("PATCH", path, "application/json", """
                 {"purpose": "still orders"}""");
 
         assertThat(response.status()).isEqualTo(200);
@@ -73,7 +69,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void theNameIsImmutable() {
-        ApiResponse response = api.patch(path, """
+        TestResponse response = api.patch(path, """
                 {"name": "invoices"}""");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
@@ -84,7 +80,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void readOnlyMembersAreInputErrors() {
-        ApiResponse response = api.patch(path, """
+        TestResponse response = api.patch(path, """
                 {"status": "ready", "id": "x"}""");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
@@ -94,7 +90,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void unknownMembersAreMalformedAsInAPostBody() {
-        ApiResponse response = api.patch(path, """
+        TestResponse response = api.patch(path, """
                 {"colour": "red"}""");
 
         JsonNode problem = assertProblem(response, 400, "malformed-request");
@@ -103,7 +99,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void requiredMembersCannotBeRemoved() {
-        ApiResponse response = api.patch(path, """
+        TestResponse response = api.patch(path, """
                 {"purpose": null, "owner_team": null}""");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
@@ -112,7 +108,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void invalidMergedLabelsAreAnInputError() {
-        ApiResponse response = api.patch(path, """
+        TestResponse response = api.patch(path, """
                 {"labels": {"Not A Key": "x"}}""");
 
         JsonNode problem = assertProblem(response, 422, "invalid-input");
@@ -121,7 +117,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void membersOfTheWrongJsonTypeAreMalformed() {
-        ApiResponse response = api.patch(path, """
+        TestResponse response = api.patch(path, """
                 {"purpose": 5, "labels": {"env": 1}}""");
 
         JsonNode problem = assertProblem(response, 400, "malformed-request");
@@ -136,7 +132,7 @@ class PatchDatabaseApiTest extends ApiTest {
 
     @Test
     void patchingAnUnknownDatabaseIsA404() {
-        ApiResponse response = api.patch("/v1/databases/" + UUID.randomUUID(), "{\"purpose\": \"x\"}");
+        TestResponse response = api.patch("/v1/databases/" + UUID.randomUUID(), "{\"purpose\": \"x\"}");
 
         assertProblem(response, 404, "database-not-found");
     }
@@ -144,28 +140,21 @@ class PatchDatabaseApiTest extends ApiTest {
     @Test
     void patchingADatabaseBeingDeletedIsA409() {
         var id = new DatabaseId(UUID.randomUUID());
-        Instant at = Instant.parse("2026-11-25T14:00:00Z");
-        api.store.add(new Database(
-                id,
-                new DatabaseName("leaving"),
-                new TeamSlug("payments"),
-                new Purpose("p"),
-                DatabaseStatus.DELETING,
-                null,
-                Labels.NONE,
-                at,
-                at,
-                null,
-                1));
+        api.store.add(aDatabase()
+                .withId(id)
+                .named("leaving")
+                .ownedBy("payments")
+                .withStatus(DatabaseStatus.DELETING)
+                .build());
 
-        ApiResponse response = api.patch("/v1/databases/" + id, "{\"purpose\": \"x\"}");
+        TestResponse response = api.patch("/v1/databases/" + id, "{\"purpose\": \"x\"}");
 
         assertProblem(response, 409, "illegal-transition");
     }
 
     @Test
     void anotherContentTypeIsA415() {
-        ApiResponse response = api.send("PATCH", path, "application/json-patch+json", "[]");
+        TestResponse response = api.send("PATCH", path, "application/json-patch+json", "[]");
 
         assertProblem(response, 415, "unsupported-media-type");
     }

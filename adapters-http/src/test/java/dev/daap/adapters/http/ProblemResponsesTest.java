@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.error.StoreUnavailableException;
+import dev.daap.testing.http.TestClient;
+import dev.daap.testing.http.TestResponse;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
@@ -76,8 +78,8 @@ class ProblemResponsesTest extends ApiTest {
         String big = "{\"purpose\": \"" + "x".repeat(2000) + "\"}";
         byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
 
-        ApiResponse withLength = api.post("/v1/databases", big);
-        ApiResponse chunked = api.send(api.request("POST", "/v1/databases", TestApi.JSON)
+        TestResponse withLength = api.post("/v1/databases", big);
+        TestResponse chunked = api.send(api.request("/v1/databases", "Content-Type", TestClient.JSON)
                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .build());
 
@@ -97,7 +99,7 @@ class ProblemResponsesTest extends ApiTest {
                 api.send("POST", "/v1/databases", "application/json; charset=ISO-8859-1", VALID),
                 415,
                 "unsupported-media-type");
-        assertProblem(api.send("POST", "/v1/databases", TestApi.MERGE_PATCH, VALID), 415, "unsupported-media-type");
+        assertProblem(api.send("POST", "/v1/databases", TestClient.MERGE_PATCH, VALID), 415, "unsupported-media-type");
         assertThat(api.send("POST", "/v1/databases", "Application/JSON; charset=utf-8", VALID)
                         .status())
                 .isEqualTo(201);
@@ -113,8 +115,8 @@ class ProblemResponsesTest extends ApiTest {
 
     @Test
     void aWrongMethodOnAKnownPathIsA405WithAllow() {
-        ApiResponse onItem = api.send("PUT", "/v1/databases/" + UUID.randomUUID(), TestApi.JSON, VALID);
-        ApiResponse onCollection = api.delete("/v1/databases");
+        TestResponse onItem = api.send("PUT", "/v1/databases/" + UUID.randomUUID(), TestClient.JSON, VALID);
+        TestResponse onCollection = api.delete("/v1/databases");
 
         assertProblem(onItem, 405, "method-not-allowed");
         assertThat(onItem.header("Allow").split(", "))
@@ -130,7 +132,7 @@ class ProblemResponsesTest extends ApiTest {
     void anUnavailableStoreIsA503WithRetryAfter() {
         api.databases.failWith(() -> new StoreUnavailableException("connection to 10.1.2.3:5432 refused", null));
 
-        ApiResponse response = api.get("/v1/databases");
+        TestResponse response = api.get("/v1/databases");
 
         JsonNode problem = assertProblem(response, 503, "store-unavailable");
         assertThat(response.header("Retry-After")).isEqualTo("2");
@@ -141,7 +143,7 @@ class ProblemResponsesTest extends ApiTest {
     void anUnexpectedExceptionIsA500WithoutItsMessage() {
         api.databases.failWith(() -> new IllegalStateException("password=hunter2 in org.example.Secret"));
 
-        ApiResponse response = api.post("/v1/databases", VALID);
+        TestResponse response = api.post("/v1/databases", VALID);
 
         JsonNode problem = assertProblem(response, 500, "internal-error");
         assertThat(response.body()).doesNotContain("hunter2", "IllegalStateException", "org.example", "at dev.");
@@ -153,7 +155,7 @@ class ProblemResponsesTest extends ApiTest {
     void anErrorThatIsNotAnExceptionIsA500Problem() {
         api.databases.failWith(() -> new AssertionError("invariant broken: secret detail"));
 
-        ApiResponse response = api.get("/v1/databases/" + UUID.randomUUID());
+        TestResponse response = api.get("/v1/databases/" + UUID.randomUUID());
 
         assertProblem(response, 500, "internal-error");
         assertThat(response.body()).doesNotContain("secret", "AssertionError");
@@ -161,9 +163,9 @@ class ProblemResponsesTest extends ApiTest {
 
     @Test
     void aSaneRequestIdIsEchoedAndAnInsaneOneReplaced() {
-        ApiResponse echoed = api.get("/v1/databases", "X-Request-Id", "abc-123_X.y");
-        ApiResponse tooLong = api.get("/v1/databases", "X-Request-Id", "a".repeat(65));
-        ApiResponse oddCharacters = api.get("/nowhere", "X-Request-Id", "abc def<script>");
+        TestResponse echoed = api.get("/v1/databases", "X-Request-Id", "abc-123_X.y");
+        TestResponse tooLong = api.get("/v1/databases", "X-Request-Id", "a".repeat(65));
+        TestResponse oddCharacters = api.get("/nowhere", "X-Request-Id", "abc def<script>");
 
         assertThat(echoed.header("X-Request-Id")).isEqualTo("abc-123_X.y");
         assertThat(UUID.fromString(tooLong.header("X-Request-Id"))).isNotNull();

@@ -8,6 +8,7 @@ import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
 import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.testing.http.TestResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class RetryDatabaseApiTest extends ApiTest {
         api.runJobs();
         api.provisioner.recover();
 
-        ApiResponse response = api.post(path + "/retry");
+        TestResponse response = api.post(path + "/retry");
 
         assertThat(response.status()).isEqualTo(202);
         JsonNode body = response.json();
@@ -53,7 +54,7 @@ class RetryDatabaseApiTest extends ApiTest {
         assertThat(api.get(path).json().path("status").asText()).isEqualTo("failed");
         api.provisioner.recover();
 
-        ApiResponse response = api.post(path + "/retry");
+        TestResponse response = api.post(path + "/retry");
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.json().path("status").asText()).isEqualTo("deleting");
@@ -65,7 +66,7 @@ class RetryDatabaseApiTest extends ApiTest {
     void retryingADatabaseThatHasNotFailedIsA409() {
         JsonNode created = api.create("orders");
 
-        ApiResponse response = api.post("/v1/databases/" + created.path("id").asText() + "/retry");
+        TestResponse response = api.post("/v1/databases/" + created.path("id").asText() + "/retry");
 
         JsonNode problem = assertProblem(response, 409, "illegal-transition");
         assertThat(problem.path("detail").asText()).contains("pending");

@@ -1,5 +1,6 @@
 package dev.daap.adapters.http;
 
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
@@ -76,6 +77,11 @@ final class ScriptedDatabases implements Databases {
     @Override
     public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
         return store.nameOnClusterTaken(cluster, name);
+    }
+
+    @Override
+    public void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint) {
+        store.changeEndpoint(cluster, endpoint);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
+import dev.daap.testing.http.TestResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,8 @@ class TeamsAndKeysApiTest extends ApiTest {
 
     @Test
     void aPlatformAdminCreatesATeamAndReadsItBack() {
-        ApiResponse created = api.post("/v1/teams", "{\"slug\": \"data-eng\", \"display_name\": \"Data engineering\"}");
+        TestResponse created =
+                api.post("/v1/teams", "{\"slug\": \"data-eng\", \"display_name\": \"Data engineering\"}");
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/v1/teams/data-eng");
@@ -47,7 +49,7 @@ class TeamsAndKeysApiTest extends ApiTest {
 
     @Test
     void aCreatedKeyIsShownOnceAndListedWithoutItsSecret() {
-        ApiResponse created = api.post(
+        TestResponse created = api.post(
                 "/v1/teams/payments/api-keys",
                 "{\"role\": \"viewer\", \"description\": \"CI\", \"expires_at\": \"2030-01-01T00:00:00Z\"}");
 
@@ -59,8 +61,8 @@ class TeamsAndKeysApiTest extends ApiTest {
         assertThat(key.path("role").asText()).isEqualTo("viewer");
         assertThat(key.path("expires_at").asText()).isEqualTo("2030-01-01T00:00:00Z");
 
-        api.getAs(token, "/v1/me");
-        ApiResponse listed = api.get("/v1/teams/payments/api-keys");
+        api.as(token).get("/v1/me");
+        TestResponse listed = api.get("/v1/teams/payments/api-keys");
         JsonNode entry = listed.json().path("items").get(0);
         assertThat(entry.path("id").asText()).isEqualTo(key.path("id").asText());
         assertThat(entry.path("description").asText()).isEqualTo("CI");
@@ -75,7 +77,7 @@ class TeamsAndKeysApiTest extends ApiTest {
     void aKeysUseIsRecordedAndItsCallerIsWhoItSays() {
         String member = api.issueKey("payments", Role.MEMBER);
 
-        JsonNode me = api.getAs(member, "/v1/me").json();
+        JsonNode me = api.as(member).get("/v1/me").json();
 
         assertThat(me.path("team").asText()).isEqualTo("payments");
         assertThat(me.path("role").asText()).isEqualTo("member");
@@ -116,11 +118,11 @@ class TeamsAndKeysApiTest extends ApiTest {
     @Test
     void anExpiredKeyStopsWorkingAtItsExpiry() {
         String token = api.issueKey("payments", Role.VIEWER, api.clock.instant().plus(Duration.ofMinutes(5)));
-        assertThat(api.getAs(token, "/v1/me").status()).isEqualTo(200);
+        assertThat(api.as(token).get("/v1/me").status()).isEqualTo(200);
 
         api.clock.advance(Duration.ofMinutes(6));
 
-        assertThat(assertProblem(api.getAs(token, "/v1/me"), 401, "unauthenticated")
+        assertThat(assertProblem(api.as(token).get("/v1/me"), 401, "unauthenticated")
                         .path("detail")
                         .asText())
                 .contains("expired");
@@ -128,7 +130,7 @@ class TeamsAndKeysApiTest extends ApiTest {
 
     @Test
     void aBearerHeaderOfAnotherSchemeIsRefused() {
-        ApiResponse response = api.getAs(null, "/v1/me", "Authorization", "Basic dXNlcjpwYXNz");
+        TestResponse response = api.as(null).get("/v1/me", "Authorization", "Basic dXNlcjpwYXNz");
 
         assertProblem(response, 401, "unauthenticated");
         assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
@@ -136,7 +138,7 @@ class TeamsAndKeysApiTest extends ApiTest {
 
     @Test
     void platformAdminsManageTheirOwnKeysButNeverRevokeTheLastOne() {
-        ApiResponse created = api.post("/v1/api-keys", "{\"description\": \"ops rotation\"}");
+        TestResponse created = api.post("/v1/api-keys", "{\"description\": \"ops rotation\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("role").asText()).isEqualTo("platform_admin");
         assertThat(created.json().path("team").isNull()).isTrue();
@@ -147,23 +149,24 @@ class TeamsAndKeysApiTest extends ApiTest {
                 .id()
                 .toString();
 
-        assertThat(api.getAs(newToken, "/v1/api-keys").json().path("items").findValuesAsText("role"))
+        assertThat(api.as(newToken).get("/v1/api-keys").json().path("items").findValuesAsText("role"))
                 .containsOnly("platform_admin")
                 .hasSize(2);
-        assertThat(api.deleteAs(newToken, "/v1/api-keys/" + original).status()).isEqualTo(200);
-        assertProblem(api.getAs(TestApi.ADMIN_TOKEN, "/v1/me"), 401, "unauthenticated");
+        assertThat(api.as(newToken).delete("/v1/api-keys/" + original).status()).isEqualTo(200);
+        assertProblem(api.as(TestApi.ADMIN_TOKEN).get("/v1/me"), 401, "unauthenticated");
 
         assertProblem(
-                api.deleteAs(
-                        newToken, "/v1/api-keys/" + created.json().path("id").asText()),
+                api.as(newToken)
+                        .delete("/v1/api-keys/" + created.json().path("id").asText()),
                 409,
                 "illegal-transition");
-        assertThat(api.getAs(newToken, "/v1/me").status()).isEqualTo(200);
-        assertProblem(api.postAs(newToken, "/v1/api-keys", "{\"role\": \"admin\"}"), 422, "invalid-input");
-        String teamKeyId = api.postAs(newToken, "/v1/teams/payments/api-keys", "{\"role\": \"admin\"}")
+        assertThat(api.as(newToken).get("/v1/me").status()).isEqualTo(200);
+        assertProblem(api.as(newToken).post("/v1/api-keys", "{\"role\": \"admin\"}"), 422, "invalid-input");
+        String teamKeyId = api.as(newToken)
+                .post("/v1/teams/payments/api-keys", "{\"role\": \"admin\"}")
                 .json()
                 .path("id")
                 .asText();
-        assertProblem(api.deleteAs(newToken, "/v1/api-keys/" + teamKeyId), 404, "api-key-not-found");
+        assertProblem(api.as(newToken).delete("/v1/api-keys/" + teamKeyId), 404, "api-key-not-found");
     }
 }

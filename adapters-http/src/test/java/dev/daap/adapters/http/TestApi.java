@@ -2,6 +2,7 @@ package dev.daap.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.adapters.http.access.AccessUseCases;
+import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.event.EventHandler;
 import dev.daap.adapters.http.event.EventUseCases;
@@ -16,6 +17,12 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.cluster.ClusterTargets;
+import dev.daap.application.cluster.DeleteCluster;
+import dev.daap.application.cluster.GetCluster;
+import dev.daap.application.cluster.ListClusters;
+import dev.daap.application.cluster.RegisterCluster;
+import dev.daap.application.cluster.UpdateCluster;
 import dev.daap.application.credential.ReadCredentials;
 import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
@@ -55,39 +62,39 @@ import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.InMemoryTeams;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
+import dev.daap.testing.TestClock;
+import dev.daap.testing.TestFleet;
+import dev.daap.testing.http.ApiUnderTest;
+import dev.daap.testing.http.TestClient;
+import dev.daap.testing.http.TestResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The real {@link HttpServer} on a free port, wired to the real use cases over in-memory fakes of the ports, a
- * job runner that a test drives step by step (no background worker), and a real HTTP client. Requests carry the
- * platform admin token {@link #ADMIN_TOKEN} unless a test sends another ({@code ...As}) or none (token null);
- * the teams of {@link #TEAMS} exist.
+ * job runner that a test drives step by step (no background worker), and a {@link TestClient}. Requests carry the
+ * platform admin token {@link #ADMIN_TOKEN} unless a test sends another ({@link #as}) or none ({@code as(null)});
+ * the teams of {@link #TEAMS} exist, and the fleet has one cluster, {@code default}, at the fake provisioner.
  */
-final class TestApi implements AutoCloseable {
+final class TestApi implements ApiUnderTest, AutoCloseable {
     static final String ADMIN_TOKEN = "daap_testadmin_" + "0123456789abcdef0123456789abcdef";
     static final List<String> TEAMS = List.of("payments", "search", "checkout");
-    static final String JSON = "application/json";
-    static final String MERGE_PATCH = "application/merge-patch+json";
     static final String WORKER = "test-worker";
     /** Two attempts, and a failed one is due again at once: a test uses them up by running the next job twice. */
     static final JobSettings JOB_SETTINGS =
             new JobSettings(2, Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
 
-    final SteppingClock clock = new SteppingClock();
+    /** One millisecond on at every reading, so creation order is also time order; sub-millisecond, as stored. */
+    final TestClock clock = TestClock.stepping(Instant.parse("2026-11-25T14:00:00.000123456Z"), Duration.ofMillis(1));
+
     final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     final InMemoryEventLog events = new InMemoryEventLog();
     final EventHub hub = new EventHub(EventHub.DEFAULT_BUFFER);
-    final FakeProvisioner provisioner = new FakeProvisioner();
+    final TestFleet fleet;
+    final FakeProvisioner provisioner;
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final ScriptedIdempotencyStore scriptedIdempotency = new ScriptedIdempotencyStore(idempotency);
     final InMemoryTeams teams = new InMemoryTeams();
@@ -99,10 +106,12 @@ final class TestApi implements AutoCloseable {
     final DirectTransactions transactions = new DirectTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final JobRunner runner;
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final TestClient client;
 
     private TestApi(HttpSettings settings, ReadinessCheck readiness) {
+        fleet = TestFleet.withDefault(store::rows);
+        provisioner = fleet.provisioner;
+        var targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
         var passwords = new PasswordGenerator();
         runner = new JobRunner(
                 transactions,
@@ -110,30 +119,34 @@ final class TestApi implements AutoCloseable {
                 Map.of(
                         JobKind.PROVISION,
                                 new ProvisionDatabase(
-                                        transactions, databases, jobs, events, vault, provisioner, passwords, clock),
+                                        transactions, databases, jobs, events, vault, targets, passwords, clock),
                         JobKind.DEPROVISION,
                                 new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, provisioner, clock)),
+                                        transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
                 JOB_SETTINGS,
                 clock);
         var audit = new AuditTrail(auditLog, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
         server = new HttpServer(
-                useCases(passwords, audit, databaseEvents),
+                useCases(passwords, audit, databaseEvents, targets),
                 accessUseCases(audit),
                 new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
+                clusterUseCases(audit),
                 readiness,
                 settings);
         keys.add(ApiKey.issue(
                 ids.newId(), null, Role.PLATFORM_ADMIN, ApiToken.parse(ADMIN_TOKEN), "tests", clock.instant(), null));
         TEAMS.forEach(slug -> teams.add(new Team(new TeamSlug(slug), "Team " + slug, clock.instant())));
         server.start();
+        client = TestClient.to("http://127.0.0.1:" + server.port()).as(ADMIN_TOKEN);
     }
 
-    private DatabaseUseCases useCases(PasswordGenerator passwords, AuditTrail audit, DatabaseEvents databaseEvents) {
+    private DatabaseUseCases useCases(
+            PasswordGenerator passwords, AuditTrail audit, DatabaseEvents databaseEvents, ClusterTargets targets) {
         var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
-                new CreateDatabase(transactions, databases, scheduler, audit, databaseEvents, ids, clock),
+                new CreateDatabase(
+                        transactions, databases, fleet.clusters, scheduler, audit, databaseEvents, ids, clock),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
@@ -142,8 +155,17 @@ final class TestApi implements AutoCloseable {
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),
                 new ListOperations(jobs, databases, JOB_SETTINGS, clock),
                 new ReadCredentials(transactions, databases, vault, audit),
-                new RotateCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents),
+                new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
                 new Idempotency(scriptedIdempotency, clock));
+    }
+
+    private ClusterUseCases clusterUseCases(AuditTrail audit) {
+        return new ClusterUseCases(
+                new RegisterCluster(transactions, fleet.clusters, fleet.secrets, provisioner, audit, ids, clock),
+                new GetCluster(fleet.clusters),
+                new ListClusters(fleet.clusters),
+                new UpdateCluster(transactions, fleet.clusters, fleet.secrets, databases, provisioner, audit, clock),
+                new DeleteCluster(transactions, fleet.clusters, fleet.secrets, audit, clock));
     }
 
     private AccessUseCases accessUseCases(AuditTrail audit) {
@@ -165,7 +187,7 @@ final class TestApi implements AutoCloseable {
         return issueKey(team, role, null);
     }
 
-    String issueKey(String team, Role role, java.time.Instant expiresAt) {
+    String issueKey(String team, Role role, Instant expiresAt) {
         ApiToken token = ApiToken.generate(new java.security.SecureRandom());
         keys.add(ApiKey.issue(
                 ids.newId(),
@@ -205,92 +227,15 @@ final class TestApi implements AutoCloseable {
         return new TestApi(HttpSettings.defaults().withPort(0).withHost("127.0.0.1"), readiness);
     }
 
-    URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
-    }
-
-    ApiResponse get(String path, String... headers) {
-        return send("GET", path, null, null, headers);
-    }
-
-    ApiResponse post(String path, String json, String... headers) {
-        return send("POST", path, JSON, json, headers);
-    }
-
-    /** A POST without a body, as actions such as retry and rotate take. */
-    ApiResponse post(String path) {
-        return send("POST", path, null, null);
-    }
-
-    ApiResponse patch(String path, String json, String... headers) {
-        return send("PATCH", path, MERGE_PATCH, json, headers);
-    }
-
-    ApiResponse delete(String path, String... headers) {
-        return send("DELETE", path, null, null, headers);
-    }
-
-    ApiResponse getAs(String token, String path, String... headers) {
-        return sendAs(token, "GET", path, null, null, headers);
-    }
-
-    ApiResponse postAs(String token, String path, String json, String... headers) {
-        return sendAs(token, "POST", path, json == null ? null : JSON, json, headers);
-    }
-
-    ApiResponse patchAs(String token, String path, String json, String... headers) {
-        return sendAs(token, "PATCH", path, MERGE_PATCH, json, headers);
-    }
-
-    ApiResponse deleteAs(String token, String path, String... headers) {
-        return sendAs(token, "DELETE", path, null, null, headers);
-    }
-
-    /** {@code headers} are name/value pairs. */
-    ApiResponse send(String method, String path, String contentType, String body, String... headers) {
-        return sendAs(ADMIN_TOKEN, method, path, contentType, body, headers);
-    }
-
-    /** @param token the bearer token to send; null sends no Authorization header */
-    ApiResponse sendAs(String token, String method, String path, String contentType, String body, String... headers) {
-        BodyPublisher publisher = body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body);
-        var request = requestAs(token, method, path, contentType, headers).method(method, publisher);
-        return send(request.build());
-    }
-
-    HttpRequest.Builder request(String method, String path, String contentType, String... headers) {
-        return requestAs(ADMIN_TOKEN, method, path, contentType, headers);
-    }
-
-    HttpRequest.Builder requestAs(String token, String method, String path, String contentType, String... headers) {
-        var builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        if (contentType != null) {
-            builder.header("Content-Type", contentType);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return builder;
-    }
-
-    ApiResponse send(HttpRequest request) {
-        try {
-            return ApiResponse.of(client.send(request, BodyHandlers.ofString()));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    @Override
+    public TestClient client() {
+        return client;
     }
 
     /** Creates a database and returns its JSON; fails the test unless the server says 201. */
     JsonNode create(String name, String ownerTeam, String purpose, String labelsJson) {
         String labels = labelsJson == null ? "" : ", \"labels\": " + labelsJson;
-        ApiResponse response = post("/v1/databases", """
+        TestResponse response = post("/v1/databases", """
                 {"name": "%s", "owner_team": "%s", "purpose": "%s"%s}""".formatted(name, ownerTeam, purpose, labels));
         if (response.status() != 201) {
             throw new AssertionError("create " + name + " answered " + response.status() + ": " + response.body());
@@ -316,7 +261,7 @@ final class TestApi implements AutoCloseable {
     /** Closes the client's idle connections first, so the server's graceful stop has nothing to wait for. */
     @Override
     public void close() {
-        client.shutdownNow();
+        client.close();
         server.stop();
     }
 }

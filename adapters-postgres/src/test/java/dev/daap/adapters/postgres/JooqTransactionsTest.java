@@ -1,18 +1,13 @@
 package dev.daap.adapters.postgres;
 
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.adapters.postgres.database.JooqDatabases;
-import dev.daap.domain.common.Labels;
 import dev.daap.domain.database.Database;
-import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
-import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.TestPostgres;
-import java.time.Instant;
-import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +30,7 @@ class JooqTransactionsTest {
     void commitsWhenTheWorkSucceeds() {
         var transactions = new JooqTransactions(dsl);
         var databases = new JooqDatabases(transactions);
-        Database database = aDatabase("committed");
+        Database database = aDatabase().ownedBy(TEAM).build();
 
         transactions.inTransaction(() -> {
             databases.add(database);
@@ -49,8 +44,8 @@ class JooqTransactionsTest {
     void rollsBackEverythingWhenTheWorkFails() {
         var transactions = new JooqTransactions(dsl);
         var databases = new JooqDatabases(transactions);
-        Database first = aDatabase("rolled-back-one");
-        Database second = aDatabase("rolled-back-two");
+        Database first = aDatabase().ownedBy(TEAM).build();
+        Database second = aDatabase().ownedBy(TEAM).build();
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
                     databases.add(first);
@@ -65,16 +60,5 @@ class JooqTransactionsTest {
 
         assertThat(databases.find(first.id())).isEmpty();
         assertThat(databases.find(second.id())).isEmpty();
-    }
-
-    private static Database aDatabase(String prefix) {
-        String suffix = Long.toHexString(System.nanoTime());
-        return Database.requested(
-                new DatabaseId(UUID.randomUUID()),
-                new DatabaseName(prefix + "-" + suffix),
-                TEAM,
-                new Purpose("transaction test"),
-                Labels.NONE,
-                Instant.now());
     }
 }

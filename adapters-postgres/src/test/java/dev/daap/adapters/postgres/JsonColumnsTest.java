@@ -3,7 +3,6 @@ package dev.daap.adapters.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,6 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonColumnsTest {
     private static final String TRICKY = "quote \" backslash \\ slash / newline \n tab \t bell \u0007 "
             + "accents é ß, line separator \u2028, CJK 漢字, emoji 😀";
+
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
 
     @Test
     void anObjectRoundTripsWithItsKeyOrderAndJsonTypes() {
@@ -80,21 +83,19 @@ class JsonColumnsTest {
     }
 
     @Test
-    void whatPostgresqlStoresReadsBackTheSame() throws Exception {
+    void whatPostgresqlStoresReadsBackTheSame() {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("text", TRICKY);
         values.put("count", 3L);
         values.put("ratio", 0.1);
         values.put("list", List.of(-1L, 2.5));
-        try (var transaction = new RolledBackTransaction()) {
-            JSONB stored = transaction
-                    .dsl()
-                    .select(DSL.val(JsonColumns.toJsonb(values)))
-                    .fetchSingle()
-                    .value1();
+        JSONB stored = transaction
+                .dsl()
+                .select(DSL.val(JsonColumns.toJsonb(values)))
+                .fetchSingle()
+                .value1();
 
-            assertThat(JsonColumns.objectMap(stored, "a payload")).isEqualTo(values);
-        }
+        assertThat(JsonColumns.objectMap(stored, "a payload")).isEqualTo(values);
     }
 
     @ParameterizedTest

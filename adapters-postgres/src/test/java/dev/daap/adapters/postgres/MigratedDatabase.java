@@ -7,18 +7,13 @@ import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestPostgres;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
- * One database per test JVM with DAAP's schema migrated, and the per-test transaction that is rolled back at the
- * end, so tests leave nothing behind and can run in parallel.
+ * One database per test JVM with DAAP's schema migrated, which tests use through a {@link RolledBackTransaction}
+ * each, so they leave nothing behind and can run in parallel.
  */
 public final class MigratedDatabase {
     public static final String SCHEMA = "daap";
@@ -72,51 +67,6 @@ public final class MigratedDatabase {
                     .set(CLUSTERS.ADMIN_PORT, 5432)
                     .onConflictDoNothing()
                     .execute();
-        }
-    }
-
-    /** A connection in an open transaction, and a DSLContext bound to it. */
-    public static final class RolledBackTransaction implements AutoCloseable {
-        private final Connection connection;
-        private final DSLContext dsl;
-
-        public RolledBackTransaction() {
-            try {
-                connection = dataSource().getConnection();
-                connection.setAutoCommit(false);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            dsl = DSL.using(connection, SQLDialect.POSTGRES, JooqFactory.settings(SCHEMA));
-        }
-
-        public DSLContext dsl() {
-            return dsl;
-        }
-
-        /** Runs work in a savepoint, so that an expected failure does not abort the whole test transaction. */
-        public void inSavepoint(Runnable work) {
-            try {
-                Savepoint savepoint = connection.setSavepoint();
-                try {
-                    work.run();
-                    connection.releaseSavepoint(savepoint);
-                } catch (RuntimeException e) {
-                    connection.rollback(savepoint);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try {
-                connection.rollback();
-            } finally {
-                connection.close();
-            }
         }
     }
 }

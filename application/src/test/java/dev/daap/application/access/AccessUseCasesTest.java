@@ -17,7 +17,7 @@ import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
-import dev.daap.testing.ManualClock;
+import dev.daap.testing.TestClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Authentication and the first admin key, over the in-memory key store (held to the real one by its contract). */
 class AccessUseCasesTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-25T12:00:00Z"));
     private final InMemoryApiKeys keys = new InMemoryApiKeys();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final UuidV7Generator ids = new UuidV7Generator(clock);

@@ -1,5 +1,6 @@
 package dev.daap.application.audit;
 
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.domain.access.ApiKey;
@@ -9,20 +10,15 @@ import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditQuery;
-import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
-import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
-import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryAuditLog;
+import dev.daap.testing.TestClock;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,18 +31,13 @@ class AuditTrailTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final TeamSlug CHECKOUT = new TeamSlug("checkout");
 
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final TestClock clock = TestClock.at(NOW);
     private final InMemoryAuditLog log = new InMemoryAuditLog();
     private final AuditTrail audit = new AuditTrail(log, new UuidV7Generator(clock), clock);
     private final Principal actor = new Principal(UUID.randomUUID(), CHECKOUT, Role.ADMIN);
     private final Caller caller = new Caller(actor, "req-7", "10.0.0.7");
-    private final Database pending = Database.requested(
-            new DatabaseId(UUID.randomUUID()),
-            new DatabaseName("orders"),
-            CHECKOUT,
-            new Purpose("Orders"),
-            Labels.NONE,
-            NOW);
+    private final Database pending =
+            aDatabase().named("orders").ownedBy(CHECKOUT).createdAt(NOW).build();
 
     @Test
     void databaseChangesAreEntriesOfTheDatabaseForItsOwnerTeam() {
@@ -87,18 +78,13 @@ class AuditTrailTest {
 
     @Test
     void anUpdateThatMovesTheDatabaseBelongsToTheTeamThatOwnedItBefore() {
-        Database moved = new Database(
-                pending.id(),
-                pending.name(),
-                new TeamSlug("payments"),
-                pending.purpose(),
-                pending.status(),
-                null,
-                pending.labels(),
-                NOW,
-                NOW,
-                null,
-                2);
+        Database moved = aDatabase()
+                .withId(pending.id())
+                .named("orders")
+                .ownedBy("payments")
+                .createdAt(NOW)
+                .version(2)
+                .build();
 
         audit.databaseUpdated(caller, pending, moved);
 

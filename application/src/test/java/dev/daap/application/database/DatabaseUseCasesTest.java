@@ -12,6 +12,7 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.audit.AuditQuery;
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.LabelPatch;
@@ -46,9 +47,9 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.InMemoryTeams;
-import java.time.Clock;
+import dev.daap.testing.TestClock;
+import dev.daap.testing.TestFleet;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -62,12 +63,14 @@ import org.junit.jupiter.api.Test;
 
 /** The use cases over the in-memory fake of the Databases port (which the contract test holds to the real one). */
 class DatabaseUseCasesTest {
-    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-25T12:00:00Z"));
     private final CountingTransactions transactions = new CountingTransactions();
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final InMemoryTeams teams = new InMemoryTeams();
-    private final InterleavingDatabases databases = new InterleavingDatabases(new InMemoryDatabases(teams));
+    private final InMemoryDatabases stored = new InMemoryDatabases(teams);
+    private final InterleavingDatabases databases = new InterleavingDatabases(stored);
+    private final TestFleet fleet = TestFleet.withDefault(stored::rows);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final AuditTrail audit = new AuditTrail(auditLog, ids, clock);
     private final InMemoryEventLog events = new InMemoryEventLog();
@@ -75,6 +78,7 @@ class DatabaseUseCasesTest {
     private final CreateDatabase create = new CreateDatabase(
             transactions,
             databases,
+            fleet.clusters,
             new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock),
             audit,
             databaseEvents,
@@ -167,11 +171,27 @@ class DatabaseUseCasesTest {
     }
 
     @Test
-    void aDuplicateNameIsRefused() {
+    void aDuplicateNameInTheSameTeamIsRefused() {
         create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
-        assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "other", "Again", null)))
-                .isInstanceOf(NameTakenException.class);
+        assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)))
+                .isInstanceOf(NameTakenException.class)
+                .hasMessageContaining("checkout");
+        assertThat(fleet.cluster("default").fill().databaseCount())
+                .as("the refused create took no place")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoTeamsMayHaveTheSameNameWithDistinctNamesOnTheCluster() {
+        Database checkout = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Database other = create.execute(caller, CreateDatabaseCommand.of("orders", "other", "Orders too", null));
+
+        assertThat(checkout.nameOnCluster().value()).isEqualTo("checkout_orders");
+        assertThat(other.nameOnCluster().value()).isEqualTo("other_orders");
+        assertThat(List.of(checkout.cluster(), other.cluster()))
+                .containsOnly(fleet.cluster("default").ref());
+        assertThat(fleet.cluster("default").fill().databaseCount()).isEqualTo(2);
     }
 
     @Test
@@ -389,6 +409,11 @@ class DatabaseUseCasesTest {
         @Override
         public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
             return store.nameOnClusterTaken(cluster, name);
+        }
+
+        @Override
+        public void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint) {
+            store.changeEndpoint(cluster, endpoint);
         }
 
         @Override

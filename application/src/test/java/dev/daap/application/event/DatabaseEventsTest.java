@@ -1,19 +1,21 @@
 package dev.daap.application.event;
 
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.daap.domain.common.Labels;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
-import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryEventLog;
-import dev.daap.testing.ManualClock;
+import dev.daap.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,16 +26,17 @@ import org.junit.jupiter.api.Test;
 
 /** The event each change appends: its type, team, resource, time and facts, and never a secret. */
 class DatabaseEventsTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-25T12:00:00Z"));
     private final InMemoryEventLog log = new InMemoryEventLog();
     private final DatabaseEvents events = new DatabaseEvents(log, clock);
-    private final Database pending = Database.requested(
-            new DatabaseId(UUID.randomUUID()),
-            new DatabaseName("orders"),
-            new TeamSlug("checkout"),
-            new Purpose("Orders"),
-            Labels.NONE,
-            clock.instant());
+    private final Database pending = aDatabase()
+            .named("orders")
+            .ownedBy("checkout")
+            .createdAt(clock.instant())
+            .build()
+            .placedOn(
+                    new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("eu-1")),
+                    new NameOnCluster("checkout_orders"));
 
     @Test
     void createdNamesTheDatabaseItsOwnerAndStatus() {
@@ -45,7 +48,17 @@ class DatabaseEventsTest {
         assertThat(event.resourceId()).isEqualTo(pending.id().value());
         assertThat(event.occurredAt()).isEqualTo(pending.updatedAt());
         assertThat(event.payload())
-                .isEqualTo(Map.of("name", "orders", "status", "pending", "version", 1L, "owner_team", "checkout"));
+                .isEqualTo(Map.of(
+                        "name",
+                        "orders",
+                        "status",
+                        "pending",
+                        "version",
+                        1L,
+                        "owner_team",
+                        "checkout",
+                        "cluster",
+                        "eu-1"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.application.database.DeleteDatabase;
@@ -32,8 +33,9 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.InMemoryTeams;
-import dev.daap.testing.ManualClock;
 import dev.daap.testing.TestCallers;
+import dev.daap.testing.TestClock;
+import dev.daap.testing.TestFleet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,11 +46,15 @@ import org.junit.jupiter.api.Test;
 
 /** The lifecycle a database goes through as its jobs run, over fakes of the ports. */
 class JobRunnerTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-25T12:00:00Z"));
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     private final InMemoryEventLog events = new InMemoryEventLog();
-    private final FakeProvisioner provisioner = new FakeProvisioner();
+    private final InMemoryTeams teams = new InMemoryTeams();
+    private final InMemoryDatabases databases = new InMemoryDatabases(teams);
+    private final TestFleet fleet = TestFleet.withDefault(databases::rows);
+    private final FakeProvisioner provisioner = fleet.provisioner;
+    private final ClusterTargets targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -58,12 +64,17 @@ class JobRunnerTest {
     private final JobSettings settings = new JobSettings(
             3, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1));
     private final UuidV7Generator ids = new UuidV7Generator(clock); // one generator: ids in creation order
-    private final InMemoryTeams teams = new InMemoryTeams();
-    private final InMemoryDatabases databases = new InMemoryDatabases(teams);
     private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), ids, clock);
     private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
     private final CreateDatabase create = new CreateDatabase(
-            transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, ids, clock);
+            transactions,
+            databases,
+            fleet.clusters,
+            new JobScheduler(jobs, settings, ids, clock),
+            audit,
+            databaseEvents,
+            ids,
+            clock);
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
     private final Caller caller = TestCallers.platformAdmin();
@@ -85,11 +96,12 @@ class JobRunnerTest {
                                     jobs,
                                     events,
                                     vault,
-                                    provisioner,
+                                    targets,
                                     new PasswordGenerator(),
                                     clock),
                     JobKind.DEPROVISION,
-                            new DeprovisionDatabase(transactions, databases, jobs, events, vault, provisioner, clock)),
+                            new DeprovisionDatabase(
+                                    transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
             settings,
             clock);
 
@@ -101,7 +113,7 @@ class JobRunnerTest {
 
         Database ready = get.execute(caller.principal(), created.id());
         assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
-        assertThat(ready.connection().database()).isEqualTo("orders");
+        assertThat(ready.connection().database()).isEqualTo("checkout_orders");
         assertThat(vault.read(created.id()))
                 .contains(provisioner.calls().getFirst().password());
         assertThat(jobs.find(created.latestOperationId()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);

@@ -54,7 +54,7 @@ public record AdminUrl(
             return fromLibpq(text);
         }
         throw new IllegalArgumentException("must start with postgres://, postgresql:// or jdbc:postgresql: "
-                + "(for example postgres://admin:secret@pg-1.internal:5432/postgres?sslmode=require)");
+                + "(for example postgresql://USER:PASSWORD@HOST:5432/postgres?sslmode=require)");
     }
 
     private static AdminUrl fromLibpq(String text) {

@@ -86,7 +86,7 @@ public record Cluster(
                 changes.limits().orElse(limits),
                 changes.endpoint().orElse(endpoint),
                 changes.adminAddress().orElse(adminAddress),
-                changes.health().orElse(health),
+                health,
                 fill,
                 createdAt,
                 now.truncatedTo(ChronoUnit.MICROS),

@@ -8,7 +8,6 @@ import java.util.Optional;
  *
  * @param region       present: set it, to a region or (empty) to none
  * @param adminAddress present when the admin URL was replaced
- * @param health       present when the replaced admin URL was checked just now
  */
 public record ClusterChanges(
         Optional<Optional<Region>> region,
@@ -16,9 +15,8 @@ public record ClusterChanges(
         Optional<ClusterState> state,
         Optional<ClusterLimits> limits,
         Optional<ClientEndpoint> endpoint,
-        Optional<AdminAddress> adminAddress,
-        Optional<ClusterHealth> health) {
-    public static final ClusterChanges NONE = new ClusterChanges(null, null, null, null, null, null, null);
+        Optional<AdminAddress> adminAddress) {
+    public static final ClusterChanges NONE = new ClusterChanges(null, null, null, null, null, null);
 
     public ClusterChanges {
         region = region == null ? Optional.empty() : region;
@@ -27,6 +25,5 @@ public record ClusterChanges(
         limits = limits == null ? Optional.empty() : limits;
         endpoint = endpoint == null ? Optional.empty() : endpoint;
         adminAddress = adminAddress == null ? Optional.empty() : adminAddress;
-        health = health == null ? Optional.empty() : health;
     }
 }

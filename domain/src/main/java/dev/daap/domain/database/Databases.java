@@ -1,5 +1,6 @@
 package dev.daap.domain.database;
 
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
@@ -38,4 +39,10 @@ public interface Databases {
      * the names they already have there; returns how many there were.
      */
     int assignUnplaced(ClusterRef cluster);
+
+    /**
+     * Where clients connect to {@code cluster} has changed: the connection details of its live provisioned databases
+     * now name {@code endpoint}, each with its next version.
+     */
+    void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint);
 }

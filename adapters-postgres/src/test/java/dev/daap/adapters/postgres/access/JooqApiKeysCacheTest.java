@@ -4,7 +4,7 @@ import static dev.daap.adapters.postgres.generated.Tables.API_KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The prefix cache on a real database: the store counts its statements, and rows are changed behind its back
@@ -31,7 +31,9 @@ class JooqApiKeysCacheTest {
     private static final Instant T0 = Instant.parse("2026-11-25T14:00:00.123456Z");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
     private final DSLContext counted = transaction
@@ -42,11 +44,6 @@ class JooqApiKeysCacheTest {
     private final JooqApiKeys keys = new JooqApiKeys(() -> counted, TTL, nanos::get);
     private final TeamSlug team = new TeamSlug(
             "cache-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
 
     @Test
     void aSecondLookupIsAnsweredWithoutTheDatabase() {

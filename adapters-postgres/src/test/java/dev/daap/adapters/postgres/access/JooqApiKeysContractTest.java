@@ -1,31 +1,21 @@
 package dev.daap.adapters.postgres.access;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.domain.access.ApiKeys;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.ApiKeysContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same rules the in-memory fake keeps, checked on PostgreSQL in a rolled-back transaction per test, through one
  * instance per test, so its cache and its batched uses are part of what is checked.
  */
 class JooqApiKeysContractTest extends ApiKeysContract {
-    private RolledBackTransaction transaction;
-    private JooqApiKeys keys;
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
 
-    @BeforeEach
-    void begin() {
-        transaction = new RolledBackTransaction();
-        keys = new JooqApiKeys(transaction::dsl);
-    }
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
+    private final JooqApiKeys keys = new JooqApiKeys(transaction::dsl);
 
     @Override
     protected ApiKeys keys() {

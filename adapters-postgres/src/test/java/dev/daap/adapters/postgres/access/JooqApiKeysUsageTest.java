@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
@@ -22,15 +22,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Uses are written in batches, off the request path: when, in how many statements, and what survives a failure. */
 class JooqApiKeysUsageTest {
     private static final Instant T0 = Instant.parse("2026-11-25T14:00:00.123456Z");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicBoolean databaseDown = new AtomicBoolean();
     private final DSLContext counted = transaction
@@ -47,11 +49,6 @@ class JooqApiKeysUsageTest {
     private final JooqApiKeys keys = new JooqApiKeys(session);
     private final TeamSlug team = new TeamSlug(
             "usage-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
 
     @Test
     void aUseIsNotWrittenUntilTheFlush() {

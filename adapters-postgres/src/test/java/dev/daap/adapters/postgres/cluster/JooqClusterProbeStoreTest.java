@@ -5,7 +5,7 @@ import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
@@ -26,23 +26,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** In a rolled-back transaction per test; times are in 2001, before any cluster another test could leave due. */
 class JooqClusterProbeStoreTest {
     private static final Instant T0 = Instant.parse("2001-02-03T04:05:06.123456Z");
     private static final Duration INTERVAL = Duration.ofSeconds(15);
 
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private final JooqClusterProbeStore store = new JooqClusterProbeStore(transaction::dsl);
     private final TeamSlug team =
             new TeamSlug("probe-" + UUID.randomUUID().toString().substring(0, 8));
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
 
     @Test
     void claimsEachDueLiveClusterOncePerInterval() {

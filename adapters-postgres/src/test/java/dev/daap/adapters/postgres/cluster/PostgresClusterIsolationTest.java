@@ -7,7 +7,7 @@ import dev.daap.adapters.postgres.cluster.PostgresClusterIsolation.OwnLogin;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.embedded.EmbeddedPostgres;
 import dev.daap.embedded.Folders;
 import java.nio.file.Files;
@@ -55,8 +55,8 @@ class PostgresClusterIsolationTest {
     @Test
     void aProvisionedRoleMayConnectToItsOwnDatabaseOnlyAndDaapsOwnLoginsKeepWorking() throws Exception {
         String suffix = suffix();
-        String tenant = provisioned("tenant-" + suffix);
-        String neighbour = provisioned("neighbour-" + suffix);
+        String tenant = provisioned("tenant_" + suffix);
+        String neighbour = provisioned("neighbour_" + suffix);
         String app = "app_" + suffix;
         superuser("CREATE DATABASE " + app);
         // DAAP's metadata database on this server, its login neither owner nor superuser: PUBLIC let it in.
@@ -86,7 +86,7 @@ class PostgresClusterIsolationTest {
         superuser("CREATE ROLE " + owner + " LOGIN PASSWORD '" + PASSWORD + "'");
         superuser("CREATE DATABASE " + metadata + " OWNER " + owner);
         OwnLogin own = PostgresClusterIsolation.ownLoginOn(as(metadata, owner));
-        String tenant = provisioned("tenant-" + suffix);
+        String tenant = provisioned("tenant_" + suffix);
 
         new PostgresClusterIsolation(Duration.ofSeconds(5), Optional.of(own)).revokePublicConnect(superuserAdmin());
 
@@ -124,7 +124,7 @@ class PostgresClusterIsolationTest {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + its);
         }
-        String tenant = provisioned("tenant-" + suffix);
+        String tenant = provisioned("tenant_" + suffix);
         var adminUrl = new AdminUrl(EmbeddedPostgres.HOST, server.port(), "postgres", admin, PASSWORD, Map.of());
 
         List<String> stillOpen =
@@ -142,7 +142,7 @@ class PostgresClusterIsolationTest {
     private static String provisioned(String name) {
         new PostgresProvisioner(
                         as("postgres", EmbeddedPostgres.SUPERUSER, server.password()), "127.0.0.1", server.port())
-                .provision(new DatabaseId(UUID.randomUUID()), new DatabaseName(name), PASSWORD);
+                .provision(new DatabaseId(UUID.randomUUID()), new NameOnCluster(name), PASSWORD);
         return name;
     }
 

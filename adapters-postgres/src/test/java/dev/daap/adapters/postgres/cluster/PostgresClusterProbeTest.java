@@ -9,7 +9,7 @@ import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClusterProbeException;
 import dev.daap.domain.cluster.ProbeReading;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.testing.TestPostgres;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -108,12 +108,12 @@ class PostgresClusterProbeTest {
 
     private String provisioned() {
         String name = uniqueName();
-        provisioner.provision(new DatabaseId(UUID.randomUUID()), new DatabaseName(name), "pw-" + UUID.randomUUID());
+        provisioner.provision(new DatabaseId(UUID.randomUUID()), new NameOnCluster(name), "pw-" + UUID.randomUUID());
         return name;
     }
 
     private String uniqueName() {
-        String name = "probe-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "probe_" + UUID.randomUUID().toString().substring(0, 8);
         made.add(name);
         return name;
     }

@@ -2,44 +2,39 @@ package dev.daap.adapters.postgres.credential;
 
 import static dev.daap.adapters.postgres.credential.CredentialCipherTest.randomKey;
 import static dev.daap.adapters.postgres.generated.Tables.CREDENTIALS;
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.generated.tables.records.CredentialsRecord;
-import dev.daap.domain.common.Labels;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
-import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The vault on PostgreSQL 17, each test in its own rolled-back transaction. */
 class JooqCredentialVaultTest {
     private static final String PASSWORD = "s3cret-Passw0rd-with-ünïcode";
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
+
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private final CredentialCipher cipher = new CredentialCipher(randomKey());
     private final JooqCredentialVault vault = new JooqCredentialVault(transaction::dsl, cipher);
 
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
-
     @Test
     void aStoredPasswordReadsBack() {
-        DatabaseId id = aDatabase(transaction.dsl());
+        DatabaseId id = aStoredDatabase(transaction.dsl());
         vault.store(id, PASSWORD);
 
         assertThat(vault.read(id)).contains(PASSWORD);
@@ -47,7 +42,7 @@ class JooqCredentialVaultTest {
 
     @Test
     void storingAgainReplacesThePassword() {
-        DatabaseId id = aDatabase(transaction.dsl());
+        DatabaseId id = aStoredDatabase(transaction.dsl());
         vault.store(id, PASSWORD);
         vault.store(id, "the-rotated-one");
 
@@ -58,8 +53,8 @@ class JooqCredentialVaultTest {
 
     @Test
     void aRemovedPasswordIsGoneAndOthersStay() {
-        DatabaseId removed = aDatabase(transaction.dsl());
-        DatabaseId kept = aDatabase(transaction.dsl());
+        DatabaseId removed = aStoredDatabase(transaction.dsl());
+        DatabaseId kept = aStoredDatabase(transaction.dsl());
         vault.store(removed, PASSWORD);
         vault.store(kept, "kept");
 
@@ -71,7 +66,7 @@ class JooqCredentialVaultTest {
 
     @Test
     void nothingStoredReadsAsEmptyAndRemovesQuietly() {
-        DatabaseId id = aDatabase(transaction.dsl());
+        DatabaseId id = aStoredDatabase(transaction.dsl());
 
         assertThat(vault.read(id)).isEmpty();
         vault.remove(id);
@@ -80,7 +75,7 @@ class JooqCredentialVaultTest {
 
     @Test
     void theStoredRowHoldsCiphertextNotThePassword() {
-        DatabaseId id = aDatabase(transaction.dsl());
+        DatabaseId id = aStoredDatabase(transaction.dsl());
         vault.store(id, PASSWORD);
 
         CredentialsRecord row = row(id);
@@ -95,7 +90,7 @@ class JooqCredentialVaultTest {
 
     @Test
     void theSamePasswordTwiceGivesDifferentCiphertexts() {
-        DatabaseId id = aDatabase(transaction.dsl());
+        DatabaseId id = aStoredDatabase(transaction.dsl());
         vault.store(id, PASSWORD);
         CredentialsRecord first = row(id);
         vault.store(id, PASSWORD);
@@ -108,7 +103,7 @@ class JooqCredentialVaultTest {
 
     @Test
     void aVaultWithAnotherKeyRefusesToReadAndSaysWhy() {
-        DatabaseId id = aDatabase(transaction.dsl());
+        DatabaseId id = aStoredDatabase(transaction.dsl());
         vault.store(id, PASSWORD);
         var otherCipher = new CredentialCipher(randomKey());
         var otherVault = new JooqCredentialVault(transaction::dsl, otherCipher);
@@ -123,8 +118,8 @@ class JooqCredentialVaultTest {
 
     @Test
     void aCiphertextMovedToAnotherDatabasesRowDoesNotDecrypt() {
-        DatabaseId original = aDatabase(transaction.dsl());
-        DatabaseId target = aDatabase(transaction.dsl());
+        DatabaseId original = aStoredDatabase(transaction.dsl());
+        DatabaseId target = aStoredDatabase(transaction.dsl());
         vault.store(original, PASSWORD);
         vault.store(target, "the-target-password");
         CredentialsRecord stolen = row(original);
@@ -160,19 +155,12 @@ class JooqCredentialVaultTest {
      * A row in {@code databases}, which the credentials' foreign key needs, and its team; both are named uniquely,
      * so that parallel tests never wait on each other's uncommitted team.
      */
-    static DatabaseId aDatabase(DSLContext dsl) {
-        DatabaseId id = new DatabaseId(UUID.randomUUID());
-        String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        TeamSlug team = new TeamSlug("vault-" + suffix);
+    static DatabaseId aStoredDatabase(DSLContext dsl) {
+        TeamSlug team = new TeamSlug("vault-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
         MigratedDatabase.teamsExist(dsl, team);
-        new JooqDatabases(() -> dsl)
-                .add(Database.requested(
-                        id,
-                        new DatabaseName("cred-" + suffix),
-                        team,
-                        new Purpose("credential vault test"),
-                        Labels.NONE,
-                        Instant.now()));
-        return id;
+        Database database = aDatabase().ownedBy(team).build();
+        new JooqDatabases(() -> dsl).add(database);
+        return database.id();
     }
 }

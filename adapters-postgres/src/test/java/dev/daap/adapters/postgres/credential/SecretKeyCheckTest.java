@@ -1,33 +1,30 @@
 package dev.daap.adapters.postgres.credential;
 
 import static dev.daap.adapters.postgres.credential.CredentialCipherTest.randomKey;
-import static dev.daap.adapters.postgres.credential.JooqCredentialVaultTest.aDatabase;
+import static dev.daap.adapters.postgres.credential.JooqCredentialVaultTest.aStoredDatabase;
 import static dev.daap.adapters.postgres.generated.Tables.SECRET_KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The start-up check against a wrong key. Every test runs in its own rolled-back transaction, so each starts with
  * an empty {@code secret_keys}; tests running at the same time queue on its single row, which is harmless.
  */
 class SecretKeyCheckTest {
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private final DSLContext dsl = transaction.dsl();
     private final byte[] originalKey = randomKey();
     private final CredentialCipher original = new CredentialCipher(originalKey);
     private final CredentialCipher other = new CredentialCipher(randomKey());
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
 
     @Test
     void theFirstStartRecordsTheKeyAndTheSameKeyPassesAgain() {
@@ -51,7 +48,7 @@ class SecretKeyCheckTest {
 
     @Test
     void credentialsOfAnotherKeyAreRefusedEvenWhenNoKeyIsRecorded() {
-        var id = aDatabase(dsl);
+        var id = aStoredDatabase(dsl);
         new JooqCredentialVault(() -> dsl, original).store(id, "a-password");
 
         assertThatThrownBy(() -> new SecretKeyCheck(other).verify(dsl))

@@ -3,7 +3,7 @@ package dev.daap.adapters.postgres.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseCursor;
@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.ResultQuery;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The list's page is a hot statement: SQL rendered for the first query of each shape (which filters, which order)
@@ -32,34 +33,35 @@ class DatabasePageTest {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final TeamSlug[] teams = {new TeamSlug("page-" + run + "-0"), new TeamSlug("page-" + run + "-1")};
 
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     @Test
-    void everyShapeReadsWhatJooqsOwnExecutionReadsWithEachQuerysOwnValues() throws Exception {
-        try (var transaction = new RolledBackTransaction()) {
-            DSLContext dsl = transaction.dsl();
-            MigratedDatabase.teamsExist(dsl, teams);
-            rows().forEach(dsl::executeInsert);
-            var databases = new JooqDatabases(() -> dsl);
-            int shapes = 0;
-            for (DatabaseSort sort : DatabaseSort.values()) {
-                for (int present = 0; present < 16; present++) {
-                    for (int variant = 0; variant < 2; variant++) {
-                        DatabaseQuery query = query(sort, present, variant);
-                        List<Database> jooqs = ((ResultQuery<?>) databases.page.query(dsl, query))
-                                .fetch()
-                                .map(DatabaseRecordMapper::toDomain);
+    void everyShapeReadsWhatJooqsOwnExecutionReadsWithEachQuerysOwnValues() {
+        DSLContext dsl = transaction.dsl();
+        MigratedDatabase.teamsExist(dsl, teams);
+        rows().forEach(dsl::executeInsert);
+        var databases = new JooqDatabases(() -> dsl);
+        int shapes = 0;
+        for (DatabaseSort sort : DatabaseSort.values()) {
+            for (int present = 0; present < 16; present++) {
+                for (int variant = 0; variant < 2; variant++) {
+                    DatabaseQuery query = query(sort, present, variant);
+                    List<Database> jooqs = ((ResultQuery<?>) databases.page.query(dsl, query))
+                            .fetch()
+                            .map(DatabaseRecordMapper::toDomain);
 
-                        List<Database> hot = databases.list(query).items();
+                    List<Database> hot = databases.list(query).items();
 
-                        assertThat(jooqs).as("jOOQ's page for %s", query).isNotEmpty();
-                        assertThat(hot)
-                                .as("the page for %s", query)
-                                .isEqualTo(jooqs.subList(0, Math.min(jooqs.size(), query.pageSize())));
-                    }
-                    shapes++;
+                    assertThat(jooqs).as("jOOQ's page for %s", query).isNotEmpty();
+                    assertThat(hot)
+                            .as("the page for %s", query)
+                            .isEqualTo(jooqs.subList(0, Math.min(jooqs.size(), query.pageSize())));
                 }
+                shapes++;
             }
-            assertThat(shapes).isEqualTo(64);
         }
+        assertThat(shapes).isEqualTo(64);
     }
 
     /**
@@ -77,6 +79,7 @@ class DatabasePageTest {
                     rows.add(new DatabasesRecord()
                             .setId(UUID.randomUUID())
                             .setName(initials[k] + "-" + team.value() + "-" + status)
+                            .setNameOnCluster(initials[k] + "-" + team.value() + "-" + status)
                             .setOwnerTeam(team.value())
                             .setPurpose("The Shop's 50%_off\\ list, " + k)
                             .setStatus(status)

@@ -1,44 +1,36 @@
 package dev.daap.adapters.postgres.database;
 
 import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
-import dev.daap.domain.common.Labels;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.domain.database.Database;
-import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
-import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.TeamSlug;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What only PostgreSQL enforces, not the in-memory fake: a database belongs to a team that exists, and a team with
  * databases stays (the use cases check the team first; the key is the backstop).
  */
 class DatabaseTeamForeignKeyTest {
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private final JooqDatabases databases = new JooqDatabases(transaction::dsl);
     private final String run =
             HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
-
     @Test
     void aDatabaseOfATeamThatDoesNotExistIsRefused() {
-        Database orphan = aDatabase(new TeamSlug("ghost-" + run));
+        Database orphan = aDatabase().ownedBy(new TeamSlug("ghost-" + run)).build();
 
         assertThatThrownBy(() -> transaction.inSavepoint(() -> databases.add(orphan)))
                 .isInstanceOf(TeamNotFoundException.class) // the foreign key's refusal, in the domain's words
@@ -50,7 +42,7 @@ class DatabaseTeamForeignKeyTest {
     void aDatabaseOfAnExistingTeamIsStored() {
         TeamSlug team = new TeamSlug("real-" + run);
         MigratedDatabase.teamsExist(transaction.dsl(), team);
-        Database database = aDatabase(team);
+        Database database = aDatabase().ownedBy(team).build();
 
         databases.add(database);
 
@@ -61,7 +53,7 @@ class DatabaseTeamForeignKeyTest {
     void aTeamThatOwnsDatabasesCannotBeRemovedOrRenamed() {
         TeamSlug team = new TeamSlug("owner-" + run);
         MigratedDatabase.teamsExist(transaction.dsl(), team);
-        databases.add(aDatabase(team));
+        databases.add(aDatabase().ownedBy(team).build());
 
         assertThatThrownBy(() -> transaction.inSavepoint(() -> transaction
                         .dsl()
@@ -78,16 +70,5 @@ class DatabaseTeamForeignKeyTest {
                         .execute()))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("databases_owner_team_fkey");
-    }
-
-    private Database aDatabase(TeamSlug team) {
-        return Database.requested(
-                new DatabaseId(UUID.randomUUID()),
-                new DatabaseName(
-                        "fk-" + run + "-" + UUID.randomUUID().toString().substring(0, 8)),
-                team,
-                new Purpose("foreign key test"),
-                Labels.NONE,
-                Instant.parse("2026-11-25T14:00:00.123456Z"));
     }
 }

@@ -1,27 +1,17 @@
 package dev.daap.adapters.postgres.database;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.DatabasesContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The same rules the in-memory fake keeps, checked on PostgreSQL 17. */
 class JooqDatabasesContractTest extends DatabasesContract {
-    private RolledBackTransaction transaction;
-
-    @BeforeEach
-    void begin() {
-        transaction = new RolledBackTransaction();
-    }
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
 
     @Override
     protected Databases databases() {

@@ -3,7 +3,7 @@ package dev.daap.adapters.postgres.event;
 import static dev.daap.adapters.postgres.generated.Tables.EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.adapters.postgres.generated.tables.records.EventsRecord;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventFilter;
@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.ResultQuery;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A read of the event log is a hot statement: SQL rendered for the first read of each shape of filter and run with
@@ -33,34 +34,35 @@ class EventReadTest {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final TeamSlug[] teams = {new TeamSlug("read-" + run + "-0"), new TeamSlug("read-" + run + "-1")};
 
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     @Test
-    void everyShapeReadsWhatJooqsOwnExecutionReadsWithEachReadsOwnValues() throws Exception {
-        try (var transaction = new RolledBackTransaction()) {
-            DSLContext dsl = transaction.dsl();
-            EventPosition firstEvent = appendEvents(dsl);
-            var log = new JooqEventLog(() -> dsl, JooqEventLog.channelFor("daap"));
-            EventPosition[] after = {new EventPosition(1, 2), firstEvent};
-            int[] limits = {200, 7};
-            int shapes = 0;
-            for (int present = 0; present < 4; present++) {
-                for (int types = 0; types <= EventType.values().length; types++) {
-                    for (int variant = 0; variant < 2; variant++) {
-                        EventFilter filter = filter(present, types, variant);
-                        var read = new JooqEventLog.Read(after[variant], filter, limits[variant]);
-                        List<Event> jooqs = ((ResultQuery<?>) log.reads.query(dsl, read))
-                                .fetch()
-                                .map(EventRecordMapper::toDomain);
+    void everyShapeReadsWhatJooqsOwnExecutionReadsWithEachReadsOwnValues() {
+        DSLContext dsl = transaction.dsl();
+        EventPosition firstEvent = appendEvents(dsl);
+        var log = new JooqEventLog(() -> dsl, JooqEventLog.channelFor("daap"));
+        EventPosition[] after = {new EventPosition(1, 2), firstEvent};
+        int[] limits = {200, 7};
+        int shapes = 0;
+        for (int present = 0; present < 4; present++) {
+            for (int types = 0; types <= EventType.values().length; types++) {
+                for (int variant = 0; variant < 2; variant++) {
+                    EventFilter filter = filter(present, types, variant);
+                    var read = new JooqEventLog.Read(after[variant], filter, limits[variant]);
+                    List<Event> jooqs = ((ResultQuery<?>) log.reads.query(dsl, read))
+                            .fetch()
+                            .map(EventRecordMapper::toDomain);
 
-                        List<Event> hot = log.publishedAfter(after[variant], filter, limits[variant]);
+                    List<Event> hot = log.publishedAfter(after[variant], filter, limits[variant]);
 
-                        assertThat(jooqs).as("jOOQ's read of %s", read).isNotEmpty();
-                        assertThat(hot).as("the read of %s", read).isEqualTo(jooqs);
-                    }
-                    shapes++;
+                    assertThat(jooqs).as("jOOQ's read of %s", read).isNotEmpty();
+                    assertThat(hot).as("the read of %s", read).isEqualTo(jooqs);
                 }
+                shapes++;
             }
-            assertThat(shapes).isEqualTo(4 * (EventType.values().length + 1));
         }
+        assertThat(shapes).isEqualTo(4 * (EventType.values().length + 1));
     }
 
     /** One event of each team, type and resource; returns the position of the first. */

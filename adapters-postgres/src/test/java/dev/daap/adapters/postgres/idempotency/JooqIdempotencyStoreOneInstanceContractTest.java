@@ -1,9 +1,9 @@
 package dev.daap.adapters.postgres.idempotency;
 
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.domain.idempotency.IdempotencyStore;
 import dev.daap.testing.IdempotencyStoreContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract again with one store for the whole test, so that replays come from its memory of completed
@@ -11,13 +11,10 @@ import org.junit.jupiter.api.AfterEach;
  * the database.
  */
 class JooqIdempotencyStoreOneInstanceContractTest extends IdempotencyStoreContract {
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
-    private final IdempotencyStore store = new JooqIdempotencyStore(transaction::dsl);
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
 
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
+    private final IdempotencyStore store = new JooqIdempotencyStore(transaction::dsl);
 
     @Override
     protected IdempotencyStore store() {

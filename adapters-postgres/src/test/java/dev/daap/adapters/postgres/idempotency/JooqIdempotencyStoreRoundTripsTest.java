@@ -2,7 +2,7 @@ package dev.daap.adapters.postgres.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.domain.idempotency.IdempotencyStore.BeginOutcome;
 import dev.daap.domain.idempotency.IdempotencyStore.InProgress;
 import dev.daap.domain.idempotency.IdempotencyStore.Mismatch;
@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListener;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How many statements each call costs, on a real database: one per {@code begin} that asks it, none for a replay
@@ -37,7 +37,9 @@ class JooqIdempotencyStoreRoundTripsTest {
     private static final StoredResponse OTHER =
             new StoredResponse(422, "application/problem+json", Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
 
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private final AtomicInteger statements = new AtomicInteger();
     private final DSLContext counted = transaction
             .dsl()
@@ -47,11 +49,6 @@ class JooqIdempotencyStoreRoundTripsTest {
     private final JooqIdempotencyStore store = new JooqIdempotencyStore(() -> counted);
     private final String caller = "caller-" + UUID.randomUUID();
     private final String key = "key-" + UUID.randomUUID();
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
 
     @Test
     void aReplayOfAResponseThisInstanceStoredIssuesNoStatement() {

@@ -1,5 +1,6 @@
 package dev.daap.adapters.postgres.job;
 
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,11 +9,8 @@ import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.ReceivedNotifications;
 import dev.daap.adapters.postgres.database.JooqDatabases;
-import dev.daap.domain.common.Labels;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
-import dev.daap.domain.database.Purpose;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.TeamSlug;
@@ -62,7 +60,7 @@ class JooqJobQueueTest {
         Set<UUID> enqueued = new HashSet<>();
         transactions.inTransaction(() -> {
             for (int i = 0; i < 200; i++) {
-                DatabaseId database = addDatabase(transactions, "skip-locked");
+                DatabaseId database = addDatabase(transactions);
                 Job job = Job.schedule(
                         UUID.randomUUID(),
                         JobKind.PROVISION,
@@ -108,15 +106,15 @@ class JooqJobQueueTest {
         try (Connection listener = dataSource.getConnection();
                 Statement statement = listener.createStatement()) {
             statement.execute("LISTEN \"" + CHANNEL + "\"");
-            Job rolledBack = Job.schedule(
-                    UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions, "notify"), 3, Instant.now());
+            Job rolledBack =
+                    Job.schedule(UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions), 3, Instant.now());
             assertThatThrownBy(() -> transactions.inTransaction(() -> {
                         queue.enqueue(rolledBack);
                         throw new IllegalStateException("roll back");
                     }))
                     .hasMessage("roll back");
-            Job committed = Job.schedule(
-                    UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions, "notify"), 3, Instant.now());
+            Job committed =
+                    Job.schedule(UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions), 3, Instant.now());
             transactions.inTransaction(() -> {
                 queue.enqueue(committed);
                 return null;
@@ -145,7 +143,7 @@ class JooqJobQueueTest {
             awaitWakeUps(wakeUps, signal, 1); // the catch-up wake-up after connecting
             transactions.inTransaction(() -> {
                 queue.enqueue(Job.schedule(
-                        UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions, "wake"), 3, Instant.now()));
+                        UUID.randomUUID(), JobKind.PROVISION, addDatabase(transactions), 3, Instant.now()));
                 return null;
             });
             awaitWakeUps(wakeUps, signal, 2);
@@ -168,14 +166,8 @@ class JooqJobQueueTest {
         }
     }
 
-    private static DatabaseId addDatabase(JooqTransactions transactions, String prefix) {
-        Database database = Database.requested(
-                new DatabaseId(UUID.randomUUID()),
-                new DatabaseName(prefix + "-" + UUID.randomUUID().toString().substring(0, 8)),
-                TEAM,
-                new Purpose("job queue test"),
-                Labels.NONE,
-                Instant.now());
+    private static DatabaseId addDatabase(JooqTransactions transactions) {
+        Database database = aDatabase().ownedBy(TEAM).build();
         new JooqDatabases(transactions).add(database);
         return database.id();
     }

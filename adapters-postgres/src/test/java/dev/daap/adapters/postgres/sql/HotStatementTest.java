@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.AuditEventsRecord;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
@@ -33,6 +33,7 @@ import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A hot statement runs SQL that jOOQ rendered for the first source of its shape with every later call's own values,
@@ -43,103 +44,93 @@ class HotStatementTest {
     private static final TeamSlug TEAM = new TeamSlug("hot-statement");
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00.123456Z");
 
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     @Test
-    void anInsertStoresEveryColumnAsJooqsOwnExecutionOfItStores() throws Exception {
-        try (var transaction = new RolledBackTransaction()) {
-            DSLContext dsl = transaction.dsl();
-            MigratedDatabase.teamsExist(dsl, TEAM);
-            // Full and sparse records of one table have different shapes; each shape is used twice.
-            assertStoredAsJooqStores(dsl, DATABASES, DATABASES.ID, variant -> aDatabase(variant, variant % 2 == 0));
-            assertStoredAsJooqStores(dsl, JOBS, JOBS.ID, variant -> aJob(variant, variant % 2 == 0));
-            assertStoredAsJooqStores(
-                    dsl, AUDIT_EVENTS, AUDIT_EVENTS.ID, variant -> anAuditEvent(variant, variant % 2 == 0));
+    void anInsertStoresEveryColumnAsJooqsOwnExecutionOfItStores() {
+        DSLContext dsl = transaction.dsl();
+        MigratedDatabase.teamsExist(dsl, TEAM);
+        // Full and sparse records of one table have different shapes; each shape is used twice.
+        assertStoredAsJooqStores(dsl, DATABASES, DATABASES.ID, variant -> aDatabase(variant, variant % 2 == 0));
+        assertStoredAsJooqStores(dsl, JOBS, JOBS.ID, variant -> aJob(variant, variant % 2 == 0));
+        assertStoredAsJooqStores(
+                dsl, AUDIT_EVENTS, AUDIT_EVENTS.ID, variant -> anAuditEvent(variant, variant % 2 == 0));
+    }
+
+    @Test
+    void anInsertReturnsWhatTheDatabaseAssigned() {
+        DSLContext dsl = transaction.dsl();
+        HotStatement<EventsRecord> insert = HotStatement.insert(EVENTS, EVENTS.XID, EVENTS.SEQ);
+
+        Record first =
+                insert.fetch(() -> dsl, anEvent(1), EVENTS.XID, EVENTS.SEQ).getFirst();
+        Record second =
+                insert.fetch(() -> dsl, anEvent(2), EVENTS.XID, EVENTS.SEQ).getFirst();
+
+        EventsRecord stored = dsl.fetchSingle(EVENTS, EVENTS.SEQ.eq(second.get(EVENTS.SEQ)));
+        assertThat(stored.getXid()).isEqualTo(second.get(EVENTS.XID)).isPositive();
+        assertThat(stored.getPayload()).isEqualTo(anEvent(2).getPayload());
+        assertThat(stored.getOccurredAt()).isEqualTo(AT);
+        assertThat(second.get(EVENTS.SEQ)).isGreaterThan(first.get(EVENTS.SEQ));
+    }
+
+    @Test
+    void everyCallOfAShapeReadsWithItsOwnValues() {
+        DSLContext dsl = transaction.dsl();
+        MigratedDatabase.teamsExist(dsl, TEAM);
+        HotStatement<DatabasesRecord> insert = HotStatement.insert(DATABASES);
+        List<DatabasesRecord> stored = List.of(aDatabase(1, true), aDatabase(2, false), aDatabase(3, true));
+        stored.forEach(database -> insert.execute(() -> dsl, database));
+        HotStatement<DatabasesRecord> byNameAndPort =
+                HotStatement.of((context, database, binds) -> context.selectFrom(DATABASES)
+                        .where(DATABASES.NAME.eq(binds.value(DATABASES.NAME, DatabasesRecord::getName)))
+                        .and(DATABASES.PORT.isNotDistinctFrom(binds.value(DATABASES.PORT, DatabasesRecord::getPort)))
+                        .limit(binds.value(SQLDataType.BIGINT, any -> 1L)));
+
+        for (DatabasesRecord database : stored) {
+            var hot = byNameAndPort.fetch(() -> dsl, database, DATABASES.fields());
+            var jooqs = ((ResultQuery<?>) byNameAndPort.query(dsl, database)).fetch();
+            assertThat(hot).hasSize(1);
+            assertThat(hot.intoMaps()).isEqualTo(jooqs.intoMaps());
+            assertThat(hot.getFirst().get(DATABASES.ID)).isEqualTo(database.getId());
+            // The rows' fields are the table's own, which a mapper's record.get(DATABASES.…) finds by identity.
+            assertThat(hot.field(0)).isSameAs(DATABASES.ID);
         }
     }
 
     @Test
-    void anInsertReturnsWhatTheDatabaseAssigned() throws Exception {
-        try (var transaction = new RolledBackTransaction()) {
-            DSLContext dsl = transaction.dsl();
-            HotStatement<EventsRecord> insert = HotStatement.insert(EVENTS, EVENTS.XID, EVENTS.SEQ);
+    void aValueThatBindsDidNotMakeIsRefusedAtTheFirstCall() {
+        DSLContext dsl = transaction.dsl();
+        HotStatement<String> frozen = HotStatement.of(
+                (context, name, binds) -> context.selectFrom(DATABASES).where(DATABASES.NAME.eq(name)));
 
-            Record first =
-                    insert.fetch(() -> dsl, anEvent(1), EVENTS.XID, EVENTS.SEQ).getFirst();
-            Record second =
-                    insert.fetch(() -> dsl, anEvent(2), EVENTS.XID, EVENTS.SEQ).getFirst();
-
-            EventsRecord stored = dsl.fetchSingle(EVENTS, EVENTS.SEQ.eq(second.get(EVENTS.SEQ)));
-            assertThat(stored.getXid()).isEqualTo(second.get(EVENTS.XID)).isPositive();
-            assertThat(stored.getPayload()).isEqualTo(anEvent(2).getPayload());
-            assertThat(stored.getOccurredAt()).isEqualTo(AT);
-            assertThat(second.get(EVENTS.SEQ)).isGreaterThan(first.get(EVENTS.SEQ));
-        }
+        assertThatThrownBy(() -> frozen.fetch(() -> dsl, "orders", DATABASES.fields()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Binds.value");
     }
 
     @Test
-    void everyCallOfAShapeReadsWithItsOwnValues() throws Exception {
-        try (var transaction = new RolledBackTransaction()) {
-            DSLContext dsl = transaction.dsl();
-            MigratedDatabase.teamsExist(dsl, TEAM);
-            HotStatement<DatabasesRecord> insert = HotStatement.insert(DATABASES);
-            List<DatabasesRecord> stored = List.of(aDatabase(1, true), aDatabase(2, false), aDatabase(3, true));
-            stored.forEach(database -> insert.execute(() -> dsl, database));
-            HotStatement<DatabasesRecord> byNameAndPort =
-                    HotStatement.of((context, database, binds) -> context.selectFrom(DATABASES)
-                            .where(DATABASES.NAME.eq(binds.value(DATABASES.NAME, DatabasesRecord::getName)))
-                            .and(DATABASES.PORT.isNotDistinctFrom(
-                                    binds.value(DATABASES.PORT, DatabasesRecord::getPort)))
-                            .limit(binds.value(SQLDataType.BIGINT, any -> 1L)));
+    void readingOtherColumnsThanTheStatementReturnsIsRefused() {
+        DSLContext dsl = transaction.dsl();
+        HotStatement<UUID> byId = HotStatement.of((context, id, binds) ->
+                context.selectFrom(DATABASES).where(DATABASES.ID.eq(binds.value(DATABASES.ID, value -> value))));
 
-            for (DatabasesRecord database : stored) {
-                var hot = byNameAndPort.fetch(() -> dsl, database, DATABASES.fields());
-                var jooqs = ((ResultQuery<?>) byNameAndPort.query(dsl, database)).fetch();
-                assertThat(hot).hasSize(1);
-                assertThat(hot.intoMaps()).isEqualTo(jooqs.intoMaps());
-                assertThat(hot.getFirst().get(DATABASES.ID)).isEqualTo(database.getId());
-                // The rows' fields are the table's own, which a mapper's record.get(DATABASES.…) finds by identity.
-                assertThat(hot.field(0)).isSameAs(DATABASES.ID);
-            }
-        }
+        assertThatThrownBy(() -> byId.fetch(() -> dsl, UUID.randomUUID(), EVENTS.fields()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("returns [id, name,");
     }
 
     @Test
-    void aValueThatBindsDidNotMakeIsRefusedAtTheFirstCall() throws Exception {
-        try (var transaction = new RolledBackTransaction()) {
-            DSLContext dsl = transaction.dsl();
-            HotStatement<String> frozen = HotStatement.of(
-                    (context, name, binds) -> context.selectFrom(DATABASES).where(DATABASES.NAME.eq(name)));
+    void aRefusedRowFailsAsJooqsOwnInsertWouldNamingItsConstraint() {
+        DSLContext dsl = transaction.dsl();
+        DatabasesRecord orphan = aDatabase(3, true).setOwnerTeam("no-such-team");
 
-            assertThatThrownBy(() -> frozen.fetch(() -> dsl, "orders", DATABASES.fields()))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Binds.value");
-        }
-    }
-
-    @Test
-    void readingOtherColumnsThanTheStatementReturnsIsRefused() throws Exception {
-        try (var transaction = new RolledBackTransaction()) {
-            DSLContext dsl = transaction.dsl();
-            HotStatement<UUID> byId = HotStatement.of((context, id, binds) ->
-                    context.selectFrom(DATABASES).where(DATABASES.ID.eq(binds.value(DATABASES.ID, value -> value))));
-
-            assertThatThrownBy(() -> byId.fetch(() -> dsl, UUID.randomUUID(), EVENTS.fields()))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("returns [id, name,");
-        }
-    }
-
-    @Test
-    void aRefusedRowFailsAsJooqsOwnInsertWouldNamingItsConstraint() throws Exception {
-        try (var transaction = new RolledBackTransaction()) {
-            DSLContext dsl = transaction.dsl();
-            DatabasesRecord orphan = aDatabase(3, true).setOwnerTeam("no-such-team");
-
-            assertThatThrownBy(() -> HotStatement.insert(DATABASES).execute(() -> dsl, orphan))
-                    .isInstanceOfSatisfying(
-                            DataAccessException.class,
-                            e -> assertThat(StoreErrors.violates(e, "databases_owner_team_fkey"))
-                                    .isTrue());
-        }
+        assertThatThrownBy(() -> HotStatement.insert(DATABASES).execute(() -> dsl, orphan))
+                .isInstanceOfSatisfying(
+                        DataAccessException.class,
+                        e -> assertThat(StoreErrors.violates(e, "databases_owner_team_fkey"))
+                                .isTrue());
     }
 
     @Test
@@ -191,6 +182,7 @@ class HotStatementTest {
         return new DatabasesRecord()
                 .setId(new UUID(variant, 7))
                 .setName("hot-" + variant)
+                .setNameOnCluster("hot_" + variant)
                 .setOwnerTeam(TEAM.value())
                 .setPurpose("Hot " + variant)
                 .setStatus(full ? "ready" : "provisioning")

@@ -4,26 +4,23 @@ import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.daap.adapters.postgres.MigratedDatabase.RolledBackTransaction;
+import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The table's CHECKs hold the domain's rules for writers that bypass it, and accept whatever the domain accepts. */
 class TeamsTableTest {
-    private final RolledBackTransaction transaction = new RolledBackTransaction();
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
     private final String run =
             "t" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-
-    @AfterEach
-    void rollBack() throws Exception {
-        transaction.close();
-    }
 
     @Test
     void aDisplayNameTheDomainAcceptsIsStored() {

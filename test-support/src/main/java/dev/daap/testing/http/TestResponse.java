@@ -1,20 +1,16 @@
-package dev.daap.adapters.http;
+package dev.daap.testing.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
+import java.net.http.HttpHeaders;
 
-/** What the server answered, with the body parsed as JSON by a plain mapper (not the server's). */
-record ApiResponse(int status, java.net.http.HttpHeaders headers, String body) {
+/** What the server answered, with the body read as JSON by a plain mapper (not the server's) when asked. */
+public record TestResponse(int status, HttpHeaders headers, String body) {
     private static final ObjectMapper READER = new ObjectMapper();
 
-    static ApiResponse of(HttpResponse<String> response) {
-        return new ApiResponse(response.statusCode(), response.headers(), response.body());
-    }
-
-    JsonNode json() {
+    public JsonNode json() {
         try {
             return READER.readTree(body);
         } catch (IOException e) {
@@ -22,11 +18,12 @@ record ApiResponse(int status, java.net.http.HttpHeaders headers, String body) {
         }
     }
 
-    String header(String name) {
+    /** The first value of the header, or null. */
+    public String header(String name) {
         return headers.firstValue(name).orElse(null);
     }
 
-    String contentType() {
+    public String contentType() {
         return header("Content-Type");
     }
 }

@@ -1,11 +1,8 @@
-package dev.daap.adapters.http;
+package dev.daap.testing.http;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,9 +17,9 @@ import java.util.stream.Stream;
  * and comment it saw. Opening returns once the response headers arrived, which the server sends only after it
  * subscribed, so whatever a test appends afterwards must reach this client.
  */
-final class SseConnection implements AutoCloseable {
+public final class SseConnection implements AutoCloseable {
     /** One message: its {@code id:}, {@code event:} and {@code data:} lines. */
-    record Message(String id, String event, String data) {}
+    public record Message(String id, String event, String data) {}
 
     private final HttpResponse<Stream<String>> response;
     private final boolean keep;
@@ -40,31 +37,24 @@ final class SseConnection implements AutoCloseable {
         this.reader = Thread.ofVirtual().start(this::read);
     }
 
-    static SseConnection open(HttpClient client, URI uri, Map<String, String> headers) {
-        return open(client, uri, headers, true);
+    /** Opens a stream at {@code path} of {@code client}'s server, with its token and these extra headers. */
+    public static SseConnection open(TestClient client, String path, Map<String, String> headers) {
+        return open(client, path, headers, true);
     }
 
     /**
      * @param keep false to keep only a count, the last id and whether ids kept rising (ids sort like positions),
      *             for tests that open many streams
      */
-    static SseConnection open(HttpClient client, URI uri, Map<String, String> headers, boolean keep) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "text/event-stream");
+    public static SseConnection open(TestClient client, String path, Map<String, String> headers, boolean keep) {
+        HttpRequest.Builder request = client.request(path).header("Accept", "text/event-stream");
         headers.forEach(request::header);
-        try {
-            HttpResponse<Stream<String>> response = client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                String body = String.join("\n", response.body().toList());
-                throw new AssertionError("the stream answered " + response.statusCode() + ": " + body);
-            }
-            return new SseConnection(response, keep);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<Stream<String>> response = client.exchange(request.build(), HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            String body = String.join("\n", response.body().toList());
+            throw new AssertionError("the stream answered " + response.statusCode() + ": " + body);
         }
+        return new SseConnection(response, keep);
     }
 
     private void read() {
@@ -111,42 +101,42 @@ final class SseConnection implements AutoCloseable {
     }
 
     /** Messages received so far, kept or not. */
-    int count() {
+    public int count() {
         return count.get();
     }
 
     /** Whether every message had an id greater than the one before: no repeats, no going back. */
-    boolean inOrder() {
+    public boolean inOrder() {
         return inOrder;
     }
 
-    HttpResponse<Stream<String>> response() {
+    public HttpResponse<Stream<String>> response() {
         return response;
     }
 
-    List<Message> messages() {
+    public List<Message> messages() {
         return List.copyOf(messages);
     }
 
-    List<String> ids() {
+    public List<String> ids() {
         return messages.stream().map(Message::id).toList();
     }
 
-    List<String> comments() {
+    public List<String> comments() {
         return List.copyOf(comments);
     }
 
-    boolean ended() {
+    public boolean ended() {
         return ended;
     }
 
     /** Waits until at least {@code count} messages arrived; returns them all. */
-    List<Message> awaitMessages(int count) {
+    public List<Message> awaitMessages(int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> messages.size() >= count);
         return messages();
     }
 
-    String lastId() {
+    public String lastId() {
         return lastId;
     }
 
