@@ -7,6 +7,7 @@ import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.PoolSettings;
 import dev.daap.adapters.postgres.PostgresPool;
 import dev.daap.adapters.postgres.SchemaVersion;
+import dev.daap.adapters.postgres.cluster.PostgresClusterIsolation;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.SecretKeyCheck;
 import dev.daap.adapters.postgres.credential.SecretKeyMismatchException;
@@ -17,6 +18,7 @@ import dev.daap.migrations.Migrator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +63,15 @@ public final class Application implements AutoCloseable {
             resources.add(pool);
             MigrationStatus migrations = migrate(config, pool);
             DSLContext dsl = JooqFactory.create(pool, config.schema());
-            Wiring wiring =
-                    new Wiring(dsl, config, credentialCipher(secretKey, migrations, dsl), new PostgresProvisioners());
+            Wiring wiring = new Wiring(
+                    dsl,
+                    config,
+                    credentialCipher(secretKey, migrations, dsl),
+                    new PostgresProvisioners(),
+                    clusterSide(config, pool));
             if (migrations.isCurrent()) {
                 registerDefaultCluster(config, database, wiring); // before any create: one cluster at least
+                FleetProbe.isolateInTheBackground(wiring.isolateClusters());
             }
             if (migrations.isCurrent() && config.adminToken().isPresent()) {
                 adoptConfiguredAdminToken(
@@ -114,7 +121,13 @@ public final class Application implements AutoCloseable {
                 IdempotencyPurge.start(wiring.idempotency, wiring.clock, IdempotencyPurge.EVERY),
                 EventPurge.start(wiring.events, wiring.clock, config.events().retention(), EventPurge.EVERY),
                 // Last-used times of API keys are kept in memory and written in one statement now and then.
-                PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage));
+                PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage),
+                FleetProbe.start(wiring.probeClusters(), wiring.probeSettings.interval()));
+    }
+
+    /** The isolation keeps DAAP's own login working where the metadata database shares a cluster. */
+    private static Wiring.ClusterSide clusterSide(DaapConfig config, HikariDataSource pool) {
+        return Wiring.ClusterSide.of(config, Optional.of(PostgresClusterIsolation.ownLoginOn(pool)));
     }
 
     /** DAAP_ADMIN_TOKEN becomes a platform admin key, unless it is one already. */

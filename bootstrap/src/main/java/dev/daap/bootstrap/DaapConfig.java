@@ -35,7 +35,8 @@ public record DaapConfig(
         Optional<String> adminToken,
         Duration apiKeyCacheTtl,
         EventConfig events,
-        NetworkConfig network) {
+        NetworkConfig network,
+        ProbeConfig probes) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String EMBEDDED_LISTEN_DEFAULT = "127.0.0.1";
 
@@ -63,6 +64,15 @@ public record DaapConfig(
      * @param advertisedHost the host clients of the default cluster are told; empty: its admin URL's
      */
     public record NetworkConfig(String embeddedListen, Optional<String> advertisedHost) {}
+
+    /**
+     * The fleet's health probe.
+     *
+     * @param interval  each cluster is probed once per interval, however many instances run
+     * @param downAfter failed probes in a row after which a cluster is down
+     * @param timeout   how long a probe may wait to connect, and then for its query
+     */
+    public record ProbeConfig(Duration interval, int downAfter, Duration timeout) {}
 
     public static DaapConfig fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
@@ -97,8 +107,11 @@ public record DaapConfig(
                         reader.duration("DAAP_EVENTS_POLL_INTERVAL", "1s")),
                 new NetworkConfig(
                         reader.listenAddress("DAAP_EMBEDDED_LISTEN", EMBEDDED_LISTEN_DEFAULT),
-                        reader.optional("DAAP_ADVERTISED_HOST")
-                                .map(host -> reader.host("DAAP_ADVERTISED_HOST", host))));
+                        reader.optional("DAAP_ADVERTISED_HOST").map(host -> reader.host("DAAP_ADVERTISED_HOST", host))),
+                new ProbeConfig(
+                        reader.duration("DAAP_CLUSTER_PROBE_INTERVAL", "15s"),
+                        reader.integer("DAAP_CLUSTER_DOWN_AFTER", 3, 1, 100),
+                        reader.duration("DAAP_CLUSTER_PROBE_TIMEOUT", "5s")));
         if (config.minConnections > config.maxConnections) {
             throw new ConfigException("DB_MIN_CONNS (" + config.minConnections + ") must not exceed DB_MAX_CONNS ("
                     + config.maxConnections + ")");
@@ -120,6 +133,12 @@ public record DaapConfig(
             throw new ConfigException("DAAP_API_KEY_CACHE_TTL must be at most 5m: a revoked key works on other "
                     + "instances for up to this long");
         }
+        if (config.probes.interval().compareTo(Duration.ofSeconds(1)) < 0
+                || config.probes.timeout().compareTo(Duration.ofSeconds(1)) < 0
+                || config.probes.timeout().compareTo(config.probes.interval()) >= 0) {
+            throw new ConfigException("DAAP_CLUSTER_PROBE_INTERVAL and DAAP_CLUSTER_PROBE_TIMEOUT must be at least 1s,"
+                    + " and the timeout shorter than the interval (a probe must end before the next one is due)");
+        }
         if (config.maxConnectionIdleTime.compareTo(Duration.ofSeconds(10)) < 0) {
             throw new ConfigException("DB_MAX_CONN_IDLE_TIME must be at least 10s (HikariCP's lower bound)");
         }
@@ -132,7 +151,8 @@ public record DaapConfig(
         return "DaapConfig[port=" + port + ", listenHost=" + listenHost + ", network=" + network + ", databaseUrl="
                 + databaseUrl + ", dataDir=" + dataDir + ", schema="
                 + schema + ", pool=" + minConnections + ".." + maxConnections + ", provisionerUrl=" + provisionerUrl
-                + ", jobs=" + jobs + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset") + ", adminToken="
+                + ", jobs=" + jobs + ", probes=" + probes + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset")
+                + ", adminToken="
                 + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl + "]";
     }
 

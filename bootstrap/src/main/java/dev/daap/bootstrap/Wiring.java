@@ -8,8 +8,11 @@ import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
+import dev.daap.adapters.postgres.cluster.JooqClusterProbeStore;
 import dev.daap.adapters.postgres.cluster.JooqClusterSecrets;
 import dev.daap.adapters.postgres.cluster.JooqClusters;
+import dev.daap.adapters.postgres.cluster.PostgresClusterIsolation;
+import dev.daap.adapters.postgres.cluster.PostgresClusterProbe;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
@@ -30,7 +33,10 @@ import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
+import dev.daap.application.cluster.IsolateClusters;
 import dev.daap.application.cluster.ListClusters;
+import dev.daap.application.cluster.ProbeClusters;
+import dev.daap.application.cluster.ProbeSettings;
 import dev.daap.application.cluster.RegisterCluster;
 import dev.daap.application.cluster.RegisterDefaultCluster;
 import dev.daap.application.cluster.UpdateCluster;
@@ -43,6 +49,7 @@ import dev.daap.application.database.ListDatabases;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeprovisionDatabase;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
@@ -53,12 +60,16 @@ import dev.daap.application.operation.ListOperations;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.domain.cluster.ClusterIsolation;
+import dev.daap.domain.cluster.ClusterProbe;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.provisioning.Provisioners;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** Ports to adapters, use cases to ports: the object graph, built by hand, in one place. */
@@ -77,18 +88,37 @@ final class Wiring {
     final JobSettings jobSettings;
     final Provisioners provisioners;
     private final ClusterTargets clusterTargets;
+    private final JooqClusterProbeStore probeStore;
+    private final ClusterSide clusterSide;
+    final ProbeSettings probeSettings;
     final Clock clock;
     private final UuidV7Generator ids;
     private final PasswordGenerator passwords = new PasswordGenerator();
     private final AuditTrail audit;
     private final DatabaseEvents databaseEvents;
 
-    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners) {
-        this(dsl, config, cipher, provisioners, Clock.systemUTC());
+    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, ClusterSide side) {
+        this(dsl, config, cipher, provisioners, side, Clock.systemUTC());
     }
 
-    /** With a clock of the caller's: tests move time forward past a lease instead of waiting for it. */
+    /** For tests that do not look at the cluster side: the real probe and isolation, knowing no login of DAAP's. */
+    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners) {
+        this(dsl, config, cipher, provisioners, ClusterSide.of(config, Optional.empty()));
+    }
+
+    /** The same, with a clock of the caller's. */
     Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, Clock clock) {
+        this(dsl, config, cipher, provisioners, ClusterSide.of(config, Optional.empty()), clock);
+    }
+
+    /** With a clock of the caller's: tests move time forward past a lease or a probe interval instead of waiting. */
+    Wiring(
+            DSLContext dsl,
+            DaapConfig config,
+            CredentialCipher cipher,
+            Provisioners provisioners,
+            ClusterSide side,
+            Clock clock) {
         this.clock = clock;
         this.ids = new UuidV7Generator(clock);
         this.transactions = new JooqTransactions(dsl);
@@ -106,6 +136,10 @@ final class Wiring {
         this.clusterSecrets = new JooqClusterSecrets(transactions, cipher);
         this.provisioners = provisioners;
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
+        this.probeStore = new JooqClusterProbeStore(transactions);
+        this.clusterSide = side;
+        this.probeSettings =
+                new ProbeSettings(config.probes().interval(), config.probes().downAfter());
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(
                 job.maxAttempts(),
@@ -154,6 +188,24 @@ final class Wiring {
                 new ListClusters(clusters),
                 new UpdateCluster(transactions, clusters, clusterSecrets, databases, provisioners, audit, clock),
                 new DeleteCluster(transactions, clusters, clusterSecrets, audit, clock));
+    }
+
+    /** What DAAP does on the clusters themselves besides provisioning: probe them, close them to PUBLIC. */
+    record ClusterSide(ClusterProbe probe, ClusterIsolation isolation) {
+        /** On PostgreSQL, each session bounded by the probe timeout; {@code own}: DAAP's login to keep working. */
+        static ClusterSide of(DaapConfig config, Optional<PostgresClusterIsolation.OwnLogin> own) {
+            Duration timeout = config.probes().timeout();
+            return new ClusterSide(new PostgresClusterProbe(timeout), new PostgresClusterIsolation(timeout, own));
+        }
+    }
+
+    ProbeClusters probeClusters() {
+        return new ProbeClusters(
+                transactions, probeStore, clusterSecrets, clusterSide.probe(), jobs, events, probeSettings, clock);
+    }
+
+    IsolateClusters isolateClusters() {
+        return new IsolateClusters(clusters, clusterSecrets, clusterSide.isolation());
     }
 
     RegisterDefaultCluster registerDefaultCluster() {
@@ -211,6 +263,7 @@ final class Wiring {
                                 new DeprovisionDatabase(
                                         transactions, databases, jobs, events, vault, clusterTargets, clusters, clock)),
                 jobSettings,
+                new ClusterWaits(databases, clusters, jobSettings),
                 clock);
     }
 }

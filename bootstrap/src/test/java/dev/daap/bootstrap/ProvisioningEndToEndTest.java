@@ -126,6 +126,9 @@ class ProvisioningEndToEndTest {
         String halfMadeOnCluster = "platform_half_made_" + suffix;
         try {
             onTarget("CREATE ROLE " + quoted(admin) + " LOGIN CREATEROLE CREATEDB PASSWORD 'admin-password'");
+            // Every DAAP started on this server closes postgres to PUBLIC: an admin that is no superuser gets
+            // CONNECT of its own, as an operator gives it.
+            onTarget("GRANT CONNECT ON DATABASE postgres TO " + quoted(admin));
             onTarget("CREATE DATABASE " + quoted(takenOnCluster));
             onTarget("COMMENT ON DATABASE " + quoted(takenOnCluster) + " IS 'analytics'");
             try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of(
@@ -177,6 +180,7 @@ class ProvisioningEndToEndTest {
         } finally {
             onTarget("DROP DATABASE IF EXISTS " + quoted(takenOnCluster));
             onTarget("DROP ROLE IF EXISTS " + quoted(halfMadeOnCluster));
+            onTarget("REVOKE CONNECT ON DATABASE postgres FROM " + quoted(admin)); // a grant keeps a role
             onTarget("DROP ROLE IF EXISTS " + quoted(admin));
         }
     }

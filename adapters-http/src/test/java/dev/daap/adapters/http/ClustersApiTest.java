@@ -54,7 +54,9 @@ class ClustersApiTest extends ApiTest {
                         "latency_ms",
                         "connections",
                         "max_connections",
-                        "error");
+                        "error",
+                        "consecutive_failures",
+                        "public_connect_databases");
         assertThat(body.path("state").asText()).isEqualTo("active");
         assertThat(body.path("health").path("status").asText())
                 .as("registration connected")

@@ -35,6 +35,7 @@ import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.WatchEvents;
+import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeprovisionDatabase;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
@@ -124,6 +125,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                 new DeprovisionDatabase(
                                         transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
                 JOB_SETTINGS,
+                new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
         var audit = new AuditTrail(auditLog, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);

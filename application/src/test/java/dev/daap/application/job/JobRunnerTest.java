@@ -11,6 +11,9 @@ import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
+import dev.daap.domain.cluster.Cluster;
+import dev.daap.domain.cluster.ClusterHealth;
+import dev.daap.domain.cluster.ProbeReading;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.common.VersionPrecondition;
@@ -23,6 +26,7 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
+import dev.daap.domain.provisioning.ClusterUnreachableException;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
@@ -103,7 +107,80 @@ class JobRunnerTest {
                             new DeprovisionDatabase(
                                     transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
             settings,
+            new ClusterWaits(databases, fleet.clusters, settings),
             clock);
+
+    @Test
+    void aJobWhoseClusterIsDownWaitsWithoutUsingAttemptsAndGoesOnOnceTheClusterAnswers() {
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Cluster cluster = fleet.cluster("default");
+        ClusterHealth down = cluster.health();
+        for (int probe = 0; probe < 3; probe++) {
+            down = down.afterFailure("connection refused", clock.instant(), 3);
+        }
+        fleet.clusters.recordHealth(cluster.id(), down); // after the create: placement skips a cluster that is down
+
+        for (int round = 1; round <= 5; round++) { // more rounds than the job has attempts
+            assertThat(runner.runNext("worker")).as("round " + round).isTrue();
+            Job waiting = jobs.find(created.latestOperationId()).orElseThrow();
+            assertThat(waiting.state()).isEqualTo(JobState.SCHEDULED);
+            assertThat(waiting.attempts()).as("waiting uses no attempt").isZero();
+            assertThat(waiting.lastError())
+                    .startsWith("cluster default is down: its last 3 probes got no answer (connection refused)")
+                    .contains("waits for the cluster");
+            assertThat(runner.runNext("worker"))
+                    .as("not due before its wait is over")
+                    .isFalse();
+            clock.advance(Duration.ofSeconds(30));
+        }
+        assertThat(provisioner.calls())
+                .as("a cluster that is down is not tried")
+                .isEmpty();
+
+        fleet.clusters.recordHealth(cluster.id(), down.afterReading(aReading(), clock.instant()));
+        assertThat(jobs.wakeWaitingFor(cluster.id())).isEqualTo(1);
+
+        assertThat(runner.runNext("worker")).isTrue();
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.READY);
+        assertThat(jobs.find(created.latestOperationId()).orElseThrow().attempts())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aJobThatCannotReachItsClusterWaitsWithoutUsingAttemptsLongerTheLongerTheOutage() {
+        provisioner.failWith(new ClusterUnreachableException("cannot reach the target cluster at db.test:5432"));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+
+        assertThat(runner.runNext("worker")).isTrue();
+        Job first = jobs.find(created.latestOperationId()).orElseThrow();
+        assertThat(first.attempts()).isZero();
+        assertThat(first.lastError())
+                .startsWith("cannot reach the target cluster at db.test:5432; the operation waits");
+        assertThat(Duration.between(clock.instant(), first.runAt())).isLessThanOrEqualTo(settings.retryBase());
+
+        Cluster cluster = fleet.cluster("default");
+        ClusterHealth failing = cluster.health();
+        for (int probe = 0; probe < 2; probe++) { // not down yet: the job still tries, and meets the same wall
+            failing = failing.afterFailure("timeout", clock.instant(), 3);
+        }
+        fleet.clusters.recordHealth(cluster.id(), failing);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(runner.runNext("worker")).isTrue();
+        Job second = jobs.find(created.latestOperationId()).orElseThrow();
+        assertThat(second.attempts()).isZero();
+        assertThat(Duration.between(clock.instant(), second.runAt()))
+                .as("two failed probes: the wait after two failures")
+                .isGreaterThanOrEqualTo(settings.retryBase());
+
+        provisioner.recover();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(runner.runNext("worker")).isTrue();
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.READY);
+    }
+
+    private static ProbeReading aReading() {
+        return new ProbeReading("17.6", 3, 100, Map.of(), List.of(), Duration.ofMillis(5));
+    }
 
     @Test
     void aProvisionedDatabaseIsReadyWithItsPasswordStored() {
