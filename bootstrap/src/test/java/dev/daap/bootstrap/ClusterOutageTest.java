@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.daap.adapters.postgres.JooqFactory;
+import dev.daap.adapters.postgres.cluster.PostgresClusterProbe;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
 import dev.daap.application.cluster.ProbeOutcome;
@@ -16,6 +17,7 @@ import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterSettings;
 import dev.daap.domain.cluster.HealthStatus;
+import dev.daap.domain.cluster.ProbeReading;
 import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
@@ -27,6 +29,7 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobState;
 import dev.daap.migrations.Migrator;
+import dev.daap.testing.FakeClusterIsolation;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestPostgres;
@@ -55,6 +58,8 @@ class ClusterOutageTest {
     private final TestClock clock = TestClock.at(Instant.now());
     private DebianPostgres flakyServer;
     private Wiring wiring;
+    private DSLContext dsl;
+    private DaapConfig config;
     private Duration interval;
 
     @BeforeEach
@@ -62,9 +67,9 @@ class ClusterOutageTest {
         flakyServer = DebianPostgres.start();
         DataSource metadata = postgres.dataSource(postgres.createDatabase("outage"));
         new Migrator(metadata, "daap").up();
-        DSLContext dsl = JooqFactory.create(metadata, "daap");
+        dsl = JooqFactory.create(metadata, "daap");
         dsl.execute("INSERT INTO daap.teams (slug, display_name) VALUES ('platform', 'Platform')");
-        var config = DaapConfig.fromEnvironment(
+        config = DaapConfig.fromEnvironment(
                 Map.of("DAAP_JOB_MAX_ATTEMPTS", "2", "DAAP_JOB_RETRY_BASE", "1s", "DAAP_CLUSTER_PROBE_TIMEOUT", "2s"));
         interval = config.probes().interval();
         wiring = new Wiring(dsl, config, new CredentialCipher(new byte[32]), new PostgresProvisioners(), clock);
@@ -173,6 +178,44 @@ class ClusterOutageTest {
         assertThat(cartsBytes).isGreaterThan(1_000_000L);
         assertThat(cluster("flaky").fill().storageBytes()).isEqualTo(ordersBytes + cartsBytes);
         assertThat(cluster("flaky").health().latencyMs()).isNotNull();
+    }
+
+    @Test
+    void aClusterWhoseSizesTakeTooLongToMeasureStaysUpWithItsFillAsLastMeasured() {
+        Database orders = created("orders", "flaky");
+        runJobs();
+        clock.advance(interval);
+        probeRound();
+        long measured = storageBytes(orders);
+        var slowSizes = new Wiring(
+                dsl,
+                config,
+                new CredentialCipher(new byte[32]),
+                new PostgresProvisioners(),
+                new Wiring.ClusterSide(
+                        adminUrl -> {
+                            ProbeReading full = new PostgresClusterProbe(Duration.ofSeconds(2)).probe(adminUrl);
+                            return new ProbeReading(
+                                    full.serverVersion(),
+                                    full.connections(),
+                                    full.maxConnections(),
+                                    Map.of(),
+                                    full.publicConnectDatabases(),
+                                    full.took(),
+                                    false);
+                        },
+                        new FakeClusterIsolation()),
+                clock);
+
+        for (int probe = 0; probe < 4; probe++) { // more than it takes to be down
+            clock.advance(interval);
+            assertThat(outcomeOf("flaky", slowSizes.probeClusters().runRound())
+                            .after()
+                            .status())
+                    .isEqualTo(HealthStatus.UP);
+        }
+        assertThat(storageBytes(orders)).isEqualTo(measured);
+        assertThat(cluster("flaky").fill().storageBytes()).isEqualTo(measured);
     }
 
     private List<ProbeOutcome> probeRound() {

@@ -90,8 +90,11 @@ public final class ProbeClusters {
                 : due.health().afterFailure(failure, now, settings.downAfter());
         ProbeReading measured = reading;
         transactions.inTransaction(() -> {
-            if (measured != null) {
+            if (measured != null && measured.sizesMeasured()) {
                 store.recordReading(due.id(), after, measured.databaseSizes(), measured.storageBytes());
+                jobs.wakeWaitingFor(due.id());
+            } else if (measured != null) {
+                store.recordHealth(due.id(), after); // answered, but the sizes took too long: fill as it was
                 jobs.wakeWaitingFor(due.id());
             } else {
                 store.recordHealth(due.id(), after);
@@ -101,6 +104,13 @@ public final class ProbeClusters {
         });
         var outcome = new ProbeOutcome(due.name(), due.health(), after, took);
         report(outcome);
+        if (measured != null && !measured.sizesMeasured()) {
+            log.log(
+                    Level.WARNING,
+                    "Cluster {0} answered, but measuring its databases'' sizes took longer than the probe timeout:"
+                            + " its fill stays as last measured (raise DAAP_CLUSTER_PROBE_TIMEOUT)",
+                    due.name());
+        }
         return outcome;
     }
 

@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param serverVersion          e.g. {@code 17.6}
  * @param connections            client sessions open on the cluster
  * @param maxConnections         its {@code max_connections}
- * @param databaseSizes          the size in bytes of every database DAAP made there, by its name on the cluster
+ * @param databaseSizes          the size in bytes of every database DAAP made there, by its name on the cluster;
+ *                               empty when they were not measured
  * @param publicConnectDatabases databases DAAP did not make that still let PUBLIC connect, by name
  * @param took                   how long connecting and the query took: the probe's latency
+ * @param sizesMeasured          false when measuring the sizes took longer than the probe may: the cluster
+ *                               answered all the same, and its fill stays as last measured
  */
 public record ProbeReading(
         String serverVersion,
@@ -23,7 +26,8 @@ public record ProbeReading(
         int maxConnections,
         Map<String, Long> databaseSizes,
         List<String> publicConnectDatabases,
-        Duration took) {
+        Duration took,
+        boolean sizesMeasured) {
 
     public ProbeReading {
         Objects.requireNonNull(serverVersion, "serverVersion");
@@ -35,6 +39,20 @@ public record ProbeReading(
             }
         });
         publicConnectDatabases = List.copyOf(publicConnectDatabases);
+        if (!sizesMeasured && !databaseSizes.isEmpty()) {
+            throw new IllegalArgumentException("sizes that were not measured cannot be given");
+        }
+    }
+
+    /** A reading with every size measured. */
+    public ProbeReading(
+            String serverVersion,
+            int connections,
+            int maxConnections,
+            Map<String, Long> databaseSizes,
+            List<String> publicConnectDatabases,
+            Duration took) {
+        this(serverVersion, connections, maxConnections, databaseSizes, publicConnectDatabases, took, true);
     }
 
     /** What DAAP's databases on the cluster take on disk together. */

@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -25,9 +27,12 @@ import org.jooq.impl.DSL;
  * whose comment the tenant cannot change (that takes CREATEROLE), so a tenant that rewrites its database's comment
  * is still measured. Sizes come from {@code pg_database_size}, which walks the database's files: its cost grows
  * with the number of databases and their files (see bench/fleet). Where the admin may not read a size (neither
- * CONNECT on the database nor pg_read_all_stats) the size is left out rather than failing the probe.
+ * CONNECT on the database nor pg_read_all_stats) the size is left out rather than failing the probe; where
+ * measuring the sizes takes longer than the timeout, the query runs again without them, so that a cluster with
+ * many databases is never taken for one that does not answer.
  */
 public final class PostgresClusterProbe implements ClusterProbe {
+    private static final String CANCELLED_BY_TIMEOUT = "57014";
     static final String QUERY = """
             select current_setting('server_version') as server_version,
                    (select count(*) from pg_stat_activity where backend_type = 'client backend')::int as connections,
@@ -35,7 +40,7 @@ public final class PostgresClusterProbe implements ClusterProbe {
                    d.datname,
                    case when d.daap and (has_database_privilege(d.oid, 'CONNECT')
                                          or pg_has_role('pg_read_all_stats', 'USAGE'))
-                        then pg_database_size(d.oid) end as size_bytes,
+                        then pg_database_size(d.oid) end::bigint as size_bytes,
                    not d.daap and d.datallowconn and has_database_privilege('public', d.oid, 'CONNECT')
                        as public_connect
               from (select 1) as one
@@ -45,6 +50,11 @@ public final class PostgresClusterProbe implements ClusterProbe {
                            from pg_database db) as d on true
              order by d.datname
             """;
+
+    /** The sizes in {@link #QUERY}; where they take longer than the timeout, the query runs again without them. */
+    static final String SIZES = "then pg_database_size(d.oid) end::bigint";
+
+    static final String QUERY_WITHOUT_SIZES = withoutSizes(QUERY);
 
     private final AdminSessions sessions;
 
@@ -57,18 +67,34 @@ public final class PostgresClusterProbe implements ClusterProbe {
     public ProbeReading probe(AdminUrl adminUrl) {
         long started = System.nanoTime();
         Result<Record> rows;
+        boolean sized = true;
         try (Connection connection = sessions.open(adminUrl)) {
-            rows = DSL.using(connection, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false))
-                    .resultQuery(QUERY)
-                    .fetch();
+            DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+            try {
+                rows = dsl.resultQuery(QUERY).fetch();
+            } catch (DataAccessException e) {
+                if (!CANCELLED_BY_TIMEOUT.equals(e.sqlState())) {
+                    throw e;
+                }
+                // It answers; the sizes of many databases are what took long (pg_database_size stats every file).
+                rows = dsl.resultQuery(QUERY_WITHOUT_SIZES).fetch();
+                sized = false;
+            }
         } catch (SQLException | RuntimeException e) {
             throw ClusterErrors.describe("probing", adminUrl, e, sessions);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        return reading(rows, took);
+        return reading(rows, took, sized);
     }
 
-    private static ProbeReading reading(Result<Record> rows, Duration took) {
+    private static String withoutSizes(String query) {
+        if (!query.contains(SIZES)) {
+            throw new IllegalStateException("the probe's query no longer reads the sizes as SIZES says");
+        }
+        return query.replace(SIZES, "then null end::bigint");
+    }
+
+    private static ProbeReading reading(Result<Record> rows, Duration took, boolean sized) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         List<String> publicConnect = new ArrayList<>();
         for (Record row : rows) {
@@ -88,6 +114,7 @@ public final class PostgresClusterProbe implements ClusterProbe {
                 first.get("max_connections", Integer.class),
                 sizes,
                 publicConnect,
-                took);
+                took,
+                sized);
     }
 }

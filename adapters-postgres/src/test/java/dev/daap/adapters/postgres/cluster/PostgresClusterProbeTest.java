@@ -66,6 +66,25 @@ class PostgresClusterProbeTest {
                 .contains("postgres", "template1", foreign)
                 .doesNotContain(orders, relabelled, "template0");
         assertThat(reading.took()).isPositive();
+        assertThat(reading.sizesMeasured()).isTrue();
+    }
+
+    @Test
+    void theQueryForWhenSizesTakeTooLongReadsEverythingButTheSizes() throws SQLException {
+        String orders = provisioned();
+        try (Connection connection = postgres.dataSource("postgres").getConnection();
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(PostgresClusterProbe.QUERY_WITHOUT_SIZES)) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString("datname"));
+                assertThat(rows.getObject("size_bytes")).isNull();
+                assertThat(rows.getString("server_version")).startsWith("17.");
+                assertThat(rows.getInt("max_connections")).isPositive();
+            }
+            assertThat(names).contains(orders, "postgres");
+        }
+        assertThat(PostgresClusterProbe.QUERY).contains(PostgresClusterProbe.SIZES);
     }
 
     @Test
