@@ -44,8 +44,6 @@ final class AdminSessions {
         for (Map.Entry<String, String> parameter : admin.parameters().entrySet()) {
             source.setProperty(parameter.getKey(), parameter.getValue());
         }
-        Connection connection = source.getConnection();
-        connection.setAutoCommit(true);
-        return connection;
+        return source.getConnection(); // in autocommit, as the driver opens it: no transaction is left open
     }
 }
