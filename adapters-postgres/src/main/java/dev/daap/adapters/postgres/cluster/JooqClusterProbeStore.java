@@ -62,13 +62,16 @@ public final class JooqClusterProbeStore implements ClusterProbeStore {
 
     @Override
     public void recordReading(ClusterId id, ClusterHealth health, Map<String, Long> databaseSizes, long storageBytes) {
+        // The databases' rows first, the cluster's last: a job that changes a database and then the cluster's count
+        // in one transaction (a deprovision gives its place back) takes them in the same order, so the two never
+        // wait for each other in a circle; and creates wait for the cluster's row only for the last statement.
+        if (!databaseSizes.isEmpty()) {
+            recordSizes(id, databaseSizes);
+        }
         withHealth(health)
                 .set(CLUSTERS.STORAGE_BYTES, storageBytes)
                 .where(CLUSTERS.ID.eq(id.value()))
                 .execute();
-        if (!databaseSizes.isEmpty()) {
-            recordSizes(id, databaseSizes);
-        }
     }
 
     /** One statement for every database: the names and sizes travel as two arrays, unnested side by side. */

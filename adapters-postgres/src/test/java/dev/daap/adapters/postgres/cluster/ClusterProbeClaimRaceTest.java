@@ -7,10 +7,19 @@ import static org.awaitility.Awaitility.await;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.MigratedDatabase;
+import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.DueProbe;
+import dev.daap.domain.common.Labels;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.Gate;
 import dev.daap.testing.LockWaiters;
 import java.time.Duration;
@@ -121,6 +130,59 @@ class ClusterProbeClaimRaceTest {
             Map<ClusterId, Integer> counts = claimsPerTick.get(tick);
             assertThat(counts).as("tick " + tick).containsOnlyKeys(clusters);
             assertThat(counts.values()).as("tick " + tick).containsOnly(1);
+        }
+    }
+
+    @Test
+    void aProbeRecordingSizesAndAJobGivingBackAPlaceNeverWaitForEachOtherInACircle() throws Exception {
+        ClusterId cluster = clusters(1, Instant.parse("2004-01-01T00:00:00Z")).getFirst();
+        var clusterRef = new ClusterRef(cluster, new ClusterName("unused")); // the name is not read back here
+        MigratedDatabase.teamsExist(dsl, new TeamSlug("race"));
+        Database leaving = Database.requested(
+                        new DatabaseId(UUID.randomUUID()),
+                        new DatabaseName("leaving-" + cluster.value().toString().substring(0, 8)),
+                        new TeamSlug("race"),
+                        new Purpose("deadlock test"),
+                        Labels.NONE,
+                        Instant.now())
+                .placedOn(
+                        clusterRef,
+                        new NameOnCluster(
+                                "race_leaving_" + cluster.value().toString().substring(0, 8)))
+                .startDeleting(UUID.randomUUID(), Instant.now());
+        var job = new JooqTransactions(dsl);
+        var probe = new JooqTransactions(dsl);
+        job.inTransaction(() -> {
+            new JooqDatabases(job).add(leaving);
+            return null;
+        });
+        var jobHoldsTheDatabase = new Gate();
+
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            // A deprovision's last transaction: the database's row, then the cluster's count.
+            Future<?> deprovision = threads.submit(() -> job.inTransaction(() -> {
+                new JooqDatabases(job).update(leaving.deleted(Instant.now()), leaving.version());
+                jobHoldsTheDatabase.hold();
+                new JooqClusters(job).releasePlace(cluster);
+                return null;
+            }));
+            jobHoldsTheDatabase.awaitReached();
+            Future<?> recording = threads.submit(() -> probe.inTransaction(() -> {
+                new JooqClusterProbeStore(probe)
+                        .recordReading(
+                                cluster,
+                                ClusterHealth.up(Instant.now(), "17.6", 3),
+                                Map.of(leaving.nameOnCluster().value(), 8_000_000L),
+                                8_000_000L);
+                return null;
+            }));
+            await("the probe waiting for the database's row")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> recording.isDone() || LockWaiters.onRows(dataSource) == 1);
+            jobHoldsTheDatabase.open();
+
+            deprovision.get(10, TimeUnit.SECONDS); // a deadlock would fail one of the two
+            recording.get(10, TimeUnit.SECONDS);
         }
     }
 
