@@ -44,6 +44,7 @@ import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.DeprovisionDatabase;
+import dev.daap.application.job.JobHandler;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
@@ -53,12 +54,19 @@ import dev.daap.application.operation.ListOperations;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.bootstrap.observability.JobMetrics;
+import dev.daap.bootstrap.observability.ObservedJobHandler;
+import dev.daap.bootstrap.observability.Telemetry;
+import dev.daap.bootstrap.observability.TelemetrySettings;
+import dev.daap.bootstrap.observability.TraceStampingJobQueue;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
+import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioners;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** Ports to adapters, use cases to ports: the object graph, built by hand, in one place. */
@@ -78,22 +86,43 @@ final class Wiring {
     final Provisioners provisioners;
     private final ClusterTargets clusterTargets;
     final Clock clock;
+    final Telemetry telemetry;
+    /** The queue as use cases enqueue into it: each job carries the trace of the request that asked for it. */
+    private final JobQueue requestJobs;
+
     private final UuidV7Generator ids;
     private final PasswordGenerator passwords = new PasswordGenerator();
     private final AuditTrail audit;
     private final DatabaseEvents databaseEvents;
 
+    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, Telemetry telemetry) {
+        this(dsl, config, cipher, provisioners, Clock.systemUTC(), telemetry);
+    }
+
+    /** Without metrics or traces, for tests of the rest. */
     Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners) {
         this(dsl, config, cipher, provisioners, Clock.systemUTC());
     }
 
     /** With a clock of the caller's: tests move time forward past a lease instead of waiting for it. */
     Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, Clock clock) {
+        this(dsl, config, cipher, provisioners, clock, Telemetry.start(TelemetrySettings.off(), Optional.empty()));
+    }
+
+    private Wiring(
+            DSLContext dsl,
+            DaapConfig config,
+            CredentialCipher cipher,
+            Provisioners provisioners,
+            Clock clock,
+            Telemetry telemetry) {
         this.clock = clock;
+        this.telemetry = telemetry;
         this.ids = new UuidV7Generator(clock);
         this.transactions = new JooqTransactions(dsl);
         this.databases = new JooqDatabases(transactions);
         this.jobs = new JooqJobQueue(transactions, clock, JooqJobQueue.channelFor(config.schema()));
+        this.requestJobs = new TraceStampingJobQueue(jobs, telemetry.openTelemetry());
         this.events = new JooqEventLog(transactions, JooqEventLog.channelFor(config.schema()));
         this.vault = new JooqCredentialVault(transactions, cipher);
         this.idempotency = new JooqIdempotencyStore(transactions);
@@ -162,7 +191,7 @@ final class Wiring {
     }
 
     private JobScheduler scheduler() {
-        return new JobScheduler(jobs, jobSettings, ids, clock);
+        return new JobScheduler(requestJobs, jobSettings, ids, clock);
     }
 
     // One by one: for start-up, the workers, and tests that drive use cases without HTTP.
@@ -200,17 +229,28 @@ final class Wiring {
     }
 
     JobRunner jobRunner() {
+        var metrics = new JobMetrics(telemetry.registry());
         return new JobRunner(
                 transactions,
                 jobs,
                 Map.of(
                         JobKind.PROVISION,
+                        observed(
+                                JobKind.PROVISION,
                                 new ProvisionDatabase(
                                         transactions, databases, jobs, events, vault, clusterTargets, passwords, clock),
+                                metrics),
                         JobKind.DEPROVISION,
+                        observed(
+                                JobKind.DEPROVISION,
                                 new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, clusterTargets, clusters, clock)),
+                                        transactions, databases, jobs, events, vault, clusterTargets, clusters, clock),
+                                metrics)),
                 jobSettings,
                 clock);
+    }
+
+    private JobHandler observed(JobKind kind, JobHandler handler, JobMetrics metrics) {
+        return new ObservedJobHandler(kind, handler, telemetry.openTelemetry(), metrics, clock);
     }
 }
