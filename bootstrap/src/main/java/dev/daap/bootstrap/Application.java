@@ -3,6 +3,8 @@ package dev.daap.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.daap.adapters.http.HttpServer;
 import dev.daap.adapters.http.HttpSettings;
+import dev.daap.adapters.http.ManagementServer;
+import dev.daap.adapters.http.observability.RequestTelemetry;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.PoolSettings;
 import dev.daap.adapters.postgres.PostgresPool;
@@ -11,10 +13,15 @@ import dev.daap.adapters.postgres.cluster.PostgresClusterIsolation;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.SecretKeyCheck;
 import dev.daap.adapters.postgres.credential.SecretKeyMismatchException;
+import dev.daap.adapters.postgres.job.JobBacklog;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.bootstrap.observability.JobBacklogGauges;
+import dev.daap.bootstrap.observability.StoreMetrics;
+import dev.daap.bootstrap.observability.Telemetry;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.migrations.MigrationStatus;
 import dev.daap.migrations.Migrator;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +44,8 @@ public final class Application implements AutoCloseable {
     private final Workers workers;
     private final List<PeriodicTask> housekeeping;
     private final LiveEvents events;
+    private final ManagementServer management;
+    private final Telemetry telemetry;
 
     private Application(
             MetadataDatabase database,
@@ -44,8 +53,12 @@ public final class Application implements AutoCloseable {
             HttpServer http,
             Workers workers,
             List<PeriodicTask> housekeeping,
-            LiveEvents events) {
+            LiveEvents events,
+            ManagementServer management,
+            Telemetry telemetry) {
         this.events = events;
+        this.management = management;
+        this.telemetry = telemetry;
         this.database = database;
         this.pool = pool;
         this.http = http;
@@ -54,21 +67,43 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(DaapConfig config) {
+        return start(config, Telemetry.start(config.telemetry()));
+    }
+
+    /** With metrics and tracing of the caller's making (tests collect spans in memory); closes it at the end. */
+    static Application start(DaapConfig config, Telemetry telemetry) {
         long started = System.nanoTime();
-        byte[] secretKey = secretKey(config); // before anything starts: a bad key fails at once
-        MetadataDatabase database = MetadataDatabase.open(config);
+        byte[] secretKey;
+        MetadataDatabase database;
+        try {
+            secretKey = secretKey(config); // before anything starts: a bad key fails at once
+            database = MetadataDatabase.open(config);
+        } catch (RuntimeException e) {
+            telemetry.close();
+            throw e;
+        }
         var resources = new java.util.ArrayList<AutoCloseable>();
+        resources.add(telemetry);
         try {
             HikariDataSource pool = PostgresPool.create(poolSettings(config, database.target()), "daap");
             resources.add(pool);
             MigrationStatus migrations = migrate(config, pool);
-            DSLContext dsl = JooqFactory.create(pool, config.schema());
+            if (config.telemetry().metrics()) {
+                StoreMetrics.pool(telemetry.registry(), pool);
+            }
+            DSLContext dsl = JooqFactory.create(telemetry.traced(pool), config.schema());
             Wiring wiring = new Wiring(
                     dsl,
                     config,
                     credentialCipher(secretKey, migrations, dsl),
-                    new PostgresProvisioners(),
-                    clusterSide(config, pool));
+                    // Traced: the statements on a cluster show in the trace of the job, and so of the create that
+                    // asked.
+                    new PostgresProvisioners(telemetry::traced),
+                    clusterSide(config, pool),
+                    Clock.systemUTC(),
+                    telemetry);
+            StoreMetrics.apiKeyCache(telemetry.registry(), wiring.apiKeys);
+            JobBacklogGauges.register(telemetry.registry(), new JobBacklog(wiring.transactions, wiring.clock));
             if (migrations.isCurrent()) {
                 registerDefaultCluster(config, database, wiring); // before any create: one cluster at least
                 FleetProbe.isolateInTheBackground(wiring.isolateClusters());
@@ -79,21 +114,27 @@ public final class Application implements AutoCloseable {
             }
             LiveEvents events = LiveEvents.start(config, wiring, database.target(), migrations.isCurrent());
             resources.add(events);
+            var readiness = new DatabaseReadiness(
+                    new SchemaVersion(dsl, config.schema()),
+                    migrations.applied().size() + migrations.pending().size());
             HttpServer http = new HttpServer(
                     wiring.databaseUseCases(),
                     wiring.accessUseCases(),
                     events.useCases(),
                     wiring.clusterUseCases(),
-                    new DatabaseReadiness(
-                            new SchemaVersion(dsl, config.schema()),
-                            migrations.applied().size() + migrations.pending().size()),
+                    readiness,
                     new HttpSettings(
                             config.port(),
                             config.listenHost(),
                             config.shutdownTimeout(),
-                            HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
-            listen(http, config);
+                            HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
+                    new RequestTelemetry(telemetry.registry(), telemetry.openTelemetry(), telemetry.accessLog()));
+            listen("PORT", config.port(), http::start);
             resources.add(http);
+            var management =
+                    new ManagementServer(readiness, telemetry.scrape(), config.listenHost(), config.managementPort());
+            listen(DaapConfig.MANAGEMENT_PORT, config.managementPort(), management::start);
+            resources.add(management);
             Workers workers =
                     migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
             resources.add(workers);
@@ -107,7 +148,7 @@ public final class Application implements AutoCloseable {
                     http.port(),
                     database.target().kind(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new Application(database, pool, http, workers, housekeeping, events);
+            return new Application(database, pool, http, workers, housekeeping, events, management, telemetry);
         } catch (RuntimeException e) {
             closeAll(resources);
             database.close();
@@ -157,14 +198,14 @@ public final class Application implements AutoCloseable {
     }
 
     /** Starts listening; a port another program holds is an operator's problem, said as such. */
-    private static void listen(HttpServer http, DaapConfig config) {
+    private static void listen(String variable, int port, Runnable start) {
         try {
-            http.start();
+            start.run();
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof java.net.BindException) {
-                    throw new ConfigException("cannot listen on port " + config.port() + " (" + cause.getMessage()
-                            + "): another program uses it; stop that one or set PORT to another port");
+                    throw new ConfigException("cannot listen on port " + port + " (" + cause.getMessage()
+                            + "): another program uses it; stop that one or set " + variable + " to another port");
                 }
             }
             throw e;
@@ -256,6 +297,11 @@ public final class Application implements AutoCloseable {
         return http.port();
     }
 
+    /** Where the metrics and health endpoints answer. */
+    public int managementPort() {
+        return management.port();
+    }
+
     @Override
     public void close() {
         log.info("Shutting down: draining HTTP requests");
@@ -265,11 +311,13 @@ public final class Application implements AutoCloseable {
             events.close();
             workers.close();
             housekeeping.forEach(PeriodicTask::close);
+            management.close(); // late: metrics and health answer while the rest drains
         } finally {
             try {
                 pool.close();
             } finally {
                 database.close();
+                telemetry.close(); // last: sends the spans of the shutdown too
                 log.info("DAAP stopped");
             }
         }

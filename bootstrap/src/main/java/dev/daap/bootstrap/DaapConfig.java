@@ -1,5 +1,6 @@
 package dev.daap.bootstrap;
 
+import dev.daap.bootstrap.observability.TelemetrySettings;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.migrations.Migrator;
@@ -36,9 +37,14 @@ public record DaapConfig(
         Duration apiKeyCacheTtl,
         EventConfig events,
         NetworkConfig network,
-        ProbeConfig probes) {
+        ProbeConfig probes,
+        int managementPort,
+        TelemetrySettings telemetry) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String EMBEDDED_LISTEN_DEFAULT = "127.0.0.1";
+    public static final String MANAGEMENT_PORT = "DAAP_MANAGEMENT_PORT";
+    /** Read by logback.xml itself (it picks the appender); checked here so that a typo stops start-up. */
+    public static final String LOG_FORMAT = "DAAP_LOG_FORMAT";
 
     /**
      * The job workers.
@@ -111,7 +117,13 @@ public record DaapConfig(
                 new ProbeConfig(
                         reader.duration("DAAP_CLUSTER_PROBE_INTERVAL", "15s"),
                         reader.integer("DAAP_CLUSTER_DOWN_AFTER", 3, 1, 100),
-                        reader.duration("DAAP_CLUSTER_PROBE_TIMEOUT", "5s")));
+                        reader.duration("DAAP_CLUSTER_PROBE_TIMEOUT", "5s")),
+                reader.integer(MANAGEMENT_PORT, 8081, 0, 65535),
+                telemetry(reader));
+        reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
+        if (config.port != 0 && config.port == config.managementPort) {
+            throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");
+        }
         if (config.minConnections > config.maxConnections) {
             throw new ConfigException("DB_MIN_CONNS (" + config.minConnections + ") must not exceed DB_MAX_CONNS ("
                     + config.maxConnections + ")");
@@ -153,7 +165,44 @@ public record DaapConfig(
                 + schema + ", pool=" + minConnections + ".." + maxConnections + ", provisionerUrl=" + provisionerUrl
                 + ", jobs=" + jobs + ", probes=" + probes + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset")
                 + ", adminToken="
-                + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl + "]";
+                + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl
+                + ", managementPort=" + managementPort + ", telemetry=" + telemetry + "]";
+    }
+
+    /** DAAP's own switches, and the standard OpenTelemetry variables DAAP honours. */
+    private static TelemetrySettings telemetry(Reader reader) {
+        return new TelemetrySettings(
+                reader.bool("DAAP_METRICS", true),
+                reader.optional("OTEL_EXPORTER_OTLP_ENDPOINT").map(DaapConfig::checkedEndpoint),
+                reader.optional("OTEL_EXPORTER_OTLP_HEADERS")
+                        .map(DaapConfig::otlpHeaders)
+                        .orElse(Map.of()),
+                reader.text("OTEL_SERVICE_NAME", TelemetrySettings.DEFAULT_SERVICE_NAME),
+                reader.bool("DAAP_ACCESS_LOG", true));
+    }
+
+    private static String checkedEndpoint(String endpoint) {
+        if (!endpoint.matches("https?://[^/\\s]+(/\\S*)?")) {
+            throw new ConfigException("OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL (OTLP over "
+                    + "HTTP, e.g. http://collector:4318), not '" + endpoint + "'");
+        }
+        return endpoint;
+    }
+
+    /** {@code key1=value1,key2=value2}, values URL-encoded, as the OpenTelemetry specification writes them. */
+    private static Map<String, String> otlpHeaders(String raw) {
+        var headers = new java.util.LinkedHashMap<String, String>();
+        for (String pair : raw.split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new ConfigException("OTEL_EXPORTER_OTLP_HEADERS must be key=value pairs separated by commas");
+            }
+            headers.put(
+                    pair.substring(0, equals).strip(),
+                    java.net.URLDecoder.decode(
+                            pair.substring(equals + 1).strip(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 
     private static String checkedAdminToken(String token) {
@@ -233,6 +282,15 @@ public record DaapConfig(
                 }
             }
             return value.replace(" ", "");
+        }
+
+        String oneOf(String name, String fallback, String... allowed) {
+            String value = text(name, fallback);
+            if (!java.util.Arrays.asList(allowed).contains(value)) {
+                throw new ConfigException(
+                        name + " must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
+            }
+            return value;
         }
 
         String schema(String name, String fallback) {

@@ -6,6 +6,7 @@ import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.WatchEvents;
+import dev.daap.bootstrap.observability.MeasuredFanOut;
 
 /**
  * The live side of the event log in one instance: the hub that streams subscribe to, and the relay that reads
@@ -35,7 +36,7 @@ final class LiveEvents implements AutoCloseable {
                     metadata.unpooled(),
                     wiring.events,
                     JooqEventLog.channelFor(config.schema()),
-                    hub,
+                    new MeasuredFanOut(hub, wiring.telemetry.registry(), wiring.clock),
                     settings.pollInterval());
             relay.start(); // before the HTTP server: the first stream must find the relay's position
         }

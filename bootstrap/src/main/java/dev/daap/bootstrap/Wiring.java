@@ -51,6 +51,7 @@ import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeprovisionDatabase;
+import dev.daap.application.job.JobHandler;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
@@ -60,11 +61,17 @@ import dev.daap.application.operation.ListOperations;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.bootstrap.observability.JobMetrics;
+import dev.daap.bootstrap.observability.ObservedJobHandler;
+import dev.daap.bootstrap.observability.Telemetry;
+import dev.daap.bootstrap.observability.TelemetrySettings;
+import dev.daap.bootstrap.observability.TraceStampingJobQueue;
 import dev.daap.domain.cluster.ClusterIsolation;
 import dev.daap.domain.cluster.ClusterProbe;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
+import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioners;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,26 +99,28 @@ final class Wiring {
     private final ClusterSide clusterSide;
     final ProbeSettings probeSettings;
     final Clock clock;
+    final Telemetry telemetry;
+    /** The queue as use cases enqueue into it: each job carries the trace of the request that asked for it. */
+    private final JobQueue requestJobs;
+
     private final UuidV7Generator ids;
     private final PasswordGenerator passwords = new PasswordGenerator();
     private final AuditTrail audit;
     private final DatabaseEvents databaseEvents;
 
-    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, ClusterSide side) {
-        this(dsl, config, cipher, provisioners, side, Clock.systemUTC());
-    }
+    // One chain, each constructor adding one thing to the one before: tests take the shortest that serves them.
 
-    /** For tests that do not look at the cluster side: the real probe and isolation, knowing no login of DAAP's. */
+    /** For tests of the rest: the real probe and isolation (knowing no login of DAAP's), the system clock. */
     Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners) {
-        this(dsl, config, cipher, provisioners, ClusterSide.of(config, Optional.empty()));
+        this(dsl, config, cipher, provisioners, Clock.systemUTC());
     }
 
-    /** The same, with a clock of the caller's. */
+    /** With a clock of the caller's: tests move time forward past a lease or a probe interval instead of waiting. */
     Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, Clock clock) {
         this(dsl, config, cipher, provisioners, ClusterSide.of(config, Optional.empty()), clock);
     }
 
-    /** With a clock of the caller's: tests move time forward past a lease or a probe interval instead of waiting. */
+    /** With the cluster side of the caller's (a fake probe, say); without metrics or traces. */
     Wiring(
             DSLContext dsl,
             DaapConfig config,
@@ -119,11 +128,32 @@ final class Wiring {
             Provisioners provisioners,
             ClusterSide side,
             Clock clock) {
+        this(
+                dsl,
+                config,
+                cipher,
+                provisioners,
+                side,
+                clock,
+                Telemetry.start(TelemetrySettings.off(), Optional.empty()));
+    }
+
+    /** Everything given: what the application runs. */
+    Wiring(
+            DSLContext dsl,
+            DaapConfig config,
+            CredentialCipher cipher,
+            Provisioners provisioners,
+            ClusterSide side,
+            Clock clock,
+            Telemetry telemetry) {
         this.clock = clock;
+        this.telemetry = telemetry;
         this.ids = new UuidV7Generator(clock);
         this.transactions = new JooqTransactions(dsl);
         this.databases = new JooqDatabases(transactions);
         this.jobs = new JooqJobQueue(transactions, clock, JooqJobQueue.channelFor(config.schema()));
+        this.requestJobs = new TraceStampingJobQueue(jobs, telemetry.openTelemetry());
         this.events = new JooqEventLog(transactions, JooqEventLog.channelFor(config.schema()));
         this.vault = new JooqCredentialVault(transactions, cipher);
         this.idempotency = new JooqIdempotencyStore(transactions);
@@ -214,7 +244,7 @@ final class Wiring {
     }
 
     private JobScheduler scheduler() {
-        return new JobScheduler(jobs, jobSettings, ids, clock);
+        return new JobScheduler(requestJobs, jobSettings, ids, clock);
     }
 
     // One by one: for start-up, the workers, and tests that drive use cases without HTTP.
@@ -252,18 +282,29 @@ final class Wiring {
     }
 
     JobRunner jobRunner() {
+        var metrics = new JobMetrics(telemetry.registry());
         return new JobRunner(
                 transactions,
                 jobs,
                 Map.of(
                         JobKind.PROVISION,
+                        observed(
+                                JobKind.PROVISION,
                                 new ProvisionDatabase(
                                         transactions, databases, jobs, events, vault, clusterTargets, passwords, clock),
+                                metrics),
                         JobKind.DEPROVISION,
+                        observed(
+                                JobKind.DEPROVISION,
                                 new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, clusterTargets, clusters, clock)),
+                                        transactions, databases, jobs, events, vault, clusterTargets, clusters, clock),
+                                metrics)),
                 jobSettings,
                 new ClusterWaits(databases, clusters, jobSettings),
                 clock);
+    }
+
+    private JobHandler observed(JobKind kind, JobHandler handler, JobMetrics metrics) {
+        return new ObservedJobHandler(kind, handler, telemetry.openTelemetry(), metrics, clock);
     }
 }

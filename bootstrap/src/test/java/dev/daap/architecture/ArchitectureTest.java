@@ -104,6 +104,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void metricsAndTracingLiveInTheObservabilityAreasOnly() {
+        // Micrometer and OpenTelemetry stay at the edges: the HTTP adapter's observability package (request
+        // metrics and spans, the management port) and bootstrap, which makes the registry and the SDK and decorates
+        // the ports (the job queue and handlers, the event fan-out) that the use cases see. SQL spans come from a
+        // wrapper of the DataSource that bootstrap hands the store, so the store knows nothing of them.
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.daap.adapters.http.observability..", "dev.daap.bootstrap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.micrometer..", "io.opentelemetry..", "io.prometheus.."));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("dev.daap.domain..", "dev.daap.application..", "dev.daap.adapters.postgres..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.daap.adapters.http.observability..", "dev.daap.bootstrap.observability.."));
+    }
+
+    @Test
     void jacksonLivesInTheHttpAdapterBootstrapAndTheStoresJsonColumnsOnly() {
         // The store reads its JSONB columns with Jackson too, but through one class: its repositories see maps.
         check(noClasses()

@@ -1,12 +1,16 @@
 package dev.daap.bootstrap;
 
+import dev.daap.bootstrap.observability.Telemetry;
 import dev.daap.testing.TestPostgres;
 import dev.daap.testing.http.ApiUnderTest;
 import dev.daap.testing.http.TestClient;
 import dev.daap.testing.http.TestResponse;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * DAAP started by its own bootstrap code on a random port, and a {@link TestClient} to drive it. Requests carry the
@@ -45,13 +49,28 @@ final class RunningDaap implements ApiUnderTest, AutoCloseable {
     }
 
     static RunningDaap start(Map<String, String> env) {
+        return start(env, null);
+    }
+
+    /**
+     * With spans going to {@code spans} (the SDK's in-memory exporter, say) and metrics on; null: as configured by
+     * {@code env}. The management port is a free one unless {@code env} names one.
+     */
+    static RunningDaap start(Map<String, String> env, SpanExporter spans) {
         Map<String, String> complete = new HashMap<>(env);
+        complete.putIfAbsent(DaapConfig.MANAGEMENT_PORT, "0"); // 8081 may be taken by another test or program
         if (!env.containsKey("DAAP_DATA_DIR")) {
             // No data directory to keep a generated key in: bring one, as an operator of an external database would.
             complete.putIfAbsent("DAAP_SECRET_KEY", TEST_KEY);
         }
         complete.putIfAbsent(DaapConfig.ADMIN_TOKEN, ADMIN_TOKEN);
-        var daap = new RunningDaap(Application.start(DaapConfig.fromEnvironment(complete)));
+        DaapConfig config = DaapConfig.fromEnvironment(complete);
+        var daap = new RunningDaap(
+                spans == null
+                        ? Application.start(config)
+                        : Application.start(
+                                config,
+                                Telemetry.start(config.telemetry(), Optional.of(SimpleSpanProcessor.create(spans)))));
         if (complete.get(DaapConfig.ADMIN_TOKEN).equals(ADMIN_TOKEN)) {
             TEAMS.forEach(daap::ensureTeam);
         }
@@ -79,6 +98,10 @@ final class RunningDaap implements ApiUnderTest, AutoCloseable {
 
     int port() {
         return application.port();
+    }
+
+    int managementPort() {
+        return application.managementPort();
     }
 
     @Override

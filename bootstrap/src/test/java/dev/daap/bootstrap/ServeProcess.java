@@ -36,6 +36,7 @@ final class ServeProcess implements AutoCloseable {
                         "serve")
                 .redirectErrorStream(true);
         builder.environment().remove("DATABASE_URL");
+        builder.environment().put(DaapConfig.MANAGEMENT_PORT, "0"); // 8081 may be taken by another test or program
         builder.environment().putAll(environment);
         return new ServeProcess(builder.start());
     }

@@ -260,7 +260,8 @@ public final class InMemoryJobQueue implements JobQueue {
                 lastError,
                 job.createdAt(),
                 startedAt,
-                finishedAt);
+                finishedAt,
+                job.traceParent());
     }
 
     /** PostgreSQL keeps microseconds; truncating makes what the fake returns equal what the real queue reads back. */

@@ -49,6 +49,23 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void aJobKeepsTheTraceOfTheRequestThatAskedForItThroughEveryAttempt() {
+        String parent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Job job = enqueue(Job.schedule(UUID.randomUUID(), JobKind.PROVISION, aDatabase(), 3, clock.instant())
+                .withTraceParent(parent));
+
+        Job claimed = jobs().claim("worker-a", LEASE, 1).getFirst();
+        jobs().retryLater(job.id(), "worker-a", "refused", clock.instant());
+
+        assertThat(claimed.traceParent()).isEqualTo(parent);
+        assertThat(jobs().claim("worker-b", LEASE, 1))
+                .singleElement()
+                .extracting(Job::traceParent)
+                .isEqualTo(parent);
+        assertThat(enqueue(aDatabase()).traceParent()).isNull();
+    }
+
+    @Test
     void claimTakesOnlyDueJobsCountsTheAttemptAndSetsTheLease() {
         Job due = enqueue(aDatabase());
         Job later = enqueue(scheduledAt(aDatabase(), T0.plus(Duration.ofHours(1))));
@@ -343,6 +360,7 @@ public abstract class JobQueueContract {
                 null,
                 null,
                 clock.instant(),
+                null,
                 null,
                 null);
     }

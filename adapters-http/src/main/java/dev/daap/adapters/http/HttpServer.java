@@ -14,6 +14,7 @@ import dev.daap.adapters.http.event.EventUseCases;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.IdempotentPosts;
+import dev.daap.adapters.http.observability.RequestTelemetry;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.problem.Problem;
 import dev.daap.adapters.http.problem.ProblemType;
@@ -58,8 +59,21 @@ public final class HttpServer implements AutoCloseable {
             ClusterUseCases clusters,
             ReadinessCheck readiness,
             HttpSettings settings) {
+        this(useCases, access, events, clusters, readiness, settings, RequestTelemetry.none());
+    }
+
+    /** @param telemetry the metrics, spans and access log of every request */
+    public HttpServer(
+            DatabaseUseCases useCases,
+            AccessUseCases access,
+            EventUseCases events,
+            ClusterUseCases clusters,
+            ReadinessCheck readiness,
+            HttpSettings settings,
+            RequestTelemetry telemetry) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(clusters, "clusters");
+        Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(readiness, "readiness");
@@ -80,6 +94,7 @@ public final class HttpServer implements AutoCloseable {
         var authentication = new Authentication(access.authenticate());
         this.app = Javalin.create(config -> {
             configureServer(config);
+            telemetry.register(config); // first: its span is current in every other handler
             Routes.register(config.routes, idempotent, authentication, handlers);
             problems.register(config.routes);
         });

@@ -9,11 +9,14 @@ import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.event.EventHandler;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.idempotency.IdempotentPosts;
+import dev.daap.adapters.http.openapi.DocsPage;
+import dev.daap.adapters.http.openapi.OpenApiDocument;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.team.TeamHandler;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 
 /** Every path of the API, in one place. */
 public final class Routes {
@@ -35,6 +38,10 @@ public final class Routes {
     public static final String EVENTS = "/v1/events";
     public static final String CLUSTERS = "/v1/clusters";
     public static final String CLUSTER = CLUSTERS + "/{name}";
+    /** The contract; public, like the reference page for people that shows it. */
+    public static final String OPENAPI = "/v1/openapi.json";
+
+    public static final String DOCS = "/docs";
     private static final String NEW_TOKEN =
             "its response holds a secret (the new API key's token), which is never stored for a replay";
     /** Every path below needs a bearer token; health checks stay outside for probes and load balancers. */
@@ -49,7 +56,7 @@ public final class Routes {
     static void register(
             RoutesConfig routes, IdempotentPosts idempotent, Authentication authentication, Handlers handlers) {
         routes.before(RequestIds::assign);
-        routes.before(AUTHENTICATED, authentication::check);
+        routes.before(AUTHENTICATED, exceptTheContract(authentication::check));
         // After authentication, before every route: no text input with a NUL reaches a handler.
         routes.beforeMatched(NulCharacters::refuseInParameters);
         routes.after(RequestIds::release);
@@ -103,6 +110,12 @@ public final class Routes {
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
 
+        var contract = new OpenApiDocument();
+        var docs = new DocsPage();
+        routes.get(OPENAPI, contract::serve);
+        routes.get(DOCS, docs::page);
+        DocsPage.ASSETS.keySet().forEach(asset -> routes.get(DOCS + "/" + asset, docs::asset));
+
         // Without these, Javalin answers HEAD on a GET route with 200 without running the handler, so HEAD of a
         // database that does not exist would say it does. Jetty drops the body of a HEAD response.
         routes.head(DATABASES, databases::list);
@@ -122,6 +135,16 @@ public final class Routes {
         routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));
         routes.head(LIVE, health::live);
         routes.head(READY, health::ready);
+        routes.head(OPENAPI, contract::serve);
+    }
+
+    /** A client reads the contract before it has a key, so the document needs none. */
+    private static Handler exceptTheContract(Handler check) {
+        return ctx -> {
+            if (!ctx.path().equals(OPENAPI)) {
+                check.handle(ctx);
+            }
+        };
     }
 
     /** The handlers of every resource, built by the server. */

@@ -100,7 +100,7 @@ class DatabaseUseCasesTest {
 
     @BeforeEach
     void teams() {
-        for (String slug : List.of("checkout", "other")) {
+        for (String slug : List.of("checkout", "other", "abc", "abc-def")) {
             teams.add(new Team(new TeamSlug(slug), slug, clock.instant()));
         }
     }
@@ -192,6 +192,39 @@ class DatabaseUseCasesTest {
         assertThat(List.of(checkout.cluster(), other.cluster()))
                 .containsOnly(fleet.cluster("default").ref());
         assertThat(fleet.cluster("default").fill().databaseCount()).isEqualTo(2);
+    }
+
+    @Test
+    void namesThatMeetOnTheClusterGetADistinctFormAndOnAnotherClusterThePlainOne() {
+        Database first = create.execute(caller, CreateDatabaseCommand.of("ghi", "abc-def", "first", null));
+        Database second = create.execute(caller, CreateDatabaseCommand.of("def-ghi", "abc", "second", null));
+        fleet.register("other-cluster", dev.daap.domain.cluster.ClusterSettings.DEFAULTS);
+        Database elsewhere = create.execute(
+                caller,
+                CreateDatabaseCommand.of(
+                        "ghi-jkl",
+                        "abc-def",
+                        "elsewhere",
+                        null,
+                        new CreateDatabaseCommand.Placement(null, null, "other-cluster")));
+        Database third = create.execute(
+                caller,
+                CreateDatabaseCommand.of(
+                        "def-ghi-jkl",
+                        "abc",
+                        "same as elsewhere",
+                        null,
+                        new CreateDatabaseCommand.Placement(null, null, "default")));
+
+        assertThat(first.nameOnCluster().value()).isEqualTo("abc_def_ghi");
+        assertThat(second.nameOnCluster().value())
+                .startsWith("abc_def_ghi_")
+                .hasSize("abc_def_ghi_".length() + 8)
+                .endsWith(second.id().toString().substring(28));
+        assertThat(elsewhere.nameOnCluster().value()).isEqualTo("abc_def_ghi_jkl");
+        assertThat(third.nameOnCluster().value())
+                .as("abc_def_ghi_jkl is taken on other-cluster, not on default")
+                .isEqualTo("abc_def_ghi_jkl");
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param runAt          when it may next run (the next retry time while scheduled after a failure)
  * @param leaseOwner     the worker holding it while running
  * @param leaseExpiresAt after this, another worker may take it (its worker is presumed dead)
+ * @param traceParent    the trace of the request that asked for the job (a W3C {@code traceparent}), so that its
+ *                       runs show in that trace; null when that request was not traced. Opaque to the domain
  */
 public record Job(
         UUID id,
@@ -28,7 +30,8 @@ public record Job(
         String lastError,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String traceParent) {
 
     public Job {
         Objects.requireNonNull(id, "id");
@@ -45,7 +48,27 @@ public record Job(
     /** A new job, due at once. */
     public static Job schedule(UUID id, JobKind kind, DatabaseId databaseId, int maxAttempts, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        return new Job(id, kind, databaseId, JobState.SCHEDULED, 0, maxAttempts, at, null, null, null, at, null, null);
+        return new Job(
+                id, kind, databaseId, JobState.SCHEDULED, 0, maxAttempts, at, null, null, null, at, null, null, null);
+    }
+
+    /** The same job, part of the trace that {@code parent} names (a W3C {@code traceparent}, or null for none). */
+    public Job withTraceParent(String parent) {
+        return new Job(
+                id,
+                kind,
+                databaseId,
+                state,
+                attempts,
+                maxAttempts,
+                runAt,
+                leaseOwner,
+                leaseExpiresAt,
+                lastError,
+                createdAt,
+                startedAt,
+                finishedAt,
+                parent);
     }
 
     public boolean hasAttemptsLeft() {

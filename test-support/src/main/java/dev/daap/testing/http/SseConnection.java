@@ -2,6 +2,7 @@ package dev.daap.testing.http;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.daap.testing.contract.OpenApiContract;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,11 +50,14 @@ public final class SseConnection implements AutoCloseable {
     public static SseConnection open(TestClient client, String path, Map<String, String> headers, boolean keep) {
         HttpRequest.Builder request = client.request(path).header("Accept", "text/event-stream");
         headers.forEach(request::header);
-        HttpResponse<Stream<String>> response = client.exchange(request.build(), HttpResponse.BodyHandlers.ofLines());
+        HttpRequest built = request.build();
+        HttpResponse<Stream<String>> response = client.exchange(built, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             String body = String.join("\n", response.body().toList());
+            OpenApiContract.check(built.method(), response.uri(), response.statusCode(), response.headers(), body);
             throw new AssertionError("the stream answered " + response.statusCode() + ": " + body);
         }
+        OpenApiContract.checkWithoutBody(response);
         return new SseConnection(response, keep);
     }
 

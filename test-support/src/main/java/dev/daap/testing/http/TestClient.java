@@ -1,5 +1,6 @@
 package dev.daap.testing.http;
 
+import dev.daap.testing.contract.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -90,6 +91,7 @@ public final class TestClient implements AutoCloseable {
 
     public TestResponse send(HttpRequest request) {
         HttpResponse<String> response = exchange(request, BodyHandlers.ofString());
+        OpenApiContract.check(response); // every answer a test gets must be what the contract promises
         return new TestResponse(response.statusCode(), response.headers(), response.body());
     }
 

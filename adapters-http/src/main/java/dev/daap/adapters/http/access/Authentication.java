@@ -1,8 +1,10 @@
 package dev.daap.adapters.http.access;
 
+import dev.daap.adapters.http.observability.RequestTelemetry;
 import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.application.access.Authenticate;
+import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.error.NotAuthenticatedException;
 import io.javalin.http.Context;
@@ -24,6 +26,7 @@ public final class Authentication {
         String token = bearerToken(ctx.header("Authorization"));
         var principal = authenticate.execute(token);
         Callers.set(ctx, new Caller(principal, RequestIds.of(ctx), ctx.ip()));
+        RequestTelemetry.identify(ctx, principal, ApiToken.parse(token).prefix()); // accepted: the token parses
     }
 
     /** The token of a Bearer header (the scheme is case-insensitive); null when there is no header. */

@@ -1,6 +1,7 @@
 package dev.daap.adapters.http.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.daap.adapters.http.observability.CurrentTrace;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.NoCapacityException;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  * @param instance  the request path the problem occurred on
  * @param errors    one entry per invalid field; only for input problems
  * @param requestId  the {@code X-Request-Id} of the response, to find the log lines
+ * @param traceId    the request's trace, to find its spans; absent when tracing is off
  * @param candidates for {@code no-capacity}: each cluster and why it was passed over
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,6 +24,7 @@ public record Problem(
         String instance,
         List<FieldProblem> errors,
         String requestId,
+        String traceId,
         List<Candidate> candidates) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -34,7 +37,7 @@ public record Problem(
         List<Candidate> listed = passedOver.stream()
                 .map(c -> new Candidate(c.cluster(), c.reason(), c.description()))
                 .toList();
-        return new Problem(type, title, status, detail, instance, errors, requestId, listed);
+        return new Problem(type, title, status, detail, instance, errors, requestId, traceId, listed);
     }
 
     public static Problem of(
@@ -44,6 +47,7 @@ public record Problem(
                 : errors.stream()
                         .map(e -> new FieldProblem(e.field(), e.message()))
                         .toList();
-        return new Problem(type.uri(), type.title(), type.status(), detail, instance, fields, requestId, null);
+        return new Problem(
+                type.uri(), type.title(), type.status(), detail, instance, fields, requestId, CurrentTrace.id(), null);
     }
 }

@@ -78,6 +78,15 @@ public final class JooqApiKeys implements ApiKeys {
         return cache.get(prefix, this::load);
     }
 
+    /** Key lookups by prefix answered from this instance's cache since start, and those that read the table. */
+    public long cacheHits() {
+        return cache.hits();
+    }
+
+    public long cacheMisses() {
+        return cache.misses();
+    }
+
     @Override
     public Optional<ApiKey> find(UUID id) {
         return session.dsl()

@@ -24,7 +24,8 @@ final class JobRecordMapper {
                 record.getLastError(),
                 record.getCreatedAt(),
                 record.getStartedAt(),
-                record.getFinishedAt());
+                record.getFinishedAt(),
+                record.getTraceParent());
     }
 
     static JobsRecord toRecord(Job job) {
@@ -42,6 +43,7 @@ final class JobRecordMapper {
                 .setCreatedAt(job.createdAt())
                 .setUpdatedAt(job.createdAt())
                 .setStartedAt(job.startedAt())
-                .setFinishedAt(job.finishedAt());
+                .setFinishedAt(job.finishedAt())
+                .setTraceParent(job.traceParent());
     }
 }

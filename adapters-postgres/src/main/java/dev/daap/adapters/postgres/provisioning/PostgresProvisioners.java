@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -22,21 +23,29 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class PostgresProvisioners implements Provisioners {
     private final Map<Key, DataSource> sources = new ConcurrentHashMap<>();
+    private final UnaryOperator<DataSource> decorate;
     private final int connectionLimit;
 
     public PostgresProvisioners() {
-        this(PostgresProvisioner.DEFAULT_CONNECTION_LIMIT);
+        this(UnaryOperator.identity());
+    }
+
+    /** @param decorate wraps each cluster's connection source (to trace its statements, say) */
+    public PostgresProvisioners(UnaryOperator<DataSource> decorate) {
+        this(decorate, PostgresProvisioner.DEFAULT_CONNECTION_LIMIT);
     }
 
     /** @param connectionLimit the connection limit of each provisioned role */
-    public PostgresProvisioners(int connectionLimit) {
+    public PostgresProvisioners(UnaryOperator<DataSource> decorate, int connectionLimit) {
+        this.decorate = decorate;
         this.connectionLimit = connectionLimit;
     }
 
     @Override
     public Provisioner forCluster(ClusterTarget target) {
         AdminUrl url = target.adminUrl();
-        DataSource admin = sources.computeIfAbsent(new Key(target.id(), url.secretText()), key -> dataSource(url));
+        DataSource admin =
+                sources.computeIfAbsent(new Key(target.id(), url.secretText()), key -> decorate.apply(dataSource(url)));
         List<String> secrets = new ArrayList<>();
         secrets.add(url.user());
         if (url.password() != null) {

@@ -41,4 +41,15 @@ class PrefixCacheTest {
                 }))
                 .contains(key);
     }
+
+    @Test
+    void countsLookupsAnsweredFromMemoryAndThoseThatLoaded() {
+        cache.get(key.prefix(), prefix -> Optional.of(key));
+        cache.get(key.prefix(), prefix -> Optional.of(key));
+        cache.get(key.prefix(), prefix -> Optional.of(key));
+        cache.get("unknown", prefix -> Optional.empty());
+
+        assertThat(cache.hits()).isEqualTo(2);
+        assertThat(cache.misses()).isEqualTo(2);
+    }
 }
