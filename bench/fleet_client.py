@@ -71,16 +71,20 @@ def fleet(base, token, password, other_ports, count, clients, max_per_cluster, o
     call = api(base, token)
     for slug in ("bench", "team-0"):  # team-0: create-transaction.sql's rows belong to it
         call("POST", "/v1/teams", {"slug": slug, "display_name": slug}, expect=(201, 409))
-    # Placement ranks clusters by how full they are against their limits, and clusters without a limit all count
-    # as empty (ties broken by name): each gets a limit, twice the even share unless BENCH_MAX_PER_CLUSTER says.
+    # As the issue has it, the clusters have no limits: placement spreads them by database count. With
+    # BENCH_MAX_PER_CLUSTER each gets that max_databases, and placement ranks by fullness against it first.
     ports = other_ports.split(",")
-    limit = int(max_per_cluster) if int(max_per_cluster) > 0 else 2 * -(-count // (len(ports) + 1))
-    call("PATCH", "/v1/clusters/default", {"max_databases": limit})
+    limit = int(max_per_cluster) if int(max_per_cluster) > 0 else None
+    if limit is not None:
+        call("PATCH", "/v1/clusters/default", {"max_databases": limit})
     for index, port in enumerate(ports, start=2):
-        call("POST", "/v1/clusters", {"name": f"pg-{index}", "max_databases": limit,
-                                      "admin_url": f"postgres://postgres:{password}@127.0.0.1:{port}/postgres"})
+        body = {"name": f"pg-{index}", "admin_url": f"postgres://postgres:{password}@127.0.0.1:{port}/postgres"}
+        if limit is not None:
+            body["max_databases"] = limit
+        call("POST", "/v1/clusters", body)
     clusters = [c["name"] for c in call("GET", "/v1/clusters?page_size=500")["items"]]
-    log(f"{len(clusters)} clusters: {', '.join(clusters)}, at most {limit} databases each; creating {count} "
+    log(f"{len(clusters)} clusters: {', '.join(clusters)}, "
+        f"{'no limit' if limit is None else f'at most {limit} databases each'}; creating {count} "
         f"databases with {clients} clients")
 
     next_index = iter(range(count))
@@ -271,7 +275,8 @@ def report(results, servers, databases, clients, workers, big_count):
     big_probe = statistics.median(big_["daap_probe_ms"])
     rows = [
         ("spread: databases per cluster", f"min {min(counts)}, max {max(counts)}",
-         f"even {even:.0f}: off by at most {spread * 100:.1f} % (limit {fleet_['max_per_cluster']} each)"),
+         f"even {even:.0f}: off by at most {spread * 100:.1f} % ("
+         + ("no limits" if fleet_["max_per_cluster"] is None else f"limit {fleet_['max_per_cluster']} each") + ")"),
         ("  storage per cluster (MB, by the probe)", f"min {min(storage):.0f}, max {max(storage):.0f}", ""),
         ("create -> ready p50 / p99 / max (ms)",
          "%.0f / %.0f / %.0f" % (fleet_["p50_ms"], fleet_["p99_ms"], fleet_["max_ms"]),
