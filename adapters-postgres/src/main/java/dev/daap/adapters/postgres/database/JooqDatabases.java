@@ -22,11 +22,12 @@ import dev.daap.domain.error.TeamNotFoundException;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
  * The {@link Databases} port on PostgreSQL. Lists are keyset-paginated on (sort key, id) over live rows (see
- * {@link DatabasePage}). GET by id, the list's page and the insert run on every request of their kind, as
- * {@link HotStatement}s.
+ * {@link DatabasePage}). GET by id, the list's page, the insert and the check of a name on a cluster run on every
+ * request of their kind, as {@link HotStatement}s.
  */
 public final class JooqDatabases implements Databases {
     static final String LIVE_NAME_CONSTRAINT = "databases_live_team_name_key";
@@ -41,6 +42,17 @@ public final class JooqDatabases implements Databases {
     final HotStatement<DatabaseQuery> page = DatabasePage.statement();
 
     private final HotStatement<DatabasesRecord> insert = HotStatement.insert(DATABASES);
+
+    /** In every create that places; {@code limit 1} inline, as a hot statement's bind values are the caller's. */
+    private final HotStatement<NameOnClusterQuery> nameOnCluster =
+            HotStatement.of((dsl, query, binds) -> dsl.select(DATABASES.ID)
+                    .from(DATABASES)
+                    .where(DATABASES.CLUSTER_ID.eq(
+                            binds.value(DATABASES.CLUSTER_ID, q -> q.cluster().value())))
+                    .and(DATABASES.NAME_ON_CLUSTER.eq(
+                            binds.value(DATABASES.NAME_ON_CLUSTER, q -> q.name().value())))
+                    .and(DATABASES.DELETED_AT.isNull())
+                    .limit(DSL.inline(1)));
 
     public JooqDatabases(JooqSession session) {
         this.session = session;
@@ -119,15 +131,12 @@ public final class JooqDatabases implements Databases {
 
     @Override
     public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
-        return session.dsl()
-                .fetchExists(
-                        DATABASES,
-                        DATABASES
-                                .CLUSTER_ID
-                                .eq(cluster.value())
-                                .and(DATABASES.NAME_ON_CLUSTER.eq(name.value()))
-                                .and(DATABASES.DELETED_AT.isNull()));
+        return nameOnCluster
+                .fetch(session, new NameOnClusterQuery(cluster, name), DATABASES.ID)
+                .isNotEmpty();
     }
+
+    private record NameOnClusterQuery(ClusterId cluster, NameOnCluster name) {}
 
     @Override
     public int assignUnplaced(ClusterRef cluster) {
