@@ -213,7 +213,15 @@ final class Wiring {
     /** What the HTTP adapter serves under {@code /v1/clusters}. */
     ClusterUseCases clusterUseCases() {
         return new ClusterUseCases(
-                new RegisterCluster(transactions, clusters, clusterSecrets, provisioners, audit, ids, clock),
+                new RegisterCluster(
+                        transactions,
+                        clusters,
+                        clusterSecrets,
+                        provisioners,
+                        clusterSide.isolation(),
+                        audit,
+                        ids,
+                        clock),
                 new GetCluster(clusters),
                 new ListClusters(clusters),
                 new UpdateCluster(transactions, clusters, clusterSecrets, databases, provisioners, audit, clock),

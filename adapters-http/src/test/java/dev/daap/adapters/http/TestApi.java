@@ -54,6 +54,7 @@ import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.FakeClusterIsolation;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
@@ -96,6 +97,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final EventHub hub = new EventHub(EventHub.DEFAULT_BUFFER);
     final TestFleet fleet;
     final FakeProvisioner provisioner;
+    final FakeClusterIsolation isolation = new FakeClusterIsolation();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final ScriptedIdempotencyStore scriptedIdempotency = new ScriptedIdempotencyStore(idempotency);
     final InMemoryTeams teams = new InMemoryTeams();
@@ -163,7 +165,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
 
     private ClusterUseCases clusterUseCases(AuditTrail audit) {
         return new ClusterUseCases(
-                new RegisterCluster(transactions, fleet.clusters, fleet.secrets, provisioner, audit, ids, clock),
+                new RegisterCluster(
+                        transactions, fleet.clusters, fleet.secrets, provisioner, isolation, audit, ids, clock),
                 new GetCluster(fleet.clusters),
                 new ListClusters(fleet.clusters),
                 new UpdateCluster(transactions, fleet.clusters, fleet.secrets, databases, provisioner, audit, clock),
