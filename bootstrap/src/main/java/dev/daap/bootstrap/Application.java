@@ -15,6 +15,8 @@ import dev.daap.adapters.postgres.credential.SecretKeyCheck;
 import dev.daap.adapters.postgres.credential.SecretKeyMismatchException;
 import dev.daap.adapters.postgres.job.JobBacklog;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.application.cluster.ProbeOutcome;
+import dev.daap.bootstrap.observability.ClusterMetrics;
 import dev.daap.bootstrap.observability.JobBacklogGauges;
 import dev.daap.bootstrap.observability.StoreMetrics;
 import dev.daap.bootstrap.observability.Telemetry;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +141,8 @@ public final class Application implements AutoCloseable {
             Workers workers =
                     migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
             resources.add(workers);
-            List<PeriodicTask> housekeeping = migrations.isCurrent() ? housekeeping(config, wiring) : List.of();
+            List<PeriodicTask> housekeeping =
+                    migrations.isCurrent() ? housekeeping(config, wiring, telemetry) : List.of();
             resources.addAll(housekeeping);
             if (migrations.isCurrent() && config.adminToken().isEmpty()) {
                 generateFirstAdminKey(wiring); // last: a start that fails before it has made and shown no key
@@ -157,13 +161,16 @@ public final class Application implements AutoCloseable {
     }
 
     /** Without the current schema the tables may be missing; the next start runs these. */
-    private static List<PeriodicTask> housekeeping(DaapConfig config, Wiring wiring) {
+    private static List<PeriodicTask> housekeeping(DaapConfig config, Wiring wiring, Telemetry telemetry) {
+        Consumer<List<ProbeOutcome>> fleetMetrics = config.telemetry().metrics()
+                ? new ClusterMetrics(telemetry.registry(), wiring.clusters)::afterRound
+                : outcomes -> {}; // without metrics, no reading of the fleet for them either
         return List.of(
                 IdempotencyPurge.start(wiring.idempotency, wiring.clock, IdempotencyPurge.EVERY),
                 EventPurge.start(wiring.events, wiring.clock, config.events().retention(), EventPurge.EVERY),
                 // Last-used times of API keys are kept in memory and written in one statement now and then.
                 PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage),
-                FleetProbe.start(wiring.probeClusters(), wiring.probeSettings.interval()));
+                FleetProbe.start(wiring.probeClusters(), wiring.probeSettings.interval(), fleetMetrics));
     }
 
     /** The isolation keeps DAAP's own login working where the metadata database shares a cluster. */

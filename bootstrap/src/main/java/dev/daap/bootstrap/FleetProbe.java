@@ -2,9 +2,11 @@ package dev.daap.bootstrap;
 
 import dev.daap.application.cluster.IsolateClusters;
 import dev.daap.application.cluster.ProbeClusters;
+import dev.daap.application.cluster.ProbeOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +21,9 @@ final class FleetProbe {
 
     private FleetProbe() {}
 
-    static PeriodicTask start(ProbeClusters probes, Duration interval) {
-        return PeriodicTask.start("cluster-probe", tick(interval), false, probes::runRound);
+    /** {@code afterRound}: what each tick's probes found (none when nothing was due), for the metrics. */
+    static PeriodicTask start(ProbeClusters probes, Duration interval, Consumer<List<ProbeOutcome>> afterRound) {
+        return PeriodicTask.start("cluster-probe", tick(interval), false, () -> afterRound.accept(probes.runRound()));
     }
 
     static Duration tick(Duration interval) {
