@@ -65,7 +65,7 @@ class EventReadTest {
         assertThat(shapes).isEqualTo(4 * (EventType.values().length + 1));
     }
 
-    /** One event of each team, type and resource; returns the position of the first. */
+    /** One event of each team (none for the fleet's types), type and resource; returns the position of the first. */
     private EventPosition appendEvents(DSLContext dsl) {
         EventPosition first = null;
         for (TeamSlug team : teams) {
@@ -76,7 +76,7 @@ class EventReadTest {
                                     .setXid(OLD_XID)
                                     .setOccurredAt(Instant.parse("2026-11-26T10:00:00Z"))
                                     .setType(type.wireName())
-                                    .setTeam(team.value())
+                                    .setTeam(type.hasTeam() ? team.value() : null) // the fleet's: no team
                                     .setResourceId(new UUID(resource, 5))
                                     .setPayload(JSONB.valueOf("{}")))
                             .returningResult(EVENTS.XID, EVENTS.SEQ)
