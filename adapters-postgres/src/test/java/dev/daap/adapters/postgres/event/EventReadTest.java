@@ -56,13 +56,22 @@ class EventReadTest {
 
                     List<Event> hot = log.publishedAfter(after[variant], filter, limits[variant]);
 
-                    assertThat(jooqs).as("jOOQ's read of %s", read).isNotEmpty();
+                    if (couldMatch(filter)) {
+                        assertThat(jooqs).as("jOOQ's read of %s", read).isNotEmpty();
+                    }
                     assertThat(hot).as("the read of %s", read).isEqualTo(jooqs);
                 }
                 shapes++;
             }
         }
         assertThat(shapes).isEqualTo(4 * (EventType.values().length + 1));
+    }
+
+    /** A team's read of only the fleet's types finds nothing: those events have no team. */
+    private static boolean couldMatch(EventFilter filter) {
+        return filter.team().isEmpty()
+                || filter.types().isEmpty()
+                || filter.types().stream().anyMatch(EventType::hasTeam);
     }
 
     /** One event of each team (none for the fleet's types), type and resource; returns the position of the first. */
