@@ -9,19 +9,26 @@ import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.PoolSettings;
 import dev.daap.adapters.postgres.PostgresPool;
 import dev.daap.adapters.postgres.SchemaVersion;
+import dev.daap.adapters.postgres.cluster.PostgresClusterIsolation;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.SecretKeyCheck;
 import dev.daap.adapters.postgres.credential.SecretKeyMismatchException;
 import dev.daap.adapters.postgres.job.JobBacklog;
-import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
+import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.application.cluster.ProbeOutcome;
+import dev.daap.bootstrap.observability.ClusterMetrics;
 import dev.daap.bootstrap.observability.JobBacklogGauges;
 import dev.daap.bootstrap.observability.StoreMetrics;
 import dev.daap.bootstrap.observability.Telemetry;
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.migrations.MigrationStatus;
 import dev.daap.migrations.Migrator;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,15 +96,22 @@ public final class Application implements AutoCloseable {
                 StoreMetrics.pool(telemetry.registry(), pool);
             }
             DSLContext dsl = JooqFactory.create(telemetry.traced(pool), config.schema());
-            JdbcTarget provisioningTarget = provisioningTarget(config, database);
             Wiring wiring = new Wiring(
                     dsl,
                     config,
                     credentialCipher(secretKey, migrations, dsl),
-                    provisioner(provisioningTarget, telemetry),
+                    // Traced: the statements on a cluster show in the trace of the job, and so of the create that
+                    // asked.
+                    new PostgresProvisioners(telemetry::traced),
+                    clusterSide(config, pool),
+                    Clock.systemUTC(),
                     telemetry);
             StoreMetrics.apiKeyCache(telemetry.registry(), wiring.apiKeys);
             JobBacklogGauges.register(telemetry.registry(), new JobBacklog(wiring.transactions, wiring.clock));
+            if (migrations.isCurrent()) {
+                registerDefaultCluster(config, database, wiring); // before any create: one cluster at least
+                FleetProbe.isolateInTheBackground(wiring.isolateClusters());
+            }
             if (migrations.isCurrent() && config.adminToken().isPresent()) {
                 adoptConfiguredAdminToken(
                         config, wiring); // before listening: a token that cannot be used stops start-up
@@ -111,26 +125,31 @@ public final class Application implements AutoCloseable {
                     schemaVersion,
                     migrations.applied().size() + migrations.pending().size(),
                     dsl,
-                    new ProvisioningTargetVersion(provisioningTarget.unpooled(), wiring.clock));
+                    new ClusterVersions(wiring.clusters));
             HttpServer http = new HttpServer(
                     wiring.databaseUseCases(),
                     wiring.accessUseCases(),
                     events.useCases(),
+                    wiring.clusterUseCases(),
                     readiness,
                     version,
                     new HttpSettings(
-                            config.port(), "0.0.0.0", config.shutdownTimeout(), HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
+                            config.port(),
+                            config.listenHost(),
+                            config.shutdownTimeout(),
+                            HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
                     new RequestTelemetry(telemetry.registry(), telemetry.openTelemetry(), telemetry.accessLog()));
             listen("PORT", config.port(), http::start);
             resources.add(http);
-            var management =
-                    new ManagementServer(readiness, version, telemetry.scrape(), "0.0.0.0", config.managementPort());
+            var management = new ManagementServer(
+                    readiness, version, telemetry.scrape(), config.listenHost(), config.managementPort());
             listen(DaapConfig.MANAGEMENT_PORT, config.managementPort(), management::start);
             resources.add(management);
             Workers workers =
                     migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
             resources.add(workers);
-            List<PeriodicTask> housekeeping = migrations.isCurrent() ? housekeeping(config, wiring) : List.of();
+            List<PeriodicTask> housekeeping =
+                    migrations.isCurrent() ? housekeeping(config, wiring, telemetry) : List.of();
             resources.addAll(housekeeping);
             if (migrations.isCurrent() && config.adminToken().isEmpty()) {
                 generateFirstAdminKey(wiring); // last: a start that fails before it has made and shown no key
@@ -149,12 +168,21 @@ public final class Application implements AutoCloseable {
     }
 
     /** Without the current schema the tables may be missing; the next start runs these. */
-    private static List<PeriodicTask> housekeeping(DaapConfig config, Wiring wiring) {
+    private static List<PeriodicTask> housekeeping(DaapConfig config, Wiring wiring, Telemetry telemetry) {
+        Consumer<List<ProbeOutcome>> fleetMetrics = config.telemetry().metrics()
+                ? new ClusterMetrics(telemetry.registry(), wiring.clusters)::afterRound
+                : outcomes -> {}; // without metrics, no reading of the fleet for them either
         return List.of(
                 IdempotencyPurge.start(wiring.idempotency, wiring.clock, IdempotencyPurge.EVERY),
                 EventPurge.start(wiring.events, wiring.clock, config.events().retention(), EventPurge.EVERY),
                 // Last-used times of API keys are kept in memory and written in one statement now and then.
-                PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage));
+                PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage),
+                FleetProbe.start(wiring.probeClusters(), wiring.probeSettings.interval(), fleetMetrics));
+    }
+
+    /** The isolation keeps DAAP's own login working where the metadata database shares a cluster. */
+    private static Wiring.ClusterSide clusterSide(DaapConfig config, HikariDataSource pool) {
+        return Wiring.ClusterSide.of(config, Optional.of(PostgresClusterIsolation.ownLoginOn(pool)));
     }
 
     /** DAAP_ADMIN_TOKEN becomes a platform admin key, unless it is one already. */
@@ -222,17 +250,21 @@ public final class Application implements AutoCloseable {
         return cipher;
     }
 
-    /** Where databases are provisioned: PROVISIONER_DATABASE_URL, else the server DAAP itself runs on. */
-    private static JdbcTarget provisioningTarget(DaapConfig config, MetadataDatabase database) {
-        return config.provisionerUrl()
+    /**
+     * The quick start's fleet of one: when no cluster was ever registered, {@code default} is, from
+     * PROVISIONER_DATABASE_URL or else the server DAAP itself runs on, with DAAP_ADVERTISED_HOST as the host its
+     * clients are told; the databases from before clusters are placed on it. Afterwards the fleet is managed over
+     * the API, and these variables are not read again for it.
+     */
+    private static void registerDefaultCluster(DaapConfig config, MetadataDatabase database, Wiring wiring) {
+        if (wiring.clusters.anyRegistered()) {
+            return; // without reading the variables, which may no longer name a usable server
+        }
+        JdbcTarget target = config.provisionerUrl()
                 .map(url -> JdbcTarget.of(url, "provisioner"))
                 .orElse(database.target());
-    }
-
-    private static PostgresProvisioner provisioner(JdbcTarget target, Telemetry telemetry) {
-        log.info("Provisioning databases on {}", target.displayUrl());
-        // Traced: the statements on the cluster show in the trace of the job, and so of the create that asked.
-        return new PostgresProvisioner(telemetry.traced(target.unpooled()), target.host(), target.port());
+        var endpoint = new ClientEndpoint(config.network().advertisedHost().orElse(null), null, null);
+        wiring.registerDefaultCluster().execute(target.adminUrl(), endpoint);
     }
 
     private static void closeAll(java.util.List<AutoCloseable> resources) {

@@ -19,6 +19,7 @@ record DatabaseUrl(
         String jdbcUrl,
         String host,
         int port,
+        String database,
         String user,
         String password,
         Map<String, String> properties,
@@ -102,7 +103,7 @@ record DatabaseUrl(
             password = properties.remove("password");
         }
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + URLEncodedPath.encode(database);
-        return new DatabaseUrl(jdbc, uri.getHost(), port, user, password, properties, null);
+        return new DatabaseUrl(jdbc, uri.getHost(), port, database, user, password, properties, null);
     }
 
     /**
@@ -133,8 +134,17 @@ record DatabaseUrl(
         URI address = URI.create(
                 base.substring("jdbc:".length()).replaceFirst("^postgresql:(?!//)", "postgresql://localhost/"));
         String host = address.getHost() == null ? "localhost" : address.getHost();
+        String path = address.getRawPath() == null ? "" : address.getRawPath().replaceFirst("^/", "");
+        String database = path.isEmpty() ? (user == null ? "postgres" : user) : decode(path);
         return new DatabaseUrl(
-                base, host, address.getPort() == -1 ? 5432 : address.getPort(), user, password, properties, null);
+                base,
+                host,
+                address.getPort() == -1 ? 5432 : address.getPort(),
+                database,
+                user,
+                password,
+                properties,
+                null);
     }
 
     private static Map<String, String> query(String rawQuery) {
@@ -163,17 +173,17 @@ record DatabaseUrl(
     }
 
     private DatabaseUrl from(String variable) {
-        return new DatabaseUrl(jdbcUrl, host, port, user, password, properties, variable);
+        return new DatabaseUrl(jdbcUrl, host, port, database, user, password, properties, variable);
     }
 
     /** @param variable where the user came from, added to {@link #source()} */
     DatabaseUrl withUser(String newUser, String variable) {
-        return new DatabaseUrl(jdbcUrl, host, port, newUser, password, properties, source + ", " + variable);
+        return new DatabaseUrl(jdbcUrl, host, port, database, newUser, password, properties, source + ", " + variable);
     }
 
     /** @param variable where the password came from, added to {@link #source()} */
     DatabaseUrl withPassword(String newPassword, String variable) {
-        return new DatabaseUrl(jdbcUrl, host, port, user, newPassword, properties, source + ", " + variable);
+        return new DatabaseUrl(jdbcUrl, host, port, database, user, newPassword, properties, source + ", " + variable);
     }
 
     /** The URL with the password masked, for logs. */

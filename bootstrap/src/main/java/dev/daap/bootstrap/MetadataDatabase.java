@@ -48,11 +48,18 @@ final class MetadataDatabase implements AutoCloseable {
         log.info("DATABASE_URL is unset: using the embedded PostgreSQL 17 in {}, schema {}", folder, config.schema());
         EmbeddedPostgres embedded = shareRunningServer
                 ? EmbeddedPostgres.startOrAttach(folder, Map.of())
-                : EmbeddedPostgres.start(folder, 0, Map.of());
+                : EmbeddedPostgres.start(
+                        folder,
+                        0,
+                        Map.of(
+                                "listen_addresses",
+                                EmbeddedPostgres.listenAddresses(
+                                        config.network().embeddedListen())));
         var target = new JdbcTarget(
                 embedded.jdbcUrl("postgres"),
                 EmbeddedPostgres.HOST,
                 embedded.port(),
+                "postgres",
                 EmbeddedPostgres.SUPERUSER,
                 embedded.password(),
                 Map.of(),

@@ -4,12 +4,14 @@ import dev.daap.adapters.http.version.VersionInfo;
 import dev.daap.adapters.http.version.VersionSource;
 import dev.daap.adapters.postgres.PostgresServerVersion;
 import dev.daap.adapters.postgres.SchemaVersion;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What this instance runs, for GET /v1/version: the build, the schema and the PostgreSQL servers it uses. */
 final class RunningVersion implements VersionSource {
+    static final String UNREACHABLE = "unreachable";
     private static final Logger log = LoggerFactory.getLogger(RunningVersion.class);
     private final BuildInfo build;
     private final SchemaVersion schema;
@@ -29,13 +31,15 @@ final class RunningVersion implements VersionSource {
     /** Its own database away, the answer still comes: with what could not be read marked as such. */
     @Override
     public VersionInfo current() {
-        String daap = ProvisioningTargetVersion.UNREACHABLE;
+        String daap = UNREACHABLE;
         int applied = -1;
         String latest = null;
+        Map<String, String> clusterVersions = Map.of();
         try {
             daap = PostgresServerVersion.of(metadata);
             applied = schema.appliedChangesets();
             latest = schema.latestChangeset().orElse(null);
+            clusterVersions = clusters.byCluster();
         } catch (RuntimeException e) {
             log.debug("the version cannot read DAAP's own database or its changelog", e);
         }
@@ -43,6 +47,6 @@ final class RunningVersion implements VersionSource {
                 build.version(),
                 build.commit(),
                 new VersionInfo.Schema(applied, knownChangesets, latest),
-                new VersionInfo.Postgres(daap, clusters.byCluster()));
+                new VersionInfo.Postgres(daap, clusterVersions));
     }
 }

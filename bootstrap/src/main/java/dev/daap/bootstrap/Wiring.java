@@ -2,11 +2,17 @@ package dev.daap.bootstrap;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.daap.adapters.http.access.AccessUseCases;
+import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
+import dev.daap.adapters.postgres.cluster.JooqClusterProbeStore;
+import dev.daap.adapters.postgres.cluster.JooqClusterSecrets;
+import dev.daap.adapters.postgres.cluster.JooqClusters;
+import dev.daap.adapters.postgres.cluster.PostgresClusterIsolation;
+import dev.daap.adapters.postgres.cluster.PostgresClusterProbe;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
@@ -24,6 +30,16 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.cluster.ClusterTargets;
+import dev.daap.application.cluster.DeleteCluster;
+import dev.daap.application.cluster.GetCluster;
+import dev.daap.application.cluster.IsolateClusters;
+import dev.daap.application.cluster.ListClusters;
+import dev.daap.application.cluster.ProbeClusters;
+import dev.daap.application.cluster.ProbeSettings;
+import dev.daap.application.cluster.RegisterCluster;
+import dev.daap.application.cluster.RegisterDefaultCluster;
+import dev.daap.application.cluster.UpdateCluster;
 import dev.daap.application.credential.ReadCredentials;
 import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
@@ -33,6 +49,7 @@ import dev.daap.application.database.ListDatabases;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeprovisionDatabase;
 import dev.daap.application.job.JobHandler;
 import dev.daap.application.job.JobRunner;
@@ -49,12 +66,15 @@ import dev.daap.bootstrap.observability.ObservedJobHandler;
 import dev.daap.bootstrap.observability.Telemetry;
 import dev.daap.bootstrap.observability.TelemetrySettings;
 import dev.daap.bootstrap.observability.TraceStampingJobQueue;
+import dev.daap.domain.cluster.ClusterIsolation;
+import dev.daap.domain.cluster.ClusterProbe;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
-import dev.daap.domain.provisioning.Provisioner;
+import dev.daap.domain.provisioning.Provisioners;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -70,8 +90,14 @@ final class Wiring {
     final JooqTeams teams;
     final JooqApiKeys apiKeys;
     final JooqAuditLog auditLog;
+    final JooqClusters clusters;
+    final JooqClusterSecrets clusterSecrets;
     final JobSettings jobSettings;
-    final Provisioner provisioner;
+    final Provisioners provisioners;
+    private final ClusterTargets clusterTargets;
+    private final JooqClusterProbeStore probeStore;
+    private final ClusterSide clusterSide;
+    final ProbeSettings probeSettings;
     final Clock clock;
     final Telemetry telemetry;
     /** The queue as use cases enqueue into it: each job carries the trace of the request that asked for it. */
@@ -82,25 +108,43 @@ final class Wiring {
     private final AuditTrail audit;
     private final DatabaseEvents databaseEvents;
 
-    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioner provisioner, Telemetry telemetry) {
-        this(dsl, config, cipher, provisioner, Clock.systemUTC(), telemetry);
+    // One chain, each constructor adding one thing to the one before: tests take the shortest that serves them.
+
+    /** For tests of the rest: the real probe and isolation (knowing no login of DAAP's), the system clock. */
+    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners) {
+        this(dsl, config, cipher, provisioners, Clock.systemUTC());
     }
 
-    /** Without metrics or traces, for tests of the rest. */
-    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioner provisioner) {
-        this(dsl, config, cipher, provisioner, Clock.systemUTC());
+    /** With a clock of the caller's: tests move time forward past a lease or a probe interval instead of waiting. */
+    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, Clock clock) {
+        this(dsl, config, cipher, provisioners, ClusterSide.of(config, Optional.empty()), clock);
     }
 
-    /** With a clock of the caller's: tests move time forward past a lease instead of waiting for it. */
-    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioner provisioner, Clock clock) {
-        this(dsl, config, cipher, provisioner, clock, Telemetry.start(TelemetrySettings.off(), Optional.empty()));
-    }
-
-    private Wiring(
+    /** With the cluster side of the caller's (a fake probe, say); without metrics or traces. */
+    Wiring(
             DSLContext dsl,
             DaapConfig config,
             CredentialCipher cipher,
-            Provisioner provisioner,
+            Provisioners provisioners,
+            ClusterSide side,
+            Clock clock) {
+        this(
+                dsl,
+                config,
+                cipher,
+                provisioners,
+                side,
+                clock,
+                Telemetry.start(TelemetrySettings.off(), Optional.empty()));
+    }
+
+    /** Everything given: what the application runs. */
+    Wiring(
+            DSLContext dsl,
+            DaapConfig config,
+            CredentialCipher cipher,
+            Provisioners provisioners,
+            ClusterSide side,
             Clock clock,
             Telemetry telemetry) {
         this.clock = clock;
@@ -118,7 +162,14 @@ final class Wiring {
         this.auditLog = new JooqAuditLog(transactions);
         this.audit = new AuditTrail(auditLog, ids, clock);
         this.databaseEvents = new DatabaseEvents(events, clock);
-        this.provisioner = provisioner;
+        this.clusters = new JooqClusters(transactions);
+        this.clusterSecrets = new JooqClusterSecrets(transactions, cipher);
+        this.provisioners = provisioners;
+        this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
+        this.probeStore = new JooqClusterProbeStore(transactions);
+        this.clusterSide = side;
+        this.probeSettings =
+                new ProbeSettings(config.probes().interval(), config.probes().downAfter());
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(
                 job.maxAttempts(),
@@ -140,7 +191,7 @@ final class Wiring {
                 new GetOperation(jobs, databases, jobSettings, clock),
                 new ListOperations(jobs, databases, jobSettings, clock),
                 readCredentials(),
-                new RotateCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents),
+                new RotateCredentials(transactions, databases, vault, clusterTargets, passwords, audit, databaseEvents),
                 new Idempotency(idempotency, clock));
     }
 
@@ -159,6 +210,47 @@ final class Wiring {
                 new ListAuditEvents(auditLog));
     }
 
+    /** What the HTTP adapter serves under {@code /v1/clusters}. */
+    ClusterUseCases clusterUseCases() {
+        return new ClusterUseCases(
+                new RegisterCluster(
+                        transactions,
+                        clusters,
+                        clusterSecrets,
+                        provisioners,
+                        clusterSide.isolation(),
+                        audit,
+                        ids,
+                        clock),
+                new GetCluster(clusters),
+                new ListClusters(clusters),
+                new UpdateCluster(transactions, clusters, clusterSecrets, databases, provisioners, audit, clock),
+                new DeleteCluster(transactions, clusters, clusterSecrets, audit, clock));
+    }
+
+    /** What DAAP does on the clusters themselves besides provisioning: probe them, close them to PUBLIC. */
+    record ClusterSide(ClusterProbe probe, ClusterIsolation isolation) {
+        /** On PostgreSQL, each session bounded by the probe timeout; {@code own}: DAAP's login to keep working. */
+        static ClusterSide of(DaapConfig config, Optional<PostgresClusterIsolation.OwnLogin> own) {
+            Duration timeout = config.probes().timeout();
+            return new ClusterSide(new PostgresClusterProbe(timeout), new PostgresClusterIsolation(timeout, own));
+        }
+    }
+
+    ProbeClusters probeClusters() {
+        return new ProbeClusters(
+                transactions, probeStore, clusterSecrets, clusterSide.probe(), jobs, events, probeSettings, clock);
+    }
+
+    IsolateClusters isolateClusters() {
+        return new IsolateClusters(clusters, clusterSecrets, clusterSide.isolation());
+    }
+
+    RegisterDefaultCluster registerDefaultCluster() {
+        return new RegisterDefaultCluster(
+                transactions, clusters, clusterSecrets, databases, provisioners, audit, ids, clock);
+    }
+
     private JobScheduler scheduler() {
         return new JobScheduler(requestJobs, jobSettings, ids, clock);
     }
@@ -166,7 +258,7 @@ final class Wiring {
     // One by one: for start-up, the workers, and tests that drive use cases without HTTP.
 
     CreateDatabase createDatabase() {
-        return new CreateDatabase(transactions, databases, scheduler(), audit, databaseEvents, ids, clock);
+        return new CreateDatabase(transactions, databases, clusters, scheduler(), audit, databaseEvents, ids, clock);
     }
 
     GetDatabase getDatabase() {
@@ -207,15 +299,16 @@ final class Wiring {
                         observed(
                                 JobKind.PROVISION,
                                 new ProvisionDatabase(
-                                        transactions, databases, jobs, events, vault, provisioner, passwords, clock),
+                                        transactions, databases, jobs, events, vault, clusterTargets, passwords, clock),
                                 metrics),
                         JobKind.DEPROVISION,
                         observed(
                                 JobKind.DEPROVISION,
                                 new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, provisioner, clock),
+                                        transactions, databases, jobs, events, vault, clusterTargets, clusters, clock),
                                 metrics)),
                 jobSettings,
+                new ClusterWaits(databases, clusters, jobSettings),
                 clock);
     }
 

@@ -26,6 +26,22 @@ class DaapConfigTest {
         assertThat(config.maxConnectionLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(config.maxConnectionIdleTime()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.migrateOnStart()).isTrue();
+        assertThat(config.probes())
+                .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofSeconds(15), 3, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void readsTheFleetsProbeSettings() {
+        DaapConfig config = DaapConfig.fromEnvironment(Map.of(
+                "DAAP_CLUSTER_PROBE_INTERVAL",
+                "1m",
+                "DAAP_CLUSTER_DOWN_AFTER",
+                "5",
+                "DAAP_CLUSTER_PROBE_TIMEOUT",
+                "10s"));
+
+        assertThat(config.probes())
+                .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofMinutes(1), 5, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -113,6 +129,9 @@ class DaapConfigTest {
                 "DATABASE_URL|mysql://x/y|DATABASE_URL must start with postgres://",
                 "DAAP_ADMIN_TOKEN|letmein|DAAP_ADMIN_TOKEN is not a DAAP API token",
                 "DAAP_API_KEY_CACHE_TTL|10m|DAAP_API_KEY_CACHE_TTL must be at most 5m",
+                "DAAP_CLUSTER_DOWN_AFTER|0|DAAP_CLUSTER_DOWN_AFTER must be a whole number from 1 to 100",
+                "DAAP_CLUSTER_PROBE_INTERVAL|500ms|DAAP_CLUSTER_PROBE_INTERVAL and DAAP_CLUSTER_PROBE_TIMEOUT must be",
+                "DAAP_CLUSTER_PROBE_TIMEOUT|15s|the timeout shorter than the interval",
             })
     void aBadValueStopsStartUpNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of(variable, value)))

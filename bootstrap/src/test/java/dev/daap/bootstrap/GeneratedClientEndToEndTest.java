@@ -37,6 +37,7 @@ class GeneratedClientEndToEndTest {
                     request -> request.header("Authorization", "Bearer " + RunningDaap.ADMIN_TOKEN));
             var databases = new DatabasesApi(client);
             String name = "client-" + Long.toHexString(System.nanoTime());
+            String onCluster = "platform_" + name.replace('-', '_'); // its name on the cluster
 
             Database created = databases.createDatabase(
                     new DatabaseCreate()
@@ -53,11 +54,12 @@ class GeneratedClientEndToEndTest {
             Database ready = await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> databases.getDatabase(id), database -> database.getStatus() == DatabaseStatus.READY);
-            assertThat(ready.getConnection().getDatabase()).isEqualTo(name);
+            assertThat(ready.getConnection().getDatabase()).isEqualTo(onCluster);
+            assertThat(ready.getCluster()).isEqualTo("default");
             assertThat(ready.getVersion()).isGreaterThan(created.getVersion());
 
             Credentials credentials = new CredentialsApi(client).readCredentials(id);
-            assertThat(credentials.getUri()).startsWith("postgresql://" + name + ":");
+            assertThat(credentials.getUri()).startsWith("postgresql://" + onCluster + ":");
             try (Connection session = DriverManager.getConnection(
                             "jdbc:postgresql://" + credentials.getHost() + ":" + credentials.getPort() + "/"
                                     + credentials.getDatabase(),
@@ -66,7 +68,7 @@ class GeneratedClientEndToEndTest {
                     var statement = session.createStatement();
                     var rows = statement.executeQuery("SELECT current_database()")) {
                 rows.next();
-                assertThat(rows.getString(1)).isEqualTo(name);
+                assertThat(rows.getString(1)).isEqualTo(onCluster);
             }
 
             Database deleting = databases.deleteDatabase(id, "\"" + ready.getVersion() + "\"");

@@ -4,6 +4,10 @@ import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
@@ -14,7 +18,7 @@ import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
@@ -61,6 +65,9 @@ public abstract class DatabasesContract {
     /** Makes sure the team exists, for stores whose rows refer to teams; the default suits the others. */
     protected void teamExists(TeamSlug slug) {}
 
+    /** Makes sure the cluster exists, for stores whose rows refer to clusters; the default suits the others. */
+    protected void clusterExists(ClusterRef cluster) {}
+
     @Test
     void anAddedDatabaseIsFoundWithEveryField() {
         Database ready = aDatabase()
@@ -85,19 +92,84 @@ public abstract class DatabasesContract {
     }
 
     @Test
-    void aSecondLiveDatabaseWithTheSameNameIsRefused() {
+    void aSecondLiveDatabaseWithTheSameNameInTheSameTeamIsRefused() {
         Database first = add(ofThisTest("orders"));
         Database sameName = aDatabase()
                 .named(first.name().value())
-                .ownedBy("other-" + run)
+                .ownedBy(team)
                 .withPurpose("another")
                 .createdAt(T0)
                 .build();
-        teamExists(sameName.ownerTeam());
 
-        assertThatThrownBy(() -> inTransaction(() -> databases().add(sameName))).isInstanceOf(NameTakenException.class);
+        assertThatThrownBy(() -> inTransaction(() -> databases().add(sameName)))
+                .isInstanceOf(NameTakenException.class)
+                .hasMessageContaining(team.value());
         assertThat(databases().find(sameName.id())).isEmpty();
         assertThat(databases().find(first.id())).contains(first);
+    }
+
+    @Test
+    void anotherTeamMayHaveADatabaseOfTheSameName() {
+        Database first = add(ofThisTest("orders"));
+        Database sameNameOtherTeam = aDatabase()
+                .named(first.name().value())
+                .ownedBy("other-" + run)
+                .withPurpose("another team's orders")
+                .createdAt(T0)
+                .build();
+
+        add(sameNameOtherTeam);
+
+        assertThat(databases().find(sameNameOtherTeam.id())).contains(sameNameOtherTeam);
+        assertThat(databases().find(first.id())).contains(first);
+    }
+
+    @Test
+    void movingADatabaseToATeamThatHasItsNameIsRefused() {
+        Database first = add(ofThisTest("orders"));
+        TeamSlug other = new TeamSlug("other-" + run);
+        Database othersOrders = add(aDatabase()
+                .named(first.name().value())
+                .ownedBy(other)
+                .withPurpose("another team's orders")
+                .createdAt(T0)
+                .build());
+        Database moved = first.change(new DatabaseChanges(null, null, Optional.of(other)), T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> inTransaction(() -> databases().update(moved, first.version())))
+                .isInstanceOf(NameTakenException.class)
+                .hasMessageContaining(other.value());
+        assertThat(databases().find(first.id())).contains(first);
+        assertThat(databases().find(othersOrders.id())).contains(othersOrders);
+    }
+
+    @Test
+    void aPlacedDatabaseKeepsItsClusterAndItsNameThere() {
+        ClusterRef cluster = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("cl-" + run));
+        clusterExists(cluster);
+        Database placed = ofThisTest("placed").build().placedOn(cluster, new NameOnCluster("team_" + run + "_placed"));
+
+        add(placed);
+
+        assertThat(databases().find(placed.id())).contains(placed);
+        assertThat(databases().nameOnClusterTaken(cluster.id(), placed.nameOnCluster()))
+                .isTrue();
+        assertThat(databases().nameOnClusterTaken(cluster.id(), new NameOnCluster("team_" + run + "_other")))
+                .isFalse();
+        assertThat(databases().nameOnClusterTaken(new ClusterId(UUID.randomUUID()), placed.nameOnCluster()))
+                .isFalse();
+    }
+
+    @Test
+    void aNameOnAClusterIsFreeAgainOnceItsDatabaseIsDeleted() {
+        ClusterRef cluster = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("cl-" + run));
+        clusterExists(cluster);
+        Database placed = add(ofThisTest("gone").build().placedOn(cluster, new NameOnCluster("team_" + run + "_gone")));
+
+        databases().update(placed.deleted(T0.plusSeconds(1)), placed.version());
+
+        assertThat(databases().nameOnClusterTaken(cluster.id(), placed.nameOnCluster()))
+                .isFalse();
     }
 
     @Test

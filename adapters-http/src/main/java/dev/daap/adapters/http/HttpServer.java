@@ -4,6 +4,8 @@ import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
+import dev.daap.adapters.http.cluster.ClusterHandler;
+import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.database.DatabaseUseCases;
@@ -56,10 +58,11 @@ public final class HttpServer implements AutoCloseable {
             DatabaseUseCases useCases,
             AccessUseCases access,
             EventUseCases events,
+            ClusterUseCases clusters,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings) {
-        this(useCases, access, events, readiness, version, settings, RequestTelemetry.none());
+        this(useCases, access, events, clusters, readiness, version, settings, RequestTelemetry.none());
     }
 
     /** @param telemetry the metrics, spans and access log of every request */
@@ -67,11 +70,13 @@ public final class HttpServer implements AutoCloseable {
             DatabaseUseCases useCases,
             AccessUseCases access,
             EventUseCases events,
+            ClusterUseCases clusters,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
         Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(events, "events");
@@ -87,6 +92,7 @@ public final class HttpServer implements AutoCloseable {
                 new ApiKeyHandler(access, json, bodies),
                 new AuditHandler(access.listAuditEvents(), json),
                 new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
+                new ClusterHandler(clusters, json, bodies, Routes.CLUSTERS),
                 new HealthHandler(readiness, json),
                 new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());

@@ -3,6 +3,7 @@ package dev.daap.adapters.http;
 import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
+import dev.daap.adapters.http.cluster.ClusterHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.event.EventHandler;
@@ -37,6 +38,8 @@ public final class Routes {
     public static final String PLATFORM_API_KEY = PLATFORM_API_KEYS + "/{id}";
     public static final String EVENTS = "/v1/events";
     public static final String VERSION = "/v1/version";
+    public static final String CLUSTERS = "/v1/clusters";
+    public static final String CLUSTER = CLUSTERS + "/{name}";
     /** The contract; public, like the reference page for people that shows it. */
     public static final String OPENAPI = "/v1/openapi.json";
 
@@ -101,6 +104,14 @@ public final class Routes {
         routes.get(EVENTS, handlers.events()::events);
         routes.get(VERSION, handlers.version()::get);
 
+        // Registering checks the admin URL against the cluster; a replay answers from the first response without
+        // connecting again. The response holds no secret: the admin URL is never part of it.
+        routes.post(CLUSTERS, idempotent.idempotent(handlers.clusters()::create));
+        routes.get(CLUSTERS, handlers.clusters()::list);
+        routes.get(CLUSTER, handlers.clusters()::get);
+        routes.patch(CLUSTER, handlers.clusters()::update);
+        routes.delete(CLUSTER, handlers.clusters()::delete);
+
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
 
@@ -124,6 +135,8 @@ public final class Routes {
         routes.head(PLATFORM_API_KEYS, handlers.apiKeys()::listPlatform);
         routes.head(AUDIT_EVENTS, handlers.audit()::list);
         routes.head(VERSION, handlers.version()::get);
+        routes.head(CLUSTERS, handlers.clusters()::list);
+        routes.head(CLUSTER, handlers.clusters()::get);
         // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
         routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));
         routes.head(LIVE, health::live);
@@ -149,6 +162,7 @@ public final class Routes {
             ApiKeyHandler apiKeys,
             AuditHandler audit,
             EventHandler events,
+            ClusterHandler clusters,
             HealthHandler health,
             VersionHandler version) {}
 }

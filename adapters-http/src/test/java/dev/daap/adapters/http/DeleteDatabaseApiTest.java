@@ -72,7 +72,10 @@ class DeleteDatabaseApiTest extends ApiTest {
         assertProblem(api.delete(path), 404, "database-not-found");
         assertThat(api.provisioner.calls(Action.DEPROVISION))
                 .singleElement()
-                .satisfies(call -> assertThat(call.name().value()).isEqualTo("orders"));
+                .satisfies(call -> assertThat(call.name().value()).isEqualTo("payments_orders"));
+        assertThat(api.fleet.cluster("default").fill().databaseCount())
+                .as("its place on the cluster is free again")
+                .isZero();
     }
 
     @Test

@@ -40,7 +40,9 @@ class OperationsApiTest extends ApiTest {
                         "finished_at",
                         "duration_ms",
                         "created_at",
-                        "stuck");
+                        "stuck",
+                        "cluster");
+        assertThat(body.path("cluster").asText()).isEqualTo("default");
         assertThat(body.path("id").asText()).isEqualTo(operationId);
         assertThat(body.path("database_id").asText())
                 .isEqualTo(database.path("id").asText());

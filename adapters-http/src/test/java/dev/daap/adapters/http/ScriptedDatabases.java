@@ -1,10 +1,14 @@
 package dev.daap.adapters.http;
 
+import dev.daap.domain.cluster.ClientEndpoint;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.NameOnCluster;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -68,6 +72,21 @@ final class ScriptedDatabases implements Databases {
         failIfScripted();
         beforeUpdate.accept(changed);
         store.update(changed, expectedVersion);
+    }
+
+    @Override
+    public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
+        return store.nameOnClusterTaken(cluster, name);
+    }
+
+    @Override
+    public void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint) {
+        store.changeEndpoint(cluster, endpoint);
+    }
+
+    @Override
+    public int assignUnplaced(ClusterRef cluster) {
+        return store.assignUnplaced(cluster);
     }
 
     @Override

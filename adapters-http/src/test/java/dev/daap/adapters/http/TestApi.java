@@ -2,6 +2,7 @@ package dev.daap.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.adapters.http.access.AccessUseCases;
+import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.event.EventHandler;
 import dev.daap.adapters.http.event.EventUseCases;
@@ -17,6 +18,12 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.cluster.ClusterTargets;
+import dev.daap.application.cluster.DeleteCluster;
+import dev.daap.application.cluster.GetCluster;
+import dev.daap.application.cluster.ListClusters;
+import dev.daap.application.cluster.RegisterCluster;
+import dev.daap.application.cluster.UpdateCluster;
 import dev.daap.application.credential.ReadCredentials;
 import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
@@ -29,6 +36,7 @@ import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.WatchEvents;
+import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeprovisionDatabase;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
@@ -47,6 +55,7 @@ import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.FakeClusterIsolation;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
@@ -57,6 +66,7 @@ import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
+import dev.daap.testing.TestFleet;
 import dev.daap.testing.http.ApiUnderTest;
 import dev.daap.testing.http.TestClient;
 import dev.daap.testing.http.TestResponse;
@@ -69,7 +79,7 @@ import java.util.Map;
  * The real {@link HttpServer} on a free port, wired to the real use cases over in-memory fakes of the ports, a
  * job runner that a test drives step by step (no background worker), and a {@link TestClient}. Requests carry the
  * platform admin token {@link #ADMIN_TOKEN} unless a test sends another ({@link #as}) or none ({@code as(null)});
- * the teams of {@link #TEAMS} exist.
+ * the teams of {@link #TEAMS} exist, and the fleet has one cluster, {@code default}, at the fake provisioner.
  */
 final class TestApi implements ApiUnderTest, AutoCloseable {
     static final String ADMIN_TOKEN = "daap_testadmin_" + "0123456789abcdef0123456789abcdef";
@@ -92,7 +102,9 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     final InMemoryEventLog events = new InMemoryEventLog();
     final EventHub hub = new EventHub(EventHub.DEFAULT_BUFFER);
-    final FakeProvisioner provisioner = new FakeProvisioner();
+    final TestFleet fleet;
+    final FakeProvisioner provisioner;
+    final FakeClusterIsolation isolation = new FakeClusterIsolation();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final ScriptedIdempotencyStore scriptedIdempotency = new ScriptedIdempotencyStore(idempotency);
     final InMemoryTeams teams = new InMemoryTeams();
@@ -107,6 +119,9 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     private final TestClient client;
 
     private TestApi(HttpSettings settings, ReadinessCheck readiness) {
+        fleet = TestFleet.withDefault(store::rows);
+        provisioner = fleet.provisioner;
+        var targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
         var passwords = new PasswordGenerator();
         runner = new JobRunner(
                 transactions,
@@ -114,18 +129,20 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 Map.of(
                         JobKind.PROVISION,
                                 new ProvisionDatabase(
-                                        transactions, databases, jobs, events, vault, provisioner, passwords, clock),
+                                        transactions, databases, jobs, events, vault, targets, passwords, clock),
                         JobKind.DEPROVISION,
                                 new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, provisioner, clock)),
+                                        transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
                 JOB_SETTINGS,
+                new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
         var audit = new AuditTrail(auditLog, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
         server = new HttpServer(
-                useCases(passwords, audit, databaseEvents),
+                useCases(passwords, audit, databaseEvents, targets),
                 accessUseCases(audit),
                 new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
+                clusterUseCases(audit),
                 readiness,
                 () -> VERSION,
                 settings);
@@ -136,10 +153,12 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         client = TestClient.to("http://127.0.0.1:" + server.port()).as(ADMIN_TOKEN);
     }
 
-    private DatabaseUseCases useCases(PasswordGenerator passwords, AuditTrail audit, DatabaseEvents databaseEvents) {
+    private DatabaseUseCases useCases(
+            PasswordGenerator passwords, AuditTrail audit, DatabaseEvents databaseEvents, ClusterTargets targets) {
         var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
-                new CreateDatabase(transactions, databases, scheduler, audit, databaseEvents, ids, clock),
+                new CreateDatabase(
+                        transactions, databases, fleet.clusters, scheduler, audit, databaseEvents, ids, clock),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
@@ -148,8 +167,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),
                 new ListOperations(jobs, databases, JOB_SETTINGS, clock),
                 new ReadCredentials(transactions, databases, vault, audit),
-                new RotateCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents),
+                new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
                 new Idempotency(scriptedIdempotency, clock));
+    }
+
+    private ClusterUseCases clusterUseCases(AuditTrail audit) {
+        return new ClusterUseCases(
+                new RegisterCluster(
+                        transactions, fleet.clusters, fleet.secrets, provisioner, isolation, audit, ids, clock),
+                new GetCluster(fleet.clusters),
+                new ListClusters(fleet.clusters),
+                new UpdateCluster(transactions, fleet.clusters, fleet.secrets, databases, provisioner, audit, clock),
+                new DeleteCluster(transactions, fleet.clusters, fleet.secrets, audit, clock));
     }
 
     private AccessUseCases accessUseCases(AuditTrail audit) {

@@ -1,8 +1,8 @@
 package dev.daap.application.database;
 
+import dev.daap.domain.common.LabelPatch;
 import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.LabelPatch;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
 import java.util.Objects;

@@ -1,6 +1,8 @@
 package dev.daap.application.job;
 
+import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.credential.CredentialVault;
 import dev.daap.domain.database.Database;
@@ -9,18 +11,21 @@ import dev.daap.domain.database.Databases;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
-import dev.daap.domain.provisioning.Provisioner;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The deprovision job: removes the database and its role from the target, then marks it deleted. */
+/**
+ * The deprovision job: removes the database and its role from their cluster, then, in one transaction, marks it
+ * deleted and gives its place on the cluster back.
+ */
 public final class DeprovisionDatabase implements JobHandler {
     private final Transactions transactions;
     private final Databases databases;
     private final JobQueue jobs;
     private final DatabaseEvents events;
     private final CredentialVault vault;
-    private final Provisioner provisioner;
+    private final ClusterTargets targets;
+    private final Clusters clusters;
     private final Clock clock;
 
     public DeprovisionDatabase(
@@ -29,14 +34,16 @@ public final class DeprovisionDatabase implements JobHandler {
             JobQueue jobs,
             EventLog events,
             CredentialVault vault,
-            Provisioner provisioner,
+            ClusterTargets targets,
+            Clusters clusters,
             Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
         this.jobs = jobs;
         this.events = new DatabaseEvents(events, clock);
         this.vault = vault;
-        this.provisioner = provisioner;
+        this.targets = targets;
+        this.clusters = clusters;
         this.clock = clock;
     }
 
@@ -51,7 +58,8 @@ public final class DeprovisionDatabase implements JobHandler {
             });
             return;
         }
-        provisioner.deprovision(deleting.get().id(), deleting.get().name());
+        Database target = deleting.get();
+        targets.provisionerFor(target).deprovision(target.id(), target.nameOnCluster());
         transactions.inTransaction(() -> {
             databases
                     .find(job.databaseId())
@@ -60,6 +68,9 @@ public final class DeprovisionDatabase implements JobHandler {
                         vault.remove(database.id());
                         Database deleted = database.deleted(clock.instant());
                         databases.update(deleted, database.version());
+                        if (database.cluster() != null) {
+                            clusters.releasePlace(database.cluster().id()); // gone from the cluster: room for one
+                        }
                         events.statusChanged(database, deleted);
                     });
             jobs.succeed(job.id(), job.leaseOwner());

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
+import dev.daap.domain.cluster.Cluster;
+import dev.daap.domain.cluster.ClusterHealth;
+import dev.daap.domain.cluster.ProbeReading;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.common.VersionPrecondition;
@@ -22,6 +26,7 @@ import dev.daap.domain.event.EventType;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
+import dev.daap.domain.provisioning.ClusterUnreachableException;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
@@ -34,6 +39,7 @@ import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestClock;
+import dev.daap.testing.TestFleet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +54,11 @@ class JobRunnerTest {
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     private final InMemoryEventLog events = new InMemoryEventLog();
-    private final FakeProvisioner provisioner = new FakeProvisioner();
+    private final InMemoryTeams teams = new InMemoryTeams();
+    private final InMemoryDatabases databases = new InMemoryDatabases(teams);
+    private final TestFleet fleet = TestFleet.withDefault(databases::rows);
+    private final FakeProvisioner provisioner = fleet.provisioner;
+    private final ClusterTargets targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
     private final Transactions transactions = new Transactions() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -58,12 +68,17 @@ class JobRunnerTest {
     private final JobSettings settings = new JobSettings(
             3, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1));
     private final UuidV7Generator ids = new UuidV7Generator(clock); // one generator: ids in creation order
-    private final InMemoryTeams teams = new InMemoryTeams();
-    private final InMemoryDatabases databases = new InMemoryDatabases(teams);
     private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), ids, clock);
     private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
     private final CreateDatabase create = new CreateDatabase(
-            transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, ids, clock);
+            transactions,
+            databases,
+            fleet.clusters,
+            new JobScheduler(jobs, settings, ids, clock),
+            audit,
+            databaseEvents,
+            ids,
+            clock);
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
     private final Caller caller = TestCallers.platformAdmin();
@@ -85,13 +100,87 @@ class JobRunnerTest {
                                     jobs,
                                     events,
                                     vault,
-                                    provisioner,
+                                    targets,
                                     new PasswordGenerator(),
                                     clock),
                     JobKind.DEPROVISION,
-                            new DeprovisionDatabase(transactions, databases, jobs, events, vault, provisioner, clock)),
+                            new DeprovisionDatabase(
+                                    transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
             settings,
+            new ClusterWaits(databases, fleet.clusters, settings),
             clock);
+
+    @Test
+    void aJobWhoseClusterIsDownWaitsWithoutUsingAttemptsAndGoesOnOnceTheClusterAnswers() {
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Cluster cluster = fleet.cluster("default");
+        ClusterHealth down = cluster.health();
+        for (int probe = 0; probe < 3; probe++) {
+            down = down.afterFailure("connection refused", clock.instant(), 3);
+        }
+        fleet.clusters.recordHealth(cluster.id(), down); // after the create: placement skips a cluster that is down
+
+        for (int round = 1; round <= 5; round++) { // more rounds than the job has attempts
+            assertThat(runner.runNext("worker")).as("round " + round).isTrue();
+            Job waiting = jobs.find(created.latestOperationId()).orElseThrow();
+            assertThat(waiting.state()).isEqualTo(JobState.SCHEDULED);
+            assertThat(waiting.attempts()).as("waiting uses no attempt").isZero();
+            assertThat(waiting.lastError())
+                    .startsWith("cluster default is down: its last 3 probes got no answer (connection refused)")
+                    .contains("waits for the cluster");
+            assertThat(runner.runNext("worker"))
+                    .as("not due before its wait is over")
+                    .isFalse();
+            clock.advance(Duration.ofSeconds(30));
+        }
+        assertThat(provisioner.calls())
+                .as("a cluster that is down is not tried")
+                .isEmpty();
+
+        fleet.clusters.recordHealth(cluster.id(), down.afterReading(aReading(), clock.instant()));
+        assertThat(jobs.wakeWaitingFor(cluster.id())).isEqualTo(1);
+
+        assertThat(runner.runNext("worker")).isTrue();
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.READY);
+        assertThat(jobs.find(created.latestOperationId()).orElseThrow().attempts())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aJobThatCannotReachItsClusterWaitsWithoutUsingAttemptsLongerTheLongerTheOutage() {
+        provisioner.failWith(new ClusterUnreachableException("cannot reach the target cluster at db.test:5432"));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+
+        assertThat(runner.runNext("worker")).isTrue();
+        Job first = jobs.find(created.latestOperationId()).orElseThrow();
+        assertThat(first.attempts()).isZero();
+        assertThat(first.lastError())
+                .startsWith("cannot reach the target cluster at db.test:5432; the operation waits");
+        assertThat(Duration.between(clock.instant(), first.runAt())).isLessThanOrEqualTo(settings.retryBase());
+
+        Cluster cluster = fleet.cluster("default");
+        ClusterHealth failing = cluster.health();
+        for (int probe = 0; probe < 2; probe++) { // not down yet: the job still tries, and meets the same wall
+            failing = failing.afterFailure("timeout", clock.instant(), 3);
+        }
+        fleet.clusters.recordHealth(cluster.id(), failing);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(runner.runNext("worker")).isTrue();
+        Job second = jobs.find(created.latestOperationId()).orElseThrow();
+        assertThat(second.attempts()).isZero();
+        assertThat(Duration.between(clock.instant(), second.runAt()))
+                .as("two failed probes: the wait after two failures")
+                .isGreaterThanOrEqualTo(settings.retryBase());
+
+        provisioner.recover();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(runner.runNext("worker")).isTrue();
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.READY);
+    }
+
+    private static ProbeReading aReading() {
+        return new ProbeReading("17.6", 3, 100, Map.of(), List.of(), Duration.ofMillis(5));
+    }
 
     @Test
     void aProvisionedDatabaseIsReadyWithItsPasswordStored() {
@@ -101,7 +190,7 @@ class JobRunnerTest {
 
         Database ready = get.execute(caller.principal(), created.id());
         assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
-        assertThat(ready.connection().database()).isEqualTo("orders");
+        assertThat(ready.connection().database()).isEqualTo("checkout_orders");
         assertThat(vault.read(created.id()))
                 .contains(provisioner.calls().getFirst().password());
         assertThat(jobs.find(created.latestOperationId()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);

@@ -1,5 +1,7 @@
 package dev.daap.domain.database;
 
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
@@ -15,6 +17,10 @@ import java.util.UUID;
  * @param deletedAt         null while the database is live
  * @param latestOperationId the newest job (operation) that works on this database, if any
  * @param failureReason     why it is {@code failed}, in words a human can act on; null otherwise
+ * @param cluster           the cluster it was placed on; null only for a database stored before there were
+ *                          clusters, until start-up assigns it to the default one
+ * @param nameOnCluster     the name of its database and role on the cluster
+ * @param storageBytes      its size on the cluster as last measured; null until measured
  */
 public record Database(
         DatabaseId id,
@@ -29,7 +35,10 @@ public record Database(
         Instant deletedAt,
         long version,
         UUID latestOperationId,
-        String failureReason) {
+        String failureReason,
+        ClusterRef cluster,
+        NameOnCluster nameOnCluster,
+        Long storageBytes) {
 
     public Database {
         Objects.requireNonNull(id, "id");
@@ -40,9 +49,44 @@ public record Database(
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(nameOnCluster, "nameOnCluster");
         if (version < 1) {
             throw new IllegalArgumentException("version starts at 1");
         }
+    }
+
+    /** Not placed on a cluster (a database from before clusters), its name on the cluster its own. */
+    public Database(
+            DatabaseId id,
+            DatabaseName name,
+            TeamSlug ownerTeam,
+            Purpose purpose,
+            DatabaseStatus status,
+            ConnectionDetails connection,
+            Labels labels,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant deletedAt,
+            long version,
+            UUID latestOperationId,
+            String failureReason) {
+        this(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                null,
+                NameOnCluster.of(name),
+                null);
     }
 
     /** Without operation or failure (a database no job has touched yet). */
@@ -74,11 +118,32 @@ public record Database(
                 null);
     }
 
-    /** A new request for a database: pending, not yet provisioned. */
+    /** A new request for a database: pending, not yet provisioned, and not placed on a cluster. */
     public static Database requested(
             DatabaseId id, DatabaseName name, TeamSlug ownerTeam, Purpose purpose, Labels labels, Instant now) {
         Instant at = storedPrecision(now);
         return new Database(id, name, ownerTeam, purpose, DatabaseStatus.PENDING, null, labels, at, at, null, 1);
+    }
+
+    /** The same database, placed on {@code cluster} under {@code nameOnCluster} (set before it is first stored). */
+    public Database placedOn(ClusterRef cluster, NameOnCluster nameOnCluster) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                Objects.requireNonNull(cluster, "cluster"),
+                nameOnCluster,
+                storageBytes);
     }
 
     /** The same database, with the job that will work on it next (set before it is first stored). */
@@ -96,7 +161,10 @@ public record Database(
                 deletedAt,
                 version,
                 operationId,
-                failureReason);
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes);
     }
 
     /** Applies an owner's change; refused once the database is being deleted. */
@@ -117,7 +185,10 @@ public record Database(
                 deletedAt,
                 version + 1,
                 latestOperationId,
-                failureReason);
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes);
     }
 
     /** A worker starts creating it on the target cluster (again, after a crash: then nothing changes). */
@@ -177,7 +248,10 @@ public record Database(
                 deletedAt,
                 version + 1,
                 operationId,
-                reason);
+                reason,
+                cluster,
+                nameOnCluster,
+                storageBytes);
     }
 
     public boolean isLive() {

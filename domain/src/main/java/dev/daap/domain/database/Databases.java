@@ -1,5 +1,8 @@
 package dev.daap.domain.database;
 
+import dev.daap.domain.cluster.ClientEndpoint;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
 import java.util.Optional;
 
@@ -7,7 +10,7 @@ import java.util.Optional;
 public interface Databases {
 
     /**
-     * Stores a new database; throws {@code NameTakenException} if a live one has its name, and
+     * Stores a new database; throws {@code NameTakenException} if a live one of its team has its name, and
      * {@code TeamNotFoundException} if no team has its owner's slug.
      */
     void add(Database database);
@@ -20,10 +23,26 @@ public interface Databases {
 
     /**
      * Replaces the stored database with {@code changed}, provided the stored version is still
-     * {@code expectedVersion}; throws {@code ConcurrentChangeException} otherwise.
+     * {@code expectedVersion}; throws {@code ConcurrentChangeException} otherwise, and {@code NameTakenException}
+     * if it moved to a team that has a live database of its name.
      */
     void update(Database changed, long expectedVersion);
 
     /** One page of live databases matching the query, in its sort order. */
     Page<Database> list(DatabaseQuery query);
+
+    /** Whether a live database on {@code cluster} has {@code name} there (as its database and role). */
+    boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name);
+
+    /**
+     * Places every database that has no cluster yet (stored before there were clusters) on {@code cluster}, under
+     * the names they already have there; returns how many there were.
+     */
+    int assignUnplaced(ClusterRef cluster);
+
+    /**
+     * Where clients connect to {@code cluster} has changed: the connection details of its live provisioned databases
+     * now name {@code endpoint}, each with its next version.
+     */
+    void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint);
 }

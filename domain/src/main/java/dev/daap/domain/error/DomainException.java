@@ -18,7 +18,11 @@ public abstract sealed class DomainException extends RuntimeException
                 TeamTakenException,
                 ApiKeyNotFoundException,
                 NotAuthenticatedException,
-                AccessDeniedException {
+                AccessDeniedException,
+                ClusterNotFoundException,
+                ClusterTakenException,
+                ClusterNotEmptyException,
+                NoCapacityException {
 
     protected DomainException(String message) {
         super(message);

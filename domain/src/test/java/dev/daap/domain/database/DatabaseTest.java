@@ -3,6 +3,7 @@ package dev.daap.domain.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;

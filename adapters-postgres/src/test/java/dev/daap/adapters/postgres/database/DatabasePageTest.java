@@ -79,6 +79,7 @@ class DatabasePageTest {
                     rows.add(new DatabasesRecord()
                             .setId(UUID.randomUUID())
                             .setName(initials[k] + "-" + team.value() + "-" + status)
+                            .setNameOnCluster(initials[k] + "-" + team.value() + "-" + status)
                             .setOwnerTeam(team.value())
                             .setPurpose("The Shop's 50%_off\\ list, " + k)
                             .setStatus(status)

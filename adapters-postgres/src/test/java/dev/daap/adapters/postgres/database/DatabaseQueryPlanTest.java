@@ -40,8 +40,9 @@ class DatabaseQueryPlanTest {
                 INSERT INTO daap.teams (slug, display_name)
                 SELECT 'plan-team-' || n, 'Plan team ' || n FROM generate_series(0, 99) AS n""");
         dsl.execute("""
-                INSERT INTO daap.databases (id, name, owner_team, purpose, status, created_at, updated_at)
-                SELECT gen_random_uuid(), 'plan-db-' || n, 'plan-team-' || (n % 100),
+                INSERT INTO daap.databases (id, name, name_on_cluster, owner_team, purpose, status, created_at,
+                                            updated_at)
+                SELECT gen_random_uuid(), 'plan-db-' || n, 'plan-db-' || n, 'plan-team-' || (n % 100),
                        'Stores ' || md5(n::text) || ' for service ' || (n % 977),
                        CASE WHEN n % 100 = 0 THEN 'failed' ELSE 'ready' END,
                        timestamp '2026-01-01' + n * interval '1 second', timestamp '2026-01-01' + n * interval '1 second'
@@ -87,7 +88,7 @@ class DatabaseQueryPlanTest {
     void sortingByNameUsesTheNameIndex() {
         var query = new DatabaseQuery(
                 Optional.empty(), Optional.empty(), Optional.empty(), DatabaseSort.NAME, 50, Optional.empty());
-        assertThat(plan(query)).contains("databases_live_name_key").doesNotContain("Seq Scan");
+        assertThat(plan(query)).contains("databases_live_name_idx").doesNotContain("Seq Scan");
     }
 
     private static DatabaseQuery query(
