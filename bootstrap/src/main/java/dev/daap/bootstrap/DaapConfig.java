@@ -38,7 +38,8 @@ public record DaapConfig(
         EventConfig events,
         NetworkConfig network,
         int managementPort,
-        TelemetrySettings telemetry) {
+        TelemetrySettings telemetry,
+        Duration restoreWindow) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String EMBEDDED_LISTEN_DEFAULT = "127.0.0.1";
     public static final String MANAGEMENT_PORT = "DAAP_MANAGEMENT_PORT";
@@ -105,7 +106,8 @@ public record DaapConfig(
                         reader.listenAddress("DAAP_EMBEDDED_LISTEN", EMBEDDED_LISTEN_DEFAULT),
                         reader.optional("DAAP_ADVERTISED_HOST").map(host -> reader.host("DAAP_ADVERTISED_HOST", host))),
                 reader.integer(MANAGEMENT_PORT, 8081, 0, 65535),
-                telemetry(reader));
+                telemetry(reader),
+                reader.duration("DAAP_RESTORE_WINDOW", "7d"));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
             throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");
@@ -131,6 +133,9 @@ public record DaapConfig(
             throw new ConfigException("DAAP_API_KEY_CACHE_TTL must be at most 5m: a revoked key works on other "
                     + "instances for up to this long");
         }
+        if (config.restoreWindow.isNegative()) {
+            throw new ConfigException("DAAP_RESTORE_WINDOW must not be negative");
+        }
         if (config.maxConnectionIdleTime.compareTo(Duration.ofSeconds(10)) < 0) {
             throw new ConfigException("DB_MAX_CONN_IDLE_TIME must be at least 10s (HikariCP's lower bound)");
         }
@@ -145,7 +150,8 @@ public record DaapConfig(
                 + schema + ", pool=" + minConnections + ".." + maxConnections + ", provisionerUrl=" + provisionerUrl
                 + ", jobs=" + jobs + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset") + ", adminToken="
                 + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl
-                + ", managementPort=" + managementPort + ", telemetry=" + telemetry + "]";
+                + ", managementPort=" + managementPort + ", telemetry=" + telemetry + ", restoreWindow=" + restoreWindow
+                + "]";
     }
 
     /** DAAP's own switches, and the standard OpenTelemetry variables DAAP honours. */

@@ -40,15 +40,19 @@ import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
-import dev.daap.application.job.DeprovisionDatabase;
+import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.JobHandler;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
+import dev.daap.application.job.PurgeDatabase;
+import dev.daap.application.job.PurgeExpiredDatabases;
+import dev.daap.application.job.ReactivateDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
 import dev.daap.application.team.CreateTeam;
@@ -65,6 +69,7 @@ import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioners;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -94,6 +99,7 @@ final class Wiring {
     private final PasswordGenerator passwords = new PasswordGenerator();
     private final AuditTrail audit;
     private final DatabaseEvents databaseEvents;
+    private final Duration restoreWindow;
 
     Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, Telemetry telemetry) {
         this(dsl, config, cipher, provisioners, Clock.systemUTC(), telemetry);
@@ -135,6 +141,7 @@ final class Wiring {
         this.clusterSecrets = new JooqClusterSecrets(transactions, cipher);
         this.provisioners = provisioners;
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
+        this.restoreWindow = config.restoreWindow();
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(
                 job.maxAttempts(),
@@ -157,7 +164,8 @@ final class Wiring {
                 new ListOperations(jobs, databases, jobSettings, clock),
                 readCredentials(),
                 new RotateCredentials(transactions, databases, vault, clusterTargets, passwords, audit, databaseEvents),
-                new Idempotency(idempotency, clock));
+                new Idempotency(idempotency, clock),
+                restoreDatabase());
     }
 
     /** What the HTTP adapter serves for authentication, teams, API keys and the audit log. */
@@ -241,13 +249,35 @@ final class Wiring {
                                         transactions, databases, jobs, events, vault, clusterTargets, passwords, clock),
                                 metrics),
                         JobKind.DEPROVISION,
+                        observed(JobKind.DEPROVISION, purgeDatabase(), metrics),
+                        JobKind.DEACTIVATE,
                         observed(
-                                JobKind.DEPROVISION,
-                                new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, clusterTargets, clusters, clock),
-                                metrics)),
+                                JobKind.DEACTIVATE,
+                                new DeactivateDatabase(
+                                        transactions, databases, jobs, events, clusterTargets, restoreWindow, clock),
+                                metrics),
+                        JobKind.RESTORE,
+                        observed(
+                                JobKind.RESTORE,
+                                new ReactivateDatabase(transactions, databases, jobs, events, clusterTargets, clock),
+                                metrics),
+                        JobKind.PURGE,
+                        observed(JobKind.PURGE, purgeDatabase(), metrics)),
                 jobSettings,
                 clock);
+    }
+
+    private PurgeDatabase purgeDatabase() {
+        return new PurgeDatabase(transactions, databases, jobs, events, vault, clusterTargets, clusters, clock);
+    }
+
+    /** The sweep that purges deleted databases past their restore window. */
+    PurgeExpiredDatabases purgeExpiredDatabases() {
+        return new PurgeExpiredDatabases(transactions, databases, scheduler(), audit, databaseEvents, clock);
+    }
+
+    RestoreDatabase restoreDatabase() {
+        return new RestoreDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock);
     }
 
     private JobHandler observed(JobKind kind, JobHandler handler, JobMetrics metrics) {
