@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private static final Duration KEY_USAGE_FLUSH = Duration.ofSeconds(30);
+    private static final Duration PURGE_SWEEP = Duration.ofMinutes(1);
     private final MetadataDatabase database;
     private final HikariDataSource pool;
     private final HttpServer http;
@@ -175,6 +176,12 @@ public final class Application implements AutoCloseable {
         return List.of(
                 IdempotencyPurge.start(wiring.idempotency, wiring.clock, IdempotencyPurge.EVERY),
                 EventPurge.start(wiring.events, wiring.clock, config.events().retention(), EventPurge.EVERY),
+                // Deleted databases past their restore window: purged within a minute of it.
+                PeriodicTask.start(
+                        "purge-expired-databases",
+                        PURGE_SWEEP,
+                        false,
+                        () -> wiring.purgeExpiredDatabases().execute()),
                 // Last-used times of API keys are kept in memory and written in one statement now and then.
                 PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage),
                 FleetProbe.start(wiring.probeClusters(), wiring.probeSettings.interval(), fleetMetrics));

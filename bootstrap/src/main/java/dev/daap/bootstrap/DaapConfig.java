@@ -40,7 +40,8 @@ public record DaapConfig(
         NetworkConfig network,
         ProbeConfig probes,
         int managementPort,
-        TelemetrySettings telemetry) {
+        TelemetrySettings telemetry,
+        Duration restoreWindow) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_USER = "DATABASE_USER";
@@ -123,7 +124,8 @@ public record DaapConfig(
                         reader.integer("DAAP_CLUSTER_DOWN_AFTER", 3, 1, 100),
                         reader.duration("DAAP_CLUSTER_PROBE_TIMEOUT", "5s")),
                 reader.integer(MANAGEMENT_PORT, 8081, 0, 65535),
-                telemetry(reader));
+                telemetry(reader),
+                reader.duration("DAAP_RESTORE_WINDOW", "7d"));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
             throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");
@@ -155,6 +157,9 @@ public record DaapConfig(
             throw new ConfigException("DAAP_CLUSTER_PROBE_INTERVAL and DAAP_CLUSTER_PROBE_TIMEOUT must be at least 1s,"
                     + " and the timeout shorter than the interval (a probe must end before the next one is due)");
         }
+        if (config.restoreWindow.isNegative()) {
+            throw new ConfigException("DAAP_RESTORE_WINDOW must not be negative");
+        }
         if (config.maxConnectionIdleTime.compareTo(Duration.ofSeconds(10)) < 0) {
             throw new ConfigException("DB_MAX_CONN_IDLE_TIME must be at least 10s (HikariCP's lower bound)");
         }
@@ -170,7 +175,8 @@ public record DaapConfig(
                 + ", jobs=" + jobs + ", probes=" + probes + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset")
                 + ", adminToken="
                 + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl
-                + ", managementPort=" + managementPort + ", telemetry=" + telemetry + "]";
+                + ", managementPort=" + managementPort + ", telemetry=" + telemetry + ", restoreWindow=" + restoreWindow
+                + "]";
     }
 
     /** DAAP's own switches, and the standard OpenTelemetry variables DAAP honours. */

@@ -46,16 +46,20 @@ import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.ClusterWaits;
-import dev.daap.application.job.DeprovisionDatabase;
+import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.JobHandler;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
+import dev.daap.application.job.PurgeDatabase;
+import dev.daap.application.job.PurgeExpiredDatabases;
+import dev.daap.application.job.ReactivateDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
 import dev.daap.application.team.CreateTeam;
@@ -107,6 +111,7 @@ final class Wiring {
     private final PasswordGenerator passwords = new PasswordGenerator();
     private final AuditTrail audit;
     private final DatabaseEvents databaseEvents;
+    private final Duration restoreWindow;
 
     // One chain, each constructor adding one thing to the one before: tests take the shortest that serves them.
 
@@ -170,6 +175,7 @@ final class Wiring {
         this.clusterSide = side;
         this.probeSettings =
                 new ProbeSettings(config.probes().interval(), config.probes().downAfter());
+        this.restoreWindow = config.restoreWindow();
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(
                 job.maxAttempts(),
@@ -192,7 +198,8 @@ final class Wiring {
                 new ListOperations(jobs, databases, jobSettings, clock),
                 readCredentials(),
                 new RotateCredentials(transactions, databases, vault, clusterTargets, passwords, audit, databaseEvents),
-                new Idempotency(idempotency, clock));
+                new Idempotency(idempotency, clock),
+                restoreDatabase());
     }
 
     /** What the HTTP adapter serves for authentication, teams, API keys and the audit log. */
@@ -302,14 +309,36 @@ final class Wiring {
                                         transactions, databases, jobs, events, vault, clusterTargets, passwords, clock),
                                 metrics),
                         JobKind.DEPROVISION,
+                        observed(JobKind.DEPROVISION, purgeDatabase(), metrics),
+                        JobKind.DEACTIVATE,
                         observed(
-                                JobKind.DEPROVISION,
-                                new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, clusterTargets, clusters, clock),
-                                metrics)),
+                                JobKind.DEACTIVATE,
+                                new DeactivateDatabase(
+                                        transactions, databases, jobs, events, clusterTargets, restoreWindow, clock),
+                                metrics),
+                        JobKind.RESTORE,
+                        observed(
+                                JobKind.RESTORE,
+                                new ReactivateDatabase(transactions, databases, jobs, events, clusterTargets, clock),
+                                metrics),
+                        JobKind.PURGE,
+                        observed(JobKind.PURGE, purgeDatabase(), metrics)),
                 jobSettings,
                 new ClusterWaits(databases, clusters, jobSettings),
                 clock);
+    }
+
+    private PurgeDatabase purgeDatabase() {
+        return new PurgeDatabase(transactions, databases, jobs, events, vault, clusterTargets, clusters, clock);
+    }
+
+    /** The sweep that purges deleted databases past their restore window. */
+    PurgeExpiredDatabases purgeExpiredDatabases() {
+        return new PurgeExpiredDatabases(transactions, databases, scheduler(), audit, databaseEvents, clock);
+    }
+
+    RestoreDatabase restoreDatabase() {
+        return new RestoreDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock);
     }
 
     private JobHandler observed(JobKind kind, JobHandler handler, JobMetrics metrics) {

@@ -94,7 +94,7 @@ class ClusterOutageTest {
 
         flakyServer.stop();
         Database waiting = created("waiting", "flaky"); // placed while the probes still say up
-        wiring.databaseUseCases().delete().execute(ADMIN, before.id(), VersionPrecondition.ANY);
+        wiring.databaseUseCases().delete().execute(ADMIN, before.id(), VersionPrecondition.ANY, false);
         runJobs();
         Job unreachable = operation(waiting);
         assertThat(unreachable.state()).isEqualTo(JobState.SCHEDULED);
@@ -155,12 +155,12 @@ class ClusterOutageTest {
                 .extracting(Database::status)
                 .isEqualTo(DatabaseStatus.DELETED);
 
-        wiring.databaseUseCases().delete().execute(ADMIN, elsewhere.id(), VersionPrecondition.ANY);
-        runJobs(); // leaves the shared server as it was
+        wiring.databaseUseCases().delete().execute(ADMIN, elsewhere.id(), VersionPrecondition.ANY, true);
+        runJobs(); // purged: leaves the shared server as it was
         assertThat(wiring.databases.findIncludingDeleted(elsewhere.id()))
                 .get()
                 .extracting(Database::status)
-                .isEqualTo(DatabaseStatus.DELETED);
+                .isEqualTo(DatabaseStatus.PURGED);
     }
 
     @Test

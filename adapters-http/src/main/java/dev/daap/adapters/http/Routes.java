@@ -24,6 +24,7 @@ public final class Routes {
     public static final String DATABASES = "/v1/databases";
     public static final String DATABASE = DATABASES + "/{id}";
     public static final String DATABASE_RETRY = DATABASE + "/retry";
+    public static final String DATABASE_RESTORE = DATABASE + "/restore";
     public static final String DATABASE_OPERATIONS = DATABASE + "/operations";
     public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
     public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
@@ -75,6 +76,7 @@ public final class Routes {
         routes.patch(DATABASE, databases::update);
         routes.delete(DATABASE, databases::delete);
         routes.post(DATABASE_RETRY, idempotent.idempotent(databases::retry));
+        routes.post(DATABASE_RESTORE, idempotent.idempotent(databases::restore));
 
         routes.get(OPERATION, operations::get);
         routes.get(DATABASE_OPERATIONS, operations::ofDatabase);

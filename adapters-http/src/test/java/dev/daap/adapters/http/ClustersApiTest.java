@@ -264,14 +264,18 @@ class ClustersApiTest extends ApiTest {
         JsonNode problem = assertProblem(api.delete("/v1/clusters/default"), 409, "cluster-not-empty");
         assertThat(problem.path("detail").asText()).contains("1 live database");
 
-        api.delete("/v1/databases/"
+        String database = "/v1/databases/"
                 + api.get("/v1/databases")
                         .json()
                         .path("items")
                         .get(0)
                         .path("id")
-                        .asText());
+                        .asText();
+        api.delete(database);
         assertProblem(api.delete("/v1/clusters/default"), 409, "cluster-not-empty"); // deleting: still there
+        api.runJobs();
+        assertProblem(api.delete("/v1/clusters/default"), 409, "cluster-not-empty"); // deleted: its data too
+        api.delete(database + "?purge=true");
         api.runJobs();
         assertProblem(api.delete("/v1/clusters/default", "If-Match", "\"7\""), 412, "version-mismatch");
 

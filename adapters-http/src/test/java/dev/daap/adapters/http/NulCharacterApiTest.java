@@ -48,6 +48,7 @@ class NulCharacterApiTest extends ApiTest {
             {"purpose": "Orders", "owner_team": "search", "labels": {"env": "prod", "tier": null}}"""),
             Map.entry("DELETE /v1/databases/{id}", NO_BODY),
             Map.entry("POST /v1/databases/{id}/retry", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/restore", "{\"name\": \"orders-two\"}"),
             Map.entry("POST /v1/databases/{id}/credentials/rotate", NO_BODY),
             Map.entry("POST /v1/teams", """
             {"slug": "new-team", "display_name": "New team"}"""),

@@ -30,6 +30,7 @@ import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
@@ -37,11 +38,14 @@ import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.WatchEvents;
 import dev.daap.application.job.ClusterWaits;
-import dev.daap.application.job.DeprovisionDatabase;
+import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
+import dev.daap.application.job.PurgeDatabase;
+import dev.daap.application.job.PurgeExpiredDatabases;
+import dev.daap.application.job.ReactivateDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
 import dev.daap.application.team.CreateTeam;
@@ -95,6 +99,9 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     static final JobSettings JOB_SETTINGS =
             new JobSettings(2, Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
 
+    /** How long a deleted database can be restored, as DAAP_RESTORE_WINDOW says by default. */
+    static final Duration RESTORE_WINDOW = Duration.ofDays(7);
+
     /** One millisecond on at every reading, so creation order is also time order; sub-millisecond, as stored. */
     final TestClock clock = TestClock.stepping(Instant.parse("2026-11-25T14:00:00.000123456Z"), Duration.ofMillis(1));
 
@@ -131,7 +138,14 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                 new ProvisionDatabase(
                                         transactions, databases, jobs, events, vault, targets, passwords, clock),
                         JobKind.DEPROVISION,
-                                new DeprovisionDatabase(
+                                new PurgeDatabase(
+                                        transactions, databases, jobs, events, vault, targets, fleet.clusters, clock),
+                        JobKind.DEACTIVATE,
+                                new DeactivateDatabase(
+                                        transactions, databases, jobs, events, targets, RESTORE_WINDOW, clock),
+                        JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
+                        JobKind.PURGE,
+                                new PurgeDatabase(
                                         transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
                 JOB_SETTINGS,
                 new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
@@ -168,7 +182,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new ListOperations(jobs, databases, JOB_SETTINGS, clock),
                 new ReadCredentials(transactions, databases, vault, audit),
                 new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
-                new Idempotency(scriptedIdempotency, clock));
+                new Idempotency(scriptedIdempotency, clock),
+                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock));
     }
 
     private ClusterUseCases clusterUseCases(AuditTrail audit) {
@@ -216,6 +231,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     /** What one worker does on one wake-up: claims and runs the next due job; false when none was due. */
     boolean runNextJob() {
         return runner.runNext(WORKER);
+    }
+
+    /** One run of the sweep that purges deleted databases past their window; returns how many it started. */
+    int purgeExpired() {
+        return new PurgeExpiredDatabases(
+                        transactions,
+                        databases,
+                        new JobScheduler(jobs, JOB_SETTINGS, ids, clock),
+                        new AuditTrail(auditLog, ids, clock),
+                        new DatabaseEvents(events, clock),
+                        clock)
+                .execute();
     }
 
     /** Runs jobs until none is due, e.g. a provision job with all its retries. */

@@ -82,7 +82,8 @@ public final class CreateDatabase {
         Job provision = jobs.newJob(JobKind.PROVISION, id);
         Database requested = Database.requested(
                         id, command.name(), owner, command.purpose(), command.labels(), clock.instant())
-                .withOperation(provision.id());
+                .withOperation(provision.id())
+                .withDeletionProtection(command.deletionProtection());
         Attempt attempt = new Attempt();
         while (true) {
             try {

@@ -16,9 +16,29 @@ import java.util.Optional;
  *
  * @param ownerTeam empty: the team of the caller's key
  * @param placement where it may go: a region and labels its cluster must have, or one cluster by name
+ * @param deletionProtection refuse deletion until it is turned off
  */
 public record CreateDatabaseCommand(
-        DatabaseName name, Optional<TeamSlug> ownerTeam, Purpose purpose, Labels labels, PlacementRequest placement) {
+        DatabaseName name,
+        Optional<TeamSlug> ownerTeam,
+        Purpose purpose,
+        Labels labels,
+        PlacementRequest placement,
+        boolean deletionProtection) {
+
+    public CreateDatabaseCommand(
+            DatabaseName name,
+            Optional<TeamSlug> ownerTeam,
+            Purpose purpose,
+            Labels labels,
+            PlacementRequest placement) {
+        this(name, ownerTeam, purpose, labels, placement, false);
+    }
+
+    /** The same request, with deletion protection on or off (null: off, the default). */
+    public CreateDatabaseCommand withDeletionProtection(Boolean protect) {
+        return new CreateDatabaseCommand(name, ownerTeam, purpose, labels, placement, Boolean.TRUE.equals(protect));
+    }
 
     /** Where the request says a database may go; every field null: anywhere. */
     public record Placement(String region, Map<String, String> labels, String cluster) {

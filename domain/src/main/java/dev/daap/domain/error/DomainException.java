@@ -22,7 +22,9 @@ public abstract sealed class DomainException extends RuntimeException
                 ClusterNotFoundException,
                 ClusterTakenException,
                 ClusterNotEmptyException,
-                NoCapacityException {
+                NoCapacityException,
+                DeletionProtectedException,
+                RestoreWindowExpiredException {
 
     protected DomainException(String message) {
         super(message);

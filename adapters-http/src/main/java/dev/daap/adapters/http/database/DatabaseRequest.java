@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param placement where it may go: a region and labels its cluster must have
  * @param cluster   the cluster itself, instead of a placement (platform admins only)
+ * @param deletionProtection refuse deletion while true (default false)
  */
 public record DatabaseRequest(
         String name,
@@ -15,19 +16,21 @@ public record DatabaseRequest(
         String purpose,
         Map<String, String> labels,
         PlacementRequest placement,
-        String cluster) {
+        String cluster,
+        Boolean deletionProtection) {
 
     public record PlacementRequest(String region, Map<String, String> labels) {}
 
     public CreateDatabaseCommand toCommand() {
         return CreateDatabaseCommand.of(
-                name,
-                ownerTeam,
-                purpose,
-                labels,
-                new CreateDatabaseCommand.Placement(
-                        placement == null ? null : placement.region(),
-                        placement == null ? null : placement.labels(),
-                        cluster));
+                        name,
+                        ownerTeam,
+                        purpose,
+                        labels,
+                        new CreateDatabaseCommand.Placement(
+                                placement == null ? null : placement.region(),
+                                placement == null ? null : placement.labels(),
+                                cluster))
+                .withDeletionProtection(deletionProtection);
     }
 }

@@ -14,13 +14,17 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
+import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -98,7 +102,6 @@ public final class JooqDatabases implements Databases {
     public void update(Database changed, long expectedVersion) {
         DatabasesRecord values = DatabaseRecordMapper.fill(new DatabasesRecord(), changed);
         values.changed(DATABASES.ID, false);
-        values.changed(DATABASES.NAME, false); // immutable; never rewritten
         values.changed(DATABASES.CREATED_AT, false);
         values.changed(DATABASES.STORAGE_BYTES, false); // the probe's measurement, written without the version
         int updated;
@@ -112,6 +115,10 @@ public final class JooqDatabases implements Databases {
             if (StoreErrors.violates(e, LIVE_NAME_CONSTRAINT)) {
                 throw new NameTakenException(
                         changed.ownerTeam().value(), changed.name().value());
+            }
+            if (StoreErrors.violates(e, NAME_ON_CLUSTER_CONSTRAINT)) {
+                // A restore checks the name on the cluster first; only one that raced a create for it gets here.
+                throw new ConcurrentChangeException("database", changed.id().toString());
             }
             throw e;
         }
@@ -127,6 +134,22 @@ public final class JooqDatabases implements Databases {
                 rows,
                 query.pageSize(),
                 last -> DatabaseCursor.after(last, query.sort()).toToken());
+    }
+
+    @Override
+    public List<Database> dueForPurge(Instant now, int limit) {
+        return dueForPurge(session.dsl(), now, limit).fetch(DatabaseRecordMapper::toDomain);
+    }
+
+    /** Served by databases_purge_due_idx, a partial index of the deleted rows only. */
+    static Select<DatabasesRecord> dueForPurge(DSLContext dsl, Instant now, int limit) {
+        return dsl.selectFrom(DATABASES)
+                .where(DATABASES.STATUS.eq(DatabaseStatus.DELETED.wireName()))
+                .and(DATABASES.RESTORABLE_UNTIL.lt(now))
+                .orderBy(DATABASES.RESTORABLE_UNTIL)
+                .limit(limit)
+                .forUpdate()
+                .skipLocked();
     }
 
     @Override

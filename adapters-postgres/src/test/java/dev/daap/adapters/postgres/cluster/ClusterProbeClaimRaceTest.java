@@ -149,7 +149,7 @@ class ClusterProbeClaimRaceTest {
                         clusterRef,
                         new NameOnCluster(
                                 "race_leaving_" + cluster.value().toString().substring(0, 8)))
-                .startDeleting(UUID.randomUUID(), Instant.now());
+                .startPurging(UUID.randomUUID(), Instant.now());
         var job = new JooqTransactions(dsl);
         var probe = new JooqTransactions(dsl);
         job.inTransaction(() -> {
@@ -159,9 +159,9 @@ class ClusterProbeClaimRaceTest {
         var jobHoldsTheDatabase = new Gate();
 
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-            // A deprovision's last transaction: the database's row, then the cluster's count.
+            // A purge's last transaction: the database's row, then the cluster's count.
             Future<?> deprovision = threads.submit(() -> job.inTransaction(() -> {
-                new JooqDatabases(job).update(leaving.deleted(Instant.now()), leaving.version());
+                new JooqDatabases(job).update(leaving.purged(Instant.now()), leaving.version());
                 jobHoldsTheDatabase.hold();
                 new JooqClusters(job).releasePlace(cluster);
                 return null;
