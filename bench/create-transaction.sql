@@ -6,8 +6,8 @@
 -- batched across transactions. Names draw from 9e18 numbers: the warm-up and the measured run must not collide.
 \set n random(1, 9000000000000000000)
 BEGIN;
-INSERT INTO daap.databases (id, name, owner_team, purpose, status, host, port, database_name, username, labels, created_at, updated_at, deleted_at, version, latest_operation_id, failure_reason)
-  VALUES (gen_random_uuid(), 'pgb-' || :n || '-' || :client_id, 'team-0', 'bench create', 'pending', NULL, NULL, NULL, NULL, '{"bench": "true"}', now(), now(), NULL, 1, gen_random_uuid(), NULL)
+INSERT INTO daap.databases (id, name, name_on_cluster, owner_team, purpose, status, host, port, database_name, username, labels, created_at, updated_at, deleted_at, version, latest_operation_id, failure_reason)
+  VALUES (gen_random_uuid(), 'pgb-' || :n || '-' || :client_id, 'team_0_pgb_' || :n || '_' || :client_id, 'team-0', 'bench create', 'pending', NULL, NULL, NULL, NULL, '{"bench": "true"}', now(), now(), NULL, 1, gen_random_uuid(), NULL)
   RETURNING id AS db_id \gset
 INSERT INTO daap.jobs (id, kind, database_id, state, attempts, max_attempts, run_at, lease_owner, lease_expires_at, last_error, created_at, updated_at, started_at, finished_at)
   VALUES (gen_random_uuid(), 'provision', CAST(:db_id AS uuid), 'scheduled', 0, 6, now(), NULL, NULL, NULL, now(), now(), NULL, NULL);

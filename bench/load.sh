@@ -24,11 +24,11 @@ load_databases() {
   done <<<"$columns"
   # What the INSERT writes, and the type it writes (empty: any type that takes a text literal).
   declare -A expected=(
-    [id]=uuid [name]="" [owner_team]="" [purpose]="" [status]="" [labels]=jsonb
+    [id]=uuid [name]="" [name_on_cluster]="" [owner_team]="" [purpose]="" [status]="" [labels]=jsonb
     [created_at]=timestamp_with_time_zone [updated_at]=timestamp_with_time_zone
     [deleted_at]=timestamp_with_time_zone [version]=bigint
   )
-  insert_columns=(id name owner_team purpose status labels created_at updated_at deleted_at version)
+  insert_columns=(id name name_on_cluster owner_team purpose status labels created_at updated_at deleted_at version)
   problems=()
   for c in "${insert_columns[@]}"; do
     if [ -z "${col_type[$c]+set}" ]; then problems+=("missing column $c")
@@ -65,12 +65,11 @@ BEGIN;
 INSERT INTO daap.teams (slug, display_name)
 SELECT 'team-' || t, 'Bench team ' || t FROM generate_series(0, $TEAMS - 1) AS t
 ON CONFLICT (slug) DO NOTHING;
-INSERT INTO daap.databases (id, name, owner_team, purpose, status, labels,
+INSERT INTO daap.databases (id, name, name_on_cluster, owner_team, purpose, status, labels,
                             created_at, updated_at, deleted_at, version)
 SELECT (lpad(to_hex(floor(extract(epoch FROM ts) * 1000)::bigint), 12, '0')
         || '7' || substr(h, 1, 3) || substr('89ab', 1 + i % 4, 1) || substr(h, 4, 15))::uuid,
-       (ARRAY['orders', 'abc-api', 'billing', 'search', 'payments', 'abc-web', 'users', 'catalog'])[1 + (i / 2) % 8]
-         || '-' || i,
+       name, name,
        CASE WHEN i % 2 = 0 THEN '$BIG_TEAM' ELSE 'team-' || (1 + (i / 2) % ($TEAMS - 1)) END,
        -- A word of eight for search= (none holds 'abc', so q=abc still matches names only), and labels for label=
        'bench row ' || i || ' for '
@@ -79,7 +78,9 @@ SELECT (lpad(to_hex(floor(extract(epoch FROM ts) * 1000)::bigint), 12, '0')
        jsonb_build_object('env', (ARRAY['prod', 'staging', 'dev', 'test'])[1 + (i / 2) % 4],
                           'tier', CASE WHEN i % 5 = 0 THEN 'gold' ELSE 'standard' END),
        ts, ts, NULL::timestamptz, 1
-  FROM (SELECT i, now() - make_interval(secs => $ROWS - i) AS ts, md5(i::text || random()::text) AS h
+  FROM (SELECT i, now() - make_interval(secs => $ROWS - i) AS ts, md5(i::text || random()::text) AS h,
+               (ARRAY['orders', 'abc-api', 'billing', 'search', 'payments', 'abc-web', 'users', 'catalog'])[1 + (i / 2) % 8]
+                 || '-' || i AS name
           FROM generate_series(1, $ROWS) AS i) AS s;
 COMMIT;
 VACUUM (ANALYZE) daap.databases;

@@ -1,5 +1,6 @@
 package dev.daap.bootstrap;
 
+import dev.daap.domain.cluster.AdminUrl;
 import java.util.Map;
 
 /** A concrete PostgreSQL to connect to: the external one from DATABASE_URL, or the embedded one. */
@@ -7,6 +8,7 @@ record JdbcTarget(
         String jdbcUrl,
         String host,
         int port,
+        String database,
         String user,
         String password,
         Map<String, String> driverProperties,
@@ -14,7 +16,25 @@ record JdbcTarget(
 
     static JdbcTarget of(DatabaseUrl url, String kind) {
         return new JdbcTarget(
-                url.jdbcUrl(), url.host(), url.port(), url.user(), url.password(), url.properties(), kind);
+                url.jdbcUrl(),
+                url.host(),
+                url.port(),
+                url.database(),
+                url.user(),
+                url.password(),
+                url.properties(),
+                kind);
+    }
+
+    /** This server as a cluster's admin URL: where start-up registers the default cluster without another one. */
+    AdminUrl adminUrl() {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            return new AdminUrl(bare, port, database, user, password, driverProperties);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("DAAP's own server (" + displayUrl() + ") cannot be the default cluster: its"
+                    + " URL " + e.getMessage() + "; set PROVISIONER_DATABASE_URL");
+        }
     }
 
     /** A connection source outside any pool (LISTEN sessions, provisioning, migrations). */

@@ -41,18 +41,25 @@ final class MetadataDatabase implements AutoCloseable {
                     "Using the external PostgreSQL at {} (DATABASE_URL), schema {}",
                     target.displayUrl(),
                     config.schema());
-            DatabaseWait.untilReachable(target, config.databaseWait());
+            DatabaseWait.untilReachable(target, config.databaseWait(), url.source());
             return new MetadataDatabase(target, null);
         }
         var folder = config.dataDir().resolve("postgres").toAbsolutePath().normalize();
         log.info("DATABASE_URL is unset: using the embedded PostgreSQL 17 in {}, schema {}", folder, config.schema());
         EmbeddedPostgres embedded = shareRunningServer
                 ? EmbeddedPostgres.startOrAttach(folder, Map.of())
-                : EmbeddedPostgres.start(folder, 0, Map.of());
+                : EmbeddedPostgres.start(
+                        folder,
+                        0,
+                        Map.of(
+                                "listen_addresses",
+                                EmbeddedPostgres.listenAddresses(
+                                        config.network().embeddedListen())));
         var target = new JdbcTarget(
                 embedded.jdbcUrl("postgres"),
                 EmbeddedPostgres.HOST,
                 embedded.port(),
+                "postgres",
                 EmbeddedPostgres.SUPERUSER,
                 embedded.password(),
                 Map.of(),

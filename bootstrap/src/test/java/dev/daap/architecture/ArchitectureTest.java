@@ -191,9 +191,41 @@ class ArchitectureTest {
                 .that()
                 .resideInAnyPackage(existing("dev.daap.adapters.postgres.provisioning"))
                 .and()
-                .haveSimpleNameStartingWith("Postgres")
+                .haveSimpleName("PostgresProvisioner")
                 .should()
                 .implement(dev.daap.domain.provisioning.Provisioner.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.provisioning")
+                .and()
+                .haveSimpleName("PostgresProvisioners")
+                .should()
+                .implement(dev.daap.domain.provisioning.Provisioners.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.cluster")
+                .and()
+                .haveSimpleNameStartingWith("JooqCluster")
+                .and()
+                .haveSimpleNameNotEndingWith("Secrets")
+                .and()
+                .haveSimpleNameNotEndingWith("ProbeStore")
+                .should()
+                .implement(dev.daap.domain.cluster.Clusters.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.cluster")
+                .and()
+                .haveSimpleName("JooqClusterProbeStore")
+                .should()
+                .implement(dev.daap.domain.cluster.ClusterProbeStore.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.cluster")
+                .and()
+                .haveSimpleName("JooqClusterSecrets")
+                .should()
+                .implement(dev.daap.domain.cluster.ClusterSecrets.class));
     }
 
     @Test

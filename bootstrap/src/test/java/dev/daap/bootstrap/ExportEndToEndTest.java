@@ -83,8 +83,10 @@ class ExportEndToEndTest {
                 var statement = connection.createStatement()) {
             statement.execute("INSERT INTO daap.teams (slug, display_name) VALUES ('export-team', 'Export')");
             statement.execute("""
-                    INSERT INTO daap.databases (id, name, owner_team, purpose, status, labels, created_at, updated_at)
-                    SELECT gen_random_uuid(), 'export-' || lpad(n::text, 6, '0'), 'export-team',
+                    INSERT INTO daap.databases (id, name, name_on_cluster, owner_team, purpose, status, labels,
+                                                created_at, updated_at)
+                    SELECT gen_random_uuid(), 'export-' || lpad(n::text, 6, '0'), 'export-' || lpad(n::text, 6, '0'),
+                           'export-team',
                            'Stores ' || md5(n::text) || ', for "service" ' || (n % 977),
                            'ready', jsonb_build_object('env', 'prod', 'shard', 'shard-' || (n % 977)),
                            now(), now()

@@ -1,12 +1,9 @@
 package dev.daap.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daap.client.ApiClient;
-import dev.daap.client.ApiException;
 import dev.daap.client.api.CredentialsApi;
 import dev.daap.client.api.DatabasesApi;
 import dev.daap.client.model.Credentials;
@@ -37,6 +34,7 @@ class GeneratedClientEndToEndTest {
                     request -> request.header("Authorization", "Bearer " + RunningDaap.ADMIN_TOKEN));
             var databases = new DatabasesApi(client);
             String name = "client-" + Long.toHexString(System.nanoTime());
+            String onCluster = "platform_" + name.replace('-', '_'); // its name on the cluster
 
             Database created = databases.createDatabase(
                     new DatabaseCreate()
@@ -53,11 +51,12 @@ class GeneratedClientEndToEndTest {
             Database ready = await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> databases.getDatabase(id), database -> database.getStatus() == DatabaseStatus.READY);
-            assertThat(ready.getConnection().getDatabase()).isEqualTo(name);
+            assertThat(ready.getConnection().getDatabase()).isEqualTo(onCluster);
+            assertThat(ready.getCluster()).isEqualTo("default");
             assertThat(ready.getVersion()).isGreaterThan(created.getVersion());
 
             Credentials credentials = new CredentialsApi(client).readCredentials(id);
-            assertThat(credentials.getUri()).startsWith("postgresql://" + name + ":");
+            assertThat(credentials.getUri()).startsWith("postgresql://" + onCluster + ":");
             try (Connection session = DriverManager.getConnection(
                             "jdbc:postgresql://" + credentials.getHost() + ":" + credentials.getPort() + "/"
                                     + credentials.getDatabase(),
@@ -66,25 +65,21 @@ class GeneratedClientEndToEndTest {
                     var statement = session.createStatement();
                     var rows = statement.executeQuery("SELECT current_database()")) {
                 rows.next();
-                assertThat(rows.getString(1)).isEqualTo(name);
+                assertThat(rows.getString(1)).isEqualTo(onCluster);
             }
 
-            Database deleting = databases.deleteDatabase(id, "\"" + ready.getVersion() + "\"");
+            Database deleting = databases.deleteDatabase(id, "\"" + ready.getVersion() + "\"", null);
             assertThat(deleting.getStatus()).isEqualTo(DatabaseStatus.DELETING);
-            ApiException gone = await().atMost(Duration.ofSeconds(60))
+            Database deleted = await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> notFound(databases, id), exception -> exception != null);
-            assertThat(gone.getCode()).isEqualTo(404);
-            assertThat(new ObjectMapper()
-                            .readTree(gone.getResponseBody())
-                            .path("type")
-                            .asText())
-                    .isEqualTo("https://daap.dev/problems/database-not-found");
-        }
-    }
+                    .until(() -> databases.getDatabase(id), database -> database.getStatus() == DatabaseStatus.DELETED);
+            assertThat(deleted.getRestorableUntil()).isNotNull();
 
-    /** The client's refusal of a read, or null while the database is still there. */
-    private static ApiException notFound(DatabasesApi databases, UUID id) {
-        return catchThrowableOfType(ApiException.class, () -> databases.getDatabase(id));
+            assertThat(databases.deleteDatabase(id, null, true).getStatus()).isEqualTo(DatabaseStatus.PURGING);
+            Database purged = await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> databases.getDatabase(id), database -> database.getStatus() == DatabaseStatus.PURGED);
+            assertThat(purged.getConnection()).isNull();
+        }
     }
 }

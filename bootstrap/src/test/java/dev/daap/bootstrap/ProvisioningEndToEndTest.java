@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.testing.TestPostgres;
 import dev.daap.testing.http.TestResponse;
 import java.net.ServerSocket;
@@ -30,6 +32,7 @@ class ProvisioningEndToEndTest {
         try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of("DAAP_JOB_POLL_INTERVAL", "1s"))) {
             daap.teamsExist("platform");
             String name = "e2e-" + Long.toHexString(System.nanoTime());
+            String onCluster = "platform_" + name.replace('-', '_');
             TestResponse created = daap.post(
                     "/v1/databases",
                     "{\"name\": \"" + name + "\", \"owner_team\": \"platform\", \"purpose\": \"end to end\"}");
@@ -40,8 +43,8 @@ class ProvisioningEndToEndTest {
             awaitStatus(daap, id, "ready");
             JsonNode credentials =
                     daap.get("/v1/databases/" + id + "/credentials").json();
-            assertThat(credentials.get("database").asText()).isEqualTo(name);
-            assertThat(credentials.get("uri").asText()).startsWith("postgresql://" + name + ":");
+            assertThat(credentials.get("database").asText()).isEqualTo(onCluster);
+            assertThat(credentials.get("uri").asText()).startsWith("postgresql://" + onCluster + ":");
             String firstPassword = credentials.get("password").asText();
             try (Connection session = connect(credentials, firstPassword);
                     var statement = session.createStatement()) {
@@ -69,71 +72,76 @@ class ProvisioningEndToEndTest {
 
             try (Connection stillOpen = connect(credentials, secondPassword)) {
                 assertThat(daap.delete("/v1/databases/" + id).status()).isEqualTo(202);
-                await().atMost(Duration.ofSeconds(60))
-                        .until(() -> daap.get("/v1/databases/" + id).status() == 404);
+                awaitStatus(daap, id, "deleted");
+                assertThat(stillOpen.isValid(2)).as("its sessions were ended").isFalse();
             }
-            assertThat(existsOnTarget("SELECT count(*) FROM pg_database WHERE datname = ?", name))
+            assertThat(existsOnTarget("SELECT count(*) FROM pg_database WHERE datname = ?", onCluster))
+                    .as("parked, its name free")
                     .isFalse();
-            assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
-                    .isFalse();
+            assertThat(daap.delete("/v1/databases/" + id + "?purge=true").status())
+                    .isEqualTo(202);
+            awaitStatus(daap, id, "purged");
+            for (String left : List.of(
+                    onCluster, NameOnCluster.parked(DatabaseId.parse(id)).value())) {
+                assertThat(existsOnTarget("SELECT count(*) FROM pg_database WHERE datname = ?", left))
+                        .isFalse();
+                assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", left))
+                        .isFalse();
+            }
             assertThat(daap.post(
                                     "/v1/databases",
                                     "{\"name\": \"" + name
                                             + "\", \"owner_team\": \"platform\", \"purpose\": \"again\"}")
                             .status())
-                    .as("the name is free once the database is gone")
+                    .as("the name is free once the database is deleted")
                     .isEqualTo(201);
         }
     }
 
     @Test
-    void aTargetThatRefusesFailsTheDatabaseWithAReasonAndTheApiStaysUp() throws Exception {
+    void aDefaultClusterThatCannotBeReachedAtStartIsRegisteredNotUpAndCreatesSaySo() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of(
                 "PROVISIONER_DATABASE_URL",
-                "postgres://admin:pw@127.0.0.1:" + closedPort + "/postgres",
-                "DAAP_JOB_MAX_ATTEMPTS",
-                "2",
-                "DAAP_JOB_RETRY_BASE",
-                "100ms",
-                "DAAP_JOB_POLL_INTERVAL",
-                "200ms"))) {
+                "postgres://admin:pw-" + closedPort + "@127.0.0.1:" + closedPort + "/postgres"))) {
             daap.teamsExist("platform");
+            JsonNode cluster = daap.get("/v1/clusters/default").json();
+            assertThat(cluster.get("health").get("status").asText()).isEqualTo("unknown");
+            assertThat(cluster.get("health").get("error").asText()).contains("cannot reach");
+            assertThat(cluster.get("connect_port").asInt()).isEqualTo(closedPort);
+
             TestResponse created = daap.post(
                     "/v1/databases",
-                    "{\"name\": \"refused-" + Long.toHexString(System.nanoTime())
-                            + "\", \"owner_team\": \"platform\", \"purpose\": \"nowhere to go\"}");
-            String id = created.json().get("id").asText();
+                    "{\"name\": \"refused\", \"owner_team\": \"platform\", \"purpose\": \"nowhere to go\"}");
 
-            JsonNode failed = awaitStatus(daap, id, "failed");
-            assertThat(failed.get("failure_reason").asText()).contains("cannot reach the target cluster");
-            JsonNode operation = daap.get("/v1/operations/"
-                            + failed.get("latest_operation_id").asText())
-                    .json();
-            assertThat(operation.get("state").asText()).isEqualTo("failed");
-            assertThat(operation.get("attempts").asInt()).isEqualTo(2);
+            assertThat(created.status()).isEqualTo(409);
+            JsonNode problem = created.json();
+            assertThat(problem.get("type").asText()).endsWith("/no-capacity");
+            assertThat(problem.get("candidates").get(0).get("cluster").asText()).isEqualTo("default");
+            assertThat(problem.get("candidates").get(0).get("reason").asText()).isEqualTo("down");
+            assertThat(created.body()).doesNotContain("pw-" + closedPort, "admin:");
             assertThat(daap.get("/health/ready").status()).isEqualTo(200);
-
-            TestResponse retried = daap.post("/v1/databases/" + id + "/retry", "{}");
-            assertThat(retried.status()).isEqualTo(202);
-            assertThat(retried.json().get("latest_operation_id").asText())
-                    .isNotEqualTo(failed.get("latest_operation_id").asText());
         }
     }
 
     @Test
     void aFailedDatabaseIsDeletedAndOnlyWhatDaapMadeIsDropped() throws Exception {
         String suffix = Long.toHexString(System.nanoTime());
-        String admin = "admin-without-createdb-" + suffix;
+        String admin = "admin-losing-createdb-" + suffix;
         String taken = "taken-" + suffix; // somebody else's database: provisioning makes nothing
         String halfMade = "half-made-" + suffix; // provisioning makes the role, then may not create the database
+        String takenOnCluster = "platform_taken_" + suffix;
+        String halfMadeOnCluster = "platform_half_made_" + suffix;
         try {
-            onTarget("CREATE ROLE " + quoted(admin) + " LOGIN CREATEROLE PASSWORD 'admin-password'");
-            onTarget("CREATE DATABASE " + quoted(taken));
-            onTarget("COMMENT ON DATABASE " + quoted(taken) + " IS 'analytics'");
+            onTarget("CREATE ROLE " + quoted(admin) + " LOGIN CREATEROLE CREATEDB PASSWORD 'admin-password'");
+            // Every DAAP started on this server closes postgres to PUBLIC: an admin that is no superuser gets
+            // CONNECT of its own, as an operator gives it.
+            onTarget("GRANT CONNECT ON DATABASE postgres TO " + quoted(admin));
+            onTarget("CREATE DATABASE " + quoted(takenOnCluster));
+            onTarget("COMMENT ON DATABASE " + quoted(takenOnCluster) + " IS 'analytics'");
             try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of(
                     "PROVISIONER_DATABASE_URL",
                     "postgres://" + admin + ":admin-password@" + postgres.host() + ":" + postgres.port() + "/postgres",
@@ -144,17 +152,19 @@ class ProvisioningEndToEndTest {
                     "DAAP_JOB_POLL_INTERVAL",
                     "200ms"))) {
                 daap.teamsExist("platform");
+                // The admin was good enough to register; it loses CREATEDB afterwards.
+                onTarget("ALTER ROLE " + quoted(admin) + " NOCREATEDB");
                 String takenId = create(daap, taken);
                 String halfMadeId = create(daap, halfMade);
                 assertThat(awaitStatus(daap, takenId, "failed")
                                 .get("failure_reason")
                                 .asText())
-                        .contains("a database named " + taken + " already exists on the target");
+                        .contains("a database named " + takenOnCluster + " already exists on the target");
                 assertThat(awaitStatus(daap, halfMadeId, "failed")
                                 .get("failure_reason")
                                 .asText())
                         .contains("CREATEDB");
-                assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMade))
+                assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMadeOnCluster))
                         .as("the half-made database left its role")
                         .isTrue();
 
@@ -162,25 +172,29 @@ class ProvisioningEndToEndTest {
                     TestResponse deleting = daap.delete("/v1/databases/" + id);
                     assertThat(deleting.status()).isEqualTo(202);
                     assertThat(deleting.json().get("status").asText()).isEqualTo("deleting");
-                    await().atMost(Duration.ofSeconds(60))
-                            .until(() -> daap.get("/v1/databases/" + id).status() == 404);
-                    JsonNode deprovision = daap.get("/v1/operations/"
+                    awaitStatus(daap, id, "deleted");
+                    JsonNode deactivate = daap.get("/v1/operations/"
                                     + deleting.json().get("latest_operation_id").asText())
                             .json();
-                    assertThat(deprovision.get("state").asText()).isEqualTo("succeeded");
+                    assertThat(deactivate.get("state").asText()).isEqualTo("succeeded");
+                    assertThat(daap.delete("/v1/databases/" + id + "?purge=true")
+                                    .status())
+                            .isEqualTo(202);
+                    awaitStatus(daap, id, "purged");
                 }
             }
-            assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMade))
+            assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMadeOnCluster))
                     .isFalse();
             assertThat(existsOnTarget(
                             "SELECT count(*) FROM pg_database WHERE datname = ?"
                                     + " AND shobj_description(oid, 'pg_database') = 'analytics'",
-                            taken))
+                            takenOnCluster))
                     .as("somebody else's database is left as it was")
                     .isTrue();
         } finally {
-            onTarget("DROP DATABASE IF EXISTS " + quoted(taken));
-            onTarget("DROP ROLE IF EXISTS " + quoted(halfMade));
+            onTarget("DROP DATABASE IF EXISTS " + quoted(takenOnCluster));
+            onTarget("DROP ROLE IF EXISTS " + quoted(halfMadeOnCluster));
+            onTarget("REVOKE CONNECT ON DATABASE postgres FROM " + quoted(admin)); // a grant keeps a role
             onTarget("DROP ROLE IF EXISTS " + quoted(admin));
         }
     }

@@ -9,11 +9,14 @@ import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
 import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.domain.access.Caller;
+import dev.daap.domain.cluster.AdminUrl;
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestCallers;
@@ -59,7 +62,8 @@ class ProvisioningWorkersTest {
     void aWorkerKilledAfterCreatingTheDatabaseConvergesWhenTheJobIsTakenAgain() throws Exception {
         var clock = TestClock.at(Instant.now());
         var crashOnce = new CrashingProvisioner(realProvisioner());
-        var wiring = new Wiring(dsl, config, new CredentialCipher(key), crashOnce, clock);
+        var wiring = new Wiring(dsl, config, new CredentialCipher(key), target -> crashOnce, clock);
+        registerTheSharedServer(wiring);
         Database requested = wiring.createDatabase()
                 .execute(ADMIN, CreateDatabaseCommand.of(uniqueName(), "platform", "crash test", null));
 
@@ -86,8 +90,9 @@ class ProvisioningWorkersTest {
     @Test
     void twoWorkerSetsProvisionEachOf50DatabasesExactlyOnce() throws Exception {
         var counting = new CountingProvisioner(realProvisioner());
-        var first = new Wiring(dsl, config, new CredentialCipher(key), counting);
-        var second = new Wiring(dsl, config, new CredentialCipher(key), counting);
+        var first = new Wiring(dsl, config, new CredentialCipher(key), target -> counting);
+        var second = new Wiring(dsl, config, new CredentialCipher(key), target -> counting);
+        registerTheSharedServer(first);
         List<DatabaseId> ids = new ArrayList<>();
         String prefix = uniqueName();
         for (int i = 0; i < 50; i++) {
@@ -137,6 +142,21 @@ class ProvisioningWorkersTest {
         return new PostgresProvisioner(postgres.dataSource("postgres"), postgres.host(), postgres.port());
     }
 
+    /** The shared test server becomes the default cluster, as start-up would register it. */
+    private void registerTheSharedServer(Wiring wiring) {
+        wiring.registerDefaultCluster()
+                .execute(
+                        new AdminUrl(
+                                postgres.host(),
+                                postgres.port(),
+                                "postgres",
+                                postgres.user(),
+                                postgres.password(),
+                                Map.of()),
+                        ClientEndpoint.DEFAULTS)
+                .orElseThrow();
+    }
+
     private static void assertCanUse(ConnectionDetails connection, String password) throws Exception {
         String url = "jdbc:postgresql://" + connection.host() + ":" + connection.port() + "/" + connection.database();
         try (var session = DriverManager.getConnection(url, connection.username(), password);
@@ -170,7 +190,12 @@ class ProvisioningWorkersTest {
         }
 
         @Override
-        public ConnectionDetails provision(DatabaseId id, DatabaseName name, String password) {
+        public AdminCheck checkAdmin() {
+            return delegate.checkAdmin();
+        }
+
+        @Override
+        public ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password) {
             ConnectionDetails details = delegate.provision(id, name, password);
             if (provisions.incrementAndGet() == 1) {
                 throw new SimulatedCrash();
@@ -179,13 +204,23 @@ class ProvisioningWorkersTest {
         }
 
         @Override
-        public void changePassword(DatabaseId id, DatabaseName name, String password) {
+        public void changePassword(DatabaseId id, NameOnCluster name, String password) {
             delegate.changePassword(id, name, password);
         }
 
         @Override
-        public void deprovision(DatabaseId id, DatabaseName name) {
+        public void deprovision(DatabaseId id, NameOnCluster name) {
             delegate.deprovision(id, name);
+        }
+
+        @Override
+        public void deactivate(DatabaseId id, NameOnCluster name) {
+            delegate.deactivate(id, name);
+        }
+
+        @Override
+        public void reactivate(DatabaseId id, NameOnCluster name) {
+            delegate.reactivate(id, name);
         }
     }
 
@@ -201,7 +236,12 @@ class ProvisioningWorkersTest {
         }
 
         @Override
-        public ConnectionDetails provision(DatabaseId id, DatabaseName name, String password) {
+        public AdminCheck checkAdmin() {
+            return delegate.checkAdmin();
+        }
+
+        @Override
+        public ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password) {
             calls.computeIfAbsent(id, ignored -> new AtomicInteger()).incrementAndGet();
             if (!running.add(id)) {
                 overlaps.incrementAndGet();
@@ -214,13 +254,23 @@ class ProvisioningWorkersTest {
         }
 
         @Override
-        public void changePassword(DatabaseId id, DatabaseName name, String password) {
+        public void changePassword(DatabaseId id, NameOnCluster name, String password) {
             delegate.changePassword(id, name, password);
         }
 
         @Override
-        public void deprovision(DatabaseId id, DatabaseName name) {
+        public void deprovision(DatabaseId id, NameOnCluster name) {
             delegate.deprovision(id, name);
+        }
+
+        @Override
+        public void deactivate(DatabaseId id, NameOnCluster name) {
+            delegate.deactivate(id, name);
+        }
+
+        @Override
+        public void reactivate(DatabaseId id, NameOnCluster name) {
+            delegate.reactivate(id, name);
         }
     }
 }

@@ -128,4 +128,25 @@ final class ClusterFiles {
             return socket.getLocalPort();
         }
     }
+
+    /**
+     * Lets clients on other machines log in, with a password (scram-sha-256) like everyone else: initdb's
+     * pg_hba.conf admits loopback connections only. Appended once; pg_hba.conf is read when the server starts.
+     */
+    static void allowPasswordLoginsFromAnywhere(Path pgData) {
+        Path hba = pgData.resolve("pg_hba.conf");
+        String line = "host    all             all             all                     scram-sha-256";
+        try {
+            if (Files.readAllLines(hba).stream()
+                    .noneMatch(existing -> existing.strip().equals(line))) {
+                Files.writeString(
+                        hba,
+                        "\n# DAAP: clients on other machines (DAAP_EMBEDDED_LISTEN), with a password\n" + line + "\n",
+                        StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException(
+                    "cannot let other machines connect through " + hba + ": " + e.getMessage(), e);
+        }
+    }
 }

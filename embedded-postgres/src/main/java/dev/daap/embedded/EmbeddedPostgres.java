@@ -156,6 +156,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         settings.put("listen_addresses", HOST);
         settings.put("unix_socket_directories", ""); // TCP only: no socket path limits, no /var/run permissions
         settings.putAll(extraSettings);
+        if (!isLoopbackOnly(settings.get("listen_addresses"))) {
+            ClusterFiles.allowPasswordLoginsFromAnywhere(pgData);
+        }
         var options = new StringBuilder("-p ").append(port);
         settings.forEach((name, value) ->
                 options.append(" -c ").append(shellSafe(name)).append('=').append(shellSafe(value)));
@@ -172,7 +175,31 @@ public final class EmbeddedPostgres implements AutoCloseable {
             throw new EmbeddedPostgresException("the embedded PostgreSQL did not start: " + result.output() + "\nSee "
                     + pgData.resolve("postmaster.log"));
         }
-        log.info("embedded PostgreSQL listening on {}:{} (data in {})", HOST, port, pgData);
+        log.info("embedded PostgreSQL listening on {}:{} (data in {})", settings.get("listen_addresses"), port, pgData);
+    }
+
+    /**
+     * Where a server listens with {@code listen}, given as {@code listen_addresses} in the settings: the address, and
+     * always 127.0.0.1, which DAAP connects to itself.
+     */
+    public static String listenAddresses(String listen) {
+        if (listen.equals("*")) {
+            return "0.0.0.0,::"; // what '*' means to PostgreSQL, in characters that pass pg_ctl's shell
+        }
+        if (listen.equals("0.0.0.0") || listen.equals(HOST)) {
+            return listen;
+        }
+        return HOST + "," + listen;
+    }
+
+    private static boolean isLoopbackOnly(String listen) {
+        for (String address : listen.split(",")) {
+            String bare = address.strip();
+            if (!bare.equals(HOST) && !bare.equals("localhost") && !bare.equals("::1")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** pg_ctl hands -o to a shell: allow only characters that need no quoting. */

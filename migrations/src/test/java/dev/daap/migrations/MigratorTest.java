@@ -32,7 +32,8 @@ class MigratorTest {
         assertThat(migrator.up()).isEqualTo(changesets);
         assertThat(migrator.status().isCurrent()).isTrue();
         assertThat(tables(dataSource, "daap")).contains("databases");
-        assertThat(indexes(dataSource, "daap")).contains("databases_live_name_key", "databases_live_name_trgm_idx");
+        assertThat(indexes(dataSource, "daap"))
+                .contains("databases_live_team_name_key", "databases_live_name_trgm_idx");
 
         assertThat(migrator.down(changesets)).isEqualTo(changesets);
         assertThat(migrator.status().applied()).isEmpty();

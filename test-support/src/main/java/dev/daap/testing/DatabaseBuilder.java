@@ -1,11 +1,11 @@
 package dev.daap.testing;
 
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
-import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;

@@ -4,6 +4,10 @@ import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
@@ -15,7 +19,7 @@ import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.LabelSelector;
-import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
@@ -62,6 +66,9 @@ public abstract class DatabasesContract {
     /** Makes sure the team exists, for stores whose rows refer to teams; the default suits the others. */
     protected void teamExists(TeamSlug slug) {}
 
+    /** Makes sure the cluster exists, for stores whose rows refer to clusters; the default suits the others. */
+    protected void clusterExists(ClusterRef cluster) {}
+
     @Test
     void anAddedDatabaseIsFoundWithEveryField() {
         Database ready = aDatabase()
@@ -86,19 +93,84 @@ public abstract class DatabasesContract {
     }
 
     @Test
-    void aSecondLiveDatabaseWithTheSameNameIsRefused() {
+    void aSecondLiveDatabaseWithTheSameNameInTheSameTeamIsRefused() {
         Database first = add(ofThisTest("orders"));
         Database sameName = aDatabase()
                 .named(first.name().value())
-                .ownedBy("other-" + run)
+                .ownedBy(team)
                 .withPurpose("another")
                 .createdAt(T0)
                 .build();
-        teamExists(sameName.ownerTeam());
 
-        assertThatThrownBy(() -> inTransaction(() -> databases().add(sameName))).isInstanceOf(NameTakenException.class);
+        assertThatThrownBy(() -> inTransaction(() -> databases().add(sameName)))
+                .isInstanceOf(NameTakenException.class)
+                .hasMessageContaining(team.value());
         assertThat(databases().find(sameName.id())).isEmpty();
         assertThat(databases().find(first.id())).contains(first);
+    }
+
+    @Test
+    void anotherTeamMayHaveADatabaseOfTheSameName() {
+        Database first = add(ofThisTest("orders"));
+        Database sameNameOtherTeam = aDatabase()
+                .named(first.name().value())
+                .ownedBy("other-" + run)
+                .withPurpose("another team's orders")
+                .createdAt(T0)
+                .build();
+
+        add(sameNameOtherTeam);
+
+        assertThat(databases().find(sameNameOtherTeam.id())).contains(sameNameOtherTeam);
+        assertThat(databases().find(first.id())).contains(first);
+    }
+
+    @Test
+    void movingADatabaseToATeamThatHasItsNameIsRefused() {
+        Database first = add(ofThisTest("orders"));
+        TeamSlug other = new TeamSlug("other-" + run);
+        Database othersOrders = add(aDatabase()
+                .named(first.name().value())
+                .ownedBy(other)
+                .withPurpose("another team's orders")
+                .createdAt(T0)
+                .build());
+        Database moved = first.change(new DatabaseChanges(null, null, Optional.of(other)), T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> inTransaction(() -> databases().update(moved, first.version())))
+                .isInstanceOf(NameTakenException.class)
+                .hasMessageContaining(other.value());
+        assertThat(databases().find(first.id())).contains(first);
+        assertThat(databases().find(othersOrders.id())).contains(othersOrders);
+    }
+
+    @Test
+    void aPlacedDatabaseKeepsItsClusterAndItsNameThere() {
+        ClusterRef cluster = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("cl-" + run));
+        clusterExists(cluster);
+        Database placed = ofThisTest("placed").build().placedOn(cluster, new NameOnCluster("team_" + run + "_placed"));
+
+        add(placed);
+
+        assertThat(databases().find(placed.id())).contains(placed);
+        assertThat(databases().nameOnClusterTaken(cluster.id(), placed.nameOnCluster()))
+                .isTrue();
+        assertThat(databases().nameOnClusterTaken(cluster.id(), new NameOnCluster("team_" + run + "_other")))
+                .isFalse();
+        assertThat(databases().nameOnClusterTaken(new ClusterId(UUID.randomUUID()), placed.nameOnCluster()))
+                .isFalse();
+    }
+
+    @Test
+    void aNameOnAClusterIsFreeAgainOnceItsDatabaseIsDeleted() {
+        ClusterRef cluster = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("cl-" + run));
+        clusterExists(cluster);
+        Database placed = add(ofThisTest("gone").build().placedOn(cluster, new NameOnCluster("team_" + run + "_gone")));
+
+        databases().update(placed.deleted(T0.plusSeconds(1), T0.plusSeconds(3600)), placed.version());
+
+        assertThat(databases().nameOnClusterTaken(cluster.id(), placed.nameOnCluster()))
+                .isFalse();
     }
 
     @Test
@@ -119,7 +191,7 @@ public abstract class DatabasesContract {
     @Test
     void theNameOfADeletedDatabaseCanBeUsedAgain() {
         Database first = add(ofThisTest("orders"));
-        databases().update(first.deleted(T0.plusSeconds(1)), first.version());
+        databases().update(first.deleted(T0.plusSeconds(1), T0.plusSeconds(3600)), first.version());
         Database again = ofThisTest("orders").build();
 
         add(again);
@@ -133,10 +205,78 @@ public abstract class DatabasesContract {
         Database kept = add(ofThisTest("kept"));
         Database gone = add(ofThisTest("gone"));
 
-        databases().update(gone.deleted(T0.plusSeconds(1)), gone.version());
+        databases().update(gone.deleted(T0.plusSeconds(1), T0.plusSeconds(3600)), gone.version());
 
         assertThat(databases().find(gone.id())).isEmpty();
         assertThat(listAll(query(DatabaseSort.NAME, 10))).containsExactly(kept);
+    }
+
+    @Test
+    void aDeletedDatabaseIsListedForItsStatusOrWithIncludeDeletedAndFoundIncludingDeleted() {
+        Database kept = add(ofThisTest("kept"));
+        Database gone = add(ofThisTest("gone"));
+        Database deleted = gone.startDeleting(UUID.randomUUID(), T0).deleted(T0.plusSeconds(1), T0.plusSeconds(3600));
+        databases().update(deleted, gone.version());
+
+        var onlyDeleted = new DatabaseQuery(
+                Optional.of(team), Optional.of(DatabaseStatus.DELETED), null, DatabaseSort.NAME, 10, null);
+        var withDeleted = new DatabaseQuery(Optional.of(team), null, null, DatabaseSort.NAME, 1, null, true);
+        assertThat(listAll(onlyDeleted)).containsExactly(deleted);
+        assertThat(listAll(withDeleted)).containsExactly(deleted, kept);
+        assertThat(databases().findIncludingDeleted(gone.id())).contains(deleted);
+        assertThat(deleted.restorableUntil()).isEqualTo(T0.plusSeconds(3600));
+    }
+
+    @Test
+    void onlyDeletedDatabasesPastTheirWindowAreDueForPurge() {
+        Database past = add(ofThisTest("past"));
+        Database within = add(ofThisTest("within"));
+        Database live = add(ofThisTest("live"));
+        databases().update(past.deleted(T0.plusSeconds(1), T0.plusSeconds(10)), past.version());
+        databases().update(within.deleted(T0.plusSeconds(1), T0.plusSeconds(3600)), within.version());
+
+        List<DatabaseId> due = databases().dueForPurge(T0.plusSeconds(60), 1000).stream()
+                .map(Database::id)
+                .toList();
+
+        assertThat(due).contains(past.id()).doesNotContain(within.id(), live.id());
+    }
+
+    @Test
+    void aRestoreUnderANameItsTeamHasGivenMeanwhileIsRefused() {
+        Database first = add(ofThisTest("orders"));
+        Database deleted = first.startDeleting(UUID.randomUUID(), T0).deleted(T0.plusSeconds(1), T0.plusSeconds(3600));
+        databases().update(deleted, first.version());
+        add(aDatabase()
+                .named(first.name().value())
+                .ownedBy(team)
+                .withPurpose("took the name")
+                .createdAt(T0.plusSeconds(2))
+                .build());
+        var connected = new Database(
+                deleted.id(),
+                deleted.name(),
+                deleted.ownerTeam(),
+                deleted.purpose(),
+                deleted.status(),
+                new ConnectionDetails("pg-1.internal", 5432, "orders", "orders"),
+                deleted.labels(),
+                deleted.createdAt(),
+                deleted.updatedAt(),
+                deleted.deletedAt(),
+                deleted.version(),
+                deleted.latestOperationId(),
+                null,
+                deleted.cluster(),
+                deleted.nameOnCluster(),
+                null,
+                false,
+                deleted.restorableUntil());
+        Database restoring =
+                connected.startRestoring(UUID.randomUUID(), deleted.name(), deleted.nameOnCluster(), T0.plusSeconds(3));
+
+        assertThatThrownBy(() -> inTransaction(() -> databases().update(restoring, deleted.version())))
+                .isInstanceOf(NameTakenException.class);
     }
 
     @Test
@@ -335,6 +475,7 @@ public abstract class DatabasesContract {
                 DatabaseSort.NAME,
                 10,
                 null,
+                false,
                 "name");
 
         assertThat(listAll(query)).containsExactly(orders);
@@ -382,6 +523,29 @@ public abstract class DatabasesContract {
         assertThat(all).containsExactlyInAnyOrderElementsOf(added);
         assertThat(all.getFirst()).isEqualTo(added.getLast());
         assertThat(pages(searchQuery("archive", 2))).hasSize(4);
+    }
+
+    @Test
+    void labelsAndSearchReachDeletedDatabasesOnlyWhenTheListAsksForThem() {
+        Database live = add(ofThisTest("a").withPurpose("Refund ledger").withLabels(Map.of("env", "prod")));
+        Database gone = add(ofThisTest("b").withPurpose("Refund archive").withLabels(Map.of("env", "prod")));
+        add(ofThisTest("c").withPurpose("Payroll").withLabels(Map.of("env", "dev")));
+        Database deleted = gone.startDeleting(UUID.randomUUID(), T0).deleted(T0.plusSeconds(1), T0.plusSeconds(3600));
+        databases().update(deleted, gone.version());
+        Optional<DatabaseStatus> onlyDeleted = Optional.of(DatabaseStatus.DELETED);
+
+        assertThat(listAll(selectorQuery("env:prod"))).containsExactly(live);
+        assertThat(listAll(inScope(selectorQuery("env:prod"), onlyDeleted, false)))
+                .containsExactly(deleted);
+        assertThat(listAll(inScope(selectorQuery("env:prod"), Optional.empty(), true)))
+                .containsExactly(live, deleted);
+        assertThat(listAll(searchQuery("refund", 1))).containsExactly(live);
+        assertThat(listAll(inScope(searchQuery("refund", 1), onlyDeleted, false)))
+                .containsExactly(deleted);
+        assertThat(listAll(inScope(searchQuery("refund", 1), Optional.empty(), true)))
+                .containsExactlyInAnyOrder(live, deleted);
+        assertThat(listAll(inScope(searchQuery("payroll", 1), onlyDeleted, false)))
+                .isEmpty();
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
@@ -440,6 +604,7 @@ public abstract class DatabasesContract {
                 DatabaseSort.NAME,
                 10,
                 null,
+                false,
                 "labels");
     }
 
@@ -454,7 +619,24 @@ public abstract class DatabasesContract {
                 DatabaseSort.RELEVANCE,
                 pageSize,
                 null,
+                false,
                 "search");
+    }
+
+    /** {@code q} with another status filter and include_deleted, and filters of its own (its pages' tokens). */
+    private static DatabaseQuery inScope(DatabaseQuery q, Optional<DatabaseStatus> status, boolean includeDeleted) {
+        return new DatabaseQuery(
+                q.ownerTeam(),
+                status,
+                q.text(),
+                q.name(),
+                q.labels(),
+                q.search(),
+                q.sort(),
+                q.pageSize(),
+                q.after(),
+                includeDeleted,
+                q.filters() + "/" + status.map(DatabaseStatus::wireName).orElse("") + "/" + includeDeleted);
     }
 
     /** Follows next tokens from the first page to the last. */

@@ -1,33 +1,48 @@
 package dev.daap.testing;
 
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
+import dev.daap.domain.provisioning.Provisioners;
 import dev.daap.domain.provisioning.ProvisioningException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A fake target cluster: records every call (also the ones it fails) and hands out connection details on host
- * {@value #HOST}, where database and user are named like the database. Told to fail, every call throws until it
- * is told to {@link #recover()}. Thread-safe.
+ * A fake fleet of target clusters: records every call (also the ones it fails), with the cluster it was made on,
+ * and hands out connection details at the cluster's client endpoint, where database and user are the name on the
+ * cluster. Told to fail, every call throws until it is told to {@link #recover()}. Thread-safe.
  */
-public final class FakeProvisioner implements Provisioner {
+public final class FakeProvisioner implements Provisioners {
+    /** The admin address of the clusters the tests register: clients connect there unless a cluster says not. */
     public static final String HOST = "db.test";
+
     public static final int PORT = 5432;
+    public static final String ADMIN_URL = "postgres://admin:admin-secret@" + HOST + ":" + PORT + "/postgres";
+    public static final String SERVER_VERSION = "17.6";
 
     public enum Action {
+        CHECK_ADMIN,
         PROVISION,
         CHANGE_PASSWORD,
-        DEPROVISION
+        DEPROVISION,
+        DEACTIVATE,
+        REACTIVATE
     }
 
-    /** @param password null for {@link Action#DEPROVISION} */
-    public record Call(Action action, DatabaseId id, DatabaseName name, String password) {
+    /**
+     * @param id       null for {@link Action#CHECK_ADMIN}
+     * @param name     null for {@link Action#CHECK_ADMIN}
+     * @param password null but for {@link Action#PROVISION} and {@link Action#CHANGE_PASSWORD}
+     */
+    public record Call(Action action, DatabaseId id, NameOnCluster name, String password, ClusterName cluster) {
         @Override
         public String toString() {
-            return "Call[" + action + ", " + id + ", " + name + "]"; // a failing assertion prints no password
+            return "Call[" + action + ", " + id + ", " + name + " on " + cluster + "]"; // no password
         }
     }
 
@@ -52,19 +67,8 @@ public final class FakeProvisioner implements Provisioner {
     }
 
     @Override
-    public ConnectionDetails provision(DatabaseId id, DatabaseName name, String password) {
-        record(new Call(Action.PROVISION, id, name, password));
-        return new ConnectionDetails(HOST, PORT, name.value(), name.value());
-    }
-
-    @Override
-    public void changePassword(DatabaseId id, DatabaseName name, String password) {
-        record(new Call(Action.CHANGE_PASSWORD, id, name, password));
-    }
-
-    @Override
-    public void deprovision(DatabaseId id, DatabaseName name) {
-        record(new Call(Action.DEPROVISION, id, name, null));
+    public Provisioner forCluster(ClusterTarget target) {
+        return new OnCluster(target);
     }
 
     private void record(Call call) {
@@ -72,6 +76,48 @@ public final class FakeProvisioner implements Provisioner {
         ProvisioningException scripted = failure;
         if (scripted != null) {
             throw scripted;
+        }
+    }
+
+    private final class OnCluster implements Provisioner {
+        private final ClusterTarget target;
+
+        OnCluster(ClusterTarget target) {
+            this.target = target;
+        }
+
+        @Override
+        public AdminCheck checkAdmin() {
+            record(new Call(Action.CHECK_ADMIN, null, null, null, target.name()));
+            return new AdminCheck(SERVER_VERSION, 1);
+        }
+
+        @Override
+        public ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password) {
+            record(new Call(Action.PROVISION, id, name, password, target.name()));
+            var endpoint = target.endpoint();
+            return new ConnectionDetails(
+                    endpoint.host(), endpoint.port(), name.value(), name.value(), endpoint.sslmode());
+        }
+
+        @Override
+        public void changePassword(DatabaseId id, NameOnCluster name, String password) {
+            record(new Call(Action.CHANGE_PASSWORD, id, name, password, target.name()));
+        }
+
+        @Override
+        public void deprovision(DatabaseId id, NameOnCluster name) {
+            record(new Call(Action.DEPROVISION, id, name, null, target.name()));
+        }
+
+        @Override
+        public void deactivate(DatabaseId id, NameOnCluster name) {
+            record(new Call(Action.DEACTIVATE, id, name, null, target.name()));
+        }
+
+        @Override
+        public void reactivate(DatabaseId id, NameOnCluster name) {
+            record(new Call(Action.REACTIVATE, id, name, null, target.name()));
         }
     }
 }

@@ -1,16 +1,23 @@
 package dev.daap.testing;
 
+import dev.daap.domain.cluster.ClientEndpoint;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
+import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
+import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.Teams;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +30,8 @@ import java.util.function.Predicate;
 
 /**
  * A fake of the {@link Databases} port that keeps rows in memory and honours the same rules as the PostgreSQL
- * store, pinned down by {@link DatabasesContract}: names unique among live rows, owners among the given teams,
+ * store, pinned down by {@link DatabasesContract}: names unique among a team's live rows, names on a cluster unique
+ * among its live rows, owners among the given teams,
  * optimistic versions, live rows only in lookups, keyset pages on (sort key, id). Thread-safe; it has no
  * transactions of its own.
  */
@@ -50,7 +58,13 @@ public final class InMemoryDatabases implements Databases {
                 throw new IllegalStateException("duplicate primary key " + database.id());
             }
             if (database.isLive() && rows.values().stream().anyMatch(sameLiveName(database))) {
-                throw new NameTakenException(database.name().value());
+                throw new NameTakenException(
+                        database.ownerTeam().value(), database.name().value());
+            }
+            if (database.isLive()
+                    && database.cluster() != null
+                    && nameOnClusterTaken(database.cluster().id(), database.nameOnCluster())) {
+                throw new ConcurrentChangeException("database", database.id().toString());
             }
             if (teams.find(database.ownerTeam()).isEmpty()) {
                 throw new TeamNotFoundException(database.ownerTeam().value());
@@ -89,7 +103,24 @@ public final class InMemoryDatabases implements Databases {
             if (stored == null || stored.version() != expectedVersion) {
                 throw new ConcurrentChangeException(changed.id().toString());
             }
-            rows.put(changed.id(), changed);
+            if (changed.isLive()
+                    && rows.values().stream()
+                            .anyMatch(sameLiveName(changed)
+                                    .and(other -> !other.id().equals(changed.id())))) {
+                throw new NameTakenException(
+                        changed.ownerTeam().value(), changed.name().value());
+            }
+            if (changed.isLive()
+                    && changed.cluster() != null
+                    && rows.values().stream()
+                            .anyMatch(other -> other.isLive()
+                                    && !other.id().equals(changed.id())
+                                    && changed.cluster().equals(other.cluster())
+                                    && other.nameOnCluster().equals(changed.nameOnCluster()))) {
+                throw new ConcurrentChangeException("database", changed.id().toString());
+            }
+            // The measured size is the probe's to write, never a change's.
+            rows.put(changed.id(), withStorage(changed, stored.storageBytes()));
         } finally {
             lock.unlock();
         }
@@ -122,13 +153,157 @@ public final class InMemoryDatabases implements Databases {
         return query.search().map(search -> new TextSearch(search).rank(row)).orElse(0f);
     }
 
+    @Override
+    public List<Database> dueForPurge(Instant now, int limit) {
+        lock.lock();
+        try {
+            return rows.values().stream()
+                    .filter(row -> row.status() == DatabaseStatus.DELETED
+                            && row.restorableUntil().isBefore(now))
+                    .sorted(Comparator.comparing(Database::restorableUntil))
+                    .limit(limit)
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
+        lock.lock();
+        try {
+            return rows.values().stream()
+                    .anyMatch(row -> row.isLive()
+                            && row.cluster() != null
+                            && row.cluster().id().equals(cluster)
+                            && row.nameOnCluster().equals(name));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int assignUnplaced(ClusterRef cluster) {
+        lock.lock();
+        try {
+            List<Database> unplaced =
+                    rows.values().stream().filter(row -> row.cluster() == null).toList();
+            unplaced.forEach(row -> rows.put(row.id(), placed(row, cluster)));
+            return unplaced.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint) {
+        lock.lock();
+        try {
+            List<Database> provisioned = rows.values().stream()
+                    .filter(row -> row.isLive()
+                            && row.connection() != null
+                            && row.cluster() != null
+                            && row.cluster().id().equals(cluster))
+                    .toList();
+            provisioned.forEach(row -> rows.put(row.id(), reconnected(row, endpoint)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every row, deleted ones too, as they are now. */
+    public List<Database> rows() {
+        lock.lock();
+        try {
+            return List.copyOf(rows.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Database reconnected(Database row, ClientEndpoint.Resolved endpoint) {
+        var old = row.connection();
+        return new Database(
+                row.id(),
+                row.name(),
+                row.ownerTeam(),
+                row.purpose(),
+                row.status(),
+                new ConnectionDetails(
+                        endpoint.host(), endpoint.port(), old.database(), old.username(), endpoint.sslmode()),
+                row.labels(),
+                row.createdAt(),
+                row.updatedAt(),
+                row.deletedAt(),
+                row.version() + 1,
+                row.latestOperationId(),
+                row.failureReason(),
+                row.cluster(),
+                row.nameOnCluster(),
+                row.storageBytes(),
+                row.deletionProtection(),
+                row.restorableUntil());
+    }
+
+    /** As the store does it: placed under the name it has, the version moved on. */
+    private static Database placed(Database row, ClusterRef cluster) {
+        return new Database(
+                row.id(),
+                row.name(),
+                row.ownerTeam(),
+                row.purpose(),
+                row.status(),
+                row.connection(),
+                row.labels(),
+                row.createdAt(),
+                row.updatedAt(),
+                row.deletedAt(),
+                row.version() + 1,
+                row.latestOperationId(),
+                row.failureReason(),
+                cluster,
+                row.nameOnCluster(),
+                row.storageBytes(),
+                row.deletionProtection(),
+                row.restorableUntil());
+    }
+
+    private static Database withStorage(Database row, Long storageBytes) {
+        return new Database(
+                row.id(),
+                row.name(),
+                row.ownerTeam(),
+                row.purpose(),
+                row.status(),
+                row.connection(),
+                row.labels(),
+                row.createdAt(),
+                row.updatedAt(),
+                row.deletedAt(),
+                row.version(),
+                row.latestOperationId(),
+                row.failureReason(),
+                row.cluster(),
+                row.nameOnCluster(),
+                storageBytes,
+                row.deletionProtection(),
+                row.restorableUntil());
+    }
+
+    /** Names are unique within a team among live rows. */
     private static Predicate<Database> sameLiveName(Database database) {
-        return other -> other.isLive() && other.name().equals(database.name());
+        return other -> other.isLive()
+                && other.name().equals(database.name())
+                && other.ownerTeam().equals(database.ownerTeam());
     }
 
     private static Predicate<Database> matches(DatabaseQuery query) {
-        Predicate<Database> live = Database::isLive;
-        return live.and(row -> query.ownerTeam()
+        Predicate<Database> inScope = switch (query.scope()) {
+            case LIVE -> Database::isLive;
+            case REMOVED -> row -> !row.isLive();
+            case ALL -> row -> true;
+        };
+        return inScope.and(row -> query.ownerTeam()
                         .map(team -> team.equals(row.ownerTeam()))
                         .orElse(true))
                 .and(row -> query.status().map(status -> status == row.status()).orElse(true))

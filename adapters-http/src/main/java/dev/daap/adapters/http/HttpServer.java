@@ -4,6 +4,8 @@ import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
+import dev.daap.adapters.http.cluster.ClusterHandler;
+import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.database.DatabaseUseCases;
@@ -22,6 +24,8 @@ import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.ratelimit.RateLimits;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.version.VersionHandler;
+import dev.daap.adapters.http.version.VersionSource;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.util.JavalinException;
@@ -55,9 +59,11 @@ public final class HttpServer implements AutoCloseable {
             DatabaseUseCases useCases,
             AccessUseCases access,
             EventUseCases events,
+            ClusterUseCases clusters,
             ReadinessCheck readiness,
+            VersionSource version,
             HttpSettings settings) {
-        this(useCases, access, events, readiness, settings, RequestTelemetry.none());
+        this(useCases, access, events, clusters, readiness, version, settings, RequestTelemetry.none());
     }
 
     /** @param telemetry the metrics, spans and access log of every request */
@@ -65,14 +71,18 @@ public final class HttpServer implements AutoCloseable {
             DatabaseUseCases useCases,
             AccessUseCases access,
             EventUseCases events,
+            ClusterUseCases clusters,
             ReadinessCheck readiness,
+            VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
         Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(readiness, "readiness");
+        Objects.requireNonNull(version, "version");
         this.settings = Objects.requireNonNull(settings, "settings");
         var bodies = new RequestBodies(settings.maxRequestBytes());
         var handlers = new Routes.Handlers(
@@ -83,7 +93,9 @@ public final class HttpServer implements AutoCloseable {
                 new ApiKeyHandler(access, json, bodies),
                 new AuditHandler(access.listAuditEvents(), json),
                 new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
-                new HealthHandler(readiness, json));
+                new ClusterHandler(clusters, json, bodies, Routes.CLUSTERS),
+                new HealthHandler(readiness, json),
+                new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());
         var idempotent = new IdempotentPosts(useCases.idempotency(), problems::handle);
         var authentication = new Authentication(access.authenticate(), new RateLimits(settings.rateLimits()));

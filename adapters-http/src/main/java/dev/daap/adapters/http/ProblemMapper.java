@@ -8,15 +8,21 @@ import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
+import dev.daap.domain.error.ClusterNotEmptyException;
+import dev.daap.domain.error.ClusterNotFoundException;
+import dev.daap.domain.error.ClusterTakenException;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.DomainException;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
+import dev.daap.domain.error.RestoreWindowExpiredException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
@@ -86,6 +92,12 @@ public final class ProblemMapper {
             case ApiKeyNotFoundException ignored -> ProblemType.API_KEY_NOT_FOUND;
             case NotAuthenticatedException ignored -> ProblemType.UNAUTHENTICATED;
             case AccessDeniedException ignored -> ProblemType.FORBIDDEN;
+            case ClusterNotFoundException ignored -> ProblemType.CLUSTER_NOT_FOUND;
+            case ClusterTakenException ignored -> ProblemType.CLUSTER_TAKEN;
+            case ClusterNotEmptyException ignored -> ProblemType.CLUSTER_NOT_EMPTY;
+            case NoCapacityException ignored -> ProblemType.NO_CAPACITY;
+            case DeletionProtectedException ignored -> ProblemType.DELETION_PROTECTED;
+            case RestoreWindowExpiredException ignored -> ProblemType.RESTORE_WINDOW_EXPIRED;
         };
     }
 
@@ -113,6 +125,11 @@ public final class ProblemMapper {
                 write(ctx, type, "the data store cannot be reached right now; retry shortly", List.of());
             }
             case VersionMismatchException mismatch -> write(ctx, type, preconditionDetail(mismatch), List.of());
+            case NoCapacityException full ->
+                write(
+                        ctx,
+                        Problem.of(type, full.getMessage(), ctx.path(), List.of(), RequestIds.of(ctx))
+                                .withCandidates(full.candidates()));
             default -> write(ctx, type, e.getMessage(), List.of());
         }
     }
@@ -197,15 +214,22 @@ public final class ProblemMapper {
     }
 
     private void write(Context ctx, ProblemType type, String detail, List<FieldError> errors) {
-        String requestId = RequestIds.of(ctx);
-        if (type.status() < 500) {
-            log.debug("{} {} -> {} {}: {}", ctx.req().getMethod(), ctx.path(), type.status(), type.code(), detail);
+        write(ctx, Problem.of(type, detail, ctx.path(), errors, RequestIds.of(ctx)));
+    }
+
+    private void write(Context ctx, Problem problem) {
+        if (problem.status() < 500) {
+            log.debug(
+                    "{} {} -> {} {}: {}",
+                    ctx.req().getMethod(),
+                    ctx.path(),
+                    problem.status(),
+                    problem.type(),
+                    problem.detail());
         }
         // Headers that described the resource a failed handler was about to return no longer apply.
         ctx.removeHeader("ETag");
         ctx.removeHeader("Location");
-        ctx.status(type.status())
-                .contentType(Problem.MEDIA_TYPE)
-                .result(json.write(Problem.of(type, detail, ctx.path(), errors, requestId)));
+        ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(json.write(problem));
     }
 }

@@ -3,6 +3,7 @@ package dev.daap.adapters.http;
 import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
+import dev.daap.adapters.http.cluster.ClusterHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.event.EventHandler;
@@ -14,6 +15,7 @@ import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.version.VersionHandler;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 
@@ -22,6 +24,7 @@ public final class Routes {
     public static final String DATABASES = "/v1/databases";
     public static final String DATABASE = DATABASES + "/{id}";
     public static final String DATABASE_RETRY = DATABASE + "/retry";
+    public static final String DATABASE_RESTORE = DATABASE + "/restore";
     public static final String DATABASE_OPERATIONS = DATABASE + "/operations";
     public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
     public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
@@ -35,6 +38,9 @@ public final class Routes {
     public static final String PLATFORM_API_KEYS = "/v1/api-keys";
     public static final String PLATFORM_API_KEY = PLATFORM_API_KEYS + "/{id}";
     public static final String EVENTS = "/v1/events";
+    public static final String VERSION = "/v1/version";
+    public static final String CLUSTERS = "/v1/clusters";
+    public static final String CLUSTER = CLUSTERS + "/{name}";
     /** The contract; public, like the reference page for people that shows it. */
     public static final String OPENAPI = "/v1/openapi.json";
 
@@ -53,6 +59,8 @@ public final class Routes {
     static void register(
             RoutesConfig routes, IdempotentPosts idempotent, Authentication authentication, Handlers handlers) {
         routes.before(RequestIds::assign);
+        // Before authentication, which itself reads tables that an instance on an old schema may lack.
+        routes.before(AUTHENTICATED, exceptTheContract(handlers.health()::refuseWhileUnavailable));
         routes.before(AUTHENTICATED, exceptTheContract(authentication::check));
         // After authentication, before every route: no text input with a NUL reaches a handler.
         routes.beforeMatched(NulCharacters::refuseInParameters);
@@ -68,6 +76,7 @@ public final class Routes {
         routes.patch(DATABASE, databases::update);
         routes.delete(DATABASE, databases::delete);
         routes.post(DATABASE_RETRY, idempotent.idempotent(databases::retry));
+        routes.post(DATABASE_RESTORE, idempotent.idempotent(databases::restore));
 
         routes.get(OPERATION, operations::get);
         routes.get(DATABASE_OPERATIONS, operations::ofDatabase);
@@ -95,6 +104,15 @@ public final class Routes {
         routes.get(ME, handlers.apiKeys()::me);
         routes.get(AUDIT_EVENTS, handlers.audit()::list);
         routes.get(EVENTS, handlers.events()::events);
+        routes.get(VERSION, handlers.version()::get);
+
+        // Registering checks the admin URL against the cluster; a replay answers from the first response without
+        // connecting again. The response holds no secret: the admin URL is never part of it.
+        routes.post(CLUSTERS, idempotent.idempotent(handlers.clusters()::create));
+        routes.get(CLUSTERS, handlers.clusters()::list);
+        routes.get(CLUSTER, handlers.clusters()::get);
+        routes.patch(CLUSTER, handlers.clusters()::update);
+        routes.delete(CLUSTER, handlers.clusters()::delete);
 
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
@@ -118,6 +136,9 @@ public final class Routes {
         routes.head(ME, handlers.apiKeys()::me);
         routes.head(PLATFORM_API_KEYS, handlers.apiKeys()::listPlatform);
         routes.head(AUDIT_EVENTS, handlers.audit()::list);
+        routes.head(VERSION, handlers.version()::get);
+        routes.head(CLUSTERS, handlers.clusters()::list);
+        routes.head(CLUSTER, handlers.clusters()::get);
         // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
         routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));
         routes.head(LIVE, health::live);
@@ -125,7 +146,7 @@ public final class Routes {
         routes.head(OPENAPI, contract::serve);
     }
 
-    /** A client reads the contract before it has a key, so the document needs none. */
+    /** A client reads the contract before it has a key, so the document needs none; nor does it need the database. */
     private static Handler exceptTheContract(Handler check) {
         return ctx -> {
             if (!ctx.path().equals(OPENAPI)) {
@@ -143,5 +164,7 @@ public final class Routes {
             ApiKeyHandler apiKeys,
             AuditHandler audit,
             EventHandler events,
-            HealthHandler health) {}
+            ClusterHandler clusters,
+            HealthHandler health,
+            VersionHandler version) {}
 }

@@ -4,6 +4,7 @@ import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.domain.access.Role;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
@@ -47,7 +48,18 @@ class CreateAndGetDatabaseTest extends ApiTest {
                         "updated_at",
                         "version",
                         "latest_operation_id",
-                        "failure_reason");
+                        "failure_reason",
+                        "cluster",
+                        "storage_bytes",
+                        "deletion_protection",
+                        "deleted_at",
+                        "restorable_until");
+        assertThat(body.path("cluster").asText()).isEqualTo("default");
+        assertThat(body.path("storage_bytes").isNull()).as("not measured yet").isTrue();
+        assertThat(body.path("deletion_protection").asBoolean())
+                .as("off unless asked for")
+                .isFalse();
+        assertThat(body.path("restorable_until").isNull()).isTrue();
         assertThat(body.path("name").asText()).isEqualTo("orders");
         assertThat(body.path("owner_team").asText()).isEqualTo("payments");
         assertThat(body.path("purpose").asText()).isEqualTo("Orders of the shop");
@@ -135,7 +147,8 @@ class CreateAndGetDatabaseTest extends ApiTest {
         assertThat(response.header("ETag")).isEqualTo("\"4\"");
         assertThat(body.path("status").asText()).isEqualTo("ready");
         assertThat(body.path("created_at").asText()).isEqualTo("2026-11-25T14:00:00.123456Z");
-        assertThat(fieldNames(body.path("connection"))).containsExactly("host", "port", "database", "username");
+        assertThat(fieldNames(body.path("connection")))
+                .containsExactly("host", "port", "database", "username", "sslmode");
         assertThat(body.path("connection").path("host").asText()).isEqualTo("pg-1.internal");
         assertThat(body.path("connection").path("port").asInt()).isEqualTo(5432);
         assertThat(body.path("connection").path("username").asText()).isEqualTo("orders_owner");
@@ -184,15 +197,35 @@ class CreateAndGetDatabaseTest extends ApiTest {
     }
 
     @Test
-    void aDuplicateNameIsA409() {
+    void aDuplicateNameInTheSameTeamIsA409() {
         api.create("orders");
 
         TestResponse response = api.post("/v1/databases", """
-                {"name": "orders", "owner_team": "search", "purpose": "again"}""");
+                {"name": "orders", "owner_team": "payments", "purpose": "again"}""");
 
         JsonNode problem = assertProblem(response, 409, "name-taken");
-        assertThat(problem.path("detail").asText()).contains("orders");
+        assertThat(problem.path("detail").asText()).contains("orders", "payments");
         assertThat(response.header("Location")).isNull();
+    }
+
+    @Test
+    void anotherTeamMayHaveTheSameNameAndLearnsNothingOfTheFirst() {
+        String payments = api.createReady("orders");
+        String searchKey = api.issueKey("search", Role.MEMBER);
+
+        TestResponse response = api.as(searchKey).post("/v1/databases", """
+                {"name": "orders", "purpose": "Search's own orders"}""");
+
+        assertThat(response.status()).isEqualTo(201);
+        api.runJobs();
+        JsonNode search = api.as(searchKey)
+                .get("/v1/databases/" + response.json().path("id").asText())
+                .json();
+        assertThat(search.path("connection").path("database").asText()).isEqualTo("search_orders");
+        assertThat(search.path("connection").path("username").asText()).isEqualTo("search_orders");
+        assertThat(api.get(payments).json().path("connection").path("database").asText())
+                .isEqualTo("payments_orders");
+        assertThat(response.body()).doesNotContain("payments");
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -25,14 +25,54 @@ class CredentialsApiTest extends ApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         JsonNode body = response.json();
-        assertThat(fieldNames(body)).containsExactly("host", "port", "database", "username", "password", "uri");
+        assertThat(fieldNames(body))
+                .containsExactly("host", "port", "database", "username", "password", "sslmode", "uri");
         String password = api.vault.read(idOf(path)).orElseThrow();
         assertThat(body.path("password").asText()).isEqualTo(password).isNotBlank();
         assertThat(body.path("host").asText()).isEqualTo("db.test");
         assertThat(body.path("port").asInt()).isEqualTo(5432);
-        assertThat(body.path("database").asText()).isEqualTo("orders");
-        assertThat(body.path("username").asText()).isEqualTo("orders");
-        assertThat(body.path("uri").asText()).isEqualTo("postgresql://orders:" + password + "@db.test:5432/orders");
+        assertThat(body.path("database").asText()).isEqualTo("payments_orders");
+        assertThat(body.path("username").asText()).isEqualTo("payments_orders");
+        assertThat(body.path("sslmode").isNull()).as("the cluster sets none").isTrue();
+        assertThat(body.path("uri").asText())
+                .isEqualTo("postgresql://payments_orders:" + password + "@db.test:5432/payments_orders");
+    }
+
+    @Test
+    void theClusterSslmodeAndClientHostAreInTheConnectionDetails() {
+        TestResponse patched = api.patch("/v1/clusters/default", """
+                {"connect_host": "pg.example.com", "connect_port": 6432, "connect_sslmode": "verify-full"}""");
+        assertThat(patched.status()).isEqualTo(200);
+        String path = api.createReady("orders");
+
+        JsonNode body = api.get(path + "/credentials").json();
+
+        assertThat(body.path("host").asText()).isEqualTo("pg.example.com");
+        assertThat(body.path("port").asInt()).isEqualTo(6432);
+        assertThat(body.path("sslmode").asText()).isEqualTo("verify-full");
+        assertThat(body.path("uri").asText())
+                .isEqualTo("postgresql://payments_orders:"
+                        + body.path("password").asText() + "@pg.example.com:6432/payments_orders?sslmode=verify-full");
+        assertThat(api.get(path).json().path("connection").path("sslmode").asText())
+                .isEqualTo("verify-full");
+    }
+
+    @Test
+    void aNewClientEndpointOfTheClusterReachesTheDatabasesAlreadyOnIt() {
+        String path = api.createReady("orders");
+        long version = api.get(path).json().path("version").asLong();
+
+        api.patch("/v1/clusters/default", """
+                {"connect_host": "10.1.2.3", "connect_sslmode": "require"}""");
+
+        JsonNode database = api.get(path).json();
+        assertThat(database.path("connection").path("host").asText()).isEqualTo("10.1.2.3");
+        assertThat(database.path("connection").path("port").asInt())
+                .as("still the admin URL's")
+                .isEqualTo(5432);
+        assertThat(database.path("version").asLong()).as("a new ETag").isEqualTo(version + 1);
+        assertThat(api.get(path + "/credentials").json().path("uri").asText())
+                .endsWith("@10.1.2.3:5432/payments_orders?sslmode=require");
     }
 
     @Test
@@ -68,7 +108,7 @@ class CredentialsApiTest extends ApiTest {
         String rotated = response.json().path("password").asText();
         assertThat(rotated).isNotBlank().isNotEqualTo(old);
         assertThat(response.json().path("uri").asText())
-                .isEqualTo("postgresql://orders:" + rotated + "@db.test:5432/orders");
+                .isEqualTo("postgresql://payments_orders:" + rotated + "@db.test:5432/payments_orders");
         assertThat(api.provisioner.calls(Action.CHANGE_PASSWORD))
                 .singleElement()
                 .satisfies(call -> assertThat(call.password()).isEqualTo(rotated));

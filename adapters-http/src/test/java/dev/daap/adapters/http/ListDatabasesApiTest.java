@@ -77,12 +77,44 @@ class ListDatabasesApiTest extends ApiTest {
 
         assertThat(names(api.get("/v1/databases?page_size=1&label=env:prod&page_token=" + encode(token))))
                 .hasSize(1);
-        for (String other : List.of("label=env:dev", "label=env:prod&q=one", "", "label=env:prod&search=refund")) {
+        for (String other : List.of(
+                "label=env:dev",
+                "label=env:prod&q=one",
+                "",
+                "label=env:prod&search=refund",
+                "label=env:prod&include_deleted=true",
+                "label=env:prod&status=deleted")) {
             TestResponse response = api.get("/v1/databases?page_size=1&sort=created_at"
                     + (other.isEmpty() ? "" : "&" + other) + "&page_token=" + encode(token));
             JsonNode problem = assertProblem(response, 422, "invalid-input");
             assertThat(messageOf(problem, "page_token")).as(other).contains("other filters");
         }
+    }
+
+    @Test
+    void searchLabelsAndExportsReachDeletedDatabasesOnlyWhenAsked() {
+        String gone = "/v1/databases/"
+                + api.create("old-ledger", "payments", "Refund ledger", "{\"env\": \"prod\"}")
+                        .path("id")
+                        .asText();
+        api.create("refunds", "payments", "Refund requests", "{\"env\": \"prod\"}");
+        api.runJobs();
+        assertThat(api.delete(gone).status()).isEqualTo(202);
+        api.runJobs();
+
+        assertThat(names(api.get("/v1/databases?search=refund&sort=name"))).containsExactly("refunds");
+        assertThat(names(api.get("/v1/databases?search=refund&include_deleted=true&sort=name")))
+                .containsExactly("old-ledger", "refunds");
+        assertThat(names(api.get("/v1/databases?label=env:prod&status=deleted")))
+                .containsExactly("old-ledger");
+        assertThat(names(api.get("/v1/databases?name=old-ledger&include_deleted=true")))
+                .containsExactly("old-ledger");
+        TestResponse export = api.get(
+                "/v1/databases?label=env:prod&include_deleted=true&sort=name", "Accept", "application/x-ndjson");
+        List<String> rows = export.body().lines().toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).contains("\"name\":\"old-ledger\"", "\"status\":\"deleted\"");
+        assertThat(rows.get(1)).contains("\"name\":\"refunds\"");
     }
 
     @Test

@@ -41,32 +41,29 @@ class NulCharacterApiTest extends ApiTest {
     private static final String NUL_IN_QUERY = "a%00b";
     private static final String NUL_NAME_SHOWN = "a\\u0000b";
     /** A valid body of every route that is not a GET or HEAD; {@link #NO_BODY} for those that read none. */
-    private static final Map<String, String> BODIES = Map.of(
-            "POST /v1/databases",
-            """
-            {"name": "orders", "owner_team": "payments", "purpose": "Orders", "labels": {"env": "prod"}}""",
-            "PATCH /v1/databases/{id}",
-            """
-            {"purpose": "Orders", "owner_team": "search", "labels": {"env": "prod", "tier": null}}""",
-            "DELETE /v1/databases/{id}",
-            NO_BODY,
-            "POST /v1/databases/{id}/retry",
-            NO_BODY,
-            "POST /v1/databases/{id}/credentials/rotate",
-            NO_BODY,
-            "POST /v1/teams",
-            """
-            {"slug": "new-team", "display_name": "New team"}""",
-            "POST /v1/teams/{slug}/api-keys",
-            """
-            {"role": "viewer", "description": "CI", "expires_at": "2030-01-01T00:00:00Z"}""",
-            "DELETE /v1/teams/{slug}/api-keys/{id}",
-            NO_BODY,
-            "POST /v1/api-keys",
-            """
-            {"description": "ops", "expires_at": "2030-01-01T00:00:00Z"}""",
-            "DELETE /v1/api-keys/{id}",
-            NO_BODY);
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("POST /v1/databases", """
+            {"name": "orders", "owner_team": "payments", "purpose": "Orders", "labels": {"env": "prod"}}"""),
+            Map.entry("PATCH /v1/databases/{id}", """
+            {"purpose": "Orders", "owner_team": "search", "labels": {"env": "prod", "tier": null}}"""),
+            Map.entry("DELETE /v1/databases/{id}", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/retry", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/restore", "{\"name\": \"orders-two\"}"),
+            Map.entry("POST /v1/databases/{id}/credentials/rotate", NO_BODY),
+            Map.entry("POST /v1/teams", """
+            {"slug": "new-team", "display_name": "New team"}"""),
+            Map.entry("POST /v1/teams/{slug}/api-keys", """
+            {"role": "viewer", "description": "CI", "expires_at": "2030-01-01T00:00:00Z"}"""),
+            Map.entry("DELETE /v1/teams/{slug}/api-keys/{id}", NO_BODY),
+            Map.entry("POST /v1/api-keys", """
+            {"description": "ops", "expires_at": "2030-01-01T00:00:00Z"}"""),
+            Map.entry("DELETE /v1/api-keys/{id}", NO_BODY),
+            Map.entry("POST /v1/clusters", """
+            {"name": "eu-2", "admin_url": "postgres://admin:admin-secret@db.test:5432/postgres", "region": "eu-west-1",
+             "labels": {"tier": "gold"}, "connect_host": "pg.example", "connect_sslmode": "require"}"""),
+            Map.entry("PATCH /v1/clusters/{name}", """
+            {"region": "eu-west-1", "labels": {"env": "prod", "tier": null}, "connect_host": "pg.example"}"""),
+            Map.entry("DELETE /v1/clusters/{name}", NO_BODY));
 
     private String databaseId;
     private String operationId;
@@ -270,7 +267,8 @@ class NulCharacterApiTest extends ApiTest {
                 : pattern.startsWith("/v1/operations")
                         ? operationId
                         : pattern.startsWith("/v1/teams") ? teamKeyId : platformKeyId;
-        String path = pattern.replace("{slug}", "slug".equals(withNul) ? NUL_IN_QUERY : "payments");
+        String path = pattern.replace("{slug}", "slug".equals(withNul) ? NUL_IN_QUERY : "payments")
+                .replace("{name}", "name".equals(withNul) ? NUL_IN_QUERY : "default");
         return path.replace("{id}", "id".equals(withNul) ? NUL_IN_QUERY : id);
     }
 
@@ -320,6 +318,7 @@ class NulCharacterApiTest extends ApiTest {
                 "\n",
                 api.get("/v1/databases?page_size=500").body(),
                 api.get("/v1/teams?page_size=500").body(),
+                api.get("/v1/clusters?page_size=500").body(),
                 keys("/v1/teams/payments/api-keys"),
                 keys("/v1/api-keys"),
                 "audit entries: " + api.auditLog.all().size(),

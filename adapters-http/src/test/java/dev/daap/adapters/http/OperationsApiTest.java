@@ -40,7 +40,9 @@ class OperationsApiTest extends ApiTest {
                         "finished_at",
                         "duration_ms",
                         "created_at",
-                        "stuck");
+                        "stuck",
+                        "cluster");
+        assertThat(body.path("cluster").asText()).isEqualTo("default");
         assertThat(body.path("id").asText()).isEqualTo(operationId);
         assertThat(body.path("database_id").asText())
                 .isEqualTo(database.path("id").asText());
@@ -117,7 +119,7 @@ class OperationsApiTest extends ApiTest {
                 .extracting(item -> item.path("id").asText())
                 .containsExactly(
                         deprovision, database.path("latest_operation_id").asText());
-        assertThat(items).extracting(item -> item.path("kind").asText()).containsExactly("deprovision", "provision");
+        assertThat(items).extracting(item -> item.path("kind").asText()).containsExactly("deactivate", "provision");
         assertThat(fieldNames(items.get(0))).contains("database_id", "next_retry_at", "stuck");
         assertThat(api.jobs.forDatabase(DatabaseId.parse(database.path("id").asText()), 10))
                 .hasSize(2);

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
+import dev.daap.domain.error.ClusterNotEmptyException;
+import dev.daap.domain.error.ClusterNotFoundException;
+import dev.daap.domain.error.ClusterTakenException;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.DomainException;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
+import dev.daap.domain.error.RestoreWindowExpiredException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
@@ -29,7 +35,7 @@ class ProblemMapperTest {
                 Map.entry(InvalidInputException.of("name", "is required"), 422),
                 Map.entry(new DatabaseNotFoundException("x"), 404),
                 Map.entry(new OperationNotFoundException("x"), 404),
-                Map.entry(new NameTakenException("orders"), 409),
+                Map.entry(new NameTakenException("checkout", "orders"), 409),
                 Map.entry(new IllegalTransitionException("no"), 409),
                 Map.entry(new ConcurrentChangeException("x"), 409),
                 Map.entry(VersionMismatchException.notCurrent(2), 412),
@@ -38,7 +44,13 @@ class ProblemMapperTest {
                 Map.entry(new TeamTakenException("x"), 409),
                 Map.entry(new ApiKeyNotFoundException("x"), 404),
                 Map.entry(new NotAuthenticatedException("who?", false), 401),
-                Map.entry(new AccessDeniedException("no"), 403));
+                Map.entry(new AccessDeniedException("no"), 403),
+                Map.entry(new ClusterNotFoundException("x"), 404),
+                Map.entry(new ClusterTakenException("x"), 409),
+                Map.entry(new ClusterNotEmptyException("x", 1), 409),
+                Map.entry(new NoCapacityException(List.of()), 409),
+                Map.entry(new DeletionProtectedException("x"), 409),
+                Map.entry(new RestoreWindowExpiredException("x", java.time.Instant.EPOCH), 409));
 
         statuses.forEach((error, status) -> {
             assertThat(ProblemMapper.typeOf(error).code()).isEqualTo(error.code());
@@ -48,7 +60,7 @@ class ProblemMapperTest {
                         .map(DomainException::code)
                         .distinct()
                         .toList())
-                .hasSize(13);
+                .hasSize(19);
         assertThat(statuses.keySet().stream().map(Object::getClass).toList())
                 .as("every kind of domain error is covered here")
                 .containsExactlyInAnyOrder(DomainException.class.getPermittedSubclasses());

@@ -1,10 +1,16 @@
 package dev.daap.adapters.http;
 
+import dev.daap.domain.cluster.ClientEndpoint;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.NameOnCluster;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -60,7 +66,14 @@ final class ScriptedDatabases implements Databases {
     @Override
     public Optional<Database> findIncludingDeleted(DatabaseId id) {
         failIfScripted();
+        beforeFind.accept(id);
         return store.findIncludingDeleted(id);
+    }
+
+    @Override
+    public List<Database> dueForPurge(Instant now, int limit) {
+        failIfScripted();
+        return store.dueForPurge(now, limit);
     }
 
     @Override
@@ -68,6 +81,21 @@ final class ScriptedDatabases implements Databases {
         failIfScripted();
         beforeUpdate.accept(changed);
         store.update(changed, expectedVersion);
+    }
+
+    @Override
+    public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
+        return store.nameOnClusterTaken(cluster, name);
+    }
+
+    @Override
+    public void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint) {
+        store.changeEndpoint(cluster, endpoint);
+    }
+
+    @Override
+    public int assignUnplaced(ClusterRef cluster) {
+        return store.assignUnplaced(cluster);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.daap.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.adapters.http.access.AccessUseCases;
+import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.event.EventHandler;
 import dev.daap.adapters.http.event.EventUseCases;
@@ -9,6 +10,7 @@ import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
+import dev.daap.adapters.http.version.VersionInfo;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.ListApiKeys;
@@ -17,6 +19,12 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.cluster.ClusterTargets;
+import dev.daap.application.cluster.DeleteCluster;
+import dev.daap.application.cluster.GetCluster;
+import dev.daap.application.cluster.ListClusters;
+import dev.daap.application.cluster.RegisterCluster;
+import dev.daap.application.cluster.UpdateCluster;
 import dev.daap.application.credential.ReadCredentials;
 import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
@@ -24,17 +32,22 @@ import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.WatchEvents;
-import dev.daap.application.job.DeprovisionDatabase;
+import dev.daap.application.job.ClusterWaits;
+import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
+import dev.daap.application.job.PurgeDatabase;
+import dev.daap.application.job.PurgeExpiredDatabases;
+import dev.daap.application.job.ReactivateDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
 import dev.daap.application.team.CreateTeam;
@@ -48,6 +61,7 @@ import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.FakeClusterIsolation;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
@@ -58,6 +72,7 @@ import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
+import dev.daap.testing.TestFleet;
 import dev.daap.testing.http.ApiUnderTest;
 import dev.daap.testing.http.TestClient;
 import dev.daap.testing.http.TestResponse;
@@ -70,15 +85,24 @@ import java.util.Map;
  * The real {@link HttpServer} on a free port, wired to the real use cases over in-memory fakes of the ports, a
  * job runner that a test drives step by step (no background worker), and a {@link TestClient}. Requests carry the
  * platform admin token {@link #ADMIN_TOKEN} unless a test sends another ({@link #as}) or none ({@code as(null)});
- * the teams of {@link #TEAMS} exist.
+ * the teams of {@link #TEAMS} exist, and the fleet has one cluster, {@code default}, at the fake provisioner.
  */
 final class TestApi implements ApiUnderTest, AutoCloseable {
     static final String ADMIN_TOKEN = "daap_testadmin_" + "0123456789abcdef0123456789abcdef";
     static final List<String> TEAMS = List.of("payments", "search", "checkout");
     static final String WORKER = "test-worker";
+    /** What GET /v1/version answers here: the real source is the bootstrap's. */
+    static final VersionInfo VERSION = new VersionInfo(
+            "1.2.3",
+            "0123456789abcdef0123456789abcdef01234567",
+            new VersionInfo.Schema(33, 33, "0033-audit-events-actor-kind"),
+            new VersionInfo.Postgres("17.6", Map.of("default", "16.4")));
     /** Two attempts, and a failed one is due again at once: a test uses them up by running the next job twice. */
     static final JobSettings JOB_SETTINGS =
             new JobSettings(2, Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
+
+    /** How long a deleted database can be restored, as DAAP_RESTORE_WINDOW says by default. */
+    static final Duration RESTORE_WINDOW = Duration.ofDays(7);
 
     /** One millisecond on at every reading, so creation order is also time order; sub-millisecond, as stored. */
     final TestClock clock = TestClock.stepping(Instant.parse("2026-11-25T14:00:00.000123456Z"), Duration.ofMillis(1));
@@ -87,7 +111,9 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final InMemoryCredentialVault vault = new InMemoryCredentialVault();
     final InMemoryEventLog events = new InMemoryEventLog();
     final EventHub hub = new EventHub(EventHub.DEFAULT_BUFFER);
-    final FakeProvisioner provisioner = new FakeProvisioner();
+    final TestFleet fleet;
+    final FakeProvisioner provisioner;
+    final FakeClusterIsolation isolation = new FakeClusterIsolation();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final ScriptedIdempotencyStore scriptedIdempotency = new ScriptedIdempotencyStore(idempotency);
     final InMemoryTeams teams = new InMemoryTeams();
@@ -102,6 +128,9 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     private final TestClient client;
 
     private TestApi(HttpSettings settings, ReadinessCheck readiness) {
+        fleet = TestFleet.withDefault(store::rows);
+        provisioner = fleet.provisioner;
+        var targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
         var passwords = new PasswordGenerator();
         runner = new JobRunner(
                 transactions,
@@ -109,19 +138,29 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 Map.of(
                         JobKind.PROVISION,
                                 new ProvisionDatabase(
-                                        transactions, databases, jobs, events, vault, provisioner, passwords, clock),
+                                        transactions, databases, jobs, events, vault, targets, passwords, clock),
                         JobKind.DEPROVISION,
-                                new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, provisioner, clock)),
+                                new PurgeDatabase(
+                                        transactions, databases, jobs, events, vault, targets, fleet.clusters, clock),
+                        JobKind.DEACTIVATE,
+                                new DeactivateDatabase(
+                                        transactions, databases, jobs, events, targets, RESTORE_WINDOW, clock),
+                        JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
+                        JobKind.PURGE,
+                                new PurgeDatabase(
+                                        transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
                 JOB_SETTINGS,
+                new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
         var audit = new AuditTrail(auditLog, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
         server = new HttpServer(
-                useCases(passwords, audit, databaseEvents),
+                useCases(passwords, audit, databaseEvents, targets),
                 accessUseCases(audit),
                 new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
+                clusterUseCases(audit),
                 readiness,
+                () -> VERSION,
                 settings);
         keys.add(ApiKey.issue(
                 ids.newId(), null, Role.PLATFORM_ADMIN, ApiToken.parse(ADMIN_TOKEN), "tests", clock.instant(), null));
@@ -130,10 +169,12 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         client = TestClient.to("http://127.0.0.1:" + server.port()).as(ADMIN_TOKEN);
     }
 
-    private DatabaseUseCases useCases(PasswordGenerator passwords, AuditTrail audit, DatabaseEvents databaseEvents) {
+    private DatabaseUseCases useCases(
+            PasswordGenerator passwords, AuditTrail audit, DatabaseEvents databaseEvents, ClusterTargets targets) {
         var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
-                new CreateDatabase(transactions, databases, scheduler, audit, databaseEvents, ids, clock),
+                new CreateDatabase(
+                        transactions, databases, fleet.clusters, scheduler, audit, databaseEvents, ids, clock),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
@@ -143,8 +184,19 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),
                 new ListOperations(jobs, databases, JOB_SETTINGS, clock),
                 new ReadCredentials(transactions, databases, vault, audit),
-                new RotateCredentials(transactions, databases, vault, provisioner, passwords, audit, databaseEvents),
-                new Idempotency(scriptedIdempotency, clock));
+                new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
+                new Idempotency(scriptedIdempotency, clock),
+                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock));
+    }
+
+    private ClusterUseCases clusterUseCases(AuditTrail audit) {
+        return new ClusterUseCases(
+                new RegisterCluster(
+                        transactions, fleet.clusters, fleet.secrets, provisioner, isolation, audit, ids, clock),
+                new GetCluster(fleet.clusters),
+                new ListClusters(fleet.clusters),
+                new UpdateCluster(transactions, fleet.clusters, fleet.secrets, databases, provisioner, audit, clock),
+                new DeleteCluster(transactions, fleet.clusters, fleet.secrets, audit, clock));
     }
 
     private AccessUseCases accessUseCases(AuditTrail audit) {
@@ -182,6 +234,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     /** What one worker does on one wake-up: claims and runs the next due job; false when none was due. */
     boolean runNextJob() {
         return runner.runNext(WORKER);
+    }
+
+    /** One run of the sweep that purges deleted databases past their window; returns how many it started. */
+    int purgeExpired() {
+        return new PurgeExpiredDatabases(
+                        transactions,
+                        databases,
+                        new JobScheduler(jobs, JOB_SETTINGS, ids, clock),
+                        new AuditTrail(auditLog, ids, clock),
+                        new DatabaseEvents(events, clock),
+                        clock)
+                .execute();
     }
 
     /** Runs jobs until none is due, e.g. a provision job with all its retries. */

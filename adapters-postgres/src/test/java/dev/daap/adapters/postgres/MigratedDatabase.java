@@ -1,7 +1,9 @@
 package dev.daap.adapters.postgres;
 
+import static dev.daap.adapters.postgres.generated.Tables.CLUSTERS;
 import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
 
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestPostgres;
@@ -47,6 +49,22 @@ public final class MigratedDatabase {
                     .set(TEAMS.SLUG, team.value())
                     .set(TEAMS.DISPLAY_NAME, team.value())
                     .set(TEAMS.CREATED_AT, Instant.parse("2026-01-01T00:00:00Z"))
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    /**
+     * Makes sure each cluster exists (databases refer to their cluster): active, unlimited, on a made-up admin
+     * address. Tests use clusters of their own, as they do teams.
+     */
+    public static void clustersExist(DSLContext dsl, ClusterRef... clusters) {
+        for (ClusterRef cluster : clusters) {
+            dsl.insertInto(CLUSTERS)
+                    .set(CLUSTERS.ID, cluster.id().value())
+                    .set(CLUSTERS.NAME, cluster.name().value())
+                    .set(CLUSTERS.ADMIN_HOST, "pg.test")
+                    .set(CLUSTERS.ADMIN_PORT, 5432)
                     .onConflictDoNothing()
                     .execute();
         }

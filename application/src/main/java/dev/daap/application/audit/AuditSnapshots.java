@@ -1,6 +1,7 @@
 package dev.daap.application.audit;
 
 import dev.daap.domain.access.ApiKey;
+import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.team.Team;
 import java.time.Instant;
@@ -22,7 +23,33 @@ public final class AuditSnapshots {
         snapshot.put("purpose", database.purpose().value());
         snapshot.put("status", database.status().wireName());
         snapshot.put("labels", new LinkedHashMap<>(database.labels().values()));
+        snapshot.put(
+                "cluster",
+                database.cluster() == null ? null : database.cluster().name().value());
+        snapshot.put("deletion_protection", database.deletionProtection());
+        snapshot.put("restorable_until", text(database.restorableUntil()));
         snapshot.put("version", database.version());
+        return snapshot;
+    }
+
+    /** Its settings as platform admins see them; never the admin URL, no measurements. */
+    public static Map<String, Object> of(Cluster cluster) {
+        var endpoint = cluster.clientEndpoint();
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("name", cluster.name().value());
+        snapshot.put(
+                "region", cluster.region() == null ? null : cluster.region().value());
+        snapshot.put("labels", new LinkedHashMap<>(cluster.labels().values()));
+        snapshot.put("state", cluster.state().wireName());
+        snapshot.put("max_databases", cluster.limits().maxDatabases());
+        snapshot.put("max_storage_bytes", cluster.limits().maxStorageBytes());
+        snapshot.put("connect_host", endpoint.host());
+        snapshot.put("connect_port", endpoint.port());
+        snapshot.put(
+                "connect_sslmode",
+                endpoint.sslmode() == null ? null : endpoint.sslmode().wireName());
+        snapshot.put("version", cluster.version());
+        snapshot.put("deleted_at", text(cluster.deletedAt()));
         return snapshot;
     }
 

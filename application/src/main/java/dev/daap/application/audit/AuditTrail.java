@@ -6,6 +6,7 @@ import dev.daap.domain.access.Principal;
 import dev.daap.domain.audit.ActorKind;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
+import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.team.Team;
@@ -44,6 +45,34 @@ public final class AuditTrail {
         record(caller, "database.delete", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
     }
 
+    /** The owner asked for a deleted database back (it is now restoring). */
+    public void databaseRestored(Caller caller, Database before, Database after) {
+        record(caller, "database.restore", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
+    /** A team admin asked to drop it for good now (it is now purging). */
+    public void databasePurged(Caller caller, Database before, Database after) {
+        record(caller, "database.purge", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
+    /** DAAP purges a deleted database whose window to be restored has passed. */
+    public void databasePurgedBySystem(Database before, Database after) {
+        log.append(new AuditEvent(
+                ids.newId(),
+                clock.instant(),
+                null,
+                null,
+                ActorKind.DAAP,
+                "database.purge",
+                Resource.of(before).type(),
+                Resource.of(before).id(),
+                Resource.of(before).team(),
+                "",
+                "",
+                AuditSnapshots.of(before),
+                AuditSnapshots.of(after)));
+    }
+
     /** The owner tried a failed database again. */
     public void databaseRetried(Caller caller, Database before, Database after) {
         record(caller, "database.retry", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
@@ -57,6 +86,30 @@ public final class AuditTrail {
     /** Somebody replaced the password; the entry names the user, never the password. */
     public void credentialsRotated(Caller caller, Database database) {
         record(caller, "credentials.rotate", Resource.of(database), Map.of(), username(database));
+    }
+
+    /** A platform admin added a cluster to the fleet; never its admin URL. */
+    public void clusterRegistered(Caller caller, Cluster cluster) {
+        record(caller, "cluster.register", Resource.of(cluster), Map.of(), AuditSnapshots.of(cluster));
+    }
+
+    /** DAAP registered the default cluster at start-up, where it provisioned before there was a fleet. */
+    public void clusterRegisteredBySystem(Cluster cluster) {
+        recordWithoutKey(ActorKind.DAAP, "cluster.register", Resource.of(cluster), AuditSnapshots.of(cluster));
+    }
+
+    /** A platform admin changed a cluster; a replaced admin URL is noted as such, never shown. */
+    public void clusterUpdated(Caller caller, Cluster before, Cluster after, boolean adminUrlReplaced) {
+        Map<String, Object> snapshot = AuditSnapshots.of(after);
+        if (adminUrlReplaced) {
+            snapshot.put("admin_url_replaced", true);
+        }
+        record(caller, "cluster.update", Resource.of(before), AuditSnapshots.of(before), snapshot);
+    }
+
+    /** A platform admin removed an empty cluster. */
+    public void clusterDeleted(Caller caller, Cluster before, Cluster after) {
+        record(caller, "cluster.delete", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
     }
 
     public void teamCreated(Caller caller, Team team) {
@@ -133,6 +186,11 @@ public final class AuditTrail {
 
         static Resource of(ApiKey key) {
             return new Resource("api_key", key.id().toString(), key.team());
+        }
+
+        /** Clusters are platform resources, named by their name as the API names them. */
+        static Resource of(Cluster cluster) {
+            return new Resource("cluster", cluster.name().value(), null);
         }
     }
 }

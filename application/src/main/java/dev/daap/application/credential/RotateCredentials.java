@@ -1,6 +1,7 @@
 package dev.daap.application.credential;
 
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.common.Transactions;
@@ -9,7 +10,6 @@ import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.provisioning.Provisioner;
 
 /**
  * A member gives a ready database a new password, audited (without the password). The password changes on the
@@ -20,7 +20,7 @@ public final class RotateCredentials {
     private final Transactions transactions;
     private final Databases databases;
     private final CredentialVault vault;
-    private final Provisioner provisioner;
+    private final ClusterTargets targets;
     private final PasswordGenerator passwords;
     private final AuditTrail audit;
     private final DatabaseEvents events;
@@ -29,14 +29,14 @@ public final class RotateCredentials {
             Transactions transactions,
             Databases databases,
             CredentialVault vault,
-            Provisioner provisioner,
+            ClusterTargets targets,
             PasswordGenerator passwords,
             AuditTrail audit,
             DatabaseEvents events) {
         this.transactions = transactions;
         this.databases = databases;
         this.vault = vault;
-        this.provisioner = provisioner;
+        this.targets = targets;
         this.passwords = passwords;
         this.audit = audit;
         this.events = events;
@@ -45,7 +45,7 @@ public final class RotateCredentials {
     public Credentials execute(Caller caller, DatabaseId id) {
         Database database = ReadyDatabases.find(databases, caller.principal(), id);
         String password = passwords.newPassword();
-        provisioner.changePassword(database.id(), database.name(), password);
+        targets.provisionerFor(database).changePassword(database.id(), database.nameOnCluster(), password);
         transactions.inTransaction(() -> {
             vault.store(id, password);
             audit.credentialsRotated(caller, database);

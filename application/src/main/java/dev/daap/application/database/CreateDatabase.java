@@ -7,25 +7,46 @@ import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.cluster.Cluster;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.Clusters;
+import dev.daap.domain.cluster.PassOverReason;
+import dev.daap.domain.cluster.Placement;
+import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.InvalidInputException;
+import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * A team asks for a database: the record (pending), its provision job, the audit entry and the event are stored in one
- * transaction, so there is never a record without a job to provision it, nor a job without its record.
+ * A team asks for a database: placement picks its cluster, and the record (pending), its provision job, the audit
+ * entry and the event are stored in one transaction, so there is never a record without a job to provision it, nor
+ * a job without its record.
+ *
+ * <p>The place on the cluster is taken last, just before the commit (see {@link Clusters#reservePlace}): the
+ * cluster's row is then locked for as short a time as possible, and creates racing for its last places queue there
+ * and never overshoot its limit. A create that finds its cluster full by then starts again without it; one whose
+ * name on the cluster was taken meanwhile starts again with the distinct form of the name.
  */
 public final class CreateDatabase {
     private final Transactions transactions;
     private final Databases databases;
+    private final Clusters clusters;
     private final JobScheduler jobs;
     private final AuditTrail audit;
     private final DatabaseEvents events;
@@ -35,6 +56,7 @@ public final class CreateDatabase {
     public CreateDatabase(
             Transactions transactions,
             Databases databases,
+            Clusters clusters,
             JobScheduler jobs,
             AuditTrail audit,
             DatabaseEvents events,
@@ -43,6 +65,7 @@ public final class CreateDatabase {
         this.events = events;
         this.transactions = transactions;
         this.databases = databases;
+        this.clusters = clusters;
         this.jobs = jobs;
         this.audit = audit;
         this.ids = ids;
@@ -52,29 +75,92 @@ public final class CreateDatabase {
     public Database execute(Caller caller, CreateDatabaseCommand command) {
         TeamSlug owner = ownerOf(caller.principal(), command);
         AccessPolicy.requireRole(caller.principal(), owner, Role.MEMBER, () -> notYourTeam(caller.principal()));
+        if (command.placement().cluster().isPresent()) {
+            AccessPolicy.requirePlatformAdmin(caller.principal(), "naming the cluster of a new database");
+        }
         DatabaseId id = new DatabaseId(ids.newId());
         Job provision = jobs.newJob(JobKind.PROVISION, id);
-        Database database = Database.requested(
+        Database requested = Database.requested(
                         id, command.name(), owner, command.purpose(), command.labels(), clock.instant())
-                .withOperation(provision.id());
-        return transactions.inTransaction(() -> {
+                .withOperation(provision.id())
+                .withDeletionProtection(command.deletionProtection());
+        Attempt attempt = new Attempt();
+        while (true) {
             try {
-                databases.add(database);
-            } catch (TeamNotFoundException e) {
-                // The store's foreign key answers this, instead of a lookup of the team on every create.
-                throw InvalidInputException.of("owner_team", "no team is named " + owner);
+                return transactions.inTransaction(() -> createOnce(caller, requested, provision, command, attempt));
+            } catch (PlaceTaken taken) {
+                attempt.full.add(taken.cluster);
+            } catch (NameOnClusterTaken taken) {
+                attempt.distinctName = true;
             }
-            jobs.enqueue(provision);
-            audit.databaseCreated(caller, database);
-            events.created(database);
-            return database;
-        });
+        }
+    }
+
+    private Database createOnce(
+            Caller caller, Database requested, Job provision, CreateDatabaseCommand command, Attempt attempt) {
+        Cluster cluster = place(command.placement(), attempt);
+        Database database = requested.placedOn(cluster.ref(), nameOn(cluster, requested, attempt));
+        try {
+            databases.add(database);
+        } catch (TeamNotFoundException e) {
+            // The store's foreign key answers this, instead of a lookup of the team on every create.
+            throw InvalidInputException.of("owner_team", "no team is named " + database.ownerTeam());
+        } catch (ConcurrentChangeException e) {
+            if (attempt.distinctName) {
+                throw e;
+            }
+            throw new NameOnClusterTaken();
+        }
+        jobs.enqueue(provision);
+        audit.databaseCreated(caller, database);
+        events.created(database);
+        if (!clusters.reservePlace(cluster.id())) {
+            throw new PlaceTaken(cluster.id()); // rolls all of this back
+        }
+        return database;
+    }
+
+    /** The best cluster for the request that has not been found full by an earlier attempt of this create. */
+    private Cluster place(PlacementRequest request, Attempt attempt) {
+        List<Cluster> candidates = clusters.list();
+        request.cluster()
+                .filter(named ->
+                        candidates.stream().noneMatch(cluster -> cluster.name().equals(named)))
+                .ifPresent(named -> {
+                    throw InvalidInputException.of("cluster", "no cluster is named " + named);
+                });
+        Placement.Decision decision = Placement.decide(candidates, request);
+        List<NoCapacityException.Candidate> passedOver = new ArrayList<>();
+        decision.passedOver()
+                .forEach(passed -> passedOver.add(candidate(passed.cluster().value(), passed.reason())));
+        for (Cluster cluster : decision.fitting()) {
+            if (!attempt.full.contains(cluster.id())) {
+                return cluster;
+            }
+            passedOver.add(candidate(cluster.name().value(), PassOverReason.TAKEN));
+        }
+        passedOver.sort(java.util.Comparator.comparing(NoCapacityException.Candidate::cluster));
+        throw new NoCapacityException(passedOver);
+    }
+
+    /** {@code <team>_<name>}, or its distinct form where that is taken on the cluster or was a moment ago. */
+    private NameOnCluster nameOn(Cluster cluster, Database database, Attempt attempt) {
+        NameOnCluster plain = NameOnCluster.derive(database.ownerTeam(), database.name(), database.id());
+        if (attempt.distinctName || databases.nameOnClusterTaken(cluster.id(), plain)) {
+            return NameOnCluster.distinct(database.ownerTeam(), database.name(), database.id());
+        }
+        return plain;
+    }
+
+    private static NoCapacityException.Candidate candidate(String cluster, PassOverReason reason) {
+        return new NoCapacityException.Candidate(cluster, reason.wireName(), reason.description());
     }
 
     /** A team's key creates for its team; a platform admin must say which team. */
     private static TeamSlug ownerOf(Principal principal, CreateDatabaseCommand command) {
-        if (command.ownerTeam().isPresent()) {
-            return command.ownerTeam().get();
+        Optional<TeamSlug> named = command.ownerTeam();
+        if (named.isPresent()) {
+            return named.get();
         }
         if (principal.isPlatformAdmin()) {
             throw InvalidInputException.of("owner_team", "is required with a platform admin key");
@@ -86,5 +172,28 @@ public final class CreateDatabase {
     private static InvalidInputException notYourTeam(Principal principal) {
         return InvalidInputException.of(
                 "owner_team", "must be this API key's team, " + principal.team() + ", or left out");
+    }
+
+    /** What earlier attempts of one create learnt. */
+    private static final class Attempt {
+        final Set<ClusterId> full = new HashSet<>();
+        boolean distinctName;
+    }
+
+    /** The chosen cluster was full by the time the create came to take its place. */
+    private static final class PlaceTaken extends RuntimeException {
+        final ClusterId cluster;
+
+        PlaceTaken(ClusterId cluster) {
+            super(null, null, false, false);
+            this.cluster = cluster;
+        }
+    }
+
+    /** Another database took the name on the cluster between the check and the insert. */
+    private static final class NameOnClusterTaken extends RuntimeException {
+        NameOnClusterTaken() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package dev.daap.application.database;
 
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.PlacementRequest;
+import dev.daap.domain.cluster.Region;
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseName;
-import dev.daap.domain.database.Labels;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
 import java.util.Map;
@@ -12,16 +15,59 @@ import java.util.Optional;
  * A validated request for a new database. Build it with {@link #of}, which reports every bad field at once.
  *
  * @param ownerTeam empty: the team of the caller's key
+ * @param placement where it may go: a region and labels its cluster must have, or one cluster by name
+ * @param deletionProtection refuse deletion until it is turned off
  */
-public record CreateDatabaseCommand(DatabaseName name, Optional<TeamSlug> ownerTeam, Purpose purpose, Labels labels) {
+public record CreateDatabaseCommand(
+        DatabaseName name,
+        Optional<TeamSlug> ownerTeam,
+        Purpose purpose,
+        Labels labels,
+        PlacementRequest placement,
+        boolean deletionProtection) {
+
+    public CreateDatabaseCommand(
+            DatabaseName name,
+            Optional<TeamSlug> ownerTeam,
+            Purpose purpose,
+            Labels labels,
+            PlacementRequest placement) {
+        this(name, ownerTeam, purpose, labels, placement, false);
+    }
+
+    /** The same request, with deletion protection on or off (null: off, the default). */
+    public CreateDatabaseCommand withDeletionProtection(Boolean protect) {
+        return new CreateDatabaseCommand(name, ownerTeam, purpose, labels, placement, Boolean.TRUE.equals(protect));
+    }
+
+    /** Where the request says a database may go; every field null: anywhere. */
+    public record Placement(String region, Map<String, String> labels, String cluster) {
+        public static final Placement ANYWHERE = new Placement(null, null, null);
+    }
 
     public static CreateDatabaseCommand of(String name, String ownerTeam, String purpose, Map<String, String> labels) {
+        return of(name, ownerTeam, purpose, labels, Placement.ANYWHERE);
+    }
+
+    public static CreateDatabaseCommand of(
+            String name, String ownerTeam, String purpose, Map<String, String> labels, Placement placement) {
         var validation = new Validation();
         var validName = validation.field("name", () -> DatabaseName.forNewDatabase(name));
         var validTeam = validation.optionalField("owner_team", ownerTeam, TeamSlug::new);
         var validPurpose = validation.field("purpose", () -> new Purpose(purpose));
         var validLabels = labels == null ? Labels.NONE : validation.field("labels", () -> new Labels(labels));
+        var region = validation.optionalField("placement.region", placement.region(), Region::new);
+        var placementLabels = validation.optionalField("placement.labels", placement.labels(), Labels::new);
+        var cluster = validation.optionalField("cluster", placement.cluster(), ClusterName::new);
+        if (cluster != null && (placement.region() != null || placement.labels() != null)) {
+            validation.fail("cluster", "names the cluster itself: leave placement out, or leave cluster out");
+        }
         validation.throwIfInvalid();
-        return new CreateDatabaseCommand(validName, Optional.ofNullable(validTeam), validPurpose, validLabels);
+        return new CreateDatabaseCommand(
+                validName,
+                Optional.ofNullable(validTeam),
+                validPurpose,
+                validLabels,
+                new PlacementRequest(Optional.ofNullable(region), placementLabels, Optional.ofNullable(cluster)));
     }
 }

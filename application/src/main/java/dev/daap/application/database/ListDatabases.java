@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One page of live databases; build the query with {@link ListDatabasesQuery#of}. A team's key sees its team's
+ * One page of databases (live ones, or deleted ones too as the query asks); build the query with {@link ListDatabasesQuery#of}. A team's key sees its team's
  * databases only: a filter on another team finds nothing, as if the team did not exist, and {@code name=} looks
  * a name up within the caller's team.
  */

@@ -28,6 +28,7 @@ public final class ListDatabasesQuery {
      * @param text   {@code q}: a substring of name or purpose
      * @param labels {@code label}, repeated: {@code key:value} or {@code key}
      * @param search full text over purpose and label values
+     * @param includeDeleted {@code true} or {@code false}: removed databases too
      */
     public record Parameters(
             String ownerTeam,
@@ -36,6 +37,7 @@ public final class ListDatabasesQuery {
             String name,
             List<String> labels,
             String search,
+            String includeDeleted,
             String sort,
             String pageSize,
             String pageToken) {
@@ -46,7 +48,7 @@ public final class ListDatabasesQuery {
         /** The first parameters the list had: owner_team, status, q, sort, page_size and page_token. */
         public static Parameters of(
                 String ownerTeam, String status, String text, String sort, String pageSize, String pageToken) {
-            return new Parameters(ownerTeam, status, text, null, List.of(), null, sort, pageSize, pageToken);
+            return new Parameters(ownerTeam, status, text, null, List.of(), null, null, sort, pageSize, pageToken);
         }
     }
 
@@ -64,11 +66,13 @@ public final class ListDatabasesQuery {
         DatabaseName name = validation.optionalField("name", raw.name(), DatabaseName::new);
         String search = validation.optionalField("search", raw.search(), ListDatabasesQuery::searchText);
         List<LabelSelector> labels = labels(raw.labels(), validation);
+        boolean includeDeleted = Boolean.TRUE.equals(
+                validation.optionalField("include_deleted", raw.includeDeleted(), ListDatabasesQuery::flag));
         DatabaseSort validSort = sort(raw.sort(), search != null, validation);
         Integer size = raw.pageSize() == null
                 ? DatabaseQuery.DEFAULT_PAGE_SIZE
                 : validation.field("page_size", () -> Page.parseSize(raw.pageSize(), DatabaseQuery.MAX_PAGE_SIZE));
-        String filters = fingerprint(team, validStatus, validText, name, labels, search);
+        String filters = fingerprint(team, validStatus, validText, name, labels, search, includeDeleted);
         DatabaseCursor after = null;
         if (raw.pageToken() != null && validSort != null) {
             after = validation.field(
@@ -85,6 +89,7 @@ public final class ListDatabasesQuery {
                 validSort,
                 size,
                 Optional.ofNullable(after),
+                includeDeleted,
                 filters);
     }
 
@@ -130,7 +135,8 @@ public final class ListDatabasesQuery {
             String text,
             DatabaseName name,
             List<LabelSelector> labels,
-            String search) {
+            String search,
+            boolean includeDeleted) {
         List<String> sortedLabels =
                 labels.stream().map(LabelSelector::toString).sorted().toList();
         String canonical = String.join(
@@ -140,7 +146,8 @@ public final class ListDatabasesQuery {
                 String.valueOf(text),
                 String.valueOf(name),
                 String.join("\u001e", sortedLabels),
-                String.valueOf(search));
+                String.valueOf(search),
+                String.valueOf(includeDeleted));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder()
@@ -150,6 +157,14 @@ public final class ListDatabasesQuery {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    private static Boolean flag(String raw) {
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
     }
 
     private static String searchText(String raw) {

@@ -5,12 +5,12 @@ import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.common.LabelPatch;
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.database.LabelPatch;
-import dev.daap.domain.database.Labels;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.team.TeamSlug;
@@ -56,7 +56,8 @@ public final class UpdateDatabase {
             var changes = new DatabaseChanges(
                     command.purpose(),
                     command.labels().map(patch -> merge(current.labels(), patch)),
-                    command.ownerTeam());
+                    command.ownerTeam(),
+                    command.deletionProtection());
             changes.ownerTeam()
                     .filter(team -> !team.equals(current.ownerTeam()))
                     .ifPresent(team -> checkMove(caller, team));

@@ -30,6 +30,9 @@ public final class DatabaseEvents {
     public void created(Database database) {
         Map<String, Object> payload = facts(database);
         payload.put("owner_team", database.ownerTeam().value());
+        payload.put(
+                "cluster",
+                database.cluster() == null ? null : database.cluster().name().value());
         append(EventType.DATABASE_CREATED, database, database.updatedAt(), payload);
     }
 
@@ -44,6 +47,9 @@ public final class DatabaseEvents {
         }
         if (!before.ownerTeam().equals(after.ownerTeam())) {
             changed.add("owner_team");
+        }
+        if (before.deletionProtection() != after.deletionProtection()) {
+            changed.add("deletion_protection");
         }
         if (changed.isEmpty()) {
             return;

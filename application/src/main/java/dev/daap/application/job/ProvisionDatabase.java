@@ -1,5 +1,6 @@
 package dev.daap.application.job;
 
+import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.credential.CredentialVault;
@@ -11,12 +12,11 @@ import dev.daap.domain.database.Databases;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
-import dev.daap.domain.provisioning.Provisioner;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The provision job: marks the database provisioning, creates it on the target cluster (outside any
+ * The provision job: marks the database provisioning, creates it on its cluster (outside any
  * transaction: that may take seconds), then in one transaction stores the encrypted password, the connection
  * details and status {@code ready}, and completes the job. A crash anywhere leaves the job to be taken again;
  * the provisioner converges, and the newest password wins.
@@ -27,7 +27,7 @@ public final class ProvisionDatabase implements JobHandler {
     private final JobQueue jobs;
     private final DatabaseEvents events;
     private final CredentialVault vault;
-    private final Provisioner provisioner;
+    private final ClusterTargets targets;
     private final PasswordGenerator passwords;
     private final Clock clock;
 
@@ -37,7 +37,7 @@ public final class ProvisionDatabase implements JobHandler {
             JobQueue jobs,
             EventLog events,
             CredentialVault vault,
-            Provisioner provisioner,
+            ClusterTargets targets,
             PasswordGenerator passwords,
             Clock clock) {
         this.transactions = transactions;
@@ -45,7 +45,7 @@ public final class ProvisionDatabase implements JobHandler {
         this.jobs = jobs;
         this.events = new DatabaseEvents(events, clock);
         this.vault = vault;
-        this.provisioner = provisioner;
+        this.targets = targets;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -58,7 +58,8 @@ public final class ProvisionDatabase implements JobHandler {
         }
         Database database = started.get();
         String password = passwords.newPassword();
-        ConnectionDetails details = provisioner.provision(database.id(), database.name(), password);
+        ConnectionDetails details =
+                targets.provisionerFor(database).provision(database.id(), database.nameOnCluster(), password);
         transactions.inTransaction(() -> {
             Database current = databases.find(database.id()).orElse(null);
             if (current != null && current.status() == DatabaseStatus.PROVISIONING) {

@@ -30,11 +30,12 @@ public final class GetOperation {
 
     public Operation execute(Principal principal, UUID id) {
         Job job = jobs.find(id).orElseThrow(() -> new OperationNotFoundException(id.toString()));
-        var owner = databases
+        var database = databases
                 .findIncludingDeleted(job.databaseId())
-                .orElseThrow(() -> new OperationNotFoundException(id.toString()))
-                .ownerTeam();
-        AccessPolicy.requireRole(principal, owner, Role.VIEWER, () -> new OperationNotFoundException(id.toString()));
-        return new Operation(job, job.isStuck(clock.instant(), settings.stuckGrace()));
+                .orElseThrow(() -> new OperationNotFoundException(id.toString()));
+        AccessPolicy.requireRole(
+                principal, database.ownerTeam(), Role.VIEWER, () -> new OperationNotFoundException(id.toString()));
+        var cluster = database.cluster() == null ? null : database.cluster().name();
+        return new Operation(job, job.isStuck(clock.instant(), settings.stuckGrace()), cluster);
     }
 }

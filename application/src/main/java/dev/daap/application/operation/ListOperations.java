@@ -27,10 +27,11 @@ public final class ListOperations {
     }
 
     public List<Operation> execute(Principal principal, DatabaseId databaseId) {
-        DatabaseAccess.find(databases, principal, databaseId, Role.VIEWER);
+        var database = DatabaseAccess.find(databases, principal, databaseId, Role.VIEWER);
+        var cluster = database.cluster() == null ? null : database.cluster().name();
         Instant now = clock.instant();
         return jobs.forDatabase(databaseId, MAX_PER_DATABASE).stream()
-                .map(job -> new Operation(job, job.isStuck(now, settings.stuckGrace())))
+                .map(job -> new Operation(job, job.isStuck(now, settings.stuckGrace()), cluster))
                 .toList();
     }
 }

@@ -12,6 +12,11 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.audit.AuditQuery;
+import dev.daap.domain.cluster.ClientEndpoint;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.common.LabelPatch;
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
@@ -22,8 +27,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
-import dev.daap.domain.database.LabelPatch;
-import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ConcurrentChangeException;
@@ -44,6 +48,7 @@ import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
+import dev.daap.testing.TestFleet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +68,9 @@ class DatabaseUseCasesTest {
     private final InMemoryJobQueue jobs = new InMemoryJobQueue(clock);
     private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final InMemoryTeams teams = new InMemoryTeams();
-    private final InterleavingDatabases databases = new InterleavingDatabases(new InMemoryDatabases(teams));
+    private final InMemoryDatabases stored = new InMemoryDatabases(teams);
+    private final InterleavingDatabases databases = new InterleavingDatabases(stored);
+    private final TestFleet fleet = TestFleet.withDefault(stored::rows);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final AuditTrail audit = new AuditTrail(auditLog, ids, clock);
     private final InMemoryEventLog events = new InMemoryEventLog();
@@ -71,6 +78,7 @@ class DatabaseUseCasesTest {
     private final CreateDatabase create = new CreateDatabase(
             transactions,
             databases,
+            fleet.clusters,
             new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock),
             audit,
             databaseEvents,
@@ -92,7 +100,7 @@ class DatabaseUseCasesTest {
 
     @BeforeEach
     void teams() {
-        for (String slug : List.of("checkout", "other")) {
+        for (String slug : List.of("checkout", "other", "abc", "abc-def")) {
             teams.add(new Team(new TeamSlug(slug), slug, clock.instant()));
         }
     }
@@ -163,11 +171,60 @@ class DatabaseUseCasesTest {
     }
 
     @Test
-    void aDuplicateNameIsRefused() {
+    void aDuplicateNameInTheSameTeamIsRefused() {
         create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
-        assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "other", "Again", null)))
-                .isInstanceOf(NameTakenException.class);
+        assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)))
+                .isInstanceOf(NameTakenException.class)
+                .hasMessageContaining("checkout");
+        assertThat(fleet.cluster("default").fill().databaseCount())
+                .as("the refused create took no place")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoTeamsMayHaveTheSameNameWithDistinctNamesOnTheCluster() {
+        Database checkout = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Database other = create.execute(caller, CreateDatabaseCommand.of("orders", "other", "Orders too", null));
+
+        assertThat(checkout.nameOnCluster().value()).isEqualTo("checkout_orders");
+        assertThat(other.nameOnCluster().value()).isEqualTo("other_orders");
+        assertThat(List.of(checkout.cluster(), other.cluster()))
+                .containsOnly(fleet.cluster("default").ref());
+        assertThat(fleet.cluster("default").fill().databaseCount()).isEqualTo(2);
+    }
+
+    @Test
+    void namesThatMeetOnTheClusterGetADistinctFormAndOnAnotherClusterThePlainOne() {
+        Database first = create.execute(caller, CreateDatabaseCommand.of("ghi", "abc-def", "first", null));
+        Database second = create.execute(caller, CreateDatabaseCommand.of("def-ghi", "abc", "second", null));
+        fleet.register("other-cluster", dev.daap.domain.cluster.ClusterSettings.DEFAULTS);
+        Database elsewhere = create.execute(
+                caller,
+                CreateDatabaseCommand.of(
+                        "ghi-jkl",
+                        "abc-def",
+                        "elsewhere",
+                        null,
+                        new CreateDatabaseCommand.Placement(null, null, "other-cluster")));
+        Database third = create.execute(
+                caller,
+                CreateDatabaseCommand.of(
+                        "def-ghi-jkl",
+                        "abc",
+                        "same as elsewhere",
+                        null,
+                        new CreateDatabaseCommand.Placement(null, null, "default")));
+
+        assertThat(first.nameOnCluster().value()).isEqualTo("abc_def_ghi");
+        assertThat(second.nameOnCluster().value())
+                .startsWith("abc_def_ghi_")
+                .hasSize("abc_def_ghi_".length() + 8)
+                .endsWith(second.id().toString().substring(28));
+        assertThat(elsewhere.nameOnCluster().value()).isEqualTo("abc_def_ghi_jkl");
+        assertThat(third.nameOnCluster().value())
+                .as("abc_def_ghi_jkl is taken on other-cluster, not on default")
+                .isEqualTo("abc_def_ghi_jkl");
     }
 
     @Test
@@ -249,19 +306,19 @@ class DatabaseUseCasesTest {
     }
 
     @Test
-    void deleteStartsDeletingWithADeprovisionJobAndAskingTwiceIsHarmless() {
+    void deleteStartsDeletingWithADeactivateJobAndAskingTwiceIsHarmless() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         int before = transactions.opened;
 
-        Database deleting = delete.execute(caller, created.id(), VersionPrecondition.ANY);
-        Database again = delete.execute(caller, created.id(), versions(deleting.version()));
+        Database deleting = delete.execute(caller, created.id(), VersionPrecondition.ANY, false);
+        Database again = delete.execute(caller, created.id(), versions(deleting.version()), false);
 
         assertThat(transactions.opened - before).isEqualTo(2);
         assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
         assertThat(again).isEqualTo(deleting);
         assertThat(jobs.forDatabase(created.id(), 10))
                 .extracting(Job::kind)
-                .containsExactlyInAnyOrder(JobKind.DEPROVISION, JobKind.PROVISION);
+                .containsExactlyInAnyOrder(JobKind.DEACTIVATE, JobKind.PROVISION);
         assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)))
                 .as("the name stays taken until the database is gone")
                 .isInstanceOf(NameTakenException.class);
@@ -271,14 +328,14 @@ class DatabaseUseCasesTest {
     void deleteChecksThePreconditionAgainstWhatItReadsAndWritesAgainstIt() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
-        assertThatThrownBy(() -> delete.execute(caller, created.id(), versions(2)))
+        assertThatThrownBy(() -> delete.execute(caller, created.id(), versions(2), false))
                 .isInstanceOf(VersionMismatchException.class);
         databases.changeBeforeTheNextWrite();
-        assertThatThrownBy(() -> delete.execute(caller, created.id(), VersionPrecondition.ANY))
+        assertThatThrownBy(() -> delete.execute(caller, created.id(), VersionPrecondition.ANY, false))
                 .isInstanceOf(ConcurrentChangeException.class);
         databases.changeBeforeTheNextWrite();
         Database now = get.execute(admin, created.id());
-        assertThatThrownBy(() -> delete.execute(caller, created.id(), versions(now.version())))
+        assertThatThrownBy(() -> delete.execute(caller, created.id(), versions(now.version()), false))
                 .isInstanceOf(VersionMismatchException.class);
 
         assertThat(get.execute(admin, created.id()).status()).isEqualTo(DatabaseStatus.PENDING);
@@ -367,7 +424,13 @@ class DatabaseUseCasesTest {
 
         @Override
         public Optional<Database> findIncludingDeleted(DatabaseId id) {
+            calls.add("find " + where());
             return store.findIncludingDeleted(id);
+        }
+
+        @Override
+        public List<Database> dueForPurge(Instant now, int limit) {
+            return store.dueForPurge(now, limit);
         }
 
         @Override
@@ -380,6 +443,21 @@ class DatabaseUseCasesTest {
                 store.update(current.change(meanwhile, clock.instant()), current.version());
             }
             store.update(changed, expectedVersion);
+        }
+
+        @Override
+        public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
+            return store.nameOnClusterTaken(cluster, name);
+        }
+
+        @Override
+        public void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint) {
+            store.changeEndpoint(cluster, endpoint);
+        }
+
+        @Override
+        public int assignUnplaced(ClusterRef cluster) {
+            return store.assignUnplaced(cluster);
         }
 
         @Override

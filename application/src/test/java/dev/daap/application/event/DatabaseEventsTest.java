@@ -3,9 +3,13 @@ package dev.daap.application.event;
 import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventType;
@@ -29,7 +33,10 @@ class DatabaseEventsTest {
             .named("orders")
             .ownedBy("checkout")
             .createdAt(clock.instant())
-            .build();
+            .build()
+            .placedOn(
+                    new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("eu-1")),
+                    new NameOnCluster("checkout_orders"));
 
     @Test
     void createdNamesTheDatabaseItsOwnerAndStatus() {
@@ -41,7 +48,17 @@ class DatabaseEventsTest {
         assertThat(event.resourceId()).isEqualTo(pending.id().value());
         assertThat(event.occurredAt()).isEqualTo(pending.updatedAt());
         assertThat(event.payload())
-                .isEqualTo(Map.of("name", "orders", "status", "pending", "version", 1L, "owner_team", "checkout"));
+                .isEqualTo(Map.of(
+                        "name",
+                        "orders",
+                        "status",
+                        "pending",
+                        "version",
+                        1L,
+                        "owner_team",
+                        "checkout",
+                        "cluster",
+                        "eu-1"));
     }
 
     @Test

@@ -33,8 +33,8 @@ final class AcceptedRequests {
                         // ArraySchema, which it does for 3.0 documents only: a repeated `type` on /v1/events, an
                         // array in the document, would be refused wrongly.
                         .withLevel("validation.request.parameter.collection.invalid", ValidationReport.Level.IGNORE)
-                        // For the same reason it reads each value of such an array (`label=env:prod` on
-                        // /v1/databases) as the JSON of a whole array, and refuses it.
+                        // For the same reason it reads each value of such an array as the JSON of a whole array
+                        // (`?type=database.created` on /v1/events, `label=env:prod` on /v1/databases), and refuses it.
                         .withLevel("validation.request.parameter.schema.invalidJson", ValidationReport.Level.IGNORE)
                         .build())
                 .build();

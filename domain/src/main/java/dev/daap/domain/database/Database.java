@@ -1,6 +1,10 @@
 package dev.daap.domain.database;
 
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.common.Labels;
+import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.IllegalTransitionException;
+import dev.daap.domain.error.RestoreWindowExpiredException;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +19,12 @@ import java.util.UUID;
  * @param deletedAt         null while the database is live
  * @param latestOperationId the newest job (operation) that works on this database, if any
  * @param failureReason     why it is {@code failed}, in words a human can act on; null otherwise
+ * @param cluster           the cluster it was placed on; null only for a database stored before there were
+ *                          clusters, until start-up assigns it to the default one
+ * @param nameOnCluster     the name of its database and role on the cluster
+ * @param storageBytes      its size on the cluster as last measured; null until measured
+ * @param deletionProtection while true, it cannot be deleted (nor purged)
+ * @param restorableUntil   while {@code deleted}, until when it can be restored; null in every other status
  */
 public record Database(
         DatabaseId id,
@@ -29,7 +39,12 @@ public record Database(
         Instant deletedAt,
         long version,
         UUID latestOperationId,
-        String failureReason) {
+        String failureReason,
+        ClusterRef cluster,
+        NameOnCluster nameOnCluster,
+        Long storageBytes,
+        boolean deletionProtection,
+        Instant restorableUntil) {
 
     public Database {
         Objects.requireNonNull(id, "id");
@@ -40,9 +55,46 @@ public record Database(
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(nameOnCluster, "nameOnCluster");
         if (version < 1) {
             throw new IllegalArgumentException("version starts at 1");
         }
+    }
+
+    /** Not placed on a cluster (a database from before clusters), its name on the cluster its own. */
+    public Database(
+            DatabaseId id,
+            DatabaseName name,
+            TeamSlug ownerTeam,
+            Purpose purpose,
+            DatabaseStatus status,
+            ConnectionDetails connection,
+            Labels labels,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant deletedAt,
+            long version,
+            UUID latestOperationId,
+            String failureReason) {
+        this(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                null,
+                NameOnCluster.of(name),
+                null,
+                false,
+                null);
     }
 
     /** Without operation or failure (a database no job has touched yet). */
@@ -74,11 +126,34 @@ public record Database(
                 null);
     }
 
-    /** A new request for a database: pending, not yet provisioned. */
+    /** A new request for a database: pending, not yet provisioned, and not placed on a cluster. */
     public static Database requested(
             DatabaseId id, DatabaseName name, TeamSlug ownerTeam, Purpose purpose, Labels labels, Instant now) {
         Instant at = storedPrecision(now);
         return new Database(id, name, ownerTeam, purpose, DatabaseStatus.PENDING, null, labels, at, at, null, 1);
+    }
+
+    /** The same database, placed on {@code cluster} under {@code nameOnCluster} (set before it is first stored). */
+    public Database placedOn(ClusterRef cluster, NameOnCluster nameOnCluster) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                Objects.requireNonNull(cluster, "cluster"),
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                restorableUntil);
     }
 
     /** The same database, with the job that will work on it next (set before it is first stored). */
@@ -96,7 +171,35 @@ public record Database(
                 deletedAt,
                 version,
                 operationId,
-                failureReason);
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                restorableUntil);
+    }
+
+    /** The same database, with deletion protection on or off (set before it is first stored). */
+    public Database withDeletionProtection(boolean protect) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                protect,
+                restorableUntil);
     }
 
     /** Applies an owner's change; refused once the database is being deleted. */
@@ -117,7 +220,12 @@ public record Database(
                 deletedAt,
                 version + 1,
                 latestOperationId,
-                failureReason);
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                changes.deletionProtection().orElse(deletionProtection),
+                restorableUntil);
     }
 
     /** A worker starts creating it on the target cluster (again, after a crash: then nothing changes). */
@@ -147,14 +255,173 @@ public record Database(
         return moved(DatabaseStatus.PENDING, connection, null, null, operationId, now);
     }
 
-    /** The owner asked to delete it; a job removes it from the target cluster. */
+    /** The owner asked to delete it; a job takes it out of use on its cluster (the data stays). */
     public Database startDeleting(UUID operationId, Instant now) {
+        requireUnprotected();
         return moved(DatabaseStatus.DELETING, connection, null, null, operationId, now);
     }
 
-    /** Gone from the target cluster. Soft delete: the row stays for the record, the name becomes free. */
-    public Database deleted(Instant now) {
-        return moved(DatabaseStatus.DELETED, connection, storedPrecision(now), null, latestOperationId, now);
+    /**
+     * Out of use on its cluster, its data kept until {@code restorableUntil}. The row leaves the live set: its name
+     * is free for a new database.
+     */
+    public Database deleted(Instant now, Instant restorableUntil) {
+        Instant at = storedPrecision(now);
+        return moved(DatabaseStatus.DELETED, connection, at, null, latestOperationId, now)
+                .withRestorableUntil(storedPrecision(restorableUntil));
+    }
+
+    /**
+     * The owner asked for it back, under {@code newName} (its own, or another if that was taken meanwhile) and
+     * {@code newNameOnCluster}: live again at once (the name is taken in this change), restored by a job.
+     */
+    public Database startRestoring(
+            UUID operationId, DatabaseName newName, NameOnCluster newNameOnCluster, Instant now) {
+        if (status != DatabaseStatus.DELETED) {
+            throw new IllegalTransitionException(
+                    "only a deleted database can be restored; this one is " + status.wireName());
+        }
+        if (restorableUntil == null || now.isAfter(restorableUntil)) {
+            throw new RestoreWindowExpiredException(id.toString(), restorableUntil);
+        }
+        if (connection == null) {
+            throw new IllegalTransitionException(
+                    "this database was deleted before it was ever provisioned; there is nothing to restore");
+        }
+        ConnectionDetails renamed = new ConnectionDetails(
+                connection.host(),
+                connection.port(),
+                newNameOnCluster.value(),
+                newNameOnCluster.value(),
+                connection.sslmode());
+        Database restoring = moved(DatabaseStatus.RESTORING, renamed, null, null, operationId, now);
+        return new Database(
+                id,
+                newName,
+                ownerTeam,
+                purpose,
+                restoring.status,
+                restoring.connection,
+                labels,
+                createdAt,
+                restoring.updatedAt,
+                null,
+                restoring.version,
+                operationId,
+                null,
+                cluster,
+                newNameOnCluster,
+                storageBytes,
+                deletionProtection,
+                null);
+    }
+
+    /** The owner tries a restore again whose job gave up. */
+    public Database retryRestoring(UUID operationId, Instant now) {
+        return moved(DatabaseStatus.RESTORING, connection, null, null, operationId, now);
+    }
+
+    /** The owner tries a purge again whose job gave up. */
+    public Database retryPurging(UUID operationId, Instant now) {
+        if (status != DatabaseStatus.PURGING) {
+            throw new IllegalTransitionException("only a purging database can be purged again");
+        }
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                storedPrecision(now),
+                deletedAt,
+                version + 1,
+                operationId,
+                null,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                restorableUntil);
+    }
+
+    /** Back in use on its cluster, with its data and credentials. */
+    public Database restored(Instant now) {
+        return moved(DatabaseStatus.READY, connection, null, null, latestOperationId, now);
+    }
+
+    /**
+     * The data is to be dropped for good (its window passed, or a team admin asked): out of the live set at once,
+     * then a job drops database and role. Refused while deletion protection is on, or while it is being restored.
+     */
+    public Database startPurging(UUID operationId, Instant now) {
+        requireUnprotected();
+        if (status == DatabaseStatus.RESTORING) {
+            throw new IllegalTransitionException("the database is being restored; it cannot be purged now");
+        }
+        Instant removedAt = deletedAt == null ? storedPrecision(now) : deletedAt;
+        return moved(DatabaseStatus.PURGING, connection, removedAt, null, operationId, now);
+    }
+
+    /** Dropped from its cluster; the record stays for the books. */
+    public Database purged(Instant now) {
+        return moved(DatabaseStatus.PURGED, null, deletedAt, null, latestOperationId, now);
+    }
+
+    /** A purge job gave up: it stays purging (its data is no longer in use either way) with the reason. */
+    public Database purgeFailed(String reason, Instant now) {
+        if (status != DatabaseStatus.PURGING) {
+            throw new IllegalTransitionException("only a purging database can fail its purge");
+        }
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                storedPrecision(now),
+                deletedAt,
+                version + 1,
+                latestOperationId,
+                reason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                restorableUntil);
+    }
+
+    private void requireUnprotected() {
+        if (deletionProtection) {
+            throw new DeletionProtectedException(id.toString());
+        }
+    }
+
+    private Database withRestorableUntil(Instant until) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                until);
     }
 
     private Database moved(
@@ -177,7 +444,12 @@ public record Database(
                 deletedAt,
                 version + 1,
                 operationId,
-                reason);
+                reason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                null);
     }
 
     public boolean isLive() {

@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A filtered, sorted page request over live databases.
+ * A filtered, sorted page request over live databases; over removed ones (deleted, purging, purged) too with
+ * {@code includeDeleted}, or over them alone when {@code status} is one of theirs.
  *
  * @param text    case-insensitive substring of name or purpose
  * @param name    the database of exactly this name
  * @param labels  every selector must match
  * @param search  full-text search over purpose and label values, in web search syntax (phrases, {@code or},
  *                {@code -word}); with {@link DatabaseSort#RELEVANCE} the best matches come first
+ * @param includeDeleted removed databases too (unless {@code status} already picks live or removed ones)
  * @param filters what a page token of this query is bound to (see {@link DatabaseCursor}): the filters as the
  *                client gave them, so a token used with other filters is refused
  */
@@ -25,6 +27,7 @@ public record DatabaseQuery(
         DatabaseSort sort,
         int pageSize,
         Optional<DatabaseCursor> after,
+        boolean includeDeleted,
         String filters) {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
@@ -55,7 +58,7 @@ public record DatabaseQuery(
         }
     }
 
-    /** Without the newer filters: name, labels and search. */
+    /** Without name, labels and search; over live databases only (or removed ones alone, when {@code status} is one of theirs). */
     public DatabaseQuery(
             Optional<TeamSlug> ownerTeam,
             Optional<DatabaseStatus> status,
@@ -63,23 +66,58 @@ public record DatabaseQuery(
             DatabaseSort sort,
             int pageSize,
             Optional<DatabaseCursor> after) {
-        this(ownerTeam, status, text, Optional.empty(), List.of(), Optional.empty(), sort, pageSize, after, "");
+        this(ownerTeam, status, text, sort, pageSize, after, false);
+    }
+
+    /** Without name, labels and search; removed databases too with {@code includeDeleted}. */
+    public DatabaseQuery(
+            Optional<TeamSlug> ownerTeam,
+            Optional<DatabaseStatus> status,
+            Optional<String> text,
+            DatabaseSort sort,
+            int pageSize,
+            Optional<DatabaseCursor> after,
+            boolean includeDeleted) {
+        this(
+                ownerTeam,
+                status,
+                text,
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                sort,
+                pageSize,
+                after,
+                includeDeleted,
+                "");
     }
 
     /** The same query restricted to one team (what a team's key may see). */
     public DatabaseQuery ofTeam(TeamSlug team) {
-        return new DatabaseQuery(Optional.of(team), status, text, name, labels, search, sort, pageSize, after, filters);
+        return new DatabaseQuery(
+                Optional.of(team), status, text, name, labels, search, sort, pageSize, after, includeDeleted, filters);
     }
 
     /** The same query from its start, with pages of {@code size}. */
     public DatabaseQuery withPageSize(int size) {
-        return new DatabaseQuery(ownerTeam, status, text, name, labels, search, sort, size, Optional.empty(), filters);
+        return new DatabaseQuery(
+                ownerTeam, status, text, name, labels, search, sort, size, Optional.empty(), includeDeleted, filters);
     }
 
     /** The same query from another position. */
     public DatabaseQuery startingAfter(DatabaseCursor cursor) {
         return new DatabaseQuery(
-                ownerTeam, status, text, name, labels, search, sort, pageSize, Optional.of(cursor), filters);
+                ownerTeam,
+                status,
+                text,
+                name,
+                labels,
+                search,
+                sort,
+                pageSize,
+                Optional.of(cursor),
+                includeDeleted,
+                filters);
     }
 
     /** The selectors that need a value, then those that need a key only: the order the SQL takes them in. */
@@ -89,5 +127,19 @@ public record DatabaseQuery(
 
     public List<LabelSelector> labelKeys() {
         return labels.stream().filter(s -> s.value().isEmpty()).toList();
+    }
+
+    /** Which rows the query reads, by {@code deleted_at}. */
+    public enum Scope {
+        LIVE,
+        REMOVED,
+        ALL
+    }
+
+    public Scope scope() {
+        if (status.isPresent()) {
+            return status.get().isRemoved() ? Scope.REMOVED : Scope.LIVE;
+        }
+        return includeDeleted ? Scope.ALL : Scope.LIVE;
     }
 }

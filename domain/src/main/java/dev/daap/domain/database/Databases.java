@@ -1,6 +1,11 @@
 package dev.daap.domain.database;
 
+import dev.daap.domain.cluster.ClientEndpoint;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -8,7 +13,7 @@ import java.util.function.Consumer;
 public interface Databases {
 
     /**
-     * Stores a new database; throws {@code NameTakenException} if a live one has its name, and
+     * Stores a new database; throws {@code NameTakenException} if a live one of its team has its name, and
      * {@code TeamNotFoundException} if no team has its owner's slug.
      */
     void add(Database database);
@@ -21,15 +26,17 @@ public interface Databases {
 
     /**
      * Replaces the stored database with {@code changed}, provided the stored version is still
-     * {@code expectedVersion}; throws {@code ConcurrentChangeException} otherwise.
+     * {@code expectedVersion}; throws {@code ConcurrentChangeException} otherwise (also when, restored, it would
+     * take a name on its cluster that a live database has), and {@code NameTakenException} if it moved to a team
+     * that has a live database of its name, or came back (restored) under a name its team has given meanwhile.
      */
     void update(Database changed, long expectedVersion);
 
-    /** One page of live databases matching the query, in its sort order. */
+    /** One page of the databases matching the query (live ones, or as its {@link DatabaseQuery#scope} says), in its sort order. */
     Page<Database> list(DatabaseQuery query);
 
     /**
-     * Every live database matching the query's filters, in its sort order, handed to {@code action} one at a time
+     * Every database matching the query's filters (and its scope: live, removed or both), in its sort order, handed to {@code action} one at a time
      * as it is read, so that memory does not grow with their number; the query's page size and position do not
      * apply. This default walks the keyset pages of {@link #list}; a store may read them in one go instead (inside
      * the caller's transaction).
@@ -45,4 +52,26 @@ public interface Databases {
             page = page.startingAfter(DatabaseCursor.fromToken(rows.next().get(), page.sort(), page.filters()));
         }
     }
+
+    /**
+     * Up to {@code limit} deleted databases whose window to be restored closed before {@code now}, oldest first,
+     * each locked until the calling transaction ends; rows another transaction holds are skipped, so sweepers on
+     * several instances never take the same one.
+     */
+    List<Database> dueForPurge(Instant now, int limit);
+
+    /** Whether a live database on {@code cluster} has {@code name} there (as its database and role). */
+    boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name);
+
+    /**
+     * Places every database that has no cluster yet (stored before there were clusters) on {@code cluster}, under
+     * the names they already have there; returns how many there were.
+     */
+    int assignUnplaced(ClusterRef cluster);
+
+    /**
+     * Where clients connect to {@code cluster} has changed: the connection details of its live provisioned databases
+     * now name {@code endpoint}, each with its next version.
+     */
+    void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint);
 }

@@ -1,5 +1,6 @@
 package dev.daap.domain.database;
 
+import dev.daap.domain.common.Labels;
 import java.util.Optional;
 
 /**

@@ -7,7 +7,12 @@ package dev.daap.domain.error;
  */
 public final class ConcurrentChangeException extends DomainException {
     public ConcurrentChangeException(String id) {
-        super("database " + id + " was changed by another request at the same time; retry");
+        this("database", id);
+    }
+
+    /** @param resource what was changed, e.g. {@code cluster}; {@code id} names it */
+    public ConcurrentChangeException(String resource, String id) {
+        super(resource + " " + id + " was changed by another request at the same time; retry");
     }
 
     @Override

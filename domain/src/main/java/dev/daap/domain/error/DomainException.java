@@ -18,7 +18,13 @@ public abstract sealed class DomainException extends RuntimeException
                 TeamTakenException,
                 ApiKeyNotFoundException,
                 NotAuthenticatedException,
-                AccessDeniedException {
+                AccessDeniedException,
+                ClusterNotFoundException,
+                ClusterTakenException,
+                ClusterNotEmptyException,
+                NoCapacityException,
+                DeletionProtectedException,
+                RestoreWindowExpiredException {
 
     protected DomainException(String message) {
         super(message);

@@ -1,9 +1,9 @@
 package dev.daap.domain.error;
 
-/** Another live database already has this name. */
+/** Another live database of the same team already has this name; nothing is said about other teams. */
 public final class NameTakenException extends DomainException {
-    public NameTakenException(String name) {
-        super("a database named '" + name + "' already exists");
+    public NameTakenException(String team, String name) {
+        super("team " + team + " already has a database named '" + name + "'");
     }
 
     @Override

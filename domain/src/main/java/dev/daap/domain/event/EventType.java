@@ -9,7 +9,9 @@ public enum EventType {
     DATABASE_STATUS_CHANGED("database.status_changed"),
     DATABASE_UPDATED("database.updated"),
     DATABASE_DELETED("database.deleted"),
-    CREDENTIALS_ROTATED("credentials.rotated");
+    CREDENTIALS_ROTATED("credentials.rotated"),
+    /** A cluster went up or down: an event of the fleet, with no team (platform admins see it). */
+    CLUSTER_HEALTH_CHANGED("cluster.health_changed");
 
     private final String wireName;
 
@@ -19,6 +21,11 @@ public enum EventType {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** Events of the fleet belong to no team; every other event belongs to the team of its resource. */
+    public boolean hasTeam() {
+        return this != CLUSTER_HEALTH_CHANGED;
     }
 
     public static EventType fromWireName(String raw) {

@@ -2,30 +2,52 @@ package dev.daap.domain.provisioning;
 
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.NameOnCluster;
 
 /**
- * Creates and removes the real thing on a target PostgreSQL cluster: a login role and a database it owns.
- * Every method is idempotent and checks the cluster's catalog before it acts, so a retry after a crash at any
- * point converges. Failures are reported as {@link ProvisioningException}.
+ * Creates and removes the real thing on one target cluster (see {@link Provisioners}): a login role and a database
+ * it owns, both called {@code name}. Every method is idempotent and checks the cluster's catalog before it acts, so
+ * a retry after a crash at any point converges. Failures are reported as {@link ProvisioningException}, whose
+ * message never holds a secret.
  */
 public interface Provisioner {
 
     /**
-     * Makes sure the role and the database for {@code name} exist, the role logs in with {@code password}, and
-     * nobody but the role may connect. Refuses to take over a role or database that DAAP did not create for
-     * {@code id}.
+     * Connects with the admin URL and checks that it may create roles and databases; throws a
+     * {@link ProvisioningException} saying why not, in words without the URL, user or password.
      */
-    ConnectionDetails provision(DatabaseId id, DatabaseName name, String password);
-
-    /** Sets a new password for the database's role. */
-    void changePassword(DatabaseId id, DatabaseName name, String password);
+    AdminCheck checkAdmin();
 
     /**
-     * Removes the database and its role that DAAP made for {@code id}: revokes CONNECT, ends open sessions, drops
-     * both. Does nothing for what is already gone, or was never made, and leaves alone a role or database of the
-     * name that DAAP did not create for {@code id}; so it converges for a database whose provisioning failed at any
-     * step. Never hangs on open client connections.
+     * Makes sure the role and the database {@code name} exist, the role logs in with {@code password}, and nobody
+     * but the role may connect. Refuses to take over a role or database that DAAP did not create for {@code id}.
      */
-    void deprovision(DatabaseId id, DatabaseName name);
+    ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password);
+
+    /** Sets a new password for the database's role. */
+    void changePassword(DatabaseId id, NameOnCluster name, String password);
+
+    /**
+     * Removes the database and its role that DAAP made for {@code id}, under {@code name} or parked (see
+     * {@link #deactivate}): revokes CONNECT, ends open sessions, drops both. Does nothing for what is already gone,
+     * or was never made, and leaves alone a role or database of the name that DAAP did not create for {@code id}; so
+     * it converges for a database whose provisioning failed at any step. Never hangs on open client connections.
+     */
+    void deprovision(DatabaseId id, NameOnCluster name);
+
+    /**
+     * Takes the database DAAP made for {@code id} out of use and keeps its data: no new logins (the database does
+     * not allow connections, the role is NOLOGIN), open sessions ended, then database and role renamed to
+     * {@link NameOnCluster#parked} so that {@code name} is free on the cluster. Each step checks what is there
+     * first, so a repeat after a crash between any two steps converges; what is already parked is left as it is.
+     */
+    void deactivate(DatabaseId id, NameOnCluster name);
+
+    /**
+     * Undoes {@link #deactivate}: renames the parked database and role to {@code name} (which may differ from the
+     * name they had), and lets the role log in and the database take connections again; the password is the one
+     * the role had. Converges when repeated; refuses (a {@link ProvisioningException}) when {@code name} is taken on
+     * the cluster by something that is not this database's, or nothing of the database is left to restore.
+     */
+    void reactivate(DatabaseId id, NameOnCluster name);
 }

@@ -8,21 +8,29 @@ import java.nio.charset.StandardCharsets;
 /**
  * What a client needs to connect, the password included. Sent with {@code Cache-Control: no-store}, never logged.
  *
- * @param uri a libpq connection URI: {@code postgresql://user:password@host:port/database}
+ * @param sslmode what the client should ask for, when the cluster says; null: the client's own default
+ * @param uri     a libpq connection URI: {@code postgresql://user:password@host:port/database[?sslmode=…]}
  */
 public record CredentialsResponse(
-        String host, int port, String database, String username, String password, String uri) {
+        String host, int port, String database, String username, String password, String sslmode, String uri) {
 
     public static CredentialsResponse from(Credentials credentials) {
         ConnectionDetails c = credentials.connection();
         return new CredentialsResponse(
-                c.host(), c.port(), c.database(), c.username(), credentials.password(), uri(c, credentials.password()));
+                c.host(),
+                c.port(),
+                c.database(),
+                c.username(),
+                credentials.password(),
+                c.sslmode() == null ? null : c.sslmode().wireName(),
+                uri(c, credentials.password()));
     }
 
     static String uri(ConnectionDetails c, String password) {
         String host = c.host().contains(":") ? "[" + c.host() + "]" : c.host(); // an IPv6 literal
         return "postgresql://" + encoded(c.username()) + ":" + encoded(password) + "@" + host + ":" + c.port() + "/"
-                + encoded(c.database());
+                + encoded(c.database())
+                + (c.sslmode() == null ? "" : "?sslmode=" + c.sslmode().wireName());
     }
 
     /**

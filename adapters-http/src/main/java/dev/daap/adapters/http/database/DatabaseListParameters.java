@@ -13,8 +13,17 @@ import java.util.Set;
  * such as {@code ownerteam} fails loudly instead of silently listing everything.
  */
 final class DatabaseListParameters {
-    private static final List<String> KNOWN =
-            List.of("owner_team", "status", "q", "name", "label", "search", "sort", "page_size", "page_token");
+    private static final List<String> KNOWN = List.of(
+            "owner_team",
+            "status",
+            "q",
+            "name",
+            "label",
+            "search",
+            "include_deleted",
+            "sort",
+            "page_size",
+            "page_token");
     private static final String LABEL = "label";
 
     private DatabaseListParameters() {}
@@ -42,6 +51,7 @@ final class DatabaseListParameters {
                     value(parameters, "name"),
                     parameters.all(LABEL),
                     value(parameters, "search"),
+                    value(parameters, "include_deleted"),
                     value(parameters, "sort"),
                     export ? null : value(parameters, "page_size"),
                     export ? null : value(parameters, "page_token")));

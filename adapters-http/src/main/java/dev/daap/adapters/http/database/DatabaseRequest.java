@@ -3,10 +3,34 @@ package dev.daap.adapters.http.database;
 import dev.daap.application.database.CreateDatabaseCommand;
 import java.util.Map;
 
-/** The body of {@code POST /v1/databases}. Absent fields arrive as null; the command says which are required. */
-public record DatabaseRequest(String name, String ownerTeam, String purpose, Map<String, String> labels) {
+/**
+ * The body of {@code POST /v1/databases}. Absent fields arrive as null; the command says which are required.
+ *
+ * @param placement where it may go: a region and labels its cluster must have
+ * @param cluster   the cluster itself, instead of a placement (platform admins only)
+ * @param deletionProtection refuse deletion while true (default false)
+ */
+public record DatabaseRequest(
+        String name,
+        String ownerTeam,
+        String purpose,
+        Map<String, String> labels,
+        PlacementRequest placement,
+        String cluster,
+        Boolean deletionProtection) {
+
+    public record PlacementRequest(String region, Map<String, String> labels) {}
 
     public CreateDatabaseCommand toCommand() {
-        return CreateDatabaseCommand.of(name, ownerTeam, purpose, labels);
+        return CreateDatabaseCommand.of(
+                        name,
+                        ownerTeam,
+                        purpose,
+                        labels,
+                        new CreateDatabaseCommand.Placement(
+                                placement == null ? null : placement.region(),
+                                placement == null ? null : placement.labels(),
+                                cluster))
+                .withDeletionProtection(deletionProtection);
     }
 }

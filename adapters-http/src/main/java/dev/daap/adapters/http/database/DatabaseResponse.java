@@ -8,7 +8,10 @@ import java.util.UUID;
 
 /**
  * A database as the API shows it. {@code connection} is null until the database is provisioned;
- * {@code latestOperationId} names the newest job on it, {@code failureReason} says why it is {@code failed}.
+ * {@code latestOperationId} names the newest job on it, {@code failureReason} says why it is {@code failed};
+ * {@code cluster} is where it lives, {@code storageBytes} its size there as last measured (null until then);
+ * {@code deletedAt} when it left the live set (deleted, purging or purged) and {@code restorableUntil}, while it is
+ * deleted, until when a restore brings it back.
  */
 public record DatabaseResponse(
         String id,
@@ -22,14 +25,24 @@ public record DatabaseResponse(
         Instant updatedAt,
         long version,
         UUID latestOperationId,
-        String failureReason) {
+        String failureReason,
+        String cluster,
+        Long storageBytes,
+        boolean deletionProtection,
+        Instant deletedAt,
+        Instant restorableUntil) {
 
-    /** Where to connect; the password is not part of the resource. */
-    public record ConnectionResponse(String host, int port, String database, String username) {
+    /** Where to connect, with the sslmode clients should ask for (null: the client's own default); no password. */
+    public record ConnectionResponse(String host, int port, String database, String username, String sslmode) {
         static ConnectionResponse from(ConnectionDetails details) {
             return details == null
                     ? null
-                    : new ConnectionResponse(details.host(), details.port(), details.database(), details.username());
+                    : new ConnectionResponse(
+                            details.host(),
+                            details.port(),
+                            details.database(),
+                            details.username(),
+                            details.sslmode() == null ? null : details.sslmode().wireName());
         }
     }
 
@@ -46,6 +59,11 @@ public record DatabaseResponse(
                 database.updatedAt(),
                 database.version(),
                 database.latestOperationId(),
-                database.failureReason());
+                database.failureReason(),
+                database.cluster() == null ? null : database.cluster().name().value(),
+                database.storageBytes(),
+                database.deletionProtection(),
+                database.deletedAt(),
+                database.restorableUntil());
     }
 }

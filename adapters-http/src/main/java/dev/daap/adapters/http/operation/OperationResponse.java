@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param nextRetryAt when a failed attempt will be tried again; null unless a retry is scheduled
  * @param durationMs  from the first start to the end; null until finished
  * @param stuck       running, but its worker stopped renewing the lease: an operator should look
+ * @param cluster     the cluster it works on
  */
 public record OperationResponse(
         UUID id,
@@ -27,7 +28,8 @@ public record OperationResponse(
         Instant finishedAt,
         Long durationMs,
         Instant createdAt,
-        boolean stuck) {
+        boolean stuck,
+        String cluster) {
 
     public static OperationResponse from(Operation operation) {
         Job job = operation.job();
@@ -48,6 +50,7 @@ public record OperationResponse(
                         ? job.duration().map(Duration::toMillis).orElse(null)
                         : null,
                 job.createdAt(),
-                operation.stuck());
+                operation.stuck(),
+                operation.cluster() == null ? null : operation.cluster().value());
     }
 }

@@ -3,6 +3,7 @@ package dev.daap.adapters.http.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.daap.adapters.http.observability.CurrentTrace;
 import dev.daap.domain.error.FieldError;
+import dev.daap.domain.error.NoCapacityException;
 import java.util.List;
 
 /**
@@ -10,8 +11,9 @@ import java.util.List;
  *
  * @param instance  the request path the problem occurred on
  * @param errors    one entry per invalid field; only for input problems
- * @param requestId the {@code X-Request-Id} of the response, to find the log lines
- * @param traceId   the request's trace, to find its spans; absent when tracing is off
+ * @param requestId  the {@code X-Request-Id} of the response, to find the log lines
+ * @param traceId    the request's trace, to find its spans; absent when tracing is off
+ * @param candidates for {@code no-capacity}: each cluster and why it was passed over
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
@@ -22,10 +24,21 @@ public record Problem(
         String instance,
         List<FieldProblem> errors,
         String requestId,
-        String traceId) {
+        String traceId,
+        List<Candidate> candidates) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public record FieldProblem(String field, String message) {}
+
+    /** A cluster placement passed over: {@code reason} is a stable code, {@code description} says it in words. */
+    public record Candidate(String cluster, String reason, String description) {}
+
+    public Problem withCandidates(List<NoCapacityException.Candidate> passedOver) {
+        List<Candidate> listed = passedOver.stream()
+                .map(c -> new Candidate(c.cluster(), c.reason(), c.description()))
+                .toList();
+        return new Problem(type, title, status, detail, instance, errors, requestId, traceId, listed);
+    }
 
     public static Problem of(
             ProblemType type, String detail, String instance, List<FieldError> errors, String requestId) {
@@ -35,6 +48,6 @@ public record Problem(
                         .map(e -> new FieldProblem(e.field(), e.message()))
                         .toList();
         return new Problem(
-                type.uri(), type.title(), type.status(), detail, instance, fields, requestId, CurrentTrace.id());
+                type.uri(), type.title(), type.status(), detail, instance, fields, requestId, CurrentTrace.id(), null);
     }
 }

@@ -20,6 +20,15 @@ public record ProblemType(String code, int status, String title) {
     public static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", 401, "Unauthenticated");
     public static final ProblemType FORBIDDEN = new ProblemType("forbidden", 403, "Forbidden");
     public static final ProblemType TEAM_TAKEN = new ProblemType("team-taken", 409, "Team exists");
+    public static final ProblemType CLUSTER_NOT_FOUND = new ProblemType("cluster-not-found", 404, "Cluster not found");
+    public static final ProblemType CLUSTER_TAKEN = new ProblemType("cluster-taken", 409, "Cluster exists");
+    public static final ProblemType CLUSTER_NOT_EMPTY =
+            new ProblemType("cluster-not-empty", 409, "Cluster holds databases");
+    public static final ProblemType NO_CAPACITY = new ProblemType("no-capacity", 409, "No cluster can take it");
+    public static final ProblemType DELETION_PROTECTED =
+            new ProblemType("deletion-protected", 409, "Deletion protection is on");
+    public static final ProblemType RESTORE_WINDOW_EXPIRED =
+            new ProblemType("restore-window-expired", 409, "Restore window has passed");
     public static final ProblemType METHOD_NOT_ALLOWED =
             new ProblemType("method-not-allowed", 405, "Method not allowed");
     public static final ProblemType NAME_TAKEN = new ProblemType("name-taken", 409, "Name taken");

@@ -1,5 +1,6 @@
 package dev.daap.adapters.http.protocol;
 
+import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.team.TeamSlug;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 public final class PathIds {
     private static final String PARAMETER = "id";
     private static final String TEAM_PARAMETER = "slug";
+    private static final String CLUSTER_PARAMETER = "name";
 
     private PathIds() {}
 
@@ -26,6 +28,11 @@ public final class PathIds {
     /** The {@code {slug}} of a team's path. */
     public static TeamSlug teamSlug(Context ctx) {
         return parsed(TEAM_PARAMETER, () -> new TeamSlug(ctx.pathParam(TEAM_PARAMETER)));
+    }
+
+    /** The {@code {name}} of a cluster's path. */
+    public static ClusterName clusterName(Context ctx) {
+        return parsed(CLUSTER_PARAMETER, () -> new ClusterName(ctx.pathParam(CLUSTER_PARAMETER)));
     }
 
     /** API key ids have the same canonical form as database ids. */

@@ -1,5 +1,6 @@
 package dev.daap.adapters.postgres.credential;
 
+import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.database.DatabaseId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,15 +9,16 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.UUID;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for stored secrets: a fresh random 96-bit nonce per encryption, a 128-bit tag, and the database id
- * as associated data, so a ciphertext copied to another database's row does not decrypt. Thread-safe: each call
- * uses its own {@link Cipher}.
+ * AES-256-GCM for stored secrets: a fresh random 96-bit nonce per encryption, a 128-bit tag, and the owner's id as
+ * associated data (a database's for its password; a cluster's, after a context of its own, for its admin URL), so a
+ * ciphertext copied to another row does not decrypt. Thread-safe: each call uses its own {@link Cipher}.
  */
 public final class CredentialCipher {
     public static final int KEY_BYTES = 32;
@@ -24,6 +26,7 @@ public final class CredentialCipher {
     static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final byte[] KEY_ID_CONTEXT = "daap-credential-key:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLUSTER_CONTEXT = "daap-cluster-admin-url:".getBytes(StandardCharsets.US_ASCII);
 
     private final SecretKeySpec key;
     private final String keyId;
@@ -48,40 +51,63 @@ public final class CredentialCipher {
     }
 
     Sealed encrypt(DatabaseId id, byte[] plaintext) {
+        return encrypt(associatedData(id.value()), plaintext);
+    }
+
+    byte[] decrypt(DatabaseId id, Sealed sealed) {
+        return decrypt(associatedData(id.value()), sealed, "database " + id);
+    }
+
+    /** A cluster's admin URL, bound to the cluster: it decrypts neither as another cluster's nor as a password. */
+    public Sealed encryptClusterSecret(ClusterId id, byte[] plaintext) {
+        return encrypt(clusterAssociatedData(id), plaintext);
+    }
+
+    public byte[] decryptClusterSecret(ClusterId id, Sealed sealed) {
+        return decrypt(clusterAssociatedData(id), sealed, "cluster " + id);
+    }
+
+    private Sealed encrypt(byte[] associatedData, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(id));
+            cipher.updateAAD(associatedData);
             return new Sealed(cipher.doFinal(plaintext), nonce);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot encrypt with " + TRANSFORMATION, e);
         }
     }
 
-    byte[] decrypt(DatabaseId id, Sealed sealed) {
+    private byte[] decrypt(byte[] associatedData, Sealed sealed, String owner) {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
-            cipher.updateAAD(associatedData(id));
+            cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed.ciphertext());
         } catch (AEADBadTagException e) {
             // Wrong key, or a ciphertext that belongs to another database, or altered bytes: GCM cannot tell which.
             throw new IllegalStateException(
-                    "the stored secret of database " + id + " cannot be decrypted with the "
-                            + "configured key (key id " + keyId + "): it was encrypted with another key, belongs to "
-                            + "another database, or was altered",
+                    "the stored secret of " + owner + " cannot be decrypted with the configured key (key id " + keyId
+                            + "): it was encrypted with another key, belongs to another row, or was altered",
                     e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot decrypt with " + TRANSFORMATION, e);
         }
     }
 
-    private static byte[] associatedData(DatabaseId id) {
+    private static byte[] associatedData(UUID id) {
         return ByteBuffer.allocate(16)
-                .putLong(id.value().getMostSignificantBits())
-                .putLong(id.value().getLeastSignificantBits())
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
+                .array();
+    }
+
+    private static byte[] clusterAssociatedData(ClusterId id) {
+        return ByteBuffer.allocate(CLUSTER_CONTEXT.length + 16)
+                .put(CLUSTER_CONTEXT)
+                .put(associatedData(id.value()))
                 .array();
     }
 
@@ -97,8 +123,8 @@ public final class CredentialCipher {
     }
 
     /** A ciphertext (with its GCM tag at the end) and the nonce it was made with. */
-    record Sealed(byte[] ciphertext, byte[] nonce) {
-        Sealed {
+    public record Sealed(byte[] ciphertext, byte[] nonce) {
+        public Sealed {
             Objects.requireNonNull(ciphertext, "ciphertext");
             Objects.requireNonNull(nonce, "nonce");
         }

@@ -24,7 +24,7 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-/** The list's page: keyset-paginated on (sort key, id) over live rows, one row more than a page. */
+/** The list's page: keyset-paginated on (sort key, id) over the query's scope of rows, one row more than a page. */
 final class DatabasePage {
     /** lower(purpose), stored for q=; not in the generated table (see GenerateJooqClasses), so no select reads it. */
     static final Field<String> PURPOSE_LOWER = DSL.field(DSL.name(DATABASES.getName(), "purpose_lower"), String.class);
@@ -37,14 +37,14 @@ final class DatabasePage {
     private DatabasePage() {}
 
     /**
-     * A shape for each combination of filters and sort order, with the number of label selectors of each kind: a
-     * few hundred at most in practice, each rendered once.
+     * A shape for each combination of scope, filters and sort order, with the number of label selectors of each
+     * kind: a few hundred at most in practice, each rendered once.
      */
     static HotStatement<DatabaseQuery> statement() {
         return HotStatement.of(PageShape::of, DatabasePage::page);
     }
 
-    /** Every live row that matches the filters, in the sort's order: an export, read with a cursor. */
+    /** Every row of the scope that matches the filters, in the sort's order: an export, read with a cursor. */
     static HotStatement<DatabaseQuery> everyRow() {
         return HotStatement.of(PageShape::of, DatabasePage::all);
     }
@@ -56,7 +56,7 @@ final class DatabasePage {
                 .orderBy(order(query.sort()));
     }
 
-    /** Live rows that match the filters, after the cursor, in the sort's order; one more than a page. */
+    /** Rows of the scope that match the filters, after the cursor, in the sort's order; one more than a page. */
     private static Select<Record> page(DSLContext dsl, DatabaseQuery query, Binds<DatabaseQuery> binds) {
         return dsl.select(columns(query, binds))
                 .from(DATABASES)
@@ -98,7 +98,11 @@ final class DatabasePage {
 
     private static List<Condition> conditions(DatabaseQuery query, Binds<DatabaseQuery> binds) {
         List<Condition> conditions = new ArrayList<>();
-        conditions.add(DATABASES.DELETED_AT.isNull());
+        switch (query.scope()) {
+            case LIVE -> conditions.add(DATABASES.DELETED_AT.isNull());
+            case REMOVED -> conditions.add(DATABASES.DELETED_AT.isNotNull());
+            case ALL -> {} // deleted or not
+        }
         if (query.ownerTeam().isPresent()) {
             conditions.add(DATABASES.OWNER_TEAM.eq(binds.value(
                     DATABASES.OWNER_TEAM, q -> q.ownerTeam().orElseThrow().value())));
@@ -203,6 +207,7 @@ final class DatabasePage {
 
     /** What decides the page's SQL: which filters are present and the order, not their values. */
     private record PageShape(
+            DatabaseQuery.Scope scope,
             boolean team,
             boolean status,
             boolean text,
@@ -214,6 +219,7 @@ final class DatabasePage {
             DatabaseSort sort) {
         static PageShape of(DatabaseQuery query) {
             return new PageShape(
+                    query.scope(),
                     query.ownerTeam().isPresent(),
                     query.status().isPresent(),
                     query.text().isPresent(),

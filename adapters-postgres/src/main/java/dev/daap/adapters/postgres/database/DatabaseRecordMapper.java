@@ -4,12 +4,17 @@ import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
 
 import dev.daap.adapters.postgres.JsonColumns;
 import dev.daap.adapters.postgres.generated.tables.records.DatabasesRecord;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.cluster.SslMode;
+import dev.daap.domain.common.Labels;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
-import dev.daap.domain.database.Labels;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.team.TeamSlug;
 import org.jooq.Record;
@@ -26,13 +31,16 @@ final class DatabaseRecordMapper {
      */
     static Database toDomain(Record record) {
         String host = record.get(DATABASES.HOST);
+        String sslmode = record.get(DATABASES.SSLMODE);
         ConnectionDetails connection = host == null
                 ? null
                 : new ConnectionDetails(
                         host,
                         record.get(DATABASES.PORT),
                         record.get(DATABASES.DATABASE_NAME),
-                        record.get(DATABASES.USERNAME));
+                        record.get(DATABASES.USERNAME),
+                        sslmode == null ? null : SslMode.fromWireName(sslmode));
+        var clusterId = record.get(DATABASES.CLUSTER_ID);
         return new Database(
                 new DatabaseId(record.get(DATABASES.ID)),
                 new DatabaseName(record.get(DATABASES.NAME)),
@@ -46,7 +54,14 @@ final class DatabaseRecordMapper {
                 record.get(DATABASES.DELETED_AT),
                 record.get(DATABASES.VERSION),
                 record.get(DATABASES.LATEST_OPERATION_ID),
-                record.get(DATABASES.FAILURE_REASON));
+                record.get(DATABASES.FAILURE_REASON),
+                clusterId == null
+                        ? null
+                        : new ClusterRef(new ClusterId(clusterId), new ClusterName(record.get(DATABASES.CLUSTER_NAME))),
+                new NameOnCluster(record.get(DATABASES.NAME_ON_CLUSTER)),
+                record.get(DATABASES.STORAGE_BYTES),
+                record.get(DATABASES.DELETION_PROTECTION),
+                record.get(DATABASES.RESTORABLE_UNTIL));
     }
 
     /** Copies every column of {@code database} into {@code record} (used for insert and update alike). */
@@ -61,12 +76,28 @@ final class DatabaseRecordMapper {
                 .setPort(connection == null ? null : connection.port())
                 .setDatabaseName(connection == null ? null : connection.database())
                 .setUsername(connection == null ? null : connection.username())
+                .setSslmode(
+                        connection == null || connection.sslmode() == null
+                                ? null
+                                : connection.sslmode().wireName())
                 .setLabels(JsonColumns.toJsonb(database.labels().values()))
                 .setCreatedAt(database.createdAt())
                 .setUpdatedAt(database.updatedAt())
                 .setDeletedAt(database.deletedAt())
                 .setVersion(database.version())
                 .setLatestOperationId(database.latestOperationId())
-                .setFailureReason(database.failureReason());
+                .setFailureReason(database.failureReason())
+                .setClusterId(
+                        database.cluster() == null
+                                ? null
+                                : database.cluster().id().value())
+                .setClusterName(
+                        database.cluster() == null
+                                ? null
+                                : database.cluster().name().value())
+                .setNameOnCluster(database.nameOnCluster().value())
+                .setStorageBytes(database.storageBytes())
+                .setDeletionProtection(database.deletionProtection())
+                .setRestorableUntil(database.restorableUntil());
     }
 }

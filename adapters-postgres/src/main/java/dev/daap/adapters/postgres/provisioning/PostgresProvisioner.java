@@ -13,11 +13,14 @@ import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.resetRole;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.revokeConnect;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.revokePublicAccess;
 
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.domain.provisioning.ProvisioningException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -26,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Provisions on a target PostgreSQL cluster through an admin connection (a superuser, or a role with CREATEROLE and
- * CREATEDB). The role and the database both carry the DAAP database's name; each is marked with the comment
+ * Provisions on one target PostgreSQL cluster through its admin connection (a superuser, or a role with CREATEROLE
+ * and CREATEDB). The role and the database both carry the database's name on the cluster; each is marked with the comment
  * {@code daap:<database id>}, and the provisioner only ever changes or drops what carries the marker of the id it
  * was given (see {@link Ownership}), so it never takes over {@code postgres} or somebody else's role.
  *
@@ -44,30 +47,50 @@ public final class PostgresProvisioner implements Provisioner {
     private static final int FORCED_DROP_SINCE = 13_00_00;
 
     private final DataSource admin;
-    private final String clientHost;
-    private final int clientPort;
+    private final ClientEndpoint.Resolved clients;
+    private final List<String> adminSecrets;
     private final int connectionLimit;
 
     public PostgresProvisioner(DataSource admin, String clientHost, int clientPort) {
-        this(admin, clientHost, clientPort, DEFAULT_CONNECTION_LIMIT);
+        this(admin, new ClientEndpoint.Resolved(clientHost, clientPort, null), List.of(), DEFAULT_CONNECTION_LIMIT);
     }
 
-    /** {@code clientHost} and {@code clientPort} are where clients reach the cluster, returned by provision. */
-    public PostgresProvisioner(DataSource admin, String clientHost, int clientPort, int connectionLimit) {
+    /**
+     * @param clients      where clients reach the cluster, returned by provision
+     * @param adminSecrets the admin's user and password, never to appear in an error message
+     */
+    public PostgresProvisioner(
+            DataSource admin, ClientEndpoint.Resolved clients, List<String> adminSecrets, int connectionLimit) {
         this.admin = Objects.requireNonNull(admin, "admin");
-        this.clientHost = Objects.requireNonNull(clientHost, "clientHost");
-        if (clientPort < 1 || clientPort > 65_535) {
-            throw new IllegalArgumentException("clientPort must be 1 to 65535");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        if (clients.port() < 1 || clients.port() > 65_535) {
+            throw new IllegalArgumentException("the clients' port must be 1 to 65535");
         }
         if (connectionLimit < 1) {
             throw new IllegalArgumentException("connectionLimit must be at least 1");
         }
-        this.clientPort = clientPort;
+        this.adminSecrets = List.copyOf(adminSecrets);
         this.connectionLimit = connectionLimit;
     }
 
+    /** Connects, and finds the admin a superuser or a role that may create roles and databases. */
     @Override
-    public ConnectionDetails provision(DatabaseId id, DatabaseName name, String password) {
+    public AdminCheck checkAdmin() {
+        long started = System.nanoTime();
+        try (TargetSession session = open()) {
+            TargetCatalog.AdminPrivileges privileges =
+                    session.read("checking the admin's privileges", TargetCatalog::adminPrivileges);
+            if (!privileges.sufficient()) {
+                throw new ProvisioningException("the admin connection may not create roles and databases: its role"
+                        + " needs CREATEROLE and CREATEDB, or superuser");
+            }
+            int latencyMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+            return new AdminCheck(privileges.serverVersion(), latencyMs);
+        }
+    }
+
+    @Override
+    public ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password) {
         String target = name.value();
         String verifier = verifier(password);
         try (TargetSession session = open(password, verifier)) {
@@ -77,7 +100,7 @@ public final class PostgresProvisioner implements Provisioner {
             setUpDatabase(session, target, ownership.marker(), ownership.databaseExists());
         }
         log.info("Provisioned role and database {} for {}", target, id);
-        return new ConnectionDetails(clientHost, clientPort, target, target);
+        return new ConnectionDetails(clients.host(), clients.port(), target, target, clients.sslmode());
     }
 
     /** In one transaction, so a crash cannot leave the role without its marker. */
@@ -108,7 +131,7 @@ public final class PostgresProvisioner implements Provisioner {
     }
 
     @Override
-    public void changePassword(DatabaseId id, DatabaseName name, String password) {
+    public void changePassword(DatabaseId id, NameOnCluster name, String password) {
         String target = name.value();
         String verifier = verifier(password);
         try (TargetSession session = open(password, verifier)) {
@@ -129,26 +152,53 @@ public final class PostgresProvisioner implements Provisioner {
      * Drops what DAAP made for {@code id} and nothing else: a role or database of the name that is not ours (the
      * reason its provisioning was refused, say) is left as it is, so a failed database can always be deleted.
      */
+    /**
+     * Drops what DAAP made for {@code id} and nothing else, under its name and parked: a role or database of the
+     * name that is not ours (the reason its provisioning was refused, say) is left as it is, so a failed database
+     * can always be deleted. Databases go first: a role cannot be dropped while it owns one (a crash between parking
+     * the database and its role leaves the parked database owned by the role under its own name).
+     */
     @Override
-    public void deprovision(DatabaseId id, DatabaseName name) {
-        String target = name.value();
+    public void deprovision(DatabaseId id, NameOnCluster name) {
+        List<String> names = List.of(name.value(), NameOnCluster.parked(id).value());
         try (TargetSession session = open()) {
-            Ownership ownership = Ownership.read(session, id, target);
-            if (ownership.databaseIsOurs()) {
-                closeAndDrop(session, target, ownership.roleExists());
+            for (String target : names) {
+                Ownership ownership = Ownership.read(session, id, target);
+                if (ownership.databaseIsOurs()) {
+                    closeAndDrop(session, target, ownership.roleExists());
+                }
             }
-            if (ownership.roleIsOurs()) {
-                session.execute("dropping role " + target, dropRole(target));
-            }
-            if (!ownership.notOurs().isEmpty()) {
-                log.info(
-                        "Left the {} named {} on the target as it is: DAAP did not create it for {}",
-                        String.join(" and ", ownership.notOurs()),
-                        target,
-                        id);
+            for (String target : names) {
+                Ownership ownership = Ownership.read(session, id, target);
+                if (ownership.roleIsOurs()) {
+                    session.execute("dropping role " + target, dropRole(target));
+                }
+                if (!ownership.notOurs().isEmpty()) {
+                    log.info(
+                            "Left the {} named {} on the target as it is: DAAP did not create it for {}",
+                            String.join(" and ", ownership.notOurs()),
+                            target,
+                            id);
+                }
             }
         }
-        log.info("Deprovisioned what DAAP made of role and database {} for {}", target, id);
+        log.info("Deprovisioned what DAAP made of role and database {} for {}", name, id);
+    }
+
+    @Override
+    public void deactivate(DatabaseId id, NameOnCluster name) {
+        try (TargetSession session = open()) {
+            Parking.deactivate(session, id, name.value());
+        }
+        log.info("Parked role and database {} for {}", name, id);
+    }
+
+    @Override
+    public void reactivate(DatabaseId id, NameOnCluster name) {
+        try (TargetSession session = open()) {
+            Parking.reactivate(session, id, name.value());
+        }
+        log.info("Restored role and database {} for {}", name, id);
     }
 
     /** Keeps new sessions out, ends the open ones, then drops; FORCE closes the race with a session being born. */
@@ -173,6 +223,8 @@ public final class PostgresProvisioner implements Provisioner {
     }
 
     private TargetSession open(String... secrets) {
-        return TargetSession.open(admin, new ProvisioningErrors(clientHost, clientPort, List.of(secrets)));
+        List<String> hidden = new ArrayList<>(adminSecrets);
+        hidden.addAll(List.of(secrets));
+        return TargetSession.open(admin, new ProvisioningErrors(clients.host(), clients.port(), hidden));
     }
 }

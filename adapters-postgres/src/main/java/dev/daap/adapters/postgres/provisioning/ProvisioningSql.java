@@ -70,6 +70,22 @@ final class ProvisioningSql {
         return "DROP DATABASE IF EXISTS " + identifier(database) + (force ? " WITH (FORCE)" : "");
     }
 
+    static String allowConnections(String database, boolean allow) {
+        return "ALTER DATABASE " + identifier(database) + " WITH ALLOW_CONNECTIONS " + allow;
+    }
+
+    static String login(String role, boolean login) {
+        return "ALTER ROLE " + identifier(role) + (login ? " LOGIN" : " NOLOGIN");
+    }
+
+    static String renameDatabase(String from, String to) {
+        return "ALTER DATABASE " + identifier(from) + " RENAME TO " + identifier(to);
+    }
+
+    static String renameRole(String from, String to) {
+        return "ALTER ROLE " + identifier(from) + " RENAME TO " + identifier(to);
+    }
+
     static String dropRole(String role) {
         return "DROP ROLE IF EXISTS " + identifier(role);
     }

@@ -42,6 +42,35 @@ final class TargetCatalog {
                         .get(0, String.class));
     }
 
+    /**
+     * What the admin may do, and the server's version.
+     *
+     * @param sufficient a superuser, or CREATEROLE and CREATEDB
+     */
+    record AdminPrivileges(boolean sufficient, String serverVersion) {}
+
+    AdminPrivileges adminPrivileges() {
+        var row = dsl.fetchSingle("select (rolsuper or (rolcreaterole and rolcreatedb)),"
+                + " current_setting('server_version') from pg_roles where rolname = current_user");
+        String version = row.get(1, String.class);
+        int space = version.indexOf(' '); // Debian's builds add " (Debian 15.14-1.pgdg…)"
+        return new AdminPrivileges(row.get(0, Boolean.class), space < 0 ? version : version.substring(0, space));
+    }
+
+    /** Ends every session of the role, wherever it is connected; new ones are kept out by NOLOGIN. */
+    void terminateSessionsOf(String role) {
+        dsl.fetch(
+                "select pg_terminate_backend(pid) from pg_stat_activity where usename = ? and pid <> pg_backend_pid()",
+                role);
+    }
+
+    /** How many other sessions are connected to the database (ended ones leave a moment after they are told). */
+    int sessionsOn(String database) {
+        return dsl.fetchSingle(
+                        "select count(*) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()", database)
+                .get(0, Integer.class);
+    }
+
     /** Ends every other session on the database; new ones are kept out by the revoked CONNECT. */
     void terminateSessions(String database) {
         dsl.fetch(

@@ -96,6 +96,7 @@ class DatabasePageTest {
                         DatabaseSort.NAME,
                         50,
                         Optional.empty(),
+                        false,
                         ""));
         assertThat(shapes).isEqualTo(16);
     }
@@ -140,6 +141,7 @@ class DatabasePageTest {
                 after
                         ? Optional.of(new DatabaseCursor(sort, position, new DatabaseId(new UUID(variant, 42))))
                         : Optional.empty(),
+                false,
                 "");
     }
 
@@ -158,6 +160,7 @@ class DatabasePageTest {
                     rows.add(new DatabasesRecord()
                             .setId(UUID.randomUUID())
                             .setName(initials[k] + "-" + team.value() + "-" + status)
+                            .setNameOnCluster(initials[k] + "-" + team.value() + "-" + status)
                             .setOwnerTeam(team.value())
                             .setPurpose("The Shop's 50%_off\\ list, " + k)
                             .setStatus(status)

@@ -43,8 +43,9 @@ class DatabaseQueryPlanTest {
                 INSERT INTO daap.teams (slug, display_name)
                 SELECT 'plan-team-' || n, 'Plan team ' || n FROM generate_series(0, 99) AS n""");
         dsl.execute("""
-                INSERT INTO daap.databases (id, name, owner_team, purpose, status, labels, created_at, updated_at)
-                SELECT gen_random_uuid(), 'plan-db-' || n, 'plan-team-' || (n % 100),
+                INSERT INTO daap.databases (id, name, name_on_cluster, owner_team, purpose, status, labels,
+                                            created_at, updated_at)
+                SELECT gen_random_uuid(), 'plan-db-' || n, 'plan-db-' || n, 'plan-team-' || (n % 100),
                        'Stores ' || md5(n::text) || ' for service ' || (n % 977),
                        CASE WHEN n % 100 = 0 THEN 'failed' ELSE 'ready' END,
                        jsonb_build_object('env', CASE WHEN n % 1000 = 0 THEN 'prod' ELSE 'dev' END,
@@ -52,6 +53,11 @@ class DatabaseQueryPlanTest {
                            || CASE WHEN n % 2000 = 0 THEN '{"pager": "on"}'::jsonb ELSE '{}'::jsonb END,
                        timestamp '2026-01-01' + n * interval '1 second', timestamp '2026-01-01' + n * interval '1 second'
                 FROM generate_series(1, 50000) AS n""");
+        // One row in a hundred deleted, restorable for a day: what lists of deleted ones and the purge sweep read.
+        dsl.execute("""
+                UPDATE daap.databases SET status = 'deleted', deleted_at = updated_at,
+                                          restorable_until = updated_at + interval '1 day'
+                WHERE name LIKE '%1' AND substr(name, length(name) - 1, 1) = '0'""");
         dsl.execute("VACUUM ANALYZE daap.databases");
         databases = new JooqDatabases(() -> dsl);
     }
@@ -80,6 +86,33 @@ class DatabaseQueryPlanTest {
     }
 
     @Test
+    void deletedOnesAreListedByTheirStatusFromTheIndexOfRemovedRows() {
+        assertThat(plan(query(Optional.empty(), Optional.of(DatabaseStatus.DELETED), Optional.empty(), null)))
+                .contains("databases_removed_status_created_idx")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aTeamsListWithDeletedOnesUsesTheTeamIndexOfAllRows() {
+        var query = new DatabaseQuery(
+                Optional.of(new TeamSlug("plan-team-7")),
+                Optional.empty(),
+                Optional.empty(),
+                DatabaseSort.CREATED_AT,
+                50,
+                Optional.empty(),
+                true);
+        assertThat(plan(query)).contains("databases_team_created_idx").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void thePurgeSweepReadsTheDeletedRowsPastTheirWindowFromItsIndex() {
+        String plan = dsl.explain(JooqDatabases.dueForPurge(dsl, Instant.parse("2026-01-01T06:00:00Z"), 100))
+                .plan();
+        assertThat(plan).contains("databases_purge_due_idx").doesNotContain("Seq Scan");
+    }
+
+    @Test
     void aDeepPageStartsAtItsKeyInsteadOfSkippingRows() {
         var cursor = new DatabaseCursor(
                 DatabaseSort.CREATED_AT,
@@ -93,7 +126,7 @@ class DatabaseQueryPlanTest {
     void sortingByNameUsesTheNameIndex() {
         var query = new DatabaseQuery(
                 Optional.empty(), Optional.empty(), Optional.empty(), DatabaseSort.NAME, 50, Optional.empty());
-        assertThat(plan(query)).contains("databases_live_name_key").doesNotContain("Seq Scan");
+        assertThat(plan(query)).contains("databases_live_name_idx").doesNotContain("Seq Scan");
     }
 
     @Test
@@ -119,7 +152,7 @@ class DatabaseQueryPlanTest {
     }
 
     @Test
-    void aNameUsesTheUniqueNameIndex() {
+    void aNameUsesAnIndexOnNames() {
         var query = new DatabaseQuery(
                 Optional.of(new TeamSlug("plan-team-7")),
                 Optional.empty(),
@@ -130,10 +163,13 @@ class DatabaseQueryPlanTest {
                 DatabaseSort.CREATED_AT,
                 50,
                 Optional.empty(),
+                false,
                 "");
-        // Within a team, the index on (owner_team, name) finds it as well as the unique one on name would
+        // Names are unique per team since the fleet (databases_live_team_name_key); the index on (name, id) or on
+        // (owner_team, name, id) finds the row as well, and the planner picks among them by cost
         assertThat(plan(query))
-                .containsAnyOf("databases_live_name_key", "databases_live_team_name_idx")
+                .containsAnyOf(
+                        "databases_live_team_name_key", "databases_live_team_name_idx", "databases_live_name_idx")
                 .doesNotContain("Seq Scan");
     }
 
@@ -143,6 +179,42 @@ class DatabaseQueryPlanTest {
         var query = filtered(List.of(), Optional.of("c4ca4238a0b923820dcc509a6f75849b"), DatabaseSort.RELEVANCE)
                 .startingAfter(cursor);
         assertThat(plan(query)).contains("databases_live_search_idx").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aLabelAmongTheDeletedOnesIsReadFromTheIndexOfRemovedRows() {
+        // The labels index holds live rows only; the deleted ones are few, and their own index finds them.
+        var query = new DatabaseQuery(
+                Optional.empty(),
+                Optional.of(DatabaseStatus.DELETED),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(LabelSelector.parse("env:prod")),
+                Optional.empty(),
+                DatabaseSort.CREATED_AT,
+                50,
+                Optional.empty(),
+                false,
+                "");
+        assertThat(plan(query)).contains("databases_removed_status_created_idx").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aTeamsSearchWithDeletedOnesUsesTheTeamIndexOfAllRows() {
+        // The full-text index holds live rows only; a team's rows, live or not, come from the team index.
+        var query = new DatabaseQuery(
+                Optional.of(new TeamSlug("plan-team-7")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.of("service"),
+                DatabaseSort.RELEVANCE,
+                50,
+                Optional.empty(),
+                true,
+                "");
+        assertThat(plan(query)).contains("databases_team_created_idx").doesNotContain("Seq Scan");
     }
 
     private static DatabaseQuery filtered(List<LabelSelector> labels, Optional<String> search, DatabaseSort sort) {
@@ -156,6 +228,7 @@ class DatabaseQueryPlanTest {
                 sort,
                 50,
                 Optional.empty(),
+                false,
                 "");
     }
 

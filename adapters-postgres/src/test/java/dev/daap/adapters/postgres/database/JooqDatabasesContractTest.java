@@ -2,6 +2,7 @@ package dev.daap.adapters.postgres.database;
 
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.RolledBackTransaction;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.DatabasesContract;
@@ -20,6 +21,11 @@ class JooqDatabasesContractTest extends DatabasesContract {
     @Override
     protected void teamExists(TeamSlug slug) {
         MigratedDatabase.teamsExist(transaction.dsl(), slug);
+    }
+
+    @Override
+    protected void clusterExists(ClusterRef cluster) {
+        MigratedDatabase.clustersExist(transaction.dsl(), cluster);
     }
 
     @Override

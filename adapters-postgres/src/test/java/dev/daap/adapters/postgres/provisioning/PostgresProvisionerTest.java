@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.DatabaseId;
-import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.TestPostgres;
 import java.io.IOException;
@@ -66,7 +67,7 @@ class PostgresProvisionerTest {
         DatabaseId id = newId();
         String password = newPassword();
 
-        ConnectionDetails details = provisioner.provision(id, new DatabaseName(name), password);
+        ConnectionDetails details = provisioner.provision(id, new NameOnCluster(name), password);
 
         assertThat(details).isEqualTo(new ConnectionDetails(postgres.host(), postgres.port(), name, name));
         try (Connection connection = connect(name, name, password);
@@ -88,7 +89,7 @@ class PostgresProvisionerTest {
     void otherRolesCannotConnectToTheNewDatabase() throws SQLException {
         String name = uniqueName("private");
         String other = uniqueName("other");
-        provisioner.provision(newId(), new DatabaseName(name), newPassword());
+        provisioner.provision(newId(), new NameOnCluster(name), newPassword());
         execute("CREATE ROLE " + identifier(other) + " LOGIN PASSWORD 'other-password'");
 
         try (Connection elsewhere = connect("postgres", other, "other-password")) {
@@ -106,9 +107,10 @@ class PostgresProvisionerTest {
     void limitsTheRolesConnections() throws SQLException {
         String byDefault = uniqueName("limited");
         String chosen = uniqueName("limited");
-        provisioner.provision(newId(), new DatabaseName(byDefault), newPassword());
-        new PostgresProvisioner(superuser, postgres.host(), postgres.port(), 3)
-                .provision(newId(), new DatabaseName(chosen), newPassword());
+        provisioner.provision(newId(), new NameOnCluster(byDefault), newPassword());
+        new PostgresProvisioner(
+                        superuser, new ClientEndpoint.Resolved(postgres.host(), postgres.port(), null), List.of(), 3)
+                .provision(newId(), new NameOnCluster(chosen), newPassword());
 
         assertThat(value("SELECT rolconnlimit FROM pg_roles WHERE rolname = ?", byDefault))
                 .isEqualTo(PostgresProvisioner.DEFAULT_CONNECTION_LIMIT);
@@ -123,8 +125,8 @@ class PostgresProvisionerTest {
         String first = newPassword();
         String second = newPassword();
 
-        provisioner.provision(id, new DatabaseName(name), first);
-        provisioner.provision(id, new DatabaseName(name), second);
+        provisioner.provision(id, new NameOnCluster(name), first);
+        provisioner.provision(id, new NameOnCluster(name), second);
 
         assertLoginRefused(name, name, first);
         assertCanLogIn(name, name, second);
@@ -137,17 +139,17 @@ class PostgresProvisionerTest {
         // A crash after the role's transaction committed, before CREATE DATABASE.
         execute("CREATE ROLE " + identifier(name) + " LOGIN");
         execute("COMMENT ON ROLE " + identifier(name) + " IS 'daap:" + id + "'");
-        provisioner.provision(id, new DatabaseName(name), newPassword());
+        provisioner.provision(id, new NameOnCluster(name), newPassword());
 
         // A crash between CREATE DATABASE and its comment, which cannot share a transaction.
         execute("COMMENT ON DATABASE " + identifier(name) + " IS NULL");
         String password = newPassword();
-        provisioner.provision(id, new DatabaseName(name), password);
+        provisioner.provision(id, new NameOnCluster(name), password);
         assertThat(databaseComment(name)).isEqualTo("daap:" + id);
 
         // The database lost by hand: provisioning again creates it again.
         execute("DROP DATABASE " + identifier(name));
-        provisioner.provision(id, new DatabaseName(name), password);
+        provisioner.provision(id, new NameOnCluster(name), password);
         assertCanLogIn(name, name, password);
     }
 
@@ -158,7 +160,7 @@ class PostgresProvisionerTest {
         execute("COMMENT ON ROLE " + identifier(victim) + " IS 'payroll team'");
         String password = newPassword();
 
-        assertThatThrownBy(() -> provisioner.provision(newId(), new DatabaseName(victim), password))
+        assertThatThrownBy(() -> provisioner.provision(newId(), new NameOnCluster(victim), password))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessage("a role named " + victim + " already exists on the target and was not created by DAAP"
                         + " for this database; choose another name")
@@ -176,12 +178,12 @@ class PostgresProvisionerTest {
     void refusesToTakeOverTheSuperuser() throws SQLException {
         String superuserName = postgres.user();
 
-        assertThatThrownBy(() -> provisioner.provision(newId(), new DatabaseName(superuserName), newPassword()))
+        assertThatThrownBy(() -> provisioner.provision(newId(), new NameOnCluster(superuserName), newPassword()))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining("a role named " + superuserName + " already exists");
-        assertThatThrownBy(() -> provisioner.changePassword(newId(), new DatabaseName(superuserName), newPassword()))
+        assertThatThrownBy(() -> provisioner.changePassword(newId(), new NameOnCluster(superuserName), newPassword()))
                 .isInstanceOf(ProvisioningException.class);
-        provisioner.deprovision(newId(), new DatabaseName(superuserName)); // converges by leaving it alone
+        provisioner.deprovision(newId(), new NameOnCluster(superuserName)); // converges by leaving it alone
 
         assertCanLogIn("postgres", superuserName, postgres.password());
     }
@@ -192,7 +194,7 @@ class PostgresProvisionerTest {
         execute("CREATE DATABASE " + identifier(victim));
         execute("COMMENT ON DATABASE " + identifier(victim) + " IS 'analytics'");
 
-        assertThatThrownBy(() -> provisioner.provision(newId(), new DatabaseName(victim), newPassword()))
+        assertThatThrownBy(() -> provisioner.provision(newId(), new NameOnCluster(victim), newPassword()))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessage("a database named " + victim + " already exists on the target and was not created by"
                         + " DAAP for this database; choose another name");
@@ -206,14 +208,14 @@ class PostgresProvisionerTest {
     void refusesWhatDaapCreatedForAnotherDatabase() throws SQLException {
         String name = uniqueName("taken");
         String password = newPassword();
-        provisioner.provision(newId(), new DatabaseName(name), password);
+        provisioner.provision(newId(), new NameOnCluster(name), password);
         DatabaseId stranger = newId();
 
-        assertThatThrownBy(() -> provisioner.provision(stranger, new DatabaseName(name), newPassword()))
+        assertThatThrownBy(() -> provisioner.provision(stranger, new NameOnCluster(name), newPassword()))
                 .isInstanceOf(ProvisioningException.class);
-        assertThatThrownBy(() -> provisioner.changePassword(stranger, new DatabaseName(name), newPassword()))
+        assertThatThrownBy(() -> provisioner.changePassword(stranger, new NameOnCluster(name), newPassword()))
                 .isInstanceOf(ProvisioningException.class);
-        provisioner.deprovision(stranger, new DatabaseName(name)); // the stranger's delete drops nothing of ours
+        provisioner.deprovision(stranger, new NameOnCluster(name)); // the stranger's delete drops nothing of ours
 
         assertCanLogIn(name, name, password);
         assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name))
@@ -226,9 +228,9 @@ class PostgresProvisionerTest {
         DatabaseId id = newId();
         String old = newPassword();
         String current = newPassword();
-        provisioner.provision(id, new DatabaseName(name), old);
+        provisioner.provision(id, new NameOnCluster(name), old);
 
-        provisioner.changePassword(id, new DatabaseName(name), current);
+        provisioner.changePassword(id, new NameOnCluster(name), current);
 
         assertLoginRefused(name, name, old);
         assertCanLogIn(name, name, current);
@@ -238,7 +240,7 @@ class PostgresProvisionerTest {
     void refusesToChangeThePasswordOfAMissingRole() {
         String name = uniqueName("missing");
 
-        assertThatThrownBy(() -> provisioner.changePassword(newId(), new DatabaseName(name), newPassword()))
+        assertThatThrownBy(() -> provisioner.changePassword(newId(), new NameOnCluster(name), newPassword()))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining("role " + name + " does not exist");
     }
@@ -248,7 +250,7 @@ class PostgresProvisionerTest {
         String name = uniqueName("retired");
         DatabaseId id = newId();
         String password = newPassword();
-        provisioner.provision(id, new DatabaseName(name), password);
+        provisioner.provision(id, new NameOnCluster(name), password);
 
         try (Connection client = connect(name, name, password)) {
             client.setAutoCommit(false);
@@ -256,7 +258,7 @@ class PostgresProvisionerTest {
                 statement.execute("CREATE TABLE held (id int)");
             }
             assertTimeoutPreemptively(
-                    Duration.ofSeconds(20), () -> provisioner.deprovision(id, new DatabaseName(name)));
+                    Duration.ofSeconds(20), () -> provisioner.deprovision(id, new NameOnCluster(name)));
             assertThat(client.isValid(2)).as("the client's session was ended").isFalse();
         }
 
@@ -264,8 +266,8 @@ class PostgresProvisionerTest {
                 .isEqualTo(0L);
         assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
                 .isEqualTo(0L);
-        provisioner.deprovision(id, new DatabaseName(name));
-        provisioner.deprovision(newId(), new DatabaseName(uniqueName("never-provisioned")));
+        provisioner.deprovision(id, new NameOnCluster(name));
+        provisioner.deprovision(newId(), new NameOnCluster(uniqueName("never-provisioned")));
     }
 
     @Test
@@ -273,12 +275,12 @@ class PostgresProvisionerTest {
         String name = uniqueName("entangled");
         String elsewhere = uniqueName("elsewhere");
         DatabaseId id = newId();
-        provisioner.provision(id, new DatabaseName(name), newPassword());
+        provisioner.provision(id, new NameOnCluster(name), newPassword());
         // A privilege in another database keeps DROP ROLE from succeeding.
         execute("CREATE DATABASE " + identifier(elsewhere));
         execute("GRANT CONNECT ON DATABASE " + identifier(elsewhere) + " TO " + identifier(name));
 
-        assertThatThrownBy(() -> provisioner.deprovision(id, new DatabaseName(name)))
+        assertThatThrownBy(() -> provisioner.deprovision(id, new NameOnCluster(name)))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining("dropping role " + name)
                 .hasMessageContaining(elsewhere)
@@ -287,7 +289,7 @@ class PostgresProvisionerTest {
                 .isEqualTo(0L);
 
         execute("REVOKE CONNECT ON DATABASE " + identifier(elsewhere) + " FROM " + identifier(name));
-        provisioner.deprovision(id, new DatabaseName(name));
+        provisioner.deprovision(id, new NameOnCluster(name));
         assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
                 .isEqualTo(0L);
     }
@@ -300,10 +302,10 @@ class PostgresProvisionerTest {
         execute("CREATE DATABASE " + identifier(victim) + " OWNER " + identifier(victim));
         execute("COMMENT ON DATABASE " + identifier(victim) + " IS 'analytics'");
         DatabaseId id = newId();
-        assertThatThrownBy(() -> provisioner.provision(id, new DatabaseName(victim), newPassword()))
+        assertThatThrownBy(() -> provisioner.provision(id, new NameOnCluster(victim), newPassword()))
                 .isInstanceOf(ProvisioningException.class);
 
-        provisioner.deprovision(id, new DatabaseName(victim));
+        provisioner.deprovision(id, new NameOnCluster(victim));
 
         assertThat(databaseComment(victim)).isEqualTo("analytics");
         assertCanLogIn(victim, victim, "victims-own-password");
@@ -319,7 +321,7 @@ class PostgresProvisionerTest {
         execute("CREATE DATABASE " + identifier(name));
         execute("COMMENT ON DATABASE " + identifier(name) + " IS 'reports'");
 
-        provisioner.deprovision(id, new DatabaseName(name));
+        provisioner.deprovision(id, new NameOnCluster(name));
 
         assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
                 .isEqualTo(0L);
@@ -335,7 +337,7 @@ class PostgresProvisionerTest {
         execute("COMMENT ON DATABASE " + identifier(name) + " IS 'daap:" + id + "'");
         execute("CREATE ROLE " + identifier(name) + " LOGIN PASSWORD 'someone-elses'");
 
-        provisioner.deprovision(id, new DatabaseName(name));
+        provisioner.deprovision(id, new NameOnCluster(name));
 
         assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name))
                 .isEqualTo(0L);
@@ -355,10 +357,10 @@ class PostgresProvisionerTest {
         unreachable.setConnectTimeout(5);
         var nowhere = new PostgresProvisioner(unreachable, postgres.host(), closedPort);
 
-        assertThatThrownBy(() -> nowhere.provision(newId(), new DatabaseName(uniqueName("nowhere")), newPassword()))
+        assertThatThrownBy(() -> nowhere.provision(newId(), new NameOnCluster(uniqueName("nowhere")), newPassword()))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageStartingWith("cannot reach the target cluster at " + postgres.host() + ":" + closedPort);
-        assertThatThrownBy(() -> nowhere.deprovision(newId(), new DatabaseName(uniqueName("nowhere"))))
+        assertThatThrownBy(() -> nowhere.deprovision(newId(), new NameOnCluster(uniqueName("nowhere"))))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining(postgres.host());
     }
@@ -373,7 +375,7 @@ class PostgresProvisionerTest {
         DatabaseId id = newId();
         String password = newPassword();
 
-        assertThatThrownBy(() -> provisionerWithoutCreatedb.provision(id, new DatabaseName(name), password))
+        assertThatThrownBy(() -> provisionerWithoutCreatedb.provision(id, new NameOnCluster(name), password))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining("creating database " + name)
                 .hasMessageContaining("CREATEDB")
@@ -382,7 +384,7 @@ class PostgresProvisionerTest {
         assertCanLogIn("postgres", name, password);
 
         // Deleting the database that failed half-way removes the role it left.
-        provisionerWithoutCreatedb.deprovision(id, new DatabaseName(name));
+        provisionerWithoutCreatedb.deprovision(id, new NameOnCluster(name));
         assertThat(value("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
                 .isEqualTo(0L);
     }
@@ -396,13 +398,13 @@ class PostgresProvisionerTest {
         DatabaseId id = newId();
         String password = newPassword();
 
-        limited.provision(id, new DatabaseName(name), password);
+        limited.provision(id, new NameOnCluster(name), password);
 
         try (Connection client = connect(name, name, password)) {
             try (Statement statement = client.createStatement()) {
                 statement.execute("CREATE TABLE t (id int)");
             }
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> limited.deprovision(id, new DatabaseName(name)));
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> limited.deprovision(id, new NameOnCluster(name)));
         }
         assertThat(value("SELECT count(*) FROM pg_database WHERE datname = ?", name))
                 .isEqualTo(0L);
@@ -419,7 +421,7 @@ class PostgresProvisionerTest {
         String password = newPassword();
 
         new PostgresProvisioner(md5Session, postgres.host(), postgres.port())
-                .provision(newId(), new DatabaseName(name), password);
+                .provision(newId(), new NameOnCluster(name), password);
 
         assertThat((String) value("SELECT rolpassword FROM pg_authid WHERE rolname = ?", name))
                 .startsWith("SCRAM-SHA-256$4096:");
@@ -442,7 +444,7 @@ class PostgresProvisionerTest {
             });
 
             new PostgresProvisioner(watched, postgres.host(), postgres.port())
-                    .provision(newId(), new DatabaseName(name), newPassword());
+                    .provision(newId(), new NameOnCluster(name), newPassword());
 
             assertThat(loggingDuringCreateRole).containsExactly("none panic");
             assertThat(setting(admin, "log_statement")).isEqualTo("all");

@@ -182,6 +182,7 @@ class HotStatementTest {
         return new DatabasesRecord()
                 .setId(new UUID(variant, 7))
                 .setName("hot-" + variant)
+                .setNameOnCluster("hot_" + variant)
                 .setOwnerTeam(TEAM.value())
                 .setPurpose("Hot " + variant)
                 .setStatus(full ? "ready" : "provisioning")

@@ -1,4 +1,4 @@
-package dev.daap.domain.database;
+package dev.daap.domain.common;
 
 import java.util.Collections;
 import java.util.Map;

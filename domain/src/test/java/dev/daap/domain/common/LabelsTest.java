@@ -1,4 +1,4 @@
-package dev.daap.domain.database;
+package dev.daap.domain.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,20 @@
+package dev.daap.adapters.http.cluster;
+
+import dev.daap.application.cluster.DeleteCluster;
+import dev.daap.application.cluster.GetCluster;
+import dev.daap.application.cluster.ListClusters;
+import dev.daap.application.cluster.RegisterCluster;
+import dev.daap.application.cluster.UpdateCluster;
+import java.util.Objects;
+
+/** The use cases behind {@code /v1/clusters}, wired by the bootstrap. */
+public record ClusterUseCases(
+        RegisterCluster register, GetCluster get, ListClusters list, UpdateCluster update, DeleteCluster delete) {
+    public ClusterUseCases {
+        Objects.requireNonNull(register, "register");
+        Objects.requireNonNull(get, "get");
+        Objects.requireNonNull(list, "list");
+        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(delete, "delete");
+    }
+}

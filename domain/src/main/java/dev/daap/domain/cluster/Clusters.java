@@ -1,0 +1,62 @@
+package dev.daap.domain.cluster;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store of clusters (a secondary port). Calls join the transaction open on the calling thread. Settings are
+ * written against a version; health and fill are measurements, written as they happen without one.
+ */
+public interface Clusters {
+
+    /** Stores a new cluster; throws {@code ClusterTakenException} if a live one has its name. */
+    void add(Cluster cluster);
+
+    /** The live cluster with this id. */
+    Optional<Cluster> find(ClusterId id);
+
+    /** The live cluster with this name. */
+    Optional<Cluster> findByName(ClusterName name);
+
+    /**
+     * The live cluster with this name, its row locked until the transaction ends: no database is placed on it
+     * meanwhile (see {@link #reservePlace}), so what the caller reads of its fill stays true until then.
+     */
+    Optional<Cluster> lockByName(ClusterName name);
+
+    /** Every live cluster, by name. A fleet is a handful to a few hundred clusters: placement reads them all. */
+    List<Cluster> list();
+
+    /**
+     * Replaces the stored settings (and {@code deletedAt}) with {@code changed}'s, provided the stored version is
+     * still {@code expectedVersion}; throws {@code ConcurrentChangeException} otherwise. Health and fill are left as
+     * they are stored.
+     */
+    void update(Cluster changed, long expectedVersion);
+
+    /**
+     * Takes a place on the cluster for a new database, if it is still live, active, up and has room (fewer
+     * databases than its limit, storage under its limit): one more database counted, and true. False, and nothing
+     * changed, otherwise. The cluster's row stays locked until the transaction ends, so creates that race for its
+     * last places take turns and never overshoot its limit.
+     */
+    boolean reservePlace(ClusterId id);
+
+    /** A database left the cluster (dropped from it): one database fewer counted. */
+    void releasePlace(ClusterId id);
+
+    /** Sets the cluster's count of databases to the live databases placed on it (after assigning old ones). */
+    void recountDatabases(ClusterId id);
+
+    /** Stores what a health check saw, without the version. */
+    void recordHealth(ClusterId id, ClusterHealth health);
+
+    /** True once any cluster was stored, deleted ones included. */
+    boolean anyRegistered();
+
+    /**
+     * Holds the fleet's registration lock until the transaction ends, so instances that start together register
+     * the default cluster once.
+     */
+    void lockRegistration();
+}
