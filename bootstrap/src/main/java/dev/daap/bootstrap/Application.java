@@ -116,6 +116,7 @@ public final class Application implements AutoCloseable {
                     wiring.accessUseCases(),
                     events.useCases(),
                     wiring.clusterUseCases(),
+                    wiring.snapshotUseCases(),
                     readiness,
                     new HttpSettings(
                             config.port(),

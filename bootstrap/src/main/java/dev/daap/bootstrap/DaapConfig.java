@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param databaseUrl    empty: run the embedded PostgreSQL under {@code dataDir}
  * @param listenHost     the address DAAP's HTTP server binds
  * @param network        where the embedded PostgreSQL listens and which host clients are told
+ * @param snapshotsPerDatabase how many snapshots a database may keep
  */
 public record DaapConfig(
         int port,
@@ -38,7 +39,8 @@ public record DaapConfig(
         EventConfig events,
         NetworkConfig network,
         int managementPort,
-        TelemetrySettings telemetry) {
+        TelemetrySettings telemetry,
+        int snapshotsPerDatabase) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String EMBEDDED_LISTEN_DEFAULT = "127.0.0.1";
     public static final String MANAGEMENT_PORT = "DAAP_MANAGEMENT_PORT";
@@ -105,7 +107,8 @@ public record DaapConfig(
                         reader.listenAddress("DAAP_EMBEDDED_LISTEN", EMBEDDED_LISTEN_DEFAULT),
                         reader.optional("DAAP_ADVERTISED_HOST").map(host -> reader.host("DAAP_ADVERTISED_HOST", host))),
                 reader.integer(MANAGEMENT_PORT, 8081, 0, 65535),
-                telemetry(reader));
+                telemetry(reader),
+                reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
             throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");

@@ -5,6 +5,7 @@ import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
+import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
@@ -16,6 +17,8 @@ import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
+import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.BootstrapPlatformAdmin;
@@ -51,6 +54,15 @@ import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.snapshot.DeleteSnapshot;
+import dev.daap.application.snapshot.DropSnapshot;
+import dev.daap.application.snapshot.ListSnapshots;
+import dev.daap.application.snapshot.MakeSnapshot;
+import dev.daap.application.snapshot.RestoreFromSnapshot;
+import dev.daap.application.snapshot.RestoreSnapshot;
+import dev.daap.application.snapshot.SnapshotEvents;
+import dev.daap.application.snapshot.SnapshotLimit;
+import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
@@ -64,6 +76,7 @@ import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioners;
+import dev.daap.domain.snapshot.Copiers;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +97,10 @@ final class Wiring {
     final JooqClusterSecrets clusterSecrets;
     final JobSettings jobSettings;
     final Provisioners provisioners;
+    final Copiers copiers;
+    final JooqSnapshots snapshots;
+    private final SnapshotLimit snapshotLimit;
+    private final SnapshotEvents snapshotEvents;
     private final ClusterTargets clusterTargets;
     final Clock clock;
     final Telemetry telemetry;
@@ -134,6 +151,11 @@ final class Wiring {
         this.clusters = new JooqClusters(transactions);
         this.clusterSecrets = new JooqClusterSecrets(transactions, cipher);
         this.provisioners = provisioners;
+        // A provisioner of the tests' own (a lambda) copies with the real copier on the cluster it is given.
+        this.copiers = provisioners instanceof Copiers own ? own : new PostgresProvisioners();
+        this.snapshots = new JooqSnapshots(transactions);
+        this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
+        this.snapshotEvents = new SnapshotEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(
@@ -185,6 +207,33 @@ final class Wiring {
                 new DeleteCluster(transactions, clusters, clusterSecrets, audit, clock));
     }
 
+    /** What the HTTP adapter serves under {@code /v1/databases/{id}/snapshots}. */
+    SnapshotUseCases snapshotUseCases() {
+        return new SnapshotUseCases(
+                new TakeSnapshot(
+                        transactions,
+                        databases,
+                        snapshots,
+                        snapshotLimit,
+                        scheduler(),
+                        audit,
+                        snapshotEvents,
+                        ids,
+                        clock),
+                new ListSnapshots(databases, snapshots),
+                new DeleteSnapshot(transactions, databases, snapshots, scheduler(), audit, snapshotEvents, clock),
+                new RestoreSnapshot(
+                        transactions,
+                        databases,
+                        snapshots,
+                        snapshotLimit,
+                        scheduler(),
+                        audit,
+                        snapshotEvents,
+                        ids,
+                        clock));
+    }
+
     RegisterDefaultCluster registerDefaultCluster() {
         return new RegisterDefaultCluster(
                 transactions, clusters, clusterSecrets, databases, provisioners, audit, ids, clock);
@@ -197,7 +246,8 @@ final class Wiring {
     // One by one: for start-up, the workers, and tests that drive use cases without HTTP.
 
     CreateDatabase createDatabase() {
-        return new CreateDatabase(transactions, databases, clusters, scheduler(), audit, databaseEvents, ids, clock);
+        return new CreateDatabase(
+                transactions, databases, clusters, snapshots, scheduler(), audit, databaseEvents, ids, clock);
     }
 
     GetDatabase getDatabase() {
@@ -238,13 +288,63 @@ final class Wiring {
                         observed(
                                 JobKind.PROVISION,
                                 new ProvisionDatabase(
-                                        transactions, databases, jobs, events, vault, clusterTargets, passwords, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        vault,
+                                        clusterTargets,
+                                        passwords,
+                                        snapshots,
+                                        copiers,
+                                        clock),
                                 metrics),
                         JobKind.DEPROVISION,
                         observed(
                                 JobKind.DEPROVISION,
                                 new DeprovisionDatabase(
                                         transactions, databases, jobs, events, vault, clusterTargets, clusters, clock),
+                                metrics),
+                        JobKind.SNAPSHOT,
+                        observed(
+                                JobKind.SNAPSHOT,
+                                new MakeSnapshot(
+                                        transactions,
+                                        databases,
+                                        snapshots,
+                                        jobs,
+                                        clusterTargets,
+                                        copiers,
+                                        clusters,
+                                        snapshotEvents,
+                                        clock),
+                                metrics),
+                        JobKind.SNAPSHOT_DELETE,
+                        observed(
+                                JobKind.SNAPSHOT_DELETE,
+                                new DropSnapshot(
+                                        transactions,
+                                        snapshots,
+                                        jobs,
+                                        clusterTargets,
+                                        copiers,
+                                        clusters,
+                                        snapshotEvents,
+                                        clock),
+                                metrics),
+                        JobKind.SNAPSHOT_RESTORE,
+                        observed(
+                                JobKind.SNAPSHOT_RESTORE,
+                                new RestoreFromSnapshot(
+                                        transactions,
+                                        databases,
+                                        snapshots,
+                                        jobs,
+                                        clusterTargets,
+                                        copiers,
+                                        clusters,
+                                        snapshotEvents,
+                                        clock),
                                 metrics)),
                 jobSettings,
                 clock);

@@ -22,6 +22,8 @@ import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.adapters.http.snapshot.SnapshotHandler;
+import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.team.TeamHandler;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -57,9 +59,10 @@ public final class HttpServer implements AutoCloseable {
             AccessUseCases access,
             EventUseCases events,
             ClusterUseCases clusters,
+            SnapshotUseCases snapshots,
             ReadinessCheck readiness,
             HttpSettings settings) {
-        this(useCases, access, events, clusters, readiness, settings, RequestTelemetry.none());
+        this(useCases, access, events, clusters, snapshots, readiness, settings, RequestTelemetry.none());
     }
 
     /** @param telemetry the metrics, spans and access log of every request */
@@ -68,9 +71,11 @@ public final class HttpServer implements AutoCloseable {
             AccessUseCases access,
             EventUseCases events,
             ClusterUseCases clusters,
+            SnapshotUseCases snapshots,
             ReadinessCheck readiness,
             HttpSettings settings,
             RequestTelemetry telemetry) {
+        Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(telemetry, "telemetry");
@@ -88,6 +93,7 @@ public final class HttpServer implements AutoCloseable {
                 new AuditHandler(access.listAuditEvents(), json),
                 new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
                 new ClusterHandler(clusters, json, bodies, Routes.CLUSTERS),
+                new SnapshotHandler(snapshots, json, bodies),
                 new HealthHandler(readiness, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());
         var idempotent = new IdempotentPosts(useCases.idempotency(), problems::handle);

@@ -16,6 +16,8 @@ import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
+import dev.daap.domain.error.SnapshotLimitException;
+import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
@@ -46,7 +48,9 @@ class ProblemMapperTest {
                 Map.entry(new ClusterNotFoundException("x"), 404),
                 Map.entry(new ClusterTakenException("x"), 409),
                 Map.entry(new ClusterNotEmptyException("x", 1), 409),
-                Map.entry(new NoCapacityException(List.of()), 409));
+                Map.entry(new NoCapacityException(List.of()), 409),
+                Map.entry(new SnapshotNotFoundException("x"), 404),
+                Map.entry(new SnapshotLimitException(10, "x"), 409));
 
         statuses.forEach((error, status) -> {
             assertThat(ProblemMapper.typeOf(error).code()).isEqualTo(error.code());
@@ -56,7 +60,7 @@ class ProblemMapperTest {
                         .map(DomainException::code)
                         .distinct()
                         .toList())
-                .hasSize(17);
+                .hasSize(19);
         assertThat(statuses.keySet().stream().map(Object::getClass).toList())
                 .as("every kind of domain error is covered here")
                 .containsExactlyInAnyOrder(DomainException.class.getPermittedSubclasses());

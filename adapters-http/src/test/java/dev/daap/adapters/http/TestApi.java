@@ -9,6 +9,7 @@ import dev.daap.adapters.http.event.EventUseCases;
 import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.Idempotency;
+import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.ListApiKeys;
@@ -42,6 +43,15 @@ import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.snapshot.DeleteSnapshot;
+import dev.daap.application.snapshot.DropSnapshot;
+import dev.daap.application.snapshot.ListSnapshots;
+import dev.daap.application.snapshot.MakeSnapshot;
+import dev.daap.application.snapshot.RestoreFromSnapshot;
+import dev.daap.application.snapshot.RestoreSnapshot;
+import dev.daap.application.snapshot.SnapshotEvents;
+import dev.daap.application.snapshot.SnapshotLimit;
+import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
@@ -61,6 +71,7 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestFleet;
@@ -82,6 +93,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     static final String ADMIN_TOKEN = "daap_testadmin_" + "0123456789abcdef0123456789abcdef";
     static final List<String> TEAMS = List.of("payments", "search", "checkout");
     static final String WORKER = "test-worker";
+    /** Few, so a test reaches the limit quickly. */
+    static final int SNAPSHOT_LIMIT = 3;
     /** Two attempts, and a failed one is due again at once: a test uses them up by running the next job twice. */
     static final JobSettings JOB_SETTINGS =
             new JobSettings(2, Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
@@ -102,6 +115,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final ScriptedDatabases databases = new ScriptedDatabases(store);
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    final InMemorySnapshots snapshots = new InMemorySnapshots();
     final HttpServer server;
     final DirectTransactions transactions = new DirectTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
@@ -113,16 +127,58 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         provisioner = fleet.provisioner;
         var targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
         var passwords = new PasswordGenerator();
+        var snapshotEvents = new SnapshotEvents(events);
         runner = new JobRunner(
                 transactions,
                 jobs,
                 Map.of(
                         JobKind.PROVISION,
                                 new ProvisionDatabase(
-                                        transactions, databases, jobs, events, vault, targets, passwords, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        vault,
+                                        targets,
+                                        passwords,
+                                        snapshots,
+                                        provisioner,
+                                        clock),
                         JobKind.DEPROVISION,
                                 new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
+                                        transactions, databases, jobs, events, vault, targets, fleet.clusters, clock),
+                        JobKind.SNAPSHOT,
+                                new MakeSnapshot(
+                                        transactions,
+                                        databases,
+                                        snapshots,
+                                        jobs,
+                                        targets,
+                                        provisioner,
+                                        fleet.clusters,
+                                        snapshotEvents,
+                                        clock),
+                        JobKind.SNAPSHOT_DELETE,
+                                new DropSnapshot(
+                                        transactions,
+                                        snapshots,
+                                        jobs,
+                                        targets,
+                                        provisioner,
+                                        fleet.clusters,
+                                        snapshotEvents,
+                                        clock),
+                        JobKind.SNAPSHOT_RESTORE,
+                                new RestoreFromSnapshot(
+                                        transactions,
+                                        databases,
+                                        snapshots,
+                                        jobs,
+                                        targets,
+                                        provisioner,
+                                        fleet.clusters,
+                                        snapshotEvents,
+                                        clock)),
                 JOB_SETTINGS,
                 clock);
         var audit = new AuditTrail(auditLog, ids, clock);
@@ -132,6 +188,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 accessUseCases(audit),
                 new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
                 clusterUseCases(audit),
+                snapshotUseCases(audit, snapshotEvents),
                 readiness,
                 settings);
         keys.add(ApiKey.issue(
@@ -146,7 +203,15 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
                 new CreateDatabase(
-                        transactions, databases, fleet.clusters, scheduler, audit, databaseEvents, ids, clock),
+                        transactions,
+                        databases,
+                        fleet.clusters,
+                        snapshots,
+                        scheduler,
+                        audit,
+                        databaseEvents,
+                        ids,
+                        clock),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
@@ -157,6 +222,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new ReadCredentials(transactions, databases, vault, audit),
                 new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
                 new Idempotency(scriptedIdempotency, clock));
+    }
+
+    private SnapshotUseCases snapshotUseCases(AuditTrail audit, SnapshotEvents snapshotEvents) {
+        var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
+        var limit = new SnapshotLimit(SNAPSHOT_LIMIT);
+        return new SnapshotUseCases(
+                new TakeSnapshot(
+                        transactions, databases, snapshots, limit, scheduler, audit, snapshotEvents, ids, clock),
+                new ListSnapshots(databases, snapshots),
+                new DeleteSnapshot(transactions, databases, snapshots, scheduler, audit, snapshotEvents, clock),
+                new RestoreSnapshot(
+                        transactions, databases, snapshots, limit, scheduler, audit, snapshotEvents, ids, clock));
     }
 
     private ClusterUseCases clusterUseCases(AuditTrail audit) {

@@ -1,6 +1,7 @@
 package dev.daap.application.cluster;
 
 import dev.daap.domain.cluster.Cluster;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.ClusterSecrets;
 import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.cluster.Clusters;
@@ -27,12 +28,20 @@ public final class ClusterTargets {
             throw new ProvisioningException("database " + database.id() + " is not placed on any cluster; restart"
                     + " DAAP to place the databases from before clusters on the default one");
         }
-        Cluster cluster = clusters.find(database.cluster().id())
-                .orElseThrow(() -> new ProvisioningException(
-                        "cluster " + database.cluster().name() + " of database " + database.id() + " was removed"));
+        return provisioners.forCluster(target(database.cluster(), "database " + database.id()));
+    }
+
+    /**
+     * The cluster {@code ref} as a provisioner or copier reaches it; {@code whose} names what lives there, for the
+     * failure reason when it cannot be reached.
+     */
+    public ClusterTarget target(ClusterRef ref, String whose) {
+        Cluster cluster = clusters.find(ref.id())
+                .orElseThrow(
+                        () -> new ProvisioningException("cluster " + ref.name() + " of " + whose + " was removed"));
         var adminUrl = secrets.find(cluster.id())
                 .orElseThrow(() -> new ProvisioningException(
                         "cluster " + cluster.name() + " has no admin URL stored; set one with PATCH"));
-        return provisioners.forCluster(ClusterTarget.of(cluster, adminUrl));
+        return ClusterTarget.of(cluster, adminUrl);
     }
 }

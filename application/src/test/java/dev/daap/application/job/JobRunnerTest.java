@@ -32,6 +32,7 @@ import dev.daap.testing.InMemoryCredentialVault;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestClock;
@@ -70,6 +71,7 @@ class JobRunnerTest {
             transactions,
             databases,
             fleet.clusters,
+            new InMemorySnapshots(),
             new JobScheduler(jobs, settings, ids, clock),
             audit,
             databaseEvents,
@@ -98,6 +100,8 @@ class JobRunnerTest {
                                     vault,
                                     targets,
                                     new PasswordGenerator(),
+                                    new InMemorySnapshots(),
+                                    fleet.provisioner,
                                     clock),
                     JobKind.DEPROVISION,
                             new DeprovisionDatabase(

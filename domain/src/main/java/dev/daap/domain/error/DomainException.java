@@ -22,7 +22,9 @@ public abstract sealed class DomainException extends RuntimeException
                 ClusterNotFoundException,
                 ClusterTakenException,
                 ClusterNotEmptyException,
-                NoCapacityException {
+                NoCapacityException,
+                SnapshotNotFoundException,
+                SnapshotLimitException {
 
     protected DomainException(String message) {
         super(message);

@@ -9,7 +9,11 @@ public enum EventType {
     DATABASE_STATUS_CHANGED("database.status_changed"),
     DATABASE_UPDATED("database.updated"),
     DATABASE_DELETED("database.deleted"),
-    CREDENTIALS_ROTATED("credentials.rotated");
+    CREDENTIALS_ROTATED("credentials.rotated"),
+    SNAPSHOT_CREATED("snapshot.created"),
+    SNAPSHOT_STATUS_CHANGED("snapshot.status_changed"),
+    SNAPSHOT_DELETED("snapshot.deleted"),
+    SNAPSHOT_RESTORE_STARTED("snapshot.restore_started");
 
     private final String wireName;
 

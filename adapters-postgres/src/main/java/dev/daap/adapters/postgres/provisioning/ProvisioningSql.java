@@ -73,4 +73,26 @@ final class ProvisioningSql {
     static String dropRole(String role) {
         return "DROP ROLE IF EXISTS " + identifier(role);
     }
+
+    static String allowConnections(String database, boolean allow) {
+        return "ALTER DATABASE " + identifier(database) + " WITH ALLOW_CONNECTIONS " + allow;
+    }
+
+    /** A copy nobody can log in to until DAAP has set its privileges; the template must have no sessions. */
+    static String createCopy(String database, String template, String owner) {
+        return "CREATE DATABASE " + identifier(database) + " TEMPLATE " + identifier(template) + " OWNER "
+                + identifier(owner) + " ALLOW_CONNECTIONS false";
+    }
+
+    static String renameDatabase(String database, String newName) {
+        return "ALTER DATABASE " + identifier(database) + " RENAME TO " + identifier(newName);
+    }
+
+    static String alterDatabaseOwner(String database, String owner) {
+        return "ALTER DATABASE " + identifier(database) + " OWNER TO " + identifier(owner);
+    }
+
+    static String reassignOwned(String from, String to) {
+        return "REASSIGN OWNED BY " + identifier(from) + " TO " + identifier(to);
+    }
 }
