@@ -62,6 +62,7 @@ import dev.daap.application.snapshot.RestoreFromSnapshot;
 import dev.daap.application.snapshot.RestoreSnapshot;
 import dev.daap.application.snapshot.SnapshotEvents;
 import dev.daap.application.snapshot.SnapshotLimit;
+import dev.daap.application.snapshot.SnapshotsOfDatabase;
 import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
@@ -303,7 +304,16 @@ final class Wiring {
                         observed(
                                 JobKind.DEPROVISION,
                                 new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, clusterTargets, clusters, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        vault,
+                                        clusterTargets,
+                                        clusters,
+                                        new SnapshotsOfDatabase(
+                                                snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),
+                                        clock),
                                 metrics),
                         JobKind.SNAPSHOT,
                         observed(

@@ -51,6 +51,7 @@ import dev.daap.application.snapshot.RestoreFromSnapshot;
 import dev.daap.application.snapshot.RestoreSnapshot;
 import dev.daap.application.snapshot.SnapshotEvents;
 import dev.daap.application.snapshot.SnapshotLimit;
+import dev.daap.application.snapshot.SnapshotsOfDatabase;
 import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
@@ -146,7 +147,16 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         clock),
                         JobKind.DEPROVISION,
                                 new DeprovisionDatabase(
-                                        transactions, databases, jobs, events, vault, targets, fleet.clusters, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        vault,
+                                        targets,
+                                        fleet.clusters,
+                                        new SnapshotsOfDatabase(
+                                                snapshots, targets, provisioner, fleet.clusters, snapshotEvents, clock),
+                                        clock),
                         JobKind.SNAPSHOT,
                                 new MakeSnapshot(
                                         transactions,

@@ -2,6 +2,7 @@ package dev.daap.application.job;
 
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.application.snapshot.SnapshotsOfDatabase;
 import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.credential.CredentialVault;
@@ -15,8 +16,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The deprovision job: removes the database and its role from their cluster, then, in one transaction, marks it
- * deleted and gives its place on the cluster back.
+ * The deprovision job: removes the database, its snapshots and its role from their cluster, then, in one
+ * transaction, marks it (and its snapshots) deleted and gives its place on the cluster back.
  */
 public final class DeprovisionDatabase implements JobHandler {
     private final Transactions transactions;
@@ -26,6 +27,7 @@ public final class DeprovisionDatabase implements JobHandler {
     private final CredentialVault vault;
     private final ClusterTargets targets;
     private final Clusters clusters;
+    private final SnapshotsOfDatabase snapshots;
     private final Clock clock;
 
     public DeprovisionDatabase(
@@ -36,6 +38,7 @@ public final class DeprovisionDatabase implements JobHandler {
             CredentialVault vault,
             ClusterTargets targets,
             Clusters clusters,
+            SnapshotsOfDatabase snapshots,
             Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
@@ -44,6 +47,7 @@ public final class DeprovisionDatabase implements JobHandler {
         this.vault = vault;
         this.targets = targets;
         this.clusters = clusters;
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
@@ -59,6 +63,7 @@ public final class DeprovisionDatabase implements JobHandler {
             return;
         }
         Database target = deleting.get();
+        snapshots.dropCopies(target); // before the role: their objects are the role's
         targets.provisionerFor(target).deprovision(target.id(), target.nameOnCluster());
         transactions.inTransaction(() -> {
             databases
@@ -66,6 +71,7 @@ public final class DeprovisionDatabase implements JobHandler {
                     .filter(database -> database.status() == DatabaseStatus.DELETING)
                     .ifPresent(database -> {
                         vault.remove(database.id());
+                        snapshots.markDropped(database);
                         Database deleted = database.deleted(clock.instant());
                         databases.update(deleted, database.version());
                         if (database.cluster() != null) {

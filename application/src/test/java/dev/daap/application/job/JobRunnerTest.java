@@ -10,6 +10,8 @@ import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.application.snapshot.SnapshotEvents;
+import dev.daap.application.snapshot.SnapshotsOfDatabase;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
@@ -105,7 +107,21 @@ class JobRunnerTest {
                                     clock),
                     JobKind.DEPROVISION,
                             new DeprovisionDatabase(
-                                    transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
+                                    transactions,
+                                    databases,
+                                    jobs,
+                                    events,
+                                    vault,
+                                    targets,
+                                    fleet.clusters,
+                                    new SnapshotsOfDatabase(
+                                            new InMemorySnapshots(),
+                                            targets,
+                                            fleet.provisioner,
+                                            fleet.clusters,
+                                            new SnapshotEvents(events),
+                                            clock),
+                                    clock)),
             settings,
             clock);
 
