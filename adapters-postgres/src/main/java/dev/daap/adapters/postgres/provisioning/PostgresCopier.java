@@ -153,6 +153,9 @@ public final class PostgresCopier implements Copier {
             }
         });
         try (TargetSession session = provisioner.open()) {
+            if (snapshot.isEmpty()) {
+                open(session, source); // a crash after the copy, before it was opened, left it closed
+            }
             open(session, clone);
         }
         handOver(clone, source);
