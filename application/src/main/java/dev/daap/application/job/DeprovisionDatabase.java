@@ -2,7 +2,6 @@ package dev.daap.application.job;
 
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.event.DatabaseEvents;
-import dev.daap.application.snapshot.SnapshotsOfDatabase;
 import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.credential.CredentialVault;

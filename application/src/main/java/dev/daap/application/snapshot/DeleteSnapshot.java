@@ -2,6 +2,7 @@ package dev.daap.application.snapshot;
 
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.database.DatabaseAccess;
+import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;

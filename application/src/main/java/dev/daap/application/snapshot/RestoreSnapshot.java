@@ -2,6 +2,7 @@ package dev.daap.application.snapshot;
 
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.database.DatabaseAccess;
+import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
@@ -24,7 +25,7 @@ import java.time.Clock;
  * A member puts a ready database back to one of its ready snapshots. What the database holds now becomes a new
  * snapshot first (so the restore can itself be undone by restoring that one): that snapshot (creating, naming the
  * restored one in {@code restore_of}), the restore job, the audit entry and the event are stored in one transaction,
- * and the returned snapshot is that new one. A worker does the rest (see {@link RestoreFromSnapshot}).
+ * and the returned snapshot is that new one. A worker does the rest (see {@code RestoreFromSnapshot}).
  */
 public final class RestoreSnapshot {
     private final Transactions transactions;

@@ -2,6 +2,7 @@ package dev.daap.application.snapshot;
 
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.database.DatabaseAccess;
+import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
@@ -22,7 +23,7 @@ import java.time.Clock;
 
 /**
  * A member asks for a snapshot of a ready database: the snapshot (creating), its job, the audit entry and the event
- * in one transaction; a worker makes the copy (see {@link MakeSnapshot}).
+ * in one transaction; a worker makes the copy (see {@code MakeSnapshot}).
  */
 public final class TakeSnapshot {
     private final Transactions transactions;

@@ -1,7 +1,7 @@
-package dev.daap.application.snapshot;
+package dev.daap.application.job;
 
 import dev.daap.application.cluster.ClusterTargets;
-import dev.daap.application.job.JobHandler;
+import dev.daap.application.event.SnapshotEvents;
 import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.job.Job;

@@ -1,4 +1,4 @@
-package dev.daap.application.snapshot;
+package dev.daap.application.event;
 
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventType;
