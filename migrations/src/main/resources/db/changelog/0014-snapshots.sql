@@ -48,15 +48,20 @@ CREATE TABLE ${schema}.clone_sources (
 --rollback DROP TABLE ${schema}.clone_sources;
 
 --changeset daap:0062-jobs-snapshot-kinds
---comment: the jobs of snapshots: make one, drop one, restore one (clones are provision jobs)
+--comment: the jobs of snapshots: make one, drop one, restore one (clones are provision jobs); on top of deletion's kinds (daap:0052)
 ALTER TABLE ${schema}.jobs DROP CONSTRAINT jobs_kind_known,
-    ADD CONSTRAINT jobs_kind_known CHECK (kind IN ('provision', 'deprovision', 'snapshot', 'snapshot_delete', 'snapshot_restore'));
---rollback ALTER TABLE ${schema}.jobs DROP CONSTRAINT jobs_kind_known, ADD CONSTRAINT jobs_kind_known CHECK (kind IN ('provision', 'deprovision'));
+    ADD CONSTRAINT jobs_kind_known CHECK (kind IN ('provision', 'deprovision', 'deactivate', 'restore', 'purge',
+        'snapshot', 'snapshot_delete', 'snapshot_restore'));
+--rollback ALTER TABLE ${schema}.jobs DROP CONSTRAINT jobs_kind_known;
+--rollback DELETE FROM ${schema}.jobs WHERE kind IN ('snapshot', 'snapshot_delete', 'snapshot_restore');
+--rollback ALTER TABLE ${schema}.jobs ADD CONSTRAINT jobs_kind_known CHECK (kind IN ('provision', 'deprovision', 'deactivate', 'restore', 'purge'));
 
 --changeset daap:0063-events-snapshot-types
---comment: the events of snapshots
+--comment: the events of snapshots; on top of the fleet's cluster.health_changed (daap:0040)
 ALTER TABLE ${schema}.events DROP CONSTRAINT events_type_known,
     ADD CONSTRAINT events_type_known CHECK (type IN ('database.created', 'database.status_changed', 'database.updated',
-        'database.deleted', 'credentials.rotated', 'snapshot.created', 'snapshot.status_changed', 'snapshot.deleted',
-        'snapshot.restore_started'));
---rollback ALTER TABLE ${schema}.events DROP CONSTRAINT events_type_known, ADD CONSTRAINT events_type_known CHECK (type IN ('database.created', 'database.status_changed', 'database.updated', 'database.deleted', 'credentials.rotated'));
+        'database.deleted', 'credentials.rotated', 'cluster.health_changed', 'snapshot.created',
+        'snapshot.status_changed', 'snapshot.deleted', 'snapshot.restore_started'));
+--rollback ALTER TABLE ${schema}.events DROP CONSTRAINT events_type_known;
+--rollback DELETE FROM ${schema}.events WHERE type LIKE 'snapshot.%';
+--rollback ALTER TABLE ${schema}.events ADD CONSTRAINT events_type_known CHECK (type IN ('database.created', 'database.status_changed', 'database.updated', 'database.deleted', 'credentials.rotated', 'cluster.health_changed'));

@@ -9,20 +9,26 @@ import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.PoolSettings;
 import dev.daap.adapters.postgres.PostgresPool;
 import dev.daap.adapters.postgres.SchemaVersion;
+import dev.daap.adapters.postgres.cluster.PostgresClusterIsolation;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.SecretKeyCheck;
 import dev.daap.adapters.postgres.credential.SecretKeyMismatchException;
 import dev.daap.adapters.postgres.job.JobBacklog;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.application.cluster.ProbeOutcome;
+import dev.daap.bootstrap.observability.ClusterMetrics;
 import dev.daap.bootstrap.observability.JobBacklogGauges;
 import dev.daap.bootstrap.observability.StoreMetrics;
 import dev.daap.bootstrap.observability.Telemetry;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.migrations.MigrationStatus;
 import dev.daap.migrations.Migrator;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private static final Duration KEY_USAGE_FLUSH = Duration.ofSeconds(30);
+    private static final Duration PURGE_SWEEP = Duration.ofMinutes(1);
     private final MetadataDatabase database;
     private final HikariDataSource pool;
     private final HttpServer http;
@@ -70,7 +77,7 @@ public final class Application implements AutoCloseable {
     /** With metrics and tracing of the caller's making (tests collect spans in memory); closes it at the end. */
     static Application start(DaapConfig config, Telemetry telemetry) {
         long started = System.nanoTime();
-        byte[] secretKey;
+        SecretKeys.SecretKey secretKey;
         MetadataDatabase database;
         try {
             secretKey = secretKey(config); // before anything starts: a bad key fails at once
@@ -84,6 +91,7 @@ public final class Application implements AutoCloseable {
         try {
             HikariDataSource pool = PostgresPool.create(poolSettings(config, database.target()), "daap");
             resources.add(pool);
+            FirstConnection.await(pool, config.databaseWait()); // a failure is reported by the migrator below
             MigrationStatus migrations = migrate(config, pool);
             if (config.telemetry().metrics()) {
                 StoreMetrics.pool(telemetry.registry(), pool);
@@ -96,11 +104,14 @@ public final class Application implements AutoCloseable {
                     // Traced: the statements on a cluster show in the trace of the job, and so of the create that
                     // asked.
                     new PostgresProvisioners(telemetry::traced),
+                    clusterSide(config, pool),
+                    Clock.systemUTC(),
                     telemetry);
             StoreMetrics.apiKeyCache(telemetry.registry(), wiring.apiKeys);
             JobBacklogGauges.register(telemetry.registry(), new JobBacklog(wiring.transactions, wiring.clock));
             if (migrations.isCurrent()) {
                 registerDefaultCluster(config, database, wiring); // before any create: one cluster at least
+                FleetProbe.isolateInTheBackground(wiring.isolateClusters());
             }
             if (migrations.isCurrent() && config.adminToken().isPresent()) {
                 adoptConfiguredAdminToken(
@@ -108,9 +119,14 @@ public final class Application implements AutoCloseable {
             }
             LiveEvents events = LiveEvents.start(config, wiring, database.target(), migrations.isCurrent());
             resources.add(events);
-            var readiness = new DatabaseReadiness(
-                    new SchemaVersion(dsl, config.schema()),
-                    migrations.applied().size() + migrations.pending().size());
+            var schemaVersion = new SchemaVersion(dsl, config.schema());
+            var readiness = new DatabaseReadiness(schemaVersion, migrations, config.schema());
+            var version = new RunningVersion(
+                    BuildInfo.ofThisJar(),
+                    schemaVersion,
+                    migrations.applied().size() + migrations.pending().size(),
+                    dsl,
+                    new ClusterVersions(wiring.clusters));
             HttpServer http = new HttpServer(
                     wiring.databaseUseCases(),
                     wiring.accessUseCases(),
@@ -118,6 +134,7 @@ public final class Application implements AutoCloseable {
                     wiring.clusterUseCases(),
                     wiring.snapshotUseCases(),
                     readiness,
+                    version,
                     new HttpSettings(
                             config.port(),
                             config.listenHost(),
@@ -126,14 +143,15 @@ public final class Application implements AutoCloseable {
                     new RequestTelemetry(telemetry.registry(), telemetry.openTelemetry(), telemetry.accessLog()));
             listen("PORT", config.port(), http::start);
             resources.add(http);
-            var management =
-                    new ManagementServer(readiness, telemetry.scrape(), config.listenHost(), config.managementPort());
+            var management = new ManagementServer(
+                    readiness, version, telemetry.scrape(), config.listenHost(), config.managementPort());
             listen(DaapConfig.MANAGEMENT_PORT, config.managementPort(), management::start);
             resources.add(management);
             Workers workers =
                     migrations.isCurrent() ? Workers.start(config, wiring, database.target()) : Workers.none();
             resources.add(workers);
-            List<PeriodicTask> housekeeping = migrations.isCurrent() ? housekeeping(config, wiring) : List.of();
+            List<PeriodicTask> housekeeping =
+                    migrations.isCurrent() ? housekeeping(config, wiring, telemetry) : List.of();
             resources.addAll(housekeeping);
             if (migrations.isCurrent() && config.adminToken().isEmpty()) {
                 generateFirstAdminKey(wiring); // last: a start that fails before it has made and shown no key
@@ -152,12 +170,27 @@ public final class Application implements AutoCloseable {
     }
 
     /** Without the current schema the tables may be missing; the next start runs these. */
-    private static List<PeriodicTask> housekeeping(DaapConfig config, Wiring wiring) {
+    private static List<PeriodicTask> housekeeping(DaapConfig config, Wiring wiring, Telemetry telemetry) {
+        Consumer<List<ProbeOutcome>> fleetMetrics = config.telemetry().metrics()
+                ? new ClusterMetrics(telemetry.registry(), wiring.clusters)::afterRound
+                : outcomes -> {}; // without metrics, no reading of the fleet for them either
         return List.of(
                 IdempotencyPurge.start(wiring.idempotency, wiring.clock, IdempotencyPurge.EVERY),
                 EventPurge.start(wiring.events, wiring.clock, config.events().retention(), EventPurge.EVERY),
+                // Deleted databases past their restore window: purged within a minute of it.
+                PeriodicTask.start(
+                        "purge-expired-databases",
+                        PURGE_SWEEP,
+                        false,
+                        () -> wiring.purgeExpiredDatabases().execute()),
                 // Last-used times of API keys are kept in memory and written in one statement now and then.
-                PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage));
+                PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage),
+                FleetProbe.start(wiring.probeClusters(), wiring.probeSettings.interval(), fleetMetrics));
+    }
+
+    /** The isolation keeps DAAP's own login working where the metadata database shares a cluster. */
+    private static Wiring.ClusterSide clusterSide(DaapConfig config, HikariDataSource pool) {
+        return Wiring.ClusterSide.of(config, Optional.of(PostgresClusterIsolation.ownLoginOn(pool)));
     }
 
     /** DAAP_ADMIN_TOKEN becomes a platform admin key, unless it is one already. */
@@ -201,7 +234,7 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static byte[] secretKey(DaapConfig config) {
+    private static SecretKeys.SecretKey secretKey(DaapConfig config) {
         var env =
                 config.secretKey().map(key -> Map.of(SecretKeys.VARIABLE, key)).orElse(Map.of());
         return SecretKeys.load(env, config.dataDir());
@@ -212,13 +245,14 @@ public final class Application implements AutoCloseable {
      * current schema (DAAP_MIGRATE_ON_START=false, changes pending) there is nothing to check yet: the service
      * stays unready, and the next start checks.
      */
-    private static CredentialCipher credentialCipher(byte[] key, MigrationStatus migrations, DSLContext dsl) {
-        var cipher = new CredentialCipher(key);
+    private static CredentialCipher credentialCipher(
+            SecretKeys.SecretKey key, MigrationStatus migrations, DSLContext dsl) {
+        var cipher = new CredentialCipher(key.bytes());
         if (migrations.isCurrent()) {
             try {
                 new SecretKeyCheck(cipher).verify(dsl);
             } catch (SecretKeyMismatchException e) {
-                throw new ConfigException(e.getMessage());
+                throw SecretKeys.notTheStoredKey(key, e.expectedKeyId());
             }
         }
         return cipher;
@@ -261,8 +295,9 @@ public final class Application implements AutoCloseable {
                     status.applied().size());
         } else {
             log.warn(
-                    "Schema {} has {} pending changeset(s) ({}); /health/ready stays 503 until "
-                            + "`daap.jar migrate up` runs",
+                    "Schema {} has {} pending changeset(s) ({}) and DAAP_MIGRATE_ON_START is false: this instance "
+                            + "answers 503 on /health/ready and under /v1, and runs no workers. Run `daap migrate up`, "
+                            + "then restart it",
                     config.schema(),
                     status.pending().size(),
                     status.pending());

@@ -12,7 +12,9 @@ sealed interface Command {
             commands:
               serve                    run the REST API (and the embedded PostgreSQL unless DATABASE_URL is set)
               migrate up               apply every pending schema change
-              migrate down [--count N] roll back the last N applied changes (default 1)
+              migrate down [--count N] [--yes]
+                                       roll back the last N applied changes (default 1); one that would drop
+                                       tables or columns holding data says what and needs --yes
               migrate status           list applied and pending changes
               admin create-key [--description TEXT]
                                        make a new platform admin API key and show its token once; for when
@@ -25,7 +27,8 @@ sealed interface Command {
 
     record MigrateUp() implements Command {}
 
-    record MigrateDown(int count) implements Command {}
+    /** @param dropData whether the operator said {@code --yes} to a rollback that drops data */
+    record MigrateDown(int count, boolean dropData) implements Command {}
 
     record MigrateStatus() implements Command {}
 
@@ -57,7 +60,7 @@ sealed interface Command {
         return switch (args.getFirst()) {
             case "up" -> noMore(args, 1, new MigrateUp());
             case "status" -> noMore(args, 1, new MigrateStatus());
-            case "down" -> new MigrateDown(count(args.subList(1, args.size())));
+            case "down" -> parseDown(args.subList(1, args.size()));
             default -> throw new UsageException("unknown migrate command '" + args.getFirst() + "'");
         };
     }
@@ -89,22 +92,35 @@ sealed interface Command {
         }
     }
 
-    private static int count(List<String> args) {
-        if (args.isEmpty()) {
-            return 1;
+    private static Command parseDown(List<String> args) {
+        int count = 1;
+        boolean yes = false;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--yes" -> yes = true;
+                case "--count" -> {
+                    if (i + 1 == args.size()) {
+                        throw new UsageException("--count needs a number");
+                    }
+                    count = count(args.get(++i));
+                }
+                default ->
+                    throw new UsageException("migrate down takes only --count N and --yes, not '" + args.get(i) + "'");
+            }
         }
-        if (args.size() != 2 || !args.get(0).equals("--count")) {
-            throw new UsageException("migrate down takes only --count N");
-        }
+        return new MigrateDown(count, yes);
+    }
+
+    private static int count(String text) {
         try {
-            int count = Integer.parseInt(args.get(1));
+            int count = Integer.parseInt(text);
             if (count >= 1) {
                 return count;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--count must be a whole number of at least 1, not '" + args.get(1) + "'");
+        throw new UsageException("--count must be a whole number of at least 1, not '" + text + "'");
     }
 
     private static Command noMore(List<String> args, int expected, Command command) {

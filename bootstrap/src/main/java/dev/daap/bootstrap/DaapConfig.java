@@ -1,6 +1,7 @@
 package dev.daap.bootstrap;
 
 import dev.daap.bootstrap.observability.TelemetrySettings;
+import dev.daap.bootstrap.observability.TraceSampling;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.migrations.Migrator;
@@ -38,10 +39,15 @@ public record DaapConfig(
         Duration apiKeyCacheTtl,
         EventConfig events,
         NetworkConfig network,
+        ProbeConfig probes,
         int managementPort,
         TelemetrySettings telemetry,
+        Duration restoreWindow,
         int snapshotsPerDatabase) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String DATABASE_USER = "DATABASE_USER";
+    public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
     public static final String EMBEDDED_LISTEN_DEFAULT = "127.0.0.1";
     public static final String MANAGEMENT_PORT = "DAAP_MANAGEMENT_PORT";
     /** Read by logback.xml itself (it picks the appender); checked here so that a typo stops start-up. */
@@ -72,12 +78,21 @@ public record DaapConfig(
      */
     public record NetworkConfig(String embeddedListen, Optional<String> advertisedHost) {}
 
+    /**
+     * The fleet's health probe.
+     *
+     * @param interval  each cluster is probed once per interval, however many instances run
+     * @param downAfter failed probes in a row after which a cluster is down
+     * @param timeout   how long a probe may wait to connect, and then for its query
+     */
+    public record ProbeConfig(Duration interval, int downAfter, Duration timeout) {}
+
     public static DaapConfig fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
         DaapConfig config = new DaapConfig(
                 reader.integer("PORT", 8080, 0, 65535),
                 reader.host("DAAP_LISTEN_HOST", "0.0.0.0"),
-                reader.optional("DATABASE_URL").map(url -> DatabaseUrl.parse("DATABASE_URL", url)),
+                metadataDatabase(reader),
                 Path.of(reader.text("DAAP_DATA_DIR", "./data")),
                 reader.schema("DB_SCHEMA", "daap"),
                 reader.integer("DB_MAX_CONNS", 25, 1, 10_000),
@@ -106,8 +121,13 @@ public record DaapConfig(
                 new NetworkConfig(
                         reader.listenAddress("DAAP_EMBEDDED_LISTEN", EMBEDDED_LISTEN_DEFAULT),
                         reader.optional("DAAP_ADVERTISED_HOST").map(host -> reader.host("DAAP_ADVERTISED_HOST", host))),
+                new ProbeConfig(
+                        reader.duration("DAAP_CLUSTER_PROBE_INTERVAL", "15s"),
+                        reader.integer("DAAP_CLUSTER_DOWN_AFTER", 3, 1, 100),
+                        reader.duration("DAAP_CLUSTER_PROBE_TIMEOUT", "5s")),
                 reader.integer(MANAGEMENT_PORT, 8081, 0, 65535),
                 telemetry(reader),
+                reader.duration("DAAP_RESTORE_WINDOW", "7d"),
                 reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
@@ -134,6 +154,15 @@ public record DaapConfig(
             throw new ConfigException("DAAP_API_KEY_CACHE_TTL must be at most 5m: a revoked key works on other "
                     + "instances for up to this long");
         }
+        if (config.probes.interval().compareTo(Duration.ofSeconds(1)) < 0
+                || config.probes.timeout().compareTo(Duration.ofSeconds(1)) < 0
+                || config.probes.timeout().compareTo(config.probes.interval()) >= 0) {
+            throw new ConfigException("DAAP_CLUSTER_PROBE_INTERVAL and DAAP_CLUSTER_PROBE_TIMEOUT must be at least 1s,"
+                    + " and the timeout shorter than the interval (a probe must end before the next one is due)");
+        }
+        if (config.restoreWindow.isNegative()) {
+            throw new ConfigException("DAAP_RESTORE_WINDOW must not be negative");
+        }
         if (config.maxConnectionIdleTime.compareTo(Duration.ofSeconds(10)) < 0) {
             throw new ConfigException("DB_MAX_CONN_IDLE_TIME must be at least 10s (HikariCP's lower bound)");
         }
@@ -146,9 +175,11 @@ public record DaapConfig(
         return "DaapConfig[port=" + port + ", listenHost=" + listenHost + ", network=" + network + ", databaseUrl="
                 + databaseUrl + ", dataDir=" + dataDir + ", schema="
                 + schema + ", pool=" + minConnections + ".." + maxConnections + ", provisionerUrl=" + provisionerUrl
-                + ", jobs=" + jobs + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset") + ", adminToken="
+                + ", jobs=" + jobs + ", probes=" + probes + ", secretKey=" + (secretKey.isPresent() ? "***" : "unset")
+                + ", adminToken="
                 + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl
-                + ", managementPort=" + managementPort + ", telemetry=" + telemetry + "]";
+                + ", managementPort=" + managementPort + ", telemetry=" + telemetry + ", restoreWindow=" + restoreWindow
+                + "]";
     }
 
     /** DAAP's own switches, and the standard OpenTelemetry variables DAAP honours. */
@@ -160,6 +191,12 @@ public record DaapConfig(
                         .map(DaapConfig::otlpHeaders)
                         .orElse(Map.of()),
                 reader.text("OTEL_SERVICE_NAME", TelemetrySettings.DEFAULT_SERVICE_NAME),
+                new TraceSampling(
+                        reader.oneOf(
+                                TraceSampling.SAMPLER_VARIABLE,
+                                TraceSampling.DEFAULT_SAMPLER,
+                                TraceSampling.SAMPLERS.toArray(String[]::new)),
+                        reader.ratio(TraceSampling.RATIO_VARIABLE, 1.0)),
                 reader.bool("DAAP_ACCESS_LOG", true));
     }
 
@@ -187,6 +224,40 @@ public record DaapConfig(
         return headers;
     }
 
+    /**
+     * DATABASE_URL, with DATABASE_USER and DATABASE_PASSWORD filled in when they are given beside it: a password kept
+     * apart needs no percent-encoding, so one with / or + works as it is, and a Secret can hold it alone.
+     */
+    private static Optional<DatabaseUrl> metadataDatabase(Reader reader) {
+        Optional<String> user = reader.optional(DATABASE_USER);
+        Optional<String> password = reader.secret(DATABASE_PASSWORD);
+        Optional<String> text = reader.optional(DATABASE_URL);
+        if (text.isEmpty()) {
+            if (user.isPresent() || password.isPresent()) {
+                throw new ConfigException((user.isPresent() ? DATABASE_USER : DATABASE_PASSWORD) + " is set but "
+                        + DATABASE_URL + " is not: set " + DATABASE_URL + " to the server they are for, as in "
+                        + "postgres://db.internal:5432/daap, or unset both to use the embedded PostgreSQL");
+            }
+            return Optional.empty();
+        }
+        DatabaseUrl url = DatabaseUrl.parse(DATABASE_URL, text.get());
+        if (user.isPresent()) {
+            if (url.user() != null && !url.user().equals(user.get())) {
+                throw new ConfigException(DATABASE_URL + " names the user '" + url.user() + "' and " + DATABASE_USER
+                        + " the user '" + user.get() + "': give the user in one place only");
+            }
+            url = url.withUser(user.get(), DATABASE_USER);
+        }
+        if (password.isPresent()) {
+            if (url.password() != null && !url.password().equals(password.get())) {
+                throw new ConfigException(DATABASE_URL + " holds a password and " + DATABASE_PASSWORD + " another: "
+                        + "give the password in one place only (" + DATABASE_PASSWORD + " needs no percent-encoding)");
+            }
+            url = url.withPassword(password.get(), DATABASE_PASSWORD);
+        }
+        return Optional.of(url);
+    }
+
     private static String checkedAdminToken(String token) {
         try {
             return ApiToken.parse(token).value();
@@ -201,6 +272,12 @@ public record DaapConfig(
         Optional<String> optional(String name) {
             String value = env.get(name);
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        /** As it is, spaces and all (a password may hold them); empty counts as unset. */
+        Optional<String> secret(String name) {
+            String value = env.get(name);
+            return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
         }
 
         String text(String name, String fallback) {
@@ -222,6 +299,24 @@ public record DaapConfig(
             }
             throw new ConfigException(
                     name + " must be a whole number from " + min + " to " + max + ", not '" + value.get() + "'");
+        }
+
+        /** A share from 0 to 1, such as 0.1 or 1. */
+        double ratio(String name, double fallback) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                double parsed = Double.parseDouble(value.get());
+                if (parsed >= 0 && parsed <= 1) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the accepted range
+            }
+            throw new ConfigException(
+                    name + " must be a number from 0 to 1 (0.1: one trace in ten), not '" + value.get() + "'");
         }
 
         Duration duration(String name, String fallback) {

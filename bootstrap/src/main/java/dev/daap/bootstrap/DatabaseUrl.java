@@ -13,6 +13,7 @@ import java.util.Map;
  * Query parameters such as {@code sslmode} are passed on to pgjdbc, which understands the libpq names.
  *
  * @param jdbcUrl without credentials, so that it can be logged
+ * @param source  the variables it was read from, for messages that tell the operator what to check
  */
 record DatabaseUrl(
         String jdbcUrl,
@@ -21,7 +22,8 @@ record DatabaseUrl(
         String database,
         String user,
         String password,
-        Map<String, String> properties) {
+        Map<String, String> properties,
+        String source) {
     private static final String DEFAULT_VARIABLE = "DATABASE_URL";
 
     static DatabaseUrl parse(String raw) {
@@ -31,16 +33,25 @@ record DatabaseUrl(
     /** @param variable the variable it came from, named in error messages */
     static DatabaseUrl parse(String variable, String raw) {
         try {
-            return parseUrl(raw);
+            return parseUrl(raw).from(variable);
         } catch (InvalidUrl e) {
-            throw new ConfigException(variable + " " + e.getMessage());
+            boolean passwordApart = e.inCredentials && variable.equals(DEFAULT_VARIABLE);
+            throw new ConfigException(variable + " " + e.getMessage()
+                    + (passwordApart ? ", or leave the password out of the URL and set DATABASE_PASSWORD" : ""));
         }
     }
 
     /** What is wrong with the URL, worded to follow the name of the variable that held it. */
     private static final class InvalidUrl extends RuntimeException {
+        private final boolean inCredentials;
+
         InvalidUrl(String message) {
+            this(message, false);
+        }
+
+        InvalidUrl(String message, boolean inCredentials) {
             super(message);
+            this.inCredentials = inCredentials;
         }
     }
 
@@ -64,10 +75,15 @@ record DatabaseUrl(
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new InvalidUrl("is not a valid URL: " + e.getReason());
+            throw unencodedCredentials(text) ? unencoded() : new InvalidUrl("is not a valid URL: " + e.getReason());
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidUrl("must name a host, as in postgres://user:pass@host:5432/db");
+            throw unencodedCredentials(text)
+                    ? unencoded()
+                    : new InvalidUrl("must name a host, as in postgres://user:pass@host:5432/db");
+        }
+        if (contains(uri.getRawPath(), '@') || contains(uri.getRawFragment(), '@')) {
+            throw unencoded(); // "user:p@ss/word@host" parses, wrongly, as host "ss" and database "word@host"
         }
         String user = null;
         String password = null;
@@ -87,7 +103,26 @@ record DatabaseUrl(
             password = properties.remove("password");
         }
         String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + URLEncodedPath.encode(database);
-        return new DatabaseUrl(jdbc, uri.getHost(), port, database, user, password, properties);
+        return new DatabaseUrl(jdbc, uri.getHost(), port, database, user, password, properties, null);
+    }
+
+    /**
+     * A password with {@code /}, {@code ?} or {@code #} cuts a URL short before its {@code @}, so the parser sees no
+     * host or a bad port; say what went wrong instead, without repeating the password.
+     */
+    private static boolean contains(String part, char character) {
+        return part != null && part.indexOf(character) >= 0;
+    }
+
+    private static boolean unencodedCredentials(String text) {
+        return text.substring(text.indexOf("://") + 3).contains("@");
+    }
+
+    private static InvalidUrl unencoded() {
+        return new InvalidUrl(
+                "cannot be read: its user name or password holds a character that a URL needs percent-encoded (/ as "
+                        + "%2F, ? as %3F, # as %23, @ as %40, % as %25); encode it",
+                true);
     }
 
     private static DatabaseUrl fromJdbc(String text) {
@@ -102,7 +137,14 @@ record DatabaseUrl(
         String path = address.getRawPath() == null ? "" : address.getRawPath().replaceFirst("^/", "");
         String database = path.isEmpty() ? (user == null ? "postgres" : user) : decode(path);
         return new DatabaseUrl(
-                base, host, address.getPort() == -1 ? 5432 : address.getPort(), database, user, password, properties);
+                base,
+                host,
+                address.getPort() == -1 ? 5432 : address.getPort(),
+                database,
+                user,
+                password,
+                properties,
+                null);
     }
 
     private static Map<String, String> query(String rawQuery) {
@@ -124,8 +166,24 @@ record DatabaseUrl(
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidUrl("has a malformed %-escape: " + e.getMessage());
+            // Not the decoder's message: it quotes the text, which may be the password.
+            throw new InvalidUrl(
+                    "has a malformed %-escape (a % not followed by two hex digits; % itself is %25)", true);
         }
+    }
+
+    private DatabaseUrl from(String variable) {
+        return new DatabaseUrl(jdbcUrl, host, port, database, user, password, properties, variable);
+    }
+
+    /** @param variable where the user came from, added to {@link #source()} */
+    DatabaseUrl withUser(String newUser, String variable) {
+        return new DatabaseUrl(jdbcUrl, host, port, database, newUser, password, properties, source + ", " + variable);
+    }
+
+    /** @param variable where the password came from, added to {@link #source()} */
+    DatabaseUrl withPassword(String newPassword, String variable) {
+        return new DatabaseUrl(jdbcUrl, host, port, database, user, newPassword, properties, source + ", " + variable);
     }
 
     /** The URL with the password masked, for logs. */

@@ -20,7 +20,8 @@ final class DatabaseWait {
 
     private DatabaseWait() {}
 
-    static void untilReachable(JdbcTarget target, Duration timeout) {
+    /** @param configuredBy the variables that name the server and its credentials, for the operator to check */
+    static void untilReachable(JdbcTarget target, Duration timeout, String configuredBy) {
         Instant deadline = Instant.now().plus(timeout);
         Duration delay = FIRST_DELAY;
         for (int attempt = 1; ; attempt++) {
@@ -35,12 +36,12 @@ final class DatabaseWait {
             }
             if (isPermanent(failure)) {
                 throw new ConfigException("cannot use PostgreSQL at " + target.displayUrl() + ": "
-                        + failure.getMessage() + " (check DATABASE_URL)");
+                        + failure.getMessage() + " (check " + configuredBy + ")");
             }
             if (Instant.now().plus(delay).isAfter(deadline)) {
                 throw new ConfigException("PostgreSQL at " + target.displayUrl() + " did not answer within "
                         + timeout.toSeconds() + "s (" + attempt + " attempts; last error: " + failure.getMessage()
-                        + "). Check that it runs and DATABASE_URL is right, or raise DB_WAIT_TIMEOUT");
+                        + "). Check that it runs, and check " + configuredBy + ", or raise DB_WAIT_TIMEOUT");
             }
             log.warn(
                     "PostgreSQL at {} is not reachable yet (attempt {}: {}); retrying in {} ms",

@@ -41,7 +41,7 @@ final class MetadataDatabase implements AutoCloseable {
                     "Using the external PostgreSQL at {} (DATABASE_URL), schema {}",
                     target.displayUrl(),
                     config.schema());
-            DatabaseWait.untilReachable(target, config.databaseWait());
+            DatabaseWait.untilReachable(target, config.databaseWait(), url.source());
             return new MetadataDatabase(target, null);
         }
         var folder = config.dataDir().resolve("postgres").toAbsolutePath().normalize();

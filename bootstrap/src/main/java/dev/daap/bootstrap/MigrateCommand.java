@@ -2,7 +2,10 @@ package dev.daap.bootstrap;
 
 import dev.daap.migrations.MigrationStatus;
 import dev.daap.migrations.Migrator;
+import dev.daap.migrations.RollbackPlan;
+import dev.daap.migrations.RollbackRefusedException;
 import java.io.PrintStream;
+import java.util.stream.Collectors;
 
 /** {@code migrate up|down|status} against the same database {@code serve} would use, also while it runs. */
 final class MigrateCommand {
@@ -15,11 +18,27 @@ final class MigrateCommand {
                 case Command.MigrateUp up ->
                     out.println(
                             "applied " + migrator.up() + " changeset(s); schema " + config.schema() + " is current");
-                case Command.MigrateDown down ->
-                    out.println("rolled back " + migrator.down(down.count()) + " changeset(s)");
+                case Command.MigrateDown down -> rollBack(migrator, down, out);
                 case Command.MigrateStatus status -> print(migrator.status(), config.schema(), out);
                 default -> throw new IllegalArgumentException("not a migrate command: " + command);
             }
+        }
+    }
+
+    /** Rolls back; one that drops data needs --yes, and either way the output says what went. */
+    private static void rollBack(Migrator migrator, Command.MigrateDown down, PrintStream out) {
+        RollbackPlan done;
+        try {
+            done = migrator.down(down.count(), down.dropData());
+        } catch (RollbackRefusedException e) {
+            throw new ConfigException(e.getMessage() + ". Back up DAAP's database first (README: Operating DAAP), "
+                    + "then run `daap migrate down --count " + down.count() + " --yes`");
+        }
+        out.println("rolled back " + done.changesets().size() + " changeset(s)"
+                + (done.changesets().isEmpty() ? "" : ": " + String.join(", ", done.changesets())));
+        if (done.losesData()) {
+            out.println("dropped, with their data: "
+                    + done.dataLoss().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
     }
 

@@ -41,9 +41,57 @@ final class SecretKeys {
 
     private SecretKeys() {}
 
-    static byte[] load(Map<String, String> env, Path dataDir) {
+    /**
+     * A key and where it came from, which decides what to tell an operator whose key does not fit the stored secrets.
+     *
+     * @param file the key file, or null for the variable
+     */
+    record SecretKey(byte[] bytes, Source source, Path file) {
+        enum Source {
+            VARIABLE,
+            KEY_FILE,
+            /** No key file was there, so this start made one. */
+            NEW_KEY_FILE
+        }
+    }
+
+    static SecretKey load(Map<String, String> env, Path dataDir) {
         String configured = env.get(VARIABLE);
-        return configured != null ? fromVariable(configured) : fromFile(dataDir, dataDir.resolve(FILE_NAME));
+        if (configured != null) {
+            return new SecretKey(fromVariable(configured), SecretKey.Source.VARIABLE, null);
+        }
+        return fromFile(dataDir, dataDir.resolve(FILE_NAME));
+    }
+
+    /**
+     * The error for a key that did not encrypt the stored secrets, in the words of where it came from. A key file
+     * made by this very start is removed again: it encrypted nothing, and left in place it would pass for the lost
+     * original at the next start.
+     */
+    static ConfigException notTheStoredKey(SecretKey key, String storedKeyIds) {
+        String ids = "(stored secrets: key id " + storedKeyIds + ")";
+        return switch (key.source()) {
+            case VARIABLE ->
+                new ConfigException(VARIABLE + " is not the key that encrypted the stored database passwords " + ids
+                        + "; set it to the original key. DAAP never replaces the key by itself");
+            case KEY_FILE ->
+                new ConfigException("the key file " + key.file() + " is not the key that encrypted the stored "
+                        + "database passwords " + ids + "; restore the original file from your backup, or set "
+                        + VARIABLE + " to the original key");
+            case NEW_KEY_FILE -> {
+                try {
+                    Files.deleteIfExists(key.file());
+                } catch (IOException e) {
+                    log.warn("Could not remove the key file {} that this start made", key.file(), e);
+                }
+                yield new ConfigException("there is no key file " + key.file() + ", but the database holds passwords "
+                        + "encrypted with a key " + ids + ": the key file was lost, so the folder "
+                        + key.file().getParent()
+                        + " did not outlive a restart (in a container, keep it on a volume). Restore "
+                        + FILE_NAME + " from your backup into that folder, or set " + VARIABLE
+                        + " to the original key");
+            }
+        };
     }
 
     private static byte[] fromVariable(String value) {
@@ -65,11 +113,11 @@ final class SecretKeys {
         return key.get();
     }
 
-    private static byte[] fromFile(Path dataDir, Path file) {
+    private static SecretKey fromFile(Path dataDir, Path file) {
         try {
             Files.createDirectories(dataDir);
             if (Files.exists(file)) {
-                return readKeyFile(file);
+                return new SecretKey(readKeyFile(file), SecretKey.Source.KEY_FILE, file);
             }
             return generateKeyFile(dataDir, file);
         } catch (IOException e) {
@@ -95,7 +143,7 @@ final class SecretKeys {
     }
 
     /** Writes a new key to an owner-only temporary file, then links it into place, so no one sees half a key. */
-    private static byte[] generateKeyFile(Path dataDir, Path file) throws IOException {
+    private static SecretKey generateKeyFile(Path dataDir, Path file) throws IOException {
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
         Path temporary = FilePermissions.createOwnerOnlyTempFile(dataDir, "." + FILE_NAME + "-", ".tmp");
@@ -106,7 +154,8 @@ final class SecretKeys {
                 channel.force(true);
             }
             if (!publish(temporary, file)) {
-                return readKeyFile(file); // another process on the same folder made one first: use theirs
+                // another process on the same folder made one first: use theirs
+                return new SecretKey(readKeyFile(file), SecretKey.Source.KEY_FILE, file);
             }
         } finally {
             Files.deleteIfExists(temporary);
@@ -116,7 +165,7 @@ final class SecretKeys {
                         + "without it the stored passwords cannot be read. To manage the key yourself, set {} instead.",
                 file,
                 VARIABLE);
-        return key;
+        return new SecretKey(key, SecretKey.Source.NEW_KEY_FILE, file);
     }
 
     /** Puts the finished file in place unless one exists already; false if one did. */

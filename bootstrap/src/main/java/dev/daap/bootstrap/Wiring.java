@@ -9,8 +9,11 @@ import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
+import dev.daap.adapters.postgres.cluster.JooqClusterProbeStore;
 import dev.daap.adapters.postgres.cluster.JooqClusterSecrets;
 import dev.daap.adapters.postgres.cluster.JooqClusters;
+import dev.daap.adapters.postgres.cluster.PostgresClusterIsolation;
+import dev.daap.adapters.postgres.cluster.PostgresClusterProbe;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
@@ -33,7 +36,10 @@ import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
+import dev.daap.application.cluster.IsolateClusters;
 import dev.daap.application.cluster.ListClusters;
+import dev.daap.application.cluster.ProbeClusters;
+import dev.daap.application.cluster.ProbeSettings;
 import dev.daap.application.cluster.RegisterCluster;
 import dev.daap.application.cluster.RegisterDefaultCluster;
 import dev.daap.application.cluster.UpdateCluster;
@@ -43,11 +49,13 @@ import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.SnapshotEvents;
-import dev.daap.application.job.DeprovisionDatabase;
+import dev.daap.application.job.ClusterWaits;
+import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.DropSnapshot;
 import dev.daap.application.job.JobHandler;
 import dev.daap.application.job.JobRunner;
@@ -55,6 +63,9 @@ import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.MakeSnapshot;
 import dev.daap.application.job.ProvisionDatabase;
+import dev.daap.application.job.PurgeDatabase;
+import dev.daap.application.job.PurgeExpiredDatabases;
+import dev.daap.application.job.ReactivateDatabase;
 import dev.daap.application.job.RestoreFromSnapshot;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
@@ -72,6 +83,8 @@ import dev.daap.bootstrap.observability.ObservedJobHandler;
 import dev.daap.bootstrap.observability.Telemetry;
 import dev.daap.bootstrap.observability.TelemetrySettings;
 import dev.daap.bootstrap.observability.TraceStampingJobQueue;
+import dev.daap.domain.cluster.ClusterIsolation;
+import dev.daap.domain.cluster.ClusterProbe;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
@@ -79,6 +92,7 @@ import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioners;
 import dev.daap.domain.snapshot.Copiers;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -103,6 +117,9 @@ final class Wiring {
     private final SnapshotLimit snapshotLimit;
     private final SnapshotEvents snapshotEvents;
     private final ClusterTargets clusterTargets;
+    private final JooqClusterProbeStore probeStore;
+    private final ClusterSide clusterSide;
+    final ProbeSettings probeSettings;
     final Clock clock;
     final Telemetry telemetry;
     /** The queue as use cases enqueue into it: each job carries the trace of the request that asked for it. */
@@ -112,26 +129,45 @@ final class Wiring {
     private final PasswordGenerator passwords = new PasswordGenerator();
     private final AuditTrail audit;
     private final DatabaseEvents databaseEvents;
+    private final Duration restoreWindow;
 
-    Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, Telemetry telemetry) {
-        this(dsl, config, cipher, provisioners, Clock.systemUTC(), telemetry);
-    }
+    // One chain, each constructor adding one thing to the one before: tests take the shortest that serves them.
 
-    /** Without metrics or traces, for tests of the rest. */
+    /** For tests of the rest: the real probe and isolation (knowing no login of DAAP's), the system clock. */
     Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners) {
         this(dsl, config, cipher, provisioners, Clock.systemUTC());
     }
 
-    /** With a clock of the caller's: tests move time forward past a lease instead of waiting for it. */
+    /** With a clock of the caller's: tests move time forward past a lease or a probe interval instead of waiting. */
     Wiring(DSLContext dsl, DaapConfig config, CredentialCipher cipher, Provisioners provisioners, Clock clock) {
-        this(dsl, config, cipher, provisioners, clock, Telemetry.start(TelemetrySettings.off(), Optional.empty()));
+        this(dsl, config, cipher, provisioners, ClusterSide.of(config, Optional.empty()), clock);
     }
 
-    private Wiring(
+    /** With the cluster side of the caller's (a fake probe, say); without metrics or traces. */
+    Wiring(
             DSLContext dsl,
             DaapConfig config,
             CredentialCipher cipher,
             Provisioners provisioners,
+            ClusterSide side,
+            Clock clock) {
+        this(
+                dsl,
+                config,
+                cipher,
+                provisioners,
+                side,
+                clock,
+                Telemetry.start(TelemetrySettings.off(), Optional.empty()));
+    }
+
+    /** Everything given: what the application runs. */
+    Wiring(
+            DSLContext dsl,
+            DaapConfig config,
+            CredentialCipher cipher,
+            Provisioners provisioners,
+            ClusterSide side,
             Clock clock,
             Telemetry telemetry) {
         this.clock = clock;
@@ -158,6 +194,11 @@ final class Wiring {
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
         this.snapshotEvents = new SnapshotEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
+        this.probeStore = new JooqClusterProbeStore(transactions);
+        this.clusterSide = side;
+        this.probeSettings =
+                new ProbeSettings(config.probes().interval(), config.probes().downAfter());
+        this.restoreWindow = config.restoreWindow();
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(
                 job.maxAttempts(),
@@ -180,7 +221,8 @@ final class Wiring {
                 new ListOperations(jobs, databases, jobSettings, clock),
                 readCredentials(),
                 new RotateCredentials(transactions, databases, vault, clusterTargets, passwords, audit, databaseEvents),
-                new Idempotency(idempotency, clock));
+                new Idempotency(idempotency, clock),
+                restoreDatabase());
     }
 
     /** What the HTTP adapter serves for authentication, teams, API keys and the audit log. */
@@ -201,7 +243,15 @@ final class Wiring {
     /** What the HTTP adapter serves under {@code /v1/clusters}. */
     ClusterUseCases clusterUseCases() {
         return new ClusterUseCases(
-                new RegisterCluster(transactions, clusters, clusterSecrets, provisioners, audit, ids, clock),
+                new RegisterCluster(
+                        transactions,
+                        clusters,
+                        clusterSecrets,
+                        provisioners,
+                        clusterSide.isolation(),
+                        audit,
+                        ids,
+                        clock),
                 new GetCluster(clusters),
                 new ListClusters(clusters),
                 new UpdateCluster(transactions, clusters, clusterSecrets, databases, provisioners, audit, clock),
@@ -233,6 +283,24 @@ final class Wiring {
                         snapshotEvents,
                         ids,
                         clock));
+    }
+
+    /** What DAAP does on the clusters themselves besides provisioning: probe them, close them to PUBLIC. */
+    record ClusterSide(ClusterProbe probe, ClusterIsolation isolation) {
+        /** On PostgreSQL, each session bounded by the probe timeout; {@code own}: DAAP's login to keep working. */
+        static ClusterSide of(DaapConfig config, Optional<PostgresClusterIsolation.OwnLogin> own) {
+            Duration timeout = config.probes().timeout();
+            return new ClusterSide(new PostgresClusterProbe(timeout), new PostgresClusterIsolation(timeout, own));
+        }
+    }
+
+    ProbeClusters probeClusters() {
+        return new ProbeClusters(
+                transactions, probeStore, clusterSecrets, clusterSide.probe(), jobs, events, probeSettings, clock);
+    }
+
+    IsolateClusters isolateClusters() {
+        return new IsolateClusters(clusters, clusterSecrets, clusterSide.isolation());
     }
 
     RegisterDefaultCluster registerDefaultCluster() {
@@ -301,20 +369,20 @@ final class Wiring {
                                         clock),
                                 metrics),
                         JobKind.DEPROVISION,
+                        observed(JobKind.DEPROVISION, purgeDatabase(), metrics),
+                        JobKind.DEACTIVATE,
                         observed(
-                                JobKind.DEPROVISION,
-                                new DeprovisionDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        vault,
-                                        clusterTargets,
-                                        clusters,
-                                        new SnapshotsOfDatabase(
-                                                snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),
-                                        clock),
+                                JobKind.DEACTIVATE,
+                                new DeactivateDatabase(
+                                        transactions, databases, jobs, events, clusterTargets, restoreWindow, clock),
                                 metrics),
+                        JobKind.RESTORE,
+                        observed(
+                                JobKind.RESTORE,
+                                new ReactivateDatabase(transactions, databases, jobs, events, clusterTargets, clock),
+                                metrics),
+                        JobKind.PURGE,
+                        observed(JobKind.PURGE, purgeDatabase(), metrics),
                         JobKind.SNAPSHOT,
                         observed(
                                 JobKind.SNAPSHOT,
@@ -357,7 +425,30 @@ final class Wiring {
                                         clock),
                                 metrics)),
                 jobSettings,
+                new ClusterWaits(databases, clusters, jobSettings),
                 clock);
+    }
+
+    private PurgeDatabase purgeDatabase() {
+        return new PurgeDatabase(
+                transactions,
+                databases,
+                jobs,
+                events,
+                vault,
+                clusterTargets,
+                clusters,
+                new SnapshotsOfDatabase(snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),
+                clock);
+    }
+
+    /** The sweep that purges deleted databases past their restore window. */
+    PurgeExpiredDatabases purgeExpiredDatabases() {
+        return new PurgeExpiredDatabases(transactions, databases, scheduler(), audit, databaseEvents, clock);
+    }
+
+    RestoreDatabase restoreDatabase() {
+        return new RestoreDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock);
     }
 
     private JobHandler observed(JobKind kind, JobHandler handler, JobMetrics metrics) {

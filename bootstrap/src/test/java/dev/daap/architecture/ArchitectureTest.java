@@ -208,8 +208,17 @@ class ArchitectureTest {
                 .haveSimpleNameStartingWith("JooqCluster")
                 .and()
                 .haveSimpleNameNotEndingWith("Secrets")
+                .and()
+                .haveSimpleNameNotEndingWith("ProbeStore")
                 .should()
                 .implement(dev.daap.domain.cluster.Clusters.class));
+        check(classes()
+                .that()
+                .resideInAPackage("dev.daap.adapters.postgres.cluster")
+                .and()
+                .haveSimpleName("JooqClusterProbeStore")
+                .should()
+                .implement(dev.daap.domain.cluster.ClusterProbeStore.class));
         check(classes()
                 .that()
                 .resideInAPackage("dev.daap.adapters.postgres.cluster")

@@ -13,8 +13,13 @@ class CommandTest {
         assertThat(Command.parse(List.of("serve"))).isEqualTo(new Command.Serve());
         assertThat(Command.parse(List.of("migrate", "up"))).isEqualTo(new Command.MigrateUp());
         assertThat(Command.parse(List.of("migrate", "status"))).isEqualTo(new Command.MigrateStatus());
-        assertThat(Command.parse(List.of("migrate", "down"))).isEqualTo(new Command.MigrateDown(1));
-        assertThat(Command.parse(List.of("migrate", "down", "--count", "3"))).isEqualTo(new Command.MigrateDown(3));
+        assertThat(Command.parse(List.of("migrate", "down"))).isEqualTo(new Command.MigrateDown(1, false));
+        assertThat(Command.parse(List.of("migrate", "down", "--count", "3")))
+                .isEqualTo(new Command.MigrateDown(3, false));
+        assertThat(Command.parse(List.of("migrate", "down", "--count", "99", "--yes")))
+                .isEqualTo(new Command.MigrateDown(99, true));
+        assertThat(Command.parse(List.of("migrate", "down", "--yes", "--count", "2")))
+                .isEqualTo(new Command.MigrateDown(2, true));
         assertThat(Command.parse(List.of("--help"))).isEqualTo(new Command.Help());
         assertThat(Command.parse(List.of("admin", "create-key")))
                 .isEqualTo(new Command.AdminCreateKey("created with daap admin create-key"));
@@ -30,7 +35,9 @@ class CommandTest {
         assertThatThrownBy(() -> Command.parse(List.of("migrate", "down", "--count", "0")))
                 .hasMessageContaining("--count must be a whole number of at least 1");
         assertThatThrownBy(() -> Command.parse(List.of("migrate", "down", "-n", "2")))
-                .hasMessageContaining("only --count N");
+                .hasMessageContaining("only --count N and --yes");
+        assertThatThrownBy(() -> Command.parse(List.of("migrate", "down", "--count")))
+                .hasMessage("--count needs a number");
         assertThatThrownBy(() -> Command.parse(List.of("serve", "now"))).hasMessage("unexpected argument 'now'");
         assertThatThrownBy(() -> Command.parse(List.of("admin"))).hasMessage("admin needs a command: create-key");
         assertThatThrownBy(() -> Command.parse(List.of("admin", "revoke-key")))

@@ -3,6 +3,7 @@ package dev.daap.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.bootstrap.observability.TraceSampling;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +26,44 @@ class DaapConfigTest {
         assertThat(config.maxConnectionLifetime()).isEqualTo(Duration.ofHours(1));
         assertThat(config.maxConnectionIdleTime()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.migrateOnStart()).isTrue();
+        assertThat(config.probes())
+                .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofSeconds(15), 3, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void readsTheFleetsProbeSettings() {
+        DaapConfig config = DaapConfig.fromEnvironment(Map.of(
+                "DAAP_CLUSTER_PROBE_INTERVAL",
+                "1m",
+                "DAAP_CLUSTER_DOWN_AFTER",
+                "5",
+                "DAAP_CLUSTER_PROBE_TIMEOUT",
+                "10s"));
+
+        assertThat(config.probes())
+                .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofMinutes(1), 5, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void tracesAreSampledAsTheOpenTelemetryVariablesSay() {
+        assertThat(DaapConfig.fromEnvironment(Map.of()).telemetry().sampling())
+                .isEqualTo(new TraceSampling("parentbased_always_on", 1.0));
+        assertThat(DaapConfig.fromEnvironment(Map.of(
+                                "OTEL_TRACES_SAMPLER", "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG", "0.05"))
+                        .telemetry()
+                        .sampling())
+                .isEqualTo(new TraceSampling("parentbased_traceidratio", 0.05));
+
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("OTEL_TRACES_SAMPLER", "jaeger_remote")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OTEL_TRACES_SAMPLER")
+                .hasMessageContaining("parentbased_traceidratio");
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("OTEL_TRACES_SAMPLER_ARG", "10%")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1");
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("OTEL_TRACES_SAMPLER_ARG", "1.5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OTEL_TRACES_SAMPLER_ARG");
     }
 
     @Test
@@ -90,6 +129,9 @@ class DaapConfigTest {
                 "DATABASE_URL|mysql://x/y|DATABASE_URL must start with postgres://",
                 "DAAP_ADMIN_TOKEN|letmein|DAAP_ADMIN_TOKEN is not a DAAP API token",
                 "DAAP_API_KEY_CACHE_TTL|10m|DAAP_API_KEY_CACHE_TTL must be at most 5m",
+                "DAAP_CLUSTER_DOWN_AFTER|0|DAAP_CLUSTER_DOWN_AFTER must be a whole number from 1 to 100",
+                "DAAP_CLUSTER_PROBE_INTERVAL|500ms|DAAP_CLUSTER_PROBE_INTERVAL and DAAP_CLUSTER_PROBE_TIMEOUT must be",
+                "DAAP_CLUSTER_PROBE_TIMEOUT|15s|the timeout shorter than the interval",
             })
     void aBadValueStopsStartUpNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of(variable, value)))
@@ -109,5 +151,59 @@ class DaapConfigTest {
         assertThat(DaapConfig.fromEnvironment(Map.of("DATABASE_URL", " ", "PORT", ""))
                         .databaseUrl())
                 .isEmpty();
+    }
+
+    @Test
+    void aPasswordBesideTheUrlNeedsNoEncodingAndIsTakenAsItIs() {
+        String password = " pa/ss+w0rd=%zz ";
+        DaapConfig config = DaapConfig.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgres://postgres:5432/daap?sslmode=disable",
+                "DATABASE_USER", "daap",
+                "DATABASE_PASSWORD", password));
+
+        DatabaseUrl url = config.databaseUrl().orElseThrow();
+        assertThat(url.user()).isEqualTo("daap");
+        assertThat(url.password()).isEqualTo(password);
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://postgres:5432/daap");
+        assertThat(url.properties()).isEqualTo(Map.of("sslmode", "disable"));
+        assertThat(config.toString()).doesNotContain("pa/ss");
+    }
+
+    @Test
+    void theSameUserOrPasswordInBothPlacesIsAccepted() {
+        DatabaseUrl url = DaapConfig.fromEnvironment(Map.of(
+                        "DATABASE_URL",
+                        "postgres://daap:pw@db/daap",
+                        "DATABASE_USER",
+                        "daap",
+                        "DATABASE_PASSWORD",
+                        "pw"))
+                .databaseUrl()
+                .orElseThrow();
+
+        assertThat(url.user()).isEqualTo("daap");
+        assertThat(url.password()).isEqualTo("pw");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "postgres://daap:pw@db/daap|DATABASE_PASSWORD|other|holds a password and DATABASE_PASSWORD another",
+                "postgres://daap@db/daap|DATABASE_USER|admin|names the user 'daap' and DATABASE_USER the user 'admin'",
+            })
+    void aUserOrPasswordGivenTwiceDifferentlyIsRefused(String url, String variable, String value, String message) {
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("DATABASE_URL", url, variable, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("pw");
+    }
+
+    @Test
+    void aPasswordWithoutAUrlIsRefusedRatherThanIgnored() {
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of("DATABASE_PASSWORD", "secret")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DATABASE_PASSWORD is set but DATABASE_URL is not")
+                .hasMessageNotContaining("secret");
     }
 }

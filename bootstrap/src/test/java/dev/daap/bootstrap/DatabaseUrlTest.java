@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DatabaseUrlTest {
 
@@ -60,5 +62,39 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:%zz@host/db"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("DATABASE_URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pa/ss+w0rd", "pa?ss", "pa#ss", "p@ss/word"})
+    void aPasswordThatNeedsEncodingIsSaidToNeedItWithoutBeingShown(String password) {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://daap:" + password + "@postgres:5432/daap"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_URL cannot be read")
+                .hasMessageContaining("percent-encoded", "/ as %2F", "set DATABASE_PASSWORD")
+                .hasMessageNotContaining(password);
+    }
+
+    @Test
+    void theSamePasswordPercentEncodedIsRead() {
+        assertThat(DatabaseUrl.parse("postgres://daap:pa%2Fss+w0rd@postgres:5432/daap")
+                        .password())
+                .isEqualTo("pa/ss+w0rd");
+    }
+
+    @Test
+    void aMalformedEscapeIsReportedWithoutTheTextAroundIt() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://daap:secret%zzvalue@postgres/daap"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("% as %25")
+                .hasMessageNotContaining("secret")
+                .hasMessageNotContaining("zz");
+    }
+
+    @Test
+    void theProvisionerUrlIsNotToldAboutDatabasePassword() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("PROVISIONER_DATABASE_URL", "postgres://admin:a/b@pg:5432/postgres"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("PROVISIONER_DATABASE_URL cannot be read")
+                .hasMessageNotContaining("DATABASE_PASSWORD");
     }
 }

@@ -1,6 +1,7 @@
 package dev.daap.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
@@ -65,6 +66,9 @@ class FleetEndToEndTest {
                 secondSuperuser,
                 "CREATE ROLE fleet_admin LOGIN CREATEROLE CREATEDB PASSWORD '" + FLEET_ADMIN_PASSWORD + "'");
         execute(firstAdmin, "CREATE ROLE weak_admin LOGIN CREATEROLE PASSWORD 'weak-admin-pw'");
+        // Registering eu-1 closes `postgres` there to PUBLIC: weak_admin needs CONNECT of its own to be refused
+        // for what it lacks (CREATEDB), not for where it logs in.
+        execute(firstAdmin, "GRANT CONNECT ON DATABASE postgres TO weak_admin");
         secrets.addAll(List.of(
                 firstAdmin.password(),
                 FLEET_ADMIN_PASSWORD,
@@ -123,6 +127,33 @@ class FleetEndToEndTest {
 
     @Test
     @Order(2)
+    void registeringAClusterClosesItsOtherDatabasesToTheTenantsItProvisions() throws Exception {
+        // This DAAP started before eu-1 and eu-2 existed: what is closed on them, registration closed.
+        JsonNode created = created(post("/v1/databases", """
+                {"name": "closed-in", "owner_team": "platform", "purpose": "isolation", "cluster": "eu-1"}"""));
+        awaitStatus(created.path("id").asText(), "ready");
+        JsonNode credentials = json(get("/v1/databases/" + created.path("id").asText() + "/credentials"));
+
+        for (String other : List.of("postgres", "template1")) {
+            assertThatThrownBy(() -> DriverManager.getConnection(
+                                    "jdbc:postgresql://127.0.0.1:" + firstAdmin.port() + "/" + other,
+                                    credentials.path("username").asText(),
+                                    credentials.path("password").asText())
+                            .close())
+                    .as(other)
+                    .hasMessageContaining("permission denied for database");
+        }
+        assertThat(json(get("/v1/clusters/eu-1")).path("health").path("public_connect_databases"))
+                .as("a superuser admin closed them all")
+                .isEmpty();
+        assertThat(json(get("/v1/clusters/eu-2")).path("health").path("public_connect_databases"))
+                .extracting(JsonNode::asText)
+                .as("an admin that owns neither cannot close them, and the health says so")
+                .contains("postgres", "template1");
+    }
+
+    @Test
+    @Order(3)
     void registrationRefusesAnAdminUrlThatDoesNotConnectOrMayNotCreateRolesAndDatabases() throws Exception {
         int closedPort;
         try (var socket = new ServerSocket(0)) {
@@ -140,7 +171,7 @@ class FleetEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void placementFollowsRegionAndLabelsPassesOverCordonedAndFullClustersAndSaysWhy() throws Exception {
         JsonNode silver = created(post("/v1/databases", """
                 {"name": "silver-db", "owner_team": "platform", "purpose": "p",
@@ -169,7 +200,7 @@ class FleetEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void noAdminUrlOrPasswordIsInAnyAnswerLogLineAuditEntryOrEvent() {
         answers.add(get("/v1/audit-events?page_size=500").body());
         answers.add(get("/v1/events?format=json&limit=500").body());

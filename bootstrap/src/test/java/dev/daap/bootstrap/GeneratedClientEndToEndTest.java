@@ -1,12 +1,9 @@
 package dev.daap.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.daap.client.ApiClient;
-import dev.daap.client.ApiException;
 import dev.daap.client.api.CredentialsApi;
 import dev.daap.client.api.DatabasesApi;
 import dev.daap.client.model.Credentials;
@@ -71,22 +68,18 @@ class GeneratedClientEndToEndTest {
                 assertThat(rows.getString(1)).isEqualTo(onCluster);
             }
 
-            Database deleting = databases.deleteDatabase(id, "\"" + ready.getVersion() + "\"");
+            Database deleting = databases.deleteDatabase(id, "\"" + ready.getVersion() + "\"", null);
             assertThat(deleting.getStatus()).isEqualTo(DatabaseStatus.DELETING);
-            ApiException gone = await().atMost(Duration.ofSeconds(60))
+            Database deleted = await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> notFound(databases, id), exception -> exception != null);
-            assertThat(gone.getCode()).isEqualTo(404);
-            assertThat(new ObjectMapper()
-                            .readTree(gone.getResponseBody())
-                            .path("type")
-                            .asText())
-                    .isEqualTo("https://daap.dev/problems/database-not-found");
-        }
-    }
+                    .until(() -> databases.getDatabase(id), database -> database.getStatus() == DatabaseStatus.DELETED);
+            assertThat(deleted.getRestorableUntil()).isNotNull();
 
-    /** The client's refusal of a read, or null while the database is still there. */
-    private static ApiException notFound(DatabasesApi databases, UUID id) {
-        return catchThrowableOfType(ApiException.class, () -> databases.getDatabase(id));
+            assertThat(databases.deleteDatabase(id, null, true).getStatus()).isEqualTo(DatabaseStatus.PURGING);
+            Database purged = await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> databases.getDatabase(id), database -> database.getStatus() == DatabaseStatus.PURGED);
+            assertThat(purged.getConnection()).isNull();
+        }
     }
 }

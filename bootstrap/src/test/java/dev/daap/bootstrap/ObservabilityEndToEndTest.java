@@ -41,6 +41,8 @@ class ObservabilityEndToEndTest {
     static void start() {
         Map<String, String> env = RunningDaap.freshDatabaseEnvironment();
         env.put("DAAP_JOB_POLL_INTERVAL", "1s");
+        env.put("DAAP_CLUSTER_PROBE_INTERVAL", "2s"); // the fleet's series appear after the first probe tick
+        env.put("DAAP_CLUSTER_PROBE_TIMEOUT", "1s");
         daap = RunningDaap.start(env, spans);
     }
 
@@ -167,7 +169,12 @@ class ObservabilityEndToEndTest {
                 .as("metrics are not on the public port")
                 .isEqualTo(404);
 
-        HttpResponse<String> metrics = management("/metrics");
+        // The default cluster (DAAP's own server) has its series once a probe of it has been recorded.
+        HttpResponse<String> metrics = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> management("/metrics"),
+                        scrape -> scrape.body()
+                                .contains("daap_cluster_probe_duration_seconds_count{cluster=\"default\""));
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type"))
@@ -182,7 +189,11 @@ class ObservabilityEndToEndTest {
                 .contains("daap_jobs_oldest_due_age_seconds{kind=\"provision\"}")
                 .contains("daap_api_key_cache_lookups_total{result=\"hit\"}")
                 .contains("daap_event_streams_open")
-                .contains("daap_events_relay_lag_seconds_count");
+                .contains("daap_events_relay_lag_seconds_count")
+                .contains("daap_cluster_up{cluster=\"default\"} 1.0")
+                .containsPattern("daap_cluster_databases\\{cluster=\"default\"} \\d")
+                .containsPattern("daap_cluster_storage_bytes\\{cluster=\"default\"} \\d")
+                .contains("daap_cluster_probe_duration_seconds_bucket{cluster=\"default\",outcome=\"answered\",le=");
         assertThat(management("/health/ready").statusCode()).isEqualTo(200);
         assertThat(management("/health/live").statusCode()).isEqualTo(200);
 

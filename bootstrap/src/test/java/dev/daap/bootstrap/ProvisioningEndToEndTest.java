@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.testing.TestPostgres;
 import dev.daap.testing.http.TestResponse;
 import java.net.ServerSocket;
@@ -70,19 +72,28 @@ class ProvisioningEndToEndTest {
 
             try (Connection stillOpen = connect(credentials, secondPassword)) {
                 assertThat(daap.delete("/v1/databases/" + id).status()).isEqualTo(202);
-                await().atMost(Duration.ofSeconds(60))
-                        .until(() -> daap.get("/v1/databases/" + id).status() == 404);
+                awaitStatus(daap, id, "deleted");
+                assertThat(stillOpen.isValid(2)).as("its sessions were ended").isFalse();
             }
             assertThat(existsOnTarget("SELECT count(*) FROM pg_database WHERE datname = ?", onCluster))
+                    .as("parked, its name free")
                     .isFalse();
-            assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", onCluster))
-                    .isFalse();
+            assertThat(daap.delete("/v1/databases/" + id + "?purge=true").status())
+                    .isEqualTo(202);
+            awaitStatus(daap, id, "purged");
+            for (String left : List.of(
+                    onCluster, NameOnCluster.parked(DatabaseId.parse(id)).value())) {
+                assertThat(existsOnTarget("SELECT count(*) FROM pg_database WHERE datname = ?", left))
+                        .isFalse();
+                assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", left))
+                        .isFalse();
+            }
             assertThat(daap.post(
                                     "/v1/databases",
                                     "{\"name\": \"" + name
                                             + "\", \"owner_team\": \"platform\", \"purpose\": \"again\"}")
                             .status())
-                    .as("the name is free once the database is gone")
+                    .as("the name is free once the database is deleted")
                     .isEqualTo(201);
         }
     }
@@ -126,6 +137,9 @@ class ProvisioningEndToEndTest {
         String halfMadeOnCluster = "platform_half_made_" + suffix;
         try {
             onTarget("CREATE ROLE " + quoted(admin) + " LOGIN CREATEROLE CREATEDB PASSWORD 'admin-password'");
+            // Every DAAP started on this server closes postgres to PUBLIC: an admin that is no superuser gets
+            // CONNECT of its own, as an operator gives it.
+            onTarget("GRANT CONNECT ON DATABASE postgres TO " + quoted(admin));
             onTarget("CREATE DATABASE " + quoted(takenOnCluster));
             onTarget("COMMENT ON DATABASE " + quoted(takenOnCluster) + " IS 'analytics'");
             try (RunningDaap daap = RunningDaap.onFreshDatabase(Map.of(
@@ -158,12 +172,15 @@ class ProvisioningEndToEndTest {
                     TestResponse deleting = daap.delete("/v1/databases/" + id);
                     assertThat(deleting.status()).isEqualTo(202);
                     assertThat(deleting.json().get("status").asText()).isEqualTo("deleting");
-                    await().atMost(Duration.ofSeconds(60))
-                            .until(() -> daap.get("/v1/databases/" + id).status() == 404);
-                    JsonNode deprovision = daap.get("/v1/operations/"
+                    awaitStatus(daap, id, "deleted");
+                    JsonNode deactivate = daap.get("/v1/operations/"
                                     + deleting.json().get("latest_operation_id").asText())
                             .json();
-                    assertThat(deprovision.get("state").asText()).isEqualTo("succeeded");
+                    assertThat(deactivate.get("state").asText()).isEqualTo("succeeded");
+                    assertThat(daap.delete("/v1/databases/" + id + "?purge=true")
+                                    .status())
+                            .isEqualTo(202);
+                    awaitStatus(daap, id, "purged");
                 }
             }
             assertThat(existsOnTarget("SELECT count(*) FROM pg_roles WHERE rolname = ?", halfMadeOnCluster))
@@ -177,6 +194,7 @@ class ProvisioningEndToEndTest {
         } finally {
             onTarget("DROP DATABASE IF EXISTS " + quoted(takenOnCluster));
             onTarget("DROP ROLE IF EXISTS " + quoted(halfMadeOnCluster));
+            onTarget("REVOKE CONNECT ON DATABASE postgres FROM " + quoted(admin)); // a grant keeps a role
             onTarget("DROP ROLE IF EXISTS " + quoted(admin));
         }
     }

@@ -212,6 +212,16 @@ class ProvisioningWorkersTest {
         public void deprovision(DatabaseId id, NameOnCluster name) {
             delegate.deprovision(id, name);
         }
+
+        @Override
+        public void deactivate(DatabaseId id, NameOnCluster name) {
+            delegate.deactivate(id, name);
+        }
+
+        @Override
+        public void reactivate(DatabaseId id, NameOnCluster name) {
+            delegate.reactivate(id, name);
+        }
     }
 
     /** Counts provisions per database and notices two running at once for the same database. */
@@ -251,6 +261,16 @@ class ProvisioningWorkersTest {
         @Override
         public void deprovision(DatabaseId id, NameOnCluster name) {
             delegate.deprovision(id, name);
+        }
+
+        @Override
+        public void deactivate(DatabaseId id, NameOnCluster name) {
+            delegate.deactivate(id, name);
+        }
+
+        @Override
+        public void reactivate(DatabaseId id, NameOnCluster name) {
+            delegate.reactivate(id, name);
         }
     }
 }

@@ -22,10 +22,12 @@ final class RunningDaap implements ApiUnderTest, AutoCloseable {
     static final List<String> TEAMS = List.of("payments", "search", "checkout");
     private final Application application;
     private final TestClient client;
+    private final TestClient management;
 
     private RunningDaap(Application application) {
         this.application = application;
         this.client = TestClient.to("http://127.0.0.1:" + application.port()).as(ADMIN_TOKEN);
+        this.management = TestClient.to("http://127.0.0.1:" + application.managementPort());
     }
 
     /** DAAP on a fresh database of the shared test server, reached through DATABASE_URL (the external path). */
@@ -109,9 +111,15 @@ final class RunningDaap implements ApiUnderTest, AutoCloseable {
         return client;
     }
 
+    /** A client of the management port, without a token; its answers are checked against the contract too. */
+    TestClient management() {
+        return management;
+    }
+
     @Override
     public void close() {
         client.close();
+        management.close();
         application.close();
     }
 }

@@ -47,8 +47,9 @@ class SecretKeysTest {
         byte[] key = randomKey();
         Path dataDir = temp.resolve("data");
 
-        byte[] loaded =
-                SecretKeys.load(Map.of("DAAP_SECRET_KEY", Base64.getEncoder().encodeToString(key)), dataDir);
+        byte[] loaded = SecretKeys.load(
+                        Map.of("DAAP_SECRET_KEY", Base64.getEncoder().encodeToString(key)), dataDir)
+                .bytes();
 
         assertThat(loaded).isEqualTo(key);
         assertThat(dataDir.resolve("secret.key")).doesNotExist();
@@ -67,7 +68,7 @@ class SecretKeysTest {
 
         for (String value :
                 List.of(standard, urlSafe, urlSafe.replace("=", ""), standard.replace("=", ""), standard + "\n")) {
-            assertThat(SecretKeys.load(Map.of("DAAP_SECRET_KEY", value), temp))
+            assertThat(SecretKeys.load(Map.of("DAAP_SECRET_KEY", value), temp).bytes())
                     .as(value)
                     .isEqualTo(key);
         }
@@ -78,7 +79,8 @@ class SecretKeysTest {
         SecretKeys.load(Map.of(), temp);
         byte[] configured = randomKey();
 
-        assertThat(SecretKeys.load(Map.of("DAAP_SECRET_KEY", Base64.getEncoder().encodeToString(configured)), temp))
+        assertThat(SecretKeys.load(Map.of("DAAP_SECRET_KEY", Base64.getEncoder().encodeToString(configured)), temp)
+                        .bytes())
                 .isEqualTo(configured);
     }
 
@@ -108,8 +110,8 @@ class SecretKeysTest {
     void withoutTheVariableAKeyFileIsCreatedOwnerOnlyAndReused() throws IOException {
         Path dataDir = temp.resolve("missing/data");
 
-        byte[] first = SecretKeys.load(Map.of(), dataDir);
-        byte[] second = SecretKeys.load(Map.of(), dataDir);
+        byte[] first = SecretKeys.load(Map.of(), dataDir).bytes();
+        byte[] second = SecretKeys.load(Map.of(), dataDir).bytes();
 
         Path file = dataDir.resolve("secret.key");
         assertThat(first).hasSize(32).isEqualTo(second);
@@ -123,13 +125,13 @@ class SecretKeysTest {
 
     @Test
     void everyNewKeyFileHoldsAFreshKey() {
-        assertThat(SecretKeys.load(Map.of(), temp.resolve("one")))
-                .isNotEqualTo(SecretKeys.load(Map.of(), temp.resolve("two")));
+        assertThat(SecretKeys.load(Map.of(), temp.resolve("one")).bytes())
+                .isNotEqualTo(SecretKeys.load(Map.of(), temp.resolve("two")).bytes());
     }
 
     @Test
     void generatingAKeyIsLoggedOnceWithoutTheKey() throws IOException {
-        byte[] key = SecretKeys.load(Map.of(), temp);
+        byte[] key = SecretKeys.load(Map.of(), temp).bytes();
         SecretKeys.load(Map.of(), temp);
 
         Path file = temp.resolve("secret.key");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.testing.TestPostgres;
 import dev.daap.testing.http.TestResponse;
 import java.sql.Connection;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Snapshots, restores and clones from the API to a real PostgreSQL and back: what a snapshot holds, a restore that is
- * undone again with the same credentials, clones that are independent of their source, and the copies gone from
- * the cluster with the database.
+ * undone again with the same credentials, clones that are independent of their source, and the copies kept while
+ * the database is deleted (and restorable) and gone from the cluster with its purge.
  */
 class SnapshotsEndToEndTest {
     private final TestPostgres postgres = TestPostgres.shared();
@@ -91,16 +93,29 @@ class SnapshotsEndToEndTest {
                     .isZero();
 
             String role = credentials.get("username").asText();
+            String parked = NameOnCluster.parked(DatabaseId.parse(id)).value();
+            String copiesOf = "SELECT count(*) FROM pg_database WHERE datname LIKE 'daap.snapshot.%' AND"
+                    + " datdba = (SELECT oid FROM pg_roles WHERE rolname = ?)";
             assertThat(daap.delete(path).status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(60)).until(() -> daap.get(path).status() == 404);
-            assertThat(onCluster(
-                            "SELECT count(*) FROM pg_database WHERE datname LIKE 'daap.snapshot.%' AND"
-                                    + " datdba = (SELECT oid FROM pg_roles WHERE rolname = ?)",
-                            role))
-                    .as("its snapshots went with it")
-                    .isZero();
-            assertThat(onCluster("SELECT count(*) FROM pg_roles WHERE rolname = ?", role))
-                    .isZero();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> daap.get(path).json().get("status").asText().equals("deleted"));
+            assertThat(onCluster(copiesOf, parked))
+                    .as("a deleted database keeps its snapshots while it can be restored")
+                    .isEqualTo(2);
+            TestResponse refused = daap.post(path + "/snapshots", "{}");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.json().get("type").asText()).endsWith("/illegal-transition");
+
+            assertThat(daap.delete(path + "?purge=true").status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> daap.get(path).json().get("status").asText().equals("purged"));
+            for (String name : List.of(role, parked)) {
+                assertThat(onCluster(copiesOf, name))
+                        .as("its snapshots went with it")
+                        .isZero();
+                assertThat(onCluster("SELECT count(*) FROM pg_roles WHERE rolname = ?", name))
+                        .isZero();
+            }
             assertThat(orders(liveClone)).as("the clones outlive their source").containsExactly(1, 2, 3, 200);
             assertThat(orders(cloneCredentials)).containsExactly(1, 2, 100);
         }

@@ -58,6 +58,25 @@ class StartupFailureTest {
     }
 
     @Test
+    void aWrongPasswordGivenApartNamesTheVariableItCameFrom() {
+        TestPostgres postgres = TestPostgres.shared();
+        int exit = run(
+                List.of("migrate", "status"),
+                Map.of(
+                        "DATABASE_URL",
+                        "postgres://" + postgres.host() + ":" + postgres.port() + "/postgres",
+                        "DATABASE_USER",
+                        postgres.user(),
+                        "DATABASE_PASSWORD",
+                        "wrong/pass+word"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr())
+                .contains("password authentication failed", "check DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD")
+                .doesNotContain("wrong/pass+word");
+    }
+
+    @Test
     void aBadVariableIsNamed() {
         assertThat(run(List.of("serve"), Map.of("DB_MAX_CONN_IDLE_TIME", "soon")))
                 .isEqualTo(1);
@@ -82,9 +101,56 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "up"), env)).isZero();
         assertThat(stdout()).containsPattern("applied [1-9]\\d* changeset\\(s\\)");
         assertThat(run(List.of("migrate", "down", "--count", "2"), env)).isZero();
-        assertThat(stdout()).contains("rolled back 2 changeset(s)");
+        assertThat(stdout())
+                .contains("rolled back 2 changeset(s): 0034-jobs-trace-parent, 0033-audit-events-actor-kind");
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("2 pending", "applied  0001-pg-trgm");
+    }
+
+    @Test
+    void migrateDownThatWouldDropDataSaysWhatAndNeedsYes() {
+        Map<String, String> env = RunningDaap.freshDatabaseEnvironment();
+        env.put("DAAP_SECRET_KEY", RunningDaap.TEST_KEY);
+        try (RunningDaap daap = RunningDaap.start(env)) {
+            assertThat(daap.post(
+                                    "/v1/databases",
+                                    "{\"name\": \"orders\", \"owner_team\": \"payments\", " + "\"purpose\": \"kept\"}")
+                            .status())
+                    .isEqualTo(201);
+        }
+
+        assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
+        assertThat(stderr())
+                .contains("would drop", "table daap.databases (1 row)", "table daap.teams (3 rows)")
+                .contains("table daap.api_keys (1 row)", "table daap.audit_events (")
+                .doesNotContain("column daap.audit_events.actor_kind") // the table's loss says it already
+                .contains("nothing was rolled back", "then run `daap migrate down --count 99 --yes`");
+        assertThat(run(List.of("migrate", "status"), env)).isZero();
+        assertThat(stdout()).contains("0 pending");
+
+        // The newest changeset drops jobs.trace_parent, empty here (the create was not traced): nothing to ask.
+        assertThat(run(List.of("migrate", "down"), env)).as(stderr()).isZero();
+        assertThat(stdout()).contains("rolled back 1 changeset(s): 0034-jobs-trace-parent");
+        // The one before drops only a column of audit entries: those hold data too, so it asks as well.
+        assertThat(run(List.of("migrate", "down"), env)).isEqualTo(1);
+        assertThat(stderr()).contains("column daap.audit_events.actor_kind (");
+
+        assertThat(run(List.of("migrate", "down", "--count", "99", "--yes"), env))
+                .isZero();
+        assertThat(stdout()).contains("rolled back", "dropped, with their data: ", "table daap.databases (1 row)");
+        assertThat(run(List.of("migrate", "status"), env)).isZero();
+        assertThat(stdout()).contains("0 applied");
+    }
+
+    @Test
+    void migrateDownOfChangesetsThatDropNoDataNeedsNoYes() {
+        Map<String, String> env = RunningDaap.freshDatabaseEnvironment();
+        assertThat(run(List.of("migrate", "up"), env)).isZero();
+
+        assertThat(run(List.of("migrate", "down", "--count", "99"), env))
+                .as(stderr())
+                .isZero();
+        assertThat(stdout()).contains("rolled back").doesNotContain("dropped");
     }
 
     private int run(List<String> args, Map<String, String> env) {

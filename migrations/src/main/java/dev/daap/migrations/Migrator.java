@@ -79,18 +79,32 @@ public final class Migrator {
         });
     }
 
-    /** Rolls back the {@code count} most recently applied changesets; returns how many were rolled back. */
+    /** Rolls back the {@code count} most recently applied changesets, data or not; returns how many were rolled back. */
     public int down(int count) {
+        return down(count, true).changesets().size();
+    }
+
+    /**
+     * Rolls back the {@code count} most recently applied changesets (all of them if fewer are applied), unless that
+     * would drop a table or column that holds data and {@code dropData} is false: then nothing is rolled back and a
+     * {@link RollbackRefusedException} says what would have been dropped. The check and the rollback happen under
+     * one migration lock.
+     *
+     * @return what was rolled back and the data dropped with it
+     */
+    public RollbackPlan down(int count, boolean dropData) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1");
         }
         return withLiquibase(liquibase -> {
-            int applied = liquibase.getDatabase().getRanChangeSetList().size();
-            int toRollBack = Math.min(count, applied);
-            if (toRollBack > 0) {
-                liquibase.rollback(toRollBack, (String) null);
+            RollbackPlan plan = RollbackPlanner.plan(liquibase, count);
+            if (plan.losesData() && !dropData) {
+                throw new RollbackRefusedException(schema, plan);
             }
-            return toRollBack;
+            if (!plan.changesets().isEmpty()) {
+                liquibase.rollback(plan.changesets().size(), (String) null);
+            }
+            return plan;
         });
     }
 

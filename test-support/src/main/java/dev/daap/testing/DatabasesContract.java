@@ -166,7 +166,7 @@ public abstract class DatabasesContract {
         clusterExists(cluster);
         Database placed = add(ofThisTest("gone").build().placedOn(cluster, new NameOnCluster("team_" + run + "_gone")));
 
-        databases().update(placed.deleted(T0.plusSeconds(1)), placed.version());
+        databases().update(placed.deleted(T0.plusSeconds(1), T0.plusSeconds(3600)), placed.version());
 
         assertThat(databases().nameOnClusterTaken(cluster.id(), placed.nameOnCluster()))
                 .isFalse();
@@ -190,7 +190,7 @@ public abstract class DatabasesContract {
     @Test
     void theNameOfADeletedDatabaseCanBeUsedAgain() {
         Database first = add(ofThisTest("orders"));
-        databases().update(first.deleted(T0.plusSeconds(1)), first.version());
+        databases().update(first.deleted(T0.plusSeconds(1), T0.plusSeconds(3600)), first.version());
         Database again = ofThisTest("orders").build();
 
         add(again);
@@ -204,10 +204,78 @@ public abstract class DatabasesContract {
         Database kept = add(ofThisTest("kept"));
         Database gone = add(ofThisTest("gone"));
 
-        databases().update(gone.deleted(T0.plusSeconds(1)), gone.version());
+        databases().update(gone.deleted(T0.plusSeconds(1), T0.plusSeconds(3600)), gone.version());
 
         assertThat(databases().find(gone.id())).isEmpty();
         assertThat(listAll(query(DatabaseSort.NAME, 10))).containsExactly(kept);
+    }
+
+    @Test
+    void aDeletedDatabaseIsListedForItsStatusOrWithIncludeDeletedAndFoundIncludingDeleted() {
+        Database kept = add(ofThisTest("kept"));
+        Database gone = add(ofThisTest("gone"));
+        Database deleted = gone.startDeleting(UUID.randomUUID(), T0).deleted(T0.plusSeconds(1), T0.plusSeconds(3600));
+        databases().update(deleted, gone.version());
+
+        var onlyDeleted = new DatabaseQuery(
+                Optional.of(team), Optional.of(DatabaseStatus.DELETED), null, DatabaseSort.NAME, 10, null);
+        var withDeleted = new DatabaseQuery(Optional.of(team), null, null, DatabaseSort.NAME, 1, null, true);
+        assertThat(listAll(onlyDeleted)).containsExactly(deleted);
+        assertThat(listAll(withDeleted)).containsExactly(deleted, kept);
+        assertThat(databases().findIncludingDeleted(gone.id())).contains(deleted);
+        assertThat(deleted.restorableUntil()).isEqualTo(T0.plusSeconds(3600));
+    }
+
+    @Test
+    void onlyDeletedDatabasesPastTheirWindowAreDueForPurge() {
+        Database past = add(ofThisTest("past"));
+        Database within = add(ofThisTest("within"));
+        Database live = add(ofThisTest("live"));
+        databases().update(past.deleted(T0.plusSeconds(1), T0.plusSeconds(10)), past.version());
+        databases().update(within.deleted(T0.plusSeconds(1), T0.plusSeconds(3600)), within.version());
+
+        List<DatabaseId> due = databases().dueForPurge(T0.plusSeconds(60), 1000).stream()
+                .map(Database::id)
+                .toList();
+
+        assertThat(due).contains(past.id()).doesNotContain(within.id(), live.id());
+    }
+
+    @Test
+    void aRestoreUnderANameItsTeamHasGivenMeanwhileIsRefused() {
+        Database first = add(ofThisTest("orders"));
+        Database deleted = first.startDeleting(UUID.randomUUID(), T0).deleted(T0.plusSeconds(1), T0.plusSeconds(3600));
+        databases().update(deleted, first.version());
+        add(aDatabase()
+                .named(first.name().value())
+                .ownedBy(team)
+                .withPurpose("took the name")
+                .createdAt(T0.plusSeconds(2))
+                .build());
+        var connected = new Database(
+                deleted.id(),
+                deleted.name(),
+                deleted.ownerTeam(),
+                deleted.purpose(),
+                deleted.status(),
+                new ConnectionDetails("pg-1.internal", 5432, "orders", "orders"),
+                deleted.labels(),
+                deleted.createdAt(),
+                deleted.updatedAt(),
+                deleted.deletedAt(),
+                deleted.version(),
+                deleted.latestOperationId(),
+                null,
+                deleted.cluster(),
+                deleted.nameOnCluster(),
+                null,
+                false,
+                deleted.restorableUntil());
+        Database restoring =
+                connected.startRestoring(UUID.randomUUID(), deleted.name(), deleted.nameOnCluster(), T0.plusSeconds(3));
+
+        assertThatThrownBy(() -> inTransaction(() -> databases().update(restoring, deleted.version())))
+                .isInstanceOf(NameTakenException.class);
     }
 
     @Test
@@ -430,7 +498,8 @@ public abstract class DatabasesContract {
     }
 
     private static DatabaseQuery withAfter(DatabaseQuery q, DatabaseCursor after) {
-        return new DatabaseQuery(q.ownerTeam(), q.status(), q.text(), q.sort(), q.pageSize(), Optional.of(after));
+        return new DatabaseQuery(
+                q.ownerTeam(), q.status(), q.text(), q.sort(), q.pageSize(), Optional.of(after), q.includeDeleted());
     }
 
     /** Follows next tokens from the first page to the last. */

@@ -115,6 +115,24 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void anEventOfTheFleetHasNoTeamAndOnlyAReadWithoutATeamFilterSeesIt() {
+        TeamSlug team = aTeam();
+        UUID cluster = UUID.randomUUID();
+        NewEvent fleet = new NewEvent(
+                NOW, EventType.CLUSTER_HEALTH_CHANGED, null, cluster, Map.of("name", "eu-1", "to", "down"));
+        EventPosition teams = inTransaction(() -> log().append(anEvent(team, EventType.DATABASE_CREATED)));
+        EventPosition position = inTransaction(() -> log().append(fleet));
+        awaitPublished(position);
+
+        assertThat(log().publishedAfter(teams, new EventFilter(Optional.empty(), Set.of(), Optional.of(cluster)), 10))
+                .containsExactly(fleet.at(position));
+        assertThat(positions(ofTeam(team))).containsExactly(teams);
+        assertThat(positions(new EventFilter(
+                        Optional.of(team), Set.of(EventType.CLUSTER_HEALTH_CHANGED), Optional.of(cluster))))
+                .isEmpty();
+    }
+
+    @Test
     void theHeadIsTheNewestPublishedPosition() {
         TeamSlug team = aTeam();
         EventPosition last = appendEach(team, EventType.DATABASE_CREATED, 2).getLast();

@@ -35,6 +35,8 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         PROVISION,
         CHANGE_PASSWORD,
         DEPROVISION,
+        DEACTIVATE,
+        REACTIVATE,
         SNAPSHOT,
         DROP_SNAPSHOT,
         RESTORE,
@@ -47,7 +49,7 @@ public final class FakeProvisioner implements Provisioners, Copiers {
     /**
      * @param id       null for {@link Action#CHECK_ADMIN}
      * @param name     null for {@link Action#CHECK_ADMIN}
-     * @param password null for {@link Action#CHECK_ADMIN} and {@link Action#DEPROVISION}
+     * @param password null but for {@link Action#PROVISION} and {@link Action#CHANGE_PASSWORD}
      */
     public record Call(Action action, DatabaseId id, NameOnCluster name, String password, ClusterName cluster) {
         @Override
@@ -156,6 +158,16 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         @Override
         public void deprovision(DatabaseId id, NameOnCluster name) {
             record(new Call(Action.DEPROVISION, id, name, null, target.name()));
+        }
+
+        @Override
+        public void deactivate(DatabaseId id, NameOnCluster name) {
+            record(new Call(Action.DEACTIVATE, id, name, null, target.name()));
+        }
+
+        @Override
+        public void reactivate(DatabaseId id, NameOnCluster name) {
+            record(new Call(Action.REACTIVATE, id, name, null, target.name()));
         }
     }
 }

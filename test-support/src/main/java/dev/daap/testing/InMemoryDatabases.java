@@ -10,12 +10,14 @@ import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseSort;
+import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.team.Teams;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +110,15 @@ public final class InMemoryDatabases implements Databases {
                 throw new NameTakenException(
                         changed.ownerTeam().value(), changed.name().value());
             }
+            if (changed.isLive()
+                    && changed.cluster() != null
+                    && rows.values().stream()
+                            .anyMatch(other -> other.isLive()
+                                    && !other.id().equals(changed.id())
+                                    && changed.cluster().equals(other.cluster())
+                                    && other.nameOnCluster().equals(changed.nameOnCluster()))) {
+                throw new ConcurrentChangeException("database", changed.id().toString());
+            }
             // The measured size is the probe's to write, never a change's.
             rows.put(changed.id(), withStorage(changed, stored.storageBytes()));
         } finally {
@@ -132,6 +143,21 @@ public final class InMemoryDatabases implements Databases {
                 matching,
                 query.pageSize(),
                 last -> DatabaseCursor.after(last, query.sort()).toToken());
+    }
+
+    @Override
+    public List<Database> dueForPurge(Instant now, int limit) {
+        lock.lock();
+        try {
+            return rows.values().stream()
+                    .filter(row -> row.status() == DatabaseStatus.DELETED
+                            && row.restorableUntil().isBefore(now))
+                    .sorted(Comparator.comparing(Database::restorableUntil))
+                    .limit(limit)
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -206,7 +232,9 @@ public final class InMemoryDatabases implements Databases {
                 row.failureReason(),
                 row.cluster(),
                 row.nameOnCluster(),
-                row.storageBytes());
+                row.storageBytes(),
+                row.deletionProtection(),
+                row.restorableUntil());
     }
 
     /** As the store does it: placed under the name it has, the version moved on. */
@@ -227,7 +255,9 @@ public final class InMemoryDatabases implements Databases {
                 row.failureReason(),
                 cluster,
                 row.nameOnCluster(),
-                row.storageBytes());
+                row.storageBytes(),
+                row.deletionProtection(),
+                row.restorableUntil());
     }
 
     private static Database withStorage(Database row, Long storageBytes) {
@@ -247,7 +277,9 @@ public final class InMemoryDatabases implements Databases {
                 row.failureReason(),
                 row.cluster(),
                 row.nameOnCluster(),
-                storageBytes);
+                storageBytes,
+                row.deletionProtection(),
+                row.restorableUntil());
     }
 
     /** Names are unique within a team among live rows. */
@@ -258,8 +290,12 @@ public final class InMemoryDatabases implements Databases {
     }
 
     private static Predicate<Database> matches(DatabaseQuery query) {
-        Predicate<Database> live = Database::isLive;
-        return live.and(row -> query.ownerTeam()
+        Predicate<Database> inScope = switch (query.scope()) {
+            case LIVE -> Database::isLive;
+            case REMOVED -> row -> !row.isLive();
+            case ALL -> row -> true;
+        };
+        return inScope.and(row -> query.ownerTeam()
                         .map(team -> team.equals(row.ownerTeam()))
                         .orElse(true))
                 .and(row -> query.status().map(status -> status == row.status()).orElse(true))

@@ -1,5 +1,6 @@
 package dev.daap.testing;
 
+import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
@@ -37,6 +38,9 @@ public final class InMemoryJobQueue implements JobQueue {
             Comparator.comparing(Job::runAt).thenComparing(OLDEST_FIRST);
 
     private final Map<UUID, Job> jobs = new LinkedHashMap<>();
+    /** Postponed jobs and the cluster each waits for (the PostgreSQL queue's waiting_for_cluster column). */
+    private final Map<UUID, ClusterId> waiting = new LinkedHashMap<>();
+
     private final ReentrantLock lock = new ReentrantLock(); // not synchronized: avoids pinning virtual threads
     private final Clock clock;
 
@@ -76,6 +80,7 @@ public final class InMemoryJobQueue implements JobQueue {
                         job.startedAt() == null ? now : job.startedAt(),
                         job.finishedAt());
                 jobs.put(job.id(), running);
+                waiting.remove(job.id());
                 claimed.add(running);
             }
             return claimed;
@@ -112,6 +117,58 @@ public final class InMemoryJobQueue implements JobQueue {
                         error,
                         job.startedAt(),
                         job.finishedAt()));
+    }
+
+    @Override
+    public void postpone(UUID jobId, String owner, String reason, Instant runAt, ClusterId waitingFor) {
+        locked(() -> {
+            updateHeld(
+                    jobId,
+                    owner,
+                    job -> copy(
+                            job,
+                            JobState.SCHEDULED,
+                            job.attempts() - 1,
+                            micros(runAt),
+                            null,
+                            null,
+                            reason,
+                            job.startedAt(),
+                            job.finishedAt()));
+            waiting.put(jobId, waitingFor);
+            return null;
+        });
+    }
+
+    @Override
+    public int wakeWaitingFor(ClusterId cluster) {
+        Instant now = now();
+        return locked(() -> {
+            List<UUID> woken = waiting.entrySet().stream()
+                    .filter(entry -> entry.getValue().equals(cluster)
+                            && jobs.get(entry.getKey()).state() == JobState.SCHEDULED)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            for (UUID id : woken) {
+                Job job = jobs.get(id);
+                if (job.runAt().isAfter(now)) {
+                    jobs.put(
+                            id,
+                            copy(
+                                    job,
+                                    job.state(),
+                                    job.attempts(),
+                                    now,
+                                    null,
+                                    null,
+                                    job.lastError(),
+                                    job.startedAt(),
+                                    job.finishedAt()));
+                }
+                waiting.remove(id);
+            }
+            return woken.size();
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.daap.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
@@ -35,6 +36,9 @@ public abstract class JobQueueContract {
 
     /** Stores a database with this id, for queues whose jobs need their database row (a foreign key). */
     protected abstract void addDatabase(DatabaseId id);
+
+    /** Stores a cluster with this id, for queues whose waiting jobs refer to their cluster's row. */
+    protected abstract void addCluster(ClusterId id);
 
     @Test
     void anEnqueuedJobIsFoundAsItWasStored() {
@@ -236,6 +240,56 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void postponeGivesTheClaimedAttemptBackAndMakesTheJobDueAtRunAt() {
+        ClusterId cluster = aCluster();
+        Job job = enqueue(aDatabase());
+        jobs().claim("worker-a", LEASE, 10);
+        Instant retryAt = clock.instant().plusSeconds(10);
+
+        jobs().postpone(job.id(), "worker-a", "cluster eu-1 is down", retryAt, cluster);
+
+        Job waiting = jobs().find(job.id()).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(JobState.SCHEDULED);
+        assertThat(waiting.attempts()).as("waiting used no attempt").isZero();
+        assertThat(waiting.runAt()).isEqualTo(retryAt);
+        assertThat(waiting.lastError()).isEqualTo("cluster eu-1 is down");
+        assertThat(waiting.leaseOwner()).isNull();
+        assertThat(waiting.leaseExpiresAt()).isNull();
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(jobs().claim("worker-b", LEASE, 10)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(jobs().claim("worker-b", LEASE, 10))
+                .singleElement()
+                .satisfies(again -> assertThat(again.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void wakeWaitingForMakesTheJobsWaitingForThatClusterDueAtOnce() {
+        ClusterId back = aCluster();
+        ClusterId stillDown = aCluster();
+        Job first = enqueue(aDatabase());
+        Job second = enqueue(aDatabase());
+        Job other = enqueue(aDatabase());
+        Job retried = enqueue(aDatabase());
+        jobs().claim("worker-a", LEASE, 10);
+        Instant later = clock.instant().plus(Duration.ofMinutes(5));
+        jobs().postpone(first.id(), "worker-a", "down", later, back);
+        jobs().postpone(second.id(), "worker-a", "down", later, back);
+        jobs().postpone(other.id(), "worker-a", "down", later, stillDown);
+        jobs().retryLater(retried.id(), "worker-a", "permission denied", later);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(jobs().wakeWaitingFor(back)).isEqualTo(2);
+
+        assertThat(jobs().claim("worker-b", LEASE, 10))
+                .extracting(Job::id)
+                .containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(jobs().wakeWaitingFor(back))
+                .as("a claimed job waits for nothing any more")
+                .isZero();
+    }
+
+    @Test
     void forDatabaseListsTheJobsOfOneDatabaseNewestFirst() {
         DatabaseId database = aDatabase();
         Job first = enqueue(database);
@@ -270,6 +324,12 @@ public abstract class JobQueueContract {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
+
+    private ClusterId aCluster() {
+        ClusterId id = new ClusterId(UUID.randomUUID());
+        addCluster(id);
+        return id;
+    }
 
     private DatabaseId aDatabase() {
         DatabaseId id = new DatabaseId(UUID.randomUUID());
@@ -311,7 +371,8 @@ public abstract class JobQueueContract {
                 "succeed", owner -> jobs().succeed(id, owner),
                 "fail", owner -> jobs().fail(id, owner, "error"),
                 "cancel", owner -> jobs().cancel(id, owner, "reason"),
-                "retryLater", owner -> jobs().retryLater(id, owner, "error", clock.instant()));
+                "retryLater", owner -> jobs().retryLater(id, owner, "error", clock.instant()),
+                "postpone", owner -> jobs().postpone(id, owner, "down", clock.instant(), aCluster()));
     }
 
     private void assertFinished(Job job, JobState state, String lastError) {

@@ -12,11 +12,19 @@ public final class LockWaiters {
 
     /** Sessions of {@code dataSource}'s database waiting for an advisory lock ({@code pg_advisory_xact_lock}). */
     public static int advisory(DataSource dataSource) {
+        return waiting(dataSource, "wait_event = 'advisory'");
+    }
+
+    /** Sessions of {@code dataSource}'s database waiting for a row another transaction changed or locked. */
+    public static int onRows(DataSource dataSource) {
+        return waiting(dataSource, "wait_event IN ('transactionid', 'tuple')");
+    }
+
+    private static int waiting(DataSource dataSource, String event) {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT count(*) FROM pg_stat_activity "
-                                + "WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'")) {
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND wait_event_type = 'Lock' AND " + event)) {
             rows.next();
             return rows.getInt(1);
         } catch (SQLException e) {

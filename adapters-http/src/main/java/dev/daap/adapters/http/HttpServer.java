@@ -25,6 +25,8 @@ import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.version.VersionHandler;
+import dev.daap.adapters.http.version.VersionSource;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.util.JavalinException;
@@ -61,8 +63,9 @@ public final class HttpServer implements AutoCloseable {
             ClusterUseCases clusters,
             SnapshotUseCases snapshots,
             ReadinessCheck readiness,
+            VersionSource version,
             HttpSettings settings) {
-        this(useCases, access, events, clusters, snapshots, readiness, settings, RequestTelemetry.none());
+        this(useCases, access, events, clusters, snapshots, readiness, version, settings, RequestTelemetry.none());
     }
 
     /** @param telemetry the metrics, spans and access log of every request */
@@ -73,6 +76,7 @@ public final class HttpServer implements AutoCloseable {
             ClusterUseCases clusters,
             SnapshotUseCases snapshots,
             ReadinessCheck readiness,
+            VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
         Objects.requireNonNull(snapshots, "snapshots");
@@ -82,6 +86,7 @@ public final class HttpServer implements AutoCloseable {
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(readiness, "readiness");
+        Objects.requireNonNull(version, "version");
         this.settings = Objects.requireNonNull(settings, "settings");
         var bodies = new RequestBodies(settings.maxRequestBytes());
         var handlers = new Routes.Handlers(
@@ -94,7 +99,8 @@ public final class HttpServer implements AutoCloseable {
                 new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
                 new ClusterHandler(clusters, json, bodies, Routes.CLUSTERS),
                 new SnapshotHandler(snapshots, json, bodies),
-                new HealthHandler(readiness, json));
+                new HealthHandler(readiness, json),
+                new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());
         var idempotent = new IdempotentPosts(useCases.idempotency(), problems::handle);
         var authentication = new Authentication(access.authenticate());

@@ -13,6 +13,7 @@ import dev.daap.domain.error.ClusterNotFoundException;
 import dev.daap.domain.error.ClusterTakenException;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.DomainException;
 import dev.daap.domain.error.FieldError;
 import dev.daap.domain.error.IllegalTransitionException;
@@ -21,6 +22,7 @@ import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
+import dev.daap.domain.error.RestoreWindowExpiredException;
 import dev.daap.domain.error.SnapshotLimitException;
 import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
@@ -98,6 +100,8 @@ public final class ProblemMapper {
             case NoCapacityException ignored -> ProblemType.NO_CAPACITY;
             case SnapshotNotFoundException ignored -> ProblemType.SNAPSHOT_NOT_FOUND;
             case SnapshotLimitException ignored -> ProblemType.SNAPSHOT_LIMIT;
+            case DeletionProtectedException ignored -> ProblemType.DELETION_PROTECTED;
+            case RestoreWindowExpiredException ignored -> ProblemType.RESTORE_WINDOW_EXPIRED;
         };
     }
 

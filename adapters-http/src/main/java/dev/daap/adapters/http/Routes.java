@@ -16,6 +16,7 @@ import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.version.VersionHandler;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 
@@ -24,6 +25,7 @@ public final class Routes {
     public static final String DATABASES = "/v1/databases";
     public static final String DATABASE = DATABASES + "/{id}";
     public static final String DATABASE_RETRY = DATABASE + "/retry";
+    public static final String DATABASE_RESTORE = DATABASE + "/restore";
     public static final String DATABASE_OPERATIONS = DATABASE + "/operations";
     public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
     public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
@@ -40,6 +42,7 @@ public final class Routes {
     public static final String PLATFORM_API_KEYS = "/v1/api-keys";
     public static final String PLATFORM_API_KEY = PLATFORM_API_KEYS + "/{id}";
     public static final String EVENTS = "/v1/events";
+    public static final String VERSION = "/v1/version";
     public static final String CLUSTERS = "/v1/clusters";
     public static final String CLUSTER = CLUSTERS + "/{name}";
     /** The contract; public, like the reference page for people that shows it. */
@@ -60,6 +63,8 @@ public final class Routes {
     static void register(
             RoutesConfig routes, IdempotentPosts idempotent, Authentication authentication, Handlers handlers) {
         routes.before(RequestIds::assign);
+        // Before authentication, which itself reads tables that an instance on an old schema may lack.
+        routes.before(AUTHENTICATED, exceptTheContract(handlers.health()::refuseWhileUnavailable));
         routes.before(AUTHENTICATED, exceptTheContract(authentication::check));
         // After authentication, before every route: no text input with a NUL reaches a handler.
         routes.beforeMatched(NulCharacters::refuseInParameters);
@@ -75,6 +80,7 @@ public final class Routes {
         routes.patch(DATABASE, databases::update);
         routes.delete(DATABASE, databases::delete);
         routes.post(DATABASE_RETRY, idempotent.idempotent(databases::retry));
+        routes.post(DATABASE_RESTORE, idempotent.idempotent(databases::restore));
 
         var snapshots = handlers.snapshots();
         routes.post(DATABASE_SNAPSHOTS, idempotent.idempotent(snapshots::create));
@@ -109,6 +115,7 @@ public final class Routes {
         routes.get(ME, handlers.apiKeys()::me);
         routes.get(AUDIT_EVENTS, handlers.audit()::list);
         routes.get(EVENTS, handlers.events()::events);
+        routes.get(VERSION, handlers.version()::get);
 
         // Registering checks the admin URL against the cluster; a replay answers from the first response without
         // connecting again. The response holds no secret: the admin URL is never part of it.
@@ -142,6 +149,7 @@ public final class Routes {
         routes.head(ME, handlers.apiKeys()::me);
         routes.head(PLATFORM_API_KEYS, handlers.apiKeys()::listPlatform);
         routes.head(AUDIT_EVENTS, handlers.audit()::list);
+        routes.head(VERSION, handlers.version()::get);
         routes.head(CLUSTERS, handlers.clusters()::list);
         routes.head(CLUSTER, handlers.clusters()::get);
         // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
@@ -151,7 +159,7 @@ public final class Routes {
         routes.head(OPENAPI, contract::serve);
     }
 
-    /** A client reads the contract before it has a key, so the document needs none. */
+    /** A client reads the contract before it has a key, so the document needs none; nor does it need the database. */
     private static Handler exceptTheContract(Handler check) {
         return ctx -> {
             if (!ctx.path().equals(OPENAPI)) {
@@ -171,5 +179,6 @@ public final class Routes {
             EventHandler events,
             ClusterHandler clusters,
             SnapshotHandler snapshots,
-            HealthHandler health) {}
+            HealthHandler health,
+            VersionHandler version) {}
 }

@@ -41,7 +41,8 @@ class AccessControlApiTest extends ApiTest {
         LIST_PLATFORM_KEYS("GET", "/v1/api-keys", null, Role.PLATFORM_ADMIN),
         REVOKE_PLATFORM_KEY("DELETE", "/v1/api-keys/{key}", null, Role.PLATFORM_ADMIN),
         EVENTS_PAGE("GET", "/v1/events?format=json", null, Role.VIEWER),
-        ME("GET", "/v1/me", null, Role.VIEWER);
+        ME("GET", "/v1/me", null, Role.VIEWER),
+        VERSION("GET", "/v1/version", null, Role.VIEWER);
 
         final String method;
         final String path;

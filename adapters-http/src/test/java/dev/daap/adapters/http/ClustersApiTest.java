@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.cluster.ClusterProbeException;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.FakeProvisioner.Action;
@@ -54,7 +55,9 @@ class ClustersApiTest extends ApiTest {
                         "latency_ms",
                         "connections",
                         "max_connections",
-                        "error");
+                        "error",
+                        "consecutive_failures",
+                        "public_connect_databases");
         assertThat(body.path("state").asText()).isEqualTo("active");
         assertThat(body.path("health").path("status").asText())
                 .as("registration connected")
@@ -79,6 +82,33 @@ class ClustersApiTest extends ApiTest {
         assertThat(body.path("connect_sslmode").isNull()).isTrue();
         assertThat(body.path("region").isNull()).isTrue();
         assertThat(body.path("max_databases").isNull()).isTrue();
+    }
+
+    @Test
+    void registeringClosesTheClustersOtherDatabasesToPublicAndTheHealthListsThoseStillOpen() {
+        api.isolation.leaveOpen(List.of("postgres", "template1"));
+
+        JsonNode body = seen(api.post("/v1/clusters", EU_1)).json();
+
+        assertThat(api.isolation.asked())
+                .extracting(url -> url.address().host())
+                .containsExactly("db.test");
+        assertThat(body.path("health").path("public_connect_databases"))
+                .extracting(JsonNode::asText)
+                .containsExactly("postgres", "template1");
+        assertAdminUrlNeverShown();
+    }
+
+    @Test
+    void aClusterThatFailsToBeClosedAfterItsCheckIsRegisteredAllTheSame() {
+        api.isolation.failWith(new ClusterProbeException("the connection was reset", null));
+
+        TestResponse response = seen(api.post("/v1/clusters", EU_1));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().path("health").path("status").asText()).isEqualTo("up");
+        assertThat(response.json().path("health").path("public_connect_databases"))
+                .isEmpty();
     }
 
     @Test
@@ -234,14 +264,18 @@ class ClustersApiTest extends ApiTest {
         JsonNode problem = assertProblem(api.delete("/v1/clusters/default"), 409, "cluster-not-empty");
         assertThat(problem.path("detail").asText()).contains("1 live database");
 
-        api.delete("/v1/databases/"
+        String database = "/v1/databases/"
                 + api.get("/v1/databases")
                         .json()
                         .path("items")
                         .get(0)
                         .path("id")
-                        .asText());
+                        .asText();
+        api.delete(database);
         assertProblem(api.delete("/v1/clusters/default"), 409, "cluster-not-empty"); // deleting: still there
+        api.runJobs();
+        assertProblem(api.delete("/v1/clusters/default"), 409, "cluster-not-empty"); // deleted: its data too
+        api.delete(database + "?purge=true");
         api.runJobs();
         assertProblem(api.delete("/v1/clusters/default", "If-Match", "\"7\""), 412, "version-mismatch");
 

@@ -50,9 +50,16 @@ class CreateAndGetDatabaseTest extends ApiTest {
                         "latest_operation_id",
                         "failure_reason",
                         "cluster",
-                        "storage_bytes");
+                        "storage_bytes",
+                        "deletion_protection",
+                        "deleted_at",
+                        "restorable_until");
         assertThat(body.path("cluster").asText()).isEqualTo("default");
         assertThat(body.path("storage_bytes").isNull()).as("not measured yet").isTrue();
+        assertThat(body.path("deletion_protection").asBoolean())
+                .as("off unless asked for")
+                .isFalse();
+        assertThat(body.path("restorable_until").isNull()).isTrue();
         assertThat(body.path("name").asText()).isEqualTo("orders");
         assertThat(body.path("owner_team").asText()).isEqualTo("payments");
         assertThat(body.path("purpose").asText()).isEqualTo("Orders of the shop");

@@ -14,6 +14,7 @@ import dev.daap.domain.job.JobState;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner.Action;
 import dev.daap.testing.http.TestResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class DeleteDatabaseApiTest extends ApiTest {
 
     @Test
-    void deleteAnswers202WithTheDeletingResourceAndSchedulesADeprovisionJob() {
+    void deleteAnswers202WithTheDeletingResourceAndSchedulesADeactivateJob() {
         String id = api.createReady("orders").substring("/v1/databases/".length());
 
         TestResponse response = api.delete("/v1/databases/" + id);
@@ -36,7 +37,7 @@ class DeleteDatabaseApiTest extends ApiTest {
         JsonNode body = response.json();
         assertThat(body.path("status").asText()).isEqualTo("deleting");
         Job newest = jobsOf(id).getFirst();
-        assertThat(newest.kind()).isEqualTo(JobKind.DEPROVISION);
+        assertThat(newest.kind()).isEqualTo(JobKind.DEACTIVATE);
         assertThat(newest.state()).isEqualTo(JobState.SCHEDULED);
         assertThat(body.path("latest_operation_id").asText())
                 .isEqualTo(newest.id().toString());
@@ -57,25 +58,35 @@ class DeleteDatabaseApiTest extends ApiTest {
         assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(jobsOf(path.substring("/v1/databases/".length())))
                 .extracting(Job::kind)
-                .containsExactly(JobKind.DEPROVISION, JobKind.PROVISION);
+                .containsExactly(JobKind.DEACTIVATE, JobKind.PROVISION);
     }
 
     @Test
-    void theDatabaseIsGoneOnceTheDeprovisionJobRan() {
+    void theDatabaseIsDeletedAndRestorableOnceTheDeactivateJobRan() {
         String path = api.createReady("orders");
         api.delete(path);
 
         api.runJobs();
 
-        assertProblem(api.get(path), 404, "database-not-found");
+        JsonNode deleted = api.get(path).json();
+        assertThat(deleted.path("status").asText()).isEqualTo("deleted");
+        assertThat(Instant.parse(deleted.path("restorable_until").asText()))
+                .isEqualTo(Instant.parse(deleted.path("deleted_at").asText()).plus(TestApi.RESTORE_WINDOW));
         assertThat(api.get("/v1/databases").json().path("items").isEmpty()).isTrue();
-        assertProblem(api.delete(path), 404, "database-not-found");
-        assertThat(api.provisioner.calls(Action.DEPROVISION))
+        assertThat(api.get("/v1/databases?status=deleted").json().path("items"))
+                .singleElement()
+                .isEqualTo(deleted);
+        assertThat(api.get("/v1/databases?include_deleted=true").json().path("items"))
+                .singleElement()
+                .isEqualTo(deleted);
+        assertThat(api.delete(path).json()).as("asking again is harmless").isEqualTo(deleted);
+        assertThat(api.provisioner.calls(Action.DEACTIVATE))
                 .singleElement()
                 .satisfies(call -> assertThat(call.name().value()).isEqualTo("payments_orders"));
+        assertThat(api.provisioner.calls(Action.DEPROVISION)).isEmpty();
         assertThat(api.fleet.cluster("default").fill().databaseCount())
-                .as("its place on the cluster is free again")
-                .isZero();
+                .as("its data is still on the cluster: the place stays taken until the purge")
+                .isEqualTo(1);
     }
 
     @Test
@@ -167,11 +178,11 @@ class DeleteDatabaseApiTest extends ApiTest {
         assertThat(response.json().path("status").asText()).isEqualTo("deleting");
         assertThat(response.json().path("failure_reason").isNull()).isTrue();
         api.runJobs();
-        assertProblem(api.get(path), 404, "database-not-found");
+        assertThat(api.get(path).json().path("status").asText()).isEqualTo("deleted");
         assertThat(jobsOf(path.substring("/v1/databases/".length())))
                 .extracting(Job::kind, Job::state)
                 .containsExactly(
-                        tuple(JobKind.DEPROVISION, JobState.SUCCEEDED), tuple(JobKind.PROVISION, JobState.FAILED));
+                        tuple(JobKind.DEACTIVATE, JobState.SUCCEEDED), tuple(JobKind.PROVISION, JobState.FAILED));
     }
 
     @Test

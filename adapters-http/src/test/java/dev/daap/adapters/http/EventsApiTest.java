@@ -149,6 +149,40 @@ class EventsApiTest {
     }
 
     @Test
+    void anEventOfTheFleetReachesPlatformAdminsOnly() throws Exception {
+        UUID cluster = UUID.randomUUID();
+        try (SseConnection mine = api.stream(team.value(), "?after=" + EventPosition.ORIGIN.encode());
+                SseConnection asking = api.stream(team.value(), "?type=cluster.health_changed");
+                SseConnection admin = api.stream("*", "?type=cluster.health_changed,database.created")) {
+            EventPosition fleet = api.append(null, EventType.CLUSTER_HEALTH_CHANGED, cluster);
+            EventPosition ours = api.append(team);
+
+            List<Message> seen = admin.awaitMessages(2);
+            assertThat(seen).extracting(Message::id).contains(fleet.encode(), ours.encode());
+            JsonNode data = JSON.readTree(seen.stream()
+                    .filter(message -> message.id().equals(fleet.encode()))
+                    .findFirst()
+                    .orElseThrow()
+                    .data());
+            assertThat(data.get("type").asText()).isEqualTo("cluster.health_changed");
+            assertThat(data.get("team").isNull()).isTrue();
+            assertThat(data.get("resource_id").asText()).isEqualTo(cluster.toString());
+            assertThat(mine.awaitMessages(1)).extracting(Message::id).containsExactly(ours.encode());
+            assertThat(mine.ids()).doesNotContain(fleet.encode());
+            assertThat(asking.ids()).isEmpty();
+        }
+        assertThat(page(team.value(), "?format=json&type=cluster.health_changed")
+                        .json()
+                        .get("items"))
+                .isEmpty();
+        assertThat(page("*", "?format=json&type=cluster.health_changed&resource_id=" + cluster)
+                        .json()
+                        .get("items"))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("team").isNull()).isTrue());
+    }
+
+    @Test
     void filtersByTypeAndResource() {
         UUID resource = UUID.randomUUID();
         try (SseConnection types =

@@ -3,8 +3,10 @@ package dev.daap.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.adapters.http.health.Readiness;
+import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.testing.http.TestResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HealthApiTest {
@@ -60,6 +62,41 @@ class HealthApiTest {
     void healthIsOutsideTheVersionedApi() {
         try (TestApi api = TestApi.start()) {
             assertThat(api.get("/v1/health/live").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void anInstanceThatCannotServeAnswers503UnderV1AndStaysLive() {
+        String reason = "schema daap was not current when this instance started: run `daap migrate up`, then restart";
+        ReadinessCheck unavailable = new ReadinessCheck() {
+            @Override
+            public Readiness check() {
+                return new Readiness(false, Map.of("migrations", reason));
+            }
+
+            @Override
+            public Optional<String> refusal() {
+                return Optional.of(reason);
+            }
+        };
+        try (TestApi api = TestApi.start(unavailable)) {
+            TestResponse list = api.get("/v1/databases");
+            assertThat(list.status()).isEqualTo(503);
+            assertThat(list.contentType()).startsWith("application/problem+json");
+            assertThat(list.json().path("type").asText()).endsWith("/service-unavailable");
+            assertThat(list.json().path("detail").asText()).isEqualTo(reason);
+            assertThat(api.as(null).get("/v1/me").status())
+                    .as("before authentication, which would read the keys' table")
+                    .isEqualTo(503);
+
+            assertThat(api.get("/health/ready").status()).isEqualTo(503);
+            assertThat(api.get("/health/ready")
+                            .json()
+                            .path("checks")
+                            .path("migrations")
+                            .asText())
+                    .isEqualTo(reason);
+            assertThat(api.get("/health/live").status()).isEqualTo(200);
         }
     }
 }

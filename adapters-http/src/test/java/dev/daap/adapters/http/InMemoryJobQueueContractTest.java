@@ -1,5 +1,6 @@
 package dev.daap.adapters.http;
 
+import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.testing.InMemoryJobQueue;
@@ -17,5 +18,10 @@ class InMemoryJobQueueContractTest extends JobQueueContract {
     @Override
     protected void addDatabase(DatabaseId id) {
         // The fake has no foreign key from jobs to databases.
+    }
+
+    @Override
+    protected void addCluster(ClusterId id) {
+        // Nor from jobs to clusters.
     }
 }

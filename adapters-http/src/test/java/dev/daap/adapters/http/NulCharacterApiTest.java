@@ -50,6 +50,7 @@ class NulCharacterApiTest extends ApiTest {
             {"purpose": "Orders", "owner_team": "search", "labels": {"env": "prod", "tier": null}}"""),
             Map.entry("DELETE /v1/databases/{id}", NO_BODY),
             Map.entry("POST /v1/databases/{id}/retry", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/restore", "{\"name\": \"orders-two\"}"),
             Map.entry("POST /v1/databases/{id}/snapshots", """
                     {"description": "before the migration"}"""),
             Map.entry("DELETE /v1/databases/{id}/snapshots/{sid}", NO_BODY),

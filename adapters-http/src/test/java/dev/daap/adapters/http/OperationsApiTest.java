@@ -119,7 +119,7 @@ class OperationsApiTest extends ApiTest {
                 .extracting(item -> item.path("id").asText())
                 .containsExactly(
                         deprovision, database.path("latest_operation_id").asText());
-        assertThat(items).extracting(item -> item.path("kind").asText()).containsExactly("deprovision", "provision");
+        assertThat(items).extracting(item -> item.path("kind").asText()).containsExactly("deactivate", "provision");
         assertThat(fieldNames(items.get(0))).contains("database_id", "next_retry_at", "stuck");
         assertThat(api.jobs.forDatabase(DatabaseId.parse(database.path("id").asText()), 10))
                 .hasSize(2);

@@ -9,6 +9,7 @@ import dev.daap.domain.error.ClusterNotFoundException;
 import dev.daap.domain.error.ClusterTakenException;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.DomainException;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
@@ -16,6 +17,7 @@ import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
+import dev.daap.domain.error.RestoreWindowExpiredException;
 import dev.daap.domain.error.SnapshotLimitException;
 import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
@@ -50,7 +52,9 @@ class ProblemMapperTest {
                 Map.entry(new ClusterNotEmptyException("x", 1), 409),
                 Map.entry(new NoCapacityException(List.of()), 409),
                 Map.entry(new SnapshotNotFoundException("x"), 404),
-                Map.entry(new SnapshotLimitException(10, "x"), 409));
+                Map.entry(new SnapshotLimitException(10, "x"), 409),
+                Map.entry(new DeletionProtectedException("x"), 409),
+                Map.entry(new RestoreWindowExpiredException("x", java.time.Instant.EPOCH), 409));
 
         statuses.forEach((error, status) -> {
             assertThat(ProblemMapper.typeOf(error).code()).isEqualTo(error.code());
@@ -60,7 +64,7 @@ class ProblemMapperTest {
                         .map(DomainException::code)
                         .distinct()
                         .toList())
-                .hasSize(19);
+                .hasSize(21);
         assertThat(statuses.keySet().stream().map(Object::getClass).toList())
                 .as("every kind of domain error is covered here")
                 .containsExactlyInAnyOrder(DomainException.class.getPermittedSubclasses());

@@ -9,6 +9,8 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.NameOnCluster;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -64,7 +66,14 @@ final class ScriptedDatabases implements Databases {
     @Override
     public Optional<Database> findIncludingDeleted(DatabaseId id) {
         failIfScripted();
+        beforeFind.accept(id);
         return store.findIncludingDeleted(id);
+    }
+
+    @Override
+    public List<Database> dueForPurge(Instant now, int limit) {
+        failIfScripted();
+        return store.dueForPurge(now, limit);
     }
 
     @Override

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.snapshot.SnapshotId;
+import dev.daap.domain.snapshot.SnapshotStatus;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.FakeProvisioner.Action;
 import dev.daap.testing.http.TestResponse;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +103,80 @@ class SnapshotsApiTest extends ApiTest {
                 api.post(database + "/snapshots", "{}").json().path("id").asText();
 
         assertProblem(api.delete(database + "/snapshots/" + snapshot), 409, "illegal-transition");
+    }
+
+    @Test
+    void aDeletedDatabaseKeepsItsSnapshotsRefusesNewOnesAndItsPurgeDropsTheCopiesBeforeTheRole() {
+        String database = api.createReady("orders");
+        String databaseId = database.substring(database.lastIndexOf('/') + 1);
+        String snapshot =
+                api.post(database + "/snapshots", "{}").json().path("id").asText();
+        api.runJobs();
+        assertThat(api.delete(database).status()).isEqualTo(202);
+        api.runJobs();
+        assertThat(api.get(database).json().path("status").asText()).isEqualTo("deleted");
+
+        assertProblem(api.post(database + "/snapshots", "{}"), 409, "illegal-transition");
+        assertProblem(api.post(database + "/snapshots/" + snapshot + "/restore"), 409, "illegal-transition");
+        assertProblem(
+                api.post(
+                        "/v1/databases",
+                        "{\"name\": \"orders-copy\", \"owner_team\": \"payments\", \"purpose\": \"a copy\","
+                                + " \"source\": {\"database_id\": \"" + databaseId + "\", \"snapshot_id\": \""
+                                + snapshot + "\"}}"),
+                409,
+                "illegal-transition");
+        assertThat(api.provisioner.calls(Action.DROP_SNAPSHOT))
+                .as("kept while it can be restored")
+                .isEmpty();
+        assertThat(api.get(database + "/snapshots/" + snapshot)
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("ready");
+
+        api.clock.advance(TestApi.RESTORE_WINDOW.plus(Duration.ofSeconds(1)));
+        assertThat(api.purgeExpired()).isEqualTo(1);
+        api.runJobs();
+
+        assertThat(api.get(database).json().path("status").asText()).isEqualTo("purged");
+        assertThat(api.provisioner.calls())
+                .extracting(FakeProvisioner.Call::action)
+                .containsSubsequence(Action.DROP_SNAPSHOT, Action.DEPROVISION);
+        assertThat(api.get("/v1/clusters/default").json().path("storage_bytes").asLong())
+                .as("the snapshot's size given back")
+                .isZero();
+        assertThat(api.snapshots.find(SnapshotId.parse(snapshot)).orElseThrow().status())
+                .isEqualTo(SnapshotStatus.DELETED);
+        assertProblem(api.get(database + "/snapshots/" + snapshot), 404, "snapshot-not-found");
+    }
+
+    @Test
+    void aSnapshotAndARestoreOfOneAskedForBeforeADeleteRunFirstAndTheDeleteThenParksTheDatabase() {
+        String database = api.createReady("orders");
+        String snapshot =
+                api.post(database + "/snapshots", "{}").json().path("id").asText();
+        api.runJobs();
+        String taken = api.post(database + "/snapshots", "{}").json().path("id").asText();
+        String kept = api.post(database + "/snapshots/" + snapshot + "/restore")
+                .json()
+                .path("id")
+                .asText();
+
+        assertThat(api.delete(database).status()).isEqualTo(202);
+        api.runJobs();
+
+        assertThat(api.provisioner.calls())
+                .extracting(FakeProvisioner.Call::action)
+                .containsSubsequence(Action.SNAPSHOT, Action.SNAPSHOT, Action.RESTORE, Action.DEACTIVATE);
+        for (String made : new String[] {taken, kept}) {
+            assertThat(api.get(database + "/snapshots/" + made)
+                            .json()
+                            .path("status")
+                            .asText())
+                    .isEqualTo("ready");
+        }
+        assertThat(api.get(database).json().path("status").asText()).isEqualTo("deleted");
     }
 
     @Test

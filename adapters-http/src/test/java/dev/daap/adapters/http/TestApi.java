@@ -10,6 +10,7 @@ import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
+import dev.daap.adapters.http.version.VersionInfo;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.ListApiKeys;
@@ -30,6 +31,7 @@ import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
@@ -37,13 +39,17 @@ import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.event.WatchEvents;
-import dev.daap.application.job.DeprovisionDatabase;
+import dev.daap.application.job.ClusterWaits;
+import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.DropSnapshot;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.MakeSnapshot;
 import dev.daap.application.job.ProvisionDatabase;
+import dev.daap.application.job.PurgeDatabase;
+import dev.daap.application.job.PurgeExpiredDatabases;
+import dev.daap.application.job.ReactivateDatabase;
 import dev.daap.application.job.RestoreFromSnapshot;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
@@ -64,6 +70,7 @@ import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.FakeClusterIsolation;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
@@ -96,9 +103,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     static final String WORKER = "test-worker";
     /** Few, so a test reaches the limit quickly. */
     static final int SNAPSHOT_LIMIT = 3;
+    /** What GET /v1/version answers here: the real source is the bootstrap's. */
+    static final VersionInfo VERSION = new VersionInfo(
+            "1.2.3",
+            "0123456789abcdef0123456789abcdef01234567",
+            new VersionInfo.Schema(33, 33, "0033-audit-events-actor-kind"),
+            new VersionInfo.Postgres("17.6", Map.of("default", "16.4")));
     /** Two attempts, and a failed one is due again at once: a test uses them up by running the next job twice. */
     static final JobSettings JOB_SETTINGS =
             new JobSettings(2, Duration.ofMinutes(2), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
+
+    /** How long a deleted database can be restored, as DAAP_RESTORE_WINDOW says by default. */
+    static final Duration RESTORE_WINDOW = Duration.ofDays(7);
 
     /** One millisecond on at every reading, so creation order is also time order; sub-millisecond, as stored. */
     final TestClock clock = TestClock.stepping(Instant.parse("2026-11-25T14:00:00.000123456Z"), Duration.ofMillis(1));
@@ -109,6 +125,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final EventHub hub = new EventHub(EventHub.DEFAULT_BUFFER);
     final TestFleet fleet;
     final FakeProvisioner provisioner;
+    final FakeClusterIsolation isolation = new FakeClusterIsolation();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     final ScriptedIdempotencyStore scriptedIdempotency = new ScriptedIdempotencyStore(idempotency);
     final InMemoryTeams teams = new InMemoryTeams();
@@ -129,6 +146,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         var targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
         var passwords = new PasswordGenerator();
         var snapshotEvents = new SnapshotEvents(events);
+        var snapshotsOfDatabase =
+                new SnapshotsOfDatabase(snapshots, targets, provisioner, fleet.clusters, snapshotEvents, clock);
         runner = new JobRunner(
                 transactions,
                 jobs,
@@ -146,7 +165,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         provisioner,
                                         clock),
                         JobKind.DEPROVISION,
-                                new DeprovisionDatabase(
+                                new PurgeDatabase(
                                         transactions,
                                         databases,
                                         jobs,
@@ -154,8 +173,22 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         vault,
                                         targets,
                                         fleet.clusters,
-                                        new SnapshotsOfDatabase(
-                                                snapshots, targets, provisioner, fleet.clusters, snapshotEvents, clock),
+                                        snapshotsOfDatabase,
+                                        clock),
+                        JobKind.DEACTIVATE,
+                                new DeactivateDatabase(
+                                        transactions, databases, jobs, events, targets, RESTORE_WINDOW, clock),
+                        JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
+                        JobKind.PURGE,
+                                new PurgeDatabase(
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        vault,
+                                        targets,
+                                        fleet.clusters,
+                                        snapshotsOfDatabase,
                                         clock),
                         JobKind.SNAPSHOT,
                                 new MakeSnapshot(
@@ -190,6 +223,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         snapshotEvents,
                                         clock)),
                 JOB_SETTINGS,
+                new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
         var audit = new AuditTrail(auditLog, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
@@ -200,6 +234,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 clusterUseCases(audit),
                 snapshotUseCases(audit, snapshotEvents),
                 readiness,
+                () -> VERSION,
                 settings);
         keys.add(ApiKey.issue(
                 ids.newId(), null, Role.PLATFORM_ADMIN, ApiToken.parse(ADMIN_TOKEN), "tests", clock.instant(), null));
@@ -231,7 +266,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new ListOperations(jobs, databases, JOB_SETTINGS, clock),
                 new ReadCredentials(transactions, databases, vault, audit),
                 new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
-                new Idempotency(scriptedIdempotency, clock));
+                new Idempotency(scriptedIdempotency, clock),
+                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock));
     }
 
     private SnapshotUseCases snapshotUseCases(AuditTrail audit, SnapshotEvents snapshotEvents) {
@@ -248,7 +284,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
 
     private ClusterUseCases clusterUseCases(AuditTrail audit) {
         return new ClusterUseCases(
-                new RegisterCluster(transactions, fleet.clusters, fleet.secrets, provisioner, audit, ids, clock),
+                new RegisterCluster(
+                        transactions, fleet.clusters, fleet.secrets, provisioner, isolation, audit, ids, clock),
                 new GetCluster(fleet.clusters),
                 new ListClusters(fleet.clusters),
                 new UpdateCluster(transactions, fleet.clusters, fleet.secrets, databases, provisioner, audit, clock),
@@ -290,6 +327,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     /** What one worker does on one wake-up: claims and runs the next due job; false when none was due. */
     boolean runNextJob() {
         return runner.runNext(WORKER);
+    }
+
+    /** One run of the sweep that purges deleted databases past their window; returns how many it started. */
+    int purgeExpired() {
+        return new PurgeExpiredDatabases(
+                        transactions,
+                        databases,
+                        new JobScheduler(jobs, JOB_SETTINGS, ids, clock),
+                        new AuditTrail(auditLog, ids, clock),
+                        new DatabaseEvents(events, clock),
+                        clock)
+                .execute();
     }
 
     /** Runs jobs until none is due, e.g. a provision job with all its retries. */

@@ -28,6 +28,8 @@ public final class AuditSnapshots {
         snapshot.put(
                 "cluster",
                 database.cluster() == null ? null : database.cluster().name().value());
+        snapshot.put("deletion_protection", database.deletionProtection());
+        snapshot.put("restorable_until", text(database.restorableUntil()));
         snapshot.put("version", database.version());
         return snapshot;
     }

@@ -72,6 +72,34 @@ public final class AuditTrail {
         record(caller, "database.delete", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
     }
 
+    /** The owner asked for a deleted database back (it is now restoring). */
+    public void databaseRestored(Caller caller, Database before, Database after) {
+        record(caller, "database.restore", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
+    /** A team admin asked to drop it for good now (it is now purging). */
+    public void databasePurged(Caller caller, Database before, Database after) {
+        record(caller, "database.purge", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
+    /** DAAP purges a deleted database whose window to be restored has passed. */
+    public void databasePurgedBySystem(Database before, Database after) {
+        log.append(new AuditEvent(
+                ids.newId(),
+                clock.instant(),
+                null,
+                null,
+                ActorKind.DAAP,
+                "database.purge",
+                Resource.of(before).type(),
+                Resource.of(before).id(),
+                Resource.of(before).team(),
+                "",
+                "",
+                AuditSnapshots.of(before),
+                AuditSnapshots.of(after)));
+    }
+
     /** The owner tried a failed database again. */
     public void databaseRetried(Caller caller, Database before, Database after) {
         record(caller, "database.retry", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));

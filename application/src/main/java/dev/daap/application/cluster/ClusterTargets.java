@@ -6,11 +6,15 @@ import dev.daap.domain.cluster.ClusterSecrets;
 import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.provisioning.ClusterUnreachableException;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.domain.provisioning.Provisioners;
 import dev.daap.domain.provisioning.ProvisioningException;
 
-/** The provisioner of the cluster a database lives on: its settings and its decrypted admin URL, read now. */
+/**
+ * The provisioner (or copier) of the cluster a database lives on: its settings and its decrypted admin URL, read
+ * now. A cluster its probes found down is not tried: that would cost each job a connection timeout, for the same answer.
+ */
 public final class ClusterTargets {
     private final Clusters clusters;
     private final ClusterSecrets secrets;
@@ -39,6 +43,12 @@ public final class ClusterTargets {
         Cluster cluster = clusters.find(ref.id())
                 .orElseThrow(
                         () -> new ProvisioningException("cluster " + ref.name() + " of " + whose + " was removed"));
+        if (cluster.health().isDown()) {
+            throw new ClusterUnreachableException("cluster " + cluster.name() + " is down: its last "
+                    + cluster.health().consecutiveFailures() + " probes got no answer ("
+                    + cluster.health().error()
+                    + ")");
+        }
         var adminUrl = secrets.find(cluster.id())
                 .orElseThrow(() -> new ProvisioningException(
                         "cluster " + cluster.name() + " has no admin URL stored; set one with PATCH"));

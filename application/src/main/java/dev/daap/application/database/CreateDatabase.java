@@ -92,7 +92,8 @@ public final class CreateDatabase {
         Job provision = jobs.newJob(JobKind.PROVISION, id);
         Database requested = Database.requested(
                         id, command.name(), owner, command.purpose(), command.labels(), clock.instant())
-                .withOperation(provision.id());
+                .withOperation(provision.id())
+                .withDeletionProtection(command.deletionProtection());
         Attempt attempt = new Attempt();
         while (true) {
             try {
@@ -138,7 +139,8 @@ public final class CreateDatabase {
      * if a snapshot is named, that snapshot of it, ready too. The clone goes on its cluster.
      */
     private Database readableSource(Caller caller, CloneSource clone) {
-        Database source = DatabaseAccess.find(databases, caller.principal(), clone.database(), Role.MEMBER);
+        // Deleted ones too: a 409 (not ready), as GET still shows them.
+        Database source = DatabaseAccess.findAny(databases, caller.principal(), clone.database(), Role.MEMBER);
         if (source.cluster() == null || source.status() != DatabaseStatus.READY) {
             throw new IllegalTransitionException("a clone is copied from a ready database; this one is "
                     + source.status().wireName());

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param ownerTeam empty: the team of the caller's key
  * @param placement where it may go: a region and labels its cluster must have, or one cluster by name
  * @param source    for a clone: the database (or its snapshot) it is copied from; it then goes on that cluster
+ * @param deletionProtection refuse deletion until it is turned off
  */
 public record CreateDatabaseCommand(
         DatabaseName name,
@@ -27,10 +28,17 @@ public record CreateDatabaseCommand(
         Purpose purpose,
         Labels labels,
         PlacementRequest placement,
-        Optional<CloneSource> source) {
+        Optional<CloneSource> source,
+        boolean deletionProtection) {
 
     /** What a clone is copied from, as the request says it; null: not a clone. */
     public record Source(String databaseId, String snapshotId) {}
+
+    /** The same request, with deletion protection on or off (null: off, the default). */
+    public CreateDatabaseCommand withDeletionProtection(Boolean protect) {
+        return new CreateDatabaseCommand(
+                name, ownerTeam, purpose, labels, placement, source, Boolean.TRUE.equals(protect));
+    }
 
     /** Where the request says a database may go; every field null: anywhere. */
     public record Placement(String region, Map<String, String> labels, String cluster) {
@@ -80,6 +88,7 @@ public record CreateDatabaseCommand(
                 validPurpose,
                 validLabels,
                 new PlacementRequest(Optional.ofNullable(region), placementLabels, Optional.ofNullable(cluster)),
-                Optional.ofNullable(clone));
+                Optional.ofNullable(clone),
+                false);
     }
 }

@@ -18,4 +18,13 @@ public final class DatabaseAccess {
                 principal, database.ownerTeam(), minimum, () -> new DatabaseNotFoundException(id.toString()));
         return database;
     }
+
+    /** As {@link #find}, but deleted, purging and purged databases too: what GET, restore and purge act on. */
+    public static Database findAny(Databases databases, Principal principal, DatabaseId id, Role minimum) {
+        Database database =
+                databases.findIncludingDeleted(id).orElseThrow(() -> new DatabaseNotFoundException(id.toString()));
+        AccessPolicy.requireRole(
+                principal, database.ownerTeam(), minimum, () -> new DatabaseNotFoundException(id.toString()));
+        return database;
+    }
 }

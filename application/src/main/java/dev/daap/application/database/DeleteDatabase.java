@@ -17,10 +17,12 @@ import dev.daap.domain.job.JobKind;
 import java.time.Clock;
 
 /**
- * Starts deleting a database: status {@code deleting} and a deprovision job, in one transaction that also checks the
- * client's precondition (see {@link VersionPrecondition}). A worker removes it from the target cluster and then marks
- * it deleted (the name is free again). Asking twice is harmless. Any database may be deleted, a failed one too: the
- * job drops only what DAAP made for it, which may be nothing (see {@code Provisioner.deprovision}).
+ * Starts deleting a database, in one transaction that also checks the client's precondition (see
+ * {@link VersionPrecondition}), stores the job, the audit entry and the event. A deletion can be undone: status
+ * {@code deleting} and a deactivate job, which takes the database out of use and keeps its data until its restore
+ * window closes. A purge ({@code purge}, team admins only) is for good: status {@code purging} and a purge job that
+ * drops it. Both are refused while deletion protection is on; asking twice is harmless. Any database may be deleted,
+ * a failed one too: the jobs touch only what DAAP made for it, which may be nothing.
  */
 public final class DeleteDatabase {
     private final Transactions transactions;
@@ -45,25 +47,50 @@ public final class DeleteDatabase {
         this.clock = clock;
     }
 
-    /** @param precondition the versions the client made the request against ({@code If-Match}), or any */
-    public Database execute(Caller caller, DatabaseId id, VersionPrecondition precondition) {
+    /**
+     * @param precondition the versions the client made the request against ({@code If-Match}), or any
+     * @param purge        drop it for good now, instead of keeping it restorable (team admins only)
+     */
+    public Database execute(Caller caller, DatabaseId id, VersionPrecondition precondition, boolean purge) {
         return transactions.inTransaction(() -> {
-            Database current = DatabaseAccess.find(databases, caller.principal(), id, Role.MEMBER);
+            Database current =
+                    DatabaseAccess.findAny(databases, caller.principal(), id, purge ? Role.ADMIN : Role.MEMBER);
             precondition.check(current.version());
-            if (current.status() == DatabaseStatus.DELETING) {
-                return current;
-            }
-            Job deprovision = scheduler.newJob(JobKind.DEPROVISION, id);
-            Database deleting = current.startDeleting(deprovision.id(), clock.instant());
-            try {
-                databases.update(deleting, current.version());
-            } catch (ConcurrentChangeException e) {
-                throw precondition.changedMeanwhile(e, current.version());
-            }
-            scheduler.enqueue(deprovision);
-            audit.databaseDeleted(caller, current, deleting);
-            events.deletionStarted(current, deleting);
-            return deleting;
+            return purge ? purge(caller, current, precondition) : delete(caller, current, precondition);
         });
+    }
+
+    private Database delete(Caller caller, Database current, VersionPrecondition precondition) {
+        if (current.status().isOnTheWayOut()) {
+            return current;
+        }
+        Job deactivate = scheduler.newJob(JobKind.DEACTIVATE, current.id());
+        Database deleting = current.startDeleting(deactivate.id(), clock.instant());
+        store(deleting, current, precondition);
+        scheduler.enqueue(deactivate);
+        audit.databaseDeleted(caller, current, deleting);
+        events.deletionStarted(current, deleting);
+        return deleting;
+    }
+
+    private Database purge(Caller caller, Database current, VersionPrecondition precondition) {
+        if (current.status() == DatabaseStatus.PURGING || current.status() == DatabaseStatus.PURGED) {
+            return current;
+        }
+        Job purge = scheduler.newJob(JobKind.PURGE, current.id());
+        Database purging = current.startPurging(purge.id(), clock.instant());
+        store(purging, current, precondition);
+        scheduler.enqueue(purge);
+        audit.databasePurged(caller, current, purging);
+        events.statusChanged(current, purging);
+        return purging;
+    }
+
+    private void store(Database changed, Database current, VersionPrecondition precondition) {
+        try {
+            databases.update(changed, current.version());
+        } catch (ConcurrentChangeException e) {
+            throw precondition.changedMeanwhile(e, current.version());
+        }
     }
 }

@@ -6,7 +6,7 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Databases;
 
-/** Reads one live database of the caller's team (any team for a platform admin). No transaction needed. */
+/** Reads one database of the caller's team, deleted ones too (with {@code restorable_until}), (any team for a platform admin). No transaction needed. */
 public final class GetDatabase {
     private final Databases databases;
 
@@ -15,6 +15,6 @@ public final class GetDatabase {
     }
 
     public Database execute(Principal principal, DatabaseId id) {
-        return DatabaseAccess.find(databases, principal, id, Role.VIEWER);
+        return DatabaseAccess.findAny(databases, principal, id, Role.VIEWER);
     }
 }

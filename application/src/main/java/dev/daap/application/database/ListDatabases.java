@@ -32,6 +32,7 @@ public final class ListDatabases {
                 query.text(),
                 query.sort(),
                 query.pageSize(),
-                query.after()));
+                query.after(),
+                query.includeDeleted()));
     }
 }

@@ -17,6 +17,18 @@ public final class ListDatabasesQuery {
     /** Every argument may be null (absent). */
     public static DatabaseQuery of(
             String ownerTeam, String status, String text, String sort, String pageSize, String pageToken) {
+        return of(ownerTeam, status, text, sort, pageSize, pageToken, null);
+    }
+
+    /** Every argument may be null (absent); {@code includeDeleted} is {@code true} or {@code false}. */
+    public static DatabaseQuery of(
+            String ownerTeam,
+            String status,
+            String text,
+            String sort,
+            String pageSize,
+            String pageToken,
+            String includeDeleted) {
         var validation = new Validation();
         TeamSlug team = validation.optionalField("owner_team", ownerTeam, TeamSlug::new);
         DatabaseStatus validStatus = validation.optionalField("status", status, DatabaseStatus::fromWireName);
@@ -30,6 +42,7 @@ public final class ListDatabasesQuery {
         if (pageToken != null && validSort != null) {
             after = validation.field("page_token", () -> DatabaseCursor.fromToken(new PageToken(pageToken), validSort));
         }
+        Boolean withDeleted = validation.optionalField("include_deleted", includeDeleted, ListDatabasesQuery::flag);
         validation.throwIfInvalid();
         return new DatabaseQuery(
                 Optional.ofNullable(team),
@@ -37,7 +50,16 @@ public final class ListDatabasesQuery {
                 Optional.ofNullable(validText),
                 validSort,
                 size,
-                Optional.ofNullable(after));
+                Optional.ofNullable(after),
+                Boolean.TRUE.equals(withDeleted));
+    }
+
+    private static Boolean flag(String raw) {
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
     }
 
     private static String searchText(String raw) {

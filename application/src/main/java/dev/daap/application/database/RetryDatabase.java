@@ -18,8 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Tries a failed database again with a new job of the kind that failed: provisioning again, or, when deleting it
- * failed, deleting it again. Refused (409) for a database that has not failed.
+ * Tries a failed database again with a new job of the kind that failed: provisioning, deleting or restoring it
+ * again; and a purge whose job gave up (the database stays {@code purging} with a failure reason). Refused (409) for
+ * a database that has not failed.
  */
 public final class RetryDatabase {
     private final Transactions transactions;
@@ -49,16 +50,24 @@ public final class RetryDatabase {
 
     public Database execute(Caller caller, DatabaseId id) {
         return transactions.inTransaction(() -> {
-            Database current = DatabaseAccess.find(databases, caller.principal(), id, Role.MEMBER);
-            if (current.status() != DatabaseStatus.FAILED) {
+            Database current = DatabaseAccess.findAny(databases, caller.principal(), id, Role.MEMBER);
+            boolean purgeFailed = current.status() == DatabaseStatus.PURGING && current.failureReason() != null;
+            if (current.status() != DatabaseStatus.FAILED && !purgeFailed) {
                 throw new IllegalTransitionException("only a failed database can be retried; this one is "
                         + current.status().wireName());
             }
-            JobKind kind = lastKind(current);
+            JobKind kind = purgeFailed ? JobKind.PURGE : lastKind(current);
             Instant now = clock.instant();
-            Job job = scheduler.newJob(kind, id);
-            Database retried =
-                    kind == JobKind.DEPROVISION ? current.startDeleting(job.id(), now) : current.retry(job.id(), now);
+            Job job = scheduler.newJob(kind == JobKind.DEPROVISION ? JobKind.DEACTIVATE : kind, id);
+            Database retried = switch (kind) {
+                case PROVISION -> current.retry(job.id(), now);
+                case DEPROVISION, DEACTIVATE -> current.startDeleting(job.id(), now);
+                case RESTORE -> current.retryRestoring(job.id(), now);
+                case PURGE -> current.retryPurging(job.id(), now);
+                // Snapshot jobs settle their snapshot, never their database, and are never its latest operation.
+                case SNAPSHOT, SNAPSHOT_DELETE, SNAPSHOT_RESTORE ->
+                    throw new IllegalStateException("a " + kind.wireName() + " job does not fail a database");
+            };
             databases.update(retried, current.version());
             scheduler.enqueue(job);
             audit.databaseRetried(caller, current, retried);

@@ -56,7 +56,8 @@ public final class UpdateDatabase {
             var changes = new DatabaseChanges(
                     command.purpose(),
                     command.labels().map(patch -> merge(current.labels(), patch)),
-                    command.ownerTeam());
+                    command.ownerTeam(),
+                    command.deletionProtection());
             changes.ownerTeam()
                     .filter(team -> !team.equals(current.ownerTeam()))
                     .ifPresent(team -> checkMove(caller, team));

@@ -19,8 +19,10 @@ public record UpdateDatabaseCommand(
         Optional<Purpose> purpose,
         Optional<LabelPatch> labels,
         Optional<TeamSlug> ownerTeam,
+        Optional<Boolean> deletionProtection,
         VersionPrecondition precondition) {
     public UpdateDatabaseCommand {
+        deletionProtection = deletionProtection == null ? Optional.empty() : deletionProtection;
         Objects.requireNonNull(id, "id");
         purpose = purpose == null ? Optional.empty() : purpose;
         labels = labels == null ? Optional.empty() : labels;
@@ -28,7 +30,17 @@ public record UpdateDatabaseCommand(
         precondition = precondition == null ? VersionPrecondition.ANY : precondition;
     }
 
+    /** Deletion protection left as it is. */
+    public UpdateDatabaseCommand(
+            DatabaseId id,
+            Optional<Purpose> purpose,
+            Optional<LabelPatch> labels,
+            Optional<TeamSlug> ownerTeam,
+            VersionPrecondition precondition) {
+        this(id, purpose, labels, ownerTeam, Optional.empty(), precondition);
+    }
+
     public boolean changesNothing() {
-        return purpose.isEmpty() && labels.isEmpty() && ownerTeam.isEmpty();
+        return purpose.isEmpty() && labels.isEmpty() && ownerTeam.isEmpty() && deletionProtection.isEmpty();
     }
 }

@@ -48,6 +48,9 @@ public final class DatabaseEvents {
         if (!before.ownerTeam().equals(after.ownerTeam())) {
             changed.add("owner_team");
         }
+        if (before.deletionProtection() != after.deletionProtection()) {
+            changed.add("deletion_protection");
+        }
         if (changed.isEmpty()) {
             return;
         }

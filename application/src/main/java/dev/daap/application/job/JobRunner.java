@@ -5,6 +5,7 @@ import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.job.LeaseLostException;
+import dev.daap.domain.provisioning.ClusterUnreachableException;
 import dev.daap.domain.provisioning.ProvisioningException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Claims one due job and runs its handler; a failure is retried with backoff until the job's attempts are used
- * up, then the job and its database are marked failed with a reason a human can act on.
+ * up, then the job and its database are marked failed with a reason a human can act on. A cluster that does not
+ * answer is not the job's failure: the job waits for it (see {@link ClusterWaits}) and keeps its attempts.
  */
 public final class JobRunner {
     private static final System.Logger log = System.getLogger(JobRunner.class.getName());
@@ -22,6 +24,7 @@ public final class JobRunner {
     private final Map<JobKind, JobHandler> handlers;
     private final JobSettings settings;
     private final RetryPolicy retries;
+    private final ClusterWaits waits;
     private final Clock clock;
 
     public JobRunner(
@@ -29,12 +32,14 @@ public final class JobRunner {
             JobQueue jobs,
             Map<JobKind, JobHandler> handlers,
             JobSettings settings,
+            ClusterWaits waits,
             Clock clock) {
         this.transactions = transactions;
         this.jobs = jobs;
         this.handlers = Map.copyOf(handlers);
         this.settings = settings;
         this.retries = new RetryPolicy(settings);
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -55,10 +60,36 @@ public final class JobRunner {
             handler.run(job);
         } catch (LeaseLostException e) {
             log.log(Level.WARNING, "{0} job {1} ran past its lease; another worker took it over", job.kind(), job.id());
+        } catch (ClusterUnreachableException e) {
+            waitForTheCluster(job, handler, e);
         } catch (RuntimeException e) {
             recordFailure(job, handler, e);
         }
         return true;
+    }
+
+    private void waitForTheCluster(Job job, JobHandler handler, ClusterUnreachableException error) {
+        var wait = waits.waitFor(job, error, clock.instant());
+        if (wait.isEmpty()) {
+            recordFailure(job, handler, error);
+            return;
+        }
+        // Debug: an outage postpones every job of the cluster, again and again; the probe reports the outage once.
+        log.log(
+                Level.DEBUG,
+                "{0} job {1} waits for its cluster: {2}",
+                job.kind().wireName(),
+                job.id(),
+                wait.get().reason());
+        transactions.inTransaction(() -> {
+            jobs.postpone(
+                    job.id(),
+                    job.leaseOwner(),
+                    wait.get().reason(),
+                    wait.get().until(),
+                    wait.get().cluster());
+            return null;
+        });
     }
 
     private void recordFailure(Job job, JobHandler handler, RuntimeException error) {

@@ -5,6 +5,7 @@ import dev.daap.application.event.SnapshotEvents;
 import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
@@ -57,9 +58,10 @@ public final class MakeSnapshot implements JobHandler {
     @Override
     public void run(Job job) {
         Optional<Snapshot> creating = creating(job);
-        Optional<Database> database = databases.find(job.databaseId());
+        Optional<Database> database = inPlace(job);
         if (creating.isEmpty() || database.isEmpty()) {
             transactions.inTransaction(() -> {
+                giveUp(job, "its database was deleted before the job could run"); // settles the snapshot, if any
                 jobs.cancel(job.id(), job.leaseOwner(), "the snapshot is no longer waiting to be made");
                 return null;
             });
@@ -82,6 +84,16 @@ public final class MakeSnapshot implements JobHandler {
 
     private Optional<Snapshot> creating(Job job) {
         return snapshots.findByOperation(job.id()).filter(snapshot -> snapshot.status() == SnapshotStatus.CREATING);
+    }
+
+    /**
+     * Its database, while it is on its cluster under its own name: not once a deletion parked it (deleted, purging,
+     * purged) or while a restore of the deletion brings it back. A delete that came after the request leaves this
+     * job before the deactivation in the queue (jobs of a database run oldest first), so it runs on the database as
+     * it was.
+     */
+    private Optional<Database> inPlace(Job job) {
+        return databases.find(job.databaseId()).filter(database -> database.status() != DatabaseStatus.RESTORING);
     }
 
     @Override

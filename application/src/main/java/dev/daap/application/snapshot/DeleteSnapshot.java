@@ -50,7 +50,7 @@ public final class DeleteSnapshot {
 
     public Snapshot execute(Caller caller, DatabaseId database, SnapshotId id) {
         return transactions.inTransaction(() -> {
-            DatabaseAccess.find(databases, caller.principal(), database, Role.MEMBER);
+            DatabaseAccess.findAny(databases, caller.principal(), database, Role.MEMBER); // deleted ones keep theirs
             Snapshot current = SnapshotAccess.find(snapshots, database, id);
             if (current.status() == SnapshotStatus.DELETING) {
                 return current;

@@ -61,7 +61,8 @@ public final class RestoreSnapshot {
 
     public Snapshot execute(Caller caller, DatabaseId id, SnapshotId snapshotId) {
         return transactions.inTransaction(() -> {
-            Database database = DatabaseAccess.find(databases, caller.principal(), id, Role.MEMBER);
+            // Deleted ones too: refused below as not ready (409), not as missing (404), since GET shows them.
+            Database database = DatabaseAccess.findAny(databases, caller.principal(), id, Role.MEMBER);
             Snapshot restored = SnapshotAccess.find(snapshots, id, snapshotId);
             if (database.status() != DatabaseStatus.READY) {
                 throw new IllegalTransitionException("only a ready database can be restored; this one is "

@@ -64,7 +64,8 @@ public final class TakeSnapshot {
                     "description", "must have 1 to " + Snapshot.MAX_DESCRIPTION + " characters, not only spaces");
         }
         return transactions.inTransaction(() -> {
-            Database database = DatabaseAccess.find(databases, caller.principal(), id, Role.MEMBER);
+            // Deleted ones too: refused below as not ready (409), not as missing (404), since GET shows them.
+            Database database = DatabaseAccess.findAny(databases, caller.principal(), id, Role.MEMBER);
             if (database.status() != DatabaseStatus.READY || database.cluster() == null) {
                 throw new IllegalTransitionException("only a ready database can be snapshotted; this one is "
                         + database.status().wireName());

@@ -308,19 +308,19 @@ class DatabaseUseCasesTest {
     }
 
     @Test
-    void deleteStartsDeletingWithADeprovisionJobAndAskingTwiceIsHarmless() {
+    void deleteStartsDeletingWithADeactivateJobAndAskingTwiceIsHarmless() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         int before = transactions.opened;
 
-        Database deleting = delete.execute(caller, created.id(), VersionPrecondition.ANY);
-        Database again = delete.execute(caller, created.id(), versions(deleting.version()));
+        Database deleting = delete.execute(caller, created.id(), VersionPrecondition.ANY, false);
+        Database again = delete.execute(caller, created.id(), versions(deleting.version()), false);
 
         assertThat(transactions.opened - before).isEqualTo(2);
         assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
         assertThat(again).isEqualTo(deleting);
         assertThat(jobs.forDatabase(created.id(), 10))
                 .extracting(Job::kind)
-                .containsExactlyInAnyOrder(JobKind.DEPROVISION, JobKind.PROVISION);
+                .containsExactlyInAnyOrder(JobKind.DEACTIVATE, JobKind.PROVISION);
         assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)))
                 .as("the name stays taken until the database is gone")
                 .isInstanceOf(NameTakenException.class);
@@ -330,14 +330,14 @@ class DatabaseUseCasesTest {
     void deleteChecksThePreconditionAgainstWhatItReadsAndWritesAgainstIt() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
 
-        assertThatThrownBy(() -> delete.execute(caller, created.id(), versions(2)))
+        assertThatThrownBy(() -> delete.execute(caller, created.id(), versions(2), false))
                 .isInstanceOf(VersionMismatchException.class);
         databases.changeBeforeTheNextWrite();
-        assertThatThrownBy(() -> delete.execute(caller, created.id(), VersionPrecondition.ANY))
+        assertThatThrownBy(() -> delete.execute(caller, created.id(), VersionPrecondition.ANY, false))
                 .isInstanceOf(ConcurrentChangeException.class);
         databases.changeBeforeTheNextWrite();
         Database now = get.execute(admin, created.id());
-        assertThatThrownBy(() -> delete.execute(caller, created.id(), versions(now.version())))
+        assertThatThrownBy(() -> delete.execute(caller, created.id(), versions(now.version()), false))
                 .isInstanceOf(VersionMismatchException.class);
 
         assertThat(get.execute(admin, created.id()).status()).isEqualTo(DatabaseStatus.PENDING);
@@ -426,7 +426,13 @@ class DatabaseUseCasesTest {
 
         @Override
         public Optional<Database> findIncludingDeleted(DatabaseId id) {
+            calls.add("find " + where());
             return store.findIncludingDeleted(id);
+        }
+
+        @Override
+        public List<Database> dueForPurge(Instant now, int limit) {
+            return store.dueForPurge(now, limit);
         }
 
         @Override

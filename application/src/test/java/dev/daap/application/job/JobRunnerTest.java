@@ -9,21 +9,31 @@ import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
+import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.SnapshotEvents;
 import dev.daap.domain.access.Caller;
+import dev.daap.domain.access.Role;
+import dev.daap.domain.cluster.Cluster;
+import dev.daap.domain.cluster.ClusterHealth;
+import dev.daap.domain.cluster.ProbeReading;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
-import dev.daap.domain.error.DatabaseNotFoundException;
+import dev.daap.domain.error.AccessDeniedException;
+import dev.daap.domain.error.DeletionProtectedException;
+import dev.daap.domain.error.NameTakenException;
+import dev.daap.domain.error.RestoreWindowExpiredException;
 import dev.daap.domain.event.Event;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobState;
+import dev.daap.domain.provisioning.ClusterUnreachableException;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
@@ -42,6 +52,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +91,8 @@ class JobRunnerTest {
             clock);
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
+    private final RestoreDatabase restore = new RestoreDatabase(
+            transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
     private final Caller caller = TestCallers.platformAdmin();
 
     @BeforeEach
@@ -104,8 +117,12 @@ class JobRunnerTest {
                                     new InMemorySnapshots(),
                                     fleet.provisioner,
                                     clock),
-                    JobKind.DEPROVISION,
-                            new DeprovisionDatabase(
+                    JobKind.DEACTIVATE,
+                            new DeactivateDatabase(
+                                    transactions, databases, jobs, events, targets, Duration.ofDays(7), clock),
+                    JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
+                    JobKind.PURGE,
+                            new PurgeDatabase(
                                     transactions,
                                     databases,
                                     jobs,
@@ -122,7 +139,80 @@ class JobRunnerTest {
                                             clock),
                                     clock)),
             settings,
+            new ClusterWaits(databases, fleet.clusters, settings),
             clock);
+
+    @Test
+    void aJobWhoseClusterIsDownWaitsWithoutUsingAttemptsAndGoesOnOnceTheClusterAnswers() {
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        Cluster cluster = fleet.cluster("default");
+        ClusterHealth down = cluster.health();
+        for (int probe = 0; probe < 3; probe++) {
+            down = down.afterFailure("connection refused", clock.instant(), 3);
+        }
+        fleet.clusters.recordHealth(cluster.id(), down); // after the create: placement skips a cluster that is down
+
+        for (int round = 1; round <= 5; round++) { // more rounds than the job has attempts
+            assertThat(runner.runNext("worker")).as("round " + round).isTrue();
+            Job waiting = jobs.find(created.latestOperationId()).orElseThrow();
+            assertThat(waiting.state()).isEqualTo(JobState.SCHEDULED);
+            assertThat(waiting.attempts()).as("waiting uses no attempt").isZero();
+            assertThat(waiting.lastError())
+                    .startsWith("cluster default is down: its last 3 probes got no answer (connection refused)")
+                    .contains("waits for the cluster");
+            assertThat(runner.runNext("worker"))
+                    .as("not due before its wait is over")
+                    .isFalse();
+            clock.advance(Duration.ofSeconds(30));
+        }
+        assertThat(provisioner.calls())
+                .as("a cluster that is down is not tried")
+                .isEmpty();
+
+        fleet.clusters.recordHealth(cluster.id(), down.afterReading(aReading(), clock.instant()));
+        assertThat(jobs.wakeWaitingFor(cluster.id())).isEqualTo(1);
+
+        assertThat(runner.runNext("worker")).isTrue();
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.READY);
+        assertThat(jobs.find(created.latestOperationId()).orElseThrow().attempts())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aJobThatCannotReachItsClusterWaitsWithoutUsingAttemptsLongerTheLongerTheOutage() {
+        provisioner.failWith(new ClusterUnreachableException("cannot reach the target cluster at db.test:5432"));
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+
+        assertThat(runner.runNext("worker")).isTrue();
+        Job first = jobs.find(created.latestOperationId()).orElseThrow();
+        assertThat(first.attempts()).isZero();
+        assertThat(first.lastError())
+                .startsWith("cannot reach the target cluster at db.test:5432; the operation waits");
+        assertThat(Duration.between(clock.instant(), first.runAt())).isLessThanOrEqualTo(settings.retryBase());
+
+        Cluster cluster = fleet.cluster("default");
+        ClusterHealth failing = cluster.health();
+        for (int probe = 0; probe < 2; probe++) { // not down yet: the job still tries, and meets the same wall
+            failing = failing.afterFailure("timeout", clock.instant(), 3);
+        }
+        fleet.clusters.recordHealth(cluster.id(), failing);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(runner.runNext("worker")).isTrue();
+        Job second = jobs.find(created.latestOperationId()).orElseThrow();
+        assertThat(second.attempts()).isZero();
+        assertThat(Duration.between(clock.instant(), second.runAt()))
+                .as("two failed probes: the wait after two failures")
+                .isGreaterThanOrEqualTo(settings.retryBase());
+
+        provisioner.recover();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(runner.runNext("worker")).isTrue();
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.READY);
+    }
+
+    private static ProbeReading aReading() {
+        return new ProbeReading("17.6", 3, 100, Map.of(), List.of(), Duration.ofMillis(5));
+    }
 
     @Test
     void aProvisionedDatabaseIsReadyWithItsPasswordStored() {
@@ -179,17 +269,20 @@ class JobRunnerTest {
     }
 
     @Test
-    void deletingRemovesItFromTheTargetThenMarksItDeleted() {
+    void deletingParksItOnTheTargetAndKeepsItRestorableWhileItsNameIsFreeAgain() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         runner.runNext("worker");
+        String password = vault.read(created.id()).orElseThrow();
 
-        delete.execute(caller, created.id(), VersionPrecondition.ANY);
+        delete.execute(caller, created.id(), VersionPrecondition.ANY, false);
         assertThat(runner.runNext("worker")).isTrue();
 
-        assertThatThrownBy(() -> get.execute(caller.principal(), created.id()))
-                .isInstanceOf(DatabaseNotFoundException.class);
-        assertThat(provisioner.calls(FakeProvisioner.Action.DEPROVISION)).hasSize(1);
-        assertThat(vault.read(created.id())).isEmpty();
+        Database deleted = get.execute(caller.principal(), created.id());
+        assertThat(deleted.status()).isEqualTo(DatabaseStatus.DELETED);
+        assertThat(deleted.restorableUntil()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
+        assertThat(provisioner.calls(FakeProvisioner.Action.DEACTIVATE)).hasSize(1);
+        assertThat(provisioner.calls(FakeProvisioner.Action.DEPROVISION)).isEmpty();
+        assertThat(vault.read(created.id())).contains(password);
         assertThat(create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null))
                         .name()
                         .value())
@@ -198,10 +291,84 @@ class JobRunnerTest {
     }
 
     @Test
+    void aRestoreBringsItBackWithItsPasswordUnderItsNameOrAnotherWhenThatWasTaken() {
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        runner.runNext("worker");
+        String password = vault.read(created.id()).orElseThrow();
+        delete.execute(caller, created.id(), VersionPrecondition.ANY, false);
+        runner.runNext("worker");
+        Database other = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Took it", null));
+        runner.runNext("worker");
+
+        assertThatThrownBy(() -> restore.execute(caller, created.id(), Optional.empty()))
+                .isInstanceOf(NameTakenException.class);
+        Database restoring = restore.execute(caller, created.id(), Optional.of(new DatabaseName("orders-old")));
+        assertThat(runner.runNext("worker")).isTrue();
+
+        Database ready = get.execute(caller.principal(), created.id());
+        assertThat(restoring.status()).isEqualTo(DatabaseStatus.RESTORING);
+        assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
+        assertThat(ready.name().value()).isEqualTo("orders-old");
+        assertThat(ready.nameOnCluster()).isNotEqualTo(other.nameOnCluster());
+        assertThat(ready.connection().username())
+                .isEqualTo(ready.nameOnCluster().value());
+        assertThat(vault.read(created.id())).contains(password);
+        assertThat(provisioner.calls(FakeProvisioner.Action.REACTIVATE))
+                .singleElement()
+                .satisfies(call -> assertThat(call.name()).isEqualTo(ready.nameOnCluster()));
+        assertThat(statusChanges()).endsWith(List.of("deleted", "restoring"), List.of("restoring", "ready"));
+    }
+
+    @Test
+    void afterItsWindowADeletedDatabaseIsPurgedAndCannotBeRestored() {
+        Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
+        runner.runNext("worker");
+        delete.execute(caller, created.id(), VersionPrecondition.ANY, false);
+        runner.runNext("worker");
+        var sweep = new PurgeExpiredDatabases(
+                transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
+
+        assertThat(sweep.execute()).as("within the window").isZero();
+        clock.advance(Duration.ofDays(7).plusSeconds(1));
+        assertThatThrownBy(() -> restore.execute(caller, created.id(), Optional.empty()))
+                .isInstanceOf(RestoreWindowExpiredException.class);
+        assertThat(sweep.execute()).isEqualTo(1);
+        assertThat(sweep.execute()).as("once").isZero();
+        assertThat(runner.runNext("worker")).isTrue();
+
+        Database purged = get.execute(caller.principal(), created.id());
+        assertThat(purged.status()).isEqualTo(DatabaseStatus.PURGED);
+        assertThat(provisioner.calls(FakeProvisioner.Action.DEPROVISION))
+                .singleElement()
+                .satisfies(call -> assertThat(call.id()).isEqualTo(created.id()));
+        assertThat(vault.read(created.id())).isEmpty();
+        assertThat(statusChanges()).endsWith(List.of("deleted", "purging"), List.of("purging", "purged"));
+    }
+
+    @Test
+    void anImmediatePurgeNeedsATeamAdminAndNoProtection() {
+        Database created = create.execute(
+                caller,
+                CreateDatabaseCommand.of("orders", "checkout", "Orders", null).withDeletionProtection(true));
+        runner.runNext("worker");
+
+        assertThatThrownBy(() -> delete.execute(
+                        TestCallers.of("checkout", Role.MEMBER), created.id(), VersionPrecondition.ANY, true))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> delete.execute(
+                        TestCallers.of("checkout", Role.ADMIN), created.id(), VersionPrecondition.ANY, true))
+                .isInstanceOf(DeletionProtectedException.class);
+        assertThatThrownBy(() -> delete.execute(caller, created.id(), VersionPrecondition.ANY, false))
+                .isInstanceOf(DeletionProtectedException.class);
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.READY);
+        assertThat(jobs.forDatabase(created.id(), 10)).hasSize(1);
+    }
+
+    @Test
     void aDeletionThatGivesUpMarksTheDatabaseFailedInAnEvent() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         runner.runNext("worker");
-        delete.execute(caller, created.id(), VersionPrecondition.ANY);
+        delete.execute(caller, created.id(), VersionPrecondition.ANY, false);
         provisioner.failWith(new ProvisioningException("the target cluster is gone"));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -224,13 +391,12 @@ class JobRunnerTest {
         assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.FAILED);
         provisioner.recover(); // the real provisioner leaves what is not ours alone: nothing left to refuse
 
-        Database deleting = delete.execute(caller, created.id(), VersionPrecondition.ANY);
+        Database deleting = delete.execute(caller, created.id(), VersionPrecondition.ANY, false);
         assertThat(runner.runNext("worker")).isTrue();
 
         assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
-        assertThatThrownBy(() -> get.execute(caller.principal(), created.id()))
-                .isInstanceOf(DatabaseNotFoundException.class);
-        assertThat(provisioner.calls(FakeProvisioner.Action.DEPROVISION))
+        assertThat(get.execute(caller.principal(), created.id()).status()).isEqualTo(DatabaseStatus.DELETED);
+        assertThat(provisioner.calls(FakeProvisioner.Action.DEACTIVATE))
                 .singleElement()
                 .satisfies(call -> assertThat(call.id()).isEqualTo(created.id()));
         assertThat(statusChanges())
@@ -257,10 +423,10 @@ class JobRunnerTest {
     void aDatabaseDeletedBeforeItWasProvisionedIsNeverCreated() {
         Database created = create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Orders", null));
         clock.advance(Duration.ofMillis(5));
-        delete.execute(caller, created.id(), VersionPrecondition.ANY);
+        delete.execute(caller, created.id(), VersionPrecondition.ANY, false);
 
         runner.runNext("worker"); // the provision job: cancelled, nothing to provision
-        runner.runNext("worker"); // the deprovision job
+        runner.runNext("worker"); // the deactivate job
 
         assertThat(provisioner.calls(FakeProvisioner.Action.PROVISION)).isEmpty();
         assertThat(jobs.forDatabase(created.id(), 10))

@@ -55,7 +55,10 @@ public final class Telemetry implements AutoCloseable {
         Optional<SpanProcessor> spans = settings.otlpEndpoint().map(endpoint -> {
             var exporter = OtlpHttpSpanExporter.builder().setEndpoint(Tracing.tracesUrl(endpoint));
             settings.otlpHeaders().forEach(exporter::addHeader);
-            log.info("Tracing on: spans go to {} as OTLP over HTTP", Tracing.tracesUrl(endpoint));
+            log.info(
+                    "Tracing on: spans go to {} as OTLP over HTTP; sampler {}",
+                    Tracing.tracesUrl(endpoint),
+                    settings.sampling());
             return BatchSpanProcessor.builder(exporter.build()).build();
         });
         return start(settings, spans);
@@ -65,7 +68,7 @@ public final class Telemetry implements AutoCloseable {
     public static Telemetry start(TelemetrySettings settings, Optional<SpanProcessor> spans) {
         PrometheusMeterRegistry prometheus =
                 settings.metrics() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
-        Tracing tracing = spans.map(processor -> Tracing.sdk(settings.serviceName(), processor))
+        Tracing tracing = spans.map(processor -> Tracing.sdk(settings.serviceName(), settings.sampling(), processor))
                 .orElseGet(Tracing::off);
         return new Telemetry(settings, prometheus, tracing);
     }

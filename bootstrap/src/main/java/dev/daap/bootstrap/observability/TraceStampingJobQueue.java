@@ -1,5 +1,6 @@
 package dev.daap.bootstrap.observability;
 
+import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
@@ -54,6 +55,16 @@ public final class TraceStampingJobQueue implements JobQueue {
     @Override
     public void retryLater(UUID jobId, String owner, String error, Instant runAt) {
         queue.retryLater(jobId, owner, error, runAt);
+    }
+
+    @Override
+    public void postpone(UUID jobId, String owner, String reason, Instant runAt, ClusterId waitingFor) {
+        queue.postpone(jobId, owner, reason, runAt, waitingFor);
+    }
+
+    @Override
+    public int wakeWaitingFor(ClusterId cluster) {
+        return queue.wakeWaitingFor(cluster);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.concurrent.TimeUnit;
 
 /** The OpenTelemetry SDK, or the no-op API when tracing is off. */
@@ -26,16 +25,17 @@ final class Tracing implements AutoCloseable {
     }
 
     /**
-     * Traces start where work enters DAAP (an HTTP request, a job) and follow the caller's sampling decision when
-     * a {@code traceparent} came with it; W3C trace context is the only propagation format.
+     * Traces start where work enters DAAP (an HTTP request, a job), kept as {@code sampling} says (by default all,
+     * following the caller's decision when a {@code traceparent} came with it); W3C trace context is the only
+     * propagation format.
      */
-    static Tracing sdk(String serviceName, SpanProcessor spans) {
+    static Tracing sdk(String serviceName, TraceSampling sampling, SpanProcessor spans) {
         SdkTracerProvider provider = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault()
                         .merge(Resource.create(Attributes.builder()
                                 .put("service.name", serviceName)
                                 .build())))
-                .setSampler(Sampler.parentBased(new EntryPointSampler()))
+                .setSampler(sampling.toSampler())
                 .addSpanProcessor(spans)
                 .build();
         OpenTelemetry sdk = OpenTelemetrySdk.builder()

@@ -49,4 +49,43 @@ public record ClusterHealth(
     public boolean isUp() {
         return status == HealthStatus.UP;
     }
+
+    public boolean isDown() {
+        return status == HealthStatus.DOWN;
+    }
+
+    /** After a probe that got {@code reading}: up, whatever came before, with what it read. */
+    public ClusterHealth afterReading(ProbeReading reading, Instant at) {
+        return new ClusterHealth(
+                HealthStatus.UP,
+                at,
+                reading.serverVersion(),
+                reading.latencyMs(),
+                reading.connections(),
+                reading.maxConnections(),
+                null,
+                0,
+                reading.publicConnectDatabases());
+    }
+
+    /**
+     * After a probe that got no reading: one failure more, and down once {@code downAfter} failed in a row; until
+     * then the status stays what it was (a single lost probe is no outage). What the last reading saw is kept.
+     */
+    public ClusterHealth afterFailure(String why, Instant at, int downAfter) {
+        if (downAfter < 1) {
+            throw new IllegalArgumentException("downAfter must be at least 1");
+        }
+        int failures = consecutiveFailures == Integer.MAX_VALUE ? consecutiveFailures : consecutiveFailures + 1;
+        return new ClusterHealth(
+                failures >= downAfter ? HealthStatus.DOWN : status,
+                at,
+                serverVersion,
+                latencyMs,
+                connections,
+                maxConnections,
+                Objects.requireNonNull(why, "why"),
+                failures,
+                publicConnectDatabases);
+    }
 }

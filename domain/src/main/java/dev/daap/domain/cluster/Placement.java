@@ -6,13 +6,16 @@ import java.util.List;
 
 /**
  * Where a new database goes: among the clusters that are active, up, match the request's region and every label,
- * and have room, the least full first (the larger of its database and storage fractions), ties broken by name.
+ * and have room, the least full first (the larger of its database and storage fractions), then the one with the
+ * fewest databases, then by name. The count matters where fractions tie: clusters without limits all count as empty
+ * (fraction 0), and by name alone the first of them would take every database.
  * Pure: the candidates come from the store, and the race for the last place is settled there (see
  * {@link Clusters#reservePlace}), by trying the ranked clusters in order.
  */
 public final class Placement {
     private static final Comparator<Cluster> LEAST_FULL_FIRST = Comparator.comparingDouble(
                     (Cluster cluster) -> cluster.fill().fraction(cluster.limits()))
+            .thenComparingLong(cluster -> cluster.fill().databaseCount())
             .thenComparing(cluster -> cluster.name().value());
 
     private Placement() {}

@@ -2,7 +2,9 @@ package dev.daap.domain.database;
 
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Labels;
+import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.IllegalTransitionException;
+import dev.daap.domain.error.RestoreWindowExpiredException;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +23,8 @@ import java.util.UUID;
  *                          clusters, until start-up assigns it to the default one
  * @param nameOnCluster     the name of its database and role on the cluster
  * @param storageBytes      its size on the cluster as last measured; null until measured
+ * @param deletionProtection while true, it cannot be deleted (nor purged)
+ * @param restorableUntil   while {@code deleted}, until when it can be restored; null in every other status
  */
 public record Database(
         DatabaseId id,
@@ -38,7 +42,9 @@ public record Database(
         String failureReason,
         ClusterRef cluster,
         NameOnCluster nameOnCluster,
-        Long storageBytes) {
+        Long storageBytes,
+        boolean deletionProtection,
+        Instant restorableUntil) {
 
     public Database {
         Objects.requireNonNull(id, "id");
@@ -86,6 +92,8 @@ public record Database(
                 failureReason,
                 null,
                 NameOnCluster.of(name),
+                null,
+                false,
                 null);
     }
 
@@ -143,7 +151,9 @@ public record Database(
                 failureReason,
                 Objects.requireNonNull(cluster, "cluster"),
                 nameOnCluster,
-                storageBytes);
+                storageBytes,
+                deletionProtection,
+                restorableUntil);
     }
 
     /** The same database, with the job that will work on it next (set before it is first stored). */
@@ -164,7 +174,32 @@ public record Database(
                 failureReason,
                 cluster,
                 nameOnCluster,
-                storageBytes);
+                storageBytes,
+                deletionProtection,
+                restorableUntil);
+    }
+
+    /** The same database, with deletion protection on or off (set before it is first stored). */
+    public Database withDeletionProtection(boolean protect) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                protect,
+                restorableUntil);
     }
 
     /** Applies an owner's change; refused once the database is being deleted. */
@@ -188,7 +223,9 @@ public record Database(
                 failureReason,
                 cluster,
                 nameOnCluster,
-                storageBytes);
+                storageBytes,
+                changes.deletionProtection().orElse(deletionProtection),
+                restorableUntil);
     }
 
     /** A worker starts creating it on the target cluster (again, after a crash: then nothing changes). */
@@ -218,14 +255,173 @@ public record Database(
         return moved(DatabaseStatus.PENDING, connection, null, null, operationId, now);
     }
 
-    /** The owner asked to delete it; a job removes it from the target cluster. */
+    /** The owner asked to delete it; a job takes it out of use on its cluster (the data stays). */
     public Database startDeleting(UUID operationId, Instant now) {
+        requireUnprotected();
         return moved(DatabaseStatus.DELETING, connection, null, null, operationId, now);
     }
 
-    /** Gone from the target cluster. Soft delete: the row stays for the record, the name becomes free. */
-    public Database deleted(Instant now) {
-        return moved(DatabaseStatus.DELETED, connection, storedPrecision(now), null, latestOperationId, now);
+    /**
+     * Out of use on its cluster, its data kept until {@code restorableUntil}. The row leaves the live set: its name
+     * is free for a new database.
+     */
+    public Database deleted(Instant now, Instant restorableUntil) {
+        Instant at = storedPrecision(now);
+        return moved(DatabaseStatus.DELETED, connection, at, null, latestOperationId, now)
+                .withRestorableUntil(storedPrecision(restorableUntil));
+    }
+
+    /**
+     * The owner asked for it back, under {@code newName} (its own, or another if that was taken meanwhile) and
+     * {@code newNameOnCluster}: live again at once (the name is taken in this change), restored by a job.
+     */
+    public Database startRestoring(
+            UUID operationId, DatabaseName newName, NameOnCluster newNameOnCluster, Instant now) {
+        if (status != DatabaseStatus.DELETED) {
+            throw new IllegalTransitionException(
+                    "only a deleted database can be restored; this one is " + status.wireName());
+        }
+        if (restorableUntil == null || now.isAfter(restorableUntil)) {
+            throw new RestoreWindowExpiredException(id.toString(), restorableUntil);
+        }
+        if (connection == null) {
+            throw new IllegalTransitionException(
+                    "this database was deleted before it was ever provisioned; there is nothing to restore");
+        }
+        ConnectionDetails renamed = new ConnectionDetails(
+                connection.host(),
+                connection.port(),
+                newNameOnCluster.value(),
+                newNameOnCluster.value(),
+                connection.sslmode());
+        Database restoring = moved(DatabaseStatus.RESTORING, renamed, null, null, operationId, now);
+        return new Database(
+                id,
+                newName,
+                ownerTeam,
+                purpose,
+                restoring.status,
+                restoring.connection,
+                labels,
+                createdAt,
+                restoring.updatedAt,
+                null,
+                restoring.version,
+                operationId,
+                null,
+                cluster,
+                newNameOnCluster,
+                storageBytes,
+                deletionProtection,
+                null);
+    }
+
+    /** The owner tries a restore again whose job gave up. */
+    public Database retryRestoring(UUID operationId, Instant now) {
+        return moved(DatabaseStatus.RESTORING, connection, null, null, operationId, now);
+    }
+
+    /** The owner tries a purge again whose job gave up. */
+    public Database retryPurging(UUID operationId, Instant now) {
+        if (status != DatabaseStatus.PURGING) {
+            throw new IllegalTransitionException("only a purging database can be purged again");
+        }
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                storedPrecision(now),
+                deletedAt,
+                version + 1,
+                operationId,
+                null,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                restorableUntil);
+    }
+
+    /** Back in use on its cluster, with its data and credentials. */
+    public Database restored(Instant now) {
+        return moved(DatabaseStatus.READY, connection, null, null, latestOperationId, now);
+    }
+
+    /**
+     * The data is to be dropped for good (its window passed, or a team admin asked): out of the live set at once,
+     * then a job drops database and role. Refused while deletion protection is on, or while it is being restored.
+     */
+    public Database startPurging(UUID operationId, Instant now) {
+        requireUnprotected();
+        if (status == DatabaseStatus.RESTORING) {
+            throw new IllegalTransitionException("the database is being restored; it cannot be purged now");
+        }
+        Instant removedAt = deletedAt == null ? storedPrecision(now) : deletedAt;
+        return moved(DatabaseStatus.PURGING, connection, removedAt, null, operationId, now);
+    }
+
+    /** Dropped from its cluster; the record stays for the books. */
+    public Database purged(Instant now) {
+        return moved(DatabaseStatus.PURGED, null, deletedAt, null, latestOperationId, now);
+    }
+
+    /** A purge job gave up: it stays purging (its data is no longer in use either way) with the reason. */
+    public Database purgeFailed(String reason, Instant now) {
+        if (status != DatabaseStatus.PURGING) {
+            throw new IllegalTransitionException("only a purging database can fail its purge");
+        }
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                storedPrecision(now),
+                deletedAt,
+                version + 1,
+                latestOperationId,
+                reason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                restorableUntil);
+    }
+
+    private void requireUnprotected() {
+        if (deletionProtection) {
+            throw new DeletionProtectedException(id.toString());
+        }
+    }
+
+    private Database withRestorableUntil(Instant until) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                until);
     }
 
     private Database moved(
@@ -251,7 +447,9 @@ public record Database(
                 reason,
                 cluster,
                 nameOnCluster,
-                storageBytes);
+                storageBytes,
+                deletionProtection,
+                null);
     }
 
     public boolean isLive() {

@@ -5,10 +5,20 @@ import dev.daap.domain.team.TeamSlug;
 import java.util.Optional;
 
 /** What an owner may change after creation; an empty field is left as it is. The name is immutable. */
-public record DatabaseChanges(Optional<Purpose> purpose, Optional<Labels> labels, Optional<TeamSlug> ownerTeam) {
+public record DatabaseChanges(
+        Optional<Purpose> purpose,
+        Optional<Labels> labels,
+        Optional<TeamSlug> ownerTeam,
+        Optional<Boolean> deletionProtection) {
     public DatabaseChanges {
         purpose = purpose == null ? Optional.empty() : purpose;
         labels = labels == null ? Optional.empty() : labels;
         ownerTeam = ownerTeam == null ? Optional.empty() : ownerTeam;
+        deletionProtection = deletionProtection == null ? Optional.empty() : deletionProtection;
+    }
+
+    /** Deletion protection left as it is. */
+    public DatabaseChanges(Optional<Purpose> purpose, Optional<Labels> labels, Optional<TeamSlug> ownerTeam) {
+        this(purpose, labels, ownerTeam, Optional.empty());
     }
 }

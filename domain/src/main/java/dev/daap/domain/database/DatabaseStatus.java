@@ -11,16 +11,22 @@ public enum DatabaseStatus {
     READY,
     FAILED,
     DELETING,
-    DELETED;
+    DELETED,
+    RESTORING,
+    PURGING,
+    PURGED;
 
     public Set<DatabaseStatus> next() {
         return switch (this) {
-            case PENDING -> Set.of(PROVISIONING, FAILED, DELETING, DELETED);
-            case PROVISIONING -> Set.of(READY, FAILED, DELETING);
-            case READY -> Set.of(DELETING, DELETED);
-            case FAILED -> Set.of(PENDING, DELETING, DELETED);
-            case DELETING -> Set.of(DELETED, FAILED);
-            case DELETED -> Set.of();
+            case PENDING -> Set.of(PROVISIONING, FAILED, DELETING, DELETED, PURGING);
+            case PROVISIONING -> Set.of(READY, FAILED, DELETING, PURGING);
+            case READY -> Set.of(DELETING, DELETED, PURGING);
+            case FAILED -> Set.of(PENDING, DELETING, DELETED, RESTORING, PURGING);
+            case DELETING -> Set.of(DELETED, FAILED, PURGING);
+            case DELETED -> Set.of(RESTORING, PURGING);
+            case RESTORING -> Set.of(READY, FAILED);
+            case PURGING -> Set.of(PURGED);
+            case PURGED -> Set.of();
         };
     }
 
@@ -36,9 +42,19 @@ public enum DatabaseStatus {
         return target;
     }
 
-    /** True while the owner may still change purpose, labels or owner. */
+    /** True while the owner may still change purpose, labels, owner or deletion protection. */
     public boolean isChangeable() {
-        return this != DELETING && this != DELETED;
+        return !isOnTheWayOut() && this != RESTORING;
+    }
+
+    /** Deleting, deleted (restorable), being purged or purged: no longer in use. */
+    public boolean isOnTheWayOut() {
+        return this == DELETING || this == DELETED || this == PURGING || this == PURGED;
+    }
+
+    /** Off the live set: its name is free, and it lists only when asked for ({@code deleted_at} is set). */
+    public boolean isRemoved() {
+        return this == DELETED || this == PURGING || this == PURGED;
     }
 
     public String wireName() {
@@ -51,6 +67,7 @@ public enum DatabaseStatus {
                 return status;
             }
         }
-        throw new IllegalArgumentException("must be one of pending, provisioning, ready, failed, deleting, deleted");
+        throw new IllegalArgumentException(
+                "must be one of pending, provisioning, ready, failed, deleting, deleted, restoring, purging, purged");
     }
 }

@@ -60,6 +60,16 @@ public record NameOnCluster(String value) {
         return new NameOnCluster(stripTrailingUnderscores(base) + suffix);
     }
 
+    /**
+     * Where a deleted database and its role wait on their cluster, out of the way of new databases: {@code
+     * _daap_deleted_<id>}. It starts with an underscore, which neither a derived name (team slugs start with a
+     * letter) nor a name from before the fleet can, so no database ever gets it by its own name; and it comes from
+     * the id alone, so a job that repeats the rename after a crash finds the same name.
+     */
+    public static NameOnCluster parked(DatabaseId id) {
+        return new NameOnCluster("_daap_deleted_" + id.value().toString().replace("-", ""));
+    }
+
     private static String plain(TeamSlug team, DatabaseName name) {
         String plain = (team.value() + "_" + name.value()).replace('-', '_');
         return plain.startsWith("pg_") ? "db_" + plain : plain;

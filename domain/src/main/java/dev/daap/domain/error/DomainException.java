@@ -24,7 +24,9 @@ public abstract sealed class DomainException extends RuntimeException
                 ClusterNotEmptyException,
                 NoCapacityException,
                 SnapshotNotFoundException,
-                SnapshotLimitException {
+                SnapshotLimitException,
+                DeletionProtectedException,
+                RestoreWindowExpiredException {
 
     protected DomainException(String message) {
         super(message);

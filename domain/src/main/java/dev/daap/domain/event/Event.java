@@ -9,6 +9,7 @@ import java.util.UUID;
 /**
  * A published event: something that happened to a resource of {@code team}, at {@code position} in the log.
  *
+ * @param team    null for an event of the fleet, which only platform admins see
  * @param payload a few JSON-like facts (strings, numbers, booleans, null, lists, maps); never a secret
  */
 public record Event(
@@ -22,7 +23,7 @@ public record Event(
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(team, "team");
+        NewEvent.requireTeamAsTypeSays(type, team);
         Objects.requireNonNull(resourceId, "resourceId");
         payload = NewEvent.copyOf(payload);
     }

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Which events a reader gets: those of one team (or of every team, for a platform admin), of the given types (all
- * when empty), about one resource (any when absent). The same filter runs in SQL on the log and in memory on live
+ * Which events a reader gets: those of one team (or every event, team-less ones of the fleet too, for a platform
+ * admin), of the given types (all when empty), about one resource (any when absent). The same filter runs in SQL on the log and in memory on live
  * events, so both halves of a stream agree.
  */
 public record EventFilter(Optional<TeamSlug> team, Set<EventType> types, Optional<UUID> resourceId) {
@@ -22,7 +22,7 @@ public record EventFilter(Optional<TeamSlug> team, Set<EventType> types, Optiona
     }
 
     public boolean matches(Event event) {
-        return team.map(event.team()::equals).orElse(true)
+        return team.map(wanted -> wanted.equals(event.team())).orElse(true)
                 && (types.isEmpty() || types.contains(event.type()))
                 && resourceId.map(event.resourceId()::equals).orElse(true);
     }

@@ -13,7 +13,9 @@ public enum EventType {
     SNAPSHOT_CREATED("snapshot.created"),
     SNAPSHOT_STATUS_CHANGED("snapshot.status_changed"),
     SNAPSHOT_DELETED("snapshot.deleted"),
-    SNAPSHOT_RESTORE_STARTED("snapshot.restore_started");
+    SNAPSHOT_RESTORE_STARTED("snapshot.restore_started"),
+    /** A cluster went up or down: an event of the fleet, with no team (platform admins see it). */
+    CLUSTER_HEALTH_CHANGED("cluster.health_changed");
 
     private final String wireName;
 
@@ -23,6 +25,11 @@ public enum EventType {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** Events of the fleet belong to no team; every other event belongs to the team of its resource. */
+    public boolean hasTeam() {
+        return this != CLUSTER_HEALTH_CHANGED;
     }
 
     public static EventType fromWireName(String raw) {

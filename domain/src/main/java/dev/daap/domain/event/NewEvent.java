@@ -10,17 +10,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An event about to be appended: its position is assigned by the log when it is stored. */
+/**
+ * An event about to be appended: its position is assigned by the log when it is stored.
+ *
+ * @param team the team of the resource; null for an event of the fleet (see {@link EventType#hasTeam()})
+ */
 public record NewEvent(
         Instant occurredAt, EventType type, TeamSlug team, UUID resourceId, Map<String, Object> payload) {
     public NewEvent {
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(team, "team");
+        requireTeamAsTypeSays(type, team);
         Objects.requireNonNull(resourceId, "resourceId");
         // PostgreSQL keeps microseconds: what is read back then equals what was appended.
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         payload = copyOf(payload);
+    }
+
+    static void requireTeamAsTypeSays(EventType type, TeamSlug team) {
+        if (type.hasTeam() != (team != null)) {
+            throw new IllegalArgumentException(
+                    type.wireName() + (type.hasTeam() ? " belongs to a team" : " belongs to no team"));
+        }
     }
 
     /** The event as it reads once stored at {@code position}. */

@@ -2,10 +2,19 @@ package dev.daap.domain.job;
 
 import java.util.Locale;
 
-/** What a job does to a database on the target cluster. */
+/**
+ * What a job does to a database on the target cluster. {@code DEPROVISION} dropped a database before deletion could
+ * be undone; a job of it still queued from then is run as a purge.
+ */
 public enum JobKind {
     PROVISION,
     DEPROVISION,
+    /** Blocks logins, ends sessions and renames database and role out of the way; the data stays. */
+    DEACTIVATE,
+    /** Brings a deactivated database back under its name, with its data and credentials. */
+    RESTORE,
+    /** Drops the database and its role for good. */
+    PURGE,
     /** Copies a database into a new snapshot. */
     SNAPSHOT,
     /** Drops a snapshot's copy. */

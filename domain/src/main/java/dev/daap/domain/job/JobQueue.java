@@ -1,5 +1,6 @@
 package dev.daap.domain.job;
 
+import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.database.DatabaseId;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,16 @@ public interface JobQueue {
 
     /** Schedules another attempt at {@code runAt}, recording the error. */
     void retryLater(UUID jobId, String owner, String error, Instant runAt);
+
+    /**
+     * Puts the job back to wait for its cluster, which is down or did not answer: due again at {@code runAt}, or as
+     * soon as {@link #wakeWaitingFor} says the cluster answers. The attempt its claim counted is given back, so
+     * waiting for a cluster never uses up a job's attempts; {@code reason} is its last error meanwhile.
+     */
+    void postpone(UUID jobId, String owner, String reason, Instant runAt, ClusterId waitingFor);
+
+    /** The cluster answers again: every job waiting for it is due now. Returns how many there were. */
+    int wakeWaitingFor(ClusterId cluster);
 
     /** Gives up on the job, recording the error. */
     void fail(UUID jobId, String owner, String error);

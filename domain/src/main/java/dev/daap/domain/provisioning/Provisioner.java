@@ -28,10 +28,26 @@ public interface Provisioner {
     void changePassword(DatabaseId id, NameOnCluster name, String password);
 
     /**
-     * Removes the database and its role that DAAP made for {@code id}: revokes CONNECT, ends open sessions, drops
-     * both. Does nothing for what is already gone, or was never made, and leaves alone a role or database of the
-     * name that DAAP did not create for {@code id}; so it converges for a database whose provisioning failed at any
-     * step. Never hangs on open client connections.
+     * Removes the database and its role that DAAP made for {@code id}, under {@code name} or parked (see
+     * {@link #deactivate}): revokes CONNECT, ends open sessions, drops both. Does nothing for what is already gone,
+     * or was never made, and leaves alone a role or database of the name that DAAP did not create for {@code id}; so
+     * it converges for a database whose provisioning failed at any step. Never hangs on open client connections.
      */
     void deprovision(DatabaseId id, NameOnCluster name);
+
+    /**
+     * Takes the database DAAP made for {@code id} out of use and keeps its data: no new logins (the database does
+     * not allow connections, the role is NOLOGIN), open sessions ended, then database and role renamed to
+     * {@link NameOnCluster#parked} so that {@code name} is free on the cluster. Each step checks what is there
+     * first, so a repeat after a crash between any two steps converges; what is already parked is left as it is.
+     */
+    void deactivate(DatabaseId id, NameOnCluster name);
+
+    /**
+     * Undoes {@link #deactivate}: renames the parked database and role to {@code name} (which may differ from the
+     * name they had), and lets the role log in and the database take connections again; the password is the one
+     * the role had. Converges when repeated; refuses (a {@link ProvisioningException}) when {@code name} is taken on
+     * the cluster by something that is not this database's, or nothing of the database is left to restore.
+     */
+    void reactivate(DatabaseId id, NameOnCluster name);
 }

@@ -18,12 +18,30 @@ class PlacementTest {
     void theLeastFullClusterComesFirstAndTiesGoByName() {
         Cluster half = cluster("half", "eu-west-1", Map.of(), 10L, null, 5, 0);
         Cluster emptyB = cluster("empty-b", "eu-west-1", Map.of(), 10L, null, 0, 0);
-        Cluster emptyA = cluster("empty-a", "eu-west-1", Map.of(), null, null, 3, 0);
+        Cluster emptyA = cluster("empty-a", "eu-west-1", Map.of(), null, null, 0, 0);
 
         var decision = Placement.decide(List.of(half, emptyB, emptyA), PlacementRequest.ANYWHERE);
 
         assertThat(decision.fitting()).extracting(c -> c.name().value()).containsExactly("empty-a", "empty-b", "half");
         assertThat(decision.passedOver()).isEmpty();
+    }
+
+    @Test
+    void equallyFullClustersGoByFewestDatabasesBeforeName() {
+        // Without limits every cluster is at fraction 0: by name alone "a-busy" would take every database.
+        Cluster busy = cluster("a-busy", null, Map.of(), null, null, 40, 0);
+        Cluster quiet = cluster("c-quiet", null, Map.of(), null, null, 3, 0);
+        Cluster middling = cluster("b-middling", null, Map.of(), null, null, 12, 0);
+        // Same fraction (0.5) with limits too: the one holding fewer databases comes first.
+        Cluster halfOfTwenty = cluster("d-half-of-20", null, Map.of(), 20L, null, 10, 0);
+        Cluster halfOfFour = cluster("e-half-of-4", null, Map.of(), 4L, null, 2, 0);
+
+        var decision =
+                Placement.decide(List.of(busy, quiet, middling, halfOfTwenty, halfOfFour), PlacementRequest.ANYWHERE);
+
+        assertThat(decision.fitting())
+                .extracting(c -> c.name().value())
+                .containsExactly("c-quiet", "b-middling", "a-busy", "e-half-of-4", "d-half-of-20");
     }
 
     @Test

@@ -22,7 +22,10 @@ class DatabaseStatusTest {
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessage("a database cannot go from deleted to ready");
         assertThat(DatabaseStatus.READY.canMoveTo(DatabaseStatus.PENDING)).isFalse();
-        assertThat(DatabaseStatus.DELETED.next()).isEmpty();
+        assertThat(DatabaseStatus.PURGED.next()).isEmpty();
+        assertThat(DatabaseStatus.RESTORING.canMoveTo(DatabaseStatus.PURGING)).isFalse();
+        assertThat(DatabaseStatus.DELETED.next())
+                .containsExactlyInAnyOrder(DatabaseStatus.RESTORING, DatabaseStatus.PURGING);
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.domain.common.Labels;
+import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.IllegalTransitionException;
+import dev.daap.domain.error.RestoreWindowExpiredException;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.util.Map;
@@ -50,16 +52,86 @@ class DatabaseTest {
         assertThat(changed.createdAt()).isEqualTo(requested.createdAt());
     }
 
+    private static final Instant WINDOW_END = Instant.parse("2030-01-01T00:00:00Z");
+
+    @Test
+    void aDeletedDatabaseComesBackWithinItsWindowUnderItsOwnOrANewName() {
+        ConnectionDetails details = new ConnectionDetails("pg.internal", 5432, "team_orders", "team_orders");
+        Database ready = requested.startProvisioning(CREATED).provisioned(details, CREATED.plusSeconds(1));
+        Database deleted = ready.startDeleting(UUID.randomUUID(), CREATED.plusSeconds(2))
+                .deleted(CREATED.plusSeconds(3), CREATED.plusSeconds(100));
+        assertThat(deleted.restorableUntil())
+                .as("as stored: microseconds")
+                .isEqualTo(CREATED.plusSeconds(100).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+
+        UUID restoreJob = UUID.randomUUID();
+        Database restoring = deleted.startRestoring(
+                restoreJob,
+                new DatabaseName("orders-two"),
+                new NameOnCluster("team_orders_two"),
+                CREATED.plusSeconds(99));
+        assertThat(restoring.status()).isEqualTo(DatabaseStatus.RESTORING);
+        assertThat(restoring.isLive()).isTrue();
+        assertThat(restoring.restorableUntil()).isNull();
+        assertThat(restoring.name().value()).isEqualTo("orders-two");
+        assertThat(restoring.connection().username()).isEqualTo("team_orders_two");
+        assertThat(restoring.latestOperationId()).isEqualTo(restoreJob);
+        assertThat(restoring.restored(CREATED.plusSeconds(101)).status()).isEqualTo(DatabaseStatus.READY);
+
+        assertThatThrownBy(() -> deleted.startRestoring(
+                        restoreJob, deleted.name(), deleted.nameOnCluster(), CREATED.plusSeconds(101)))
+                .isInstanceOf(RestoreWindowExpiredException.class);
+        assertThatThrownBy(() -> ready.startRestoring(restoreJob, ready.name(), ready.nameOnCluster(), CREATED))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void protectionRefusesDeletingAndPurgingUntilItIsTurnedOff() {
+        Database protectedOne = requested.withDeletionProtection(true);
+        assertThatThrownBy(() -> protectedOne.startDeleting(UUID.randomUUID(), CREATED))
+                .isInstanceOf(DeletionProtectedException.class);
+        assertThatThrownBy(() -> protectedOne.startPurging(UUID.randomUUID(), CREATED))
+                .isInstanceOf(DeletionProtectedException.class);
+
+        Database unprotected =
+                protectedOne.change(new DatabaseChanges(null, null, null, Optional.of(false)), CREATED.plusSeconds(1));
+        assertThat(unprotected.deletionProtection()).isFalse();
+        assertThat(unprotected
+                        .startDeleting(UUID.randomUUID(), CREATED.plusSeconds(2))
+                        .status())
+                .isEqualTo(DatabaseStatus.DELETING);
+    }
+
+    @Test
+    void aPurgeLeavesTheLiveSetAtOnceAndIsRefusedWhileARestoreRuns() {
+        Database purging = requested.startPurging(UUID.randomUUID(), CREATED.plusSeconds(1));
+        assertThat(purging.isLive()).isFalse();
+        assertThat(purging.status()).isEqualTo(DatabaseStatus.PURGING);
+        Database purged = purging.purged(CREATED.plusSeconds(2));
+        assertThat(purged.status()).isEqualTo(DatabaseStatus.PURGED);
+        assertThat(purged.deletedAt()).isEqualTo(purging.deletedAt());
+
+        ConnectionDetails details = new ConnectionDetails("pg.internal", 5432, "team_orders", "team_orders");
+        Database restoring = requested
+                .startProvisioning(CREATED)
+                .provisioned(details, CREATED)
+                .startDeleting(UUID.randomUUID(), CREATED)
+                .deleted(CREATED, WINDOW_END)
+                .startRestoring(UUID.randomUUID(), requested.name(), requested.nameOnCluster(), CREATED);
+        assertThatThrownBy(() -> restoring.startPurging(UUID.randomUUID(), CREATED))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
     @Test
     void deletingMarksTheTimeAndEndsChanges() {
-        Database deleted = requested.deleted(CREATED.plusSeconds(5));
+        Database deleted = requested.deleted(CREATED.plusSeconds(5), WINDOW_END);
 
         assertThat(deleted.isLive()).isFalse();
         assertThat(deleted.status()).isEqualTo(DatabaseStatus.DELETED);
         assertThatThrownBy(() -> deleted.change(
                         new DatabaseChanges(Optional.of(new Purpose("x")), null, null), CREATED.plusSeconds(6)))
                 .isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> deleted.deleted(CREATED.plusSeconds(7)))
+        assertThatThrownBy(() -> deleted.deleted(CREATED.plusSeconds(7), WINDOW_END))
                 .isInstanceOf(IllegalTransitionException.class);
     }
 
@@ -96,7 +168,7 @@ class DatabaseTest {
     void deletingGoesThroughDeletingToDeleted() {
         UUID deprovision = UUID.randomUUID();
         Database deleting = requested.startDeleting(deprovision, CREATED.plusSeconds(1));
-        Database deleted = deleting.deleted(CREATED.plusSeconds(2));
+        Database deleted = deleting.deleted(CREATED.plusSeconds(2), WINDOW_END);
 
         assertThat(deleting.status()).isEqualTo(DatabaseStatus.DELETING);
         assertThat(deleting.isLive()).isTrue();

@@ -36,6 +36,30 @@ class NewEventTest {
     }
 
     @Test
+    void anEventOfTheFleetHasNoTeamAndEveryOtherEventHasOne() {
+        UUID cluster = UUID.randomUUID();
+        var fleet = new NewEvent(Instant.now(), EventType.CLUSTER_HEALTH_CHANGED, null, cluster, Map.of());
+
+        assertThat(fleet.team()).isNull();
+        assertThatThrownBy(() -> new NewEvent(Instant.now(), EventType.CLUSTER_HEALTH_CHANGED, TEAM, cluster, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("belongs to no team");
+        assertThatThrownBy(() -> new NewEvent(Instant.now(), EventType.DATABASE_CREATED, null, cluster, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("belongs to a team");
+    }
+
+    @Test
+    void aTeamsFilterNeverMatchesAnEventOfTheFleet() {
+        Event fleet = new NewEvent(Instant.now(), EventType.CLUSTER_HEALTH_CHANGED, null, UUID.randomUUID(), Map.of())
+                .at(new EventPosition(1, 1));
+
+        assertThat(new EventFilter(Optional.of(TEAM), Set.of(), Optional.empty()).matches(fleet))
+                .isFalse();
+        assertThat(EventFilter.ALL.matches(fleet)).isTrue();
+    }
+
+    @Test
     void refusesValuesThatAreNotJson() {
         assertThatThrownBy(() -> new NewEvent(
                         Instant.now(),

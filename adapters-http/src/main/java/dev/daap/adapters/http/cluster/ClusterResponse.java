@@ -30,7 +30,13 @@ public record ClusterResponse(
         Instant updatedAt,
         long version) {
 
-    /** What the last health check saw. */
+    /**
+     * What the last health check saw.
+     *
+     * @param consecutiveFailures    failed probes in a row (down after DAAP_CLUSTER_DOWN_AFTER of them)
+     * @param publicConnectDatabases databases DAAP did not make that every role may still connect to: DAAP's admin
+     *                               lacks the owner's rights to revoke that there
+     */
     public record Health(
             String status,
             Instant checkedAt,
@@ -38,7 +44,9 @@ public record ClusterResponse(
             Integer latencyMs,
             Integer connections,
             Integer maxConnections,
-            String error) {
+            String error,
+            int consecutiveFailures,
+            List<String> publicConnectDatabases) {
         static Health from(ClusterHealth health) {
             return new Health(
                     health.status().wireName(),
@@ -47,7 +55,9 @@ public record ClusterResponse(
                     health.latencyMs(),
                     health.connections(),
                     health.maxConnections(),
-                    health.error());
+                    health.error(),
+                    health.consecutiveFailures(),
+                    health.publicConnectDatabases());
         }
     }
 

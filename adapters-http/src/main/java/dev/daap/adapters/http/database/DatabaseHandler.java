@@ -5,6 +5,7 @@ import dev.daap.adapters.http.protocol.EntityTags;
 import dev.daap.adapters.http.protocol.IfMatch;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.PathIds;
+import dev.daap.adapters.http.protocol.QueryParameters;
 import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
@@ -21,6 +22,7 @@ public final class DatabaseHandler {
     public static final String MERGE_PATCH = "application/merge-patch+json";
     private static final List<String> CREATE_TYPES = List.of(JsonCodec.JSON);
     private static final List<String> PATCH_TYPES = List.of(MERGE_PATCH, JsonCodec.JSON);
+    private static final List<String> DELETE_PARAMETERS = List.of("purge");
 
     private final DatabaseUseCases useCases;
     private final JsonCodec json;
@@ -59,10 +61,34 @@ public final class DatabaseHandler {
         respond(ctx, 200, useCases.update().execute(Callers.of(ctx), patch.toCommand(id, precondition)));
     }
 
-    /** 202: a deprovision job removes the database; until it has, the resource shows {@code deleting}. */
+    /**
+     * 202: a job takes the database out of use and keeps it restorable ({@code deleting}, then {@code deleted});
+     * with {@code ?purge=true} (team admins) a job drops it for good ({@code purging}, then {@code purged}).
+     */
     public void delete(Context ctx) {
+        var parameters = QueryParameters.of(ctx.queryParamMap(), DELETE_PARAMETERS);
+        boolean purge = parameters.parsed("purge", DatabaseHandler::flag).orElse(false);
+        parameters.throwIfInvalid();
         DatabaseId id = PathIds.databaseId(ctx);
-        respond(ctx, 202, useCases.delete().execute(Callers.of(ctx), id, ifMatch(ctx)));
+        respond(ctx, 202, useCases.delete().execute(Callers.of(ctx), id, ifMatch(ctx), purge));
+    }
+
+    /** 202: a job brings a deleted database back ({@code restoring}, then {@code ready}); the body is optional. */
+    public void restore(Context ctx) {
+        DatabaseId id = PathIds.databaseId(ctx);
+        boolean empty = ctx.req().getContentLengthLong() == 0
+                || (ctx.req().getContentLengthLong() < 0 && ctx.bodyAsBytes().length == 0);
+        RestoreRequest request =
+                empty ? RestoreRequest.EMPTY : json.read(bodies.read(ctx, CREATE_TYPES), RestoreRequest.class);
+        respond(ctx, 202, useCases.restore().execute(Callers.of(ctx), id, request.newName()));
+    }
+
+    private static boolean flag(String raw) {
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
     }
 
     /** 202: a new job tries again what failed; {@code latest_operation_id} names it. */

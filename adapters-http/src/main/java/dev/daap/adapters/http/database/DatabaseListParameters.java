@@ -12,7 +12,8 @@ import java.util.Map;
  * such as {@code ownerteam} fails loudly instead of silently listing everything.
  */
 final class DatabaseListParameters {
-    private static final List<String> KNOWN = List.of("owner_team", "status", "q", "sort", "page_size", "page_token");
+    private static final List<String> KNOWN =
+            List.of("owner_team", "status", "q", "sort", "page_size", "page_token", "include_deleted");
 
     private DatabaseListParameters() {}
 
@@ -26,7 +27,8 @@ final class DatabaseListParameters {
                     value(parameters, "q"),
                     value(parameters, "sort"),
                     value(parameters, "page_size"),
-                    value(parameters, "page_token"));
+                    value(parameters, "page_token"),
+                    value(parameters, "include_deleted"));
         } catch (InvalidInputException e) {
             parameters.report(e.errors()); // every mistake at once
         }

@@ -20,13 +20,16 @@ import java.util.Set;
 
 /**
  * The body of {@code PATCH /v1/databases/{id}}: a JSON merge patch (RFC 7396) of {@code purpose},
- * {@code owner_team} and {@code labels}. Labels merge per key: a key set to null is removed, {@code labels: null}
+ * {@code owner_team}, {@code labels} and {@code deletion_protection}. Labels merge per key: a key set to null is removed, {@code labels: null}
  * removes all. Purpose and owner are required, so null for them is an input error, as is any other member.
  *
  * @param labels the keys to set, with null values for the keys to remove
  */
 public record DatabasePatchRequest(
-        PatchField<String> purpose, PatchField<String> ownerTeam, PatchField<Map<String, String>> labels) {
+        PatchField<String> purpose,
+        PatchField<String> ownerTeam,
+        PatchField<Map<String, String>> labels,
+        PatchField<Boolean> deletionProtection) {
     private static final Set<String> READ_ONLY = Set.of(
             "id",
             "status",
@@ -35,7 +38,8 @@ public record DatabasePatchRequest(
             "updated_at",
             "version",
             "latest_operation_id",
-            "failure_reason");
+            "failure_reason",
+            "restorable_until");
 
     /** Parses the patch; an unknown member or one of the wrong JSON type is a 400, a member that may not be patched a 422. */
     public static DatabasePatchRequest from(ObjectNode body) {
@@ -44,12 +48,14 @@ public record DatabasePatchRequest(
         PatchField<String> purpose = PatchField.absent();
         PatchField<String> ownerTeam = PatchField.absent();
         PatchField<Map<String, String>> labels = PatchField.absent();
+        PatchField<Boolean> deletionProtection = PatchField.absent();
         for (Map.Entry<String, JsonNode> member : body.properties()) {
             String name = member.getKey();
             switch (name) {
                 case "purpose" -> purpose = text(name, member.getValue(), wrongTypes);
                 case "owner_team" -> ownerTeam = text(name, member.getValue(), wrongTypes);
                 case "labels" -> labels = labels(member.getValue(), wrongTypes);
+                case "deletion_protection" -> deletionProtection = flag(name, member.getValue(), wrongTypes, members);
                 case "name" -> members.fail(name, "is immutable; create a new database to use another name");
                 default -> {
                     // Same as a POST body: an unknown member is malformed (400), a known read-only one breaks a rule.
@@ -66,7 +72,7 @@ public record DatabasePatchRequest(
                     "the merge patch has unknown members or members of the wrong JSON type", wrongTypes);
         }
         members.throwIfInvalid();
-        return new DatabasePatchRequest(purpose, ownerTeam, labels);
+        return new DatabasePatchRequest(purpose, ownerTeam, labels, deletionProtection);
     }
 
     /**
@@ -85,6 +91,7 @@ public record DatabasePatchRequest(
                 Optional.ofNullable(newPurpose),
                 Optional.ofNullable(labelPatch),
                 Optional.ofNullable(newOwner),
+                deletionProtection.present() ? Optional.of(deletionProtection.value()) : Optional.empty(),
                 precondition);
     }
 
@@ -97,6 +104,20 @@ public record DatabasePatchRequest(
             return PatchField.of(value.isNull() ? null : value.textValue());
         }
         wrongTypes.add(new FieldError(name, "must be a string"));
+        return PatchField.absent();
+    }
+
+    /** A boolean; null is refused (422) as for purpose: the setting is required, false is its default. */
+    private static PatchField<Boolean> flag(
+            String name, JsonNode value, List<FieldError> wrongTypes, Validation members) {
+        if (value.isBoolean()) {
+            return PatchField.of(value.booleanValue());
+        }
+        if (value.isNull()) {
+            members.fail(name, "must be true or false");
+        } else {
+            wrongTypes.add(new FieldError(name, "must be a boolean"));
+        }
         return PatchField.absent();
     }
 

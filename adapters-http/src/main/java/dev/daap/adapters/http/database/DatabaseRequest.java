@@ -9,6 +9,7 @@ import java.util.Map;
  * @param placement where it may go: a region and labels its cluster must have
  * @param cluster   the cluster itself, instead of a placement (platform admins only)
  * @param source    for a clone: the database, and optionally its snapshot, to copy
+ * @param deletionProtection refuse deletion while true (default false)
  */
 public record DatabaseRequest(
         String name,
@@ -17,7 +18,8 @@ public record DatabaseRequest(
         Map<String, String> labels,
         PlacementRequest placement,
         String cluster,
-        SourceRequest source) {
+        SourceRequest source,
+        Boolean deletionProtection) {
 
     public record PlacementRequest(String region, Map<String, String> labels) {}
 
@@ -25,14 +27,17 @@ public record DatabaseRequest(
 
     public CreateDatabaseCommand toCommand() {
         return CreateDatabaseCommand.of(
-                name,
-                ownerTeam,
-                purpose,
-                labels,
-                new CreateDatabaseCommand.Placement(
-                        placement == null ? null : placement.region(),
-                        placement == null ? null : placement.labels(),
-                        cluster),
-                source == null ? null : new CreateDatabaseCommand.Source(source.databaseId(), source.snapshotId()));
+                        name,
+                        ownerTeam,
+                        purpose,
+                        labels,
+                        new CreateDatabaseCommand.Placement(
+                                placement == null ? null : placement.region(),
+                                placement == null ? null : placement.labels(),
+                                cluster),
+                        source == null
+                                ? null
+                                : new CreateDatabaseCommand.Source(source.databaseId(), source.snapshotId()))
+                .withDeletionProtection(deletionProtection);
     }
 }

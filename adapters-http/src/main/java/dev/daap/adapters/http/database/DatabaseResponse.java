@@ -9,7 +9,9 @@ import java.util.UUID;
 /**
  * A database as the API shows it. {@code connection} is null until the database is provisioned;
  * {@code latestOperationId} names the newest job on it, {@code failureReason} says why it is {@code failed};
- * {@code cluster} is where it lives, {@code storageBytes} its size there as last measured (null until then).
+ * {@code cluster} is where it lives, {@code storageBytes} its size there as last measured (null until then);
+ * {@code deletedAt} when it left the live set (deleted, purging or purged) and {@code restorableUntil}, while it is
+ * deleted, until when a restore brings it back.
  */
 public record DatabaseResponse(
         String id,
@@ -25,7 +27,10 @@ public record DatabaseResponse(
         UUID latestOperationId,
         String failureReason,
         String cluster,
-        Long storageBytes) {
+        Long storageBytes,
+        boolean deletionProtection,
+        Instant deletedAt,
+        Instant restorableUntil) {
 
     /** Where to connect, with the sslmode clients should ask for (null: the client's own default); no password. */
     public record ConnectionResponse(String host, int port, String database, String username, String sslmode) {
@@ -56,6 +61,9 @@ public record DatabaseResponse(
                 database.latestOperationId(),
                 database.failureReason(),
                 database.cluster() == null ? null : database.cluster().name().value(),
-                database.storageBytes());
+                database.storageBytes(),
+                database.deletionProtection(),
+                database.deletedAt(),
+                database.restorableUntil());
     }
 }

@@ -7,6 +7,7 @@ import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.operation.GetOperation;
@@ -28,7 +29,8 @@ public record DatabaseUseCases(
         ListOperations listOperations,
         ReadCredentials readCredentials,
         RotateCredentials rotateCredentials,
-        Idempotency idempotency) {
+        Idempotency idempotency,
+        RestoreDatabase restore) {
     public DatabaseUseCases {
         Objects.requireNonNull(create, "create");
         Objects.requireNonNull(get, "get");
@@ -41,5 +43,6 @@ public record DatabaseUseCases(
         Objects.requireNonNull(readCredentials, "readCredentials");
         Objects.requireNonNull(rotateCredentials, "rotateCredentials");
         Objects.requireNonNull(idempotency, "idempotency");
+        Objects.requireNonNull(restore, "restore");
     }
 }

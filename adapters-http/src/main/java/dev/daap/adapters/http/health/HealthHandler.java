@@ -1,7 +1,10 @@
 package dev.daap.adapters.http.health;
 
+import dev.daap.adapters.http.problem.HttpProblemException;
+import dev.daap.adapters.http.problem.ProblemType;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,13 @@ public final class HealthHandler {
                 ctx,
                 result.ready() ? 200 : 503,
                 new ReadinessResponse(result.ready() ? "ready" : "unavailable", result.checks()));
+    }
+
+    /** Before every {@code /v1} request: a 503 problem while the instance cannot serve at all (see the check). */
+    public void refuseWhileUnavailable(Context ctx) {
+        readiness.refusal().ifPresent(reason -> {
+            throw new HttpProblemException(ProblemType.SERVICE_UNAVAILABLE, reason, List.of());
+        });
     }
 
     /** A check that throws means "not ready", never a 500: probes must get an answer they understand. */

@@ -50,6 +50,24 @@ final class RequestMetrics {
                 .register(registry);
     }
 
-    /** Looked up for every request: a record's hash beats building Micrometer's tag list each time. */
-    private record Series(String method, String route, int status) {}
+    /**
+     * Looked up for every request: a record's hash beats building Micrometer's tag list each time, and a written-out
+     * hash and equals beat the record's generated ones (their method handles were 0.5 % of a GET's CPU samples in a
+     * JFR profile of bench/run, 2026-12-03). The route is one of the router's own strings, so equal routes are
+     * mostly the same object.
+     */
+    private record Series(String method, String route, int status) {
+        @Override
+        public int hashCode() {
+            return (method.hashCode() * 31 + route.hashCode()) * 31 + status;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Series series
+                    && status == series.status
+                    && method.equals(series.method)
+                    && route.equals(series.route);
+        }
+    }
 }

@@ -28,6 +28,10 @@ public record ProblemType(String code, int status, String title) {
             new ProblemType("snapshot-not-found", 404, "Snapshot not found");
     public static final ProblemType SNAPSHOT_LIMIT = new ProblemType("snapshot-limit", 409, "Too many snapshots");
     public static final ProblemType NO_CAPACITY = new ProblemType("no-capacity", 409, "No cluster can take it");
+    public static final ProblemType DELETION_PROTECTED =
+            new ProblemType("deletion-protected", 409, "Deletion protection is on");
+    public static final ProblemType RESTORE_WINDOW_EXPIRED =
+            new ProblemType("restore-window-expired", 409, "Restore window has passed");
     public static final ProblemType METHOD_NOT_ALLOWED =
             new ProblemType("method-not-allowed", 405, "Method not allowed");
     public static final ProblemType NAME_TAKEN = new ProblemType("name-taken", 409, "Name taken");

@@ -6,6 +6,7 @@ import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.ClustersRecord;
+import dev.daap.adapters.postgres.sql.HotStatement;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
@@ -25,7 +26,8 @@ import org.jooq.impl.DSL;
 /**
  * The {@link Clusters} port on PostgreSQL. A place on a cluster is taken by one conditional {@code UPDATE} of its
  * row, which holds the row lock until the transaction ends: creates that race for the last places queue on that
- * row, and each re-checks the condition once the one before it has committed.
+ * row, and each re-checks the condition once the one before it has committed. The list and the place run in every
+ * create, as {@link HotStatement}s: jOOQ's rendering of them was most of placement's CPU (bench/fleet, 2026-12-03).
  */
 public final class JooqClusters implements Clusters {
     static final String LIVE_NAME_CONSTRAINT = "clusters_live_name_key";
@@ -33,6 +35,19 @@ public final class JooqClusters implements Clusters {
     static final long REGISTRATION_LOCK = 0x6461_6170_0000_0002L;
 
     private final JooqSession session;
+
+    private final HotStatement<Void> live = HotStatement.of((dsl, none, binds) ->
+            dsl.selectFrom(CLUSTERS).where(CLUSTERS.DELETED_AT.isNull()).orderBy(CLUSTERS.NAME));
+
+    /** Constants inline: a hot statement's bind values are the caller's, here the cluster's id alone. */
+    private final HotStatement<ClusterId> place = HotStatement.of((dsl, id, binds) -> dsl.update(CLUSTERS)
+            .set(CLUSTERS.DATABASE_COUNT, CLUSTERS.DATABASE_COUNT.plus(DSL.inline(1)))
+            .where(CLUSTERS.ID.eq(binds.value(CLUSTERS.ID, ClusterId::value)))
+            .and(CLUSTERS.DELETED_AT.isNull())
+            .and(CLUSTERS.STATE.eq(DSL.inline(ClusterState.ACTIVE.wireName())))
+            .and(CLUSTERS.HEALTH_STATUS.eq(DSL.inline(HealthStatus.UP.wireName())))
+            .and(CLUSTERS.MAX_DATABASES.isNull().or(CLUSTERS.DATABASE_COUNT.lt(CLUSTERS.MAX_DATABASES)))
+            .and(CLUSTERS.MAX_STORAGE_BYTES.isNull().or(CLUSTERS.STORAGE_BYTES.lt(CLUSTERS.MAX_STORAGE_BYTES))));
 
     public JooqClusters(JooqSession session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -75,11 +90,8 @@ public final class JooqClusters implements Clusters {
 
     @Override
     public List<Cluster> list() {
-        return session.dsl()
-                .selectFrom(CLUSTERS)
-                .where(CLUSTERS.DELETED_AT.isNull())
-                .orderBy(CLUSTERS.NAME)
-                .fetch(ClusterRecordMapper::toDomain);
+        return live.fetch(session, null, CLUSTERS.fields())
+                .map(row -> ClusterRecordMapper.toDomain(row.into(CLUSTERS)));
     }
 
     @Override
@@ -98,19 +110,7 @@ public final class JooqClusters implements Clusters {
 
     @Override
     public boolean reservePlace(ClusterId id) {
-        return session.dsl()
-                        .update(CLUSTERS)
-                        .set(CLUSTERS.DATABASE_COUNT, CLUSTERS.DATABASE_COUNT.plus(1))
-                        .where(CLUSTERS.ID.eq(id.value()))
-                        .and(CLUSTERS.DELETED_AT.isNull())
-                        .and(CLUSTERS.STATE.eq(ClusterState.ACTIVE.wireName()))
-                        .and(CLUSTERS.HEALTH_STATUS.eq(HealthStatus.UP.wireName()))
-                        .and(CLUSTERS.MAX_DATABASES.isNull().or(CLUSTERS.DATABASE_COUNT.lt(CLUSTERS.MAX_DATABASES)))
-                        .and(CLUSTERS.MAX_STORAGE_BYTES
-                                .isNull()
-                                .or(CLUSTERS.STORAGE_BYTES.lt(CLUSTERS.MAX_STORAGE_BYTES)))
-                        .execute()
-                == 1;
+        return place.execute(session, id) == 1;
     }
 
     @Override

@@ -20,19 +20,19 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-/** The list's page: keyset-paginated on (sort key, id) over live rows, one row more than a page. */
+/** The list's page: keyset-paginated on (sort key, id) over the query's scope of rows, one row more than a page. */
 final class DatabasePage {
     /** lower(purpose), stored for q=; not in the generated table (see GenerateJooqClasses), so no select reads it. */
     static final Field<String> PURPOSE_LOWER = DSL.field(DSL.name(DATABASES.getName(), "purpose_lower"), String.class);
 
     private DatabasePage() {}
 
-    /** A shape for each combination of filters and sort order: at most 64. */
+    /** A shape for each combination of scope, filters and sort order: at most 192. */
     static HotStatement<DatabaseQuery> statement() {
         return HotStatement.of(PageShape::of, DatabasePage::page);
     }
 
-    /** Live rows that match the filters, after the cursor, in the sort's order; one more than a page. */
+    /** Rows of the scope that match the filters, after the cursor, in the sort's order; one more than a page. */
     private static Select<DatabasesRecord> page(DSLContext dsl, DatabaseQuery query, Binds<DatabaseQuery> binds) {
         return dsl.selectFrom(DATABASES)
                 .where(conditions(query, binds))
@@ -43,7 +43,11 @@ final class DatabasePage {
 
     private static List<Condition> conditions(DatabaseQuery query, Binds<DatabaseQuery> binds) {
         List<Condition> conditions = new ArrayList<>();
-        conditions.add(DATABASES.DELETED_AT.isNull());
+        switch (query.scope()) {
+            case LIVE -> conditions.add(DATABASES.DELETED_AT.isNull());
+            case REMOVED -> conditions.add(DATABASES.DELETED_AT.isNotNull());
+            case ALL -> {} // deleted or not
+        }
         if (query.ownerTeam().isPresent()) {
             conditions.add(DATABASES.OWNER_TEAM.eq(binds.value(
                     DATABASES.OWNER_TEAM, q -> q.ownerTeam().orElseThrow().value())));
@@ -107,9 +111,11 @@ final class DatabasePage {
     }
 
     /** What decides the page's SQL: which filters are present and the order, not their values. */
-    private record PageShape(boolean team, boolean status, boolean text, boolean after, DatabaseSort sort) {
+    private record PageShape(
+            DatabaseQuery.Scope scope, boolean team, boolean status, boolean text, boolean after, DatabaseSort sort) {
         static PageShape of(DatabaseQuery query) {
             return new PageShape(
+                    query.scope(),
                     query.ownerTeam().isPresent(),
                     query.status().isPresent(),
                     query.text().isPresent(),

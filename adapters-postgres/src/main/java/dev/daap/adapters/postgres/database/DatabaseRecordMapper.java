@@ -59,7 +59,9 @@ final class DatabaseRecordMapper {
                         ? null
                         : new ClusterRef(new ClusterId(clusterId), new ClusterName(record.get(DATABASES.CLUSTER_NAME))),
                 new NameOnCluster(record.get(DATABASES.NAME_ON_CLUSTER)),
-                record.get(DATABASES.STORAGE_BYTES));
+                record.get(DATABASES.STORAGE_BYTES),
+                record.get(DATABASES.DELETION_PROTECTION),
+                record.get(DATABASES.RESTORABLE_UNTIL));
     }
 
     /** Copies every column of {@code database} into {@code record} (used for insert and update alike). */
@@ -94,6 +96,8 @@ final class DatabaseRecordMapper {
                                 ? null
                                 : database.cluster().name().value())
                 .setNameOnCluster(database.nameOnCluster().value())
-                .setStorageBytes(database.storageBytes());
+                .setStorageBytes(database.storageBytes())
+                .setDeletionProtection(database.deletionProtection())
+                .setRestorableUntil(database.restorableUntil());
     }
 }

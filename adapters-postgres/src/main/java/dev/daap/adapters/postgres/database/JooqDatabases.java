@@ -14,19 +14,24 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseQuery;
+import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
  * The {@link Databases} port on PostgreSQL. Lists are keyset-paginated on (sort key, id) over live rows (see
- * {@link DatabasePage}). GET by id, the list's page and the insert run on every request of their kind, as
- * {@link HotStatement}s.
+ * {@link DatabasePage}). GET by id, the list's page, the insert and the check of a name on a cluster run on every
+ * request of their kind, as {@link HotStatement}s.
  */
 public final class JooqDatabases implements Databases {
     static final String LIVE_NAME_CONSTRAINT = "databases_live_team_name_key";
@@ -41,6 +46,17 @@ public final class JooqDatabases implements Databases {
     final HotStatement<DatabaseQuery> page = DatabasePage.statement();
 
     private final HotStatement<DatabasesRecord> insert = HotStatement.insert(DATABASES);
+
+    /** In every create that places; {@code limit 1} inline, as a hot statement's bind values are the caller's. */
+    private final HotStatement<NameOnClusterQuery> nameOnCluster =
+            HotStatement.of((dsl, query, binds) -> dsl.select(DATABASES.ID)
+                    .from(DATABASES)
+                    .where(DATABASES.CLUSTER_ID.eq(
+                            binds.value(DATABASES.CLUSTER_ID, q -> q.cluster().value())))
+                    .and(DATABASES.NAME_ON_CLUSTER.eq(
+                            binds.value(DATABASES.NAME_ON_CLUSTER, q -> q.name().value())))
+                    .and(DATABASES.DELETED_AT.isNull())
+                    .limit(DSL.inline(1)));
 
     public JooqDatabases(JooqSession session) {
         this.session = session;
@@ -86,7 +102,6 @@ public final class JooqDatabases implements Databases {
     public void update(Database changed, long expectedVersion) {
         DatabasesRecord values = DatabaseRecordMapper.fill(new DatabasesRecord(), changed);
         values.changed(DATABASES.ID, false);
-        values.changed(DATABASES.NAME, false); // immutable; never rewritten
         values.changed(DATABASES.CREATED_AT, false);
         values.changed(DATABASES.STORAGE_BYTES, false); // the probe's measurement, written without the version
         int updated;
@@ -100,6 +115,10 @@ public final class JooqDatabases implements Databases {
             if (StoreErrors.violates(e, LIVE_NAME_CONSTRAINT)) {
                 throw new NameTakenException(
                         changed.ownerTeam().value(), changed.name().value());
+            }
+            if (StoreErrors.violates(e, NAME_ON_CLUSTER_CONSTRAINT)) {
+                // A restore checks the name on the cluster first; only one that raced a create for it gets here.
+                throw new ConcurrentChangeException("database", changed.id().toString());
             }
             throw e;
         }
@@ -118,16 +137,29 @@ public final class JooqDatabases implements Databases {
     }
 
     @Override
-    public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
-        return session.dsl()
-                .fetchExists(
-                        DATABASES,
-                        DATABASES
-                                .CLUSTER_ID
-                                .eq(cluster.value())
-                                .and(DATABASES.NAME_ON_CLUSTER.eq(name.value()))
-                                .and(DATABASES.DELETED_AT.isNull()));
+    public List<Database> dueForPurge(Instant now, int limit) {
+        return dueForPurge(session.dsl(), now, limit).fetch(DatabaseRecordMapper::toDomain);
     }
+
+    /** Served by databases_purge_due_idx, a partial index of the deleted rows only. */
+    static Select<DatabasesRecord> dueForPurge(DSLContext dsl, Instant now, int limit) {
+        return dsl.selectFrom(DATABASES)
+                .where(DATABASES.STATUS.eq(DatabaseStatus.DELETED.wireName()))
+                .and(DATABASES.RESTORABLE_UNTIL.lt(now))
+                .orderBy(DATABASES.RESTORABLE_UNTIL)
+                .limit(limit)
+                .forUpdate()
+                .skipLocked();
+    }
+
+    @Override
+    public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
+        return nameOnCluster
+                .fetch(session, new NameOnClusterQuery(cluster, name), DATABASES.ID)
+                .isNotEmpty();
+    }
+
+    private record NameOnClusterQuery(ClusterId cluster, NameOnCluster name) {}
 
     @Override
     public int assignUnplaced(ClusterRef cluster) {

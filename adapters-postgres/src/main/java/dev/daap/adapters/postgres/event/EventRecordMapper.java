@@ -21,7 +21,7 @@ final class EventRecordMapper {
                 new EventPosition(record.get(EVENTS.XID), record.get(EVENTS.SEQ)),
                 record.get(EVENTS.OCCURRED_AT),
                 EventType.fromWireName(record.get(EVENTS.TYPE)),
-                new TeamSlug(record.get(EVENTS.TEAM)),
+                record.get(EVENTS.TEAM) == null ? null : new TeamSlug(record.get(EVENTS.TEAM)),
                 record.get(EVENTS.RESOURCE_ID),
                 JsonColumns.objectMap(record.get(EVENTS.PAYLOAD), "an event payload"));
     }
@@ -31,7 +31,7 @@ final class EventRecordMapper {
         return new EventsRecord()
                 .setOccurredAt(event.occurredAt())
                 .setType(event.type().wireName())
-                .setTeam(event.team().value())
+                .setTeam(event.team() == null ? null : event.team().value())
                 .setResourceId(event.resourceId())
                 .setPayload(JsonColumns.toJsonb(event.payload()));
     }

@@ -6,6 +6,7 @@ import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.generated.tables.Jobs;
 import dev.daap.adapters.postgres.generated.tables.records.JobsRecord;
 import dev.daap.adapters.postgres.sql.HotStatement;
+import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
@@ -82,6 +83,7 @@ public final class JooqJobQueue implements JobQueue {
                 .set(JOBS.LEASE_EXPIRES_AT, now.plus(lease))
                 .set(JOBS.ATTEMPTS, JOBS.ATTEMPTS.plus(1))
                 .set(JOBS.STARTED_AT, DSL.coalesce(JOBS.STARTED_AT, DSL.val(now)))
+                .set(JOBS.WAITING_FOR_CLUSTER, (UUID) null)
                 .set(JOBS.UPDATED_AT, now)
                 .where(JOBS.ID.in(candidates))
                 .returning()
@@ -111,6 +113,30 @@ public final class JooqJobQueue implements JobQueue {
                 update -> update.set(JOBS.STATE, SCHEDULED)
                         .set(JOBS.RUN_AT, runAt)
                         .set(JOBS.LAST_ERROR, error));
+    }
+
+    @Override
+    public void postpone(UUID jobId, String owner, String reason, Instant runAt, ClusterId waitingFor) {
+        updateHeld(
+                jobId,
+                owner,
+                update -> update.set(JOBS.STATE, SCHEDULED)
+                        .set(JOBS.RUN_AT, runAt)
+                        .set(JOBS.LAST_ERROR, reason)
+                        .set(JOBS.ATTEMPTS, JOBS.ATTEMPTS.minus(1))
+                        .set(JOBS.WAITING_FOR_CLUSTER, waitingFor.value()));
+    }
+
+    @Override
+    public int wakeWaitingFor(ClusterId cluster) {
+        Instant now = now();
+        return session.dsl()
+                .update(JOBS)
+                .set(JOBS.RUN_AT, DSL.least(JOBS.RUN_AT, DSL.val(now)))
+                .set(JOBS.WAITING_FOR_CLUSTER, (UUID) null)
+                .set(JOBS.UPDATED_AT, now)
+                .where(JOBS.WAITING_FOR_CLUSTER.eq(cluster.value()).and(JOBS.STATE.eq(SCHEDULED)))
+                .execute();
     }
 
     @Override

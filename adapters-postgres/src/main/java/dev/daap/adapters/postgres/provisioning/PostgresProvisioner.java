@@ -165,26 +165,53 @@ public final class PostgresProvisioner implements Provisioner {
      * Drops what DAAP made for {@code id} and nothing else: a role or database of the name that is not ours (the
      * reason its provisioning was refused, say) is left as it is, so a failed database can always be deleted.
      */
+    /**
+     * Drops what DAAP made for {@code id} and nothing else, under its name and parked: a role or database of the
+     * name that is not ours (the reason its provisioning was refused, say) is left as it is, so a failed database
+     * can always be deleted. Databases go first: a role cannot be dropped while it owns one (a crash between parking
+     * the database and its role leaves the parked database owned by the role under its own name).
+     */
     @Override
     public void deprovision(DatabaseId id, NameOnCluster name) {
-        String target = name.value();
+        List<String> names = List.of(name.value(), NameOnCluster.parked(id).value());
         try (TargetSession session = open()) {
-            Ownership ownership = Ownership.read(session, id, target);
-            if (ownership.databaseIsOurs()) {
-                closeAndDrop(session, target, ownership.roleExists());
+            for (String target : names) {
+                Ownership ownership = Ownership.read(session, id, target);
+                if (ownership.databaseIsOurs()) {
+                    closeAndDrop(session, target, ownership.roleExists());
+                }
             }
-            if (ownership.roleIsOurs()) {
-                session.execute("dropping role " + target, dropRole(target));
-            }
-            if (!ownership.notOurs().isEmpty()) {
-                log.info(
-                        "Left the {} named {} on the target as it is: DAAP did not create it for {}",
-                        String.join(" and ", ownership.notOurs()),
-                        target,
-                        id);
+            for (String target : names) {
+                Ownership ownership = Ownership.read(session, id, target);
+                if (ownership.roleIsOurs()) {
+                    session.execute("dropping role " + target, dropRole(target));
+                }
+                if (!ownership.notOurs().isEmpty()) {
+                    log.info(
+                            "Left the {} named {} on the target as it is: DAAP did not create it for {}",
+                            String.join(" and ", ownership.notOurs()),
+                            target,
+                            id);
+                }
             }
         }
-        log.info("Deprovisioned what DAAP made of role and database {} for {}", target, id);
+        log.info("Deprovisioned what DAAP made of role and database {} for {}", name, id);
+    }
+
+    @Override
+    public void deactivate(DatabaseId id, NameOnCluster name) {
+        try (TargetSession session = open()) {
+            Parking.deactivate(session, id, name.value());
+        }
+        log.info("Parked role and database {} for {}", name, id);
+    }
+
+    @Override
+    public void reactivate(DatabaseId id, NameOnCluster name) {
+        try (TargetSession session = open()) {
+            Parking.reactivate(session, id, name.value());
+        }
+        log.info("Restored role and database {} for {}", name, id);
     }
 
     /** Keeps new sessions out, ends the open ones, then drops; FORCE closes the race with a session being born. */

@@ -1,5 +1,6 @@
 package dev.daap.adapters.postgres.provisioning;
 
+import dev.daap.domain.provisioning.ClusterUnreachableException;
 import dev.daap.domain.provisioning.ProvisioningException;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,17 +30,28 @@ final class ProvisioningErrors {
         SQLException sql = deepestSqlException(error);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         String reason = redact(reason(sql == null ? error : sql));
-        String message;
         if (state.startsWith("28")) {
-            message = "the target cluster at " + target + " rejected the admin login: " + reason
-                    + " (check the admin user and password)";
-        } else if (state.startsWith("08") || action.equals(CONNECTING)) {
-            message = "cannot reach the target cluster at " + target + " while " + action + ": " + reason;
-        } else if (state.equals("42501")) {
+            return new ProvisioningException(
+                    "the target cluster at " + target + " rejected the admin login: " + reason
+                            + " (check the admin user and password)",
+                    safeCause(error));
+        }
+        // The cluster is away or full: not the job's fault, so the job waits for the cluster without using up its
+        // attempts.
+        if (state.equals("53300")) {
+            return new ClusterUnreachableException(
+                    "the target cluster at " + target + " has no free connections while " + action + ": " + reason,
+                    safeCause(error));
+        }
+        if (state.startsWith("08") || action.equals(CONNECTING)) {
+            return new ClusterUnreachableException(
+                    "cannot reach the target cluster at " + target + " while " + action + ": " + reason,
+                    safeCause(error));
+        }
+        String message;
+        if (state.equals("42501")) {
             message = "the target cluster refused " + action + ": " + reason
                     + " (the admin connection needs CREATEROLE and CREATEDB, or superuser)";
-        } else if (state.equals("53300")) {
-            message = "the target cluster at " + target + " has no free connections while " + action + ": " + reason;
         } else if (state.equals("2BP01")) {
             message = "the target cluster refused " + action + ": " + reason
                     + " (objects that depend on it must be dropped or reassigned first)";

@@ -70,22 +70,30 @@ final class ProvisioningSql {
         return "DROP DATABASE IF EXISTS " + identifier(database) + (force ? " WITH (FORCE)" : "");
     }
 
-    static String dropRole(String role) {
-        return "DROP ROLE IF EXISTS " + identifier(role);
-    }
-
     static String allowConnections(String database, boolean allow) {
         return "ALTER DATABASE " + identifier(database) + " WITH ALLOW_CONNECTIONS " + allow;
+    }
+
+    static String login(String role, boolean login) {
+        return "ALTER ROLE " + identifier(role) + (login ? " LOGIN" : " NOLOGIN");
+    }
+
+    static String renameDatabase(String from, String to) {
+        return "ALTER DATABASE " + identifier(from) + " RENAME TO " + identifier(to);
+    }
+
+    static String renameRole(String from, String to) {
+        return "ALTER ROLE " + identifier(from) + " RENAME TO " + identifier(to);
+    }
+
+    static String dropRole(String role) {
+        return "DROP ROLE IF EXISTS " + identifier(role);
     }
 
     /** A copy nobody can log in to until DAAP has set its privileges; the template must have no sessions. */
     static String createCopy(String database, String template, String owner) {
         return "CREATE DATABASE " + identifier(database) + " TEMPLATE " + identifier(template) + " OWNER "
                 + identifier(owner) + " ALLOW_CONNECTIONS false";
-    }
-
-    static String renameDatabase(String database, String newName) {
-        return "ALTER DATABASE " + identifier(database) + " RENAME TO " + identifier(newName);
     }
 
     static String alterDatabaseOwner(String database, String owner) {

@@ -57,6 +57,20 @@ final class TargetCatalog {
         return new AdminPrivileges(row.get(0, Boolean.class), space < 0 ? version : version.substring(0, space));
     }
 
+    /** Ends every session of the role, wherever it is connected; new ones are kept out by NOLOGIN. */
+    void terminateSessionsOf(String role) {
+        dsl.fetch(
+                "select pg_terminate_backend(pid) from pg_stat_activity where usename = ? and pid <> pg_backend_pid()",
+                role);
+    }
+
+    /** How many other sessions are connected to the database (ended ones leave a moment after they are told). */
+    int sessionsOn(String database) {
+        return dsl.fetchSingle(
+                        "select count(*) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()", database)
+                .get(0, Integer.class);
+    }
+
     /** Ends every other session on the database; new ones are kept out by the revoked CONNECT. */
     void terminateSessions(String database) {
         dsl.fetch(

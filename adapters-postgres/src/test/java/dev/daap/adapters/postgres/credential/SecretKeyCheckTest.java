@@ -35,14 +35,15 @@ class SecretKeyCheckTest {
     }
 
     @Test
-    void anotherKeyIsRefusedWithAMessageForTheOperator() {
+    void anotherKeyIsRefusedNamingBothKeyIds() {
         new SecretKeyCheck(original).verify(dsl);
 
         assertThatThrownBy(() -> new SecretKeyCheck(other).verify(dsl))
                 .isInstanceOf(SecretKeyMismatchException.class)
-                .hasMessage("DAAP_SECRET_KEY does not match the key that encrypted the stored credentials (expected "
-                        + "key id " + original.keyId() + ", got " + other.keyId() + "); restore the original key — "
-                        + "DAAP never replaces it by itself");
+                .hasMessage("the key given does not match the key that encrypted the stored credentials (expected "
+                        + "key id " + original.keyId() + ", got " + other.keyId() + ")")
+                .extracting(e -> ((SecretKeyMismatchException) e).expectedKeyId())
+                .isEqualTo(original.keyId());
         assertThat(recorded()).containsExactly(original.keyId());
     }
 

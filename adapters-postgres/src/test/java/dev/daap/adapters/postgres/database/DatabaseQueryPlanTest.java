@@ -47,6 +47,11 @@ class DatabaseQueryPlanTest {
                        CASE WHEN n % 100 = 0 THEN 'failed' ELSE 'ready' END,
                        timestamp '2026-01-01' + n * interval '1 second', timestamp '2026-01-01' + n * interval '1 second'
                 FROM generate_series(1, 50000) AS n""");
+        // One row in a hundred deleted, restorable for a day: what lists of deleted ones and the purge sweep read.
+        dsl.execute("""
+                UPDATE daap.databases SET status = 'deleted', deleted_at = updated_at,
+                                          restorable_until = updated_at + interval '1 day'
+                WHERE name LIKE '%1' AND substr(name, length(name) - 1, 1) = '0'""");
         dsl.execute("VACUUM ANALYZE daap.databases");
         databases = new JooqDatabases(() -> dsl);
     }
@@ -72,6 +77,33 @@ class DatabaseQueryPlanTest {
         assertThat(plan(query(Optional.empty(), Optional.of(DatabaseStatus.FAILED), Optional.empty(), null)))
                 .contains("databases_live_status_created_idx")
                 .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void deletedOnesAreListedByTheirStatusFromTheIndexOfRemovedRows() {
+        assertThat(plan(query(Optional.empty(), Optional.of(DatabaseStatus.DELETED), Optional.empty(), null)))
+                .contains("databases_removed_status_created_idx")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aTeamsListWithDeletedOnesUsesTheTeamIndexOfAllRows() {
+        var query = new DatabaseQuery(
+                Optional.of(new TeamSlug("plan-team-7")),
+                Optional.empty(),
+                Optional.empty(),
+                DatabaseSort.CREATED_AT,
+                50,
+                Optional.empty(),
+                true);
+        assertThat(plan(query)).contains("databases_team_created_idx").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void thePurgeSweepReadsTheDeletedRowsPastTheirWindowFromItsIndex() {
+        String plan = dsl.explain(JooqDatabases.dueForPurge(dsl, Instant.parse("2026-01-01T06:00:00Z"), 100))
+                .plan();
+        assertThat(plan).contains("databases_purge_due_idx").doesNotContain("Seq Scan");
     }
 
     @Test

@@ -56,7 +56,9 @@ class EventReadTest {
 
                     List<Event> hot = log.publishedAfter(after[variant], filter, limits[variant]);
 
-                    assertThat(jooqs).as("jOOQ's read of %s", read).isNotEmpty();
+                    if (couldMatch(filter)) {
+                        assertThat(jooqs).as("jOOQ's read of %s", read).isNotEmpty();
+                    }
                     assertThat(hot).as("the read of %s", read).isEqualTo(jooqs);
                 }
                 shapes++;
@@ -65,7 +67,14 @@ class EventReadTest {
         assertThat(shapes).isEqualTo(4 * (EventType.values().length + 1));
     }
 
-    /** One event of each team, type and resource; returns the position of the first. */
+    /** A team's read of only the fleet's types finds nothing: those events have no team. */
+    private static boolean couldMatch(EventFilter filter) {
+        return filter.team().isEmpty()
+                || filter.types().isEmpty()
+                || filter.types().stream().anyMatch(EventType::hasTeam);
+    }
+
+    /** One event of each team (none for the fleet's types), type and resource; returns the position of the first. */
     private EventPosition appendEvents(DSLContext dsl) {
         EventPosition first = null;
         for (TeamSlug team : teams) {
@@ -76,7 +85,7 @@ class EventReadTest {
                                     .setXid(OLD_XID)
                                     .setOccurredAt(Instant.parse("2026-11-26T10:00:00Z"))
                                     .setType(type.wireName())
-                                    .setTeam(team.value())
+                                    .setTeam(type.hasTeam() ? team.value() : null) // the fleet's: no team
                                     .setResourceId(new UUID(resource, 5))
                                     .setPayload(JSONB.valueOf("{}")))
                             .returningResult(EVENTS.XID, EVENTS.SEQ)

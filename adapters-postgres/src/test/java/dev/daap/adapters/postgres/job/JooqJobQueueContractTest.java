@@ -5,6 +5,9 @@ import static dev.daap.testing.DatabaseBuilder.aDatabase;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.team.TeamSlug;
@@ -30,5 +33,13 @@ class JooqJobQueueContractTest extends JobQueueContract {
         MigratedDatabase.teamsExist(transaction.dsl(), team);
         new JooqDatabases(transaction::dsl)
                 .add(aDatabase().withId(id).ownedBy(team).build());
+    }
+
+    @Override
+    protected void addCluster(ClusterId id) {
+        MigratedDatabase.clustersExist(
+                transaction.dsl(),
+                new ClusterRef(
+                        id, new ClusterName("jobs-" + id.value().toString().substring(0, 8))));
     }
 }

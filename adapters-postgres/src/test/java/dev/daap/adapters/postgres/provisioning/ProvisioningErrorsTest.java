@@ -2,6 +2,7 @@ package dev.daap.adapters.postgres.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.daap.domain.provisioning.ClusterUnreachableException;
 import dev.daap.domain.provisioning.ProvisioningException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,8 +33,22 @@ class ProvisioningErrorsTest {
                 new SQLTransientConnectionException("pool - Connection is not available", "08001", refused));
 
         assertThat(error)
+                .isInstanceOf(ClusterUnreachableException.class)
                 .hasMessage("cannot reach the target cluster at db.example.com:5432 while connecting:"
                         + " Connection to db.internal:5432 refused.");
+    }
+
+    @Test
+    void aConnectionLostMidWayOrAFullClusterIsTheClustersProblemNotTheJobs() {
+        ProvisioningException lost = errors.translate(
+                "creating database orders", new SQLException("An I/O error occurred while sending", "08006"));
+        ProvisioningException full = errors.translate(
+                ProvisioningErrors.CONNECTING, new SQLException("sorry, too many clients already", "53300"));
+
+        assertThat(lost).isInstanceOf(ClusterUnreachableException.class);
+        assertThat(full)
+                .isInstanceOf(ClusterUnreachableException.class)
+                .hasMessageStartingWith("the target cluster at db.example.com:5432 has no free connections");
     }
 
     @Test
@@ -42,7 +57,9 @@ class ProvisioningErrorsTest {
                 ProvisioningErrors.CONNECTING,
                 new SQLException("password authentication failed for user \"admin\"", "28P01"));
 
-        assertThat(error).hasMessageStartingWith("the target cluster at db.example.com:5432 rejected the admin login");
+        assertThat(error)
+                .isNotInstanceOf(ClusterUnreachableException.class)
+                .hasMessageStartingWith("the target cluster at db.example.com:5432 rejected the admin login");
     }
 
     @Test
@@ -50,6 +67,7 @@ class ProvisioningErrorsTest {
         var cause = new SQLException("role \"orders\" already exists", "42710");
 
         assertThat(errors.translate("creating role orders", cause))
+                .isNotInstanceOf(ClusterUnreachableException.class)
                 .hasCause(cause)
                 .hasMessageContaining("(SQLSTATE 42710)");
     }

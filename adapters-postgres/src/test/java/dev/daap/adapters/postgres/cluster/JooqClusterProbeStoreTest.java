@@ -1,0 +1,179 @@
+package dev.daap.adapters.postgres.cluster;
+
+import static dev.daap.adapters.postgres.generated.Tables.CLUSTERS;
+import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.daap.adapters.postgres.MigratedDatabase;
+import dev.daap.adapters.postgres.RolledBackTransaction;
+import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.domain.cluster.ClusterHealth;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.cluster.DueProbe;
+import dev.daap.domain.cluster.HealthStatus;
+import dev.daap.domain.cluster.ProbeReading;
+import dev.daap.domain.common.Labels;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseName;
+import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.database.Purpose;
+import dev.daap.domain.team.TeamSlug;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** In a rolled-back transaction per test; times are in 2001, before any cluster another test could leave due. */
+class JooqClusterProbeStoreTest {
+    private static final Instant T0 = Instant.parse("2001-02-03T04:05:06.123456Z");
+    private static final Duration INTERVAL = Duration.ofSeconds(15);
+
+    @RegisterExtension
+    final RolledBackTransaction transaction = new RolledBackTransaction();
+
+    private final JooqClusterProbeStore store = new JooqClusterProbeStore(transaction::dsl);
+    private final TeamSlug team =
+            new TeamSlug("probe-" + UUID.randomUUID().toString().substring(0, 8));
+
+    @Test
+    void claimsEachDueLiveClusterOncePerInterval() {
+        ClusterRef due = aCluster(T0);
+        ClusterRef later = aCluster(T0.plusSeconds(10));
+        ClusterRef removed = aCluster(T0);
+        transaction
+                .dsl()
+                .update(CLUSTERS)
+                .set(CLUSTERS.DELETED_AT, T0)
+                .where(CLUSTERS.ID.eq(removed.id().value()))
+                .execute();
+
+        assertThat(claimedAt(T0)).containsExactly(due.id());
+        assertThat(claimedAt(T0)).as("claimed already this interval").isEmpty();
+        assertThat(claimedAt(T0.plusSeconds(10))).containsExactly(later.id());
+        assertThat(claimedAt(T0.plus(INTERVAL).minusNanos(1000))).isEmpty();
+        assertThat(claimedAt(T0.plus(INTERVAL))).containsExactly(due.id());
+    }
+
+    @Test
+    void aClaimCarriesTheHealthTheClusterHad() {
+        ClusterRef cluster = aCluster(T0);
+        ClusterHealth before = new ClusterHealth(
+                HealthStatus.UP, T0.minusSeconds(15), "17.6", 4, 7, 100, "timeout", 2, List.of("postgres"));
+        store.recordHealth(cluster.id(), before);
+
+        assertThat(store.claimDue(T0, INTERVAL))
+                .filteredOn(probe -> probe.id().equals(cluster.id()))
+                .containsExactly(new DueProbe(cluster.id(), cluster.name(), before));
+    }
+
+    @Test
+    void aReadingStoresHealthFillAndTheSizeOfEachLiveDatabaseOfTheCluster() {
+        ClusterRef cluster = aCluster(T0);
+        ClusterRef other = aCluster(T0);
+        DatabaseId orders = aDatabase(cluster, "checkout_orders");
+        DatabaseId carts = aDatabase(cluster, "checkout_carts");
+        DatabaseId elsewhere = aDatabase(other, "checkout_orders");
+        ProbeReading reading = new ProbeReading(
+                "17.6",
+                12,
+                300,
+                Map.of("checkout_orders", 8_000_000L, "checkout_carts", 9_000_000L, "not_ours", 1L),
+                List.of("template1"),
+                Duration.ofMillis(42));
+        ClusterHealth health = ClusterHealth.UNKNOWN.afterReading(reading, T0);
+
+        store.recordReading(cluster.id(), health, reading.databaseSizes(), reading.storageBytes());
+
+        assertThat(storageBytes(orders)).isEqualTo(8_000_000L);
+        assertThat(storageBytes(carts)).isEqualTo(9_000_000L);
+        assertThat(storageBytes(elsewhere)).as("same name, another cluster").isNull();
+        assertThat(clusterStorageBytes(cluster)).isEqualTo(17_000_001L);
+        assertThat(claimedHealth(cluster)).isEqualTo(health);
+    }
+
+    @Test
+    void aFailedProbeStoresItsHealthAndLeavesTheFillAsMeasured() {
+        ClusterRef cluster = aCluster(T0);
+        DatabaseId orders = aDatabase(cluster, "checkout_orders");
+        store.recordReading(
+                cluster.id(), ClusterHealth.up(T0, "17.6", 3), Map.of("checkout_orders", 8_000_000L), 8_000_000L);
+        ClusterHealth failed = ClusterHealth.up(T0, "17.6", 3).afterFailure("connection refused", T0, 3);
+
+        store.recordHealth(cluster.id(), failed);
+
+        assertThat(claimedHealth(cluster)).isEqualTo(failed);
+        assertThat(storageBytes(orders)).isEqualTo(8_000_000L);
+        assertThat(clusterStorageBytes(cluster)).isEqualTo(8_000_000L);
+    }
+
+    private List<ClusterId> claimedAt(Instant now) {
+        return store.claimDue(now, INTERVAL).stream().map(DueProbe::id).toList();
+    }
+
+    private ClusterHealth claimedHealth(ClusterRef cluster) {
+        transaction
+                .dsl()
+                .update(CLUSTERS)
+                .set(CLUSTERS.NEXT_PROBE_AT, T0.minusSeconds(3600))
+                .where(CLUSTERS.ID.eq(cluster.id().value()))
+                .execute();
+        return store.claimDue(T0.minusSeconds(3600), INTERVAL).stream()
+                .filter(probe -> probe.id().equals(cluster.id()))
+                .findFirst()
+                .orElseThrow()
+                .health();
+    }
+
+    private ClusterRef aCluster(Instant nextProbeAt) {
+        UUID id = UUID.randomUUID();
+        var cluster = new ClusterRef(
+                new ClusterId(id), new ClusterName("probe-" + id.toString().substring(0, 8)));
+        MigratedDatabase.clustersExist(transaction.dsl(), cluster);
+        transaction
+                .dsl()
+                .update(CLUSTERS)
+                .set(CLUSTERS.NEXT_PROBE_AT, nextProbeAt)
+                .where(CLUSTERS.ID.eq(id))
+                .execute();
+        return cluster;
+    }
+
+    private DatabaseId aDatabase(ClusterRef cluster, String nameOnCluster) {
+        MigratedDatabase.teamsExist(transaction.dsl(), team);
+        DatabaseId id = new DatabaseId(UUID.randomUUID());
+        new JooqDatabases(transaction::dsl)
+                .add(Database.requested(
+                                id,
+                                new DatabaseName("db-" + id.value().toString().substring(0, 8)),
+                                team,
+                                new Purpose("probe store test"),
+                                Labels.NONE,
+                                T0)
+                        .placedOn(cluster, new NameOnCluster(nameOnCluster)));
+        return id;
+    }
+
+    private Long storageBytes(DatabaseId id) {
+        return transaction
+                .dsl()
+                .select(DATABASES.STORAGE_BYTES)
+                .from(DATABASES)
+                .where(DATABASES.ID.eq(id.value()))
+                .fetchSingle(DATABASES.STORAGE_BYTES);
+    }
+
+    private long clusterStorageBytes(ClusterRef cluster) {
+        return transaction
+                .dsl()
+                .select(CLUSTERS.STORAGE_BYTES)
+                .from(CLUSTERS)
+                .where(CLUSTERS.ID.eq(cluster.id().value()))
+                .fetchSingle(CLUSTERS.STORAGE_BYTES);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.daap.domain.cluster;
+
+/**
+ * Looks at one cluster through its admin connection (a secondary port): in one short session and one query, what a
+ * {@link ProbeReading} holds. Connecting and the query are bounded by a timeout, so a cluster that does not answer
+ * costs a probe round no more than that.
+ */
+public interface ClusterProbe {
+
+    /** Throws {@link ClusterProbeException}, with a message that names no secret, when the cluster cannot say. */
+    ProbeReading probe(AdminUrl adminUrl);
+}
