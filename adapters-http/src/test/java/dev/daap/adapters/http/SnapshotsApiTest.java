@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.snapshot.SnapshotId;
 import dev.daap.domain.snapshot.SnapshotStatus;
 import dev.daap.testing.FakeProvisioner;
@@ -177,6 +179,34 @@ class SnapshotsApiTest extends ApiTest {
                     .isEqualTo("ready");
         }
         assertThat(api.get(database).json().path("status").asText()).isEqualTo("deleted");
+    }
+
+    @Test
+    void aSnapshotWhoseDatabaseWasParkedBeforeItsJobRanFailsWithoutTouchingTheCluster() {
+        String database = api.createReady("orders");
+        JsonNode taken = api.post(database + "/snapshots", "{}").json();
+        Database ready = api.databases
+                .find(DatabaseId.parse(database.substring(database.lastIndexOf('/') + 1)))
+                .orElseThrow();
+        // As if a deletion had been deactivated first: the queue runs a database's jobs oldest first, so only
+        // requests that interleave get there, but then the copy would look for a name that is parked.
+        var now = api.clock.instant();
+        api.databases.update(
+                ready.startDeleting(UUID.randomUUID(), now).deleted(now, now.plus(TestApi.RESTORE_WINDOW)),
+                ready.version());
+
+        api.runJobs();
+
+        JsonNode failed =
+                api.get(database + "/snapshots/" + taken.path("id").asText()).json();
+        assertThat(failed.path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("failure_reason").asText()).contains("deleted");
+        assertThat(api.provisioner.calls(Action.SNAPSHOT)).isEmpty();
+        assertThat(api.get("/v1/operations/" + taken.path("latest_operation_id").asText())
+                        .json()
+                        .path("state")
+                        .asText())
+                .isEqualTo("cancelled");
     }
 
     @Test
