@@ -69,8 +69,10 @@ class ClusterOutageTest {
         new Migrator(metadata, "daap").up();
         dsl = JooqFactory.create(metadata, "daap");
         dsl.execute("INSERT INTO daap.teams (slug, display_name) VALUES ('platform', 'Platform')");
+        // A stopped server refuses at once, so a long timeout costs nothing; a short one (2 s) let the sizes of a
+        // loaded VM (load average 15, 2026-12-03) run past it, and the probe then kept no sizes.
         config = DaapConfig.fromEnvironment(
-                Map.of("DAAP_JOB_MAX_ATTEMPTS", "2", "DAAP_JOB_RETRY_BASE", "1s", "DAAP_CLUSTER_PROBE_TIMEOUT", "2s"));
+                Map.of("DAAP_JOB_MAX_ATTEMPTS", "2", "DAAP_JOB_RETRY_BASE", "1s", "DAAP_CLUSTER_PROBE_TIMEOUT", "10s"));
         interval = config.probes().interval();
         wiring = new Wiring(dsl, config, new CredentialCipher(new byte[32]), new PostgresProvisioners(), clock);
         register("steady", postgresAdmin());
