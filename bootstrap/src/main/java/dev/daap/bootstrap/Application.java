@@ -132,6 +132,7 @@ public final class Application implements AutoCloseable {
                     wiring.accessUseCases(),
                     events.useCases(),
                     wiring.clusterUseCases(),
+                    wiring.snapshotUseCases(),
                     readiness,
                     version,
                     new HttpSettings(

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param databaseUrl    empty: run the embedded PostgreSQL under {@code dataDir}
  * @param listenHost     the address DAAP's HTTP server binds
  * @param network        where the embedded PostgreSQL listens and which host clients are told
+ * @param snapshotsPerDatabase how many snapshots a database may keep
  */
 public record DaapConfig(
         int port,
@@ -43,7 +44,8 @@ public record DaapConfig(
         int managementPort,
         TelemetrySettings telemetry,
         Duration restoreWindow,
-        RateLimitSettings rateLimits) {
+        RateLimitSettings rateLimits,
+        int snapshotsPerDatabase) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_USER = "DATABASE_USER";
@@ -128,7 +130,8 @@ public record DaapConfig(
                 reader.integer(MANAGEMENT_PORT, 8081, 0, 65535),
                 telemetry(reader),
                 reader.duration("DAAP_RESTORE_WINDOW", "7d"),
-                rateLimits(reader));
+                rateLimits(reader),
+                reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
             throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");

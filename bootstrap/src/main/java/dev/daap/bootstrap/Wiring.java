@@ -5,6 +5,7 @@ import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
+import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
@@ -19,6 +20,8 @@ import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
+import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.BootstrapPlatformAdmin;
@@ -51,18 +54,28 @@ import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
+import dev.daap.application.job.DropSnapshot;
 import dev.daap.application.job.JobHandler;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
+import dev.daap.application.job.MakeSnapshot;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.job.PurgeDatabase;
 import dev.daap.application.job.PurgeExpiredDatabases;
 import dev.daap.application.job.ReactivateDatabase;
+import dev.daap.application.job.RestoreFromSnapshot;
+import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.snapshot.DeleteSnapshot;
+import dev.daap.application.snapshot.ListSnapshots;
+import dev.daap.application.snapshot.RestoreSnapshot;
+import dev.daap.application.snapshot.SnapshotLimit;
+import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
@@ -78,6 +91,7 @@ import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioners;
+import dev.daap.domain.snapshot.Copiers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -99,6 +113,10 @@ final class Wiring {
     final JooqClusterSecrets clusterSecrets;
     final JobSettings jobSettings;
     final Provisioners provisioners;
+    final Copiers copiers;
+    final JooqSnapshots snapshots;
+    private final SnapshotLimit snapshotLimit;
+    private final SnapshotEvents snapshotEvents;
     private final ClusterTargets clusterTargets;
     private final JooqClusterProbeStore probeStore;
     private final ClusterSide clusterSide;
@@ -171,6 +189,11 @@ final class Wiring {
         this.clusters = new JooqClusters(transactions);
         this.clusterSecrets = new JooqClusterSecrets(transactions, cipher);
         this.provisioners = provisioners;
+        // A provisioner of the tests' own (a lambda) copies with the real copier on the cluster it is given.
+        this.copiers = provisioners instanceof Copiers own ? own : new PostgresProvisioners();
+        this.snapshots = new JooqSnapshots(transactions);
+        this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
+        this.snapshotEvents = new SnapshotEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
         this.probeStore = new JooqClusterProbeStore(transactions);
         this.clusterSide = side;
@@ -237,6 +260,33 @@ final class Wiring {
                 new DeleteCluster(transactions, clusters, clusterSecrets, audit, clock));
     }
 
+    /** What the HTTP adapter serves under {@code /v1/databases/{id}/snapshots}. */
+    SnapshotUseCases snapshotUseCases() {
+        return new SnapshotUseCases(
+                new TakeSnapshot(
+                        transactions,
+                        databases,
+                        snapshots,
+                        snapshotLimit,
+                        scheduler(),
+                        audit,
+                        snapshotEvents,
+                        ids,
+                        clock),
+                new ListSnapshots(databases, snapshots),
+                new DeleteSnapshot(transactions, databases, snapshots, scheduler(), audit, snapshotEvents, clock),
+                new RestoreSnapshot(
+                        transactions,
+                        databases,
+                        snapshots,
+                        snapshotLimit,
+                        scheduler(),
+                        audit,
+                        snapshotEvents,
+                        ids,
+                        clock));
+    }
+
     /** What DAAP does on the clusters themselves besides provisioning: probe them, close them to PUBLIC. */
     record ClusterSide(ClusterProbe probe, ClusterIsolation isolation) {
         /** On PostgreSQL, each session bounded by the probe timeout; {@code own}: DAAP's login to keep working. */
@@ -267,7 +317,8 @@ final class Wiring {
     // One by one: for start-up, the workers, and tests that drive use cases without HTTP.
 
     CreateDatabase createDatabase() {
-        return new CreateDatabase(transactions, databases, clusters, scheduler(), audit, databaseEvents, ids, clock);
+        return new CreateDatabase(
+                transactions, databases, clusters, snapshots, scheduler(), audit, databaseEvents, ids, clock);
     }
 
     GetDatabase getDatabase() {
@@ -308,7 +359,16 @@ final class Wiring {
                         observed(
                                 JobKind.PROVISION,
                                 new ProvisionDatabase(
-                                        transactions, databases, jobs, events, vault, clusterTargets, passwords, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        vault,
+                                        clusterTargets,
+                                        passwords,
+                                        snapshots,
+                                        copiers,
+                                        clock),
                                 metrics),
                         JobKind.DEPROVISION,
                         observed(JobKind.DEPROVISION, purgeDatabase(), metrics),
@@ -324,14 +384,64 @@ final class Wiring {
                                 new ReactivateDatabase(transactions, databases, jobs, events, clusterTargets, clock),
                                 metrics),
                         JobKind.PURGE,
-                        observed(JobKind.PURGE, purgeDatabase(), metrics)),
+                        observed(JobKind.PURGE, purgeDatabase(), metrics),
+                        JobKind.SNAPSHOT,
+                        observed(
+                                JobKind.SNAPSHOT,
+                                new MakeSnapshot(
+                                        transactions,
+                                        databases,
+                                        snapshots,
+                                        jobs,
+                                        clusterTargets,
+                                        copiers,
+                                        clusters,
+                                        snapshotEvents,
+                                        clock),
+                                metrics),
+                        JobKind.SNAPSHOT_DELETE,
+                        observed(
+                                JobKind.SNAPSHOT_DELETE,
+                                new DropSnapshot(
+                                        transactions,
+                                        snapshots,
+                                        jobs,
+                                        clusterTargets,
+                                        copiers,
+                                        clusters,
+                                        snapshotEvents,
+                                        clock),
+                                metrics),
+                        JobKind.SNAPSHOT_RESTORE,
+                        observed(
+                                JobKind.SNAPSHOT_RESTORE,
+                                new RestoreFromSnapshot(
+                                        transactions,
+                                        databases,
+                                        snapshots,
+                                        jobs,
+                                        clusterTargets,
+                                        copiers,
+                                        clusters,
+                                        snapshotEvents,
+                                        clock),
+                                metrics)),
                 jobSettings,
                 new ClusterWaits(databases, clusters, jobSettings),
                 clock);
     }
 
     private PurgeDatabase purgeDatabase() {
-        return new PurgeDatabase(transactions, databases, jobs, events, vault, clusterTargets, clusters, clock);
+        return new PurgeDatabase(
+                transactions,
+                databases,
+                jobs,
+                events,
+                vault,
+                clusterTargets,
+                clusters,
+                new SnapshotsOfDatabase(snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),
+                clock);
     }
 
     /** The sweep that purges deleted databases past their restore window. */

@@ -98,6 +98,7 @@ class DeletionEndToEndTest implements ApiUnderTest {
                         new WatchEvents(wiring.events, new EventHub(10)),
                         EventHandler.DEFAULT_HEARTBEAT),
                 wiring.clusterUseCases(),
+                wiring.snapshotUseCases(),
                 () -> new Readiness(true, Map.of("database", "ok")),
                 () -> new VersionInfo(
                         "test", "test", new VersionInfo.Schema(0, 0, null), new VersionInfo.Postgres("17", Map.of())),

@@ -166,6 +166,20 @@ public abstract class ClustersContract {
                 .isZero();
     }
 
+    @Test
+    void aSnapshotsSizeCountsTowardsTheStorageAndItsDropGivesItBackNeverBelowZero() {
+        Cluster stored = add("sto");
+
+        clusters().changeStorage(stored.id(), 1_000);
+        clusters().changeStorage(stored.id(), 500);
+        assertThat(clusters().find(stored.id()).orElseThrow().fill().storageBytes())
+                .isEqualTo(1_500);
+
+        clusters().changeStorage(stored.id(), -2_000);
+        assertThat(clusters().find(stored.id()).orElseThrow().fill().storageBytes())
+                .isZero();
+    }
+
     private Cluster add(String prefix) {
         return add(prefix, ClusterLimits.NONE);
     }

@@ -9,7 +9,12 @@ import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.domain.provisioning.Provisioners;
 import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.domain.snapshot.Copier;
+import dev.daap.domain.snapshot.Copiers;
+import dev.daap.domain.snapshot.SnapshotId;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -17,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and hands out connection details at the cluster's client endpoint, where database and user are the name on the
  * cluster. Told to fail, every call throws until it is told to {@link #recover()}. Thread-safe.
  */
-public final class FakeProvisioner implements Provisioners {
+public final class FakeProvisioner implements Provisioners, Copiers {
     /** The admin address of the clusters the tests register: clients connect there unless a cluster says not. */
     public static final String HOST = "db.test";
 
@@ -31,8 +36,15 @@ public final class FakeProvisioner implements Provisioners {
         CHANGE_PASSWORD,
         DEPROVISION,
         DEACTIVATE,
-        REACTIVATE
+        REACTIVATE,
+        SNAPSHOT,
+        DROP_SNAPSHOT,
+        RESTORE,
+        CLONE
     }
+
+    /** The size every fake copy has, and how long the fake keeps a database closed for one. */
+    public static final Copier.Copy COPY = new Copier.Copy(8_192, Duration.ofMillis(5));
 
     /**
      * @param id       null for {@link Action#CHECK_ADMIN}
@@ -69,6 +81,44 @@ public final class FakeProvisioner implements Provisioners {
     @Override
     public Provisioner forCluster(ClusterTarget target) {
         return new OnCluster(target);
+    }
+
+    /** Copies record a call each, with the database they copy (its name for a snapshot; the clone's for a clone). */
+    @Override
+    public Copier copierFor(ClusterTarget target) {
+        var provisioner = new OnCluster(target);
+        return new Copier() {
+            @Override
+            public Copy snapshot(DatabaseId id, NameOnCluster name, SnapshotId snapshot) {
+                record(new Call(Action.SNAPSHOT, id, name, null, target.name()));
+                return COPY;
+            }
+
+            @Override
+            public void dropSnapshot(SnapshotId snapshot) {
+                record(new Call(Action.DROP_SNAPSHOT, null, null, null, target.name()));
+            }
+
+            @Override
+            public Copy restore(DatabaseId id, NameOnCluster name, SnapshotId from, SnapshotId replaced) {
+                record(new Call(Action.RESTORE, id, name, null, target.name()));
+                return COPY;
+            }
+
+            @Override
+            public ConnectionDetails clone(
+                    DatabaseId id,
+                    NameOnCluster name,
+                    String password,
+                    DatabaseId sourceId,
+                    NameOnCluster sourceName,
+                    Optional<SnapshotId> snapshot) {
+                record(new Call(Action.CLONE, id, name, password, target.name()));
+                var endpoint = target.endpoint();
+                return new ConnectionDetails(
+                        endpoint.host(), endpoint.port(), name.value(), name.value(), endpoint.sslmode());
+            }
+        };
     }
 
     private void record(Call call) {

@@ -116,6 +116,22 @@ public final class InMemoryClusters implements Clusters {
     }
 
     @Override
+    public void changeStorage(ClusterId id, long deltaBytes) {
+        locked(() -> {
+            Optional.ofNullable(rows.get(id))
+                    .ifPresent(stored -> rows.put(
+                            id,
+                            measured(
+                                    stored,
+                                    stored.health(),
+                                    new ClusterFill(
+                                            stored.fill().databaseCount(),
+                                            Math.max(0, stored.fill().storageBytes() + deltaBytes)))));
+            return null;
+        });
+    }
+
+    @Override
     public void recountDatabases(ClusterId id) {
         long live = databases.get().stream()
                 .filter(db ->

@@ -23,6 +23,8 @@ import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.ratelimit.RateLimits;
+import dev.daap.adapters.http.snapshot.SnapshotHandler;
+import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.team.TeamHandler;
 import dev.daap.adapters.http.version.VersionHandler;
 import dev.daap.adapters.http.version.VersionSource;
@@ -60,10 +62,11 @@ public final class HttpServer implements AutoCloseable {
             AccessUseCases access,
             EventUseCases events,
             ClusterUseCases clusters,
+            SnapshotUseCases snapshots,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings) {
-        this(useCases, access, events, clusters, readiness, version, settings, RequestTelemetry.none());
+        this(useCases, access, events, clusters, snapshots, readiness, version, settings, RequestTelemetry.none());
     }
 
     /** @param telemetry the metrics, spans and access log of every request */
@@ -72,10 +75,12 @@ public final class HttpServer implements AutoCloseable {
             AccessUseCases access,
             EventUseCases events,
             ClusterUseCases clusters,
+            SnapshotUseCases snapshots,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
+        Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(telemetry, "telemetry");
@@ -94,6 +99,7 @@ public final class HttpServer implements AutoCloseable {
                 new AuditHandler(access.listAuditEvents(), json),
                 new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
                 new ClusterHandler(clusters, json, bodies, Routes.CLUSTERS),
+                new SnapshotHandler(snapshots, json, bodies),
                 new HealthHandler(readiness, json),
                 new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());

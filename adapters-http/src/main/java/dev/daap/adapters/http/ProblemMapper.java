@@ -23,6 +23,8 @@ import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.error.RestoreWindowExpiredException;
+import dev.daap.domain.error.SnapshotLimitException;
+import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
@@ -96,6 +98,8 @@ public final class ProblemMapper {
             case ClusterTakenException ignored -> ProblemType.CLUSTER_TAKEN;
             case ClusterNotEmptyException ignored -> ProblemType.CLUSTER_NOT_EMPTY;
             case NoCapacityException ignored -> ProblemType.NO_CAPACITY;
+            case SnapshotNotFoundException ignored -> ProblemType.SNAPSHOT_NOT_FOUND;
+            case SnapshotLimitException ignored -> ProblemType.SNAPSHOT_LIMIT;
             case DeletionProtectedException ignored -> ProblemType.DELETION_PROTECTED;
             case RestoreWindowExpiredException ignored -> ProblemType.RESTORE_WINDOW_EXPIRED;
         };

@@ -14,6 +14,7 @@ import dev.daap.adapters.http.openapi.OpenApiDocument;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.team.TeamHandler;
 import dev.daap.adapters.http.version.VersionHandler;
 import io.javalin.config.RoutesConfig;
@@ -28,6 +29,9 @@ public final class Routes {
     public static final String DATABASE_OPERATIONS = DATABASE + "/operations";
     public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
     public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
+    public static final String DATABASE_SNAPSHOTS = DATABASE + "/snapshots";
+    public static final String DATABASE_SNAPSHOT = DATABASE_SNAPSHOTS + "/{sid}";
+    public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
     public static final String OPERATION = "/v1/operations/{id}";
     public static final String TEAMS = "/v1/teams";
     public static final String TEAM = TEAMS + "/{slug}";
@@ -77,6 +81,13 @@ public final class Routes {
         routes.delete(DATABASE, databases::delete);
         routes.post(DATABASE_RETRY, idempotent.idempotent(databases::retry));
         routes.post(DATABASE_RESTORE, idempotent.idempotent(databases::restore));
+
+        var snapshots = handlers.snapshots();
+        routes.post(DATABASE_SNAPSHOTS, idempotent.idempotent(snapshots::create));
+        routes.get(DATABASE_SNAPSHOTS, snapshots::list);
+        routes.get(DATABASE_SNAPSHOT, snapshots::get);
+        routes.delete(DATABASE_SNAPSHOT, snapshots::delete);
+        routes.post(DATABASE_SNAPSHOT_RESTORE, idempotent.idempotent(snapshots::restore));
 
         routes.get(OPERATION, operations::get);
         routes.get(DATABASE_OPERATIONS, operations::ofDatabase);
@@ -128,6 +139,8 @@ public final class Routes {
         routes.head(DATABASES, databases::list);
         routes.head(DATABASE, databases::get);
         routes.head(OPERATION, operations::get);
+        routes.head(DATABASE_SNAPSHOTS, snapshots::list);
+        routes.head(DATABASE_SNAPSHOT, snapshots::get);
         routes.head(DATABASE_OPERATIONS, operations::ofDatabase);
         routes.head(DATABASE_CREDENTIALS, credentials::read);
         routes.head(TEAMS, handlers.teams()::list);
@@ -165,6 +178,7 @@ public final class Routes {
             AuditHandler audit,
             EventHandler events,
             ClusterHandler clusters,
+            SnapshotHandler snapshots,
             HealthHandler health,
             VersionHandler version) {}
 }

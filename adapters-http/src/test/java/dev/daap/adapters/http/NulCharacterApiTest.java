@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class NulCharacterApiTest extends ApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NO_BODY = "";
+    /** Snapshot routes answer 404 for it, after their parameters have been checked. */
+    private static final String NO_SUCH_SNAPSHOT = "01a21301-0000-7000-8000-000000000000";
     /** What the edge says; the domain's own checks word it differently, so a refusal by them alone fails here. */
     private static final String EDGE_MESSAGE = "must not contain the NUL character (U+0000)";
 
@@ -49,6 +51,10 @@ class NulCharacterApiTest extends ApiTest {
             Map.entry("DELETE /v1/databases/{id}", NO_BODY),
             Map.entry("POST /v1/databases/{id}/retry", NO_BODY),
             Map.entry("POST /v1/databases/{id}/restore", "{\"name\": \"orders-two\"}"),
+            Map.entry("POST /v1/databases/{id}/snapshots", """
+                    {"description": "before the migration"}"""),
+            Map.entry("DELETE /v1/databases/{id}/snapshots/{sid}", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/snapshots/{sid}/restore", NO_BODY),
             Map.entry("POST /v1/databases/{id}/credentials/rotate", NO_BODY),
             Map.entry("POST /v1/teams", """
             {"slug": "new-team", "display_name": "New team"}"""),
@@ -268,7 +274,8 @@ class NulCharacterApiTest extends ApiTest {
                         ? operationId
                         : pattern.startsWith("/v1/teams") ? teamKeyId : platformKeyId;
         String path = pattern.replace("{slug}", "slug".equals(withNul) ? NUL_IN_QUERY : "payments")
-                .replace("{name}", "name".equals(withNul) ? NUL_IN_QUERY : "default");
+                .replace("{name}", "name".equals(withNul) ? NUL_IN_QUERY : "default")
+                .replace("{sid}", "sid".equals(withNul) ? NUL_IN_QUERY : NO_SUCH_SNAPSHOT);
         return path.replace("{id}", "id".equals(withNul) ? NUL_IN_QUERY : id);
     }
 

@@ -18,6 +18,8 @@ import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.error.RestoreWindowExpiredException;
+import dev.daap.domain.error.SnapshotLimitException;
+import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
@@ -49,6 +51,8 @@ class ProblemMapperTest {
                 Map.entry(new ClusterTakenException("x"), 409),
                 Map.entry(new ClusterNotEmptyException("x", 1), 409),
                 Map.entry(new NoCapacityException(List.of()), 409),
+                Map.entry(new SnapshotNotFoundException("x"), 404),
+                Map.entry(new SnapshotLimitException(10, "x"), 409),
                 Map.entry(new DeletionProtectedException("x"), 409),
                 Map.entry(new RestoreWindowExpiredException("x", java.time.Instant.EPOCH), 409));
 
@@ -60,7 +64,7 @@ class ProblemMapperTest {
                         .map(DomainException::code)
                         .distinct()
                         .toList())
-                .hasSize(19);
+                .hasSize(21);
         assertThat(statuses.keySet().stream().map(Object::getClass).toList())
                 .as("every kind of domain error is covered here")
                 .containsExactlyInAnyOrder(DomainException.class.getPermittedSubclasses());

@@ -10,6 +10,7 @@ import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
+import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.version.VersionInfo;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
@@ -38,18 +39,28 @@ import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
+import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.event.WatchEvents;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
+import dev.daap.application.job.DropSnapshot;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
+import dev.daap.application.job.MakeSnapshot;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.job.PurgeDatabase;
 import dev.daap.application.job.PurgeExpiredDatabases;
 import dev.daap.application.job.ReactivateDatabase;
+import dev.daap.application.job.RestoreFromSnapshot;
+import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.snapshot.DeleteSnapshot;
+import dev.daap.application.snapshot.ListSnapshots;
+import dev.daap.application.snapshot.RestoreSnapshot;
+import dev.daap.application.snapshot.SnapshotLimit;
+import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
@@ -70,6 +81,7 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestFleet;
@@ -91,6 +103,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     static final String ADMIN_TOKEN = "daap_testadmin_" + "0123456789abcdef0123456789abcdef";
     static final List<String> TEAMS = List.of("payments", "search", "checkout");
     static final String WORKER = "test-worker";
+    /** Few, so a test reaches the limit quickly. */
+    static final int SNAPSHOT_LIMIT = 3;
     /** What GET /v1/version answers here: the real source is the bootstrap's. */
     static final VersionInfo VERSION = new VersionInfo(
             "1.2.3",
@@ -121,6 +135,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final ScriptedDatabases databases = new ScriptedDatabases(store);
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    final InMemorySnapshots snapshots = new InMemorySnapshots();
     final HttpServer server;
     final DirectTransactions transactions = new DirectTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
@@ -132,23 +147,83 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         provisioner = fleet.provisioner;
         var targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
         var passwords = new PasswordGenerator();
+        var snapshotEvents = new SnapshotEvents(events);
+        var snapshotsOfDatabase =
+                new SnapshotsOfDatabase(snapshots, targets, provisioner, fleet.clusters, snapshotEvents, clock);
         runner = new JobRunner(
                 transactions,
                 jobs,
                 Map.of(
                         JobKind.PROVISION,
                                 new ProvisionDatabase(
-                                        transactions, databases, jobs, events, vault, targets, passwords, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        vault,
+                                        targets,
+                                        passwords,
+                                        snapshots,
+                                        provisioner,
+                                        clock),
                         JobKind.DEPROVISION,
                                 new PurgeDatabase(
-                                        transactions, databases, jobs, events, vault, targets, fleet.clusters, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        vault,
+                                        targets,
+                                        fleet.clusters,
+                                        snapshotsOfDatabase,
+                                        clock),
                         JobKind.DEACTIVATE,
                                 new DeactivateDatabase(
                                         transactions, databases, jobs, events, targets, RESTORE_WINDOW, clock),
                         JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
                         JobKind.PURGE,
                                 new PurgeDatabase(
-                                        transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        vault,
+                                        targets,
+                                        fleet.clusters,
+                                        snapshotsOfDatabase,
+                                        clock),
+                        JobKind.SNAPSHOT,
+                                new MakeSnapshot(
+                                        transactions,
+                                        databases,
+                                        snapshots,
+                                        jobs,
+                                        targets,
+                                        provisioner,
+                                        fleet.clusters,
+                                        snapshotEvents,
+                                        clock),
+                        JobKind.SNAPSHOT_DELETE,
+                                new DropSnapshot(
+                                        transactions,
+                                        snapshots,
+                                        jobs,
+                                        targets,
+                                        provisioner,
+                                        fleet.clusters,
+                                        snapshotEvents,
+                                        clock),
+                        JobKind.SNAPSHOT_RESTORE,
+                                new RestoreFromSnapshot(
+                                        transactions,
+                                        databases,
+                                        snapshots,
+                                        jobs,
+                                        targets,
+                                        provisioner,
+                                        fleet.clusters,
+                                        snapshotEvents,
+                                        clock)),
                 JOB_SETTINGS,
                 new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
@@ -159,6 +234,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 accessUseCases(audit),
                 new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
                 clusterUseCases(audit),
+                snapshotUseCases(audit, snapshotEvents),
                 readiness,
                 () -> VERSION,
                 settings);
@@ -174,7 +250,15 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
                 new CreateDatabase(
-                        transactions, databases, fleet.clusters, scheduler, audit, databaseEvents, ids, clock),
+                        transactions,
+                        databases,
+                        fleet.clusters,
+                        snapshots,
+                        scheduler,
+                        audit,
+                        databaseEvents,
+                        ids,
+                        clock),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
@@ -187,6 +271,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
                 new Idempotency(scriptedIdempotency, clock),
                 new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock));
+    }
+
+    private SnapshotUseCases snapshotUseCases(AuditTrail audit, SnapshotEvents snapshotEvents) {
+        var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
+        var limit = new SnapshotLimit(SNAPSHOT_LIMIT);
+        return new SnapshotUseCases(
+                new TakeSnapshot(
+                        transactions, databases, snapshots, limit, scheduler, audit, snapshotEvents, ids, clock),
+                new ListSnapshots(databases, snapshots),
+                new DeleteSnapshot(transactions, databases, snapshots, scheduler, audit, snapshotEvents, clock),
+                new RestoreSnapshot(
+                        transactions, databases, snapshots, limit, scheduler, audit, snapshotEvents, ids, clock));
     }
 
     private ClusterUseCases clusterUseCases(AuditTrail audit) {

@@ -3,6 +3,8 @@ package dev.daap.application.audit;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.snapshot.CloneSource;
+import dev.daap.domain.snapshot.Snapshot;
 import dev.daap.domain.team.Team;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,6 +32,26 @@ public final class AuditSnapshots {
         snapshot.put("restorable_until", text(database.restorableUntil()));
         snapshot.put("version", database.version());
         return snapshot;
+    }
+
+    public static Map<String, Object> of(Snapshot snapshot) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", snapshot.id().toString());
+        values.put("database_id", snapshot.databaseId().toString());
+        values.put("description", snapshot.description());
+        values.put(
+                "restore_of",
+                snapshot.restoreOf() == null ? null : snapshot.restoreOf().toString());
+        values.put("status", snapshot.status().wireName());
+        values.put("version", snapshot.version());
+        return values;
+    }
+
+    public static Map<String, Object> of(CloneSource source) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("database_id", source.database().toString());
+        values.put("snapshot_id", source.snapshot().map(Object::toString).orElse(null));
+        return values;
     }
 
     /** Its settings as platform admins see them; never the admin URL, no measurements. */

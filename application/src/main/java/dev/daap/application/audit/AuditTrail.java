@@ -9,10 +9,14 @@ import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.snapshot.CloneSource;
+import dev.daap.domain.snapshot.Snapshot;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the audit entry of each change, one method per kind of change. Call it inside the use case's transaction:
@@ -33,6 +37,29 @@ public final class AuditTrail {
     /** A team asked for a new database. */
     public void databaseCreated(Caller caller, Database created) {
         record(caller, "database.create", Resource.of(created), Map.of(), AuditSnapshots.of(created));
+    }
+
+    /** A create, with what a clone is copied from (nothing more for a database that is not a clone). */
+    public void databaseCreated(Caller caller, Database created, Optional<CloneSource> source) {
+        Map<String, Object> after = new LinkedHashMap<>(AuditSnapshots.of(created));
+        source.ifPresent(clone -> after.put("source", AuditSnapshots.of(clone)));
+        record(caller, "database.create", Resource.of(created), Map.of(), after);
+    }
+
+    public void snapshotCreated(Caller caller, Snapshot snapshot) {
+        record(caller, "snapshot.create", Resource.of(snapshot), Map.of(), AuditSnapshots.of(snapshot));
+    }
+
+    public void snapshotDeleted(Caller caller, Snapshot before, Snapshot after) {
+        record(caller, "snapshot.delete", Resource.of(after), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
+    /** A restore of {@code restored}; {@code replaced} is the snapshot that will keep the contents it replaces. */
+    public void snapshotRestored(Caller caller, Snapshot restored, Snapshot replaced) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("restored", AuditSnapshots.of(restored));
+        after.put("replaced_contents", AuditSnapshots.of(replaced));
+        record(caller, "snapshot.restore", Resource.of(restored), Map.of(), after);
     }
 
     /** The owner changed purpose, labels or owner team; the entry belongs to the team that owned it before. */
@@ -186,6 +213,10 @@ public final class AuditTrail {
 
         static Resource of(ApiKey key) {
             return new Resource("api_key", key.id().toString(), key.team());
+        }
+
+        static Resource of(Snapshot snapshot) {
+            return new Resource("snapshot", snapshot.id().toString(), snapshot.ownerTeam());
         }
 
         /** Clusters are platform resources, named by their name as the API names them. */

@@ -1,6 +1,7 @@
 package dev.daap.application.cluster;
 
 import dev.daap.domain.cluster.Cluster;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.ClusterSecrets;
 import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.cluster.Clusters;
@@ -11,8 +12,8 @@ import dev.daap.domain.provisioning.Provisioners;
 import dev.daap.domain.provisioning.ProvisioningException;
 
 /**
- * The provisioner of the cluster a database lives on: its settings and its decrypted admin URL, read now. A cluster
- * its probes found down is not tried: that would cost each job a connection timeout, for the same answer.
+ * The provisioner (or copier) of the cluster a database lives on: its settings and its decrypted admin URL, read
+ * now. A cluster its probes found down is not tried: that would cost each job a connection timeout, for the same answer.
  */
 public final class ClusterTargets {
     private final Clusters clusters;
@@ -31,9 +32,17 @@ public final class ClusterTargets {
             throw new ProvisioningException("database " + database.id() + " is not placed on any cluster; restart"
                     + " DAAP to place the databases from before clusters on the default one");
         }
-        Cluster cluster = clusters.find(database.cluster().id())
-                .orElseThrow(() -> new ProvisioningException(
-                        "cluster " + database.cluster().name() + " of database " + database.id() + " was removed"));
+        return provisioners.forCluster(target(database.cluster(), "database " + database.id()));
+    }
+
+    /**
+     * The cluster {@code ref} as a provisioner or copier reaches it; {@code whose} names what lives there, for the
+     * failure reason when it cannot be reached.
+     */
+    public ClusterTarget target(ClusterRef ref, String whose) {
+        Cluster cluster = clusters.find(ref.id())
+                .orElseThrow(
+                        () -> new ProvisioningException("cluster " + ref.name() + " of " + whose + " was removed"));
         if (cluster.health().isDown()) {
             throw new ClusterUnreachableException("cluster " + cluster.name() + " is down: its last "
                     + cluster.health().consecutiveFailures() + " probes got no answer ("
@@ -43,6 +52,6 @@ public final class ClusterTargets {
         var adminUrl = secrets.find(cluster.id())
                 .orElseThrow(() -> new ProvisioningException(
                         "cluster " + cluster.name() + " has no admin URL stored; set one with PATCH"));
-        return provisioners.forCluster(ClusterTarget.of(cluster, adminUrl));
+        return ClusterTarget.of(cluster, adminUrl);
     }
 }

@@ -17,14 +17,21 @@ import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.error.ConcurrentChangeException;
+import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
 import dev.daap.domain.error.NoCapacityException;
+import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
+import dev.daap.domain.snapshot.CloneSource;
+import dev.daap.domain.snapshot.Snapshot;
+import dev.daap.domain.snapshot.SnapshotStatus;
+import dev.daap.domain.snapshot.Snapshots;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,6 +54,7 @@ public final class CreateDatabase {
     private final Transactions transactions;
     private final Databases databases;
     private final Clusters clusters;
+    private final Snapshots snapshots;
     private final JobScheduler jobs;
     private final AuditTrail audit;
     private final DatabaseEvents events;
@@ -57,6 +65,7 @@ public final class CreateDatabase {
             Transactions transactions,
             Databases databases,
             Clusters clusters,
+            Snapshots snapshots,
             JobScheduler jobs,
             AuditTrail audit,
             DatabaseEvents events,
@@ -66,6 +75,7 @@ public final class CreateDatabase {
         this.transactions = transactions;
         this.databases = databases;
         this.clusters = clusters;
+        this.snapshots = snapshots;
         this.jobs = jobs;
         this.audit = audit;
         this.ids = ids;
@@ -98,7 +108,10 @@ public final class CreateDatabase {
 
     private Database createOnce(
             Caller caller, Database requested, Job provision, CreateDatabaseCommand command, Attempt attempt) {
-        Cluster cluster = place(command.placement(), attempt);
+        Optional<Database> source = command.source().map(clone -> readableSource(caller, clone));
+        PlacementRequest placement =
+                source.map(from -> PlacementRequest.on(from.cluster().name())).orElse(command.placement());
+        Cluster cluster = place(placement, attempt);
         Database database = requested.placedOn(cluster.ref(), nameOn(cluster, requested, attempt));
         try {
             databases.add(database);
@@ -112,12 +125,37 @@ public final class CreateDatabase {
             throw new NameOnClusterTaken();
         }
         jobs.enqueue(provision);
-        audit.databaseCreated(caller, database);
+        command.source().ifPresent(clone -> snapshots.recordCloneSource(database.id(), clone));
+        audit.databaseCreated(caller, database, command.source());
         events.created(database);
         if (!clusters.reservePlace(cluster.id())) {
             throw new PlaceTaken(cluster.id()); // rolls all of this back
         }
         return database;
+    }
+
+    /**
+     * The database a clone is copied from: one the caller could read the data of (a member of its team), ready, and,
+     * if a snapshot is named, that snapshot of it, ready too. The clone goes on its cluster.
+     */
+    private Database readableSource(Caller caller, CloneSource clone) {
+        // Deleted ones too: a 409 (not ready), as GET still shows them.
+        Database source = DatabaseAccess.findAny(databases, caller.principal(), clone.database(), Role.MEMBER);
+        if (source.cluster() == null || source.status() != DatabaseStatus.READY) {
+            throw new IllegalTransitionException("a clone is copied from a ready database; this one is "
+                    + source.status().wireName());
+        }
+        clone.snapshot().ifPresent(id -> {
+            Snapshot snapshot = snapshots
+                    .find(id)
+                    .filter(found -> found.isLive() && found.databaseId().equals(source.id()))
+                    .orElseThrow(() -> new SnapshotNotFoundException(id.toString()));
+            if (snapshot.status() != SnapshotStatus.READY) {
+                throw new IllegalTransitionException("a clone is copied from a ready snapshot; this one is "
+                        + snapshot.status().wireName());
+            }
+        });
+        return source;
     }
 
     /** The best cluster for the request that has not been found full by an earlier attempt of this create. */

@@ -5,8 +5,11 @@ import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.cluster.Region;
 import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Validation;
+import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.Purpose;
+import dev.daap.domain.snapshot.CloneSource;
+import dev.daap.domain.snapshot.SnapshotId;
 import dev.daap.domain.team.TeamSlug;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +19,7 @@ import java.util.Optional;
  *
  * @param ownerTeam empty: the team of the caller's key
  * @param placement where it may go: a region and labels its cluster must have, or one cluster by name
+ * @param source    for a clone: the database (or its snapshot) it is copied from; it then goes on that cluster
  * @param deletionProtection refuse deletion until it is turned off
  */
 public record CreateDatabaseCommand(
@@ -24,20 +28,16 @@ public record CreateDatabaseCommand(
         Purpose purpose,
         Labels labels,
         PlacementRequest placement,
+        Optional<CloneSource> source,
         boolean deletionProtection) {
 
-    public CreateDatabaseCommand(
-            DatabaseName name,
-            Optional<TeamSlug> ownerTeam,
-            Purpose purpose,
-            Labels labels,
-            PlacementRequest placement) {
-        this(name, ownerTeam, purpose, labels, placement, false);
-    }
+    /** What a clone is copied from, as the request says it; null: not a clone. */
+    public record Source(String databaseId, String snapshotId) {}
 
     /** The same request, with deletion protection on or off (null: off, the default). */
     public CreateDatabaseCommand withDeletionProtection(Boolean protect) {
-        return new CreateDatabaseCommand(name, ownerTeam, purpose, labels, placement, Boolean.TRUE.equals(protect));
+        return new CreateDatabaseCommand(
+                name, ownerTeam, purpose, labels, placement, source, Boolean.TRUE.equals(protect));
     }
 
     /** Where the request says a database may go; every field null: anywhere. */
@@ -51,6 +51,16 @@ public record CreateDatabaseCommand(
 
     public static CreateDatabaseCommand of(
             String name, String ownerTeam, String purpose, Map<String, String> labels, Placement placement) {
+        return of(name, ownerTeam, purpose, labels, placement, null);
+    }
+
+    public static CreateDatabaseCommand of(
+            String name,
+            String ownerTeam,
+            String purpose,
+            Map<String, String> labels,
+            Placement placement,
+            Source source) {
         var validation = new Validation();
         var validName = validation.field("name", () -> DatabaseName.forNewDatabase(name));
         var validTeam = validation.optionalField("owner_team", ownerTeam, TeamSlug::new);
@@ -62,12 +72,23 @@ public record CreateDatabaseCommand(
         if (cluster != null && (placement.region() != null || placement.labels() != null)) {
             validation.fail("cluster", "names the cluster itself: leave placement out, or leave cluster out");
         }
+        CloneSource clone = null;
+        if (source != null) {
+            var database = validation.field("source.database_id", () -> DatabaseId.parse(source.databaseId()));
+            var snapshot = validation.optionalField("source.snapshot_id", source.snapshotId(), SnapshotId::parse);
+            if (placement.region() != null || placement.labels() != null || placement.cluster() != null) {
+                validation.fail("source", "a clone lives on its source's cluster: leave placement and cluster out");
+            }
+            clone = database == null ? null : new CloneSource(database, Optional.ofNullable(snapshot));
+        }
         validation.throwIfInvalid();
         return new CreateDatabaseCommand(
                 validName,
                 Optional.ofNullable(validTeam),
                 validPurpose,
                 validLabels,
-                new PlacementRequest(Optional.ofNullable(region), placementLabels, Optional.ofNullable(cluster)));
+                new PlacementRequest(Optional.ofNullable(region), placementLabels, Optional.ofNullable(cluster)),
+                Optional.ofNullable(clone),
+                false);
     }
 }

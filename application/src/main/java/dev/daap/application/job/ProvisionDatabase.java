@@ -12,6 +12,10 @@ import dev.daap.domain.database.Databases;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
+import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.domain.snapshot.CloneSource;
+import dev.daap.domain.snapshot.Copiers;
+import dev.daap.domain.snapshot.Snapshots;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -19,7 +23,8 @@ import java.util.Optional;
  * The provision job: marks the database provisioning, creates it on its cluster (outside any
  * transaction: that may take seconds), then in one transaction stores the encrypted password, the connection
  * details and status {@code ready}, and completes the job. A crash anywhere leaves the job to be taken again;
- * the provisioner converges, and the newest password wins.
+ * the provisioner converges, and the newest password wins. A clone is provisioned the same way, with its contents
+ * copied from its source by the cluster's copier.
  */
 public final class ProvisionDatabase implements JobHandler {
     private final Transactions transactions;
@@ -29,6 +34,8 @@ public final class ProvisionDatabase implements JobHandler {
     private final CredentialVault vault;
     private final ClusterTargets targets;
     private final PasswordGenerator passwords;
+    private final Snapshots snapshots;
+    private final Copiers copiers;
     private final Clock clock;
 
     public ProvisionDatabase(
@@ -39,6 +46,8 @@ public final class ProvisionDatabase implements JobHandler {
             CredentialVault vault,
             ClusterTargets targets,
             PasswordGenerator passwords,
+            Snapshots snapshots,
+            Copiers copiers,
             Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
@@ -47,6 +56,8 @@ public final class ProvisionDatabase implements JobHandler {
         this.vault = vault;
         this.targets = targets;
         this.passwords = passwords;
+        this.snapshots = snapshots;
+        this.copiers = copiers;
         this.clock = clock;
     }
 
@@ -58,8 +69,10 @@ public final class ProvisionDatabase implements JobHandler {
         }
         Database database = started.get();
         String password = passwords.newPassword();
-        ConnectionDetails details =
-                targets.provisionerFor(database).provision(database.id(), database.nameOnCluster(), password);
+        Optional<CloneSource> source = snapshots.cloneSourceOf(database.id());
+        ConnectionDetails details = source.isPresent()
+                ? copyFrom(database, source.get(), password)
+                : targets.provisionerFor(database).provision(database.id(), database.nameOnCluster(), password);
         transactions.inTransaction(() -> {
             Database current = databases.find(database.id()).orElse(null);
             if (current != null && current.status() == DatabaseStatus.PROVISIONING) {
@@ -72,6 +85,16 @@ public final class ProvisionDatabase implements JobHandler {
             jobs.succeed(job.id(), job.leaseOwner());
             return null;
         });
+    }
+
+    /** A clone: a role and database of its own, whose contents are a copy of its source's. */
+    private ConnectionDetails copyFrom(Database clone, CloneSource source, String password) {
+        Database from = databases
+                .find(source.database())
+                .orElseThrow(() -> new ProvisioningException(
+                        "the database " + source.database() + " this clone is copied from was deleted"));
+        return copiers.copierFor(targets.target(clone.cluster(), "database " + clone.id()))
+                .clone(clone.id(), clone.nameOnCluster(), password, from.id(), from.nameOnCluster(), source.snapshot());
     }
 
     /** Moves the database to provisioning; empty (and the job cancelled) if there is nothing to provision. */

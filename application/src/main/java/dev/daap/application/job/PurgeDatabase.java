@@ -16,9 +16,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The purge job: drops the database and its role from their cluster (under their name or parked), then, in one
- * transaction, forgets the password, marks the database {@code purged} (the record stays), gives its place on the
- * cluster back and completes the job. It only ever drops a database that is {@code purging}: a restore that won the
+ * The purge job: drops the database's snapshot copies, then the database and its role from their cluster (under
+ * their name or parked), then, in one transaction, forgets the password, marks the database {@code purged} (the
+ * record stays) and its snapshots {@code deleted}, gives their place and storage on the cluster back and completes
+ * the job. Each step on the cluster is idempotent: a purge taken again after a crash converges. It only ever drops a database that is {@code purging}: a restore that won the
  * race for the row leaves it {@code restoring}, and this job then does nothing.
  *
  * <p>A {@code deprovision} job queued before deletion could be undone meant "drop it": it runs here too, on its
@@ -32,6 +33,7 @@ public final class PurgeDatabase implements JobHandler {
     private final CredentialVault vault;
     private final ClusterTargets targets;
     private final Clusters clusters;
+    private final SnapshotsOfDatabase snapshots;
     private final Clock clock;
 
     public PurgeDatabase(
@@ -42,6 +44,7 @@ public final class PurgeDatabase implements JobHandler {
             CredentialVault vault,
             ClusterTargets targets,
             Clusters clusters,
+            SnapshotsOfDatabase snapshots,
             Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
@@ -50,6 +53,7 @@ public final class PurgeDatabase implements JobHandler {
         this.vault = vault;
         this.targets = targets;
         this.clusters = clusters;
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
@@ -60,10 +64,12 @@ public final class PurgeDatabase implements JobHandler {
             return;
         }
         Database target = purging.get();
+        snapshots.dropCopies(target); // before the role: the copies are databases the role owns
         targets.provisionerFor(target).deprovision(target.id(), target.nameOnCluster());
         transactions.inTransaction(() -> {
             purging(job).ifPresent(database -> {
                 vault.remove(database.id());
+                snapshots.markDropped(database);
                 Database purged = database.purged(clock.instant());
                 databases.update(purged, database.version());
                 if (database.cluster() != null) {

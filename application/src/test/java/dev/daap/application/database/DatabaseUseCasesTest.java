@@ -46,6 +46,7 @@ import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestFleet;
@@ -79,6 +80,7 @@ class DatabaseUseCasesTest {
             transactions,
             databases,
             fleet.clusters,
+            new InMemorySnapshots(),
             new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock),
             audit,
             databaseEvents,

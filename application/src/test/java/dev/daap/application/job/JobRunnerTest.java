@@ -11,6 +11,7 @@ import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.application.event.SnapshotEvents;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.cluster.Cluster;
@@ -42,6 +43,7 @@ import dev.daap.testing.InMemoryCredentialVault;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestClock;
@@ -81,6 +83,7 @@ class JobRunnerTest {
             transactions,
             databases,
             fleet.clusters,
+            new InMemorySnapshots(),
             new JobScheduler(jobs, settings, ids, clock),
             audit,
             databaseEvents,
@@ -111,6 +114,8 @@ class JobRunnerTest {
                                     vault,
                                     targets,
                                     new PasswordGenerator(),
+                                    new InMemorySnapshots(),
+                                    fleet.provisioner,
                                     clock),
                     JobKind.DEACTIVATE,
                             new DeactivateDatabase(
@@ -118,7 +123,21 @@ class JobRunnerTest {
                     JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
                     JobKind.PURGE,
                             new PurgeDatabase(
-                                    transactions, databases, jobs, events, vault, targets, fleet.clusters, clock)),
+                                    transactions,
+                                    databases,
+                                    jobs,
+                                    events,
+                                    vault,
+                                    targets,
+                                    fleet.clusters,
+                                    new SnapshotsOfDatabase(
+                                            new InMemorySnapshots(),
+                                            targets,
+                                            fleet.provisioner,
+                                            fleet.clusters,
+                                            new SnapshotEvents(events),
+                                            clock),
+                                    clock)),
             settings,
             new ClusterWaits(databases, fleet.clusters, settings),
             clock);

@@ -129,6 +129,11 @@ public record AdminUrl(
         }
     }
 
+    /** The same admin connection, to another database of the cluster. */
+    public AdminUrl onDatabase(String other) {
+        return new AdminUrl(host, port, other, user, password, parameters);
+    }
+
     /** The host and port, which are no secret: where clients connect unless the cluster says otherwise. */
     public AdminAddress address() {
         return new AdminAddress(host, port);

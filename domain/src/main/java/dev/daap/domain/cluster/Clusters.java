@@ -45,6 +45,12 @@ public interface Clusters {
     /** A database left the cluster (dropped from it): one database fewer counted. */
     void releasePlace(ClusterId id);
 
+    /**
+     * A copy of a database (a snapshot) was made on the cluster or dropped from it: its size is added to (or, when
+     * negative, taken from) the cluster's storage, never below zero, until the next measurement replaces it.
+     */
+    void changeStorage(ClusterId id, long deltaBytes);
+
     /** Sets the cluster's count of databases to the live databases placed on it (after assigning old ones). */
     void recountDatabases(ClusterId id);
 

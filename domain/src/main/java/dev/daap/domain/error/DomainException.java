@@ -23,6 +23,8 @@ public abstract sealed class DomainException extends RuntimeException
                 ClusterTakenException,
                 ClusterNotEmptyException,
                 NoCapacityException,
+                SnapshotNotFoundException,
+                SnapshotLimitException,
                 DeletionProtectedException,
                 RestoreWindowExpiredException {
 

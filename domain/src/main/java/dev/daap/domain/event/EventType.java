@@ -10,6 +10,10 @@ public enum EventType {
     DATABASE_UPDATED("database.updated"),
     DATABASE_DELETED("database.deleted"),
     CREDENTIALS_ROTATED("credentials.rotated"),
+    SNAPSHOT_CREATED("snapshot.created"),
+    SNAPSHOT_STATUS_CHANGED("snapshot.status_changed"),
+    SNAPSHOT_DELETED("snapshot.deleted"),
+    SNAPSHOT_RESTORE_STARTED("snapshot.restore_started"),
     /** A cluster went up or down: an event of the fleet, with no team (platform admins see it). */
     CLUSTER_HEALTH_CHANGED("cluster.health_changed");
 

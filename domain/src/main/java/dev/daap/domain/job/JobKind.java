@@ -14,7 +14,13 @@ public enum JobKind {
     /** Brings a deactivated database back under its name, with its data and credentials. */
     RESTORE,
     /** Drops the database and its role for good. */
-    PURGE;
+    PURGE,
+    /** Copies a database into a new snapshot. */
+    SNAPSHOT,
+    /** Drops a snapshot's copy. */
+    SNAPSHOT_DELETE,
+    /** Puts a database back to a snapshot, keeping what it replaces as another. */
+    SNAPSHOT_RESTORE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param placement where it may go: a region and labels its cluster must have
  * @param cluster   the cluster itself, instead of a placement (platform admins only)
+ * @param source    for a clone: the database, and optionally its snapshot, to copy
  * @param deletionProtection refuse deletion while true (default false)
  */
 public record DatabaseRequest(
@@ -17,9 +18,12 @@ public record DatabaseRequest(
         Map<String, String> labels,
         PlacementRequest placement,
         String cluster,
+        SourceRequest source,
         Boolean deletionProtection) {
 
     public record PlacementRequest(String region, Map<String, String> labels) {}
+
+    public record SourceRequest(String databaseId, String snapshotId) {}
 
     public CreateDatabaseCommand toCommand() {
         return CreateDatabaseCommand.of(
@@ -30,7 +34,10 @@ public record DatabaseRequest(
                         new CreateDatabaseCommand.Placement(
                                 placement == null ? null : placement.region(),
                                 placement == null ? null : placement.labels(),
-                                cluster))
+                                cluster),
+                        source == null
+                                ? null
+                                : new CreateDatabaseCommand.Source(source.databaseId(), source.snapshotId()))
                 .withDeletionProtection(deletionProtection);
     }
 }

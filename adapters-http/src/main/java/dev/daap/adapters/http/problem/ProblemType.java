@@ -24,6 +24,9 @@ public record ProblemType(String code, int status, String title) {
     public static final ProblemType CLUSTER_TAKEN = new ProblemType("cluster-taken", 409, "Cluster exists");
     public static final ProblemType CLUSTER_NOT_EMPTY =
             new ProblemType("cluster-not-empty", 409, "Cluster holds databases");
+    public static final ProblemType SNAPSHOT_NOT_FOUND =
+            new ProblemType("snapshot-not-found", 404, "Snapshot not found");
+    public static final ProblemType SNAPSHOT_LIMIT = new ProblemType("snapshot-limit", 409, "Too many snapshots");
     public static final ProblemType NO_CAPACITY = new ProblemType("no-capacity", 409, "No cluster can take it");
     public static final ProblemType DELETION_PROTECTED =
             new ProblemType("deletion-protected", 409, "Deletion protection is on");

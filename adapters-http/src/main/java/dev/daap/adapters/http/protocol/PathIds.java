@@ -3,6 +3,7 @@ package dev.daap.adapters.http.protocol;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.snapshot.SnapshotId;
 import dev.daap.domain.team.TeamSlug;
 import io.javalin.http.Context;
 import java.util.UUID;
@@ -13,6 +14,7 @@ public final class PathIds {
     private static final String PARAMETER = "id";
     private static final String TEAM_PARAMETER = "slug";
     private static final String CLUSTER_PARAMETER = "name";
+    private static final String SNAPSHOT_PARAMETER = "sid";
 
     private PathIds() {}
 
@@ -23,6 +25,11 @@ public final class PathIds {
     /** Operation ids have the same canonical form as database ids. */
     public static UUID operationId(Context ctx) {
         return parsed(() -> DatabaseId.parse(ctx.pathParam(PARAMETER)).value());
+    }
+
+    /** The {@code {sid}} of a snapshot's path, below its database's. */
+    public static SnapshotId snapshotId(Context ctx) {
+        return parsed(SNAPSHOT_PARAMETER, () -> SnapshotId.parse(ctx.pathParam(SNAPSHOT_PARAMETER)));
     }
 
     /** The {@code {slug}} of a team's path. */

@@ -123,6 +123,15 @@ public final class JooqClusters implements Clusters {
     }
 
     @Override
+    public void changeStorage(ClusterId id, long deltaBytes) {
+        session.dsl()
+                .update(CLUSTERS)
+                .set(CLUSTERS.STORAGE_BYTES, DSL.greatest(CLUSTERS.STORAGE_BYTES.plus(deltaBytes), DSL.inline(0L)))
+                .where(CLUSTERS.ID.eq(id.value()))
+                .execute();
+    }
+
+    @Override
     public void recountDatabases(ClusterId id) {
         session.dsl()
                 .update(CLUSTERS)

@@ -23,6 +23,7 @@ import dev.daap.domain.provisioning.ProvisioningException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.util.PasswordUtil;
 import org.slf4j.Logger;
@@ -91,13 +92,28 @@ public final class PostgresProvisioner implements Provisioner {
 
     @Override
     public ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password) {
+        return provision(
+                id,
+                name,
+                password,
+                session -> session.execute("creating database " + name, createDatabase(name.value(), name.value())));
+    }
+
+    /**
+     * As {@link #provision(DatabaseId, NameOnCluster, String)}, with the database made by {@code create} (a copy,
+     * for a clone) when it does not exist yet; {@code create} must leave it owned by the role of {@code name}.
+     */
+    ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password, Consumer<TargetSession> create) {
         String target = name.value();
         String verifier = verifier(password);
         try (TargetSession session = open(password, verifier)) {
             Ownership ownership = Ownership.read(session, id, target);
             ownership.requireOursOrAbsent("choose another name");
             setUpRole(session, target, ownership.marker(), verifier, ownership.roleExists());
-            setUpDatabase(session, target, ownership.marker(), ownership.databaseExists());
+            if (!ownership.databaseExists()) {
+                create.accept(session);
+            }
+            setUpDatabase(session, target, ownership.marker());
         }
         log.info("Provisioned role and database {} for {}", target, id);
         return new ConnectionDetails(clients.host(), clients.port(), target, target, clients.sslmode());
@@ -120,10 +136,7 @@ public final class PostgresProvisioner implements Provisioner {
     }
 
     /** CREATE DATABASE refuses a transaction block, so every step here must be safe to repeat. */
-    private static void setUpDatabase(TargetSession session, String target, String marker, boolean exists) {
-        if (!exists) {
-            session.execute("creating database " + target, createDatabase(target, target));
-        }
+    private static void setUpDatabase(TargetSession session, String target, String marker) {
         // Also repairs a crash between CREATE DATABASE and its comment.
         session.execute("marking database " + target, commentOnDatabase(target, marker));
         session.execute("locking database " + target, revokePublicAccess(target));
@@ -222,7 +235,12 @@ public final class PostgresProvisioner implements Provisioner {
         return PasswordUtil.encodeScramSha256(password.toCharArray());
     }
 
-    private TargetSession open(String... secrets) {
+    /** A session on another database of the cluster, through {@code source}, with this provisioner's errors. */
+    TargetSession openOn(DataSource source) {
+        return TargetSession.open(source, new ProvisioningErrors(clients.host(), clients.port(), adminSecrets));
+    }
+
+    TargetSession open(String... secrets) {
         List<String> hidden = new ArrayList<>(adminSecrets);
         hidden.addAll(List.of(secrets));
         return TargetSession.open(admin, new ProvisioningErrors(clients.host(), clients.port(), hidden));

@@ -4,14 +4,16 @@ import dev.daap.adapters.postgres.PoolSettings;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterTarget;
-import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.domain.provisioning.Provisioners;
 import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.domain.snapshot.Copier;
+import dev.daap.domain.snapshot.Copiers;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -21,10 +23,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * keyed by the cluster and its admin URL (a replaced URL gets a new one); a provisioner call opens one connection
  * from it and closes it again, as provisioning is rare and a pool per cluster would hold connections for nothing.
  */
-public final class PostgresProvisioners implements Provisioners {
+public final class PostgresProvisioners implements Provisioners, Copiers {
     private final Map<Key, DataSource> sources = new ConcurrentHashMap<>();
     private final UnaryOperator<DataSource> decorate;
     private final int connectionLimit;
+    private final Consumer<String> beforeCopyStep;
 
     public PostgresProvisioners() {
         this(UnaryOperator.identity());
@@ -37,12 +40,30 @@ public final class PostgresProvisioners implements Provisioners {
 
     /** @param connectionLimit the connection limit of each provisioned role */
     public PostgresProvisioners(UnaryOperator<DataSource> decorate, int connectionLimit) {
+        this(decorate, connectionLimit, step -> {});
+    }
+
+    /** @param beforeCopyStep told each step of a copy before it runs: a fault hook for tests */
+    public PostgresProvisioners(
+            UnaryOperator<DataSource> decorate, int connectionLimit, Consumer<String> beforeCopyStep) {
         this.decorate = decorate;
         this.connectionLimit = connectionLimit;
+        this.beforeCopyStep = beforeCopyStep;
+    }
+
+    /**
+     * The copier of the cluster; it reaches the cluster's other databases (a clone, to hand its objects over) through
+     * a source made for that one call.
+     */
+    @Override
+    public Copier copierFor(ClusterTarget target) {
+        AdminUrl url = target.adminUrl();
+        return new PostgresCopier(
+                forCluster(target), database -> decorate.apply(dataSource(url.onDatabase(database))), beforeCopyStep);
     }
 
     @Override
-    public Provisioner forCluster(ClusterTarget target) {
+    public PostgresProvisioner forCluster(ClusterTarget target) {
         AdminUrl url = target.adminUrl();
         DataSource admin =
                 sources.computeIfAbsent(new Key(target.id(), url.secretText()), key -> decorate.apply(dataSource(url)));

@@ -89,4 +89,18 @@ final class ProvisioningSql {
     static String dropRole(String role) {
         return "DROP ROLE IF EXISTS " + identifier(role);
     }
+
+    /** A copy nobody can log in to until DAAP has set its privileges; the template must have no sessions. */
+    static String createCopy(String database, String template, String owner) {
+        return "CREATE DATABASE " + identifier(database) + " TEMPLATE " + identifier(template) + " OWNER "
+                + identifier(owner) + " ALLOW_CONNECTIONS false";
+    }
+
+    static String alterDatabaseOwner(String database, String owner) {
+        return "ALTER DATABASE " + identifier(database) + " OWNER TO " + identifier(owner);
+    }
+
+    static String reassignOwned(String from, String to) {
+        return "REASSIGN OWNED BY " + identifier(from) + " TO " + identifier(to);
+    }
 }

@@ -77,4 +77,21 @@ final class TargetCatalog {
                 "select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()",
                 database);
     }
+
+    /** The database's size on disk, or 0 if it does not exist. */
+    long databaseSize(String name) {
+        return dsl.fetchOptional("select pg_database_size(oid) from pg_database where datname = ?", name)
+                .map(row -> row.get(0, Long.class))
+                .orElse(0L);
+    }
+
+    /** The databases that {@code role} owns, except {@code except}. */
+    java.util.List<String> databasesOwnedBy(String role, String except) {
+        return dsl.fetch(
+                        "select datname from pg_database where datdba = (select oid from pg_roles where rolname = ?)"
+                                + " and datname <> ?",
+                        role,
+                        except)
+                .map(row -> row.get(0, String.class));
+    }
 }
