@@ -326,25 +326,7 @@ public record Database(
         if (status != DatabaseStatus.PURGING) {
             throw new IllegalTransitionException("only a purging database can be purged again");
         }
-        return new Database(
-                id,
-                name,
-                ownerTeam,
-                purpose,
-                status,
-                connection,
-                labels,
-                createdAt,
-                storedPrecision(now),
-                deletedAt,
-                version + 1,
-                operationId,
-                null,
-                cluster,
-                nameOnCluster,
-                storageBytes,
-                deletionProtection,
-                restorableUntil);
+        return unmoved(operationId, null, now);
     }
 
     /** Back in use on its cluster, with its data and credentials. */
@@ -375,25 +357,7 @@ public record Database(
         if (status != DatabaseStatus.PURGING) {
             throw new IllegalTransitionException("only a purging database can fail its purge");
         }
-        return new Database(
-                id,
-                name,
-                ownerTeam,
-                purpose,
-                status,
-                connection,
-                labels,
-                createdAt,
-                storedPrecision(now),
-                deletedAt,
-                version + 1,
-                latestOperationId,
-                reason,
-                cluster,
-                nameOnCluster,
-                storageBytes,
-                deletionProtection,
-                restorableUntil);
+        return unmoved(latestOperationId, reason, now);
     }
 
     private void requireUnprotected() {
@@ -422,6 +386,29 @@ public record Database(
                 storageBytes,
                 deletionProtection,
                 until);
+    }
+
+    /** The same status, with a new operation or failure reason: a change that is not a transition. */
+    private Database unmoved(UUID operationId, String reason, Instant now) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                storedPrecision(now),
+                deletedAt,
+                version + 1,
+                operationId,
+                reason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                restorableUntil);
     }
 
     private Database moved(
