@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Metrics, traces and logs of a DAAP started by its bootstrap code, with its spans collected by the SDK's in-memory
- * exporter: a create is one trace from the request to the provisioner's statements on the cluster, an incoming
+ * exporter: a create is one trace from the request through its use case, its statements and its job (and the job's
+ * use case) to the provisioner's statements on the cluster, an incoming
  * {@code traceparent} is honoured, problems and log lines name the trace, and the management port serves metrics
  * that Debian's {@code promtool} accepts.
  */
@@ -76,25 +77,39 @@ class ObservabilityEndToEndTest {
         String trace = request.getTraceId();
         assertThat(request.getKind()).isEqualTo(SpanKind.SERVER);
         assertThat(request.getAttributes().asMap().toString()).contains("/v1/databases");
-        assertThat(inTrace(trace)).as("the create's own statements").anySatisfy(span -> {
-            assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
-            assertThat(span.getParentSpanId()).isEqualTo(request.getSpanId());
-            assertThat(span.getAttributes().asMap().toString()).contains("insert into");
-        });
+        SpanData useCase = only(trace, "CreateDatabase");
+        assertThat(useCase.getKind()).isEqualTo(SpanKind.INTERNAL);
+        assertThat(useCase.getParentSpanId()).as("the use case, in the request").isEqualTo(request.getSpanId());
+        assertThat(inTrace(trace))
+                .as("the create's own statements, in the use case")
+                .anySatisfy(span -> {
+                    assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
+                    assertThat(span.getParentSpanId()).isEqualTo(useCase.getSpanId());
+                    assertThat(span.getAttributes().asMap().toString()).contains("insert into");
+                });
         SpanData job = await().atMost(Duration.ofSeconds(10))
                 .until(
                         () -> inTrace(trace).stream()
-                                .filter(span -> span.getName().equals("job provision"))
-                                .findFirst(),
+                                .filter(span -> span.getName().equals("ProvisionDatabase"))
+                                .findFirst()
+                                .flatMap(provision -> inTrace(trace).stream()
+                                        .filter(span -> span.getName().equals("job provision"))
+                                        .findFirst()),
                         java.util.Optional::isPresent)
                 .orElseThrow();
         assertThat(job.getKind()).isEqualTo(SpanKind.CONSUMER);
-        assertThat(job.getParentSpanId()).isEqualTo(request.getSpanId());
+        assertThat(job.getParentSpanId())
+                .as("the job, enqueued by the use case")
+                .isEqualTo(useCase.getSpanId());
         assertThat(attribute(job, "daap.database.id")).isEqualTo(id);
+        SpanData provision = only(trace, "ProvisionDatabase");
+        assertThat(provision.getParentSpanId())
+                .as("the job's use case, in the job")
+                .isEqualTo(job.getSpanId());
         assertThat(inTrace(trace))
-                .as("the provisioner's statements on the cluster, in the job")
+                .as("the provisioner's statements on the cluster, in the job's use case")
                 .anySatisfy(span -> {
-                    assertThat(span.getParentSpanId()).isEqualTo(job.getSpanId());
+                    assertThat(span.getParentSpanId()).isEqualTo(provision.getSpanId());
                     assertThat(span.getAttributes().asMap().toString()).contains("CREATE ROLE");
                 });
         // Literals are replaced by '?' in the statement text: the SCRAM verifier of the password never reaches a span.
@@ -211,6 +226,14 @@ class ObservabilityEndToEndTest {
                     .until(() -> prometheus.query(query), answer -> !answer.isEmpty());
             assertThat(result.get(0).get("value").get(1).asDouble()).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    private static SpanData only(String trace, String name) {
+        List<SpanData> named = inTrace(trace).stream()
+                .filter(span -> span.getName().equals(name))
+                .toList();
+        assertThat(named).as(name).hasSize(1);
+        return named.getFirst();
     }
 
     private static List<SpanData> inTrace(String trace) {

@@ -108,7 +108,7 @@ public final class HttpServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             configureServer(config);
             telemetry.register(config); // first: its span is current in every other handler
-            Routes.register(config.routes, idempotent, authentication, handlers);
+            Routes.register(config.routes, idempotent, authentication, handlers, telemetry.useCases());
             problems.register(config.routes);
         });
     }

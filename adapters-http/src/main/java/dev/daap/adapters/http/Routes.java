@@ -9,6 +9,7 @@ import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.event.EventHandler;
 import dev.daap.adapters.http.health.HealthHandler;
 import dev.daap.adapters.http.idempotency.IdempotentPosts;
+import dev.daap.adapters.http.observability.UseCaseSpans;
 import dev.daap.adapters.http.openapi.DocsPage;
 import dev.daap.adapters.http.openapi.OpenApiDocument;
 import dev.daap.adapters.http.operation.OperationHandler;
@@ -17,6 +18,35 @@ import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.team.TeamHandler;
 import dev.daap.adapters.http.version.VersionHandler;
+import dev.daap.application.access.CreateApiKey;
+import dev.daap.application.access.ListApiKeys;
+import dev.daap.application.access.ListPlatformKeys;
+import dev.daap.application.access.RevokeApiKey;
+import dev.daap.application.access.RevokePlatformKey;
+import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.cluster.DeleteCluster;
+import dev.daap.application.cluster.GetCluster;
+import dev.daap.application.cluster.ListClusters;
+import dev.daap.application.cluster.RegisterCluster;
+import dev.daap.application.cluster.UpdateCluster;
+import dev.daap.application.credential.ReadCredentials;
+import dev.daap.application.credential.RotateCredentials;
+import dev.daap.application.database.CreateDatabase;
+import dev.daap.application.database.DeleteDatabase;
+import dev.daap.application.database.GetDatabase;
+import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.RestoreDatabase;
+import dev.daap.application.database.RetryDatabase;
+import dev.daap.application.database.UpdateDatabase;
+import dev.daap.application.operation.GetOperation;
+import dev.daap.application.operation.ListOperations;
+import dev.daap.application.snapshot.DeleteSnapshot;
+import dev.daap.application.snapshot.ListSnapshots;
+import dev.daap.application.snapshot.RestoreSnapshot;
+import dev.daap.application.snapshot.TakeSnapshot;
+import dev.daap.application.team.CreateTeam;
+import dev.daap.application.team.GetTeam;
+import dev.daap.application.team.ListTeams;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 
@@ -59,9 +89,18 @@ public final class Routes {
 
     private Routes() {}
 
-    /** Every POST goes through {@code idempotent}: an action that is not safe to replay must say so there. */
+    /**
+     * Every POST goes through {@code idempotent}: an action that is not safe to replay must say so there. Every route
+     * that runs a use case names it to {@code useCase}, for its span (inside the idempotency check: a replay runs
+     * none); the event stream (a span as long as the stream), the caller's own key, the version, health and the
+     * contract run none.
+     */
     static void register(
-            RoutesConfig routes, IdempotentPosts idempotent, Authentication authentication, Handlers handlers) {
+            RoutesConfig routes,
+            IdempotentPosts idempotent,
+            Authentication authentication,
+            Handlers handlers,
+            UseCaseSpans useCase) {
         routes.before(RequestIds::assign);
         // Before authentication, which itself reads tables that an instance on an old schema may lack.
         routes.before(AUTHENTICATED, exceptTheContract(handlers.health()::refuseWhileUnavailable));
@@ -74,56 +113,62 @@ public final class Routes {
         var credentials = handlers.credentials();
         var health = handlers.health();
 
-        routes.post(DATABASES, idempotent.idempotent(databases::create));
-        routes.get(DATABASES, databases::list);
-        routes.get(DATABASE, databases::get);
-        routes.patch(DATABASE, databases::update);
-        routes.delete(DATABASE, databases::delete);
-        routes.post(DATABASE_RETRY, idempotent.idempotent(databases::retry));
-        routes.post(DATABASE_RESTORE, idempotent.idempotent(databases::restore));
+        routes.post(DATABASES, idempotent.idempotent(useCase.of(CreateDatabase.class, databases::create)));
+        routes.get(DATABASES, useCase.of(ListDatabases.class, databases::list));
+        routes.get(DATABASE, useCase.of(GetDatabase.class, databases::get));
+        routes.patch(DATABASE, useCase.of(UpdateDatabase.class, databases::update));
+        routes.delete(DATABASE, useCase.of(DeleteDatabase.class, databases::delete));
+        routes.post(DATABASE_RETRY, idempotent.idempotent(useCase.of(RetryDatabase.class, databases::retry)));
+        routes.post(DATABASE_RESTORE, idempotent.idempotent(useCase.of(RestoreDatabase.class, databases::restore)));
 
         var snapshots = handlers.snapshots();
-        routes.post(DATABASE_SNAPSHOTS, idempotent.idempotent(snapshots::create));
-        routes.get(DATABASE_SNAPSHOTS, snapshots::list);
-        routes.get(DATABASE_SNAPSHOT, snapshots::get);
-        routes.delete(DATABASE_SNAPSHOT, snapshots::delete);
-        routes.post(DATABASE_SNAPSHOT_RESTORE, idempotent.idempotent(snapshots::restore));
+        routes.post(DATABASE_SNAPSHOTS, idempotent.idempotent(useCase.of(TakeSnapshot.class, snapshots::create)));
+        routes.get(DATABASE_SNAPSHOTS, useCase.of(ListSnapshots.class, snapshots::list));
+        routes.get(DATABASE_SNAPSHOT, useCase.of(ListSnapshots.class, snapshots::get));
+        routes.delete(DATABASE_SNAPSHOT, useCase.of(DeleteSnapshot.class, snapshots::delete));
+        routes.post(
+                DATABASE_SNAPSHOT_RESTORE,
+                idempotent.idempotent(useCase.of(RestoreSnapshot.class, snapshots::restore)));
 
-        routes.get(OPERATION, operations::get);
-        routes.get(DATABASE_OPERATIONS, operations::ofDatabase);
+        routes.get(OPERATION, useCase.of(GetOperation.class, operations::get));
+        routes.get(DATABASE_OPERATIONS, useCase.of(ListOperations.class, operations::ofDatabase));
 
-        routes.get(DATABASE_CREDENTIALS, credentials::read);
+        routes.get(DATABASE_CREDENTIALS, useCase.of(ReadCredentials.class, credentials::read));
         // Its response holds the new password in plain text; secrets are never stored unencrypted, so this
         // response cannot be kept for a replay. A key is refused rather than ignored, so no client thinks a retry
         // would be replayed; a retried rotation just rotates again, and the newest password is the valid one.
         routes.post(
                 DATABASE_CREDENTIALS_ROTATE,
                 idempotent.refusingKeys(
-                        credentials::rotate,
+                        useCase.of(RotateCredentials.class, credentials::rotate),
                         "its response holds a secret (the new password), which is never stored for a replay"));
 
-        routes.post(TEAMS, idempotent.idempotent(handlers.teams()::create));
-        routes.get(TEAMS, handlers.teams()::list);
-        routes.get(TEAM, handlers.teams()::get);
+        routes.post(TEAMS, idempotent.idempotent(useCase.of(CreateTeam.class, handlers.teams()::create)));
+        routes.get(TEAMS, useCase.of(ListTeams.class, handlers.teams()::list));
+        routes.get(TEAM, useCase.of(GetTeam.class, handlers.teams()::get));
         // The response holds the new key's token, which is never stored: refused for the same reason as rotation.
-        routes.post(TEAM_API_KEYS, idempotent.refusingKeys(handlers.apiKeys()::create, NEW_TOKEN));
-        routes.get(TEAM_API_KEYS, handlers.apiKeys()::list);
-        routes.delete(TEAM_API_KEY, handlers.apiKeys()::revoke);
-        routes.post(PLATFORM_API_KEYS, idempotent.refusingKeys(handlers.apiKeys()::createPlatform, NEW_TOKEN));
-        routes.get(PLATFORM_API_KEYS, handlers.apiKeys()::listPlatform);
-        routes.delete(PLATFORM_API_KEY, handlers.apiKeys()::revokePlatform);
+        routes.post(
+                TEAM_API_KEYS,
+                idempotent.refusingKeys(useCase.of(CreateApiKey.class, handlers.apiKeys()::create), NEW_TOKEN));
+        routes.get(TEAM_API_KEYS, useCase.of(ListApiKeys.class, handlers.apiKeys()::list));
+        routes.delete(TEAM_API_KEY, useCase.of(RevokeApiKey.class, handlers.apiKeys()::revoke));
+        routes.post(
+                PLATFORM_API_KEYS,
+                idempotent.refusingKeys(useCase.of(CreateApiKey.class, handlers.apiKeys()::createPlatform), NEW_TOKEN));
+        routes.get(PLATFORM_API_KEYS, useCase.of(ListPlatformKeys.class, handlers.apiKeys()::listPlatform));
+        routes.delete(PLATFORM_API_KEY, useCase.of(RevokePlatformKey.class, handlers.apiKeys()::revokePlatform));
         routes.get(ME, handlers.apiKeys()::me);
-        routes.get(AUDIT_EVENTS, handlers.audit()::list);
+        routes.get(AUDIT_EVENTS, useCase.of(ListAuditEvents.class, handlers.audit()::list));
         routes.get(EVENTS, handlers.events()::events);
         routes.get(VERSION, handlers.version()::get);
 
         // Registering checks the admin URL against the cluster; a replay answers from the first response without
         // connecting again. The response holds no secret: the admin URL is never part of it.
-        routes.post(CLUSTERS, idempotent.idempotent(handlers.clusters()::create));
-        routes.get(CLUSTERS, handlers.clusters()::list);
-        routes.get(CLUSTER, handlers.clusters()::get);
-        routes.patch(CLUSTER, handlers.clusters()::update);
-        routes.delete(CLUSTER, handlers.clusters()::delete);
+        routes.post(CLUSTERS, idempotent.idempotent(useCase.of(RegisterCluster.class, handlers.clusters()::create)));
+        routes.get(CLUSTERS, useCase.of(ListClusters.class, handlers.clusters()::list));
+        routes.get(CLUSTER, useCase.of(GetCluster.class, handlers.clusters()::get));
+        routes.patch(CLUSTER, useCase.of(UpdateCluster.class, handlers.clusters()::update));
+        routes.delete(CLUSTER, useCase.of(DeleteCluster.class, handlers.clusters()::delete));
 
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);

@@ -23,9 +23,10 @@ import org.slf4j.MDC;
 
 /**
  * A job handler seen from outside: each run is a span in the trace of the request that enqueued the job (or a
- * trace of its own when that request was not traced), is current while the handler runs, so the handler's SQL and
- * the provisioner's statements on the cluster are its children and its log lines carry the trace id, and is
- * measured by {@link JobMetrics}.
+ * trace of its own when that request was not traced), with the use case the handler is (its class in the
+ * application, {@code ProvisionDatabase}) as its child, current while the handler runs, so the handler's SQL and the
+ * provisioner's statements on the cluster are the use case's children and its log lines carry the trace id; and
+ * each run is measured by {@link JobMetrics}.
  */
 public final class ObservedJobHandler implements JobHandler {
     private static final AttributeKey<String> JOB_ID = AttributeKey.stringKey("daap.job.id");
@@ -44,6 +45,7 @@ public final class ObservedJobHandler implements JobHandler {
     };
 
     private final JobHandler handler;
+    private final String useCase;
     private final JobKind kind;
     private final Tracer tracer;
     private final TextMapPropagator propagator;
@@ -54,6 +56,7 @@ public final class ObservedJobHandler implements JobHandler {
             JobKind kind, JobHandler handler, OpenTelemetry openTelemetry, JobMetrics metrics, Clock clock) {
         this.kind = kind;
         this.handler = handler;
+        this.useCase = handler.getClass().getSimpleName();
         this.tracer = openTelemetry.getTracer("dev.daap.jobs");
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.metrics = metrics;
@@ -72,7 +75,7 @@ public final class ObservedJobHandler implements JobHandler {
         long started = System.nanoTime();
         try (Scope ignored = span.makeCurrent()) {
             putTraceId(span);
-            handler.run(job);
+            runAsUseCase(job, span);
             metrics.succeeded(kind, elapsed(started), Duration.between(job.createdAt(), clock.instant()));
         } catch (LeaseLostException e) {
             metrics.leaseLost(kind, elapsed(started));
@@ -91,6 +94,20 @@ public final class ObservedJobHandler implements JobHandler {
         } finally {
             MDC.remove(RequestTelemetry.MDC_TRACE_ID);
             span.end();
+        }
+    }
+
+    /** Inside the use case's span when the job's is recording (the trace is kept); as it is otherwise. */
+    private void runAsUseCase(Job job, Span jobSpan) {
+        if (!jobSpan.isRecording()) {
+            handler.run(job);
+            return;
+        }
+        Span span = tracer.spanBuilder(useCase).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            handler.run(job);
+        } finally {
+            span.end(); // a failure is the job's, on its span
         }
     }
 

@@ -27,11 +27,13 @@ public final class RequestTelemetry {
 
     private static final String ATTRIBUTE = "daap.telemetry";
     private final ServerSpans spans;
+    private final UseCaseSpans useCases;
     private final RequestMetrics metrics;
     private final AccessLog accessLog;
 
     public RequestTelemetry(MeterRegistry meters, OpenTelemetry openTelemetry, boolean accessLog) {
         this.spans = new ServerSpans(openTelemetry);
+        this.useCases = new UseCaseSpans(openTelemetry);
         this.metrics = new RequestMetrics(meters);
         this.accessLog = accessLog ? new AccessLog() : null;
     }
@@ -42,6 +44,11 @@ public final class RequestTelemetry {
         routes.before(this::begin);
         routes.after(this::leave);
         config.requestLogger.http((ctx, executionMillis) -> end(ctx));
+    }
+
+    /** The spans of the use cases the routes run, inside the request's. */
+    public UseCaseSpans useCases() {
+        return useCases;
     }
 
     /** No metrics, no spans, no access log: for tests of everything else. */
