@@ -123,20 +123,22 @@ public final class Telemetry implements AutoCloseable {
     }
 
     /**
-     * {@code dataSource} with a span for every statement run through it (as a child of the current span; one without
-     * a parent is dropped by the sampler), its text with literals replaced by {@code ?} so that no value, and no
-     * password verifier of the provisioner, reaches a span. Unchanged when tracing is off.
+     * {@code dataSource} with a span for every statement run through it on a connection taken inside a span that
+     * records (a kept request or job: see {@link StatementsOfRecordedSpans}), as that span's child, its text with
+     * literals replaced by {@code ?} so that no value, and no password verifier of the provisioner, reaches a span.
+     * Unchanged when tracing is off.
      */
     public DataSource traced(DataSource dataSource) {
         if (!tracing.on()) {
             return dataSource;
         }
-        return JdbcTelemetry.builder(tracing.openTelemetry())
+        DataSource traced = JdbcTelemetry.builder(tracing.openTelemetry())
                 .setDataSourceInstrumenterEnabled(false) // a span per borrowed connection says nothing useful
                 .setQuerySanitizationEnabled(true)
                 .setCaptureQueryParameters(false)
                 .build()
                 .wrap(dataSource);
+        return new StatementsOfRecordedSpans(dataSource, traced);
     }
 
     /** Sends the spans still buffered and stops. */

@@ -39,16 +39,22 @@ final class ServerSpans {
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     }
 
-    /** Starts the request's span, a child of the caller's {@code traceparent} if one came, and makes it current. */
+    /**
+     * Starts the request's span, a child of the caller's {@code traceparent} if one came, and makes it current. Its
+     * attributes are set only once it is known to be kept: no sampler of DAAP's reads them, and a request that is
+     * not traced (most of them, at a low sampling ratio) should cost no more than its context.
+     */
     Started start(Context ctx) {
         var parent = propagator.extract(io.opentelemetry.context.Context.root(), ctx, HEADERS);
         String method = ctx.req().getMethod();
         Span span = tracer.spanBuilder(method)
                 .setParent(parent)
                 .setSpanKind(SpanKind.SERVER)
-                .setAttribute(METHOD, method)
-                .setAttribute(PATH, ctx.path())
                 .startSpan();
+        if (span.isRecording()) {
+            span.setAttribute(METHOD, method);
+            span.setAttribute(PATH, ctx.path());
+        }
         return new Started(span, span.makeCurrent());
     }
 
@@ -76,6 +82,9 @@ final class ServerSpans {
         }
 
         void end(String method, String route, int status) {
+            if (!span.isRecording()) {
+                return; // ending a span that records nothing does nothing: neither does naming it
+            }
             span.updateName(RequestTelemetry.UNMATCHED.equals(route) ? method : method + " " + route);
             span.setAttribute(ROUTE, route);
             span.setAttribute(STATUS, (long) status);
