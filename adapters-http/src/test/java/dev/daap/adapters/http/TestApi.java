@@ -56,6 +56,7 @@ import dev.daap.application.job.RestoreFromSnapshot;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
 import dev.daap.application.snapshot.ListSnapshots;
 import dev.daap.application.snapshot.RestoreSnapshot;
@@ -81,6 +82,7 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
@@ -135,6 +137,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final ScriptedDatabases databases = new ScriptedDatabases(store);
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    final InMemoryRevisions revisions = new InMemoryRevisions();
     final InMemorySnapshots snapshots = new InMemorySnapshots();
     final HttpServer server;
     final DirectTransactions transactions = new DirectTransactions();
@@ -227,7 +230,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 JOB_SETTINGS,
                 new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
-        var audit = new AuditTrail(auditLog, ids, clock);
+        var audit = new AuditTrail(auditLog, revisions, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
         server = new HttpServer(
                 useCases(passwords, audit, databaseEvents, targets),
@@ -270,7 +273,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new ReadCredentials(transactions, databases, vault, audit),
                 new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
                 new Idempotency(scriptedIdempotency, clock),
-                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock));
+                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
+                new ListRevisions(databases, revisions));
     }
 
     private SnapshotUseCases snapshotUseCases(AuditTrail audit, SnapshotEvents snapshotEvents) {
@@ -338,7 +342,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         transactions,
                         databases,
                         new JobScheduler(jobs, JOB_SETTINGS, ids, clock),
-                        new AuditTrail(auditLog, ids, clock),
+                        new AuditTrail(auditLog, revisions, ids, clock),
                         new DatabaseEvents(events, clock),
                         clock)
                 .execute();
