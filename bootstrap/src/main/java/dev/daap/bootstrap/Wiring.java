@@ -56,6 +56,7 @@ import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.SnapshotEvents;
+import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.DropSnapshot;
@@ -381,7 +382,14 @@ final class Wiring {
                         observed(
                                 JobKind.DEACTIVATE,
                                 new DeactivateDatabase(
-                                        transactions, databases, jobs, events, clusterTargets, restoreWindow, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        clusterTargets,
+                                        new ClonesInFlight(snapshots, databases),
+                                        restoreWindow,
+                                        clock),
                                 metrics),
                         JobKind.RESTORE,
                         observed(
@@ -446,6 +454,7 @@ final class Wiring {
                 clusterTargets,
                 clusters,
                 new SnapshotsOfDatabase(snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),
+                new ClonesInFlight(snapshots, databases),
                 clock);
     }
 

@@ -68,7 +68,7 @@ class ProblemMapperTest {
                         .map(DomainException::code)
                         .distinct()
                         .toList())
-                .hasSize(21);
+                .hasSize(23);
         assertThat(statuses.keySet().stream().map(Object::getClass).toList())
                 .as("every kind of domain error is covered here")
                 .containsExactlyInAnyOrder(DomainException.class.getPermittedSubclasses());

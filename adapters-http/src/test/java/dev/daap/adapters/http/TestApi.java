@@ -41,6 +41,7 @@ import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.event.WatchEvents;
+import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.DropSnapshot;
@@ -179,10 +180,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         targets,
                                         fleet.clusters,
                                         snapshotsOfDatabase,
+                                        new ClonesInFlight(snapshots, databases),
                                         clock),
                         JobKind.DEACTIVATE,
                                 new DeactivateDatabase(
-                                        transactions, databases, jobs, events, targets, RESTORE_WINDOW, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        targets,
+                                        new ClonesInFlight(snapshots, databases),
+                                        RESTORE_WINDOW,
+                                        clock),
                         JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
                         JobKind.PURGE,
                                 new PurgeDatabase(
@@ -194,6 +203,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         targets,
                                         fleet.clusters,
                                         snapshotsOfDatabase,
+                                        new ClonesInFlight(snapshots, databases),
                                         clock),
                         JobKind.SNAPSHOT,
                                 new MakeSnapshot(

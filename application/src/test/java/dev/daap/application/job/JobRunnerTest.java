@@ -120,7 +120,14 @@ class JobRunnerTest {
                                     clock),
                     JobKind.DEACTIVATE,
                             new DeactivateDatabase(
-                                    transactions, databases, jobs, events, targets, Duration.ofDays(7), clock),
+                                    transactions,
+                                    databases,
+                                    jobs,
+                                    events,
+                                    targets,
+                                    new ClonesInFlight(new InMemorySnapshots(), databases),
+                                    Duration.ofDays(7),
+                                    clock),
                     JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
                     JobKind.PURGE,
                             new PurgeDatabase(
@@ -138,6 +145,7 @@ class JobRunnerTest {
                                             fleet.clusters,
                                             new SnapshotEvents(events),
                                             clock),
+                                    new ClonesInFlight(new InMemorySnapshots(), databases),
                                     clock)),
             settings,
             new ClusterWaits(databases, fleet.clusters, settings),
