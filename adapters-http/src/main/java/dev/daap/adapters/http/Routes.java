@@ -15,6 +15,7 @@ import dev.daap.adapters.http.openapi.OpenApiDocument;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.adapters.http.revision.RevisionHandler;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.team.TeamHandler;
 import dev.daap.adapters.http.version.VersionHandler;
@@ -40,6 +41,7 @@ import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
 import dev.daap.application.snapshot.ListSnapshots;
 import dev.daap.application.snapshot.RestoreSnapshot;
@@ -60,6 +62,8 @@ public final class Routes {
     public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
     public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
     public static final String DATABASE_SNAPSHOTS = DATABASE + "/snapshots";
+    public static final String DATABASE_REVISIONS = DATABASE + "/revisions";
+    public static final String DATABASE_REVISION = DATABASE_REVISIONS + "/{version}";
     public static final String DATABASE_SNAPSHOT = DATABASE_SNAPSHOTS + "/{sid}";
     public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
     public static final String OPERATION = "/v1/operations/{id}";
@@ -130,6 +134,9 @@ public final class Routes {
                 DATABASE_SNAPSHOT_RESTORE,
                 idempotent.idempotent(useCase.of(RestoreSnapshot.class, snapshots::restore)));
 
+        routes.get(DATABASE_REVISIONS, useCase.of(ListRevisions.class, handlers.revisions()::list));
+        routes.get(DATABASE_REVISION, useCase.of(ListRevisions.class, handlers.revisions()::get));
+
         routes.get(OPERATION, useCase.of(GetOperation.class, operations::get));
         routes.get(DATABASE_OPERATIONS, useCase.of(ListOperations.class, operations::ofDatabase));
 
@@ -186,6 +193,8 @@ public final class Routes {
         routes.head(OPERATION, operations::get);
         routes.head(DATABASE_SNAPSHOTS, snapshots::list);
         routes.head(DATABASE_SNAPSHOT, snapshots::get);
+        routes.head(DATABASE_REVISIONS, handlers.revisions()::list);
+        routes.head(DATABASE_REVISION, handlers.revisions()::get);
         routes.head(DATABASE_OPERATIONS, operations::ofDatabase);
         routes.head(DATABASE_CREDENTIALS, credentials::read);
         routes.head(TEAMS, handlers.teams()::list);
@@ -224,6 +233,7 @@ public final class Routes {
             EventHandler events,
             ClusterHandler clusters,
             SnapshotHandler snapshots,
+            RevisionHandler revisions,
             HealthHandler health,
             VersionHandler version) {}
 }
