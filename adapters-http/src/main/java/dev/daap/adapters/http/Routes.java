@@ -3,6 +3,7 @@ package dev.daap.adapters.http;
 import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
+import dev.daap.adapters.http.backup.BackupHandler;
 import dev.daap.adapters.http.cluster.ClusterHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
@@ -32,6 +33,8 @@ public final class Routes {
     public static final String DATABASE_SNAPSHOTS = DATABASE + "/snapshots";
     public static final String DATABASE_SNAPSHOT = DATABASE_SNAPSHOTS + "/{sid}";
     public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
+    public static final String DATABASE_BACKUPS = DATABASE + "/backups";
+    public static final String BACKUP = "/v1/backups/{bid}";
     public static final String OPERATION = "/v1/operations/{id}";
     public static final String TEAMS = "/v1/teams";
     public static final String TEAM = TEAMS + "/{slug}";
@@ -89,6 +92,12 @@ public final class Routes {
         routes.delete(DATABASE_SNAPSHOT, snapshots::delete);
         routes.post(DATABASE_SNAPSHOT_RESTORE, idempotent.idempotent(snapshots::restore));
 
+        var backups = handlers.backups();
+        routes.post(DATABASE_BACKUPS, idempotent.idempotent(backups::create));
+        routes.get(DATABASE_BACKUPS, backups::list);
+        routes.get(BACKUP, backups::get);
+        routes.delete(BACKUP, backups::delete);
+
         routes.get(OPERATION, operations::get);
         routes.get(DATABASE_OPERATIONS, operations::ofDatabase);
 
@@ -141,6 +150,8 @@ public final class Routes {
         routes.head(OPERATION, operations::get);
         routes.head(DATABASE_SNAPSHOTS, snapshots::list);
         routes.head(DATABASE_SNAPSHOT, snapshots::get);
+        routes.head(DATABASE_BACKUPS, backups::list);
+        routes.head(BACKUP, backups::get);
         routes.head(DATABASE_OPERATIONS, operations::ofDatabase);
         routes.head(DATABASE_CREDENTIALS, credentials::read);
         routes.head(TEAMS, handlers.teams()::list);
@@ -179,6 +190,7 @@ public final class Routes {
             EventHandler events,
             ClusterHandler clusters,
             SnapshotHandler snapshots,
+            BackupHandler backups,
             HealthHandler health,
             VersionHandler version) {}
 }

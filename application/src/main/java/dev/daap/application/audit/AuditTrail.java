@@ -6,6 +6,7 @@ import dev.daap.domain.access.Principal;
 import dev.daap.domain.audit.ActorKind;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
+import dev.daap.domain.backup.Backup;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.database.Database;
@@ -52,6 +53,14 @@ public final class AuditTrail {
 
     public void snapshotDeleted(Caller caller, Snapshot before, Snapshot after) {
         record(caller, "snapshot.delete", Resource.of(after), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
+    public void backupCreated(Caller caller, Backup backup) {
+        record(caller, "backup.create", Resource.of(backup), Map.of(), AuditSnapshots.of(backup));
+    }
+
+    public void backupDeleted(Caller caller, Backup before, Backup after) {
+        record(caller, "backup.delete", Resource.of(after), AuditSnapshots.of(before), AuditSnapshots.of(after));
     }
 
     /** A restore of {@code restored}; {@code replaced} is the snapshot that will keep the contents it replaces. */
@@ -213,6 +222,10 @@ public final class AuditTrail {
 
         static Resource of(ApiKey key) {
             return new Resource("api_key", key.id().toString(), key.team());
+        }
+
+        static Resource of(Backup backup) {
+            return new Resource("backup", backup.id().toString(), backup.ownerTeam());
         }
 
         static Resource of(Snapshot snapshot) {

@@ -26,7 +26,9 @@ public abstract sealed class DomainException extends RuntimeException
                 SnapshotNotFoundException,
                 SnapshotLimitException,
                 DeletionProtectedException,
-                RestoreWindowExpiredException {
+                RestoreWindowExpiredException,
+                BackupNotFoundException,
+                BackupUnavailableException {
 
     protected DomainException(String message) {
         super(message);
