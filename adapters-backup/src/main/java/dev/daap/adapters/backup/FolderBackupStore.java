@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,11 +20,13 @@ import java.util.regex.Pattern;
 /**
  * Backups as files in one folder (by default {@code <DAAP_DATA_DIR>/backups}). An upload writes a hidden part file
  * beside its target, forces it to disk, and renames it into place atomically, so a crash leaves either no object or
- * a whole one; a part file left by a crash is never read and is replaced by the next upload of its key.
+ * a whole one; a part file left by a crash is never read, and the next upload of its key removes it. One upload of
+ * a key at a time: the job queue runs one job per backup.
  */
 public final class FolderBackupStore implements BackupStore {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
     private static final int BUFFER_BYTES = 1 << 16;
+    private static final String PART = ".part";
 
     private final Path folder;
 
@@ -34,14 +37,24 @@ public final class FolderBackupStore implements BackupStore {
     @Override
     public Upload upload(String key) {
         Path target = path(key);
-        Path part = folder.resolve("." + key + "." + UUID.randomUUID() + ".part");
+        Path part = folder.resolve("." + key + "." + UUID.randomUUID() + PART);
         try {
             Files.createDirectories(folder);
+            removeParts(key);
             OutputStream stream = new BufferedOutputStream(
                     Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), BUFFER_BYTES);
             return new FileUpload(stream, part, target);
         } catch (IOException e) {
             throw new BackupStoreException("cannot write in the backup folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Part files of {@code key} that a worker left when it died mid-upload: its job, taken again, uploads anew. */
+    private void removeParts(String key) throws IOException {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "." + key + ".*" + PART)) {
+            for (Path part : parts) {
+                Files.deleteIfExists(part);
+            }
         }
     }
 

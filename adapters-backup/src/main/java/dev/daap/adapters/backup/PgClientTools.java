@@ -98,12 +98,17 @@ public final class PgClientTools implements BackupTools {
         }
         StderrTail stderr = new StderrTail(process.getErrorStream());
         stderr.start();
+        boolean read = false;
         try (InputStream out = process.getInputStream()) {
             process.getOutputStream().close();
             out.transferTo(sink);
+            read = true;
         } catch (IOException e) {
-            process.destroyForcibly();
             throw new ProvisioningException("dumping " + database.value() + " failed: " + e.getMessage(), e);
+        } finally {
+            if (!read) {
+                process.destroyForcibly(); // the sink failed: nobody reads pg_dump's output any more
+            }
         }
         int exit = waitFor(process);
         String errors = stderr.text();

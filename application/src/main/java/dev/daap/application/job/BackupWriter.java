@@ -27,18 +27,27 @@ public final class BackupWriter {
         this.cipher = cipher;
     }
 
-    /** @param producer writes the plain backup; its failure aborts the upload and leaves no object */
+    /**
+     * @param producer writes the plain backup; when it fails, the upload is closed without a commit (no object), and
+     *                 the encrypted stream is not finished (no last chunk is written for what is incomplete)
+     */
     public Backup.Stored write(BackupId id, Consumer<OutputStream> producer) {
         try (BackupStore.Upload upload = store.upload(id.storeKey())) {
             var measured = new Measured(upload.stream());
-            try (OutputStream plain = cipher.encrypting(measured, id)) {
-                producer.accept(plain);
-            } catch (IOException e) {
-                throw new BackupStoreException(
-                        "writing backup " + id + " to " + store.describe() + " failed: " + e.getMessage(), e);
-            }
+            OutputStream plain = cipher.encrypting(measured, id);
+            producer.accept(plain);
+            close(plain, id); // seals the last chunk: only after the producer succeeded
             upload.commit();
             return new Backup.Stored(measured.count, HexFormat.of().formatHex(measured.digest.digest()));
+        }
+    }
+
+    private void close(OutputStream plain, BackupId id) {
+        try {
+            plain.close();
+        } catch (IOException e) {
+            throw new BackupStoreException(
+                    "writing backup " + id + " to " + store.describe() + " failed: " + e.getMessage(), e);
         }
     }
 
