@@ -291,7 +291,8 @@ final class Wiring {
                 new GetCluster(clusters),
                 new ListClusters(clusters),
                 new UpdateCluster(transactions, clusters, clusterSecrets, databases, provisioners, audit, clock),
-                new DeleteCluster(transactions, clusters, clusterSecrets, audit, clock));
+                new DeleteCluster(transactions, clusters, clusterSecrets, audit, clock),
+                backupSide.tools());
     }
 
     /** What the HTTP adapter serves under {@code /v1/databases/{id}/snapshots}. */

@@ -69,6 +69,23 @@ class BackupsApiTest extends ApiTest {
     }
 
     @Test
+    void theClustersHealthSaysWhetherItsDatabasesCanBeBackedUpAndWhatToInstall() {
+        JsonNode ready = api.get("/v1/clusters/default").json().path("health").path("backups");
+        api.backupTools.installed(15);
+        JsonNode missing = api.get("/v1/clusters")
+                .json()
+                .path("items")
+                .get(0)
+                .path("health")
+                .path("backups");
+
+        assertThat(ready.path("available").asBoolean()).isTrue();
+        assertThat(ready.path("detail").asText()).contains("pg_dump 17");
+        assertThat(missing.path("available").asBoolean()).isFalse();
+        assertThat(missing.path("detail").asText()).contains("postgresql-client-17");
+    }
+
+    @Test
     void onlyAReadyDatabaseIsBackedUp() {
         String database = "/v1/databases/" + api.create("orders").path("id").asText();
 

@@ -344,7 +344,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new GetCluster(fleet.clusters),
                 new ListClusters(fleet.clusters),
                 new UpdateCluster(transactions, fleet.clusters, fleet.secrets, databases, provisioner, audit, clock),
-                new DeleteCluster(transactions, fleet.clusters, fleet.secrets, audit, clock));
+                new DeleteCluster(transactions, fleet.clusters, fleet.secrets, audit, clock),
+                backupTools);
     }
 
     private AccessUseCases accessUseCases(AuditTrail audit) {
