@@ -52,3 +52,15 @@ ALTER TABLE ${schema}.events DROP CONSTRAINT events_type_known,
 --rollback ALTER TABLE ${schema}.events DROP CONSTRAINT events_type_known;
 --rollback DELETE FROM ${schema}.events WHERE type LIKE 'backup.%';
 --rollback ALTER TABLE ${schema}.events ADD CONSTRAINT events_type_known CHECK (type IN ('database.created', 'database.status_changed', 'database.updated', 'database.deleted', 'credentials.rotated', 'cluster.health_changed', 'snapshot.created', 'snapshot.status_changed', 'snapshot.deleted', 'snapshot.restore_started'));
+
+--changeset daap:0103-backup-restores-table
+--comment: which backup a new database starts with (POST /v1/databases with source.backup_id); read by its provision job
+CREATE TABLE ${schema}.backup_restores (
+    database_id uuid NOT NULL,
+    backup_id   uuid NOT NULL,
+    CONSTRAINT backup_restores_pkey PRIMARY KEY (database_id),
+    CONSTRAINT backup_restores_database_fkey FOREIGN KEY (database_id) REFERENCES ${schema}.databases (id),
+    CONSTRAINT backup_restores_backup_fkey FOREIGN KEY (backup_id) REFERENCES ${schema}.backups (id)
+);
+CREATE INDEX backup_restores_backup_idx ON ${schema}.backup_restores (backup_id);
+--rollback DROP TABLE ${schema}.backup_restores;

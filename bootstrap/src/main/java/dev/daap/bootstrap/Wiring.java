@@ -64,6 +64,7 @@ import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.BackupEvents;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.SnapshotEvents;
+import dev.daap.application.job.BackupRestorer;
 import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
@@ -382,7 +383,7 @@ final class Wiring {
 
     CreateDatabase createDatabase() {
         return new CreateDatabase(
-                transactions, databases, clusters, snapshots, scheduler(), audit, databaseEvents, ids, clock);
+                transactions, databases, clusters, snapshots, backups, scheduler(), audit, databaseEvents, ids, clock);
     }
 
     GetDatabase getDatabase() {
@@ -432,6 +433,13 @@ final class Wiring {
                                         passwords,
                                         snapshots,
                                         copiers,
+                                        backups,
+                                        new BackupRestorer(
+                                                backups,
+                                                backupSide.store(),
+                                                backupSide.cipher(),
+                                                backupSide.tools(),
+                                                clusterTargets),
                                         clock),
                                 metrics),
                         JobKind.DEPROVISION,

@@ -9,6 +9,7 @@ import dev.daap.adapters.backup.PgClientTools;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.application.cluster.RegisterClusterCommand;
 import dev.daap.application.credential.Credentials;
 import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.bootstrap.observability.Telemetry;
@@ -65,6 +66,9 @@ class BackupsEndToEndTest {
     private static final Caller ADMIN = TestCallers.platformAdmin();
     private static final Path RESTORE = Path.of("/usr/lib/postgresql/15/bin/pg_restore");
     private static DebianPostgres debian;
+    /** A second cluster, where backups are restored: a move between clusters. */
+    private static DebianPostgres other;
+
     private final TestPostgres postgres = TestPostgres.shared();
 
     @TempDir
@@ -78,11 +82,16 @@ class BackupsEndToEndTest {
     @BeforeAll
     static void startDebian() throws Exception {
         debian = DebianPostgres.start();
+        other = DebianPostgres.start();
     }
 
     @AfterAll
     static void stopDebian() throws Exception {
-        debian.close();
+        try {
+            debian.close();
+        } finally {
+            other.close();
+        }
     }
 
     @BeforeEach
@@ -141,6 +150,90 @@ class BackupsEndToEndTest {
                 .contains("BLOB")
                 .contains("TABLE DATA public customers");
         assertThat(partFiles()).isEmpty();
+    }
+
+    @Test
+    void aBackupRestoredOnAnotherClusterBringsBackTablesIndexesSequencesViewsFunctionsAndLargeObjects()
+            throws Exception {
+        Database database = readyOnDebian();
+        execute(
+                database,
+                "CREATE TABLE customers (id bigserial PRIMARY KEY, name text NOT NULL)",
+                "CREATE INDEX customers_name_idx ON customers (name)",
+                "INSERT INTO customers (name) SELECT 'customer ' || g FROM generate_series(1, 5000) g",
+                "CREATE SEQUENCE invoice_numbers START 1000",
+                "SELECT nextval('invoice_numbers')",
+                "CREATE VIEW named_customers AS SELECT name FROM customers WHERE id <= 10",
+                "CREATE FUNCTION shout(t text) RETURNS text LANGUAGE sql AS $$ SELECT upper(t) $$",
+                "SELECT lo_from_bytea(4242, 'a large object')");
+        List<String> before = fingerprint(database);
+        Backup backup = wiring.backupUseCases().take().execute(ADMIN, database.id());
+        runJobs();
+        registerOther();
+
+        Database restored = wiring.createDatabase()
+                .execute(
+                        ADMIN,
+                        CreateDatabaseCommand.of(
+                                uniqueName(),
+                                "platform",
+                                "restored elsewhere",
+                                null,
+                                new CreateDatabaseCommand.Placement(null, null, "other"),
+                                new CreateDatabaseCommand.Source(
+                                        null, null, backup.id().toString())));
+        runJobs();
+
+        Database ready = wiring.getDatabase().execute(ADMIN.principal(), restored.id());
+        assertThat(ready.status()).as(ready.failureReason()).isEqualTo(DatabaseStatus.READY);
+        assertThat(ready.cluster().name().value()).isEqualTo("other");
+        assertThat(fingerprint(ready)).isEqualTo(before);
+        execute(ready, "INSERT INTO customers (name) VALUES ('written by the new role')");
+    }
+
+    @Test
+    void aFlippedByteFailsTheRestoreWithAClearReasonAndLeavesNothingRestored() throws Exception {
+        Database database = readyOnDebian();
+        execute(database, "CREATE TABLE t AS SELECT g AS id FROM generate_series(1, 1000) g");
+        Backup backup = wiring.backupUseCases().take().execute(ADMIN, database.id());
+        runJobs();
+        Path object = folder.resolve(backup.id().storeKey());
+        byte[] stored = Files.readAllBytes(object);
+        stored[stored.length - 40] ^= 0x01;
+        Files.write(object, stored);
+
+        Database restored = wiring.createDatabase()
+                .execute(
+                        ADMIN,
+                        CreateDatabaseCommand.of(
+                                uniqueName(),
+                                "platform",
+                                "from a damaged backup",
+                                null,
+                                CreateDatabaseCommand.Placement.ANYWHERE,
+                                new CreateDatabaseCommand.Source(
+                                        null, null, backup.id().toString())));
+        for (int attempt = 0; attempt < 8; attempt++) {
+            runJobs();
+            clock.advance(Duration.ofMinutes(10)); // past every retry's backoff
+        }
+
+        Database failed = wiring.getDatabase().execute(ADMIN.principal(), restored.id());
+        assertThat(failed.status()).isEqualTo(DatabaseStatus.FAILED);
+        assertThat(failed.failureReason())
+                .contains("backup " + backup.id() + " cannot be restored, nothing was restored from it")
+                .contains("does not authenticate");
+        try (Connection admin = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + debianPort() + "/"
+                                + failed.nameOnCluster().value(),
+                        "postgres",
+                        "debian-pg-secret");
+                var statement = admin.createStatement();
+                var tables = statement.executeQuery(
+                        "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")) {
+            tables.next();
+            assertThat(tables.getLong(1)).as("relations restored").isZero();
+        }
     }
 
     @Test
@@ -211,6 +304,51 @@ class BackupsEndToEndTest {
         Database ready = wiring.getDatabase().execute(ADMIN.principal(), created.id());
         assertThat(ready.status()).isEqualTo(DatabaseStatus.READY);
         return ready;
+    }
+
+    /** What a restore must bring back, read as the database's own role. */
+    private List<String> fingerprint(Database database) throws SQLException {
+        Credentials credentials = wiring.readCredentials().execute(ADMIN, database.id());
+        ConnectionDetails connection = credentials.connection();
+        try (Connection session = DriverManager.getConnection(
+                        "jdbc:postgresql://" + connection.host() + ":" + connection.port() + "/"
+                                + connection.database(),
+                        connection.username(),
+                        credentials.password());
+                var statement = session.createStatement();
+                var rows = statement.executeQuery("""
+                        SELECT (SELECT count(*) || ' ' || md5(string_agg(id || name, ',' ORDER BY id)) FROM customers),
+                               (SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes
+                                 WHERE tablename = 'customers'),
+                               (SELECT last_value::text FROM invoice_numbers),
+                               (SELECT string_agg(name, ',' ORDER BY name) FROM named_customers),
+                               shout('quiet'),
+                               convert_from(lo_get(4242), 'UTF8'),
+                               (SELECT max(id)::text FROM customers)
+                        """)) {
+            rows.next();
+            return List.of(
+                    rows.getString(1),
+                    rows.getString(2),
+                    rows.getString(3),
+                    rows.getString(4),
+                    rows.getString(5),
+                    rows.getString(6),
+                    rows.getString(7));
+        }
+    }
+
+    private void registerOther() {
+        wiring.clusterUseCases()
+                .register()
+                .execute(
+                        ADMIN,
+                        RegisterClusterCommand.of(new RegisterClusterCommand.Fields(
+                                "other", other.databaseUrl(), null, null, null, null, null, null, null)));
+    }
+
+    private static int debianPort() {
+        return AdminUrl.parse(debian.databaseUrl()).port();
     }
 
     /** pg_restore's table of contents of the decrypted backup. */

@@ -101,6 +101,19 @@ public abstract class BackupsContract {
         assertThat(backups().find(backup.id())).contains(made);
     }
 
+    @Test
+    void aRestoredDatabaseRemembersItsBackup() {
+        Database source = database("source");
+        Backup backup = requested(source, T0);
+        backups().add(backup);
+        Database restored = database("restored");
+
+        backups().recordRestoreSource(restored.id(), backup.id());
+
+        assertThat(backups().restoreSourceOf(restored.id())).contains(backup.id());
+        assertThat(backups().restoreSourceOf(source.id())).isEmpty();
+    }
+
     private Backup requested(Database database, Instant at) {
         return Backup.requested(new BackupId(UUID.randomUUID()), database.id(), team, cluster, UUID.randomUUID(), at);
     }

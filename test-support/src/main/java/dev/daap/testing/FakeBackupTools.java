@@ -5,16 +5,21 @@ import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.ProvisioningException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Client tools of one major version, for use-case and HTTP tests: servers up to it can be dumped, newer ones not. A
- * dump writes a few bytes that name the database; the real tools are tested against real servers.
+ * dump writes a few bytes that name the database, a restore keeps what it read; the real tools are tested against
+ * real servers.
  */
 public final class FakeBackupTools implements BackupTools {
     private volatile int major;
+    private final Map<String, byte[]> restored = new ConcurrentHashMap<>();
 
     public FakeBackupTools(int major) {
         this.major = major;
@@ -35,6 +40,21 @@ public final class FakeBackupTools implements BackupTools {
                 ? new ToolCheck(true, "pg_dump " + major + ".0 in /fake/bin")
                 : new ToolCheck(
                         false, "no pg_dump of PostgreSQL " + server + " or newer; install postgresql-client-" + server);
+    }
+
+    @Override
+    public void restore(
+            ClusterTarget target, NameOnCluster database, String password, String dumpedFrom, InputStream archive) {
+        try {
+            restored.put(database.value(), archive.readAllBytes());
+        } catch (IOException e) {
+            throw new ProvisioningException("restoring into " + database.value() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The plain archive each database was restored from, by its name on the cluster. */
+    public Map<String, byte[]> restored() {
+        return Map.copyOf(restored);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A fake of the {@link Backups} port in memory, keeping the rules of {@link BackupsContract}. Thread-safe. */
 public final class InMemoryBackups implements Backups {
     private final Map<BackupId, Backup> rows = new ConcurrentHashMap<>();
+    private final Map<DatabaseId, BackupId> restores = new ConcurrentHashMap<>();
 
     @Override
     public void add(Backup backup) {
@@ -52,5 +53,17 @@ public final class InMemoryBackups implements Backups {
         if (replaced != changed) {
             throw new ConcurrentChangeException("backup", changed.id().toString());
         }
+    }
+
+    @Override
+    public void recordRestoreSource(DatabaseId target, BackupId backup) {
+        if (restores.putIfAbsent(target, backup) != null) {
+            throw new IllegalStateException("duplicate primary key " + target);
+        }
+    }
+
+    @Override
+    public Optional<BackupId> restoreSourceOf(DatabaseId target) {
+        return Optional.ofNullable(restores.get(target));
     }
 }

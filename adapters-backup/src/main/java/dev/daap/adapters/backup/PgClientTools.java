@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,18 +20,17 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code pg_dump} as found on this machine (see {@link PgToolFinder}), the right one per server: {@code pg_dump}
  * refuses a server newer than itself, and reads older ones, so a server of major version {@code N} gets the oldest
- * tools of {@code N} or newer. The admin's password reaches {@code pg_dump} in its environment, never on its command
- * line (which {@code ps} shows to every user of the machine).
+ * tools of {@code N} or newer; a restore takes the tools that fit the server the backup was dumped from, as an
+ * archive is read by a pg_restore at least as new as the pg_dump that wrote it. Each tool runs as a {@link PgProcess}.
  */
 public final class PgClientTools implements BackupTools {
     private static final Logger log = LoggerFactory.getLogger(PgClientTools.class);
-    private static final int STDERR_KEPT = 2_000;
-    private static final Map<String, String> LIBPQ_PARAMETERS = Map.of(
-            "sslmode", "PGSSLMODE",
-            "sslrootcert", "PGSSLROOTCERT",
-            "sslcert", "PGSSLCERT",
-            "sslkey", "PGSSLKEY",
-            "connect_timeout", "PGCONNECT_TIMEOUT");
+    /** Objects of the database's own, outside PostgreSQL's schemas, or large objects. */
+    private static final String HOLDS_OBJECTS = "SELECT EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid ="
+            + " c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE"
+            + " 'pg_toast%') OR EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE"
+            + " n.nspname NOT IN ('pg_catalog', 'information_schema')) OR EXISTS (SELECT FROM"
+            + " pg_largeobject_metadata)";
 
     private final List<PgToolFinder.Found> tools;
     private final String searched;
@@ -80,42 +77,99 @@ public final class PgClientTools implements BackupTools {
 
     @Override
     public void dump(ClusterTarget target, NameOnCluster database, String serverVersion, OutputStream sink) {
-        ToolCheck check = check(serverVersion);
-        PgToolFinder.Found tool = fitting(serverVersion == null ? Integer.MAX_VALUE : majorOf(serverVersion))
-                .orElseThrow(() -> new ProvisioningException(check.detail()));
-        List<String> command = List.of(
-                tool.folder().resolve("pg_dump").toString(),
-                "--format=custom",
-                "--no-password",
-                "--dbname=" + database.value());
-        ProcessBuilder builder = new ProcessBuilder(command);
-        environment(builder.environment(), target.adminUrl());
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new ProvisioningException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
-        }
-        StderrTail stderr = new StderrTail(process.getErrorStream());
-        stderr.start();
+        PgToolFinder.Found tool = toolFor(serverVersion);
+        AdminUrl admin = target.adminUrl();
+        PgProcess dump = PgProcess.start(
+                List.of(
+                        tool.folder().resolve("pg_dump").toString(),
+                        "--format=custom",
+                        "--no-password",
+                        "--dbname=" + database.value()),
+                admin,
+                admin.user(),
+                admin.password());
         boolean read = false;
-        try (InputStream out = process.getInputStream()) {
-            process.getOutputStream().close();
+        try (InputStream out = dump.process().getInputStream()) {
+            dump.process().getOutputStream().close();
             out.transferTo(sink);
             read = true;
         } catch (IOException e) {
             throw new ProvisioningException("dumping " + database.value() + " failed: " + e.getMessage(), e);
         } finally {
             if (!read) {
-                process.destroyForcibly(); // the sink failed: nobody reads pg_dump's output any more
+                dump.kill(); // the sink failed: nobody reads pg_dump's output any more
             }
         }
-        int exit = waitFor(process);
-        String errors = stderr.text();
-        if (exit != 0) {
-            throw new ProvisioningException("pg_dump " + tool.version() + " of " + database.value() + " on cluster "
-                    + target.name() + " failed (exit " + exit + "): " + errors);
+        dump.requireSuccess("pg_dump " + tool.version() + " of " + database.value() + " on cluster " + target.name());
+    }
+
+    @Override
+    public void restore(
+            ClusterTarget target, NameOnCluster database, String password, String dumpedFrom, InputStream archive) {
+        PgToolFinder.Found tool = toolFor(dumpedFrom);
+        String role = database.value();
+        if (holdsObjects(tool, target, database, password)) {
+            log.info("Database {} on cluster {} already holds a committed restore; left as it is", role, target.name());
+            return;
         }
+        PgProcess restore = PgProcess.start(
+                List.of(
+                        tool.folder().resolve("pg_restore").toString(),
+                        "--single-transaction",
+                        "--exit-on-error",
+                        "--no-owner",
+                        "--no-acl",
+                        "--no-password",
+                        "--dbname=" + database.value()),
+                target.adminUrl(),
+                role,
+                password);
+        boolean written = false;
+        try (OutputStream in = restore.process().getOutputStream()) {
+            archive.transferTo(in);
+            written = true;
+        } catch (IOException e) {
+            restore.kill(); // its transaction ends with its connection: nothing of it stays
+            throw new ProvisioningException("restoring into " + role + " failed: " + e.getMessage(), e);
+        } finally {
+            if (!written) {
+                restore.kill();
+            }
+        }
+        restore.requireSuccess("pg_restore " + tool.version() + " into " + role + " on cluster " + target.name());
+    }
+
+    /** Whether anything but PostgreSQL's own objects is in the database: tables, functions, types, large objects. */
+    private static boolean holdsObjects(
+            PgToolFinder.Found tool, ClusterTarget target, NameOnCluster database, String password) {
+        PgProcess psql = PgProcess.start(
+                List.of(
+                        tool.folder().resolve("psql").toString(),
+                        "--no-psqlrc",
+                        "--no-password",
+                        "--tuples-only",
+                        "--no-align",
+                        "--dbname=" + database.value(),
+                        "--command=" + HOLDS_OBJECTS),
+                target.adminUrl(),
+                database.value(),
+                password);
+        String answer;
+        try (InputStream out = psql.process().getInputStream()) {
+            psql.process().getOutputStream().close();
+            answer = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            psql.kill();
+            throw new ProvisioningException("cannot look into " + database.value() + ": " + e.getMessage(), e);
+        }
+        psql.requireSuccess("looking into " + database.value() + " before the restore");
+        return answer.equals("t");
+    }
+
+    private PgToolFinder.Found toolFor(String serverVersion) {
+        ToolCheck check = check(serverVersion);
+        return fitting(serverVersion == null ? Integer.MAX_VALUE : majorOf(serverVersion))
+                .orElseThrow(() -> new ProvisioningException(check.detail()));
     }
 
     private Optional<PgToolFinder.Found> fitting(int major) {
@@ -129,77 +183,6 @@ public final class PgClientTools implements BackupTools {
             return Integer.parseInt(digits);
         } catch (NumberFormatException e) {
             throw new ProvisioningException("cannot read the major version of server version " + serverVersion);
-        }
-    }
-
-    private static void environment(Map<String, String> environment, AdminUrl admin) {
-        environment.keySet().removeIf(name -> name.startsWith("PG")); // nothing of DAAP's own environment leaks in
-        environment.put("PGHOST", admin.host());
-        environment.put("PGPORT", Integer.toString(admin.port()));
-        environment.put("PGUSER", admin.user());
-        if (admin.password() != null) {
-            environment.put("PGPASSWORD", admin.password());
-        }
-        environment.put("PGAPPNAME", "daap-backup");
-        admin.parameters().forEach((name, value) -> {
-            String variable = LIBPQ_PARAMETERS.get(name);
-            if (variable != null) {
-                environment.put(variable, value);
-            }
-        });
-    }
-
-    private static int waitFor(Process process) {
-        try {
-            if (!process.waitFor(1, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new ProvisioningException("pg_dump did not exit a minute after its output ended");
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new ProvisioningException("interrupted while pg_dump finished");
-        }
-    }
-
-    /** Reads a process's stderr as it comes (a full pipe would stall it) and keeps its end for the message. */
-    private static final class StderrTail extends Thread {
-        private final InputStream stream;
-        private final StringBuilder kept = new StringBuilder();
-
-        StderrTail(InputStream stream) {
-            super("pg_dump-stderr");
-            setDaemon(true);
-            this.stream = stream;
-        }
-
-        @Override
-        public void run() {
-            byte[] buffer = new byte[4096];
-            try (stream) {
-                for (int n; (n = stream.read(buffer)) >= 0; ) {
-                    synchronized (kept) {
-                        kept.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                        if (kept.length() > STDERR_KEPT) {
-                            kept.delete(0, kept.length() - STDERR_KEPT);
-                        }
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process ended; what was read is kept
-            }
-        }
-
-        String text() {
-            try {
-                join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (kept) {
-                return kept.toString().strip().replaceAll("\\s+", " ");
-            }
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds {@code pg_dump} (with {@code pg_restore} beside it) in the folders of {@code DAAP_PG_BIN_DIRS}, then
+ * Finds {@code pg_dump} (with {@code pg_restore} and {@code psql} beside it, as every client package has them) in the folders of {@code DAAP_PG_BIN_DIRS}, then
  * {@code /usr/lib/postgresql/*}{@code /bin} (where Debian and Ubuntu install each major version side by side), then
  * {@code PATH}, and asks each for its version; a folder seen twice counts once.
  */
@@ -46,7 +46,9 @@ final class PgToolFinder {
         List<Found> found = new ArrayList<>();
         for (Path folder : folders()) {
             Path dump = folder.resolve("pg_dump");
-            if (Files.isExecutable(dump) && Files.isExecutable(folder.resolve("pg_restore"))) {
+            if (Files.isExecutable(dump)
+                    && Files.isExecutable(folder.resolve("pg_restore"))
+                    && Files.isExecutable(folder.resolve("psql"))) {
                 versionOf(dump).ifPresent(version -> found.add(version.in(folder)));
             }
         }

@@ -72,9 +72,9 @@ class PgClientToolsTest {
         assertThat(PgClientTools.majorOf("9.6.24")).isEqualTo(9);
     }
 
-    /** A pg_dump that only tells its version, and a pg_restore beside it: what discovery asks of a folder. */
+    /** A pg_dump that only tells its version, and pg_restore and psql beside it: what discovery asks of a folder. */
     private static void fakeTools(Path folder, String version) throws IOException {
-        for (String tool : List.of("pg_dump", "pg_restore")) {
+        for (String tool : List.of("pg_dump", "pg_restore", "psql")) {
             Path script = folder.resolve(tool);
             Files.writeString(script, "#!/bin/sh\necho '" + tool + " (PostgreSQL) " + version + "'\n");
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));

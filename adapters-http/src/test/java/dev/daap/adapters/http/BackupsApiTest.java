@@ -151,4 +151,83 @@ class BackupsApiTest extends ApiTest {
         assertThat(api.get(database).json().path("status").asText()).isEqualTo("purged");
         assertThat(api.get("/v1/backups/" + id).json().path("status").asText()).isEqualTo("ready");
     }
+
+    @Test
+    void aNewDatabaseRestoredFromABackupIsReadyWithTheBackupsContentsAndCredentialsOfItsOwn() {
+        String source = api.createReady("orders");
+        String backup = api.post(source + "/backups").json().path("id").asText();
+        api.runJobs();
+
+        TestResponse created = api.post("/v1/databases", """
+                {"name": "orders-copy", "owner_team": "payments", "purpose": "restored",
+                 "source": {"backup_id": "%s"}}""".formatted(backup));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String path = "/v1/databases/" + created.json().path("id").asText();
+        api.runJobs();
+
+        assertThat(api.get(path).json().path("status").asText()).isEqualTo("ready");
+        String nameOnCluster =
+                api.get(path + "/credentials").json().path("database").asText();
+        assertThat(new String(api.backupTools.restored().get(nameOnCluster), StandardCharsets.UTF_8))
+                .startsWith("PGDMP fake dump of ");
+        assertThat(api.get("/v1/audit-events?action=database.create&resource_id="
+                                + created.json().path("id").asText())
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("after")
+                        .path("source")
+                        .path("backup_id")
+                        .asText())
+                .isEqualTo(backup);
+    }
+
+    @Test
+    void aDamagedBackupFailsTheRestoreWithTheReasonAndNothingIsRestored() {
+        String source = api.createReady("orders");
+        String backup = api.post(source + "/backups").json().path("id").asText();
+        api.runJobs();
+        byte[] stored =
+                api.backupStore.object(BackupId.parse(backup).storeKey()).orElseThrow();
+        stored[stored.length / 2] ^= 0x01;
+
+        String path = "/v1/databases/"
+                + api.post("/v1/databases", """
+                        {"name": "orders-copy", "owner_team": "payments", "purpose": "restored",
+                         "source": {"backup_id": "%s"}}""".formatted(backup))
+                        .json()
+                        .path("id")
+                        .asText();
+        api.runJobs();
+        api.runJobs(); // the second and last attempt
+
+        JsonNode failed = api.get(path).json();
+        assertThat(failed.path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("failure_reason").asText())
+                .contains("backup " + backup + " cannot be restored, nothing was restored from it");
+        assertThat(api.backupTools.restored()).isEmpty();
+    }
+
+    @Test
+    void aTeamRestoresOnlyItsOwnReadyBackups() {
+        String source = api.createReady("orders");
+        String backup = api.post(source + "/backups").json().path("id").asText();
+        String body = """
+                {"name": "theirs", "owner_team": "%s", "purpose": "restored", "source": {"backup_id": "%s"}}""";
+
+        assertProblem(api.post("/v1/databases", body.formatted("payments", backup)), 409, "illegal-transition");
+        api.runJobs();
+        assertProblem(api.post("/v1/databases", body.formatted("search", backup)), 404, "backup-not-found");
+        assertProblem(
+                api.as(api.issueKey("search", Role.MEMBER)).post("/v1/databases", body.formatted("search", backup)),
+                404,
+                "backup-not-found");
+        JsonNode both = assertProblem(
+                api.post("/v1/databases", """
+                        {"name": "both", "owner_team": "payments", "purpose": "x",
+                         "source": {"backup_id": "%s", "database_id": "%s"}}""".formatted(backup, source.substring(source.lastIndexOf('/') + 1))),
+                422,
+                "invalid-input");
+        assertThat(errorFields(both)).containsExactly("source");
+    }
 }

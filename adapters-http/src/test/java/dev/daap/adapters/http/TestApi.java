@@ -47,6 +47,7 @@ import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.event.WatchEvents;
+import dev.daap.application.job.BackupRestorer;
 import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
@@ -184,6 +185,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         passwords,
                                         snapshots,
                                         provisioner,
+                                        backups,
+                                        new BackupRestorer(backups, backupStore, backupCipher, backupTools, targets),
                                         clock),
                         JobKind.DEPROVISION,
                                 new PurgeDatabase(
@@ -288,6 +291,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         databases,
                         fleet.clusters,
                         snapshots,
+                        backups,
                         scheduler,
                         audit,
                         databaseEvents,

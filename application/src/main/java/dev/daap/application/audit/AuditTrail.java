@@ -55,6 +55,13 @@ public final class AuditTrail {
         record(caller, "snapshot.delete", Resource.of(after), AuditSnapshots.of(before), AuditSnapshots.of(after));
     }
 
+    /** A create whose contents come from a backup: the entry names it as the database's source. */
+    public void databaseRestoredFromBackup(Caller caller, Database created, Backup backup) {
+        Map<String, Object> after = new LinkedHashMap<>(AuditSnapshots.of(created));
+        after.put("source", Map.of("backup_id", backup.id().toString()));
+        record(caller, "database.create", Resource.of(created), Map.of(), after);
+    }
+
     public void backupCreated(Caller caller, Backup backup) {
         record(caller, "backup.create", Resource.of(backup), Map.of(), AuditSnapshots.of(backup));
     }

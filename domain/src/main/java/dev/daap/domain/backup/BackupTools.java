@@ -2,6 +2,7 @@ package dev.daap.domain.backup;
 
 import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.database.NameOnCluster;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -19,6 +20,16 @@ public interface BackupTools {
      * secrets) when there are none or the dump fails. The sink is not closed.
      */
     void dump(ClusterTarget target, NameOnCluster database, String serverVersion, OutputStream sink);
+
+    /**
+     * Restores the archive {@code archive} (as {@link #dump} wrote it, from a server of {@code dumpedFrom}) into the
+     * database {@code database} of {@code target}, logged in as its own role (named as the database, with
+     * {@code password}), so that everything restored is that role's; ownership and grants of the source are not
+     * restored. All or nothing: on failure the database holds nothing of it. A database that already holds objects
+     * is taken as restored by an earlier attempt that committed, and left as it is. Throws
+     * {@code ProvisioningException} (no secrets) on failure.
+     */
+    void restore(ClusterTarget target, NameOnCluster database, String password, String dumpedFrom, InputStream archive);
 
     /**
      * @param available whether a backup can be taken

@@ -24,4 +24,10 @@ public interface Backups {
      * throws {@code ConcurrentChangeException} otherwise.
      */
     void update(Backup changed, long expectedVersion);
+
+    /** Remembers that the new database {@code target} starts with the contents of {@code backup}. */
+    void recordRestoreSource(DatabaseId target, BackupId backup);
+
+    /** The backup the database {@code target} is restored from; empty for a database that is not a restore. */
+    Optional<BackupId> restoreSourceOf(DatabaseId target);
 }

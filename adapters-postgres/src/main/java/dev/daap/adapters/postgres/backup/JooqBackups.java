@@ -1,6 +1,7 @@
 package dev.daap.adapters.postgres.backup;
 
 import static dev.daap.adapters.postgres.generated.Tables.BACKUPS;
+import static dev.daap.adapters.postgres.generated.Tables.BACKUP_RESTORES;
 
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.generated.tables.records.BackupsRecord;
@@ -73,6 +74,24 @@ public final class JooqBackups implements Backups {
         if (updated == 0) {
             throw new ConcurrentChangeException("backup", changed.id().toString());
         }
+    }
+
+    @Override
+    public void recordRestoreSource(DatabaseId target, BackupId backup) {
+        session.dsl()
+                .insertInto(BACKUP_RESTORES)
+                .set(BACKUP_RESTORES.DATABASE_ID, target.value())
+                .set(BACKUP_RESTORES.BACKUP_ID, backup.value())
+                .execute();
+    }
+
+    @Override
+    public Optional<BackupId> restoreSourceOf(DatabaseId target) {
+        return session.dsl()
+                .select(BACKUP_RESTORES.BACKUP_ID)
+                .from(BACKUP_RESTORES)
+                .where(BACKUP_RESTORES.DATABASE_ID.eq(target.value()))
+                .fetchOptional(row -> new BackupId(row.value1()));
     }
 
     private static BackupsRecord fill(Backup backup) {
