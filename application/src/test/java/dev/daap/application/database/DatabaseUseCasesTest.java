@@ -181,9 +181,8 @@ class DatabaseUseCasesTest {
         assertThatThrownBy(() -> create.execute(caller, CreateDatabaseCommand.of("orders", "checkout", "Again", null)))
                 .isInstanceOf(NameTakenException.class)
                 .hasMessageContaining("checkout");
-        assertThat(fleet.cluster("default").fill().databaseCount())
-                .as("the refused create took no place")
-                .isEqualTo(1);
+        // That the refused create's place is given back is its transaction's rollback: the fakes have none, so
+        // PlacementRaceTest checks it on PostgreSQL.
     }
 
     @Test
