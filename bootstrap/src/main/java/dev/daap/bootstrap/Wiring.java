@@ -26,6 +26,7 @@ import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
 import dev.daap.application.access.Authenticate;
@@ -66,6 +67,7 @@ import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.job.BackupRestorer;
 import dev.daap.application.job.BackupWriter;
+import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.DropBackup;
@@ -84,6 +86,7 @@ import dev.daap.application.job.RestoreFromSnapshot;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
 import dev.daap.application.snapshot.ListSnapshots;
 import dev.daap.application.snapshot.RestoreSnapshot;
@@ -125,6 +128,7 @@ final class Wiring {
     final JooqTeams teams;
     final JooqApiKeys apiKeys;
     final JooqAuditLog auditLog;
+    final JooqRevisions revisions;
     final JooqClusters clusters;
     final JooqClusterSecrets clusterSecrets;
     final JobSettings jobSettings;
@@ -217,7 +221,8 @@ final class Wiring {
         this.teams = new JooqTeams(transactions);
         this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker());
         this.auditLog = new JooqAuditLog(transactions);
-        this.audit = new AuditTrail(auditLog, ids, clock);
+        this.revisions = new JooqRevisions(transactions);
+        this.audit = new AuditTrail(auditLog, revisions, ids, clock);
         this.databaseEvents = new DatabaseEvents(events, clock);
         this.clusters = new JooqClusters(transactions);
         this.clusterSecrets = new JooqClusterSecrets(transactions, cipher);
@@ -261,7 +266,8 @@ final class Wiring {
                 readCredentials(),
                 new RotateCredentials(transactions, databases, vault, clusterTargets, passwords, audit, databaseEvents),
                 new Idempotency(idempotency, clock),
-                restoreDatabase());
+                restoreDatabase(),
+                new ListRevisions(databases, revisions));
     }
 
     /** What the HTTP adapter serves for authentication, teams, API keys and the audit log. */
@@ -411,7 +417,7 @@ final class Wiring {
         return new CreatePlatformAdminKeyFromCli(
                 transactions,
                 new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker()),
-                new AuditTrail(new JooqAuditLog(transactions), ids, clock),
+                new AuditTrail(new JooqAuditLog(transactions), new JooqRevisions(transactions), ids, clock),
                 ids,
                 clock);
     }
@@ -450,7 +456,14 @@ final class Wiring {
                         observed(
                                 JobKind.DEACTIVATE,
                                 new DeactivateDatabase(
-                                        transactions, databases, jobs, events, clusterTargets, restoreWindow, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        clusterTargets,
+                                        new ClonesInFlight(snapshots, databases),
+                                        restoreWindow,
+                                        clock),
                                 metrics),
                         JobKind.RESTORE,
                         observed(
@@ -535,6 +548,7 @@ final class Wiring {
                 clusterTargets,
                 clusters,
                 new SnapshotsOfDatabase(snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),
+                new ClonesInFlight(snapshots, databases),
                 clock);
     }
 

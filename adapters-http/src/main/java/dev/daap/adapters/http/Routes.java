@@ -15,6 +15,7 @@ import dev.daap.adapters.http.openapi.OpenApiDocument;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.adapters.http.revision.RevisionHandler;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.team.TeamHandler;
 import dev.daap.adapters.http.version.VersionHandler;
@@ -31,6 +32,8 @@ public final class Routes {
     public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
     public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
     public static final String DATABASE_SNAPSHOTS = DATABASE + "/snapshots";
+    public static final String DATABASE_REVISIONS = DATABASE + "/revisions";
+    public static final String DATABASE_REVISION = DATABASE_REVISIONS + "/{version}";
     public static final String DATABASE_SNAPSHOT = DATABASE_SNAPSHOTS + "/{sid}";
     public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
     public static final String DATABASE_BACKUPS = DATABASE + "/backups";
@@ -97,6 +100,8 @@ public final class Routes {
         routes.get(DATABASE_BACKUPS, backups::list);
         routes.get(BACKUP, backups::get);
         routes.delete(BACKUP, backups::delete);
+        routes.get(DATABASE_REVISIONS, handlers.revisions()::list);
+        routes.get(DATABASE_REVISION, handlers.revisions()::get);
 
         routes.get(OPERATION, operations::get);
         routes.get(DATABASE_OPERATIONS, operations::ofDatabase);
@@ -152,6 +157,8 @@ public final class Routes {
         routes.head(DATABASE_SNAPSHOT, snapshots::get);
         routes.head(DATABASE_BACKUPS, backups::list);
         routes.head(BACKUP, backups::get);
+        routes.head(DATABASE_REVISIONS, handlers.revisions()::list);
+        routes.head(DATABASE_REVISION, handlers.revisions()::get);
         routes.head(DATABASE_OPERATIONS, operations::ofDatabase);
         routes.head(DATABASE_CREDENTIALS, credentials::read);
         routes.head(TEAMS, handlers.teams()::list);
@@ -191,6 +198,7 @@ public final class Routes {
             ClusterHandler clusters,
             SnapshotHandler snapshots,
             BackupHandler backups,
+            RevisionHandler revisions,
             HealthHandler health,
             VersionHandler version) {}
 }

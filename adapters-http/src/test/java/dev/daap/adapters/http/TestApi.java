@@ -49,6 +49,7 @@ import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.event.WatchEvents;
 import dev.daap.application.job.BackupRestorer;
 import dev.daap.application.job.BackupWriter;
+import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.DropBackup;
@@ -66,6 +67,7 @@ import dev.daap.application.job.RestoreFromSnapshot;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
 import dev.daap.application.snapshot.ListSnapshots;
 import dev.daap.application.snapshot.RestoreSnapshot;
@@ -94,6 +96,7 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
@@ -148,6 +151,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final ScriptedDatabases databases = new ScriptedDatabases(store);
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    final InMemoryRevisions revisions = new InMemoryRevisions();
     final InMemorySnapshots snapshots = new InMemorySnapshots();
     final InMemoryBackups backups = new InMemoryBackups();
     final InMemoryBackupStore backupStore = new InMemoryBackupStore();
@@ -198,10 +202,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         targets,
                                         fleet.clusters,
                                         snapshotsOfDatabase,
+                                        new ClonesInFlight(snapshots, databases),
                                         clock),
                         JobKind.DEACTIVATE,
                                 new DeactivateDatabase(
-                                        transactions, databases, jobs, events, targets, RESTORE_WINDOW, clock),
+                                        transactions,
+                                        databases,
+                                        jobs,
+                                        events,
+                                        targets,
+                                        new ClonesInFlight(snapshots, databases),
+                                        RESTORE_WINDOW,
+                                        clock),
                         JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
                         JobKind.PURGE,
                                 new PurgeDatabase(
@@ -213,6 +225,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         targets,
                                         fleet.clusters,
                                         snapshotsOfDatabase,
+                                        new ClonesInFlight(snapshots, databases),
                                         clock),
                         JobKind.SNAPSHOT,
                                 new MakeSnapshot(
@@ -263,7 +276,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 JOB_SETTINGS,
                 new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
-        var audit = new AuditTrail(auditLog, ids, clock);
+        var audit = new AuditTrail(auditLog, revisions, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
         server = new HttpServer(
                 useCases(passwords, audit, databaseEvents, targets),
@@ -308,7 +321,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new ReadCredentials(transactions, databases, vault, audit),
                 new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
                 new Idempotency(scriptedIdempotency, clock),
-                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock));
+                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
+                new ListRevisions(databases, revisions));
     }
 
     private SnapshotUseCases snapshotUseCases(AuditTrail audit, SnapshotEvents snapshotEvents) {
@@ -395,7 +409,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         transactions,
                         databases,
                         new JobScheduler(jobs, JOB_SETTINGS, ids, clock),
-                        new AuditTrail(auditLog, ids, clock),
+                        new AuditTrail(auditLog, revisions, ids, clock),
                         new DatabaseEvents(events, clock),
                         clock)
                 .execute();

@@ -28,7 +28,9 @@ public abstract sealed class DomainException extends RuntimeException
                 DeletionProtectedException,
                 RestoreWindowExpiredException,
                 BackupNotFoundException,
-                BackupUnavailableException {
+                BackupUnavailableException,
+                DatabaseDeletedException,
+                RevisionNotFoundException {
 
     protected DomainException(String message) {
         super(message);
