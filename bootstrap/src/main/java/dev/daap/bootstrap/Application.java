@@ -133,6 +133,7 @@ public final class Application implements AutoCloseable {
                     events.useCases(),
                     wiring.clusterUseCases(),
                     wiring.snapshotUseCases(),
+                    wiring.backupUseCases(),
                     readiness,
                     version,
                     new HttpSettings(

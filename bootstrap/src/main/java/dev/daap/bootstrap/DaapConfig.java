@@ -9,6 +9,7 @@ import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.migrations.Migrator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param listenHost     the address DAAP's HTTP server binds
  * @param network        where the embedded PostgreSQL listens and which host clients are told
  * @param snapshotsPerDatabase how many snapshots a database may keep
+ * @param backups        where backups go and which client tools take them
  */
 public record DaapConfig(
         int port,
@@ -46,7 +48,8 @@ public record DaapConfig(
         TelemetrySettings telemetry,
         Duration restoreWindow,
         RateLimitSettings rateLimits,
-        int snapshotsPerDatabase) {
+        int snapshotsPerDatabase,
+        BackupConfig backups) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_USER = "DATABASE_USER";
@@ -91,6 +94,16 @@ public record DaapConfig(
      */
     public record ProbeConfig(Duration interval, int downAfter, Duration timeout, int sizes) {}
 
+    /**
+     * Backups.
+     *
+     * @param folder     where the folder store keeps them: {@code DAAP_BACKUP_URL} as a path or {@code file:} URL,
+     *                   by default {@code <DAAP_DATA_DIR>/backups}
+     * @param pgBinDirs  folders to search first for PostgreSQL's client tools ({@code DAAP_PG_BIN_DIRS}, separated
+     *                   by the platform's path separator)
+     */
+    public record BackupConfig(Path folder, List<Path> pgBinDirs) {}
+
     public static DaapConfig fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
         DaapConfig config = new DaapConfig(
@@ -134,7 +147,8 @@ public record DaapConfig(
                 telemetry(reader),
                 reader.duration("DAAP_RESTORE_WINDOW", "7d"),
                 rateLimits(reader),
-                reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000));
+                reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000),
+                backups(reader));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
             throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");
@@ -185,7 +199,35 @@ public record DaapConfig(
                 + ", adminToken="
                 + (adminToken.isPresent() ? "***" : "unset") + ", apiKeyCacheTtl=" + apiKeyCacheTtl
                 + ", managementPort=" + managementPort + ", telemetry=" + telemetry + ", restoreWindow=" + restoreWindow
-                + ", rateLimits=" + rateLimits + "]";
+                + ", rateLimits=" + rateLimits + ", backups=" + backups + "]";
+    }
+
+    private static BackupConfig backups(Reader reader) {
+        Path dataDir = Path.of(reader.text("DAAP_DATA_DIR", "./data"));
+        String url = reader.text("DAAP_BACKUP_URL", "");
+        Path folder;
+        if (url.isBlank()) {
+            folder = dataDir.resolve("backups");
+        } else if (url.startsWith("file:")) {
+            try {
+                folder = Path.of(java.net.URI.create(url));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("DAAP_BACKUP_URL must be a folder, a file:///absolute/path URL or "
+                        + "s3://bucket/prefix, not '" + url + "' (" + e.getMessage() + ")");
+            }
+        } else if (url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            throw new ConfigException("DAAP_BACKUP_URL must be a folder or a file:///absolute/path URL; '"
+                    + url.replaceFirst("://.*", "://…") + "' is not supported by this version");
+        } else {
+            folder = Path.of(url);
+        }
+        List<Path> pgBinDirs = reader.text("DAAP_PG_BIN_DIRS", "").isBlank()
+                ? List.of()
+                : java.util.Arrays.stream(reader.text("DAAP_PG_BIN_DIRS", "").split(java.io.File.pathSeparator))
+                        .filter(dir -> !dir.isBlank())
+                        .map(Path::of)
+                        .toList();
+        return new BackupConfig(folder, pgBinDirs);
     }
 
     /** Per instance: each instance counts the requests it serves. */

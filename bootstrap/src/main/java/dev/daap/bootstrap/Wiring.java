@@ -1,7 +1,11 @@
 package dev.daap.bootstrap;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.daap.adapters.backup.ChunkedAesGcm;
+import dev.daap.adapters.backup.FolderBackupStore;
+import dev.daap.adapters.backup.PgClientTools;
 import dev.daap.adapters.http.access.AccessUseCases;
+import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
@@ -9,6 +13,7 @@ import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
+import dev.daap.adapters.postgres.backup.JooqBackups;
 import dev.daap.adapters.postgres.cluster.JooqClusterProbeStore;
 import dev.daap.adapters.postgres.cluster.JooqClusterSecrets;
 import dev.daap.adapters.postgres.cluster.JooqClusters;
@@ -34,6 +39,9 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.backup.DeleteBackup;
+import dev.daap.application.backup.ListBackups;
+import dev.daap.application.backup.TakeBackup;
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
@@ -54,16 +62,21 @@ import dev.daap.application.database.ListDatabases;
 import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
+import dev.daap.application.event.BackupEvents;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.SnapshotEvents;
+import dev.daap.application.job.BackupRestorer;
+import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
+import dev.daap.application.job.DropBackup;
 import dev.daap.application.job.DropSnapshot;
 import dev.daap.application.job.JobHandler;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
+import dev.daap.application.job.MakeBackup;
 import dev.daap.application.job.MakeSnapshot;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.job.PurgeDatabase;
@@ -87,6 +100,9 @@ import dev.daap.bootstrap.observability.ObservedJobHandler;
 import dev.daap.bootstrap.observability.Telemetry;
 import dev.daap.bootstrap.observability.TelemetrySettings;
 import dev.daap.bootstrap.observability.TraceStampingJobQueue;
+import dev.daap.domain.backup.BackupCipher;
+import dev.daap.domain.backup.BackupStore;
+import dev.daap.domain.backup.BackupTools;
 import dev.daap.domain.cluster.ClusterIsolation;
 import dev.daap.domain.cluster.ClusterProbe;
 import dev.daap.domain.common.UuidV7Generator;
@@ -119,6 +135,9 @@ final class Wiring {
     final Provisioners provisioners;
     final Copiers copiers;
     final JooqSnapshots snapshots;
+    final JooqBackups backups;
+    final BackupSide backupSide;
+    private final BackupEvents backupEvents;
     private final SnapshotLimit snapshotLimit;
     private final SnapshotEvents snapshotEvents;
     private final ClusterTargets clusterTargets;
@@ -166,7 +185,7 @@ final class Wiring {
                 Telemetry.start(TelemetrySettings.off(), Optional.empty()));
     }
 
-    /** Everything given: what the application runs. */
+    /** What the application runs: backups in the configured store, with the tools found on this machine. */
     Wiring(
             DSLContext dsl,
             DaapConfig config,
@@ -175,6 +194,20 @@ final class Wiring {
             ClusterSide side,
             Clock clock,
             Telemetry telemetry) {
+        this(dsl, config, cipher, provisioners, side, clock, telemetry, BackupSide.of(config, cipher));
+    }
+
+    /** Everything given: tests put a store of their own in front of the real one (to play a crash, say). */
+    Wiring(
+            DSLContext dsl,
+            DaapConfig config,
+            CredentialCipher cipher,
+            Provisioners provisioners,
+            ClusterSide side,
+            Clock clock,
+            Telemetry telemetry,
+            BackupSide backupSide) {
+        this.backupSide = backupSide;
         this.clock = clock;
         this.telemetry = telemetry;
         this.ids = new UuidV7Generator(clock);
@@ -197,6 +230,8 @@ final class Wiring {
         // A provisioner of the tests' own (a lambda) copies with the real copier on the cluster it is given.
         this.copiers = provisioners instanceof Copiers own ? own : new PostgresProvisioners();
         this.snapshots = new JooqSnapshots(transactions);
+        this.backups = new JooqBackups(transactions);
+        this.backupEvents = new BackupEvents(events);
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
         this.snapshotEvents = new SnapshotEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
@@ -265,7 +300,8 @@ final class Wiring {
                 new GetCluster(clusters),
                 new ListClusters(clusters),
                 new UpdateCluster(transactions, clusters, clusterSecrets, databases, provisioners, audit, clock),
-                new DeleteCluster(transactions, clusters, clusterSecrets, audit, clock));
+                new DeleteCluster(transactions, clusters, clusterSecrets, audit, clock),
+                backupSide.tools());
     }
 
     /** What the HTTP adapter serves under {@code /v1/databases/{id}/snapshots}. */
@@ -293,6 +329,35 @@ final class Wiring {
                         snapshotEvents,
                         ids,
                         clock));
+    }
+
+    /** What the HTTP adapter serves under {@code /v1/databases/{id}/backups} and {@code /v1/backups}. */
+    BackupUseCases backupUseCases() {
+        return new BackupUseCases(
+                new TakeBackup(
+                        transactions,
+                        databases,
+                        clusters,
+                        backups,
+                        backupSide.tools(),
+                        scheduler(),
+                        audit,
+                        backupEvents,
+                        ids,
+                        clock),
+                new ListBackups(databases, backups),
+                new DeleteBackup(transactions, backups, scheduler(), audit, backupEvents, clock));
+    }
+
+    /** Where backups go, how they are encrypted, and the client tools that take them. */
+    record BackupSide(BackupStore store, BackupCipher cipher, BackupTools tools) {
+        /** The configured folder, a key derived from DAAP's secret key, and the tools found on this machine. */
+        static BackupSide of(DaapConfig config, CredentialCipher cipher) {
+            return new BackupSide(
+                    new FolderBackupStore(config.backups().folder()),
+                    new ChunkedAesGcm(cipher.derivedKey("backups")),
+                    PgClientTools.discover(config.backups().pgBinDirs(), System.getenv("PATH")));
+        }
     }
 
     /** What DAAP does on the clusters themselves besides provisioning: probe them, close them to PUBLIC. */
@@ -326,7 +391,7 @@ final class Wiring {
 
     CreateDatabase createDatabase() {
         return new CreateDatabase(
-                transactions, databases, clusters, snapshots, scheduler(), audit, databaseEvents, ids, clock);
+                transactions, databases, clusters, snapshots, backups, scheduler(), audit, databaseEvents, ids, clock);
     }
 
     GetDatabase getDatabase() {
@@ -376,6 +441,13 @@ final class Wiring {
                                         passwords,
                                         snapshots,
                                         copiers,
+                                        backups,
+                                        new BackupRestorer(
+                                                backups,
+                                                backupSide.store(),
+                                                backupSide.cipher(),
+                                                backupSide.tools(),
+                                                clusterTargets),
                                         clock),
                                 metrics),
                         JobKind.DEPROVISION,
@@ -440,6 +512,26 @@ final class Wiring {
                                         clusters,
                                         snapshotEvents,
                                         clock),
+                                metrics),
+                        JobKind.BACKUP,
+                        observed(
+                                JobKind.BACKUP,
+                                new MakeBackup(
+                                        transactions,
+                                        databases,
+                                        backups,
+                                        jobs,
+                                        clusterTargets,
+                                        clusters,
+                                        backupSide.tools(),
+                                        new BackupWriter(backupSide.store(), backupSide.cipher()),
+                                        backupEvents,
+                                        clock),
+                                metrics),
+                        JobKind.BACKUP_DELETE,
+                        observed(
+                                JobKind.BACKUP_DELETE,
+                                new DropBackup(transactions, backups, jobs, backupSide.store(), backupEvents, clock),
                                 metrics)),
                 jobSettings,
                 new ClusterWaits(databases, clusters, jobSettings),

@@ -59,13 +59,25 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(existing("dev.daap.adapters.http..")));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(existing("dev.daap.adapters.backup.."))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(existing("dev.daap.adapters.http..", "dev.daap.adapters.postgres..")));
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(existing("dev.daap.adapters.http..", "dev.daap.adapters.postgres.."))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(existing("dev.daap.adapters.backup..")));
     }
 
     @Test
     void adaptersDoNotReachIntoUseCasesFromTheStore() {
         check(noClasses()
                 .that()
-                .resideInAnyPackage(existing("dev.daap.adapters.postgres.."))
+                .resideInAnyPackage(existing("dev.daap.adapters.postgres..", "dev.daap.adapters.backup.."))
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(existing("dev.daap.application..")));

@@ -99,6 +99,7 @@ class DeletionEndToEndTest implements ApiUnderTest {
                         EventHandler.DEFAULT_HEARTBEAT),
                 wiring.clusterUseCases(),
                 wiring.snapshotUseCases(),
+                wiring.backupUseCases(),
                 () -> new Readiness(true, Map.of("database", "ok")),
                 () -> new VersionInfo(
                         "test", "test", new VersionInfo.Schema(0, 0, null), new VersionInfo.Postgres("17", Map.of())),

@@ -4,6 +4,8 @@ import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
+import dev.daap.adapters.http.backup.BackupHandler;
+import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterHandler;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.credential.CredentialHandler;
@@ -64,10 +66,21 @@ public final class HttpServer implements AutoCloseable {
             EventUseCases events,
             ClusterUseCases clusters,
             SnapshotUseCases snapshots,
+            BackupUseCases backups,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings) {
-        this(useCases, access, events, clusters, snapshots, readiness, version, settings, RequestTelemetry.none());
+        this(
+                useCases,
+                access,
+                events,
+                clusters,
+                snapshots,
+                backups,
+                readiness,
+                version,
+                settings,
+                RequestTelemetry.none());
     }
 
     /** @param telemetry the metrics, spans and access log of every request */
@@ -77,11 +90,13 @@ public final class HttpServer implements AutoCloseable {
             EventUseCases events,
             ClusterUseCases clusters,
             SnapshotUseCases snapshots,
+            BackupUseCases backups,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
         Objects.requireNonNull(snapshots, "snapshots");
+        Objects.requireNonNull(backups, "backups");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(telemetry, "telemetry");
@@ -101,6 +116,7 @@ public final class HttpServer implements AutoCloseable {
                 new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
                 new ClusterHandler(clusters, json, bodies, Routes.CLUSTERS),
                 new SnapshotHandler(snapshots, json, bodies),
+                new BackupHandler(backups, json),
                 new RevisionHandler(useCases.revisions(), json),
                 new HealthHandler(readiness, json),
                 new VersionHandler(version, json));

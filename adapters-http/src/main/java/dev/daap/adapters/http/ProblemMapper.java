@@ -8,6 +8,8 @@ import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
+import dev.daap.domain.error.BackupNotFoundException;
+import dev.daap.domain.error.BackupUnavailableException;
 import dev.daap.domain.error.ClusterNotEmptyException;
 import dev.daap.domain.error.ClusterNotFoundException;
 import dev.daap.domain.error.ClusterTakenException;
@@ -102,6 +104,8 @@ public final class ProblemMapper {
             case NoCapacityException ignored -> ProblemType.NO_CAPACITY;
             case SnapshotNotFoundException ignored -> ProblemType.SNAPSHOT_NOT_FOUND;
             case SnapshotLimitException ignored -> ProblemType.SNAPSHOT_LIMIT;
+            case BackupNotFoundException ignored -> ProblemType.BACKUP_NOT_FOUND;
+            case BackupUnavailableException ignored -> ProblemType.BACKUP_UNAVAILABLE;
             case DeletionProtectedException ignored -> ProblemType.DELETION_PROTECTED;
             case RestoreWindowExpiredException ignored -> ProblemType.RESTORE_WINDOW_EXPIRED;
             case DatabaseDeletedException ignored -> ProblemType.DATABASE_DELETED;

@@ -3,6 +3,7 @@ package dev.daap.adapters.http;
 import dev.daap.adapters.http.access.ApiKeyHandler;
 import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
+import dev.daap.adapters.http.backup.BackupHandler;
 import dev.daap.adapters.http.cluster.ClusterHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
@@ -25,6 +26,9 @@ import dev.daap.application.access.ListPlatformKeys;
 import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.backup.DeleteBackup;
+import dev.daap.application.backup.ListBackups;
+import dev.daap.application.backup.TakeBackup;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
 import dev.daap.application.cluster.ListClusters;
@@ -66,6 +70,8 @@ public final class Routes {
     public static final String DATABASE_REVISION = DATABASE_REVISIONS + "/{version}";
     public static final String DATABASE_SNAPSHOT = DATABASE_SNAPSHOTS + "/{sid}";
     public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
+    public static final String DATABASE_BACKUPS = DATABASE + "/backups";
+    public static final String BACKUP = "/v1/backups/{bid}";
     public static final String OPERATION = "/v1/operations/{id}";
     public static final String TEAMS = "/v1/teams";
     public static final String TEAM = TEAMS + "/{slug}";
@@ -137,6 +143,12 @@ public final class Routes {
         routes.get(DATABASE_REVISIONS, useCase.of(ListRevisions.class, handlers.revisions()::list));
         routes.get(DATABASE_REVISION, useCase.of(ListRevisions.class, handlers.revisions()::get));
 
+        var backups = handlers.backups();
+        routes.post(DATABASE_BACKUPS, idempotent.idempotent(useCase.of(TakeBackup.class, backups::create)));
+        routes.get(DATABASE_BACKUPS, useCase.of(ListBackups.class, backups::list));
+        routes.get(BACKUP, useCase.of(ListBackups.class, backups::get));
+        routes.delete(BACKUP, useCase.of(DeleteBackup.class, backups::delete));
+
         routes.get(OPERATION, useCase.of(GetOperation.class, operations::get));
         routes.get(DATABASE_OPERATIONS, useCase.of(ListOperations.class, operations::ofDatabase));
 
@@ -193,6 +205,8 @@ public final class Routes {
         routes.head(OPERATION, operations::get);
         routes.head(DATABASE_SNAPSHOTS, snapshots::list);
         routes.head(DATABASE_SNAPSHOT, snapshots::get);
+        routes.head(DATABASE_BACKUPS, backups::list);
+        routes.head(BACKUP, backups::get);
         routes.head(DATABASE_REVISIONS, handlers.revisions()::list);
         routes.head(DATABASE_REVISION, handlers.revisions()::get);
         routes.head(DATABASE_OPERATIONS, operations::ofDatabase);
@@ -233,6 +247,7 @@ public final class Routes {
             EventHandler events,
             ClusterHandler clusters,
             SnapshotHandler snapshots,
+            BackupHandler backups,
             RevisionHandler revisions,
             HealthHandler health,
             VersionHandler version) {}

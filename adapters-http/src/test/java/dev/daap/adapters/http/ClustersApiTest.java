@@ -57,7 +57,8 @@ class ClustersApiTest extends ApiTest {
                         "max_connections",
                         "error",
                         "consecutive_failures",
-                        "public_connect_databases");
+                        "public_connect_databases",
+                        "backups");
         assertThat(body.path("state").asText()).isEqualTo("active");
         assertThat(body.path("health").path("status").asText())
                 .as("registration connected")

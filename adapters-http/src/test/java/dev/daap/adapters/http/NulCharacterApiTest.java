@@ -54,6 +54,8 @@ class NulCharacterApiTest extends ApiTest {
             Map.entry("POST /v1/databases/{id}/snapshots", """
                     {"description": "before the migration"}"""),
             Map.entry("DELETE /v1/databases/{id}/snapshots/{sid}", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/backups", NO_BODY),
+            Map.entry("DELETE /v1/backups/{bid}", NO_BODY),
             Map.entry("POST /v1/databases/{id}/snapshots/{sid}/restore", NO_BODY),
             Map.entry("POST /v1/databases/{id}/credentials/rotate", NO_BODY),
             Map.entry("POST /v1/teams", """
@@ -276,6 +278,7 @@ class NulCharacterApiTest extends ApiTest {
         String path = pattern.replace("{slug}", "slug".equals(withNul) ? NUL_IN_QUERY : "payments")
                 .replace("{name}", "name".equals(withNul) ? NUL_IN_QUERY : "default")
                 .replace("{sid}", "sid".equals(withNul) ? NUL_IN_QUERY : NO_SUCH_SNAPSHOT)
+                .replace("{bid}", "bid".equals(withNul) ? NUL_IN_QUERY : NO_SUCH_SNAPSHOT)
                 .replace("{version}", "version".equals(withNul) ? NUL_IN_QUERY : "1");
         return path.replace("{id}", "id".equals(withNul) ? NUL_IN_QUERY : id);
     }

@@ -1,7 +1,9 @@
 package dev.daap.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.daap.adapters.backup.ChunkedAesGcm;
 import dev.daap.adapters.http.access.AccessUseCases;
+import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.event.EventHandler;
@@ -20,6 +22,9 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.backup.DeleteBackup;
+import dev.daap.application.backup.ListBackups;
+import dev.daap.application.backup.TakeBackup;
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
@@ -36,18 +41,23 @@ import dev.daap.application.database.ListDatabases;
 import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
+import dev.daap.application.event.BackupEvents;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.event.WatchEvents;
+import dev.daap.application.job.BackupRestorer;
+import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
+import dev.daap.application.job.DropBackup;
 import dev.daap.application.job.DropSnapshot;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
+import dev.daap.application.job.MakeBackup;
 import dev.daap.application.job.MakeSnapshot;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.job.PurgeDatabase;
@@ -74,10 +84,13 @@ import dev.daap.domain.credential.PasswordGenerator;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.FakeBackupTools;
 import dev.daap.testing.FakeClusterIsolation;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
+import dev.daap.testing.InMemoryBackupStore;
+import dev.daap.testing.InMemoryBackups;
 import dev.daap.testing.InMemoryCredentialVault;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
@@ -140,6 +153,12 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final InMemoryRevisions revisions = new InMemoryRevisions();
     final InMemorySnapshots snapshots = new InMemorySnapshots();
+    final InMemoryBackups backups = new InMemoryBackups();
+    final InMemoryBackupStore backupStore = new InMemoryBackupStore();
+    /** Tools of the fake clusters' major version: a test that needs them missing installs older ones. */
+    final FakeBackupTools backupTools = new FakeBackupTools(17);
+
+    final ChunkedAesGcm backupCipher = new ChunkedAesGcm(new byte[32]);
     final HttpServer server;
     final DirectTransactions transactions = new DirectTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
@@ -152,6 +171,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         var targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
         var passwords = new PasswordGenerator();
         var snapshotEvents = new SnapshotEvents(events);
+        var backupEvents = new BackupEvents(events);
         var snapshotsOfDatabase =
                 new SnapshotsOfDatabase(snapshots, targets, provisioner, fleet.clusters, snapshotEvents, clock);
         runner = new JobRunner(
@@ -169,6 +189,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         passwords,
                                         snapshots,
                                         provisioner,
+                                        backups,
+                                        new BackupRestorer(backups, backupStore, backupCipher, backupTools, targets),
                                         clock),
                         JobKind.DEPROVISION,
                                 new PurgeDatabase(
@@ -236,7 +258,21 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                         provisioner,
                                         fleet.clusters,
                                         snapshotEvents,
-                                        clock)),
+                                        clock),
+                        JobKind.BACKUP,
+                                new MakeBackup(
+                                        transactions,
+                                        databases,
+                                        backups,
+                                        jobs,
+                                        targets,
+                                        fleet.clusters,
+                                        backupTools,
+                                        new BackupWriter(backupStore, backupCipher),
+                                        backupEvents,
+                                        clock),
+                        JobKind.BACKUP_DELETE,
+                                new DropBackup(transactions, backups, jobs, backupStore, backupEvents, clock)),
                 JOB_SETTINGS,
                 new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
@@ -248,6 +284,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
                 clusterUseCases(audit),
                 snapshotUseCases(audit, snapshotEvents),
+                backupUseCases(audit, backupEvents),
                 readiness,
                 () -> VERSION,
                 settings);
@@ -267,6 +304,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         databases,
                         fleet.clusters,
                         snapshots,
+                        backups,
                         scheduler,
                         audit,
                         databaseEvents,
@@ -299,6 +337,24 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         transactions, databases, snapshots, limit, scheduler, audit, snapshotEvents, ids, clock));
     }
 
+    private BackupUseCases backupUseCases(AuditTrail audit, BackupEvents backupEvents) {
+        var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
+        return new BackupUseCases(
+                new TakeBackup(
+                        transactions,
+                        databases,
+                        fleet.clusters,
+                        backups,
+                        backupTools,
+                        scheduler,
+                        audit,
+                        backupEvents,
+                        ids,
+                        clock),
+                new ListBackups(databases, backups),
+                new DeleteBackup(transactions, backups, scheduler, audit, backupEvents, clock));
+    }
+
     private ClusterUseCases clusterUseCases(AuditTrail audit) {
         return new ClusterUseCases(
                 new RegisterCluster(
@@ -306,7 +362,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new GetCluster(fleet.clusters),
                 new ListClusters(fleet.clusters),
                 new UpdateCluster(transactions, fleet.clusters, fleet.secrets, databases, provisioner, audit, clock),
-                new DeleteCluster(transactions, fleet.clusters, fleet.secrets, audit, clock));
+                new DeleteCluster(transactions, fleet.clusters, fleet.secrets, audit, clock),
+                backupTools);
     }
 
     private AccessUseCases accessUseCases(AuditTrail audit) {

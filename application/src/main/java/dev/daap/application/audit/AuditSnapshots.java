@@ -1,6 +1,7 @@
 package dev.daap.application.audit;
 
 import dev.daap.domain.access.ApiKey;
+import dev.daap.domain.backup.Backup;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.snapshot.CloneSource;
@@ -32,6 +33,18 @@ public final class AuditSnapshots {
         snapshot.put("restorable_until", text(database.restorableUntil()));
         snapshot.put("version", database.version());
         return snapshot;
+    }
+
+    public static Map<String, Object> of(Backup backup) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", backup.id().toString());
+        values.put("database_id", backup.databaseId().toString());
+        values.put("cluster", backup.cluster().name().value());
+        values.put("status", backup.status().wireName());
+        values.put("size_bytes", backup.sizeBytes());
+        values.put("sha256", backup.sha256());
+        values.put("version", backup.version());
+        return values;
     }
 
     public static Map<String, Object> of(Snapshot snapshot) {

@@ -6,6 +6,7 @@ import dev.daap.domain.access.Principal;
 import dev.daap.domain.audit.ActorKind;
 import dev.daap.domain.audit.AuditEvent;
 import dev.daap.domain.audit.AuditLog;
+import dev.daap.domain.backup.Backup;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.database.Database;
@@ -63,6 +64,22 @@ public final class AuditTrail {
 
     public void snapshotDeleted(Caller caller, Snapshot before, Snapshot after) {
         record(caller, "snapshot.delete", Resource.of(after), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
+    /** A create whose contents come from a backup: the entry names it as the database's source. */
+    public void databaseRestoredFromBackup(Caller caller, Database created, Backup backup) {
+        Map<String, Object> after = new LinkedHashMap<>(AuditSnapshots.of(created));
+        after.put("source", Map.of("backup_id", backup.id().toString()));
+        record(caller, "database.create", Resource.of(created), Map.of(), after);
+        revise(caller, null, created);
+    }
+
+    public void backupCreated(Caller caller, Backup backup) {
+        record(caller, "backup.create", Resource.of(backup), Map.of(), AuditSnapshots.of(backup));
+    }
+
+    public void backupDeleted(Caller caller, Backup before, Backup after) {
+        record(caller, "backup.delete", Resource.of(after), AuditSnapshots.of(before), AuditSnapshots.of(after));
     }
 
     /** A restore of {@code restored}; {@code replaced} is the snapshot that will keep the contents it replaces. */
@@ -238,6 +255,10 @@ public final class AuditTrail {
 
         static Resource of(ApiKey key) {
             return new Resource("api_key", key.id().toString(), key.team());
+        }
+
+        static Resource of(Backup backup) {
+            return new Resource("backup", backup.id().toString(), backup.ownerTeam());
         }
 
         static Resource of(Snapshot snapshot) {

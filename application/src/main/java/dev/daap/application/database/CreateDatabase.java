@@ -7,6 +7,10 @@ import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.backup.Backup;
+import dev.daap.domain.backup.BackupId;
+import dev.daap.domain.backup.BackupStatus;
+import dev.daap.domain.backup.Backups;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.Clusters;
@@ -20,6 +24,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.error.BackupNotFoundException;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
@@ -55,6 +60,7 @@ public final class CreateDatabase {
     private final Databases databases;
     private final Clusters clusters;
     private final Snapshots snapshots;
+    private final Backups backups;
     private final JobScheduler jobs;
     private final AuditTrail audit;
     private final DatabaseEvents events;
@@ -66,11 +72,13 @@ public final class CreateDatabase {
             Databases databases,
             Clusters clusters,
             Snapshots snapshots,
+            Backups backups,
             JobScheduler jobs,
             AuditTrail audit,
             DatabaseEvents events,
             IdGenerator ids,
             Clock clock) {
+        this.backups = backups;
         this.events = events;
         this.transactions = transactions;
         this.databases = databases;
@@ -108,6 +116,7 @@ public final class CreateDatabase {
     private Database createOnce(
             Caller caller, Database requested, Job provision, CreateDatabaseCommand command, boolean distinctName) {
         Optional<Database> source = command.source().map(clone -> readableSource(caller, clone));
+        Optional<Backup> backup = command.backup().map(id -> restorableBackup(caller, id, requested.ownerTeam()));
         PlacementRequest placement =
                 source.map(from -> PlacementRequest.on(from.cluster().name())).orElse(command.placement());
         ClusterRef cluster = place(placement);
@@ -125,7 +134,12 @@ public final class CreateDatabase {
         }
         jobs.enqueue(provision);
         command.source().ifPresent(clone -> snapshots.recordCloneSource(database.id(), clone));
-        audit.databaseCreated(caller, database, command.source());
+        backup.ifPresent(from -> backups.recordRestoreSource(database.id(), from.id()));
+        if (backup.isPresent()) {
+            audit.databaseRestoredFromBackup(caller, database, backup.get());
+        } else {
+            audit.databaseCreated(caller, database, command.source());
+        }
         events.created(database);
         return database;
     }
@@ -152,6 +166,24 @@ public final class CreateDatabase {
             }
         });
         return source;
+    }
+
+    /**
+     * The backup a restore starts from: a ready backup of the new database's own team (a team restores only its own
+     * backups; another team's is "not found"), which the caller could read as a member. It may come from a database
+     * since deleted or purged, and go to any cluster.
+     */
+    private Backup restorableBackup(Caller caller, BackupId id, TeamSlug owner) {
+        Backup backup = backups.find(id)
+                .filter(found -> found.isLive() && found.ownerTeam().equals(owner))
+                .orElseThrow(() -> new BackupNotFoundException(id.toString()));
+        AccessPolicy.requireRole(
+                caller.principal(), backup.ownerTeam(), Role.MEMBER, () -> new BackupNotFoundException(id.toString()));
+        if (backup.status() != BackupStatus.READY) {
+            throw new IllegalTransitionException("a database is restored from a ready backup; this one is "
+                    + backup.status().wireName());
+        }
+        return backup;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.daap.application.database;
 
+import dev.daap.domain.backup.BackupId;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.cluster.Region;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param placement where it may go: a region and labels its cluster must have, or one cluster by name
  * @param source    for a clone: the database (or its snapshot) it is copied from; it then goes on that cluster
  * @param deletionProtection refuse deletion until it is turned off
+ * @param backup    for a restore: the backup whose contents it starts with; it goes where placement says
  */
 public record CreateDatabaseCommand(
         DatabaseName name,
@@ -29,15 +31,20 @@ public record CreateDatabaseCommand(
         Labels labels,
         PlacementRequest placement,
         Optional<CloneSource> source,
-        boolean deletionProtection) {
+        boolean deletionProtection,
+        Optional<BackupId> backup) {
 
-    /** What a clone is copied from, as the request says it; null: not a clone. */
-    public record Source(String databaseId, String snapshotId) {}
+    /** What a clone is copied from, or the backup a restore starts from, as the request says it; null: neither. */
+    public record Source(String databaseId, String snapshotId, String backupId) {
+        public Source(String databaseId, String snapshotId) {
+            this(databaseId, snapshotId, null);
+        }
+    }
 
     /** The same request, with deletion protection on or off (null: off, the default). */
     public CreateDatabaseCommand withDeletionProtection(Boolean protect) {
         return new CreateDatabaseCommand(
-                name, ownerTeam, purpose, labels, placement, source, Boolean.TRUE.equals(protect));
+                name, ownerTeam, purpose, labels, placement, source, Boolean.TRUE.equals(protect), backup);
     }
 
     /** Where the request says a database may go; every field null: anywhere. */
@@ -73,7 +80,13 @@ public record CreateDatabaseCommand(
             validation.fail("cluster", "names the cluster itself: leave placement out, or leave cluster out");
         }
         CloneSource clone = null;
-        if (source != null) {
+        BackupId backup = null;
+        if (source != null && source.backupId() != null) {
+            backup = validation.field("source.backup_id", () -> BackupId.parse(source.backupId()));
+            if (source.databaseId() != null || source.snapshotId() != null) {
+                validation.fail("source", "names a backup to restore or a database to clone, not both");
+            }
+        } else if (source != null) {
             var database = validation.field("source.database_id", () -> DatabaseId.parse(source.databaseId()));
             var snapshot = validation.optionalField("source.snapshot_id", source.snapshotId(), SnapshotId::parse);
             if (placement.region() != null || placement.labels() != null || placement.cluster() != null) {
@@ -89,6 +102,7 @@ public record CreateDatabaseCommand(
                 validLabels,
                 new PlacementRequest(Optional.ofNullable(region), placementLabels, Optional.ofNullable(cluster)),
                 Optional.ofNullable(clone),
-                false);
+                false,
+                Optional.ofNullable(backup));
     }
 }

@@ -2,6 +2,7 @@ package dev.daap.application.job;
 
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.domain.backup.Backups;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.credential.CredentialVault;
 import dev.daap.domain.credential.PasswordGenerator;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * transaction: that may take seconds), then in one transaction stores the encrypted password, the connection
  * details and status {@code ready}, and completes the job. A crash anywhere leaves the job to be taken again;
  * the provisioner converges, and the newest password wins. A clone is provisioned the same way, with its contents
- * copied from its source by the cluster's copier.
+ * copied from its source by the cluster's copier; a restore is provisioned, then filled from its backup (see
+ * {@link BackupRestorer}: all or nothing, and a retry after a restore that committed leaves it as it is).
  */
 public final class ProvisionDatabase implements JobHandler {
     private final Transactions transactions;
@@ -36,6 +38,8 @@ public final class ProvisionDatabase implements JobHandler {
     private final PasswordGenerator passwords;
     private final Snapshots snapshots;
     private final Copiers copiers;
+    private final Backups backups;
+    private final BackupRestorer restorer;
     private final Clock clock;
 
     public ProvisionDatabase(
@@ -48,7 +52,11 @@ public final class ProvisionDatabase implements JobHandler {
             PasswordGenerator passwords,
             Snapshots snapshots,
             Copiers copiers,
+            Backups backups,
+            BackupRestorer restorer,
             Clock clock) {
+        this.backups = backups;
+        this.restorer = restorer;
         this.transactions = transactions;
         this.databases = databases;
         this.jobs = jobs;
@@ -73,6 +81,7 @@ public final class ProvisionDatabase implements JobHandler {
         ConnectionDetails details = source.isPresent()
                 ? copyFrom(database, source.get(), password)
                 : targets.provisionerFor(database).provision(database.id(), database.nameOnCluster(), password);
+        backups.restoreSourceOf(database.id()).ifPresent(backup -> restorer.restore(database, backup, password));
         transactions.inTransaction(() -> {
             Database current = databases.find(database.id()).orElse(null);
             if (current != null && current.status() == DatabaseStatus.PROVISIONING) {

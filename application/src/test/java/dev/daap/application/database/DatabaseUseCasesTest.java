@@ -43,6 +43,7 @@ import dev.daap.domain.job.JobState;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryAuditLog;
+import dev.daap.testing.InMemoryBackups;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
@@ -83,6 +84,7 @@ class DatabaseUseCasesTest {
             databases,
             fleet.clusters,
             new InMemorySnapshots(),
+            new InMemoryBackups(),
             new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock),
             audit,
             databaseEvents,

@@ -3,6 +3,7 @@ package dev.daap.application.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.adapters.backup.ChunkedAesGcm;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.database.CreateDatabase;
@@ -37,8 +38,11 @@ import dev.daap.domain.provisioning.ClusterUnreachableException;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
+import dev.daap.testing.FakeBackupTools;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryAuditLog;
+import dev.daap.testing.InMemoryBackupStore;
+import dev.daap.testing.InMemoryBackups;
 import dev.daap.testing.InMemoryCredentialVault;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
@@ -85,6 +89,7 @@ class JobRunnerTest {
             databases,
             fleet.clusters,
             new InMemorySnapshots(),
+            new InMemoryBackups(),
             new JobScheduler(jobs, settings, ids, clock),
             audit,
             databaseEvents,
@@ -117,6 +122,13 @@ class JobRunnerTest {
                                     new PasswordGenerator(),
                                     new InMemorySnapshots(),
                                     fleet.provisioner,
+                                    new InMemoryBackups(),
+                                    new BackupRestorer(
+                                            new InMemoryBackups(),
+                                            new InMemoryBackupStore(),
+                                            new ChunkedAesGcm(new byte[32]),
+                                            new FakeBackupTools(17),
+                                            targets),
                                     clock),
                     JobKind.DEACTIVATE,
                             new DeactivateDatabase(

@@ -14,6 +14,8 @@ public enum EventType {
     SNAPSHOT_STATUS_CHANGED("snapshot.status_changed"),
     SNAPSHOT_DELETED("snapshot.deleted"),
     SNAPSHOT_RESTORE_STARTED("snapshot.restore_started"),
+    BACKUP_CREATED("backup.created"),
+    BACKUP_STATUS_CHANGED("backup.status_changed"),
     /** A cluster went up or down: an event of the fleet, with no team (platform admins see it). */
     CLUSTER_HEALTH_CHANGED("cluster.health_changed");
 

@@ -20,7 +20,11 @@ public enum JobKind {
     /** Drops a snapshot's copy. */
     SNAPSHOT_DELETE,
     /** Puts a database back to a snapshot, keeping what it replaces as another. */
-    SNAPSHOT_RESTORE;
+    SNAPSHOT_RESTORE,
+    /** Dumps a database into the backup store. */
+    BACKUP,
+    /** Removes a backup from the backup store. */
+    BACKUP_DELETE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

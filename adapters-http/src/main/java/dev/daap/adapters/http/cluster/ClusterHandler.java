@@ -47,7 +47,7 @@ public final class ClusterHandler {
     public void get(Context ctx) {
         ClusterView view = useCases.get().execute(Callers.principalOf(ctx), PathIds.clusterName(ctx));
         ctx.header("ETag", EntityTags.of(view.cluster().version()));
-        json.respond(ctx, 200, ClusterResponse.from(view));
+        json.respond(ctx, 200, ClusterResponse.from(view, useCases.backupTools()));
     }
 
     public void list(Context ctx) {
@@ -58,7 +58,8 @@ public final class ClusterHandler {
         json.respond(
                 ctx,
                 200,
-                ClusterResponse.PageResponse.from(useCases.list().execute(Callers.principalOf(ctx), after, pageSize)));
+                ClusterResponse.PageResponse.from(
+                        useCases.list().execute(Callers.principalOf(ctx), after, pageSize), useCases.backupTools()));
     }
 
     /** A merge patch; the use case checks {@code If-Match} and merges the labels in its one transaction. */
@@ -78,7 +79,7 @@ public final class ClusterHandler {
 
     private void respond(Context ctx, int status, Cluster cluster) {
         ctx.header("ETag", EntityTags.of(cluster.version()));
-        json.respond(ctx, status, ClusterResponse.from(cluster));
+        json.respond(ctx, status, ClusterResponse.from(cluster, useCases.backupTools()));
     }
 
     private static VersionPrecondition ifMatch(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.daap.adapters.http.cluster;
 
 import dev.daap.application.cluster.ClusterView;
+import dev.daap.domain.backup.BackupTools;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.common.Page;
@@ -36,6 +37,8 @@ public record ClusterResponse(
      * @param consecutiveFailures    failed probes in a row (down after DAAP_CLUSTER_DOWN_AFTER of them)
      * @param publicConnectDatabases databases DAAP did not make that every role may still connect to: DAAP's admin
      *                               lacks the owner's rights to revoke that there
+     * @param backups                whether this instance can back up the cluster's databases: the pg_dump it
+     *                               would use, or what to install
      */
     public record Health(
             String status,
@@ -46,8 +49,10 @@ public record ClusterResponse(
             Integer maxConnections,
             String error,
             int consecutiveFailures,
-            List<String> publicConnectDatabases) {
-        static Health from(ClusterHealth health) {
+            List<String> publicConnectDatabases,
+            Backups backups) {
+        static Health from(ClusterHealth health, BackupTools tools) {
+            BackupTools.ToolCheck check = tools.check(health.serverVersion());
             return new Health(
                     health.status().wireName(),
                     health.checkedAt(),
@@ -57,9 +62,13 @@ public record ClusterResponse(
                     health.maxConnections(),
                     health.error(),
                     health.consecutiveFailures(),
-                    health.publicConnectDatabases());
+                    health.publicConnectDatabases(),
+                    new Backups(check.available(), check.detail()));
         }
     }
+
+    /** The client tools for the cluster's backups on this instance. */
+    public record Backups(boolean available, String detail) {}
 
     /** A cluster as a team's key sees it: enough to choose a placement. */
     public record Summary(String name, String region, Map<String, String> labels, String state, Status health) {
@@ -76,11 +85,11 @@ public record ClusterResponse(
     }
 
     /** The representation the view allows: all of it, or the summary. */
-    public static Object from(ClusterView view) {
-        return view.complete() ? from(view.cluster()) : Summary.from(view.cluster());
+    public static Object from(ClusterView view, BackupTools tools) {
+        return view.complete() ? from(view.cluster(), tools) : Summary.from(view.cluster());
     }
 
-    public static ClusterResponse from(Cluster cluster) {
+    public static ClusterResponse from(Cluster cluster, BackupTools tools) {
         var endpoint = cluster.clientEndpoint();
         return new ClusterResponse(
                 cluster.name().value(),
@@ -94,7 +103,7 @@ public record ClusterResponse(
                 endpoint.host(),
                 endpoint.port(),
                 endpoint.sslmode() == null ? null : endpoint.sslmode().wireName(),
-                Health.from(cluster.health()),
+                Health.from(cluster.health(), tools),
                 cluster.createdAt(),
                 cluster.updatedAt(),
                 cluster.version());
@@ -102,9 +111,11 @@ public record ClusterResponse(
 
     /** One page of {@code GET /v1/clusters}; {@code next_page_token} is null on the last page. */
     public record PageResponse(List<Object> items, String nextPageToken) {
-        public static PageResponse from(Page<ClusterView> page) {
+        public static PageResponse from(Page<ClusterView> page, BackupTools tools) {
             return new PageResponse(
-                    page.items().stream().map(ClusterResponse::from).toList(),
+                    page.items().stream()
+                            .map(view -> ClusterResponse.from(view, tools))
+                            .toList(),
                     page.next().map(PageToken::value).orElse(null));
         }
     }

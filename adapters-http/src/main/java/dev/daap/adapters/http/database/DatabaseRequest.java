@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param placement where it may go: a region and labels its cluster must have
  * @param cluster   the cluster itself, instead of a placement (platform admins only)
- * @param source    for a clone: the database, and optionally its snapshot, to copy
+ * @param source    for a clone: the database, and optionally its snapshot, to copy; for a restore: the backup
  * @param deletionProtection refuse deletion while true (default false)
  */
 public record DatabaseRequest(
@@ -23,7 +23,7 @@ public record DatabaseRequest(
 
     public record PlacementRequest(String region, Map<String, String> labels) {}
 
-    public record SourceRequest(String databaseId, String snapshotId) {}
+    public record SourceRequest(String databaseId, String snapshotId, String backupId) {}
 
     public CreateDatabaseCommand toCommand() {
         return CreateDatabaseCommand.of(
@@ -37,7 +37,8 @@ public record DatabaseRequest(
                                 cluster),
                         source == null
                                 ? null
-                                : new CreateDatabaseCommand.Source(source.databaseId(), source.snapshotId()))
+                                : new CreateDatabaseCommand.Source(
+                                        source.databaseId(), source.snapshotId(), source.backupId()))
                 .withDeletionProtection(deletionProtection);
     }
 }

@@ -26,6 +26,9 @@ public record ProblemType(String code, int status, String title) {
             new ProblemType("cluster-not-empty", 409, "Cluster holds databases");
     public static final ProblemType SNAPSHOT_NOT_FOUND =
             new ProblemType("snapshot-not-found", 404, "Snapshot not found");
+    public static final ProblemType BACKUP_NOT_FOUND = new ProblemType("backup-not-found", 404, "Backup not found");
+    public static final ProblemType BACKUP_UNAVAILABLE =
+            new ProblemType("backup-unavailable", 409, "Backups unavailable for this cluster");
     public static final ProblemType SNAPSHOT_LIMIT = new ProblemType("snapshot-limit", 409, "Too many snapshots");
     public static final ProblemType NO_CAPACITY = new ProblemType("no-capacity", 409, "No cluster can take it");
     public static final ProblemType DELETION_PROTECTED =

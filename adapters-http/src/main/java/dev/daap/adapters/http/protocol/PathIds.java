@@ -1,5 +1,6 @@
 package dev.daap.adapters.http.protocol;
 
+import dev.daap.domain.backup.BackupId;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseId;
@@ -15,6 +16,7 @@ public final class PathIds {
     private static final String TEAM_PARAMETER = "slug";
     private static final String CLUSTER_PARAMETER = "name";
     private static final String SNAPSHOT_PARAMETER = "sid";
+    private static final String BACKUP_PARAMETER = "bid";
 
     private PathIds() {}
 
@@ -30,6 +32,11 @@ public final class PathIds {
     /** The {@code {sid}} of a snapshot's path, below its database's. */
     public static SnapshotId snapshotId(Context ctx) {
         return parsed(SNAPSHOT_PARAMETER, () -> SnapshotId.parse(ctx.pathParam(SNAPSHOT_PARAMETER)));
+    }
+
+    /** The {@code {bid}} of a backup's path. */
+    public static BackupId backupId(Context ctx) {
+        return parsed(BACKUP_PARAMETER, () -> BackupId.parse(ctx.pathParam(BACKUP_PARAMETER)));
     }
 
     /** The {@code {slug}} of a team's path. */

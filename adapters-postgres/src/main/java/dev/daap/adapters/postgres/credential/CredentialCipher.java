@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -94,6 +95,21 @@ public final class CredentialCipher {
                     e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot decrypt with " + TRANSFORMATION, e);
+        }
+    }
+
+    /**
+     * A key of its own for another purpose (the backups' encryption, say), derived from the configured key:
+     * HMAC-SHA256 under {@code "daap-derived-key:" + purpose}, so it is never the key of the stored secrets, and
+     * knowing it reveals neither that key nor the key of another purpose.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(("daap-derived-key:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot derive a key with HmacSHA256", e);
         }
     }
 

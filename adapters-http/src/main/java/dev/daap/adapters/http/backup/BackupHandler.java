@@ -1,0 +1,51 @@
+package dev.daap.adapters.http.backup;
+
+import dev.daap.adapters.http.Routes;
+import dev.daap.adapters.http.protocol.Callers;
+import dev.daap.adapters.http.protocol.EntityTags;
+import dev.daap.adapters.http.protocol.JsonCodec;
+import dev.daap.adapters.http.protocol.PathIds;
+import dev.daap.domain.backup.Backup;
+import io.javalin.http.Context;
+
+/**
+ * {@code /v1/databases/{id}/backups} and {@code /v1/backups/{bid}}: a backup is read by its own id, since it outlives
+ * its database. Taking and deleting one answer {@code 202}: a job does the work, and {@code latest_operation_id}
+ * names it.
+ */
+public final class BackupHandler {
+    private final BackupUseCases useCases;
+    private final JsonCodec json;
+
+    public BackupHandler(BackupUseCases useCases, JsonCodec json) {
+        this.useCases = useCases;
+        this.json = json;
+    }
+
+    /** No body is needed; one that is sent is not read. */
+    public void create(Context ctx) {
+        Backup taken = useCases.take().execute(Callers.of(ctx), PathIds.databaseId(ctx));
+        ctx.header("Location", Routes.BACKUP.replace("{bid}", taken.id().toString()));
+        respond(ctx, 202, taken);
+    }
+
+    public void list(Context ctx) {
+        json.respond(
+                ctx,
+                200,
+                BackupListResponse.from(useCases.list().ofDatabase(Callers.principalOf(ctx), PathIds.databaseId(ctx))));
+    }
+
+    public void get(Context ctx) {
+        respond(ctx, 200, useCases.list().one(Callers.principalOf(ctx), PathIds.backupId(ctx)));
+    }
+
+    public void delete(Context ctx) {
+        respond(ctx, 202, useCases.delete().execute(Callers.of(ctx), PathIds.backupId(ctx)));
+    }
+
+    private void respond(Context ctx, int status, Backup backup) {
+        ctx.header("ETag", EntityTags.of(backup.version()));
+        json.respond(ctx, status, BackupResponse.from(backup));
+    }
+}

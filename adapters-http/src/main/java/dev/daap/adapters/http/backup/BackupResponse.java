@@ -1,0 +1,42 @@
+package dev.daap.adapters.http.backup;
+
+import dev.daap.domain.backup.Backup;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A backup as clients see it. {@code size_bytes} and {@code sha256} are of the encrypted object the store keeps;
+ * {@code server_version} is the version of the server it was dumped from; {@code cluster} where it came from.
+ */
+public record BackupResponse(
+        String id,
+        String databaseId,
+        String status,
+        String cluster,
+        Instant startedAt,
+        Instant finishedAt,
+        Long sizeBytes,
+        String sha256,
+        String serverVersion,
+        UUID latestOperationId,
+        String failureReason,
+        Instant updatedAt,
+        long version) {
+
+    public static BackupResponse from(Backup backup) {
+        return new BackupResponse(
+                backup.id().toString(),
+                backup.databaseId().toString(),
+                backup.status().wireName(),
+                backup.cluster().name().value(),
+                backup.createdAt(),
+                backup.finishedAt(),
+                backup.sizeBytes(),
+                backup.sha256(),
+                backup.serverVersion(),
+                backup.operationId(),
+                backup.failureReason(),
+                backup.updatedAt(),
+                backup.version());
+    }
+}

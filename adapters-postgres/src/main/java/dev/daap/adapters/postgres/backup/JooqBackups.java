@@ -1,0 +1,136 @@
+package dev.daap.adapters.postgres.backup;
+
+import static dev.daap.adapters.postgres.generated.Tables.BACKUPS;
+import static dev.daap.adapters.postgres.generated.Tables.BACKUP_RESTORES;
+
+import dev.daap.adapters.postgres.JooqSession;
+import dev.daap.adapters.postgres.generated.tables.records.BackupsRecord;
+import dev.daap.domain.backup.Backup;
+import dev.daap.domain.backup.BackupId;
+import dev.daap.domain.backup.BackupStatus;
+import dev.daap.domain.backup.Backups;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.error.ConcurrentChangeException;
+import dev.daap.domain.team.TeamSlug;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@link Backups} port on PostgreSQL: rows read by id, by job, or the live ones of one database. */
+public final class JooqBackups implements Backups {
+    private final JooqSession session;
+
+    public JooqBackups(JooqSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void add(Backup backup) {
+        session.dsl().insertInto(BACKUPS).set(fill(backup)).execute();
+    }
+
+    @Override
+    public Optional<Backup> find(BackupId id) {
+        return session.dsl()
+                .selectFrom(BACKUPS)
+                .where(BACKUPS.ID.eq(id.value()))
+                .fetchOptional()
+                .map(JooqBackups::toDomain);
+    }
+
+    @Override
+    public Optional<Backup> findByOperation(UUID operationId) {
+        return session.dsl()
+                .selectFrom(BACKUPS)
+                .where(BACKUPS.OPERATION_ID.eq(operationId))
+                .fetchOptional()
+                .map(JooqBackups::toDomain);
+    }
+
+    @Override
+    public List<Backup> liveOf(DatabaseId database) {
+        return session.dsl()
+                .selectFrom(BACKUPS)
+                .where(BACKUPS.DATABASE_ID.eq(database.value()))
+                .and(BACKUPS.DELETED_AT.isNull())
+                .orderBy(BACKUPS.CREATED_AT.desc(), BACKUPS.ID.desc())
+                .fetch(JooqBackups::toDomain);
+    }
+
+    @Override
+    public void update(Backup changed, long expectedVersion) {
+        BackupsRecord values = fill(changed);
+        values.changed(BACKUPS.ID, false);
+        values.changed(BACKUPS.CREATED_AT, false);
+        int updated = session.dsl()
+                .update(BACKUPS)
+                .set(values)
+                .where(BACKUPS.ID.eq(changed.id().value()))
+                .and(BACKUPS.VERSION.eq(expectedVersion))
+                .execute();
+        if (updated == 0) {
+            throw new ConcurrentChangeException("backup", changed.id().toString());
+        }
+    }
+
+    @Override
+    public void recordRestoreSource(DatabaseId target, BackupId backup) {
+        session.dsl()
+                .insertInto(BACKUP_RESTORES)
+                .set(BACKUP_RESTORES.DATABASE_ID, target.value())
+                .set(BACKUP_RESTORES.BACKUP_ID, backup.value())
+                .execute();
+    }
+
+    @Override
+    public Optional<BackupId> restoreSourceOf(DatabaseId target) {
+        return session.dsl()
+                .select(BACKUP_RESTORES.BACKUP_ID)
+                .from(BACKUP_RESTORES)
+                .where(BACKUP_RESTORES.DATABASE_ID.eq(target.value()))
+                .fetchOptional(row -> new BackupId(row.value1()));
+    }
+
+    private static BackupsRecord fill(Backup backup) {
+        var record = new BackupsRecord();
+        record.setId(backup.id().value());
+        record.setDatabaseId(backup.databaseId().value());
+        record.setOwnerTeam(backup.ownerTeam().value());
+        record.setClusterId(backup.cluster().id().value());
+        record.setClusterName(backup.cluster().name().value());
+        record.setStatus(backup.status().wireName());
+        record.setServerVersion(backup.serverVersion());
+        record.setSizeBytes(backup.sizeBytes());
+        record.setSha256(backup.sha256());
+        record.setOperationId(backup.operationId());
+        record.setFailureReason(backup.failureReason());
+        record.setCreatedAt(backup.createdAt());
+        record.setFinishedAt(backup.finishedAt());
+        record.setUpdatedAt(backup.updatedAt());
+        record.setDeletedAt(backup.deletedAt());
+        record.setVersion(backup.version());
+        return record;
+    }
+
+    private static Backup toDomain(BackupsRecord row) {
+        return new Backup(
+                new BackupId(row.getId()),
+                new DatabaseId(row.getDatabaseId()),
+                new TeamSlug(row.getOwnerTeam()),
+                new ClusterRef(new ClusterId(row.getClusterId()), new ClusterName(row.getClusterName())),
+                BackupStatus.fromWireName(row.getStatus()),
+                row.getServerVersion(),
+                row.getSizeBytes(),
+                row.getSha256(),
+                row.getOperationId(),
+                row.getFailureReason(),
+                row.getCreatedAt(),
+                row.getFinishedAt(),
+                row.getUpdatedAt(),
+                row.getDeletedAt(),
+                row.getVersion());
+    }
+}

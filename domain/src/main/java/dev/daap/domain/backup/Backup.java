@@ -1,0 +1,147 @@
+package dev.daap.domain.backup;
+
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.team.TeamSlug;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One database dumped off its cluster into the {@link BackupStore}, encrypted. It outlives its database: the row
+ * names the database and cluster it came from, not where they are now. Immutable; each change returns the next
+ * version.
+ *
+ * @param serverVersion  the version of the server it was dumped from, once made
+ * @param sizeBytes      how many bytes the store holds for it (encrypted), once made
+ * @param sha256         the SHA-256 of those bytes, in lowercase hex, once made
+ * @param operationId    the job that works on it now, or did last
+ * @param failureReason  why it is {@code failed}; null otherwise
+ * @param finishedAt     when it was made (or failed); null before
+ */
+public record Backup(
+        BackupId id,
+        DatabaseId databaseId,
+        TeamSlug ownerTeam,
+        ClusterRef cluster,
+        BackupStatus status,
+        String serverVersion,
+        Long sizeBytes,
+        String sha256,
+        UUID operationId,
+        String failureReason,
+        Instant createdAt,
+        Instant finishedAt,
+        Instant updatedAt,
+        Instant deletedAt,
+        long version) {
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    public Backup {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(databaseId, "databaseId");
+        Objects.requireNonNull(ownerTeam, "ownerTeam");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(operationId, "operationId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (sha256 != null && !SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("sha256 is 64 lowercase hex digits");
+        }
+        if (sizeBytes != null && sizeBytes < 0) {
+            throw new IllegalArgumentException("sizeBytes must not be negative");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("version starts at 1");
+        }
+    }
+
+    /** A backup about to be taken by the job {@code operationId}. */
+    public static Backup requested(
+            BackupId id, DatabaseId databaseId, TeamSlug team, ClusterRef cluster, UUID operationId, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return new Backup(
+                id,
+                databaseId,
+                team,
+                cluster,
+                BackupStatus.CREATING,
+                null,
+                null,
+                null,
+                operationId,
+                null,
+                at,
+                null,
+                at,
+                null,
+                1);
+    }
+
+    /** Stored: what the store holds, and the server it came from. */
+    public Backup made(Stored stored, String fromVersion, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return next(
+                BackupStatus.READY, fromVersion, stored.sizeBytes(), stored.sha256(), operationId, null, at, null, at);
+    }
+
+    public Backup failed(String reason, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        Instant finished = finishedAt == null ? at : finishedAt;
+        return next(BackupStatus.FAILED, serverVersion, sizeBytes, sha256, operationId, reason, finished, null, at);
+    }
+
+    /** Someone asked to delete it; the job {@code operation} removes it from the store. */
+    public Backup startDeleting(UUID operation, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return next(BackupStatus.DELETING, serverVersion, sizeBytes, sha256, operation, null, finishedAt, null, at);
+    }
+
+    /** Gone from the store; the row stays for the record. */
+    public Backup deleted(Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return next(BackupStatus.DELETED, serverVersion, sizeBytes, sha256, operationId, null, finishedAt, at, at);
+    }
+
+    public boolean isLive() {
+        return deletedAt == null;
+    }
+
+    /** What the store holds of a backup once written: its length and SHA-256 (lowercase hex). */
+    public record Stored(long sizeBytes, String sha256) {
+        public Stored {
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
+
+    private Backup next(
+            BackupStatus target,
+            String fromVersion,
+            Long size,
+            String digest,
+            UUID operation,
+            String reason,
+            Instant finished,
+            Instant deleted,
+            Instant now) {
+        return new Backup(
+                id,
+                databaseId,
+                ownerTeam,
+                cluster,
+                status.moveTo(target),
+                fromVersion,
+                size,
+                digest,
+                operation,
+                reason,
+                createdAt,
+                finished,
+                now,
+                deleted,
+                version + 1);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.daap.domain.backup;
+
+import dev.daap.domain.database.DatabaseId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The record of backups (a secondary port). Calls join the transaction open on the calling thread. */
+public interface Backups {
+
+    void add(Backup backup);
+
+    /** The backup with this id, deleted or not. */
+    Optional<Backup> find(BackupId id);
+
+    /** The backup that the job {@code operationId} works on, deleted or not. */
+    Optional<Backup> findByOperation(UUID operationId);
+
+    /** The live backups of a database, newest first. */
+    List<Backup> liveOf(DatabaseId database);
+
+    /**
+     * Replaces the stored backup with {@code changed} if its stored version is still {@code expectedVersion};
+     * throws {@code ConcurrentChangeException} otherwise.
+     */
+    void update(Backup changed, long expectedVersion);
+
+    /** Remembers that the new database {@code target} starts with the contents of {@code backup}. */
+    void recordRestoreSource(DatabaseId target, BackupId backup);
+
+    /** The backup the database {@code target} is restored from; empty for a database that is not a restore. */
+    Optional<BackupId> restoreSourceOf(DatabaseId target);
+}

@@ -1,0 +1,132 @@
+package dev.daap.testing;
+
+import static dev.daap.testing.DatabaseBuilder.aDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.daap.domain.backup.Backup;
+import dev.daap.domain.backup.BackupId;
+import dev.daap.domain.backup.BackupStatus;
+import dev.daap.domain.backup.Backups;
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.error.ConcurrentChangeException;
+import dev.daap.domain.team.TeamSlug;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules every implementation of the {@link Backups} port keeps; the in-memory fake and the PostgreSQL adapter
+ * both extend this class. Each test works on databases of its own.
+ */
+public abstract class BackupsContract {
+    private static final Instant T0 = Instant.parse("2026-12-03T16:00:00.123456Z");
+    private static final String DIGEST = "ab".repeat(32);
+    private final String run =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final TeamSlug team = new TeamSlug("team-" + run);
+    private final ClusterRef cluster = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("cl-" + run));
+
+    protected abstract Backups backups();
+
+    /** Stores the database a backup belongs to, with its team and cluster, where the store checks references. */
+    protected void databaseExists(Database database) {}
+
+    /** Runs {@code work} in its own (nested) transaction. */
+    protected void inTransaction(Runnable work) {
+        work.run();
+    }
+
+    @Test
+    void aStoredBackupIsFoundByIdAndByItsOperationAsItWasStored() {
+        Backup backup = requested(database("found"), T0);
+        backups().add(backup);
+
+        assertThat(backups().find(backup.id())).contains(backup);
+        assertThat(backups().findByOperation(backup.operationId())).contains(backup);
+        assertThat(backups().find(new BackupId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void aMadeBackupKeepsItsSizeDigestVersionAndTimes() {
+        Backup backup = requested(database("made"), T0);
+        backups().add(backup);
+        Backup made = backup.made(new Backup.Stored(123_456_789_012L, DIGEST), "15.14", T0.plusSeconds(5));
+        backups().update(made, backup.version());
+
+        Backup read = backups().find(backup.id()).orElseThrow();
+        assertThat(read).isEqualTo(made);
+        assertThat(read.sizeBytes()).isEqualTo(123_456_789_012L);
+        assertThat(read.sha256()).isEqualTo(DIGEST);
+        assertThat(read.finishedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
+    void theLiveBackupsOfADatabaseComeNewestFirstWithoutDeletedOnesOrOtherDatabases() {
+        Database database = database("live");
+        Backup older = requested(database, T0);
+        Backup newer = requested(database, T0.plusSeconds(1));
+        Backup gone = requested(database, T0.plusSeconds(2));
+        backups().add(older);
+        backups().add(newer);
+        backups().add(gone);
+        backups().add(requested(database("other"), T0));
+        Backup failed = gone.failed("no tools", T0.plusSeconds(3));
+        backups().update(failed, gone.version());
+        Backup deleting = failed.startDeleting(UUID.randomUUID(), T0.plusSeconds(3));
+        backups().update(deleting, failed.version());
+        backups().update(deleting.deleted(T0.plusSeconds(4)), deleting.version());
+
+        assertThat(backups().liveOf(database.id())).containsExactly(newer, older);
+        assertThat(backups().find(gone.id()).orElseThrow().status()).isEqualTo(BackupStatus.DELETED);
+    }
+
+    @Test
+    void anUpdateAgainstAnOldVersionIsRefusedAndChangesNothing() {
+        Backup backup = requested(database("version"), T0);
+        backups().add(backup);
+        Backup made = backup.made(new Backup.Stored(4_096, DIGEST), "15.14", T0.plusSeconds(1));
+        backups().update(made, backup.version());
+
+        inTransaction(() -> assertThatThrownBy(
+                        () -> backups().update(backup.failed("late", T0.plusSeconds(2)), backup.version()))
+                .isInstanceOf(ConcurrentChangeException.class));
+        assertThat(backups().find(backup.id())).contains(made);
+    }
+
+    @Test
+    void aRestoredDatabaseRemembersItsBackup() {
+        Database source = database("source");
+        Backup backup = requested(source, T0);
+        backups().add(backup);
+        Database restored = database("restored");
+
+        backups().recordRestoreSource(restored.id(), backup.id());
+
+        assertThat(backups().restoreSourceOf(restored.id())).contains(backup.id());
+        assertThat(backups().restoreSourceOf(source.id())).isEmpty();
+    }
+
+    private Backup requested(Database database, Instant at) {
+        return Backup.requested(new BackupId(UUID.randomUUID()), database.id(), team, cluster, UUID.randomUUID(), at);
+    }
+
+    private Database database(String prefix) {
+        String name = prefix + "-" + run;
+        Database database = aDatabase()
+                .withId(new DatabaseId(UUID.randomUUID()))
+                .named(name)
+                .ownedBy(team)
+                .build()
+                .placedOn(cluster, new NameOnCluster(name.replace('-', '_')));
+        databaseExists(database);
+        return database;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.daap.testing;
+
+import dev.daap.domain.backup.Backup;
+import dev.daap.domain.backup.BackupId;
+import dev.daap.domain.backup.Backups;
+import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.error.ConcurrentChangeException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A fake of the {@link Backups} port in memory, keeping the rules of {@link BackupsContract}. Thread-safe. */
+public final class InMemoryBackups implements Backups {
+    private final Map<BackupId, Backup> rows = new ConcurrentHashMap<>();
+    private final Map<DatabaseId, BackupId> restores = new ConcurrentHashMap<>();
+
+    @Override
+    public void add(Backup backup) {
+        if (rows.putIfAbsent(backup.id(), backup) != null) {
+            throw new IllegalStateException("duplicate primary key " + backup.id());
+        }
+    }
+
+    @Override
+    public Optional<Backup> find(BackupId id) {
+        return Optional.ofNullable(rows.get(id));
+    }
+
+    @Override
+    public Optional<Backup> findByOperation(UUID operationId) {
+        return rows.values().stream()
+                .filter(backup -> backup.operationId().equals(operationId))
+                .findFirst();
+    }
+
+    @Override
+    public List<Backup> liveOf(DatabaseId database) {
+        return rows.values().stream()
+                .filter(backup -> backup.isLive() && backup.databaseId().equals(database))
+                .sorted(Comparator.comparing(Backup::createdAt)
+                        .thenComparing(backup -> backup.id().value(), UuidOrder.UNSIGNED)
+                        .reversed())
+                .toList();
+    }
+
+    @Override
+    public void update(Backup changed, long expectedVersion) {
+        Backup replaced = rows.computeIfPresent(
+                changed.id(), (id, stored) -> stored.version() == expectedVersion ? changed : stored);
+        if (replaced != changed) {
+            throw new ConcurrentChangeException("backup", changed.id().toString());
+        }
+    }
+
+    @Override
+    public void recordRestoreSource(DatabaseId target, BackupId backup) {
+        if (restores.putIfAbsent(target, backup) != null) {
+            throw new IllegalStateException("duplicate primary key " + target);
+        }
+    }
+
+    @Override
+    public Optional<BackupId> restoreSourceOf(DatabaseId target) {
+        return Optional.ofNullable(restores.get(target));
+    }
+}
