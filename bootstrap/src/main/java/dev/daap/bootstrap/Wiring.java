@@ -68,6 +68,7 @@ import dev.daap.application.job.PurgeDatabase;
 import dev.daap.application.job.PurgeExpiredDatabases;
 import dev.daap.application.job.ReactivateDatabase;
 import dev.daap.application.job.RestoreFromSnapshot;
+import dev.daap.application.job.SetUpAccess;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
@@ -425,6 +426,11 @@ final class Wiring {
                                         clusters,
                                         snapshotEvents,
                                         clock),
+                                metrics),
+                        JobKind.SET_UP_ACCESS,
+                        observed(
+                                JobKind.SET_UP_ACCESS,
+                                new SetUpAccess(transactions, databases, jobs, clusterTargets),
                                 metrics)),
                 jobSettings,
                 new ClusterWaits(databases, clusters, jobSettings),

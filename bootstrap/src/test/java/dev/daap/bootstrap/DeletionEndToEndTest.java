@@ -295,6 +295,11 @@ class DeletionEndToEndTest implements ApiUnderTest {
         }
 
         @Override
+        public void setUpAccess(DatabaseId id, NameOnCluster name) {
+            delegate.setUpAccess(id, name);
+        }
+
+        @Override
         public void changePassword(DatabaseId id, NameOnCluster name, String password) {
             delegate.changePassword(id, name, password);
         }

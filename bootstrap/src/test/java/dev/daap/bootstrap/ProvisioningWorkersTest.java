@@ -204,6 +204,11 @@ class ProvisioningWorkersTest {
         }
 
         @Override
+        public void setUpAccess(DatabaseId id, NameOnCluster name) {
+            delegate.setUpAccess(id, name);
+        }
+
+        @Override
         public void changePassword(DatabaseId id, NameOnCluster name, String password) {
             delegate.changePassword(id, name, password);
         }
@@ -251,6 +256,11 @@ class ProvisioningWorkersTest {
             } finally {
                 running.remove(id);
             }
+        }
+
+        @Override
+        public void setUpAccess(DatabaseId id, NameOnCluster name) {
+            delegate.setUpAccess(id, name);
         }
 
         @Override

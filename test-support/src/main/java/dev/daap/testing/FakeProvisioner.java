@@ -34,6 +34,7 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         CHECK_ADMIN,
         PROVISION,
         CHANGE_PASSWORD,
+        SET_UP_ACCESS,
         DEPROVISION,
         DEACTIVATE,
         REACTIVATE,
@@ -148,6 +149,11 @@ public final class FakeProvisioner implements Provisioners, Copiers {
             var endpoint = target.endpoint();
             return new ConnectionDetails(
                     endpoint.host(), endpoint.port(), name.value(), name.value(), endpoint.sslmode());
+        }
+
+        @Override
+        public void setUpAccess(DatabaseId id, NameOnCluster name) {
+            record(new Call(Action.SET_UP_ACCESS, id, name, null, target.name()));
         }
 
         @Override

@@ -64,8 +64,9 @@ public final class RetryDatabase {
                 case DEPROVISION, DEACTIVATE -> current.startDeleting(job.id(), now);
                 case RESTORE -> current.retryRestoring(job.id(), now);
                 case PURGE -> current.retryPurging(job.id(), now);
-                // Snapshot jobs settle their snapshot, never their database, and are never its latest operation.
-                case SNAPSHOT, SNAPSHOT_DELETE, SNAPSHOT_RESTORE ->
+                // Snapshot jobs settle their snapshot, never their database, and are never its latest operation;
+                // nor is the upgrade's set_up_access, which leaves its database as it is.
+                case SNAPSHOT, SNAPSHOT_DELETE, SNAPSHOT_RESTORE, SET_UP_ACCESS ->
                     throw new IllegalStateException("a " + kind.wireName() + " job does not fail a database");
             };
             databases.update(retried, current.version());

@@ -20,7 +20,9 @@ public enum JobKind {
     /** Drops a snapshot's copy. */
     SNAPSHOT_DELETE,
     /** Puts a database back to a snapshot, keeping what it replaces as another. */
-    SNAPSHOT_RESTORE;
+    SNAPSHOT_RESTORE,
+    /** Gives a database made before access levels its three group roles and their privileges (queued at upgrade). */
+    SET_UP_ACCESS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

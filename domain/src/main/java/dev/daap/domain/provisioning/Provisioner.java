@@ -24,6 +24,15 @@ public interface Provisioner {
      */
     ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password);
 
+    /**
+     * Gives the database its access levels (see {@link dev.daap.domain.user.AccessLevel}): the three group roles,
+     * their privileges in the database and the default privileges that make whatever the owner group creates readable
+     * by read-only and writable by read-write members; the role {@code name} (the first owner user's login) joins
+     * the owner group and acts as it from login on, and what it owned in the database passes to the owner group.
+     * Provisioning does this too; it is here for databases made before access levels, and converges when repeated.
+     */
+    void setUpAccess(DatabaseId id, NameOnCluster name);
+
     /** Sets a new password for the database's role. */
     void changePassword(DatabaseId id, NameOnCluster name, String password);
 
