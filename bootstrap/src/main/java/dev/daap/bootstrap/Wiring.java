@@ -6,6 +6,7 @@ import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
+import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
@@ -23,6 +24,7 @@ import dev.daap.adapters.postgres.job.JooqJobQueue;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
 import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
+import dev.daap.adapters.postgres.user.JooqDatabaseUsers;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.BootstrapPlatformAdmin;
 import dev.daap.application.access.CreateApiKey;
@@ -80,6 +82,19 @@ import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.application.user.CreateUser;
+import dev.daap.application.user.CreateUserLogin;
+import dev.daap.application.user.DeleteUser;
+import dev.daap.application.user.DropUserLogins;
+import dev.daap.application.user.EndExpiredOverlaps;
+import dev.daap.application.user.EndPreviousLogin;
+import dev.daap.application.user.GetUser;
+import dev.daap.application.user.ListUsers;
+import dev.daap.application.user.ReadUserCredentials;
+import dev.daap.application.user.RevokePreviousLogin;
+import dev.daap.application.user.RotateUserCredentials;
+import dev.daap.application.user.UserEvents;
+import dev.daap.application.user.UserPasswords;
 import dev.daap.bootstrap.observability.JobMetrics;
 import dev.daap.bootstrap.observability.ObservedJobHandler;
 import dev.daap.bootstrap.observability.Telemetry;
@@ -95,6 +110,7 @@ import dev.daap.domain.provisioning.Provisioners;
 import dev.daap.domain.snapshot.Copiers;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -116,6 +132,9 @@ final class Wiring {
     final Provisioners provisioners;
     final Copiers copiers;
     final JooqSnapshots snapshots;
+    final JooqDatabaseUsers users;
+    private final UserPasswords userPasswords;
+    private final UserEvents userEvents;
     private final SnapshotLimit snapshotLimit;
     private final SnapshotEvents snapshotEvents;
     private final ClusterTargets clusterTargets;
@@ -181,6 +200,8 @@ final class Wiring {
         this.requestJobs = new TraceStampingJobQueue(jobs, telemetry.openTelemetry());
         this.events = new JooqEventLog(transactions, JooqEventLog.channelFor(config.schema()));
         this.vault = new JooqCredentialVault(transactions, cipher);
+        this.users = new JooqDatabaseUsers(transactions, cipher);
+        this.userPasswords = new UserPasswords(vault, users);
         this.idempotency = new JooqIdempotencyStore(transactions);
         this.teams = new JooqTeams(transactions);
         this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker());
@@ -195,6 +216,7 @@ final class Wiring {
         this.snapshots = new JooqSnapshots(transactions);
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
         this.snapshotEvents = new SnapshotEvents(events);
+        this.userEvents = new UserEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
         this.probeStore = new JooqClusterProbeStore(transactions);
         this.clusterSide = side;
@@ -223,7 +245,7 @@ final class Wiring {
                 new GetOperation(jobs, databases, jobSettings, clock),
                 new ListOperations(jobs, databases, jobSettings, clock),
                 readCredentials(),
-                new RotateCredentials(transactions, databases, vault, clusterTargets, passwords, audit, databaseEvents),
+                new RotateCredentials(rotateUserCredentials()),
                 new Idempotency(idempotency, clock),
                 restoreDatabase());
     }
@@ -327,7 +349,53 @@ final class Wiring {
     }
 
     ReadCredentials readCredentials() {
-        return new ReadCredentials(transactions, databases, vault, audit);
+        return new ReadCredentials(readUserCredentials());
+    }
+
+    /** What the HTTP adapter serves under {@code /v1/databases/{id}/users}. */
+    UserUseCases userUseCases() {
+        return new UserUseCases(
+                new CreateUser(
+                        transactions,
+                        databases,
+                        users,
+                        userPasswords,
+                        passwords,
+                        scheduler(),
+                        audit,
+                        userEvents,
+                        ids,
+                        clock),
+                new ListUsers(transactions, databases, users),
+                new GetUser(transactions, databases, users),
+                new DeleteUser(transactions, databases, users, scheduler(), audit, userEvents, clock),
+                readUserCredentials(),
+                rotateUserCredentials(),
+                new RevokePreviousLogin(transactions, databases, users, scheduler(), audit, clock));
+    }
+
+    private ReadUserCredentials readUserCredentials() {
+        return new ReadUserCredentials(transactions, databases, users, userPasswords, audit);
+    }
+
+    RotateUserCredentials rotateUserCredentials() {
+        return new RotateUserCredentials(
+                transactions,
+                databases,
+                users,
+                userPasswords,
+                passwords,
+                clusterTargets,
+                scheduler(),
+                audit,
+                userEvents,
+                databaseEvents,
+                clock);
+    }
+
+    /** The sweep that ends rotations' overlaps once their window has passed. */
+    EndExpiredOverlaps endExpiredOverlaps() {
+        return new EndExpiredOverlaps(transactions, users, scheduler(), clock);
     }
 
     BootstrapPlatformAdmin bootstrapPlatformAdmin() {
@@ -355,86 +423,122 @@ final class Wiring {
         return new JobRunner(
                 transactions,
                 jobs,
-                Map.of(
-                        JobKind.PROVISION,
-                        observed(
+                withUserJobs(
+                        metrics,
+                        Map.of(
                                 JobKind.PROVISION,
-                                new ProvisionDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        vault,
-                                        clusterTargets,
-                                        passwords,
-                                        snapshots,
-                                        copiers,
-                                        clock),
-                                metrics),
-                        JobKind.DEPROVISION,
-                        observed(JobKind.DEPROVISION, purgeDatabase(), metrics),
-                        JobKind.DEACTIVATE,
-                        observed(
+                                observed(
+                                        JobKind.PROVISION,
+                                        new ProvisionDatabase(
+                                                transactions,
+                                                databases,
+                                                jobs,
+                                                events,
+                                                vault,
+                                                clusterTargets,
+                                                passwords,
+                                                snapshots,
+                                                copiers,
+                                                users,
+                                                ids,
+                                                clock),
+                                        metrics),
+                                JobKind.DEPROVISION,
+                                observed(JobKind.DEPROVISION, purgeDatabase(), metrics),
                                 JobKind.DEACTIVATE,
-                                new DeactivateDatabase(
-                                        transactions, databases, jobs, events, clusterTargets, restoreWindow, clock),
-                                metrics),
-                        JobKind.RESTORE,
-                        observed(
+                                observed(
+                                        JobKind.DEACTIVATE,
+                                        new DeactivateDatabase(
+                                                transactions,
+                                                databases,
+                                                jobs,
+                                                events,
+                                                clusterTargets,
+                                                restoreWindow,
+                                                clock),
+                                        metrics),
                                 JobKind.RESTORE,
-                                new ReactivateDatabase(transactions, databases, jobs, events, clusterTargets, clock),
-                                metrics),
-                        JobKind.PURGE,
-                        observed(JobKind.PURGE, purgeDatabase(), metrics),
-                        JobKind.SNAPSHOT,
-                        observed(
+                                observed(
+                                        JobKind.RESTORE,
+                                        new ReactivateDatabase(
+                                                transactions, databases, jobs, events, clusterTargets, users, clock),
+                                        metrics),
+                                JobKind.PURGE,
+                                observed(JobKind.PURGE, purgeDatabase(), metrics),
                                 JobKind.SNAPSHOT,
-                                new MakeSnapshot(
-                                        transactions,
-                                        databases,
-                                        snapshots,
-                                        jobs,
-                                        clusterTargets,
-                                        copiers,
-                                        clusters,
-                                        snapshotEvents,
-                                        clock),
-                                metrics),
-                        JobKind.SNAPSHOT_DELETE,
-                        observed(
+                                observed(
+                                        JobKind.SNAPSHOT,
+                                        new MakeSnapshot(
+                                                transactions,
+                                                databases,
+                                                snapshots,
+                                                jobs,
+                                                clusterTargets,
+                                                copiers,
+                                                clusters,
+                                                snapshotEvents,
+                                                clock),
+                                        metrics),
                                 JobKind.SNAPSHOT_DELETE,
-                                new DropSnapshot(
-                                        transactions,
-                                        snapshots,
-                                        jobs,
-                                        clusterTargets,
-                                        copiers,
-                                        clusters,
-                                        snapshotEvents,
-                                        clock),
-                                metrics),
-                        JobKind.SNAPSHOT_RESTORE,
-                        observed(
+                                observed(
+                                        JobKind.SNAPSHOT_DELETE,
+                                        new DropSnapshot(
+                                                transactions,
+                                                snapshots,
+                                                jobs,
+                                                clusterTargets,
+                                                copiers,
+                                                clusters,
+                                                snapshotEvents,
+                                                clock),
+                                        metrics),
                                 JobKind.SNAPSHOT_RESTORE,
-                                new RestoreFromSnapshot(
-                                        transactions,
-                                        databases,
-                                        snapshots,
-                                        jobs,
-                                        clusterTargets,
-                                        copiers,
-                                        clusters,
-                                        snapshotEvents,
-                                        clock),
-                                metrics),
-                        JobKind.SET_UP_ACCESS,
-                        observed(
+                                observed(
+                                        JobKind.SNAPSHOT_RESTORE,
+                                        new RestoreFromSnapshot(
+                                                transactions,
+                                                databases,
+                                                snapshots,
+                                                jobs,
+                                                clusterTargets,
+                                                copiers,
+                                                clusters,
+                                                snapshotEvents,
+                                                clock),
+                                        metrics),
                                 JobKind.SET_UP_ACCESS,
-                                new SetUpAccess(transactions, databases, jobs, clusterTargets),
-                                metrics)),
+                                observed(
+                                        JobKind.SET_UP_ACCESS,
+                                        new SetUpAccess(transactions, databases, jobs, clusterTargets),
+                                        metrics))),
                 jobSettings,
                 new ClusterWaits(databases, clusters, jobSettings),
                 clock);
+    }
+
+    /** The jobs of users, beside the others (Map.of takes ten entries at most). */
+    private Map<JobKind, JobHandler> withUserJobs(JobMetrics metrics, Map<JobKind, JobHandler> others) {
+        Map<JobKind, JobHandler> all = new EnumMap<>(others);
+        all.put(
+                JobKind.USER_CREATE,
+                observed(
+                        JobKind.USER_CREATE,
+                        new CreateUserLogin(
+                                transactions, databases, users, userPasswords, jobs, clusterTargets, userEvents, clock),
+                        metrics));
+        all.put(
+                JobKind.USER_DELETE,
+                observed(
+                        JobKind.USER_DELETE,
+                        new DropUserLogins(transactions, databases, users, jobs, clusterTargets, userEvents, clock),
+                        metrics));
+        all.put(
+                JobKind.USER_END_PREVIOUS,
+                observed(
+                        JobKind.USER_END_PREVIOUS,
+                        new EndPreviousLogin(transactions, databases, users, jobs, clusterTargets, userEvents, clock),
+                        metrics));
+        return all;
     }
 
     private PurgeDatabase purgeDatabase() {
@@ -444,6 +548,7 @@ final class Wiring {
                 jobs,
                 events,
                 vault,
+                users,
                 clusterTargets,
                 clusters,
                 new SnapshotsOfDatabase(snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),

@@ -23,6 +23,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
+import dev.daap.domain.user.AccessLevel;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestPostgres;
@@ -99,6 +100,7 @@ class DeletionEndToEndTest implements ApiUnderTest {
                         EventHandler.DEFAULT_HEARTBEAT),
                 wiring.clusterUseCases(),
                 wiring.snapshotUseCases(),
+                wiring.userUseCases(),
                 () -> new Readiness(true, Map.of("database", "ok")),
                 () -> new VersionInfo(
                         "test", "test", new VersionInfo.Schema(0, 0, null), new VersionInfo.Postgres("17", Map.of())),
@@ -297,6 +299,22 @@ class DeletionEndToEndTest implements ApiUnderTest {
         @Override
         public void setUpAccess(DatabaseId id, NameOnCluster name) {
             delegate.setUpAccess(id, name);
+        }
+
+        @Override
+        public void enableLogin(
+                DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
+            delegate.enableLogin(id, database, login, level, password);
+        }
+
+        @Override
+        public void disableLogin(DatabaseId id, String login) {
+            delegate.disableLogin(id, login);
+        }
+
+        @Override
+        public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
+            delegate.dropLogin(id, database, login);
         }
 
         @Override

@@ -26,6 +26,8 @@ import dev.daap.adapters.http.ratelimit.RateLimits;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.user.UserHandler;
+import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.http.version.VersionHandler;
 import dev.daap.adapters.http.version.VersionSource;
 import io.javalin.Javalin;
@@ -63,10 +65,21 @@ public final class HttpServer implements AutoCloseable {
             EventUseCases events,
             ClusterUseCases clusters,
             SnapshotUseCases snapshots,
+            UserUseCases users,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings) {
-        this(useCases, access, events, clusters, snapshots, readiness, version, settings, RequestTelemetry.none());
+        this(
+                useCases,
+                access,
+                events,
+                clusters,
+                snapshots,
+                users,
+                readiness,
+                version,
+                settings,
+                RequestTelemetry.none());
     }
 
     /** @param telemetry the metrics, spans and access log of every request */
@@ -76,11 +89,13 @@ public final class HttpServer implements AutoCloseable {
             EventUseCases events,
             ClusterUseCases clusters,
             SnapshotUseCases snapshots,
+            UserUseCases users,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
         Objects.requireNonNull(snapshots, "snapshots");
+        Objects.requireNonNull(users, "users");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(telemetry, "telemetry");
@@ -93,13 +108,15 @@ public final class HttpServer implements AutoCloseable {
         var handlers = new Routes.Handlers(
                 new DatabaseHandler(useCases, json, bodies, Routes.DATABASES),
                 new OperationHandler(useCases.getOperation(), useCases.listOperations(), json),
-                new CredentialHandler(useCases.readCredentials(), useCases.rotateCredentials(), json),
+                new CredentialHandler(
+                        useCases.readCredentials(), useCases.rotateCredentials(), users.revokePrevious(), json, bodies),
                 new TeamHandler(access, json, bodies, Routes.TEAMS),
                 new ApiKeyHandler(access, json, bodies),
                 new AuditHandler(access.listAuditEvents(), json),
                 new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
                 new ClusterHandler(clusters, json, bodies, Routes.CLUSTERS),
                 new SnapshotHandler(snapshots, json, bodies),
+                new UserHandler(users, json, bodies),
                 new HealthHandler(readiness, json),
                 new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());

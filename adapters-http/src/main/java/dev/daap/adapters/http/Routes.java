@@ -16,6 +16,7 @@ import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.user.UserHandler;
 import dev.daap.adapters.http.version.VersionHandler;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
@@ -29,6 +30,12 @@ public final class Routes {
     public static final String DATABASE_OPERATIONS = DATABASE + "/operations";
     public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
     public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
+    public static final String DATABASE_CREDENTIALS_REVOKE_PREVIOUS = DATABASE_CREDENTIALS + "/revoke-previous";
+    public static final String DATABASE_USERS = DATABASE + "/users";
+    public static final String DATABASE_USER = DATABASE_USERS + "/{user}";
+    public static final String DATABASE_USER_CREDENTIALS = DATABASE_USER + "/credentials";
+    public static final String DATABASE_USER_CREDENTIALS_ROTATE = DATABASE_USER_CREDENTIALS + "/rotate";
+    public static final String DATABASE_USER_REVOKE_PREVIOUS = DATABASE_USER_CREDENTIALS + "/revoke-previous";
     public static final String DATABASE_SNAPSHOTS = DATABASE + "/snapshots";
     public static final String DATABASE_SNAPSHOT = DATABASE_SNAPSHOTS + "/{sid}";
     public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
@@ -49,6 +56,8 @@ public final class Routes {
     public static final String OPENAPI = "/v1/openapi.json";
 
     public static final String DOCS = "/docs";
+    private static final String NEW_PASSWORD =
+            "its response holds a secret (the new password), which is never stored for a replay";
     private static final String NEW_TOKEN =
             "its response holds a secret (the new API key's token), which is never stored for a replay";
     /** Every path below needs a bearer token; health checks stay outside for probes and load balancers. */
@@ -96,11 +105,18 @@ public final class Routes {
         // Its response holds the new password in plain text; secrets are never stored unencrypted, so this
         // response cannot be kept for a replay. A key is refused rather than ignored, so no client thinks a retry
         // would be replayed; a retried rotation just rotates again, and the newest password is the valid one.
-        routes.post(
-                DATABASE_CREDENTIALS_ROTATE,
-                idempotent.refusingKeys(
-                        credentials::rotate,
-                        "its response holds a secret (the new password), which is never stored for a replay"));
+        routes.post(DATABASE_CREDENTIALS_ROTATE, idempotent.refusingKeys(credentials::rotate, NEW_PASSWORD));
+        routes.post(DATABASE_CREDENTIALS_REVOKE_PREVIOUS, idempotent.idempotent(credentials::revokePrevious));
+
+        var users = handlers.users();
+        // A new user's answer holds its password: refused for the same reason as rotation.
+        routes.post(DATABASE_USERS, idempotent.refusingKeys(users::create, NEW_PASSWORD));
+        routes.get(DATABASE_USERS, users::list);
+        routes.get(DATABASE_USER, users::get);
+        routes.delete(DATABASE_USER, users::delete);
+        routes.get(DATABASE_USER_CREDENTIALS, users::readCredentials);
+        routes.post(DATABASE_USER_CREDENTIALS_ROTATE, idempotent.refusingKeys(users::rotate, NEW_PASSWORD));
+        routes.post(DATABASE_USER_REVOKE_PREVIOUS, idempotent.idempotent(users::revokePrevious));
 
         routes.post(TEAMS, idempotent.idempotent(handlers.teams()::create));
         routes.get(TEAMS, handlers.teams()::list);
@@ -143,6 +159,9 @@ public final class Routes {
         routes.head(DATABASE_SNAPSHOT, snapshots::get);
         routes.head(DATABASE_OPERATIONS, operations::ofDatabase);
         routes.head(DATABASE_CREDENTIALS, credentials::read);
+        routes.head(DATABASE_USERS, users::list);
+        routes.head(DATABASE_USER, users::get);
+        routes.head(DATABASE_USER_CREDENTIALS, users::readCredentials);
         routes.head(TEAMS, handlers.teams()::list);
         routes.head(TEAM, handlers.teams()::get);
         routes.head(TEAM_API_KEYS, handlers.apiKeys()::list);
@@ -179,6 +198,7 @@ public final class Routes {
             EventHandler events,
             ClusterHandler clusters,
             SnapshotHandler snapshots,
+            UserHandler users,
             HealthHandler health,
             VersionHandler version) {}
 }

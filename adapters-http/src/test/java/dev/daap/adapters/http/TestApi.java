@@ -11,6 +11,7 @@ import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
+import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.http.version.VersionInfo;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
@@ -44,6 +45,7 @@ import dev.daap.application.event.WatchEvents;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.DropSnapshot;
+import dev.daap.application.job.JobHandler;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
@@ -64,6 +66,19 @@ import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.application.user.CreateUser;
+import dev.daap.application.user.CreateUserLogin;
+import dev.daap.application.user.DeleteUser;
+import dev.daap.application.user.DropUserLogins;
+import dev.daap.application.user.EndExpiredOverlaps;
+import dev.daap.application.user.EndPreviousLogin;
+import dev.daap.application.user.GetUser;
+import dev.daap.application.user.ListUsers;
+import dev.daap.application.user.ReadUserCredentials;
+import dev.daap.application.user.RevokePreviousLogin;
+import dev.daap.application.user.RotateUserCredentials;
+import dev.daap.application.user.UserEvents;
+import dev.daap.application.user.UserPasswords;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
@@ -77,6 +92,7 @@ import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryCredentialVault;
+import dev.daap.testing.InMemoryDatabaseUsers;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
@@ -90,6 +106,7 @@ import dev.daap.testing.http.TestClient;
 import dev.daap.testing.http.TestResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -136,6 +153,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final InMemorySnapshots snapshots = new InMemorySnapshots();
+    final InMemoryDatabaseUsers users = new InMemoryDatabaseUsers(jobs);
     final HttpServer server;
     final DirectTransactions transactions = new DirectTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
@@ -150,91 +168,109 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         var snapshotEvents = new SnapshotEvents(events);
         var snapshotsOfDatabase =
                 new SnapshotsOfDatabase(snapshots, targets, provisioner, fleet.clusters, snapshotEvents, clock);
+        var userPasswords = new UserPasswords(vault, users);
+        var userEvents = new UserEvents(events);
+        Map<JobKind, JobHandler> handlers = new EnumMap<>(JobKind.class);
+        handlers.put(
+                JobKind.USER_CREATE,
+                new CreateUserLogin(transactions, databases, users, userPasswords, jobs, targets, userEvents, clock));
+        handlers.put(
+                JobKind.USER_DELETE,
+                new DropUserLogins(transactions, databases, users, jobs, targets, userEvents, clock));
+        handlers.put(
+                JobKind.USER_END_PREVIOUS,
+                new EndPreviousLogin(transactions, databases, users, jobs, targets, userEvents, clock));
+        handlers.putAll(Map.of(
+                JobKind.PROVISION,
+                        new ProvisionDatabase(
+                                transactions,
+                                databases,
+                                jobs,
+                                events,
+                                vault,
+                                targets,
+                                passwords,
+                                snapshots,
+                                provisioner,
+                                users,
+                                ids,
+                                clock),
+                JobKind.DEPROVISION,
+                        new PurgeDatabase(
+                                transactions,
+                                databases,
+                                jobs,
+                                events,
+                                vault,
+                                users,
+                                targets,
+                                fleet.clusters,
+                                snapshotsOfDatabase,
+                                clock),
+                JobKind.DEACTIVATE,
+                        new DeactivateDatabase(transactions, databases, jobs, events, targets, RESTORE_WINDOW, clock),
+                JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, users, clock),
+                JobKind.PURGE,
+                        new PurgeDatabase(
+                                transactions,
+                                databases,
+                                jobs,
+                                events,
+                                vault,
+                                users,
+                                targets,
+                                fleet.clusters,
+                                snapshotsOfDatabase,
+                                clock),
+                JobKind.SNAPSHOT,
+                        new MakeSnapshot(
+                                transactions,
+                                databases,
+                                snapshots,
+                                jobs,
+                                targets,
+                                provisioner,
+                                fleet.clusters,
+                                snapshotEvents,
+                                clock),
+                JobKind.SNAPSHOT_DELETE,
+                        new DropSnapshot(
+                                transactions,
+                                snapshots,
+                                jobs,
+                                targets,
+                                provisioner,
+                                fleet.clusters,
+                                snapshotEvents,
+                                clock),
+                JobKind.SNAPSHOT_RESTORE,
+                        new RestoreFromSnapshot(
+                                transactions,
+                                databases,
+                                snapshots,
+                                jobs,
+                                targets,
+                                provisioner,
+                                fleet.clusters,
+                                snapshotEvents,
+                                clock)));
         runner = new JobRunner(
                 transactions,
                 jobs,
-                Map.of(
-                        JobKind.PROVISION,
-                                new ProvisionDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        vault,
-                                        targets,
-                                        passwords,
-                                        snapshots,
-                                        provisioner,
-                                        clock),
-                        JobKind.DEPROVISION,
-                                new PurgeDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        vault,
-                                        targets,
-                                        fleet.clusters,
-                                        snapshotsOfDatabase,
-                                        clock),
-                        JobKind.DEACTIVATE,
-                                new DeactivateDatabase(
-                                        transactions, databases, jobs, events, targets, RESTORE_WINDOW, clock),
-                        JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
-                        JobKind.PURGE,
-                                new PurgeDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        vault,
-                                        targets,
-                                        fleet.clusters,
-                                        snapshotsOfDatabase,
-                                        clock),
-                        JobKind.SNAPSHOT,
-                                new MakeSnapshot(
-                                        transactions,
-                                        databases,
-                                        snapshots,
-                                        jobs,
-                                        targets,
-                                        provisioner,
-                                        fleet.clusters,
-                                        snapshotEvents,
-                                        clock),
-                        JobKind.SNAPSHOT_DELETE,
-                                new DropSnapshot(
-                                        transactions,
-                                        snapshots,
-                                        jobs,
-                                        targets,
-                                        provisioner,
-                                        fleet.clusters,
-                                        snapshotEvents,
-                                        clock),
-                        JobKind.SNAPSHOT_RESTORE,
-                                new RestoreFromSnapshot(
-                                        transactions,
-                                        databases,
-                                        snapshots,
-                                        jobs,
-                                        targets,
-                                        provisioner,
-                                        fleet.clusters,
-                                        snapshotEvents,
-                                        clock)),
+                handlers,
                 JOB_SETTINGS,
                 new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
         var audit = new AuditTrail(auditLog, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
+        var userUseCases = userUseCases(passwords, audit, databaseEvents, targets, userPasswords, userEvents);
         server = new HttpServer(
-                useCases(passwords, audit, databaseEvents, targets),
+                useCases(userUseCases),
                 accessUseCases(audit),
                 new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
                 clusterUseCases(audit),
                 snapshotUseCases(audit, snapshotEvents),
+                userUseCases,
                 readiness,
                 () -> VERSION,
                 settings);
@@ -245,8 +281,53 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         client = TestClient.to("http://127.0.0.1:" + server.port()).as(ADMIN_TOKEN);
     }
 
-    private DatabaseUseCases useCases(
-            PasswordGenerator passwords, AuditTrail audit, DatabaseEvents databaseEvents, ClusterTargets targets) {
+    private UserUseCases userUseCases(
+            PasswordGenerator passwords,
+            AuditTrail audit,
+            DatabaseEvents databaseEvents,
+            ClusterTargets targets,
+            UserPasswords userPasswords,
+            UserEvents userEvents) {
+        var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
+        return new UserUseCases(
+                new CreateUser(
+                        transactions,
+                        databases,
+                        users,
+                        userPasswords,
+                        passwords,
+                        scheduler,
+                        audit,
+                        userEvents,
+                        ids,
+                        clock),
+                new ListUsers(transactions, databases, users),
+                new GetUser(transactions, databases, users),
+                new DeleteUser(transactions, databases, users, scheduler, audit, userEvents, clock),
+                new ReadUserCredentials(transactions, databases, users, userPasswords, audit),
+                new RotateUserCredentials(
+                        transactions,
+                        databases,
+                        users,
+                        userPasswords,
+                        passwords,
+                        targets,
+                        scheduler,
+                        audit,
+                        userEvents,
+                        databaseEvents,
+                        clock),
+                new RevokePreviousLogin(transactions, databases, users, scheduler, audit, clock));
+    }
+
+    /** The sweep that ends overlaps, as the server runs it every few seconds. */
+    EndExpiredOverlaps endExpiredOverlaps() {
+        return new EndExpiredOverlaps(transactions, users, new JobScheduler(jobs, JOB_SETTINGS, ids, clock), clock);
+    }
+
+    private DatabaseUseCases useCases(UserUseCases userUseCases) {
+        var audit = new AuditTrail(auditLog, ids, clock);
+        var databaseEvents = new DatabaseEvents(events, clock);
         var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
                 new CreateDatabase(
@@ -267,8 +348,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),
                 new ListOperations(jobs, databases, JOB_SETTINGS, clock),
-                new ReadCredentials(transactions, databases, vault, audit),
-                new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
+                new ReadCredentials(userUseCases.readCredentials()),
+                new RotateCredentials(userUseCases.rotate()),
                 new Idempotency(scriptedIdempotency, clock),
                 new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock));
     }

@@ -2,6 +2,7 @@ package dev.daap.application.job;
 
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.credential.CredentialVault;
 import dev.daap.domain.credential.PasswordGenerator;
@@ -16,6 +17,11 @@ import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.domain.snapshot.CloneSource;
 import dev.daap.domain.snapshot.Copiers;
 import dev.daap.domain.snapshot.Snapshots;
+import dev.daap.domain.user.AccessLevel;
+import dev.daap.domain.user.DatabaseUser;
+import dev.daap.domain.user.DatabaseUsers;
+import dev.daap.domain.user.UserId;
+import dev.daap.domain.user.UserName;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -24,7 +30,8 @@ import java.util.Optional;
  * transaction: that may take seconds), then in one transaction stores the encrypted password, the connection
  * details and status {@code ready}, and completes the job. A crash anywhere leaves the job to be taken again;
  * the provisioner converges, and the newest password wins. A clone is provisioned the same way, with its contents
- * copied from its source by the cluster's copier.
+ * copied from its source by the cluster's copier. The database's first owner user, whose login is the database's
+ * role, is stored with the password.
  */
 public final class ProvisionDatabase implements JobHandler {
     private final Transactions transactions;
@@ -36,6 +43,8 @@ public final class ProvisionDatabase implements JobHandler {
     private final PasswordGenerator passwords;
     private final Snapshots snapshots;
     private final Copiers copiers;
+    private final DatabaseUsers users;
+    private final IdGenerator ids;
     private final Clock clock;
 
     public ProvisionDatabase(
@@ -48,6 +57,8 @@ public final class ProvisionDatabase implements JobHandler {
             PasswordGenerator passwords,
             Snapshots snapshots,
             Copiers copiers,
+            DatabaseUsers users,
+            IdGenerator ids,
             Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
@@ -58,6 +69,8 @@ public final class ProvisionDatabase implements JobHandler {
         this.passwords = passwords;
         this.snapshots = snapshots;
         this.copiers = copiers;
+        this.users = users;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -77,6 +90,16 @@ public final class ProvisionDatabase implements JobHandler {
             Database current = databases.find(database.id()).orElse(null);
             if (current != null && current.status() == DatabaseStatus.PROVISIONING) {
                 vault.store(current.id(), password);
+                if (users.find(current.id(), UserName.FIRST_OWNER).isEmpty()) {
+                    users.add(DatabaseUser.create(
+                            new UserId(ids.newId()),
+                            current.id(),
+                            UserName.FIRST_OWNER,
+                            AccessLevel.OWNER,
+                            true,
+                            null,
+                            clock.instant()));
+                }
                 Database ready = current.provisioned(details, clock.instant());
                 databases.update(ready, current.version());
                 events.statusChanged(current, ready);

@@ -40,6 +40,7 @@ import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.FakeProvisioner;
 import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryCredentialVault;
+import dev.daap.testing.InMemoryDatabaseUsers;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
@@ -65,6 +66,7 @@ class JobRunnerTest {
     private final InMemoryEventLog events = new InMemoryEventLog();
     private final InMemoryTeams teams = new InMemoryTeams();
     private final InMemoryDatabases databases = new InMemoryDatabases(teams);
+    private final InMemoryDatabaseUsers users = new InMemoryDatabaseUsers(jobs);
     private final TestFleet fleet = TestFleet.withDefault(databases::rows);
     private final FakeProvisioner provisioner = fleet.provisioner;
     private final ClusterTargets targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
@@ -116,11 +118,14 @@ class JobRunnerTest {
                                     new PasswordGenerator(),
                                     new InMemorySnapshots(),
                                     fleet.provisioner,
+                                    users,
+                                    ids,
                                     clock),
                     JobKind.DEACTIVATE,
                             new DeactivateDatabase(
                                     transactions, databases, jobs, events, targets, Duration.ofDays(7), clock),
-                    JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
+                    JobKind.RESTORE,
+                            new ReactivateDatabase(transactions, databases, jobs, events, targets, users, clock),
                     JobKind.PURGE,
                             new PurgeDatabase(
                                     transactions,
@@ -128,6 +133,7 @@ class JobRunnerTest {
                                     jobs,
                                     events,
                                     vault,
+                                    users,
                                     targets,
                                     fleet.clusters,
                                     new SnapshotsOfDatabase(

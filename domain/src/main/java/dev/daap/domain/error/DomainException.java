@@ -26,7 +26,8 @@ public abstract sealed class DomainException extends RuntimeException
                 SnapshotNotFoundException,
                 SnapshotLimitException,
                 DeletionProtectedException,
-                RestoreWindowExpiredException {
+                RestoreWindowExpiredException,
+                UserNotFoundException {
 
     protected DomainException(String message) {
         super(message);

@@ -14,6 +14,11 @@ public enum EventType {
     SNAPSHOT_STATUS_CHANGED("snapshot.status_changed"),
     SNAPSHOT_DELETED("snapshot.deleted"),
     SNAPSHOT_RESTORE_STARTED("snapshot.restore_started"),
+    USER_CREATED("user.created"),
+    USER_STATUS_CHANGED("user.status_changed"),
+    USER_CREDENTIALS_ROTATED("user.credentials_rotated"),
+    /** The login a rotation left working stopped: its overlap ended or was revoked. */
+    USER_PREVIOUS_LOGIN_ENDED("user.previous_login_ended"),
     /** A cluster went up or down: an event of the fleet, with no team (platform admins see it). */
     CLUSTER_HEALTH_CHANGED("cluster.health_changed");
 

@@ -22,7 +22,13 @@ public enum JobKind {
     /** Puts a database back to a snapshot, keeping what it replaces as another. */
     SNAPSHOT_RESTORE,
     /** Gives a database made before access levels its three group roles and their privileges (queued at upgrade). */
-    SET_UP_ACCESS;
+    SET_UP_ACCESS,
+    /** Makes a new user's first login on the cluster (its password is stored already). */
+    USER_CREATE,
+    /** Drops a deleted user's logins and ends their sessions. */
+    USER_DELETE,
+    /** Closes the login a rotation left working, when its overlap ends or is revoked, and ends its sessions. */
+    USER_END_PREVIOUS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

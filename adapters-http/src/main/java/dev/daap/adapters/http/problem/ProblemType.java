@@ -26,6 +26,7 @@ public record ProblemType(String code, int status, String title) {
             new ProblemType("cluster-not-empty", 409, "Cluster holds databases");
     public static final ProblemType SNAPSHOT_NOT_FOUND =
             new ProblemType("snapshot-not-found", 404, "Snapshot not found");
+    public static final ProblemType USER_NOT_FOUND = new ProblemType("user-not-found", 404, "User not found");
     public static final ProblemType SNAPSHOT_LIMIT = new ProblemType("snapshot-limit", 409, "Too many snapshots");
     public static final ProblemType NO_CAPACITY = new ProblemType("no-capacity", 409, "No cluster can take it");
     public static final ProblemType DELETION_PROTECTED =

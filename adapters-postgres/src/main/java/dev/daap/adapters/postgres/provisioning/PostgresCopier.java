@@ -121,9 +121,9 @@ public final class PostgresCopier implements Copier {
             step(session, "marking database " + database, commentOnDatabase(database, "daap:" + id));
             step(session, "locking database " + database, revokePublicAccess(database));
             step(session, "granting CONNECT on database " + database, grantConnect(database, database));
+            open(session, database);
             beforeStep.accept("setting up the access levels of " + database);
             provisioner.setUpAccess(id, name); // a snapshot from before access levels has none
-            open(session, database);
             unavailable = unavailable.plusNanos(System.nanoTime() - started);
             long size = session.read("measuring " + kept, catalog -> catalog.databaseSize(kept));
             log.info("Restored {} from snapshot {}, its contents kept as {}", database, template, kept);

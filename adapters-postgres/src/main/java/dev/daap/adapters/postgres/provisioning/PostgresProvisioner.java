@@ -20,6 +20,7 @@ import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.domain.user.AccessLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -185,6 +186,32 @@ public final class PostgresProvisioner implements Provisioner {
             AccessGrants.grantInDatabase(inDatabase, id, target);
         }
         AccessGrants.giveDatabasesBack(session, id, target);
+    }
+
+    @Override
+    public void enableLogin(DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
+        String verifier = verifier(password);
+        try (TargetSession session = open(password, verifier)) {
+            Logins.enable(session, id, database.value(), login, level, verifier, connectionLimit);
+        }
+        log.info("Enabled login {} of {}", login, id);
+    }
+
+    @Override
+    public void disableLogin(DatabaseId id, String login) {
+        try (TargetSession session = open()) {
+            Logins.disable(session, id, login);
+        }
+        log.info("Disabled login {} of {}", login, id);
+    }
+
+    @Override
+    public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
+        try (TargetSession session = open();
+                TargetSession inDatabase = openOn(database.value())) {
+            Logins.drop(session, inDatabase, id, login);
+        }
+        log.info("Dropped login {} of {}", login, id);
     }
 
     @Override
