@@ -216,8 +216,10 @@ class DeletionEndToEndTest implements ApiUnderTest {
 
     @Test
     void aRestoreConvergesAfterAWorkerDiedBetweenAnyTwoOfItsSteps() throws SQLException {
+        // Rename database and role, open both; then the access levels: the role joins the owner group and acts as
+        // it (2), and gets its database back (1). The grants inside the database go through a connection of their own.
         convergesAfterACrashAtEveryStep(
-                4,
+                7,
                 path -> {
                     delete(path);
                     runJobs();
@@ -231,8 +233,9 @@ class DeletionEndToEndTest implements ApiUnderTest {
 
     @Test
     void aPurgeConvergesAfterAWorkerDiedBetweenAnyTwoOfItsSteps() throws SQLException {
+        // Revoke, drop database, drop role, then the three groups.
         convergesAfterACrashAtEveryStep(
-                3,
+                6,
                 path -> {
                     delete(path);
                     runJobs();

@@ -109,7 +109,7 @@ public final class HttpServer implements AutoCloseable {
                 new DatabaseHandler(useCases, json, bodies, Routes.DATABASES),
                 new OperationHandler(useCases.getOperation(), useCases.listOperations(), json),
                 new CredentialHandler(
-                        useCases.readCredentials(), useCases.rotateCredentials(), users.revokePrevious(), json, bodies),
+                        useCases.readCredentials(), useCases.rotateCredentials(), users.revokePrevious(), json),
                 new TeamHandler(access, json, bodies, Routes.TEAMS),
                 new ApiKeyHandler(access, json, bodies),
                 new AuditHandler(access.listAuditEvents(), json),

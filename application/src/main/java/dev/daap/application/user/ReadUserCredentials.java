@@ -44,7 +44,7 @@ public final class ReadUserCredentials {
     }
 
     /** The first owner's credentials: what {@code …/credentials} answers. */
-    public UserCredentials firstOwner(Caller caller, DatabaseId id) {
+    UserCredentials firstOwner(Caller caller, DatabaseId id) {
         return transactions.inTransaction(() -> {
             Database database = UserLookup.readyDatabase(databases, caller.principal(), id, Role.MEMBER);
             DatabaseUser user = UserLookup.user(users, database, UserName.FIRST_OWNER);

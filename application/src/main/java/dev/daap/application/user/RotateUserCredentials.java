@@ -75,7 +75,7 @@ public final class RotateUserCredentials {
     }
 
     /** The first owner's rotation: what {@code …/credentials/rotate} does. */
-    public UserCredentials firstOwner(Caller caller, DatabaseId id, Overlap overlap) {
+    UserCredentials firstOwner(Caller caller, DatabaseId id, Overlap overlap) {
         return rotate(caller, id, UserName.FIRST_OWNER, overlap, true);
     }
 
@@ -120,11 +120,20 @@ public final class RotateUserCredentials {
         return UserLookup.credentials(rotated.database, rotated.after, password);
     }
 
-    private static void closeQuietly(Rotated rotated) {
+    /**
+     * Under the user's lock again, so a rotation that came in between (and made that login current again) is seen:
+     * only a login that is not current is closed.
+     */
+    private void closeQuietly(Rotated rotated) {
+        LoginSlot previous = rotated.before.current();
         try {
-            rotated.provisioner.disableLogin(
-                    rotated.database.id(),
-                    rotated.before.loginName(rotated.before.current(), rotated.database.nameOnCluster()));
+            transactions.inTransaction(() -> {
+                users.lock(rotated.after.id())
+                        .filter(user -> user.current() != previous)
+                        .ifPresent(user -> rotated.provisioner.disableLogin(
+                                rotated.database.id(), user.loginName(previous, rotated.database.nameOnCluster())));
+                return null;
+            });
         } catch (RuntimeException e) {
             // The user_end_previous job of this rotation closes it, and retries until it can.
         }

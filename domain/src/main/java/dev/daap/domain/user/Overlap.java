@@ -8,8 +8,8 @@ import java.util.Objects;
  * with {@code s}, {@code m} or {@code h}, such as {@code 90s}, {@code 30m}, {@code 1h}; at most a week.
  */
 public record Overlap(Duration value) {
+    public static final Duration MAX = Duration.ofDays(7); // before NONE, whose check reads it
     public static final Overlap NONE = new Overlap(Duration.ZERO);
-    public static final Duration MAX = Duration.ofDays(7);
 
     public Overlap {
         Objects.requireNonNull(value, "value");

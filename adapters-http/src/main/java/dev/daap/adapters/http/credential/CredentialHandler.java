@@ -3,12 +3,9 @@ package dev.daap.adapters.http.credential;
 import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.PathIds;
-import dev.daap.adapters.http.protocol.RequestBodies;
-import dev.daap.adapters.http.user.UserHandler;
-import dev.daap.application.credential.ReadCredentials;
-import dev.daap.application.credential.RotateCredentials;
+import dev.daap.application.user.ReadCredentials;
 import dev.daap.application.user.RevokePreviousLogin;
-import dev.daap.domain.user.Overlap;
+import dev.daap.application.user.RotateCredentials;
 import dev.daap.domain.user.UserName;
 import io.javalin.http.Context;
 
@@ -22,19 +19,13 @@ public final class CredentialHandler {
     private final RotateCredentials rotate;
     private final RevokePreviousLogin revokePrevious;
     private final JsonCodec json;
-    private final RequestBodies bodies;
 
     public CredentialHandler(
-            ReadCredentials read,
-            RotateCredentials rotate,
-            RevokePreviousLogin revokePrevious,
-            JsonCodec json,
-            RequestBodies bodies) {
+            ReadCredentials read, RotateCredentials rotate, RevokePreviousLogin revokePrevious, JsonCodec json) {
         this.read = read;
         this.rotate = rotate;
         this.revokePrevious = revokePrevious;
         this.json = json;
-        this.bodies = bodies;
     }
 
     public void read(Context ctx) {
@@ -44,9 +35,7 @@ public final class CredentialHandler {
 
     public void rotate(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        Overlap overlap = UserHandler.overlap(ctx, json, bodies);
-        json.respond(
-                ctx, 200, CredentialsResponse.from(rotate.execute(Callers.of(ctx), PathIds.databaseId(ctx), overlap)));
+        json.respond(ctx, 200, CredentialsResponse.from(rotate.execute(Callers.of(ctx), PathIds.databaseId(ctx))));
     }
 
     /** The first owner's previous login stops now; 204. */

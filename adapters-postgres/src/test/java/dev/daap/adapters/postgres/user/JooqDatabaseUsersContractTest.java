@@ -33,4 +33,9 @@ class JooqDatabaseUsersContractTest extends DatabaseUsersContract {
         MigratedDatabase.clustersExist(transaction.dsl(), database.cluster());
         new JooqDatabases(transaction::dsl).add(database);
     }
+
+    @Override
+    protected void inTransaction(Runnable work) {
+        transaction.inSavepoint(work);
+    }
 }

@@ -1,6 +1,6 @@
-package dev.daap.application.credential;
+package dev.daap.application.user;
 
-import dev.daap.application.user.ReadUserCredentials;
+import dev.daap.application.credential.Credentials;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.database.DatabaseId;
 

@@ -1,6 +1,6 @@
-package dev.daap.application.credential;
+package dev.daap.application.user;
 
-import dev.daap.application.user.RotateUserCredentials;
+import dev.daap.application.credential.Credentials;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.user.Overlap;
@@ -17,11 +17,7 @@ public final class RotateCredentials {
     }
 
     public Credentials execute(Caller caller, DatabaseId id) {
-        return execute(caller, id, Overlap.NONE);
-    }
-
-    public Credentials execute(Caller caller, DatabaseId id, Overlap overlap) {
-        var credentials = users.firstOwner(caller, id, overlap);
+        var credentials = users.firstOwner(caller, id, Overlap.NONE);
         return new Credentials(credentials.current(), credentials.password());
     }
 }
