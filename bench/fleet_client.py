@@ -11,6 +11,7 @@ report           prints the table
 import concurrent.futures
 import datetime
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -176,7 +177,9 @@ def probe_query_text(java_source):
     match = re.search(r'QUERY\s*=\s*"""\n(.*?)"""', text, re.S)
     if not match:
         raise SystemExit(f"no QUERY text block in {java_source}")
-    return match.group(1)
+    # Its bind values as a first probe sends them: nothing measured before, and the slice's limit.
+    return (match.group(1).replace("cast(? as text[])", "cast('{}' as text[])")
+            .replace("limit ?", "limit " + os.environ.get("BENCH_PROBE_SIZES", "50")))
 
 
 def timed_query(binary, port, sql, rounds=5):
@@ -208,7 +211,7 @@ def jfr_samples(out):
             if "DatabaseHandler.create(" in stack:
                 create += 1
                 if ("CreateDatabase.place(" in stack or "CreateDatabase.nameOn(" in stack
-                        or "JooqClusters.reservePlace(" in stack):
+                        or "JooqClusters.takePlace(" in stack):
                     placement += 1
         elif in_stack:
             frames.append(stripped)
@@ -260,7 +263,7 @@ def report(results, servers, databases, clients, workers, big_count):
     counts = [c["databases"] for c in fleet_["clusters"]]
     even = int(databases) / len(counts)
     spread = max(abs(max(counts) - even), abs(even - min(counts))) / even
-    placement_sql = sum(pgbench["fleet-placement"][3:6])  # the three statements placement sends
+    placement_sql = pgbench["fleet-placement"][1]  # the one statement placement sends, between BEGIN and ROLLBACK
     create_sql = sum(pgbench["create-transaction"][1:])   # the create's transaction, its \set left out
     share_jvm = samples["placement_samples"] / max(1, samples["create_samples"])
     # JFR's profile settings sample the threads running Java every 10 ms (up to five threads a period: more

@@ -1,6 +1,7 @@
 package dev.daap.bootstrap;
 
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
+import dev.daap.application.cluster.ProbeSettings;
 import dev.daap.bootstrap.observability.TelemetrySettings;
 import dev.daap.bootstrap.observability.TraceSampling;
 import dev.daap.domain.access.ApiToken;
@@ -86,8 +87,9 @@ public record DaapConfig(
      * @param interval  each cluster is probed once per interval, however many instances run
      * @param downAfter failed probes in a row after which a cluster is down
      * @param timeout   how long a probe may wait to connect, and then for its query
+     * @param sizes     how many databases' sizes one probe measures at most, the least recently measured first
      */
-    public record ProbeConfig(Duration interval, int downAfter, Duration timeout) {}
+    public record ProbeConfig(Duration interval, int downAfter, Duration timeout, int sizes) {}
 
     public static DaapConfig fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
@@ -126,7 +128,8 @@ public record DaapConfig(
                 new ProbeConfig(
                         reader.duration("DAAP_CLUSTER_PROBE_INTERVAL", "15s"),
                         reader.integer("DAAP_CLUSTER_DOWN_AFTER", 3, 1, 100),
-                        reader.duration("DAAP_CLUSTER_PROBE_TIMEOUT", "5s")),
+                        reader.duration("DAAP_CLUSTER_PROBE_TIMEOUT", "5s"),
+                        reader.integer("DAAP_CLUSTER_PROBE_SIZES", ProbeSettings.SIZES_PER_PROBE, 0, 1_000_000)),
                 reader.integer(MANAGEMENT_PORT, 8081, 0, 65535),
                 telemetry(reader),
                 reader.duration("DAAP_RESTORE_WINDOW", "7d"),

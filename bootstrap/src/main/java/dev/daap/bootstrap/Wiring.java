@@ -220,8 +220,10 @@ final class Wiring {
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
         this.probeStore = new JooqClusterProbeStore(transactions);
         this.clusterSide = side;
-        this.probeSettings =
-                new ProbeSettings(config.probes().interval(), config.probes().downAfter());
+        this.probeSettings = new ProbeSettings(
+                config.probes().interval(),
+                config.probes().downAfter(),
+                config.probes().sizes());
         this.restoreWindow = config.restoreWindow();
         DaapConfig.JobConfig job = config.jobs();
         this.jobSettings = new JobSettings(

@@ -195,13 +195,13 @@ class ClusterOutageTest {
                 new CredentialCipher(new byte[32]),
                 new PostgresProvisioners(),
                 new Wiring.ClusterSide(
-                        adminUrl -> {
-                            ProbeReading full = new PostgresClusterProbe(Duration.ofSeconds(2)).probe(adminUrl);
+                        (adminUrl, slice) -> {
+                            ProbeReading full = new PostgresClusterProbe(Duration.ofSeconds(2)).probe(adminUrl, slice);
                             return new ProbeReading(
                                     full.serverVersion(),
                                     full.connections(),
                                     full.maxConnections(),
-                                    Map.of(),
+                                    List.of(),
                                     full.publicConnectDatabases(),
                                     full.took(),
                                     false);

@@ -28,7 +28,7 @@ class DaapConfigTest {
         assertThat(config.maxConnectionIdleTime()).isEqualTo(Duration.ofMinutes(30));
         assertThat(config.migrateOnStart()).isTrue();
         assertThat(config.probes())
-                .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofSeconds(15), 3, Duration.ofSeconds(5)));
+                .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofSeconds(15), 3, Duration.ofSeconds(5), 50));
     }
 
     @Test
@@ -39,10 +39,12 @@ class DaapConfigTest {
                 "DAAP_CLUSTER_DOWN_AFTER",
                 "5",
                 "DAAP_CLUSTER_PROBE_TIMEOUT",
-                "10s"));
+                "10s",
+                "DAAP_CLUSTER_PROBE_SIZES",
+                "200"));
 
         assertThat(config.probes())
-                .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofMinutes(1), 5, Duration.ofSeconds(10)));
+                .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofMinutes(1), 5, Duration.ofSeconds(10), 200));
     }
 
     @Test

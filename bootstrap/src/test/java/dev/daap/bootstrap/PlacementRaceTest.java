@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Creates racing for a cluster's last places, through the API and on PostgreSQL: each takes its place by one
- * conditional UPDATE of the cluster's row, which holds the row until its transaction commits, so the count never
- * goes past max_databases however the 40 transactions interleave.
+ * UPDATE of the cluster's row, which holds the row until its transaction commits, so the count never goes past
+ * max_databases however the 40 transactions interleave; and a create refused after taking its place gives it back.
  */
 class PlacementRaceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +53,20 @@ class PlacementRaceTest {
                     .map(PlacementRaceTest::body)
                     .filter(body -> body.contains("no-capacity"))
                     .forEach(body -> assertThat(body).contains("\"reason\":\"full\""));
+
+            assertThat(daap.patch("/v1/clusters/default", "{\"max_databases\": 11}")
+                            .status())
+                    .isEqualTo(200);
+            String taken = listed.get("items").get(0).get("name").asText();
+            assertThat(daap.post("/v1/databases", """
+                            {"name": "%s", "owner_team": "payments", "purpose": "again"}""".formatted(taken)).body()).contains("name-taken");
+            assertThat(JSON.readTree(daap.get("/v1/clusters/default").body())
+                            .get("database_count")
+                            .asInt())
+                    .as("the refused create's place was taken first, and given back by its rollback")
+                    .isEqualTo(10);
+            assertThat(daap.post("/v1/databases", """
+                            {"name": "race-last", "owner_team": "payments", "purpose": "race"}""").status()).isEqualTo(201);
         }
     }
 

@@ -106,9 +106,9 @@ class ProbeInstancesTest {
     }
 
     private static ClusterProbe counting(ClusterProbe probe, AtomicInteger calls) {
-        return adminUrl -> {
+        return (adminUrl, slice) -> {
             calls.incrementAndGet();
-            ProbeReading reading = probe.probe(adminUrl);
+            ProbeReading reading = probe.probe(adminUrl, slice);
             return reading;
         };
     }

@@ -11,22 +11,27 @@ import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterLimits;
 import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.ClusterSettings;
 import dev.daap.domain.cluster.ClusterState;
 import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.cluster.HealthStatus;
+import dev.daap.domain.cluster.Placement;
+import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.cluster.Region;
 import dev.daap.domain.cluster.SslMode;
 import dev.daap.domain.common.Labels;
 import dev.daap.domain.error.ClusterTakenException;
 import dev.daap.domain.error.ConcurrentChangeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,7 +92,7 @@ public abstract class ClustersContract {
     @Test
     void anUpdateNeedsTheVersionItReadAndLeavesHealthAndFillAlone() {
         Cluster stored = add("upd");
-        assertThat(clusters().reservePlace(stored.id())).isTrue();
+        assertThat(placeOn(stored)).isPresent();
         ClusterHealth measured =
                 new ClusterHealth(HealthStatus.UP, T0.plusSeconds(5), "17.6", 3, 12, 100, null, 0, List.of("legacy"));
         clusters().recordHealth(stored.id(), measured);
@@ -121,14 +126,14 @@ public abstract class ClustersContract {
     void placesAreTakenUpToTheLimitAndGivenBack() {
         Cluster stored = add("lim", new ClusterLimits(2L, null));
 
-        assertThat(clusters().reservePlace(stored.id())).isTrue();
-        assertThat(clusters().reservePlace(stored.id())).isTrue();
-        assertThat(clusters().reservePlace(stored.id())).as("full").isFalse();
+        assertThat(placeOn(stored)).contains(stored.ref());
+        assertThat(placeOn(stored)).contains(stored.ref());
+        assertThat(placeOn(stored)).as("full").isEmpty();
         assertThat(clusters().find(stored.id()).orElseThrow().fill().databaseCount())
                 .isEqualTo(2);
 
         clusters().releasePlace(stored.id());
-        assertThat(clusters().reservePlace(stored.id())).isTrue();
+        assertThat(placeOn(stored)).contains(stored.ref());
         assertThat(clusters().find(stored.id()).orElseThrow().fill().databaseCount())
                 .isEqualTo(2);
     }
@@ -150,10 +155,93 @@ public abstract class ClustersContract {
         Cluster deleted = add("del");
         clusters().update(deleted.deleted(T0), deleted.version());
 
-        assertThat(clusters().reservePlace(cordoned.id())).isFalse();
-        assertThat(clusters().reservePlace(down.id())).isFalse();
-        assertThat(clusters().reservePlace(deleted.id())).isFalse();
-        assertThat(clusters().reservePlace(new ClusterId(UUID.randomUUID()))).isFalse();
+        assertThat(placeOn(cordoned)).isEmpty();
+        assertThat(placeOn(down)).isEmpty();
+        assertThat(placeOn(deleted)).isEmpty();
+        assertThat(clusters().takePlace(PlacementRequest.on(name("nowhere")))).isEmpty();
+        assertThat(clusters().find(cordoned.id()).orElseThrow().fill().databaseCount())
+                .isZero();
+    }
+
+    /**
+     * The store ranks in its own way (SQL, for the PostgreSQL adapter) what {@link Placement} ranks in Java: each
+     * place goes where {@link Placement#decide} says, through ties on the fraction (by count, then by name, where
+     * {@code t-b} sorts before {@code ta} as Java compares them), limits on databases and on storage, and full
+     * clusters. Only the clusters carrying this run's label are candidates; a region is no constraint unless asked.
+     */
+    @Test
+    void eachPlaceGoesToTheClusterPlacementRanksFirst() {
+        Labels ours = new Labels(Map.of("run", run));
+        add("half", ours, null, new ClusterLimits(4L, null));
+        add("ta", ours, null, new ClusterLimits(8L, null));
+        add("t-b", ours, null, new ClusterLimits(8L, null));
+        Cluster stored = add("stored", ours, null, new ClusterLimits(null, 1_000L));
+        clusters().changeStorage(stored.id(), 300);
+        add("other-region", ours, new Region("eu-west-1"), new ClusterLimits(1L, null));
+        add("not-ours", new Labels(Map.of("run", run + "x")), null, ClusterLimits.NONE);
+        PlacementRequest request = new PlacementRequest(Optional.empty(), ours, Optional.empty());
+
+        List<ClusterName> expected = new ArrayList<>();
+        List<ClusterName> placed = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            expected.add(Placement.decide(ourClusters(ours), request)
+                    .fitting()
+                    .getFirst()
+                    .name());
+            placed.add(clusters().takePlace(request).orElseThrow().name());
+        }
+
+        assertThat(placed).isEqualTo(expected);
+        assertThat(placed)
+                .as("what Placement ranks first, worked out by hand: this test walks through each rule")
+                .containsExactly(Stream.of(
+                                "half",
+                                "other-region",
+                                "t-b",
+                                "ta",
+                                "t-b",
+                                "ta",
+                                "half",
+                                "t-b",
+                                "ta",
+                                "stored",
+                                "stored",
+                                "stored")
+                        .map(this::name)
+                        .toArray(ClusterName[]::new));
+    }
+
+    @Test
+    void aPlaceIsTakenOnlyWhereTheRegionAndEveryLabelMatch() {
+        Labels ours = new Labels(Map.of("run", run, "tier", "gold"));
+        add("gold-eu", ours, new Region("eu-west-1"), ClusterLimits.NONE);
+        add("gold-us", ours, new Region("us-east-1"), ClusterLimits.NONE);
+        add("silver-eu", new Labels(Map.of("run", run, "tier", "silver")), new Region("eu-west-1"), ClusterLimits.NONE);
+
+        assertThat(clusters().takePlace(new PlacementRequest(Optional.of(new Region("eu-west-1")), ours, null)))
+                .map(ClusterRef::name)
+                .contains(name("gold-eu"));
+        assertThat(clusters()
+                        .takePlace(new PlacementRequest(
+                                Optional.of(new Region("eu-west-1")),
+                                new Labels(Map.of("run", run, "tier", "bronze")),
+                                null)))
+                .isEmpty();
+        assertThat(clusters().takePlace(new PlacementRequest(Optional.of(new Region("ap-south-1")), ours, null)))
+                .isEmpty();
+    }
+
+    private List<Cluster> ourClusters(Labels ours) {
+        return clusters().list().stream()
+                .filter(cluster -> cluster.labels()
+                        .values()
+                        .entrySet()
+                        .containsAll(ours.values().entrySet()))
+                .toList();
+    }
+
+    private Optional<ClusterRef> placeOn(Cluster cluster) {
+        return clusters().takePlace(PlacementRequest.on(cluster.name()));
     }
 
     @Test
@@ -185,16 +273,24 @@ public abstract class ClustersContract {
     }
 
     private Cluster add(String prefix, ClusterLimits limits) {
-        Cluster cluster = cluster(prefix, limits);
+        return add(prefix, null, null, limits);
+    }
+
+    private Cluster add(String prefix, Labels labels, Region region, ClusterLimits limits) {
+        Cluster cluster = cluster(prefix, labels, region, limits);
         clusters().add(cluster);
         return cluster;
     }
 
     private Cluster cluster(String prefix, ClusterLimits limits) {
+        return cluster(prefix, null, null, limits);
+    }
+
+    private Cluster cluster(String prefix, Labels labels, Region region, ClusterLimits limits) {
         return Cluster.registered(
                 new ClusterId(UUID.randomUUID()),
                 name(prefix),
-                new ClusterSettings(null, null, limits, null),
+                new ClusterSettings(region, labels, limits, null),
                 new AdminAddress("pg.test", 5432),
                 ClusterHealth.up(T0, "17.6", 1),
                 T0);

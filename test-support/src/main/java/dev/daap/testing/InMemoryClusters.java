@@ -5,8 +5,10 @@ import dev.daap.domain.cluster.ClusterFill;
 import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
-import dev.daap.domain.cluster.ClusterState;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.Clusters;
+import dev.daap.domain.cluster.Placement;
+import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.error.ClusterTakenException;
 import dev.daap.domain.error.ConcurrentChangeException;
@@ -22,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * A fake of the {@link Clusters} port with the rules of the PostgreSQL store, pinned down by {@link ClustersContract}:
  * names unique among live clusters, optimistic versions on the settings, health and fill written without them,
- * places taken only while a cluster is live, active, up and not full. It has no transactions and no row locks:
+ * places taken on the best cluster that fits, as Placement ranks them. It has no transactions and no row locks:
  * every call is atomic on its own. Thread-safe.
  */
 public final class InMemoryClusters implements Clusters {
@@ -89,20 +91,18 @@ public final class InMemoryClusters implements Clusters {
         });
     }
 
+    /** The first of {@link Placement#decide}'s fitting clusters, as the store ranks them in SQL. */
     @Override
-    public boolean reservePlace(ClusterId id) {
+    public Optional<ClusterRef> takePlace(PlacementRequest request) {
         return locked(() -> {
-            Cluster stored = rows.get(id);
-            if (stored == null
-                    || !stored.isLive()
-                    || stored.state() != ClusterState.ACTIVE
-                    || !stored.health().isUp()
-                    || !stored.fill().hasRoomForADatabase(stored.limits())
-                    || !stored.fill().hasStorageLeft(stored.limits())) {
-                return false;
+            List<Cluster> live = rows.values().stream().filter(Cluster::isLive).toList();
+            List<Cluster> fitting = Placement.decide(live, request).fitting();
+            if (fitting.isEmpty()) {
+                return Optional.empty();
             }
-            rows.put(id, withCount(stored, count -> count + 1));
-            return true;
+            Cluster best = fitting.getFirst();
+            rows.put(best.id(), withCount(best, count -> count + 1));
+            return Optional.of(best.ref());
         });
     }
 

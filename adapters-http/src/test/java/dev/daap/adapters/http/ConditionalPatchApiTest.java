@@ -65,8 +65,19 @@ class ConditionalPatchApiTest extends ApiTest {
     }
 
     @Test
-    void aConcurrentChangeWithoutIfMatchIsA409NotALostUpdate() {
-        changeConcurrentlyJustBeforeTheWrite();
+    void aConcurrentChangeWithoutIfMatchIsRetriedOverItNotALostUpdate() {
+        changeConcurrentlyJustBeforeTheWrites(1);
+
+        TestResponse response = api.patch(path, "{\"labels\": {\"env\": \"prod\"}}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(api.get(path).json().path("purpose").asText()).isEqualTo("changed meanwhile");
+        assertThat(api.get(path).json().path("labels").path("env").asText()).isEqualTo("prod");
+    }
+
+    @Test
+    void aConcurrentChangeOnEveryAttemptWithoutIfMatchIsA409NotALostUpdate() {
+        changeConcurrentlyJustBeforeTheWrites(3);
 
         TestResponse response = api.patch(path, "{\"labels\": {\"env\": \"prod\"}}");
 
@@ -77,7 +88,7 @@ class ConditionalPatchApiTest extends ApiTest {
 
     @Test
     void aConcurrentChangeAfterAMatchingIfMatchIsA412() {
-        changeConcurrentlyJustBeforeTheWrite();
+        changeConcurrentlyJustBeforeTheWrites(1);
 
         TestResponse response = api.patch(path, "{\"labels\": {\"env\": \"prod\"}}", "If-Match", "\"1\"");
 
@@ -114,11 +125,11 @@ class ConditionalPatchApiTest extends ApiTest {
         assertThat(storeCalls).containsExactly("find in a transaction");
     }
 
-    /** Another writer commits a change between the use case's read and its write. */
-    private void changeConcurrentlyJustBeforeTheWrite() {
+    /** Another writer commits a change between the use case's read and its write, before each of the first {@code racedWrites} writes. */
+    private void changeConcurrentlyJustBeforeTheWrites(int racedWrites) {
         var writes = new AtomicInteger();
         api.databases.beforeUpdate(changing -> {
-            if (writes.incrementAndGet() == 1) {
+            if (writes.incrementAndGet() <= racedWrites) {
                 Database current = api.store.find(changing.id()).orElseThrow();
                 var changes = new DatabaseChanges(Optional.of(new Purpose("changed meanwhile")), null, null);
                 api.store.update(current.change(changes, api.clock.instant()), current.version());

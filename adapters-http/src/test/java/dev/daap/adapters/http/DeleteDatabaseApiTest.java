@@ -144,9 +144,19 @@ class DeleteDatabaseApiTest extends ApiTest {
     }
 
     @Test
-    void aConcurrentChangeWithoutIfMatchIsA409AndDeletesNothing() {
+    void aConcurrentChangeWithoutIfMatchIsRetried() {
         String path = "/v1/databases/" + api.create("orders").path("id").asText();
-        changeConcurrentlyJustBeforeTheWrite();
+        changeConcurrentlyJustBeforeTheWrites(1);
+
+        assertThat(api.delete(path).status()).isEqualTo(202);
+        assertThat(api.get(path).json().path("status").asText()).isEqualTo("deleting");
+        assertThat(api.get(path).json().path("purpose").asText()).isEqualTo("changed meanwhile");
+    }
+
+    @Test
+    void aConcurrentChangeOnEveryAttemptWithoutIfMatchIsA409AndDeletesNothing() {
+        String path = "/v1/databases/" + api.create("orders").path("id").asText();
+        changeConcurrentlyJustBeforeTheWrites(3);
 
         assertProblem(api.delete(path), 409, "concurrent-modification");
         assertThat(api.get(path).json().path("status").asText()).isEqualTo("pending");
@@ -156,7 +166,7 @@ class DeleteDatabaseApiTest extends ApiTest {
     @Test
     void aConcurrentChangeAfterAMatchingIfMatchIsA412AndDeletesNothing() {
         String path = "/v1/databases/" + api.create("orders").path("id").asText();
-        changeConcurrentlyJustBeforeTheWrite();
+        changeConcurrentlyJustBeforeTheWrites(1);
 
         assertProblem(api.delete(path, "If-Match", "\"1\""), 412, "version-mismatch");
         assertThat(api.get(path).json().path("status").asText()).isEqualTo("pending");
@@ -190,11 +200,11 @@ class DeleteDatabaseApiTest extends ApiTest {
         assertProblem(api.delete("/v1/databases/" + UUID.randomUUID()), 404, "database-not-found");
     }
 
-    /** Another writer commits a change between the use case's read and its write. */
-    private void changeConcurrentlyJustBeforeTheWrite() {
+    /** Another writer commits a change between the use case's read and its write, before each of the first {@code racedWrites} writes. */
+    private void changeConcurrentlyJustBeforeTheWrites(int racedWrites) {
         var writes = new AtomicInteger();
         api.databases.beforeUpdate(changing -> {
-            if (writes.incrementAndGet() == 1) {
+            if (writes.incrementAndGet() <= racedWrites) {
                 Database current = api.store.find(changing.id()).orElseThrow();
                 var changes = new DatabaseChanges(Optional.of(new Purpose("changed meanwhile")), null, null);
                 api.store.update(current.change(changes, api.clock.instant()), current.version());

@@ -9,6 +9,7 @@ import dev.daap.domain.cluster.ClusterProbeStore;
 import dev.daap.domain.cluster.ClusterSecrets;
 import dev.daap.domain.cluster.DueProbe;
 import dev.daap.domain.cluster.ProbeReading;
+import dev.daap.domain.cluster.SizeSlice;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.JobQueue;
@@ -25,8 +26,9 @@ import java.util.concurrent.Future;
  * One round of the fleet's health probe. It claims the clusters due a probe (committed at once, so other instances
  * skip them this interval), probes each outside any transaction, all at the same time (a cluster that does not
  * answer costs the round its timeout, not one per cluster), and stores each outcome in a transaction of its own:
- * health and fill, every database's size, the event when the status changed, and, when the cluster answered,
- * the jobs that waited for it made due.
+ * health and fill, the sizes of the slice of databases it measured, the event when the status changed, and, when
+ * the cluster answered, the jobs that waited for it made due. Sizes are measured only by the probe (see
+ * {@link SizeSlice}) and stored only in {@link #record}.
  */
 public final class ProbeClusters {
     private static final System.Logger log = System.getLogger(ProbeClusters.class.getName());
@@ -79,7 +81,8 @@ public final class ProbeClusters {
         try {
             AdminUrl adminUrl = secrets.find(due.id())
                     .orElseThrow(() -> new ClusterProbeException("no admin URL is stored for it", null));
-            reading = probe.probe(adminUrl);
+            List<String> measuredBefore = transactions.inTransaction(() -> store.measuredOldestFirst(due.id()));
+            reading = probe.probe(adminUrl, new SizeSlice(measuredBefore, settings.sizesPerProbe()));
         } catch (ClusterProbeException e) {
             failure = e.getMessage();
         }
@@ -88,12 +91,26 @@ public final class ProbeClusters {
         ClusterHealth after = reading != null
                 ? due.health().afterReading(reading, now)
                 : due.health().afterFailure(failure, now, settings.downAfter());
-        ProbeReading measured = reading;
+        record(due, reading, after, now);
+        var outcome = new ProbeOutcome(due.name(), due.health(), after, took);
+        report(outcome);
+        if (reading != null && !reading.sizesMeasured()) {
+            log.log(
+                    Level.WARNING,
+                    "Cluster {0} answered, but measuring its databases'' sizes took longer than the probe timeout:"
+                            + " its fill stays as last measured (raise DAAP_CLUSTER_PROBE_TIMEOUT, or lower DAAP_CLUSTER_PROBE_SIZES)",
+                    due.name());
+        }
+        return outcome;
+    }
+
+    /** What a probe found, in one transaction: the one place where measured database sizes are stored. */
+    private void record(DueProbe due, ProbeReading reading, ClusterHealth after, Instant now) {
         transactions.inTransaction(() -> {
-            if (measured != null && measured.sizesMeasured()) {
-                store.recordReading(due.id(), after, measured.databaseSizes(), measured.storageBytes());
+            if (reading != null && reading.sizesMeasured()) {
+                store.recordReading(due.id(), after, reading.databases(), now);
                 jobs.wakeWaitingFor(due.id());
-            } else if (measured != null) {
+            } else if (reading != null) {
                 store.recordHealth(due.id(), after); // answered, but the sizes took too long: fill as it was
                 jobs.wakeWaitingFor(due.id());
             } else {
@@ -102,16 +119,6 @@ public final class ProbeClusters {
             events.healthChanged(due.id(), due.name(), due.health(), after);
             return null;
         });
-        var outcome = new ProbeOutcome(due.name(), due.health(), after, took);
-        report(outcome);
-        if (measured != null && !measured.sizesMeasured()) {
-            log.log(
-                    Level.WARNING,
-                    "Cluster {0} answered, but measuring its databases'' sizes took longer than the probe timeout:"
-                            + " its fill stays as last measured (raise DAAP_CLUSTER_PROBE_TIMEOUT)",
-                    due.name());
-        }
-        return outcome;
     }
 
     private static void report(ProbeOutcome outcome) {

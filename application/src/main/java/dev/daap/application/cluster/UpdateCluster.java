@@ -2,6 +2,7 @@ package dev.daap.application.cluster;
 
 import dev.daap.application.access.AccessPolicy;
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.common.RacedChangeRetry;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.Cluster;
@@ -62,31 +63,35 @@ public final class UpdateCluster {
             return AdminUrlCheck.require(
                     provisioners, ClusterTarget.unregistered(read.id(), read.name(), url, read.endpoint()));
         });
-        return transactions.inTransaction(() -> {
-            Cluster current = find(command);
-            command.precondition().check(current.version());
-            if (command.changesNothing()) {
-                return current;
-            }
-            Cluster changed = current.change(changes(current, command), clock.instant());
-            try {
-                clusters.update(changed, current.version());
-            } catch (ConcurrentChangeException e) {
-                throw command.precondition().changedMeanwhile(e, current.version());
-            }
-            command.adminUrl().ifPresent(url -> {
-                secrets.store(current.id(), url);
-                AdminCheck seen = check.orElseThrow();
-                clusters.recordHealth(
-                        current.id(), ClusterHealth.up(clock.instant(), seen.serverVersion(), seen.latencyMs()));
-            });
-            ClientEndpoint.Resolved endpoint = changed.clientEndpoint();
-            if (!endpoint.equals(current.clientEndpoint())) {
-                databases.changeEndpoint(current.id(), endpoint);
-            }
-            audit.clusterUpdated(caller, current, changed, command.adminUrl().isPresent());
-            return changed;
-        });
+        return RacedChangeRetry.run(
+                command.precondition(),
+                () -> transactions.inTransaction(() -> {
+                    Cluster current = find(command);
+                    command.precondition().check(current.version());
+                    if (command.changesNothing()) {
+                        return current;
+                    }
+                    Cluster changed = current.change(changes(current, command), clock.instant());
+                    try {
+                        clusters.update(changed, current.version());
+                    } catch (ConcurrentChangeException e) {
+                        throw command.precondition().changedMeanwhile(e, current.version());
+                    }
+                    command.adminUrl().ifPresent(url -> {
+                        secrets.store(current.id(), url);
+                        AdminCheck seen = check.orElseThrow();
+                        clusters.recordHealth(
+                                current.id(),
+                                ClusterHealth.up(clock.instant(), seen.serverVersion(), seen.latencyMs()));
+                    });
+                    ClientEndpoint.Resolved endpoint = changed.clientEndpoint();
+                    if (!endpoint.equals(current.clientEndpoint())) {
+                        databases.changeEndpoint(current.id(), endpoint);
+                    }
+                    audit.clusterUpdated(
+                            caller, current, changed, command.adminUrl().isPresent());
+                    return changed;
+                }));
     }
 
     private Cluster find(UpdateClusterCommand command) {

@@ -8,7 +8,7 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.cluster.Cluster;
-import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.cluster.PassOverReason;
 import dev.daap.domain.cluster.Placement;
@@ -35,20 +35,20 @@ import dev.daap.domain.snapshot.Snapshots;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A team asks for a database: placement picks its cluster, and the record (pending), its provision job, the audit
  * entry and the event are stored in one transaction, so there is never a record without a job to provision it, nor
  * a job without its record.
  *
- * <p>The place on the cluster is taken last, just before the commit (see {@link Clusters#reservePlace}): the
- * cluster's row is then locked for as short a time as possible, and creates racing for its last places queue there
- * and never overshoot its limit. A create that finds its cluster full by then starts again without it; one whose
- * name on the cluster was taken meanwhile starts again with the distinct form of the name.
+ * <p>Placement is one statement (see {@link Clusters#takePlace}): it ranks the clusters and takes a place on the
+ * best, whose row then stays locked until the commit, so creates racing for its last places queue there and never
+ * overshoot its limit. Only when nothing fits are the clusters read, to say why each was passed over. The name on
+ * the cluster is not looked up first: the store's unique index refuses one that is taken (rare: two teams whose
+ * names meet), and the create starts again with the distinct form of the name.
  */
 public final class CreateDatabase {
     private final Transactions transactions;
@@ -94,43 +94,39 @@ public final class CreateDatabase {
                         id, command.name(), owner, command.purpose(), command.labels(), clock.instant())
                 .withOperation(provision.id())
                 .withDeletionProtection(command.deletionProtection());
-        Attempt attempt = new Attempt();
+        boolean distinctName = false;
         while (true) {
             try {
-                return transactions.inTransaction(() -> createOnce(caller, requested, provision, command, attempt));
-            } catch (PlaceTaken taken) {
-                attempt.full.add(taken.cluster);
+                boolean distinct = distinctName;
+                return transactions.inTransaction(() -> createOnce(caller, requested, provision, command, distinct));
             } catch (NameOnClusterTaken taken) {
-                attempt.distinctName = true;
+                distinctName = true;
             }
         }
     }
 
     private Database createOnce(
-            Caller caller, Database requested, Job provision, CreateDatabaseCommand command, Attempt attempt) {
+            Caller caller, Database requested, Job provision, CreateDatabaseCommand command, boolean distinctName) {
         Optional<Database> source = command.source().map(clone -> readableSource(caller, clone));
         PlacementRequest placement =
                 source.map(from -> PlacementRequest.on(from.cluster().name())).orElse(command.placement());
-        Cluster cluster = place(placement, attempt);
-        Database database = requested.placedOn(cluster.ref(), nameOn(cluster, requested, attempt));
+        ClusterRef cluster = place(placement);
+        Database database = requested.placedOn(cluster, nameOn(requested, distinctName));
         try {
             databases.add(database);
         } catch (TeamNotFoundException e) {
             // The store's foreign key answers this, instead of a lookup of the team on every create.
             throw InvalidInputException.of("owner_team", "no team is named " + database.ownerTeam());
         } catch (ConcurrentChangeException e) {
-            if (attempt.distinctName) {
+            if (distinctName) {
                 throw e;
             }
-            throw new NameOnClusterTaken();
+            throw new NameOnClusterTaken(); // rolls all of this back, the place included
         }
         jobs.enqueue(provision);
         command.source().ifPresent(clone -> snapshots.recordCloneSource(database.id(), clone));
         audit.databaseCreated(caller, database, command.source());
         events.created(database);
-        if (!clusters.reservePlace(cluster.id())) {
-            throw new PlaceTaken(cluster.id()); // rolls all of this back
-        }
         return database;
     }
 
@@ -158,8 +154,15 @@ public final class CreateDatabase {
         return source;
     }
 
-    /** The best cluster for the request that has not been found full by an earlier attempt of this create. */
-    private Cluster place(PlacementRequest request, Attempt attempt) {
+    /**
+     * A place on the best cluster for the request. When none fits, the clusters are read to say why; if one fits by
+     * then (a place was given back meanwhile), it is tried once more, and otherwise counted as taken by others.
+     */
+    private ClusterRef place(PlacementRequest request) {
+        Optional<ClusterRef> taken = clusters.takePlace(request);
+        if (taken.isPresent()) {
+            return taken.get();
+        }
         List<Cluster> candidates = clusters.list();
         request.cluster()
                 .filter(named ->
@@ -168,26 +171,26 @@ public final class CreateDatabase {
                     throw InvalidInputException.of("cluster", "no cluster is named " + named);
                 });
         Placement.Decision decision = Placement.decide(candidates, request);
+        if (!decision.fitting().isEmpty()) {
+            taken = clusters.takePlace(request);
+            if (taken.isPresent()) {
+                return taken.get();
+            }
+        }
         List<NoCapacityException.Candidate> passedOver = new ArrayList<>();
         decision.passedOver()
                 .forEach(passed -> passedOver.add(candidate(passed.cluster().value(), passed.reason())));
-        for (Cluster cluster : decision.fitting()) {
-            if (!attempt.full.contains(cluster.id())) {
-                return cluster;
-            }
-            passedOver.add(candidate(cluster.name().value(), PassOverReason.TAKEN));
-        }
-        passedOver.sort(java.util.Comparator.comparing(NoCapacityException.Candidate::cluster));
+        decision.fitting()
+                .forEach(cluster -> passedOver.add(candidate(cluster.name().value(), PassOverReason.TAKEN)));
+        passedOver.sort(Comparator.comparing(NoCapacityException.Candidate::cluster));
         throw new NoCapacityException(passedOver);
     }
 
-    /** {@code <team>_<name>}, or its distinct form where that is taken on the cluster or was a moment ago. */
-    private NameOnCluster nameOn(Cluster cluster, Database database, Attempt attempt) {
-        NameOnCluster plain = NameOnCluster.derive(database.ownerTeam(), database.name(), database.id());
-        if (attempt.distinctName || databases.nameOnClusterTaken(cluster.id(), plain)) {
-            return NameOnCluster.distinct(database.ownerTeam(), database.name(), database.id());
-        }
-        return plain;
+    /** {@code <team>_<name>}, or its distinct form where that was found taken on the cluster. */
+    private static NameOnCluster nameOn(Database database, boolean distinct) {
+        return distinct
+                ? NameOnCluster.distinct(database.ownerTeam(), database.name(), database.id())
+                : NameOnCluster.derive(database.ownerTeam(), database.name(), database.id());
     }
 
     private static NoCapacityException.Candidate candidate(String cluster, PassOverReason reason) {
@@ -212,23 +215,7 @@ public final class CreateDatabase {
                 "owner_team", "must be this API key's team, " + principal.team() + ", or left out");
     }
 
-    /** What earlier attempts of one create learnt. */
-    private static final class Attempt {
-        final Set<ClusterId> full = new HashSet<>();
-        boolean distinctName;
-    }
-
-    /** The chosen cluster was full by the time the create came to take its place. */
-    private static final class PlaceTaken extends RuntimeException {
-        final ClusterId cluster;
-
-        PlaceTaken(ClusterId cluster) {
-            super(null, null, false, false);
-            this.cluster = cluster;
-        }
-    }
-
-    /** Another database took the name on the cluster between the check and the insert. */
+    /** A live database on the cluster has the name there already: the store refused the second. */
     private static final class NameOnClusterTaken extends RuntimeException {
         NameOnClusterTaken() {
             super(null, null, false, false);

@@ -1,6 +1,7 @@
 package dev.daap.application.database;
 
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.common.RacedChangeRetry;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
@@ -52,12 +53,14 @@ public final class DeleteDatabase {
      * @param purge        drop it for good now, instead of keeping it restorable (team admins only)
      */
     public Database execute(Caller caller, DatabaseId id, VersionPrecondition precondition, boolean purge) {
-        return transactions.inTransaction(() -> {
-            Database current =
-                    DatabaseAccess.findAny(databases, caller.principal(), id, purge ? Role.ADMIN : Role.MEMBER);
-            precondition.check(current.version());
-            return purge ? purge(caller, current, precondition) : delete(caller, current, precondition);
-        });
+        return RacedChangeRetry.run(
+                precondition,
+                () -> transactions.inTransaction(() -> {
+                    Database current =
+                            DatabaseAccess.findAny(databases, caller.principal(), id, purge ? Role.ADMIN : Role.MEMBER);
+                    precondition.check(current.version());
+                    return purge ? purge(caller, current, precondition) : delete(caller, current, precondition);
+                }));
     }
 
     private Database delete(Caller caller, Database current, VersionPrecondition precondition) {

@@ -2,6 +2,7 @@ package dev.daap.application.database;
 
 import dev.daap.application.access.AccessPolicy;
 import dev.daap.application.audit.AuditTrail;
+import dev.daap.application.common.RacedChangeRetry;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
@@ -47,30 +48,32 @@ public final class UpdateDatabase {
     }
 
     public Database execute(Caller caller, UpdateDatabaseCommand command) {
-        return transactions.inTransaction(() -> {
-            Database current = DatabaseAccess.find(databases, caller.principal(), command.id(), Role.MEMBER);
-            command.precondition().check(current.version());
-            if (command.changesNothing()) {
-                return current;
-            }
-            var changes = new DatabaseChanges(
-                    command.purpose(),
-                    command.labels().map(patch -> merge(current.labels(), patch)),
-                    command.ownerTeam(),
-                    command.deletionProtection());
-            changes.ownerTeam()
-                    .filter(team -> !team.equals(current.ownerTeam()))
-                    .ifPresent(team -> checkMove(caller, team));
-            Database changed = current.change(changes, clock.instant());
-            try {
-                databases.update(changed, current.version());
-            } catch (ConcurrentChangeException e) {
-                throw command.precondition().changedMeanwhile(e, current.version());
-            }
-            audit.databaseUpdated(caller, current, changed);
-            events.updated(current, changed);
-            return changed;
-        });
+        return RacedChangeRetry.run(
+                command.precondition(),
+                () -> transactions.inTransaction(() -> {
+                    Database current = DatabaseAccess.find(databases, caller.principal(), command.id(), Role.MEMBER);
+                    command.precondition().check(current.version());
+                    if (command.changesNothing()) {
+                        return current;
+                    }
+                    var changes = new DatabaseChanges(
+                            command.purpose(),
+                            command.labels().map(patch -> merge(current.labels(), patch)),
+                            command.ownerTeam(),
+                            command.deletionProtection());
+                    changes.ownerTeam()
+                            .filter(team -> !team.equals(current.ownerTeam()))
+                            .ifPresent(team -> checkMove(caller, team));
+                    Database changed = current.change(changes, clock.instant());
+                    try {
+                        databases.update(changed, current.version());
+                    } catch (ConcurrentChangeException e) {
+                        throw command.precondition().changedMeanwhile(e, current.version());
+                    }
+                    audit.databaseUpdated(caller, current, changed);
+                    events.updated(current, changed);
+                    return changed;
+                }));
     }
 
     /** The merged labels must still be valid labels (not too many of them). */

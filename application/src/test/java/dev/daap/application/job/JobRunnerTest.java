@@ -217,7 +217,7 @@ class JobRunnerTest {
     }
 
     private static ProbeReading aReading() {
-        return new ProbeReading("17.6", 3, 100, Map.of(), List.of(), Duration.ofMillis(5));
+        return new ProbeReading("17.6", 3, 100, List.of(), List.of(), Duration.ofMillis(5));
     }
 
     @Test

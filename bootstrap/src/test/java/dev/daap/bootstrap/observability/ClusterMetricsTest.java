@@ -6,6 +6,7 @@ import dev.daap.application.cluster.ProbeOutcome;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterSettings;
+import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.testing.TestFleet;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,8 +26,8 @@ class ClusterMetricsTest {
     void eachClusterHasItsHealthDatabasesStorageAndProbeDurations() {
         Cluster eu = fleet.register("eu-1", ClusterSettings.DEFAULTS);
         Cluster us = fleet.register("us-1", ClusterSettings.DEFAULTS);
-        fleet.clusters.reservePlace(eu.id());
-        fleet.clusters.reservePlace(eu.id());
+        fleet.clusters.takePlace(PlacementRequest.on(eu.name()));
+        fleet.clusters.takePlace(PlacementRequest.on(eu.name()));
         fleet.clusters.recordStorage(eu.id(), 7_340_032);
         ClusterHealth down = us.health().afterFailure("connection refused", NOW, 1);
         fleet.clusters.recordHealth(us.id(), down);
@@ -55,7 +56,7 @@ class ClusterMetricsTest {
         metrics.afterRound(List.of());
         assertThat(registry.scrape()).contains("daap_cluster_databases{cluster=\"eu-1\"} 0.0");
 
-        fleet.clusters.reservePlace(eu.id());
+        fleet.clusters.takePlace(PlacementRequest.on(eu.name()));
         fleet.clusters.update(us.deleted(NOW), us.version());
         metrics.afterRound(List.of()); // a tick with nothing due still reads the fleet
 

@@ -3,7 +3,6 @@ package dev.daap.domain.cluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The probe's bookkeeping in DAAP's store (a secondary port): which clusters are due a probe, and what the probes
@@ -21,10 +20,15 @@ public interface ClusterProbeStore {
     /** Stores the health a probe that got no reading left; fill and sizes stay as last measured. */
     void recordHealth(ClusterId id, ClusterHealth health);
 
+    /** The databases of the cluster measured before, by name there, least recently measured first. */
+    List<String> measuredOldestFirst(ClusterId id);
+
     /**
-     * Stores the health and fill a reading gave (in one statement: the cluster's storage is what its databases
-     * take together) and each database's size (in one more, for all of them). Sizes of names that no live database
-     * of this cluster has are ignored.
+     * Stores the health a reading gave, the sizes it measured (each with {@code measuredAt}; the one place where
+     * measured sizes are written), forgets the databases no longer on the cluster, and sets the cluster's storage
+     * to the sum of the last known sizes; each live database of the cluster that was measured gets its size.
+     * Sizes of names that no live database of this cluster has still count towards the cluster's storage (parked
+     * deleted databases, snapshot copies).
      */
-    void recordReading(ClusterId id, ClusterHealth health, Map<String, Long> databaseSizes, long storageBytes);
+    void recordReading(ClusterId id, ClusterHealth health, List<DatabaseSeen> databases, Instant measuredAt);
 }

@@ -20,7 +20,7 @@ public interface Clusters {
 
     /**
      * The live cluster with this name, its row locked until the transaction ends: no database is placed on it
-     * meanwhile (see {@link #reservePlace}), so what the caller reads of its fill stays true until then.
+     * meanwhile (see {@link #takePlace}), so what the caller reads of its fill stays true until then.
      */
     Optional<Cluster> lockByName(ClusterName name);
 
@@ -35,12 +35,14 @@ public interface Clusters {
     void update(Cluster changed, long expectedVersion);
 
     /**
-     * Takes a place on the cluster for a new database, if it is still live, active, up and has room (fewer
-     * databases than its limit, storage under its limit): one more database counted, and true. False, and nothing
-     * changed, otherwise. The cluster's row stays locked until the transaction ends, so creates that race for its
-     * last places take turns and never overshoot its limit.
+     * Takes a place for a new database on the best cluster for {@code request}, as {@link Placement} ranks them
+     * (live, active, up, in its region, with every label, with room; least full, then fewest databases, then by
+     * name), in one step: one more database counted there, and the cluster returned. Empty, and nothing changed,
+     * when no cluster fits; {@link Placement#decide} on {@link #list} then says why. The chosen cluster's row stays
+     * locked until the transaction ends, so creates that race for its last places take turns, never overshoot its
+     * limit, and go on to the next cluster that fits once it is full.
      */
-    boolean reservePlace(ClusterId id);
+    Optional<ClusterRef> takePlace(PlacementRequest request);
 
     /** A database left the cluster (dropped from it): one database fewer counted. */
     void releasePlace(ClusterId id);

@@ -9,8 +9,8 @@ import java.util.List;
  * and have room, the least full first (the larger of its database and storage fractions), then the one with the
  * fewest databases, then by name. The count matters where fractions tie: clusters without limits all count as empty
  * (fraction 0), and by name alone the first of them would take every database.
- * Pure: the candidates come from the store, and the race for the last place is settled there (see
- * {@link Clusters#reservePlace}), by trying the ranked clusters in order.
+ * Pure: the rule that the store's {@link Clusters#takePlace} applies in one statement (and the fake of that port
+ * through this class), and the reasons a {@code no-capacity} answer gives when nothing fits.
  */
 public final class Placement {
     private static final Comparator<Cluster> LEAST_FULL_FIRST = Comparator.comparingDouble(

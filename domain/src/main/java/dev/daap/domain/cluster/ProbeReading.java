@@ -1,7 +1,6 @@
 package dev.daap.domain.cluster;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +12,17 @@ import java.util.Objects;
  * @param serverVersion          e.g. {@code 17.6}
  * @param connections            client sessions open on the cluster
  * @param maxConnections         its {@code max_connections}
- * @param databaseSizes          the size in bytes of every database DAAP made there, by its name on the cluster;
- *                               empty when they were not measured
+ * @param databases              every database DAAP made there, by name, the measured ones with their size
  * @param publicConnectDatabases databases DAAP did not make that still let PUBLIC connect, by name
  * @param took                   how long connecting and the query took: the probe's latency
- * @param sizesMeasured          false when measuring the sizes took longer than the probe may: the cluster
+ * @param sizesMeasured          false when measuring the slice's sizes took longer than the probe may: the cluster
  *                               answered all the same, and its fill stays as last measured
  */
 public record ProbeReading(
         String serverVersion,
         int connections,
         int maxConnections,
-        Map<String, Long> databaseSizes,
+        List<DatabaseSeen> databases,
         List<String> publicConnectDatabases,
         Duration took,
         boolean sizesMeasured) {
@@ -32,32 +30,31 @@ public record ProbeReading(
     public ProbeReading {
         Objects.requireNonNull(serverVersion, "serverVersion");
         Objects.requireNonNull(took, "took");
-        databaseSizes = Collections.unmodifiableMap(new LinkedHashMap<>(databaseSizes));
-        databaseSizes.values().forEach(size -> {
-            if (size == null || size < 0) {
-                throw new IllegalArgumentException("a database's size is a number of bytes from 0");
-            }
-        });
+        databases = List.copyOf(databases);
         publicConnectDatabases = List.copyOf(publicConnectDatabases);
-        if (!sizesMeasured && !databaseSizes.isEmpty()) {
+        if (!sizesMeasured && databases.stream().anyMatch(DatabaseSeen::measured)) {
             throw new IllegalArgumentException("sizes that were not measured cannot be given");
         }
     }
 
-    /** A reading with every size measured. */
+    /** A reading whose sizes were measured, with DAAP's databases on the cluster as {@code databases}. */
     public ProbeReading(
             String serverVersion,
             int connections,
             int maxConnections,
-            Map<String, Long> databaseSizes,
+            List<DatabaseSeen> databases,
             List<String> publicConnectDatabases,
             Duration took) {
-        this(serverVersion, connections, maxConnections, databaseSizes, publicConnectDatabases, took, true);
+        this(serverVersion, connections, maxConnections, databases, publicConnectDatabases, took, true);
     }
 
-    /** What DAAP's databases on the cluster take on disk together. */
-    public long storageBytes() {
-        return databaseSizes.values().stream().mapToLong(Long::longValue).sum();
+    /** The sizes this probe measured, by name on the cluster (sizes the admin may not read left out). */
+    public Map<String, Long> databaseSizes() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        databases.stream()
+                .filter(database -> database.sizeBytes() != null)
+                .forEach(database -> sizes.put(database.name(), database.sizeBytes()));
+        return sizes;
     }
 
     /** The latency in whole milliseconds, as the health keeps it. */

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClusterHealthTest {
     private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
     private static final ProbeReading READING = new ProbeReading(
-            "17.6", 12, 100, Map.of("checkout_orders", 8_000_000L), List.of("template1"), Duration.ofMillis(37));
+            "17.6",
+            12,
+            100,
+            List.of(DatabaseSeen.measured("checkout_orders", 8_000_000L)),
+            List.of("template1"),
+            Duration.ofMillis(37));
 
     @Test
     void aReadingMakesAClusterUpWithWhatItRead() {

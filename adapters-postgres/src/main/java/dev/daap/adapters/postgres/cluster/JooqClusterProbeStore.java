@@ -1,6 +1,7 @@
 package dev.daap.adapters.postgres.cluster;
 
 import static dev.daap.adapters.postgres.generated.Tables.CLUSTERS;
+import static dev.daap.adapters.postgres.generated.Tables.CLUSTER_DATABASE_SIZES;
 import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
 
 import dev.daap.adapters.postgres.JooqSession;
@@ -9,12 +10,13 @@ import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterProbeStore;
+import dev.daap.domain.cluster.DatabaseSeen;
 import dev.daap.domain.cluster.DueProbe;
 import dev.daap.domain.cluster.HealthStatus;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -28,6 +30,8 @@ import org.jooq.impl.SQLDataType;
  * checks the WHERE again on the row as the winner left it), so each due cluster goes to exactly one of them.
  */
 public final class JooqClusterProbeStore implements ClusterProbeStore {
+    private static final Field<String> SIZE_NAME = DSL.field(DSL.name("sizes", "name"), String.class);
+    private static final Field<Long> SIZE_BYTES = DSL.field(DSL.name("sizes", "bytes"), Long.class);
     private final JooqSession session;
 
     public JooqClusterProbeStore(JooqSession session) {
@@ -61,37 +65,92 @@ public final class JooqClusterProbeStore implements ClusterProbeStore {
     }
 
     @Override
-    public void recordReading(ClusterId id, ClusterHealth health, Map<String, Long> databaseSizes, long storageBytes) {
+    public List<String> measuredOldestFirst(ClusterId id) {
+        return session.dsl()
+                .select(CLUSTER_DATABASE_SIZES.NAME_ON_CLUSTER)
+                .from(CLUSTER_DATABASE_SIZES)
+                .where(CLUSTER_DATABASE_SIZES.CLUSTER_ID.eq(id.value()))
+                .orderBy(CLUSTER_DATABASE_SIZES.MEASURED_AT, CLUSTER_DATABASE_SIZES.NAME_ON_CLUSTER)
+                .fetch(CLUSTER_DATABASE_SIZES.NAME_ON_CLUSTER);
+    }
+
+    @Override
+    public void recordReading(ClusterId id, ClusterHealth health, List<DatabaseSeen> databases, Instant measuredAt) {
         // The databases' rows first, the cluster's last: a job that changes a database and then the cluster's count
         // in one transaction (a deprovision gives its place back) takes them in the same order, so the two never
         // wait for each other in a circle; and creates wait for the cluster's row only for the last statement.
-        if (!databaseSizes.isEmpty()) {
-            recordSizes(id, databaseSizes);
+        List<DatabaseSeen> measured =
+                databases.stream().filter(DatabaseSeen::measured).toList();
+        forgetGone(id, databases);
+        if (!measured.isEmpty()) {
+            recordSizes(id, measured, measuredAt);
+            recordSizesOfLiveDatabases(id, measured);
         }
         withHealth(health)
-                .set(CLUSTERS.STORAGE_BYTES, storageBytes)
+                .set(
+                        CLUSTERS.STORAGE_BYTES,
+                        DSL.field(DSL.select(DSL.coalesce(
+                                                DSL.sum(CLUSTER_DATABASE_SIZES.SIZE_BYTES), DSL.inline(BigDecimal.ZERO))
+                                        .cast(SQLDataType.BIGINT))
+                                .from(CLUSTER_DATABASE_SIZES)
+                                .where(CLUSTER_DATABASE_SIZES.CLUSTER_ID.eq(id.value()))))
                 .where(CLUSTERS.ID.eq(id.value()))
                 .execute();
     }
 
-    /** One statement for every database: the names and sizes travel as two arrays, unnested side by side. */
-    private void recordSizes(ClusterId id, Map<String, Long> databaseSizes) {
-        Table<?> sizes = DSL.table(
-                        "unnest({0}, {1})",
-                        DSL.val(databaseSizes.keySet().toArray(String[]::new), SQLDataType.CLOB.array()),
-                        DSL.val(databaseSizes.values().toArray(Long[]::new), SQLDataType.BIGINT.array()))
-                .as("sizes", "name", "bytes");
-        Field<String> name = DSL.field(DSL.name("sizes", "name"), String.class);
-        Field<Long> bytes = DSL.field(DSL.name("sizes", "bytes"), Long.class);
+    /** The sizes of databases no longer on the cluster (dropped, or renamed: parked, restored) count no more. */
+    private void forgetGone(ClusterId id, List<DatabaseSeen> databases) {
+        String[] present = databases.stream().map(DatabaseSeen::name).toArray(String[]::new);
+        session.dsl()
+                .deleteFrom(CLUSTER_DATABASE_SIZES)
+                .where(CLUSTER_DATABASE_SIZES.CLUSTER_ID.eq(id.value()))
+                .and(CLUSTER_DATABASE_SIZES.NAME_ON_CLUSTER.ne(DSL.all(present)))
+                .execute();
+    }
+
+    /** One statement for the slice: names and sizes travel as two arrays, unnested side by side. */
+    private void recordSizes(ClusterId id, List<DatabaseSeen> measured, Instant measuredAt) {
+        Table<?> sizes = sizesTable(measured);
+        session.dsl()
+                .insertInto(
+                        CLUSTER_DATABASE_SIZES,
+                        CLUSTER_DATABASE_SIZES.CLUSTER_ID,
+                        CLUSTER_DATABASE_SIZES.NAME_ON_CLUSTER,
+                        CLUSTER_DATABASE_SIZES.SIZE_BYTES,
+                        CLUSTER_DATABASE_SIZES.MEASURED_AT)
+                .select(DSL.select(DSL.val(id.value()), SIZE_NAME, SIZE_BYTES, DSL.val(measuredAt))
+                        .from(sizes))
+                .onConflict(CLUSTER_DATABASE_SIZES.CLUSTER_ID, CLUSTER_DATABASE_SIZES.NAME_ON_CLUSTER)
+                .doUpdate()
+                .set(CLUSTER_DATABASE_SIZES.SIZE_BYTES, DSL.excluded(CLUSTER_DATABASE_SIZES.SIZE_BYTES))
+                .set(CLUSTER_DATABASE_SIZES.MEASURED_AT, DSL.excluded(CLUSTER_DATABASE_SIZES.MEASURED_AT))
+                .execute();
+    }
+
+    /** Each live database of the cluster among the measured gets its size (where it could be read), as it shows. */
+    private void recordSizesOfLiveDatabases(ClusterId id, List<DatabaseSeen> measured) {
         session.dsl()
                 .update(DATABASES)
-                .set(DATABASES.STORAGE_BYTES, bytes)
-                .from(sizes)
+                .set(DATABASES.STORAGE_BYTES, SIZE_BYTES)
+                .from(sizesTable(measured))
                 .where(DATABASES.CLUSTER_ID.eq(id.value()))
-                .and(DATABASES.NAME_ON_CLUSTER.eq(name))
+                .and(DATABASES.NAME_ON_CLUSTER.eq(SIZE_NAME))
                 .and(DATABASES.DELETED_AT.isNull())
-                .and(DATABASES.STORAGE_BYTES.isDistinctFrom(bytes))
+                .and(SIZE_BYTES.isNotNull())
+                .and(DATABASES.STORAGE_BYTES.isDistinctFrom(SIZE_BYTES))
                 .execute();
+    }
+
+    private static Table<?> sizesTable(List<DatabaseSeen> measured) {
+        return DSL.table(
+                        "unnest({0}, {1})",
+                        DSL.val(
+                                measured.stream().map(DatabaseSeen::name).toArray(String[]::new),
+                                SQLDataType.CLOB.array()),
+                        DSL.val(
+                                measured.stream().map(DatabaseSeen::sizeBytes).toArray(Long[]::new),
+                                SQLDataType.BIGINT.array()))
+                .as("sizes", "name", "bytes");
     }
 
     private UpdateSetMoreStep<ClustersRecord> withHealth(ClusterHealth health) {

@@ -4,30 +4,41 @@ import static dev.daap.adapters.postgres.generated.Tables.CLUSTERS;
 import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
 
 import dev.daap.adapters.postgres.JooqSession;
+import dev.daap.adapters.postgres.JsonColumns;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.generated.tables.records.ClustersRecord;
+import dev.daap.adapters.postgres.sql.Binds;
 import dev.daap.adapters.postgres.sql.HotStatement;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.ClusterState;
 import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.cluster.HealthStatus;
+import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.error.ClusterTakenException;
 import dev.daap.domain.error.ConcurrentChangeException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record1;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
- * The {@link Clusters} port on PostgreSQL. A place on a cluster is taken by one conditional {@code UPDATE} of its
- * row, which holds the row lock until the transaction ends: creates that race for the last places queue on that
- * row, and each re-checks the condition once the one before it has committed. The list and the place run in every
- * create, as {@link HotStatement}s: jOOQ's rendering of them was most of placement's CPU (bench/fleet, 2026-12-03).
+ * The {@link Clusters} port on PostgreSQL. A place on a cluster is taken by one {@code UPDATE} of the best
+ * cluster's row (see {@link #takePlace}), which holds the row lock until the transaction ends: creates that race for
+ * the last places queue on that row, and each re-checks the conditions once the one before it has committed. It runs
+ * in every create, as a {@link HotStatement}: jOOQ's rendering was most of placement's CPU (bench/fleet, 2026-12-03).
  */
 public final class JooqClusters implements Clusters {
     static final String LIVE_NAME_CONSTRAINT = "clusters_live_name_key";
@@ -36,18 +47,20 @@ public final class JooqClusters implements Clusters {
 
     private final JooqSession session;
 
-    private final HotStatement<Void> live = HotStatement.of((dsl, none, binds) ->
-            dsl.selectFrom(CLUSTERS).where(CLUSTERS.DELETED_AT.isNull()).orderBy(CLUSTERS.NAME));
-
-    /** Constants inline: a hot statement's bind values are the caller's, here the cluster's id alone. */
-    private final HotStatement<ClusterId> place = HotStatement.of((dsl, id, binds) -> dsl.update(CLUSTERS)
-            .set(CLUSTERS.DATABASE_COUNT, CLUSTERS.DATABASE_COUNT.plus(DSL.inline(1)))
-            .where(CLUSTERS.ID.eq(binds.value(CLUSTERS.ID, ClusterId::value)))
-            .and(CLUSTERS.DELETED_AT.isNull())
-            .and(CLUSTERS.STATE.eq(DSL.inline(ClusterState.ACTIVE.wireName())))
-            .and(CLUSTERS.HEALTH_STATUS.eq(DSL.inline(HealthStatus.UP.wireName())))
-            .and(CLUSTERS.MAX_DATABASES.isNull().or(CLUSTERS.DATABASE_COUNT.lt(CLUSTERS.MAX_DATABASES)))
-            .and(CLUSTERS.MAX_STORAGE_BYTES.isNull().or(CLUSTERS.STORAGE_BYTES.lt(CLUSTERS.MAX_STORAGE_BYTES))));
+    /**
+     * Placement in one statement: the best cluster that fits, as {@link dev.daap.domain.cluster.Placement} ranks
+     * them, locked ({@code FOR NO KEY UPDATE}: foreign keys that point at the row are still checked meanwhile) and
+     * given one more database. Creates racing for the same cluster queue on its row lock; once one gets it,
+     * PostgreSQL checks the candidate's conditions again on the row as the one before it left it, and if it is full
+     * by then takes the next in the ranking: the LIMIT is applied above the lock. Constants are inline; the bind
+     * values are the request's, and its shape (region, labels, a named cluster) decides the SQL.
+     */
+    private final HotStatement<PlacementRequest> takePlace = HotStatement.of(
+            request -> List.of(
+                    request.region().isPresent(),
+                    !request.labels().values().isEmpty(),
+                    request.cluster().isPresent()),
+            JooqClusters::takePlaceStatement);
 
     public JooqClusters(JooqSession session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -90,8 +103,11 @@ public final class JooqClusters implements Clusters {
 
     @Override
     public List<Cluster> list() {
-        return live.fetch(session, null, CLUSTERS.fields())
-                .map(row -> ClusterRecordMapper.toDomain(row.into(CLUSTERS)));
+        return session.dsl()
+                .selectFrom(CLUSTERS)
+                .where(CLUSTERS.DELETED_AT.isNull())
+                .orderBy(CLUSTERS.NAME)
+                .fetch(ClusterRecordMapper::toDomain);
     }
 
     @Override
@@ -109,8 +125,61 @@ public final class JooqClusters implements Clusters {
     }
 
     @Override
-    public boolean reservePlace(ClusterId id) {
-        return place.execute(session, id) == 1;
+    public Optional<ClusterRef> takePlace(PlacementRequest request) {
+        return takePlace.fetch(session, request, CLUSTERS.ID, CLUSTERS.NAME).stream()
+                .findFirst()
+                .map(row ->
+                        new ClusterRef(new ClusterId(row.get(CLUSTERS.ID)), new ClusterName(row.get(CLUSTERS.NAME))));
+    }
+
+    private static Query takePlaceStatement(DSLContext dsl, PlacementRequest request, Binds<PlacementRequest> binds) {
+        var candidate = CLUSTERS.as("candidate");
+        Condition fits = candidate
+                .DELETED_AT
+                .isNull()
+                .and(candidate.STATE.eq(DSL.inline(ClusterState.ACTIVE.wireName())))
+                .and(candidate.HEALTH_STATUS.eq(DSL.inline(HealthStatus.UP.wireName())))
+                .and(candidate.MAX_DATABASES.isNull().or(candidate.DATABASE_COUNT.lt(candidate.MAX_DATABASES)))
+                .and(candidate.MAX_STORAGE_BYTES.isNull().or(candidate.STORAGE_BYTES.lt(candidate.MAX_STORAGE_BYTES)));
+        if (request.region().isPresent()) {
+            fits = fits.and(candidate.REGION.eq(
+                    binds.value(CLUSTERS.REGION, r -> r.region().orElseThrow().value())));
+        }
+        if (!request.labels().values().isEmpty()) {
+            fits = fits.and(DSL.condition(
+                    "{0} @> {1}",
+                    candidate.LABELS,
+                    binds.value(
+                            CLUSTERS.LABELS, r -> JsonColumns.toJsonb(r.labels().values()))));
+        }
+        if (request.cluster().isPresent()) {
+            fits = fits.and(candidate.NAME.eq(
+                    binds.value(CLUSTERS.NAME, r -> r.cluster().orElseThrow().value())));
+        }
+        Table<Record1<UUID>> chosen = dsl.select(candidate.ID)
+                .from(candidate)
+                .where(fits)
+                .orderBy(
+                        DSL.greatest(
+                                fraction(candidate.DATABASE_COUNT, candidate.MAX_DATABASES),
+                                fraction(candidate.STORAGE_BYTES, candidate.MAX_STORAGE_BYTES)),
+                        candidate.DATABASE_COUNT,
+                        candidate.NAME.collate(DSL.collation("C"))) // as Java compares names
+                .limit(DSL.inline(1))
+                .forNoKeyUpdate()
+                .asTable("chosen");
+        return dsl.update(CLUSTERS)
+                .set(CLUSTERS.DATABASE_COUNT, CLUSTERS.DATABASE_COUNT.plus(DSL.inline(1)))
+                .from(chosen)
+                .where(CLUSTERS.ID.eq(chosen.field(candidate.ID)))
+                .returningResult(CLUSTERS.ID, CLUSTERS.NAME);
+    }
+
+    /** What a cluster uses of a limit, as {@code ClusterFill.fraction}: 0 without one (a limit of 0 never fits). */
+    private static Field<Double> fraction(Field<? extends Number> used, Field<? extends Number> limit) {
+        return DSL.coalesce(
+                used.cast(SQLDataType.DOUBLE).div(DSL.nullif(limit.cast(SQLDataType.DOUBLE), DSL.inline(0.0))),
+                DSL.inline(0.0));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.cluster.DatabaseSeen;
 import dev.daap.domain.cluster.DueProbe;
 import dev.daap.domain.common.Labels;
 import dev.daap.domain.database.Database;
@@ -172,8 +173,9 @@ class ClusterProbeClaimRaceTest {
                         .recordReading(
                                 cluster,
                                 ClusterHealth.up(Instant.now(), "17.6", 3),
-                                Map.of(leaving.nameOnCluster().value(), 8_000_000L),
-                                8_000_000L);
+                                List.of(DatabaseSeen.measured(
+                                        leaving.nameOnCluster().value(), 8_000_000L)),
+                                Instant.now());
                 return null;
             }));
             await("the probe waiting for the database's row")

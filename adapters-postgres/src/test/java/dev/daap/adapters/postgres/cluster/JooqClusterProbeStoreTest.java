@@ -11,6 +11,7 @@ import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.cluster.DatabaseSeen;
 import dev.daap.domain.cluster.DueProbe;
 import dev.daap.domain.cluster.HealthStatus;
 import dev.daap.domain.cluster.ProbeReading;
@@ -24,7 +25,6 @@ import dev.daap.domain.team.TeamSlug;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,18 +83,75 @@ class JooqClusterProbeStoreTest {
                 "17.6",
                 12,
                 300,
-                Map.of("checkout_orders", 8_000_000L, "checkout_carts", 9_000_000L, "not_ours", 1L),
+                List.of(
+                        DatabaseSeen.measured("checkout_orders", 8_000_000L),
+                        DatabaseSeen.measured("checkout_carts", 9_000_000L),
+                        DatabaseSeen.measured("daap.snapshot.1", 1L)),
                 List.of("template1"),
                 Duration.ofMillis(42));
         ClusterHealth health = ClusterHealth.UNKNOWN.afterReading(reading, T0);
 
-        store.recordReading(cluster.id(), health, reading.databaseSizes(), reading.storageBytes());
+        store.recordReading(cluster.id(), health, reading.databases(), T0);
 
         assertThat(storageBytes(orders)).isEqualTo(8_000_000L);
         assertThat(storageBytes(carts)).isEqualTo(9_000_000L);
         assertThat(storageBytes(elsewhere)).as("same name, another cluster").isNull();
-        assertThat(clusterStorageBytes(cluster)).isEqualTo(17_000_001L);
+        assertThat(clusterStorageBytes(cluster))
+                .as("a snapshot copy counts too")
+                .isEqualTo(17_000_001L);
         assertThat(claimedHealth(cluster)).isEqualTo(health);
+    }
+
+    @Test
+    void theStorageSumsTheLastKnownSizesAndForgetsDatabasesNoLongerOnTheCluster() {
+        ClusterRef cluster = aCluster(T0);
+        DatabaseId orders = aDatabase(cluster, "checkout_orders");
+        ClusterHealth health = ClusterHealth.up(T0, "17.6", 3);
+        store.recordReading(
+                cluster.id(),
+                health,
+                List.of(
+                        DatabaseSeen.measured("checkout_orders", 8_000_000L),
+                        DatabaseSeen.measured("checkout_carts", 9_000_000L),
+                        DatabaseSeen.measured("parked", 1_000_000L)),
+                T0);
+
+        store.recordReading(
+                cluster.id(),
+                health,
+                List.of(
+                        DatabaseSeen.measured("checkout_orders", 10_000_000L),
+                        DatabaseSeen.notMeasured("checkout_carts"),
+                        DatabaseSeen.notMeasured("new_one")),
+                T0.plusSeconds(15));
+
+        assertThat(clusterStorageBytes(cluster))
+                .as("orders as measured now, carts as measured before; parked is gone, new_one not measured yet")
+                .isEqualTo(19_000_000L);
+        assertThat(storageBytes(orders)).isEqualTo(10_000_000L);
+        assertThat(store.measuredOldestFirst(cluster.id())).containsExactly("checkout_carts", "checkout_orders");
+    }
+
+    @Test
+    void aSizeTheAdminMayNotReadCountsAsMeasuredButAddsNothing() {
+        ClusterRef cluster = aCluster(T0);
+        ClusterRef other = aCluster(T0);
+        DatabaseId orders = aDatabase(cluster, "checkout_orders");
+        store.recordReading(
+                other.id(), ClusterHealth.up(T0, "17.6", 3), List.of(DatabaseSeen.measured("checkout_orders", 5L)), T0);
+
+        store.recordReading(
+                cluster.id(),
+                ClusterHealth.up(T0, "17.6", 3),
+                List.of(DatabaseSeen.measured("checkout_orders", null), DatabaseSeen.measured("checkout_carts", 9L)),
+                T0.plusSeconds(1));
+
+        assertThat(store.measuredOldestFirst(cluster.id()))
+                .as("its turn is taken, so it cannot hold the head of every slice")
+                .containsExactlyInAnyOrder("checkout_orders", "checkout_carts");
+        assertThat(clusterStorageBytes(cluster)).isEqualTo(9L);
+        assertThat(storageBytes(orders)).isNull();
+        assertThat(store.measuredOldestFirst(other.id())).containsExactly("checkout_orders");
     }
 
     @Test
@@ -102,7 +159,10 @@ class JooqClusterProbeStoreTest {
         ClusterRef cluster = aCluster(T0);
         DatabaseId orders = aDatabase(cluster, "checkout_orders");
         store.recordReading(
-                cluster.id(), ClusterHealth.up(T0, "17.6", 3), Map.of("checkout_orders", 8_000_000L), 8_000_000L);
+                cluster.id(),
+                ClusterHealth.up(T0, "17.6", 3),
+                List.of(DatabaseSeen.measured("checkout_orders", 8_000_000L)),
+                T0);
         ClusterHealth failed = ClusterHealth.up(T0, "17.6", 3).afterFailure("connection refused", T0, 3);
 
         store.recordHealth(cluster.id(), failed);

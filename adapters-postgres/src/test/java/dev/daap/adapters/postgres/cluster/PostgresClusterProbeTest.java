@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClusterProbeException;
+import dev.daap.domain.cluster.DatabaseSeen;
 import dev.daap.domain.cluster.ProbeReading;
+import dev.daap.domain.cluster.SizeSlice;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.testing.TestPostgres;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,12 +25,19 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The shared PostgreSQL 17 as the probed cluster. Databases and roles are cluster-wide: each test makes its own and
- * removes them afterwards.
+ * removes them afterwards. Isolated from the other test classes, which make DAAP's databases too: which databases a
+ * slice measures depends on every one of them on the cluster.
  */
+@Isolated
+@Execution(ExecutionMode.SAME_THREAD)
 class PostgresClusterProbeTest {
+    private static final SizeSlice EVERY_SIZE = new SizeSlice(List.of(), Integer.MAX_VALUE);
     private static final TestPostgres postgres = TestPostgres.shared();
     private final PostgresClusterProbe probe = new PostgresClusterProbe(Duration.ofSeconds(5));
     private final PostgresProvisioner provisioner =
@@ -50,7 +60,7 @@ class PostgresClusterProbeTest {
         String foreign = uniqueName();
         superuser("CREATE DATABASE \"" + foreign + "\"");
 
-        ProbeReading reading = probe.probe(admin(postgres.password()));
+        ProbeReading reading = probe.probe(admin(postgres.password()), EVERY_SIZE);
 
         assertThat(reading.serverVersion()).startsWith("17.");
         assertThat(reading.connections()).isPositive();
@@ -60,8 +70,7 @@ class PostgresClusterProbeTest {
                 .containsKeys(orders, relabelled)
                 .doesNotContainKeys(foreign, "postgres", "template1");
         assertThat(reading.databaseSizes().get(orders)).isGreaterThan(1_000_000L);
-        assertThat(reading.storageBytes())
-                .isGreaterThanOrEqualTo(reading.databaseSizes().get(orders));
+        assertThat(reading.databases()).extracting(DatabaseSeen::name).doesNotContain(foreign, "postgres");
         assertThat(reading.publicConnectDatabases())
                 .contains("postgres", "template1", foreign)
                 .doesNotContain(orders, relabelled, "template0");
@@ -70,17 +79,49 @@ class PostgresClusterProbeTest {
     }
 
     @Test
+    void aSliceMeasuresTheNeverMeasuredFirstThenTheLeastRecentlyMeasuredAndSeesTheRest() throws SQLException {
+        String oldest = provisioned();
+        String newest = provisioned();
+        String never = provisioned();
+        List<String> daapDatabases =
+                probe.probe(admin(postgres.password()), new SizeSlice(List.of(), 0)).databases().stream()
+                        .map(DatabaseSeen::name)
+                        .toList();
+        assertThat(daapDatabases).contains(oldest, newest, never);
+        List<String> measuredBefore = new ArrayList<>(List.of(oldest));
+        daapDatabases.stream()
+                .filter(name -> !List.of(oldest, newest, never).contains(name))
+                .forEach(measuredBefore::add);
+        measuredBefore.add(newest);
+
+        ProbeReading reading = probe.probe(admin(postgres.password()), new SizeSlice(measuredBefore, 2));
+
+        assertThat(reading.databases())
+                .filteredOn(DatabaseSeen::measured)
+                .extracting(DatabaseSeen::name)
+                .containsExactlyInAnyOrder(never, oldest);
+        assertThat(reading.databaseSizes()).containsOnlyKeys(never, oldest);
+        assertThat(reading.databases())
+                .extracting(DatabaseSeen::name)
+                .as("every one of DAAP's databases is seen, measured or not")
+                .containsAll(daapDatabases);
+    }
+
+    @Test
     void theQueryForWhenSizesTakeTooLongReadsEverythingButTheSizes() throws SQLException {
         String orders = provisioned();
         try (Connection connection = postgres.dataSource("postgres").getConnection();
-                Statement statement = connection.createStatement();
-                var rows = statement.executeQuery(PostgresClusterProbe.QUERY_WITHOUT_SIZES)) {
+                PreparedStatement statement = connection.prepareStatement(PostgresClusterProbe.QUERY_WITHOUT_SIZES)) {
+            statement.setArray(1, connection.createArrayOf("text", new String[0]));
+            statement.setInt(2, Integer.MAX_VALUE);
             List<String> names = new ArrayList<>();
-            while (rows.next()) {
-                names.add(rows.getString("datname"));
-                assertThat(rows.getObject("size_bytes")).isNull();
-                assertThat(rows.getString("server_version")).startsWith("17.");
-                assertThat(rows.getInt("max_connections")).isPositive();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString("datname"));
+                    assertThat(rows.getObject("size_bytes")).isNull();
+                    assertThat(rows.getString("server_version")).startsWith("17.");
+                    assertThat(rows.getInt("max_connections")).isPositive();
+                }
             }
             assertThat(names).contains(orders, "postgres");
         }
@@ -95,7 +136,7 @@ class PostgresClusterProbeTest {
         }
         AdminUrl nowhere = new AdminUrl("127.0.0.1", closedPort, "postgres", "admin", "pw-secret", Map.of());
 
-        assertThatThrownBy(() -> probe.probe(nowhere))
+        assertThatThrownBy(() -> probe.probe(nowhere, EVERY_SIZE))
                 .isInstanceOf(ClusterProbeException.class)
                 .hasMessageStartingWith("cannot reach the cluster at 127.0.0.1:" + closedPort + " while probing")
                 .message()
@@ -104,7 +145,7 @@ class PostgresClusterProbeTest {
 
     @Test
     void aRejectedAdminLoginSaysSoAndNeverShowsThePassword() {
-        assertThatThrownBy(() -> probe.probe(admin("not-the-password")))
+        assertThatThrownBy(() -> probe.probe(admin("not-the-password"), EVERY_SIZE))
                 .isInstanceOf(ClusterProbeException.class)
                 .hasMessageContaining("rejected the admin login")
                 .message()
@@ -119,7 +160,7 @@ class PostgresClusterProbeTest {
 
             assertTimeoutPreemptively(
                     Duration.ofSeconds(10),
-                    () -> assertThatThrownBy(() -> quick.probe(admin))
+                    () -> assertThatThrownBy(() -> quick.probe(admin, EVERY_SIZE))
                             .isInstanceOf(ClusterProbeException.class)
                             .hasMessageContaining("127.0.0.1:" + silent.getLocalPort()));
         }
