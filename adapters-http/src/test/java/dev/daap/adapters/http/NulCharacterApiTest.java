@@ -56,6 +56,13 @@ class NulCharacterApiTest extends ApiTest {
             Map.entry("DELETE /v1/databases/{id}/snapshots/{sid}", NO_BODY),
             Map.entry("POST /v1/databases/{id}/snapshots/{sid}/restore", NO_BODY),
             Map.entry("POST /v1/databases/{id}/credentials/rotate", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/credentials/revoke-previous", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/users", """
+                    {"name": "reporting", "access": "read_only"}"""),
+            Map.entry("DELETE /v1/databases/{id}/users/{user}", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/users/{user}/credentials/rotate", """
+                    {"overlap": "1h"}"""),
+            Map.entry("POST /v1/databases/{id}/users/{user}/credentials/revoke-previous", NO_BODY),
             Map.entry("POST /v1/teams", """
             {"slug": "new-team", "display_name": "New team"}"""),
             Map.entry("POST /v1/teams/{slug}/api-keys", """
@@ -275,7 +282,8 @@ class NulCharacterApiTest extends ApiTest {
                         : pattern.startsWith("/v1/teams") ? teamKeyId : platformKeyId;
         String path = pattern.replace("{slug}", "slug".equals(withNul) ? NUL_IN_QUERY : "payments")
                 .replace("{name}", "name".equals(withNul) ? NUL_IN_QUERY : "default")
-                .replace("{sid}", "sid".equals(withNul) ? NUL_IN_QUERY : NO_SUCH_SNAPSHOT);
+                .replace("{sid}", "sid".equals(withNul) ? NUL_IN_QUERY : NO_SUCH_SNAPSHOT)
+                .replace("{user}", "user".equals(withNul) ? NUL_IN_QUERY : "owner");
         return path.replace("{id}", "id".equals(withNul) ? NUL_IN_QUERY : id);
     }
 

@@ -23,6 +23,7 @@ import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
+import dev.daap.domain.error.UserNotFoundException;
 import dev.daap.domain.error.VersionMismatchException;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ class ProblemMapperTest {
                 Map.entry(new ClusterNotEmptyException("x", 1), 409),
                 Map.entry(new NoCapacityException(List.of()), 409),
                 Map.entry(new SnapshotNotFoundException("x"), 404),
+                Map.entry(new UserNotFoundException("x", "y"), 404),
                 Map.entry(new SnapshotLimitException(10, "x"), 409),
                 Map.entry(new DeletionProtectedException("x"), 409),
                 Map.entry(new RestoreWindowExpiredException("x", java.time.Instant.EPOCH), 409));
@@ -64,7 +66,7 @@ class ProblemMapperTest {
                         .map(DomainException::code)
                         .distinct()
                         .toList())
-                .hasSize(21);
+                .hasSize(22);
         assertThat(statuses.keySet().stream().map(Object::getClass).toList())
                 .as("every kind of domain error is covered here")
                 .containsExactlyInAnyOrder(DomainException.class.getPermittedSubclasses());
