@@ -22,6 +22,7 @@ import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
 import dev.daap.adapters.postgres.user.JooqDatabaseUsers;
@@ -55,6 +56,7 @@ import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.SnapshotEvents;
+import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.DropSnapshot;
@@ -72,6 +74,7 @@ import dev.daap.application.job.SetUpAccess;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
 import dev.daap.application.snapshot.ListSnapshots;
 import dev.daap.application.snapshot.RestoreSnapshot;
@@ -126,6 +129,7 @@ final class Wiring {
     final JooqTeams teams;
     final JooqApiKeys apiKeys;
     final JooqAuditLog auditLog;
+    final JooqRevisions revisions;
     final JooqClusters clusters;
     final JooqClusterSecrets clusterSecrets;
     final JobSettings jobSettings;
@@ -206,7 +210,8 @@ final class Wiring {
         this.teams = new JooqTeams(transactions);
         this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker());
         this.auditLog = new JooqAuditLog(transactions);
-        this.audit = new AuditTrail(auditLog, ids, clock);
+        this.revisions = new JooqRevisions(transactions);
+        this.audit = new AuditTrail(auditLog, revisions, ids, clock);
         this.databaseEvents = new DatabaseEvents(events, clock);
         this.clusters = new JooqClusters(transactions);
         this.clusterSecrets = new JooqClusterSecrets(transactions, cipher);
@@ -249,7 +254,8 @@ final class Wiring {
                 readCredentials(),
                 new RotateCredentials(rotateUserCredentials()),
                 new Idempotency(idempotency, clock),
-                restoreDatabase());
+                restoreDatabase(),
+                new ListRevisions(databases, revisions));
     }
 
     /** What the HTTP adapter serves for authentication, teams, API keys and the audit log. */
@@ -415,7 +421,7 @@ final class Wiring {
         return new CreatePlatformAdminKeyFromCli(
                 transactions,
                 new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker()),
-                new AuditTrail(new JooqAuditLog(transactions), ids, clock),
+                new AuditTrail(new JooqAuditLog(transactions), new JooqRevisions(transactions), ids, clock),
                 ids,
                 clock);
     }
@@ -456,6 +462,7 @@ final class Wiring {
                                                 jobs,
                                                 events,
                                                 clusterTargets,
+                                                new ClonesInFlight(snapshots, databases),
                                                 restoreWindow,
                                                 clock),
                                         metrics),
@@ -554,6 +561,7 @@ final class Wiring {
                 clusterTargets,
                 clusters,
                 new SnapshotsOfDatabase(snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),
+                new ClonesInFlight(snapshots, databases),
                 clock);
     }
 

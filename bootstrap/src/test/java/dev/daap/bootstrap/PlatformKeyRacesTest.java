@@ -8,6 +8,7 @@ import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
+import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.application.access.BootstrapPlatformAdmin;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
@@ -64,7 +65,11 @@ class PlatformKeyRacesTest {
         dsl = JooqFactory.create(dataSource, "daap");
         transactions = new JooqTransactions(dsl);
         keys = new JooqApiKeys(transactions);
-        audit = new AuditTrail(new PausingOnce(new JooqAuditLog(transactions), firstAtCommit), ids, clock);
+        audit = new AuditTrail(
+                new PausingOnce(new JooqAuditLog(transactions), firstAtCommit),
+                new JooqRevisions(transactions),
+                ids,
+                clock);
     }
 
     @Test

@@ -33,7 +33,7 @@ class MigratorTest {
         assertThat(migrator.status().isCurrent()).isTrue();
         assertThat(tables(dataSource, "daap")).contains("databases");
         assertThat(indexes(dataSource, "daap"))
-                .contains("databases_live_team_name_key", "databases_live_name_trgm_idx");
+                .contains("databases_live_team_name_key", "databases_name_trgm_idx", "databases_live_team_search_idx");
 
         assertThat(migrator.down(changesets)).isEqualTo(changesets);
         assertThat(migrator.status().applied()).isEmpty();

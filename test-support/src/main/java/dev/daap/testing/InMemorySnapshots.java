@@ -71,4 +71,12 @@ public final class InMemorySnapshots implements Snapshots {
     public Optional<CloneSource> cloneSourceOf(DatabaseId clone) {
         return Optional.ofNullable(sources.get(clone));
     }
+
+    @Override
+    public List<DatabaseId> clonesOf(DatabaseId source) {
+        return sources.entrySet().stream()
+                .filter(entry -> entry.getValue().database().equals(source))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
 }

@@ -109,6 +109,8 @@ public abstract class SnapshotsContract {
         assertThat(snapshots().cloneSourceOf(fromSnapshot.id()))
                 .contains(new CloneSource(source.id(), Optional.of(snapshot.id())));
         assertThat(snapshots().cloneSourceOf(source.id())).isEmpty();
+        assertThat(snapshots().clonesOf(source.id())).containsExactlyInAnyOrder(fromDatabase.id(), fromSnapshot.id());
+        assertThat(snapshots().clonesOf(fromDatabase.id())).isEmpty();
     }
 
     private Snapshot requested(Database database, Instant at) {

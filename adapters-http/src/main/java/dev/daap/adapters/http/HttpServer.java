@@ -23,6 +23,7 @@ import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestBodies;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.ratelimit.RateLimits;
+import dev.daap.adapters.http.revision.RevisionHandler;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.team.TeamHandler;
@@ -117,6 +118,7 @@ public final class HttpServer implements AutoCloseable {
                 new ClusterHandler(clusters, json, bodies, Routes.CLUSTERS),
                 new SnapshotHandler(snapshots, json, bodies),
                 new UserHandler(users, json, bodies),
+                new RevisionHandler(useCases.revisions(), json),
                 new HealthHandler(readiness, json),
                 new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());

@@ -12,6 +12,7 @@ import dev.daap.domain.error.ClusterNotEmptyException;
 import dev.daap.domain.error.ClusterNotFoundException;
 import dev.daap.domain.error.ClusterTakenException;
 import dev.daap.domain.error.ConcurrentChangeException;
+import dev.daap.domain.error.DatabaseDeletedException;
 import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.DomainException;
@@ -23,6 +24,7 @@ import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.error.RestoreWindowExpiredException;
+import dev.daap.domain.error.RevisionNotFoundException;
 import dev.daap.domain.error.SnapshotLimitException;
 import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
@@ -104,6 +106,8 @@ public final class ProblemMapper {
             case DeletionProtectedException ignored -> ProblemType.DELETION_PROTECTED;
             case RestoreWindowExpiredException ignored -> ProblemType.RESTORE_WINDOW_EXPIRED;
             case UserNotFoundException ignored -> ProblemType.USER_NOT_FOUND;
+            case DatabaseDeletedException ignored -> ProblemType.DATABASE_DELETED;
+            case RevisionNotFoundException ignored -> ProblemType.REVISION_NOT_FOUND;
         };
     }
 

@@ -14,6 +14,7 @@ import dev.daap.adapters.http.openapi.OpenApiDocument;
 import dev.daap.adapters.http.operation.OperationHandler;
 import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
+import dev.daap.adapters.http.revision.RevisionHandler;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.team.TeamHandler;
 import dev.daap.adapters.http.user.UserHandler;
@@ -37,6 +38,8 @@ public final class Routes {
     public static final String DATABASE_USER_CREDENTIALS_ROTATE = DATABASE_USER_CREDENTIALS + "/rotate";
     public static final String DATABASE_USER_REVOKE_PREVIOUS = DATABASE_USER_CREDENTIALS + "/revoke-previous";
     public static final String DATABASE_SNAPSHOTS = DATABASE + "/snapshots";
+    public static final String DATABASE_REVISIONS = DATABASE + "/revisions";
+    public static final String DATABASE_REVISION = DATABASE_REVISIONS + "/{version}";
     public static final String DATABASE_SNAPSHOT = DATABASE_SNAPSHOTS + "/{sid}";
     public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
     public static final String OPERATION = "/v1/operations/{id}";
@@ -98,6 +101,9 @@ public final class Routes {
         routes.delete(DATABASE_SNAPSHOT, snapshots::delete);
         routes.post(DATABASE_SNAPSHOT_RESTORE, idempotent.idempotent(snapshots::restore));
 
+        routes.get(DATABASE_REVISIONS, handlers.revisions()::list);
+        routes.get(DATABASE_REVISION, handlers.revisions()::get);
+
         routes.get(OPERATION, operations::get);
         routes.get(DATABASE_OPERATIONS, operations::ofDatabase);
 
@@ -157,6 +163,8 @@ public final class Routes {
         routes.head(OPERATION, operations::get);
         routes.head(DATABASE_SNAPSHOTS, snapshots::list);
         routes.head(DATABASE_SNAPSHOT, snapshots::get);
+        routes.head(DATABASE_REVISIONS, handlers.revisions()::list);
+        routes.head(DATABASE_REVISION, handlers.revisions()::get);
         routes.head(DATABASE_OPERATIONS, operations::ofDatabase);
         routes.head(DATABASE_CREDENTIALS, credentials::read);
         routes.head(DATABASE_USERS, users::list);
@@ -199,6 +207,7 @@ public final class Routes {
             ClusterHandler clusters,
             SnapshotHandler snapshots,
             UserHandler users,
+            RevisionHandler revisions,
             HealthHandler health,
             VersionHandler version) {}
 }

@@ -150,6 +150,42 @@ class DeletionApiTest extends ApiTest {
                 .isTrue();
     }
 
+    @Test
+    void changesAndCredentialsOfADeletedDatabaseAre409sSayingUntilWhenItCanBeRestored() {
+        String path = deleted("orders");
+        String until = api.get(path).json().path("restorable_until").asText();
+
+        for (TestResponse refused : java.util.List.of(
+                api.patch(path, "{\"purpose\": \"Changed\"}"),
+                api.get(path + "/credentials"),
+                api.post(path + "/credentials/rotate"))) {
+            JsonNode problem = assertProblem(refused, 409, "database-deleted");
+            assertThat(problem.path("detail").asText())
+                    .contains("is deleted", path + "/restore", until.substring(0, 19));
+        }
+        assertThat(api.get(path + "/operations").status())
+                .as("its operations stay readable, as the database itself does")
+                .isEqualTo(200);
+        assertThat(api.auditLog.all())
+                .extracting(AuditEvent::action)
+                .doesNotContain("database.update", "credentials.read", "credentials.rotate");
+    }
+
+    @Test
+    void aPurgedDatabaseSaysItCanNoLongerBeRestored() {
+        String path = api.createReady("orders");
+        api.client().as(api.issueKey("payments", Role.ADMIN)).delete(path + "?purge=true");
+        api.runJobs();
+
+        JsonNode problem = assertProblem(api.patch(path, "{\"purpose\": \"Changed\"}"), 409, "database-deleted");
+
+        assertThat(problem.path("detail").asText()).contains("is purged", "can no longer be restored");
+        assertProblem(
+                api.client().as(api.issueKey("search", Role.ADMIN)).patch(path, "{\"purpose\": \"Changed\"}"),
+                404,
+                "database-not-found");
+    }
+
     /** A provisioned database, deleted, its deactivate job run; returns its path. */
     private String deleted(String name) {
         String path = api.createReady(name);

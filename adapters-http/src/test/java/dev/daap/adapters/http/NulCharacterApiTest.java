@@ -283,7 +283,8 @@ class NulCharacterApiTest extends ApiTest {
         String path = pattern.replace("{slug}", "slug".equals(withNul) ? NUL_IN_QUERY : "payments")
                 .replace("{name}", "name".equals(withNul) ? NUL_IN_QUERY : "default")
                 .replace("{sid}", "sid".equals(withNul) ? NUL_IN_QUERY : NO_SUCH_SNAPSHOT)
-                .replace("{user}", "user".equals(withNul) ? NUL_IN_QUERY : "owner");
+                .replace("{user}", "user".equals(withNul) ? NUL_IN_QUERY : "owner")
+                .replace("{version}", "version".equals(withNul) ? NUL_IN_QUERY : "1");
         return path.replace("{id}", "id".equals(withNul) ? NUL_IN_QUERY : id);
     }
 

@@ -8,6 +8,7 @@ import dev.daap.domain.error.ClusterNotEmptyException;
 import dev.daap.domain.error.ClusterNotFoundException;
 import dev.daap.domain.error.ClusterTakenException;
 import dev.daap.domain.error.ConcurrentChangeException;
+import dev.daap.domain.error.DatabaseDeletedException;
 import dev.daap.domain.error.DatabaseNotFoundException;
 import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.DomainException;
@@ -18,6 +19,7 @@ import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.error.RestoreWindowExpiredException;
+import dev.daap.domain.error.RevisionNotFoundException;
 import dev.daap.domain.error.SnapshotLimitException;
 import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
@@ -56,7 +58,9 @@ class ProblemMapperTest {
                 Map.entry(new UserNotFoundException("x", "y"), 404),
                 Map.entry(new SnapshotLimitException(10, "x"), 409),
                 Map.entry(new DeletionProtectedException("x"), 409),
-                Map.entry(new RestoreWindowExpiredException("x", java.time.Instant.EPOCH), 409));
+                Map.entry(new RestoreWindowExpiredException("x", java.time.Instant.EPOCH), 409),
+                Map.entry(new DatabaseDeletedException("x", "deleted", java.time.Instant.EPOCH), 409),
+                Map.entry(new RevisionNotFoundException("x", 2), 404));
 
         statuses.forEach((error, status) -> {
             assertThat(ProblemMapper.typeOf(error).code()).isEqualTo(error.code());
@@ -66,7 +70,7 @@ class ProblemMapperTest {
                         .map(DomainException::code)
                         .distinct()
                         .toList())
-                .hasSize(22);
+                .hasSize(24);
         assertThat(statuses.keySet().stream().map(Object::getClass).toList())
                 .as("every kind of domain error is covered here")
                 .containsExactlyInAnyOrder(DomainException.class.getPermittedSubclasses());

@@ -40,6 +40,7 @@ import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.event.WatchEvents;
+import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.DropSnapshot;
@@ -56,6 +57,7 @@ import dev.daap.application.job.RestoreFromSnapshot;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
 import dev.daap.application.snapshot.ListSnapshots;
 import dev.daap.application.snapshot.RestoreSnapshot;
@@ -97,6 +99,7 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
@@ -152,6 +155,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final ScriptedDatabases databases = new ScriptedDatabases(store);
     final InMemoryApiKeys keys = new InMemoryApiKeys();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    final InMemoryRevisions revisions = new InMemoryRevisions();
     final InMemorySnapshots snapshots = new InMemorySnapshots();
     final InMemoryDatabaseUsers users = new InMemoryDatabaseUsers(jobs);
     final HttpServer server;
@@ -206,9 +210,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                 targets,
                                 fleet.clusters,
                                 snapshotsOfDatabase,
+                                new ClonesInFlight(snapshots, databases),
                                 clock),
                 JobKind.DEACTIVATE,
-                        new DeactivateDatabase(transactions, databases, jobs, events, targets, RESTORE_WINDOW, clock),
+                        new DeactivateDatabase(
+                                transactions,
+                                databases,
+                                jobs,
+                                events,
+                                targets,
+                                new ClonesInFlight(snapshots, databases),
+                                RESTORE_WINDOW,
+                                clock),
                 JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, users, clock),
                 JobKind.PURGE,
                         new PurgeDatabase(
@@ -221,6 +234,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                 targets,
                                 fleet.clusters,
                                 snapshotsOfDatabase,
+                                new ClonesInFlight(snapshots, databases),
                                 clock),
                 JobKind.SNAPSHOT,
                         new MakeSnapshot(
@@ -261,7 +275,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 JOB_SETTINGS,
                 new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
-        var audit = new AuditTrail(auditLog, ids, clock);
+        var audit = new AuditTrail(auditLog, revisions, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
         var userUseCases = userUseCases(passwords, audit, databaseEvents, targets, userPasswords, userEvents);
         server = new HttpServer(
@@ -326,7 +340,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     }
 
     private DatabaseUseCases useCases(UserUseCases userUseCases) {
-        var audit = new AuditTrail(auditLog, ids, clock);
+        var audit = new AuditTrail(auditLog, revisions, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
         var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
@@ -351,7 +365,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new ReadCredentials(userUseCases.readCredentials()),
                 new RotateCredentials(userUseCases.rotate()),
                 new Idempotency(scriptedIdempotency, clock),
-                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock));
+                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
+                new ListRevisions(databases, revisions));
     }
 
     private SnapshotUseCases snapshotUseCases(AuditTrail audit, SnapshotEvents snapshotEvents) {
@@ -419,7 +434,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         transactions,
                         databases,
                         new JobScheduler(jobs, JOB_SETTINGS, ids, clock),
-                        new AuditTrail(auditLog, ids, clock),
+                        new AuditTrail(auditLog, revisions, ids, clock),
                         new DatabaseEvents(events, clock),
                         clock)
                 .execute();

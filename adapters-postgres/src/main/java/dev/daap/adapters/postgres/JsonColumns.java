@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jooq.JSONB;
 
@@ -26,6 +27,8 @@ public final class JsonColumns {
     private static final JavaType OBJECT_MAP =
             MAPPER.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
     private static final ObjectReader OBJECT_READER = MAPPER.readerFor(OBJECT_MAP);
+    private static final ObjectReader OBJECT_LIST_READER =
+            MAPPER.readerFor(MAPPER.getTypeFactory().constructCollectionType(List.class, OBJECT_MAP));
     private static final ObjectWriter WRITER = MAPPER.writer();
 
     private JsonColumns() {}
@@ -73,6 +76,34 @@ public final class JsonColumns {
      * lists and maps); a value Jackson cannot write is a bug here, not bad input, so it fails loudly.
      */
     public static JSONB toJsonb(Map<String, ?> values) {
+        try {
+            return JSONB.valueOf(WRITER.writeValueAsString(values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * A stored array of objects (a revision's changes), each as {@link #objectMap} reads it.
+     *
+     * @param what names the column in the error
+     */
+    public static List<Map<String, Object>> objectList(JSONB json, String what) {
+        List<Map<String, Object>> parsed;
+        try {
+            parsed = OBJECT_LIST_READER.readValue(json.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    what + " must be a JSON array of objects, but the database holds: " + json.data(), e);
+        }
+        if (parsed == null) {
+            throw new IllegalStateException(what + " must be a JSON array, but the database holds: " + json.data());
+        }
+        return parsed;
+    }
+
+    /** {@code values} as a JSONB array; JSON-like values only, as for {@link #toJsonb}. */
+    public static JSONB toJsonbArray(List<?> values) {
         try {
             return JSONB.valueOf(WRITER.writeValueAsString(values));
         } catch (JsonProcessingException e) {

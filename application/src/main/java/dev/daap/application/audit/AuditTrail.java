@@ -9,6 +9,10 @@ import dev.daap.domain.audit.AuditLog;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.revision.DatabaseSettings;
+import dev.daap.domain.revision.Revision;
+import dev.daap.domain.revision.RevisionActor;
+import dev.daap.domain.revision.Revisions;
 import dev.daap.domain.snapshot.CloneSource;
 import dev.daap.domain.snapshot.Snapshot;
 import dev.daap.domain.team.Team;
@@ -23,21 +27,27 @@ import java.util.Optional;
  * Writes the audit entry of each change, one method per kind of change. Call it inside the use case's transaction:
  * the entry is then stored exactly when the change is. Snapshots come from {@link AuditSnapshots}, which leaves
  * secrets out. The action and resource type strings below are what clients filter the log by: they never change.
+ *
+ * <p>A change to a database that changes its settings ({@link DatabaseSettings}) is also a {@link Revision}, written
+ * here beside its entry: every audited change of a database passes by, so no use case can change a setting without
+ * its revision, and a new setting needs only its line in {@link DatabaseSettings}.
  */
 public final class AuditTrail {
     private final AuditLog log;
+    private final Revisions revisions;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public AuditTrail(AuditLog log, IdGenerator ids, Clock clock) {
+    public AuditTrail(AuditLog log, Revisions revisions, IdGenerator ids, Clock clock) {
         this.log = log;
+        this.revisions = revisions;
         this.ids = ids;
         this.clock = clock;
     }
 
     /** A team asked for a new database. */
     public void databaseCreated(Caller caller, Database created) {
-        record(caller, "database.create", Resource.of(created), Map.of(), AuditSnapshots.of(created));
+        databaseCreated(caller, created, Optional.empty());
     }
 
     /** A create, with what a clone is copied from (nothing more for a database that is not a clone). */
@@ -45,6 +55,7 @@ public final class AuditTrail {
         Map<String, Object> after = new LinkedHashMap<>(AuditSnapshots.of(created));
         source.ifPresent(clone -> after.put("source", AuditSnapshots.of(clone)));
         record(caller, "database.create", Resource.of(created), Map.of(), after);
+        revise(caller, null, created);
     }
 
     public void snapshotCreated(Caller caller, Snapshot snapshot) {
@@ -65,22 +76,22 @@ public final class AuditTrail {
 
     /** The owner changed purpose, labels or owner team; the entry belongs to the team that owned it before. */
     public void databaseUpdated(Caller caller, Database before, Database after) {
-        record(caller, "database.update", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+        recordDatabase(caller, "database.update", before, after);
     }
 
     /** The owner asked to delete it (it is now deleting). */
     public void databaseDeleted(Caller caller, Database before, Database after) {
-        record(caller, "database.delete", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+        recordDatabase(caller, "database.delete", before, after);
     }
 
     /** The owner asked for a deleted database back (it is now restoring). */
     public void databaseRestored(Caller caller, Database before, Database after) {
-        record(caller, "database.restore", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+        recordDatabase(caller, "database.restore", before, after);
     }
 
     /** A team admin asked to drop it for good now (it is now purging). */
     public void databasePurged(Caller caller, Database before, Database after) {
-        record(caller, "database.purge", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+        recordDatabase(caller, "database.purge", before, after);
     }
 
     /** DAAP purges a deleted database whose window to be restored has passed. */
@@ -99,11 +110,13 @@ public final class AuditTrail {
                 "",
                 AuditSnapshots.of(before),
                 AuditSnapshots.of(after)));
+        Revision.of(before, after, new RevisionActor(ActorKind.DAAP, null, null))
+                .ifPresent(revisions::add);
     }
 
     /** The owner tried a failed database again. */
     public void databaseRetried(Caller caller, Database before, Database after) {
-        record(caller, "database.retry", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+        recordDatabase(caller, "database.retry", before, after);
     }
 
     /** Somebody read the password; the entry names the user, never the password. */
@@ -218,6 +231,18 @@ public final class AuditTrail {
     /** An operator made a key at DAAP's command line, which acts on the database without an API key. */
     public void apiKeyCreatedByCommandLine(ApiKey key) {
         recordWithoutKey(ActorKind.CLI, "api_key.create", Resource.of(key), AuditSnapshots.of(key));
+    }
+
+    /** The entry of a change to a database, and its revision if it changed a setting. */
+    private void recordDatabase(Caller caller, String action, Database before, Database after) {
+        record(caller, action, Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+        revise(caller, before, after);
+    }
+
+    private void revise(Caller caller, Database before, Database after) {
+        Principal actor = caller.principal();
+        Revision.of(before, after, RevisionActor.apiKey(actor.keyId(), actor.team()))
+                .ifPresent(revisions::add);
     }
 
     private void recordWithoutKey(ActorKind actor, String action, Resource resource, Map<String, Object> after) {

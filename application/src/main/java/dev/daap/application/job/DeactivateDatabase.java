@@ -25,6 +25,7 @@ public final class DeactivateDatabase implements JobHandler {
     private final JobQueue jobs;
     private final DatabaseEvents events;
     private final ClusterTargets targets;
+    private final ClonesInFlight clones;
     private final Duration restoreWindow;
     private final Clock clock;
 
@@ -34,6 +35,7 @@ public final class DeactivateDatabase implements JobHandler {
             JobQueue jobs,
             EventLog events,
             ClusterTargets targets,
+            ClonesInFlight clones,
             Duration restoreWindow,
             Clock clock) {
         this.transactions = transactions;
@@ -41,6 +43,7 @@ public final class DeactivateDatabase implements JobHandler {
         this.jobs = jobs;
         this.events = new DatabaseEvents(events, clock);
         this.targets = targets;
+        this.clones = clones;
         this.restoreWindow = restoreWindow;
         this.clock = clock;
     }
@@ -56,6 +59,10 @@ public final class DeactivateDatabase implements JobHandler {
             return;
         }
         Database target = deleting.get();
+        if (clones.of(target.id())) {
+            waitForClones(job, target);
+            return;
+        }
         targets.provisionerFor(target).deactivate(target.id(), target.nameOnCluster());
         transactions.inTransaction(() -> {
             deleting(job).ifPresent(database -> {
@@ -65,6 +72,19 @@ public final class DeactivateDatabase implements JobHandler {
                 events.statusChanged(database, deleted);
             });
             jobs.succeed(job.id(), job.leaseOwner());
+            return null;
+        });
+    }
+
+    /** Looks again shortly, without using up an attempt (see {@link ClonesInFlight}). */
+    private void waitForClones(Job job, Database target) {
+        transactions.inTransaction(() -> {
+            jobs.postpone(
+                    job.id(),
+                    job.leaseOwner(),
+                    "waits for a clone being copied from this database",
+                    clock.instant().plus(ClonesInFlight.WAIT),
+                    target.cluster().id());
             return null;
         });
     }

@@ -131,12 +131,36 @@ public final class ProvisionDatabase implements JobHandler {
             return Optional.empty();
         }
         Database database = found.get();
+        if (database.status() == DatabaseStatus.PENDING) {
+            Optional<String> refused = sourceNotReady(database);
+            if (refused.isPresent()) {
+                Database failed = database.failed(refused.get(), clock.instant());
+                databases.update(failed, database.version());
+                events.statusChanged(database, failed);
+                jobs.fail(job.id(), job.leaseOwner(), refused.get());
+                return Optional.empty();
+            }
+        }
         Database provisioning = database.startProvisioning(clock.instant());
         if (provisioning != database) {
             databases.update(provisioning, database.version());
             events.statusChanged(database, provisioning);
         }
         return Optional.of(provisioning);
+    }
+
+    /**
+     * A clone starts copying only from a ready source: one being deleted meanwhile is refused here, before anything is
+     * made, as its deactivate job waits for clones already started (see {@link ClonesInFlight}). A clone taken again
+     * after a crash (provisioning) goes on, its source's deletion waiting for it.
+     */
+    private Optional<String> sourceNotReady(Database clone) {
+        return snapshots
+                .cloneSourceOf(clone.id())
+                .flatMap(source -> databases.findIncludingDeleted(source.database()))
+                .filter(source -> source.status() != DatabaseStatus.READY)
+                .map(source -> "the database this clone was to be copied from is "
+                        + source.status().wireName() + "; a clone is copied from a ready database");
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class PurgeDatabase implements JobHandler {
     private final ClusterTargets targets;
     private final Clusters clusters;
     private final SnapshotsOfDatabase snapshots;
+    private final ClonesInFlight clones;
     private final Clock clock;
 
     public PurgeDatabase(
@@ -48,6 +49,7 @@ public final class PurgeDatabase implements JobHandler {
             ClusterTargets targets,
             Clusters clusters,
             SnapshotsOfDatabase snapshots,
+            ClonesInFlight clones,
             Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
@@ -58,6 +60,7 @@ public final class PurgeDatabase implements JobHandler {
         this.targets = targets;
         this.clusters = clusters;
         this.snapshots = snapshots;
+        this.clones = clones;
         this.clock = clock;
     }
 
@@ -68,6 +71,19 @@ public final class PurgeDatabase implements JobHandler {
             return;
         }
         Database target = purging.get();
+        if (clones.of(target.id())) {
+            // Looks again shortly, without using up an attempt (see ClonesInFlight)
+            transactions.inTransaction(() -> {
+                jobs.postpone(
+                        job.id(),
+                        job.leaseOwner(),
+                        "waits for a clone being copied from this database",
+                        clock.instant().plus(ClonesInFlight.WAIT),
+                        target.cluster().id());
+                return null;
+            });
+            return;
+        }
         snapshots.dropCopies(target); // before the role: the copies are databases the role owns
         targets.provisionerFor(target).deprovision(target.id(), target.nameOnCluster());
         transactions.inTransaction(() -> {

@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The newest operations of one live database of the caller's team, newest first. */
+/** The newest operations of one database of the caller's team (deleted ones too, as GET reads them), newest first. */
 public final class ListOperations {
     public static final int MAX_PER_DATABASE = 100;
     private final JobQueue jobs;
@@ -27,7 +27,7 @@ public final class ListOperations {
     }
 
     public List<Operation> execute(Principal principal, DatabaseId databaseId) {
-        var database = DatabaseAccess.find(databases, principal, databaseId, Role.VIEWER);
+        var database = DatabaseAccess.findAny(databases, principal, databaseId, Role.VIEWER); // deleted ones too
         var cluster = database.cluster() == null ? null : database.cluster().name();
         Instant now = clock.instant();
         return jobs.forDatabase(databaseId, MAX_PER_DATABASE).stream()

@@ -17,6 +17,7 @@ import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
+import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.TestClock;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -38,11 +39,11 @@ class AccessUseCasesTest {
         }
     };
     private final Authenticate authenticate = new Authenticate(keys, clock);
-    private final BootstrapPlatformAdmin bootstrap =
-            new BootstrapPlatformAdmin(direct, keys, new AuditTrail(auditLog, ids, clock), ids, clock);
+    private final BootstrapPlatformAdmin bootstrap = new BootstrapPlatformAdmin(
+            direct, keys, new AuditTrail(auditLog, new InMemoryRevisions(), ids, clock), ids, clock);
 
-    private final CreatePlatformAdminKeyFromCli fromCli =
-            new CreatePlatformAdminKeyFromCli(direct, keys, new AuditTrail(auditLog, ids, clock), ids, clock);
+    private final CreatePlatformAdminKeyFromCli fromCli = new CreatePlatformAdminKeyFromCli(
+            direct, keys, new AuditTrail(auditLog, new InMemoryRevisions(), ids, clock), ids, clock);
 
     private String issue(Role role, Instant expiresAt) {
         ApiToken token = ApiToken.generate(new SecureRandom());

@@ -16,6 +16,7 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.InMemoryAuditLog;
+import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.TestClock;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -33,7 +34,8 @@ class AuditTrailTest {
 
     private final TestClock clock = TestClock.at(NOW);
     private final InMemoryAuditLog log = new InMemoryAuditLog();
-    private final AuditTrail audit = new AuditTrail(log, new UuidV7Generator(clock), clock);
+    private final InMemoryRevisions revisions = new InMemoryRevisions();
+    private final AuditTrail audit = new AuditTrail(log, revisions, new UuidV7Generator(clock), clock);
     private final Principal actor = new Principal(UUID.randomUUID(), CHECKOUT, Role.ADMIN);
     private final Caller caller = new Caller(actor, "req-7", "10.0.0.7");
     private final Database pending =

@@ -46,6 +46,7 @@ import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
@@ -73,7 +74,8 @@ class DatabaseUseCasesTest {
     private final InterleavingDatabases databases = new InterleavingDatabases(stored);
     private final TestFleet fleet = TestFleet.withDefault(stored::rows);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
-    private final AuditTrail audit = new AuditTrail(auditLog, ids, clock);
+    private final InMemoryRevisions revisions = new InMemoryRevisions();
+    private final AuditTrail audit = new AuditTrail(auditLog, revisions, ids, clock);
     private final InMemoryEventLog events = new InMemoryEventLog();
     private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
     private final CreateDatabase create = new CreateDatabase(

@@ -44,6 +44,7 @@ import dev.daap.testing.InMemoryDatabaseUsers;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestCallers;
@@ -79,7 +80,7 @@ class JobRunnerTest {
     private final JobSettings settings = new JobSettings(
             3, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1));
     private final UuidV7Generator ids = new UuidV7Generator(clock); // one generator: ids in creation order
-    private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), ids, clock);
+    private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), new InMemoryRevisions(), ids, clock);
     private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
     private final CreateDatabase create = new CreateDatabase(
             transactions,
@@ -123,7 +124,14 @@ class JobRunnerTest {
                                     clock),
                     JobKind.DEACTIVATE,
                             new DeactivateDatabase(
-                                    transactions, databases, jobs, events, targets, Duration.ofDays(7), clock),
+                                    transactions,
+                                    databases,
+                                    jobs,
+                                    events,
+                                    targets,
+                                    new ClonesInFlight(new InMemorySnapshots(), databases),
+                                    Duration.ofDays(7),
+                                    clock),
                     JobKind.RESTORE,
                             new ReactivateDatabase(transactions, databases, jobs, events, targets, users, clock),
                     JobKind.PURGE,
@@ -143,6 +151,7 @@ class JobRunnerTest {
                                             fleet.clusters,
                                             new SnapshotEvents(events),
                                             clock),
+                                    new ClonesInFlight(new InMemorySnapshots(), databases),
                                     clock)),
             settings,
             new ClusterWaits(databases, fleet.clusters, settings),

@@ -27,6 +27,8 @@ public abstract sealed class DomainException extends RuntimeException
                 SnapshotLimitException,
                 DeletionProtectedException,
                 RestoreWindowExpiredException,
+                DatabaseDeletedException,
+                RevisionNotFoundException,
                 UserNotFoundException {
 
     protected DomainException(String message) {

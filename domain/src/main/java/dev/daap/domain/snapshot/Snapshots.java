@@ -39,4 +39,7 @@ public interface Snapshots {
 
     /** Where the database {@code clone} is made from; empty for a database that is not a clone. */
     Optional<CloneSource> cloneSourceOf(DatabaseId clone);
+
+    /** Every database made as a clone of {@code source} (of it or of one of its snapshots), whatever its status. */
+    List<DatabaseId> clonesOf(DatabaseId source);
 }

@@ -11,12 +11,13 @@ import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.user.ReadCredentials;
 import dev.daap.application.user.RotateCredentials;
 import java.util.Objects;
 
 /**
- * The use cases behind {@code /v1/databases} and what hangs off a database (its operations and credentials, and
+ * The use cases behind {@code /v1/databases} and what hangs off a database (its operations, credentials and revisions, and
  * {@code /v1/operations}), wired by the bootstrap; with them, the store that lets their POSTs be retried safely.
  */
 public record DatabaseUseCases(
@@ -32,7 +33,8 @@ public record DatabaseUseCases(
         ReadCredentials readCredentials,
         RotateCredentials rotateCredentials,
         Idempotency idempotency,
-        RestoreDatabase restore) {
+        RestoreDatabase restore,
+        ListRevisions revisions) {
     public DatabaseUseCases {
         Objects.requireNonNull(create, "create");
         Objects.requireNonNull(get, "get");
@@ -47,5 +49,6 @@ public record DatabaseUseCases(
         Objects.requireNonNull(rotateCredentials, "rotateCredentials");
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(restore, "restore");
+        Objects.requireNonNull(revisions, "revisions");
     }
 }

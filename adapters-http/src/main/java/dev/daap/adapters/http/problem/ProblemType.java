@@ -33,6 +33,9 @@ public record ProblemType(String code, int status, String title) {
             new ProblemType("deletion-protected", 409, "Deletion protection is on");
     public static final ProblemType RESTORE_WINDOW_EXPIRED =
             new ProblemType("restore-window-expired", 409, "Restore window has passed");
+    public static final ProblemType DATABASE_DELETED = new ProblemType("database-deleted", 409, "Database is deleted");
+    public static final ProblemType REVISION_NOT_FOUND =
+            new ProblemType("revision-not-found", 404, "Revision not found");
     public static final ProblemType METHOD_NOT_ALLOWED =
             new ProblemType("method-not-allowed", 405, "Method not allowed");
     public static final ProblemType NAME_TAKEN = new ProblemType("name-taken", 409, "Name taken");

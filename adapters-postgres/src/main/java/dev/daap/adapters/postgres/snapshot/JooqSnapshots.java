@@ -115,6 +115,15 @@ public final class JooqSnapshots implements Snapshots {
                         Optional.ofNullable(row.getSourceSnapshotId()).map(SnapshotId::new)));
     }
 
+    @Override
+    public List<DatabaseId> clonesOf(DatabaseId source) {
+        return session.dsl()
+                .select(CLONE_SOURCES.DATABASE_ID)
+                .from(CLONE_SOURCES)
+                .where(CLONE_SOURCES.SOURCE_DATABASE_ID.eq(source.value()))
+                .fetch(row -> new DatabaseId(row.value1()));
+    }
+
     private static SnapshotsRecord fill(Snapshot snapshot) {
         var record = new SnapshotsRecord();
         record.setId(snapshot.id().value());

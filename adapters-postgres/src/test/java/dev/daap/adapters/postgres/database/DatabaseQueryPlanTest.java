@@ -58,6 +58,10 @@ class DatabaseQueryPlanTest {
                 UPDATE daap.databases SET status = 'deleted', deleted_at = updated_at,
                                           restorable_until = updated_at + interval '1 day'
                 WHERE name LIKE '%1' AND substr(name, length(name) - 1, 1) = '0'""");
+        // A word in one purpose of eight, in every team: what a team's search for a common word finds.
+        dsl.execute("""
+                UPDATE daap.databases SET purpose = purpose || ' and its invoices'
+                WHERE substr(md5(name), 1, 1) IN ('0', '1')""");
         dsl.execute("VACUUM ANALYZE daap.databases");
         databases = new JooqDatabases(() -> dsl);
     }
@@ -67,7 +71,7 @@ class DatabaseQueryPlanTest {
         // Twelve characters of one row's md5: selective enough that no planner estimate prefers a scan. (A short
         // text such as four hex digits matches ~0.05 percent of rows, and its estimate swings with ANALYZE's sample.)
         assertThat(plan(query(Optional.empty(), Optional.empty(), Optional.of("fe7ecc4de28b"), null)))
-                .contains("databases_live_name_trgm_idx", "databases_live_purpose_lower_trgm_idx")
+                .contains("databases_name_trgm_idx", "databases_purpose_lower_trgm_idx")
                 .doesNotContain("Seq Scan");
     }
 
@@ -133,7 +137,60 @@ class DatabaseQueryPlanTest {
     void searchUsesTheFullTextIndex() {
         // md5('1'): one row's word, as selective as a real search for a rare term
         assertThat(plan(filtered(List.of(), Optional.of("c4ca4238a0b923820dcc509a6f75849b"), DatabaseSort.RELEVANCE)))
-                .contains("databases_live_search_idx")
+                .contains("databases_live_team_search_idx")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aTeamsSearchNarrowsToTheTeamsMatchesInTheIndexItself() {
+        // "invoices" is in one purpose of eight: about 60 of plan-team-7's, 6,250 in all. The team is an index
+        // condition of the one GIN index (btree_gin), so no row of another team is read to be thrown away.
+        var query = new DatabaseQuery(
+                Optional.of(new TeamSlug("plan-team-7")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.of("invoices"),
+                DatabaseSort.RELEVANCE,
+                50,
+                Optional.empty(),
+                false,
+                "");
+        String plan = analyzed(query);
+
+        assertThat(plan)
+                .contains("databases_live_team_search_idx")
+                .containsPattern("Index Cond: \\(\\(owner_team = [^\\n]*search_document @@")
+                .doesNotContain("Seq Scan")
+                .doesNotContain("Rows Removed by Filter");
+    }
+
+    @Test
+    void everyTeamsListWithDeletedOnesReadsTheIndexOfAllRowsInOrder() {
+        var query = new DatabaseQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                DatabaseSort.CREATED_AT,
+                50,
+                Optional.empty(),
+                true);
+        assertThat(plan(query)).contains("databases_created_idx").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aPartialMatchWithDeletedOnesUsesTheTrigramIndexesOfAllRows() {
+        var query = new DatabaseQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("fe7ecc4de28b"),
+                DatabaseSort.CREATED_AT,
+                50,
+                Optional.empty(),
+                true);
+        assertThat(plan(query))
+                .contains("databases_name_trgm_idx", "databases_purpose_lower_trgm_idx")
                 .doesNotContain("Seq Scan");
     }
 
@@ -178,7 +235,7 @@ class DatabaseQueryPlanTest {
         var cursor = new DatabaseCursor(DatabaseSort.RELEVANCE, "0.06", new DatabaseId(UUID.randomUUID()), "");
         var query = filtered(List.of(), Optional.of("c4ca4238a0b923820dcc509a6f75849b"), DatabaseSort.RELEVANCE)
                 .startingAfter(cursor);
-        assertThat(plan(query)).contains("databases_live_search_idx").doesNotContain("Seq Scan");
+        assertThat(plan(query)).contains("databases_live_team_search_idx").doesNotContain("Seq Scan");
     }
 
     @Test
@@ -239,5 +296,15 @@ class DatabaseQueryPlanTest {
 
     private String plan(DatabaseQuery query) {
         return dsl.explain(databases.page.query(dsl, query)).plan();
+    }
+
+    /** The plan as run, with what each node read and removed. */
+    private String analyzed(DatabaseQuery query) {
+        var select = databases.page.query(dsl, query);
+        return dsl
+                .fetch("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + select.getSQL(org.jooq.conf.ParamType.INLINED))
+                .getValues(0, String.class)
+                .stream()
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }
