@@ -42,6 +42,9 @@ public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private static final Duration KEY_USAGE_FLUSH = Duration.ofSeconds(30);
     private static final Duration PURGE_SWEEP = Duration.ofMinutes(1);
+    /** How often rotations' overlaps are looked at: a previous login stops within this of its valid_until. */
+    private static final Duration OVERLAP_SWEEP = Duration.ofSeconds(5);
+
     private final MetadataDatabase database;
     private final HikariDataSource pool;
     private final HttpServer http;
@@ -134,6 +137,7 @@ public final class Application implements AutoCloseable {
                     wiring.clusterUseCases(),
                     wiring.snapshotUseCases(),
                     wiring.backupUseCases(),
+                    wiring.userUseCases(),
                     readiness,
                     version,
                     new HttpSettings(
@@ -185,6 +189,12 @@ public final class Application implements AutoCloseable {
                         PURGE_SWEEP,
                         false,
                         () -> wiring.purgeExpiredDatabases().execute()),
+                // Previous logins whose overlap has passed: closed within OVERLAP_SWEEP of it.
+                PeriodicTask.start(
+                        "end-expired-overlaps",
+                        OVERLAP_SWEEP,
+                        false,
+                        () -> wiring.endExpiredOverlaps().execute()),
                 // Last-used times of API keys are kept in memory and written in one statement now and then.
                 PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage),
                 FleetProbe.start(wiring.probeClusters(), wiring.probeSettings.interval(), fleetMetrics));

@@ -10,6 +10,7 @@ import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
+import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
@@ -29,6 +30,7 @@ import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
 import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
+import dev.daap.adapters.postgres.user.JooqDatabaseUsers;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.BootstrapPlatformAdmin;
 import dev.daap.application.access.CreateApiKey;
@@ -52,8 +54,6 @@ import dev.daap.application.cluster.ProbeSettings;
 import dev.daap.application.cluster.RegisterCluster;
 import dev.daap.application.cluster.RegisterDefaultCluster;
 import dev.daap.application.cluster.UpdateCluster;
-import dev.daap.application.credential.ReadCredentials;
-import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
@@ -83,6 +83,7 @@ import dev.daap.application.job.PurgeDatabase;
 import dev.daap.application.job.PurgeExpiredDatabases;
 import dev.daap.application.job.ReactivateDatabase;
 import dev.daap.application.job.RestoreFromSnapshot;
+import dev.daap.application.job.SetUpAccess;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
@@ -95,6 +96,21 @@ import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.application.user.CreateUser;
+import dev.daap.application.user.CreateUserLogin;
+import dev.daap.application.user.DeleteUser;
+import dev.daap.application.user.DropUserLogins;
+import dev.daap.application.user.EndExpiredOverlaps;
+import dev.daap.application.user.EndPreviousLogin;
+import dev.daap.application.user.GetUser;
+import dev.daap.application.user.ListUsers;
+import dev.daap.application.user.ReadCredentials;
+import dev.daap.application.user.ReadUserCredentials;
+import dev.daap.application.user.RevokePreviousLogin;
+import dev.daap.application.user.RotateCredentials;
+import dev.daap.application.user.RotateUserCredentials;
+import dev.daap.application.user.UserEvents;
+import dev.daap.application.user.UserPasswords;
 import dev.daap.bootstrap.observability.JobMetrics;
 import dev.daap.bootstrap.observability.ObservedJobHandler;
 import dev.daap.bootstrap.observability.Telemetry;
@@ -113,6 +129,7 @@ import dev.daap.domain.provisioning.Provisioners;
 import dev.daap.domain.snapshot.Copiers;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -138,6 +155,9 @@ final class Wiring {
     final JooqBackups backups;
     final BackupSide backupSide;
     private final BackupEvents backupEvents;
+    final JooqDatabaseUsers users;
+    private final UserPasswords userPasswords;
+    private final UserEvents userEvents;
     private final SnapshotLimit snapshotLimit;
     private final SnapshotEvents snapshotEvents;
     private final ClusterTargets clusterTargets;
@@ -217,6 +237,8 @@ final class Wiring {
         this.requestJobs = new TraceStampingJobQueue(jobs, telemetry.openTelemetry());
         this.events = new JooqEventLog(transactions, JooqEventLog.channelFor(config.schema()));
         this.vault = new JooqCredentialVault(transactions, cipher);
+        this.users = new JooqDatabaseUsers(transactions, cipher);
+        this.userPasswords = new UserPasswords(vault, users);
         this.idempotency = new JooqIdempotencyStore(transactions);
         this.teams = new JooqTeams(transactions);
         this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker());
@@ -234,6 +256,7 @@ final class Wiring {
         this.backupEvents = new BackupEvents(events);
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
         this.snapshotEvents = new SnapshotEvents(events);
+        this.userEvents = new UserEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
         this.probeStore = new JooqClusterProbeStore(transactions);
         this.clusterSide = side;
@@ -264,7 +287,7 @@ final class Wiring {
                 new GetOperation(jobs, databases, jobSettings, clock),
                 new ListOperations(jobs, databases, jobSettings, clock),
                 readCredentials(),
-                new RotateCredentials(transactions, databases, vault, clusterTargets, passwords, audit, databaseEvents),
+                new RotateCredentials(rotateUserCredentials()),
                 new Idempotency(idempotency, clock),
                 restoreDatabase(),
                 new ListRevisions(databases, revisions));
@@ -399,7 +422,53 @@ final class Wiring {
     }
 
     ReadCredentials readCredentials() {
-        return new ReadCredentials(transactions, databases, vault, audit);
+        return new ReadCredentials(readUserCredentials());
+    }
+
+    /** What the HTTP adapter serves under {@code /v1/databases/{id}/users}. */
+    UserUseCases userUseCases() {
+        return new UserUseCases(
+                new CreateUser(
+                        transactions,
+                        databases,
+                        users,
+                        userPasswords,
+                        passwords,
+                        scheduler(),
+                        audit,
+                        userEvents,
+                        ids,
+                        clock),
+                new ListUsers(transactions, databases, users),
+                new GetUser(transactions, databases, users),
+                new DeleteUser(transactions, databases, users, scheduler(), audit, userEvents, clock),
+                readUserCredentials(),
+                rotateUserCredentials(),
+                new RevokePreviousLogin(transactions, databases, users, scheduler(), audit, clock));
+    }
+
+    private ReadUserCredentials readUserCredentials() {
+        return new ReadUserCredentials(transactions, databases, users, userPasswords, audit);
+    }
+
+    RotateUserCredentials rotateUserCredentials() {
+        return new RotateUserCredentials(
+                transactions,
+                databases,
+                users,
+                userPasswords,
+                passwords,
+                clusterTargets,
+                scheduler(),
+                audit,
+                userEvents,
+                databaseEvents,
+                clock);
+    }
+
+    /** The sweep that ends rotations' overlaps once their window has passed. */
+    EndExpiredOverlaps endExpiredOverlaps() {
+        return new EndExpiredOverlaps(transactions, users, scheduler(), clock);
     }
 
     BootstrapPlatformAdmin bootstrapPlatformAdmin() {
@@ -427,115 +496,152 @@ final class Wiring {
         return new JobRunner(
                 transactions,
                 jobs,
-                Map.of(
-                        JobKind.PROVISION,
-                        observed(
+                withBackupAndUserJobs(
+                        metrics,
+                        Map.of(
                                 JobKind.PROVISION,
-                                new ProvisionDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        vault,
-                                        clusterTargets,
-                                        passwords,
-                                        snapshots,
-                                        copiers,
-                                        backups,
-                                        new BackupRestorer(
+                                observed(
+                                        JobKind.PROVISION,
+                                        new ProvisionDatabase(
+                                                transactions,
+                                                databases,
+                                                jobs,
+                                                events,
+                                                vault,
+                                                clusterTargets,
+                                                passwords,
+                                                snapshots,
+                                                copiers,
                                                 backups,
-                                                backupSide.store(),
-                                                backupSide.cipher(),
-                                                backupSide.tools(),
-                                                clusterTargets),
-                                        clock),
-                                metrics),
-                        JobKind.DEPROVISION,
-                        observed(JobKind.DEPROVISION, purgeDatabase(), metrics),
-                        JobKind.DEACTIVATE,
-                        observed(
+                                                new BackupRestorer(
+                                                        backups,
+                                                        backupSide.store(),
+                                                        backupSide.cipher(),
+                                                        backupSide.tools(),
+                                                        clusterTargets),
+                                                users,
+                                                ids,
+                                                clock),
+                                        metrics),
+                                JobKind.DEPROVISION,
+                                observed(JobKind.DEPROVISION, purgeDatabase(), metrics),
                                 JobKind.DEACTIVATE,
-                                new DeactivateDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        clusterTargets,
-                                        new ClonesInFlight(snapshots, databases),
-                                        restoreWindow,
-                                        clock),
-                                metrics),
-                        JobKind.RESTORE,
-                        observed(
+                                observed(
+                                        JobKind.DEACTIVATE,
+                                        new DeactivateDatabase(
+                                                transactions,
+                                                databases,
+                                                jobs,
+                                                events,
+                                                clusterTargets,
+                                                new ClonesInFlight(snapshots, databases),
+                                                restoreWindow,
+                                                clock),
+                                        metrics),
                                 JobKind.RESTORE,
-                                new ReactivateDatabase(transactions, databases, jobs, events, clusterTargets, clock),
-                                metrics),
-                        JobKind.PURGE,
-                        observed(JobKind.PURGE, purgeDatabase(), metrics),
-                        JobKind.SNAPSHOT,
-                        observed(
+                                observed(
+                                        JobKind.RESTORE,
+                                        new ReactivateDatabase(
+                                                transactions, databases, jobs, events, clusterTargets, users, clock),
+                                        metrics),
+                                JobKind.PURGE,
+                                observed(JobKind.PURGE, purgeDatabase(), metrics),
                                 JobKind.SNAPSHOT,
-                                new MakeSnapshot(
-                                        transactions,
-                                        databases,
-                                        snapshots,
-                                        jobs,
-                                        clusterTargets,
-                                        copiers,
-                                        clusters,
-                                        snapshotEvents,
-                                        clock),
-                                metrics),
-                        JobKind.SNAPSHOT_DELETE,
-                        observed(
+                                observed(
+                                        JobKind.SNAPSHOT,
+                                        new MakeSnapshot(
+                                                transactions,
+                                                databases,
+                                                snapshots,
+                                                jobs,
+                                                clusterTargets,
+                                                copiers,
+                                                clusters,
+                                                snapshotEvents,
+                                                clock),
+                                        metrics),
                                 JobKind.SNAPSHOT_DELETE,
-                                new DropSnapshot(
-                                        transactions,
-                                        snapshots,
-                                        jobs,
-                                        clusterTargets,
-                                        copiers,
-                                        clusters,
-                                        snapshotEvents,
-                                        clock),
-                                metrics),
-                        JobKind.SNAPSHOT_RESTORE,
-                        observed(
+                                observed(
+                                        JobKind.SNAPSHOT_DELETE,
+                                        new DropSnapshot(
+                                                transactions,
+                                                snapshots,
+                                                jobs,
+                                                clusterTargets,
+                                                copiers,
+                                                clusters,
+                                                snapshotEvents,
+                                                clock),
+                                        metrics),
                                 JobKind.SNAPSHOT_RESTORE,
-                                new RestoreFromSnapshot(
-                                        transactions,
-                                        databases,
-                                        snapshots,
-                                        jobs,
-                                        clusterTargets,
-                                        copiers,
-                                        clusters,
-                                        snapshotEvents,
-                                        clock),
-                                metrics),
-                        JobKind.BACKUP,
-                        observed(
-                                JobKind.BACKUP,
-                                new MakeBackup(
-                                        transactions,
-                                        databases,
-                                        backups,
-                                        jobs,
-                                        clusterTargets,
-                                        clusters,
-                                        backupSide.tools(),
-                                        new BackupWriter(backupSide.store(), backupSide.cipher()),
-                                        backupEvents,
-                                        clock),
-                                metrics),
-                        JobKind.BACKUP_DELETE,
-                        observed(
-                                JobKind.BACKUP_DELETE,
-                                new DropBackup(transactions, backups, jobs, backupSide.store(), backupEvents, clock),
-                                metrics)),
+                                observed(
+                                        JobKind.SNAPSHOT_RESTORE,
+                                        new RestoreFromSnapshot(
+                                                transactions,
+                                                databases,
+                                                snapshots,
+                                                jobs,
+                                                clusterTargets,
+                                                copiers,
+                                                clusters,
+                                                snapshotEvents,
+                                                clock),
+                                        metrics),
+                                JobKind.SET_UP_ACCESS,
+                                observed(
+                                        JobKind.SET_UP_ACCESS,
+                                        new SetUpAccess(transactions, databases, jobs, clusterTargets),
+                                        metrics))),
                 jobSettings,
                 new ClusterWaits(databases, clusters, jobSettings),
                 clock);
+    }
+
+    /** The jobs of backups and of users, beside the others (Map.of takes ten entries at most). */
+    private Map<JobKind, JobHandler> withBackupAndUserJobs(JobMetrics metrics, Map<JobKind, JobHandler> others) {
+        Map<JobKind, JobHandler> all = new EnumMap<>(others);
+        all.put(
+                JobKind.BACKUP,
+                observed(
+                        JobKind.BACKUP,
+                        new MakeBackup(
+                                transactions,
+                                databases,
+                                backups,
+                                jobs,
+                                clusterTargets,
+                                clusters,
+                                backupSide.tools(),
+                                new BackupWriter(backupSide.store(), backupSide.cipher()),
+                                backupEvents,
+                                clock),
+                        metrics));
+        all.put(
+                JobKind.BACKUP_DELETE,
+                observed(
+                        JobKind.BACKUP_DELETE,
+                        new DropBackup(transactions, backups, jobs, backupSide.store(), backupEvents, clock),
+                        metrics));
+        all.put(
+                JobKind.USER_CREATE,
+                observed(
+                        JobKind.USER_CREATE,
+                        new CreateUserLogin(
+                                transactions, databases, users, userPasswords, jobs, clusterTargets, userEvents, clock),
+                        metrics));
+        all.put(
+                JobKind.USER_DELETE,
+                observed(
+                        JobKind.USER_DELETE,
+                        new DropUserLogins(transactions, databases, users, jobs, clusterTargets, userEvents, clock),
+                        metrics));
+        all.put(
+                JobKind.USER_END_PREVIOUS,
+                observed(
+                        JobKind.USER_END_PREVIOUS,
+                        new EndPreviousLogin(transactions, databases, users, jobs, clusterTargets, userEvents, clock),
+                        metrics));
+        return all;
     }
 
     private PurgeDatabase purgeDatabase() {
@@ -545,6 +651,7 @@ final class Wiring {
                 jobs,
                 events,
                 vault,
+                users,
                 clusterTargets,
                 clusters,
                 new SnapshotsOfDatabase(snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),

@@ -23,6 +23,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
+import dev.daap.domain.user.AccessLevel;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestPostgres;
@@ -100,6 +101,7 @@ class DeletionEndToEndTest implements ApiUnderTest {
                 wiring.clusterUseCases(),
                 wiring.snapshotUseCases(),
                 wiring.backupUseCases(),
+                wiring.userUseCases(),
                 () -> new Readiness(true, Map.of("database", "ok")),
                 () -> new VersionInfo(
                         "test", "test", new VersionInfo.Schema(0, 0, null), new VersionInfo.Postgres("17", Map.of())),
@@ -215,8 +217,10 @@ class DeletionEndToEndTest implements ApiUnderTest {
 
     @Test
     void aRestoreConvergesAfterAWorkerDiedBetweenAnyTwoOfItsSteps() throws SQLException {
+        // Rename database and role, open both; then the access levels: the role joins the owner group and acts as
+        // it (2), and gets its database back (1). The grants inside the database go through a connection of their own.
         convergesAfterACrashAtEveryStep(
-                4,
+                7,
                 path -> {
                     delete(path);
                     runJobs();
@@ -230,8 +234,9 @@ class DeletionEndToEndTest implements ApiUnderTest {
 
     @Test
     void aPurgeConvergesAfterAWorkerDiedBetweenAnyTwoOfItsSteps() throws SQLException {
+        // Revoke, drop database, drop role, then the three groups.
         convergesAfterACrashAtEveryStep(
-                3,
+                6,
                 path -> {
                     delete(path);
                     runJobs();
@@ -293,6 +298,27 @@ class DeletionEndToEndTest implements ApiUnderTest {
         @Override
         public ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password) {
             return delegate.provision(id, name, password);
+        }
+
+        @Override
+        public void setUpAccess(DatabaseId id, NameOnCluster name) {
+            delegate.setUpAccess(id, name);
+        }
+
+        @Override
+        public void enableLogin(
+                DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
+            delegate.enableLogin(id, database, login, level, password);
+        }
+
+        @Override
+        public void disableLogin(DatabaseId id, String login) {
+            delegate.disableLogin(id, login);
+        }
+
+        @Override
+        public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
+            delegate.dropLogin(id, database, login);
         }
 
         @Override

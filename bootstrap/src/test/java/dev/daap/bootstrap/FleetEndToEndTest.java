@@ -172,6 +172,75 @@ class FleetEndToEndTest {
 
     @Test
     @Order(4)
+    void usersOfEachLevelWorkOnDebian15WithAnAdminThatIsNoSuperuser() throws Exception {
+        JsonNode created = created(post("/v1/databases", """
+                {"name": "users-db", "owner_team": "platform", "purpose": "users", "cluster": "eu-2"}"""));
+        String path = "/v1/databases/" + created.path("id").asText();
+        awaitStatus(created.path("id").asText(), "ready");
+        // Answers with a password are not kept in `answers`: the last test looks for these passwords there.
+        JsonNode owner = json(daap.get(path + "/credentials"));
+        secrets.add(owner.path("password").asText());
+        try (Connection session = connect(owner)) {
+            session.createStatement().execute("CREATE TABLE orders (id serial PRIMARY KEY, item text)");
+            session.createStatement().execute("INSERT INTO orders (item) VALUES ('tea')");
+        }
+        JsonNode reader = userCredentials(path, "reporting", "read_only");
+        JsonNode writer = userCredentials(path, "app", "read_write");
+
+        try (Connection session = connect(reader)) {
+            var rows = session.createStatement().executeQuery("SELECT item FROM orders");
+            assertThat(rows.next()).isTrue();
+            assertThatThrownBy(() -> session.createStatement().execute("INSERT INTO orders (item) VALUES ('x')"))
+                    .extracting(error -> ((SQLException) error).getSQLState())
+                    .isEqualTo("42501");
+        }
+        try (Connection session = connect(writer)) {
+            session.createStatement().execute("INSERT INTO orders (item) VALUES ('coffee')");
+            assertThatThrownBy(() -> session.createStatement().execute("CREATE TABLE mine (id int)"))
+                    .extracting(error -> ((SQLException) error).getSQLState())
+                    .isEqualTo("42501");
+        }
+        JsonNode rotated = json(daap.post(path + "/users/owner/credentials/rotate", "{\"overlap\": \"1h\"}"));
+        JsonNode newOwner = rotated.path("current");
+        secrets.add(newOwner.path("password").asText());
+        try (Connection before = connect(owner);
+                Connection after = connect(newOwner)) {
+            assertThat(before.isValid(2))
+                    .as("the previous login, in its overlap")
+                    .isTrue();
+            after.createStatement().execute("CREATE TABLE later (n int)");
+            var rows =
+                    after.createStatement().executeQuery("SELECT tableowner FROM pg_tables WHERE tablename = 'later'");
+            rows.next();
+            assertThat(rows.getString(1)).startsWith("daap.").endsWith(".owner");
+        }
+        try (Connection session = connect(reader)) {
+            assertThat(session.createStatement()
+                            .executeQuery("SELECT count(*) FROM later")
+                            .next())
+                    .as("made after the reader, readable without a GRANT")
+                    .isTrue();
+        }
+    }
+
+    /** A new user of the database, once ready: its current credentials. */
+    private JsonNode userCredentials(String database, String name, String access) {
+        JsonNode created = created(daap.post(database + "/users", """
+                {"name": "%s", "access": "%s"}""".formatted(name, access)));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> json(daap.get(database + "/users/" + name))
+                                .path("status")
+                                .asText(),
+                        "ready"::equals);
+        JsonNode current = created.path("credentials").path("current");
+        secrets.add(current.path("password").asText());
+        return current;
+    }
+
+    @Test
+    @Order(5)
     void placementFollowsRegionAndLabelsPassesOverCordonedAndFullClustersAndSaysWhy() throws Exception {
         JsonNode silver = created(post("/v1/databases", """
                 {"name": "silver-db", "owner_team": "platform", "purpose": "p",
@@ -200,7 +269,7 @@ class FleetEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void noAdminUrlOrPasswordIsInAnyAnswerLogLineAuditEntryOrEvent() {
         answers.add(get("/v1/audit-events?page_size=500").body());
         answers.add(get("/v1/events?format=json&limit=500").body());

@@ -18,6 +18,7 @@ import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
+import dev.daap.domain.user.AccessLevel;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestClock;
@@ -204,6 +205,27 @@ class ProvisioningWorkersTest {
         }
 
         @Override
+        public void setUpAccess(DatabaseId id, NameOnCluster name) {
+            delegate.setUpAccess(id, name);
+        }
+
+        @Override
+        public void enableLogin(
+                DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
+            delegate.enableLogin(id, database, login, level, password);
+        }
+
+        @Override
+        public void disableLogin(DatabaseId id, String login) {
+            delegate.disableLogin(id, login);
+        }
+
+        @Override
+        public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
+            delegate.dropLogin(id, database, login);
+        }
+
+        @Override
         public void changePassword(DatabaseId id, NameOnCluster name, String password) {
             delegate.changePassword(id, name, password);
         }
@@ -251,6 +273,27 @@ class ProvisioningWorkersTest {
             } finally {
                 running.remove(id);
             }
+        }
+
+        @Override
+        public void setUpAccess(DatabaseId id, NameOnCluster name) {
+            delegate.setUpAccess(id, name);
+        }
+
+        @Override
+        public void enableLogin(
+                DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
+            delegate.enableLogin(id, database, login, level, password);
+        }
+
+        @Override
+        public void disableLogin(DatabaseId id, String login) {
+            delegate.disableLogin(id, login);
+        }
+
+        @Override
+        public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
+            delegate.dropLogin(id, database, login);
         }
 
         @Override

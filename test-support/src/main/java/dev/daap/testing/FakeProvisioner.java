@@ -12,6 +12,7 @@ import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.domain.snapshot.Copier;
 import dev.daap.domain.snapshot.Copiers;
 import dev.daap.domain.snapshot.SnapshotId;
+import dev.daap.domain.user.AccessLevel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,10 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         CHECK_ADMIN,
         PROVISION,
         CHANGE_PASSWORD,
+        SET_UP_ACCESS,
+        ENABLE_LOGIN,
+        DISABLE_LOGIN,
+        DROP_LOGIN,
         DEPROVISION,
         DEACTIVATE,
         REACTIVATE,
@@ -148,6 +153,29 @@ public final class FakeProvisioner implements Provisioners, Copiers {
             var endpoint = target.endpoint();
             return new ConnectionDetails(
                     endpoint.host(), endpoint.port(), name.value(), name.value(), endpoint.sslmode());
+        }
+
+        @Override
+        public void setUpAccess(DatabaseId id, NameOnCluster name) {
+            record(new Call(Action.SET_UP_ACCESS, id, name, null, target.name()));
+        }
+
+        /** Records the login's name as the call's name. */
+        @Override
+        public void enableLogin(
+                DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
+            record(new Call(
+                    Action.ENABLE_LOGIN, id, new NameOnCluster(login.replace('.', '-')), password, target.name()));
+        }
+
+        @Override
+        public void disableLogin(DatabaseId id, String login) {
+            record(new Call(Action.DISABLE_LOGIN, id, new NameOnCluster(login.replace('.', '-')), null, target.name()));
+        }
+
+        @Override
+        public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
+            record(new Call(Action.DROP_LOGIN, id, new NameOnCluster(login.replace('.', '-')), null, target.name()));
         }
 
         @Override

@@ -29,6 +29,8 @@ import dev.daap.adapters.http.revision.RevisionHandler;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.user.UserHandler;
+import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.http.version.VersionHandler;
 import dev.daap.adapters.http.version.VersionSource;
 import io.javalin.Javalin;
@@ -67,6 +69,7 @@ public final class HttpServer implements AutoCloseable {
             ClusterUseCases clusters,
             SnapshotUseCases snapshots,
             BackupUseCases backups,
+            UserUseCases users,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings) {
@@ -77,6 +80,7 @@ public final class HttpServer implements AutoCloseable {
                 clusters,
                 snapshots,
                 backups,
+                users,
                 readiness,
                 version,
                 settings,
@@ -91,12 +95,14 @@ public final class HttpServer implements AutoCloseable {
             ClusterUseCases clusters,
             SnapshotUseCases snapshots,
             BackupUseCases backups,
+            UserUseCases users,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(backups, "backups");
+        Objects.requireNonNull(users, "users");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(telemetry, "telemetry");
@@ -109,7 +115,8 @@ public final class HttpServer implements AutoCloseable {
         var handlers = new Routes.Handlers(
                 new DatabaseHandler(useCases, json, bodies, Routes.DATABASES),
                 new OperationHandler(useCases.getOperation(), useCases.listOperations(), json),
-                new CredentialHandler(useCases.readCredentials(), useCases.rotateCredentials(), json),
+                new CredentialHandler(
+                        useCases.readCredentials(), useCases.rotateCredentials(), users.revokePrevious(), json),
                 new TeamHandler(access, json, bodies, Routes.TEAMS),
                 new ApiKeyHandler(access, json, bodies),
                 new AuditHandler(access.listAuditEvents(), json),
@@ -117,6 +124,7 @@ public final class HttpServer implements AutoCloseable {
                 new ClusterHandler(clusters, json, bodies, Routes.CLUSTERS),
                 new SnapshotHandler(snapshots, json, bodies),
                 new BackupHandler(backups, json),
+                new UserHandler(users, json, bodies),
                 new RevisionHandler(useCases.revisions(), json),
                 new HealthHandler(readiness, json),
                 new VersionHandler(version, json));

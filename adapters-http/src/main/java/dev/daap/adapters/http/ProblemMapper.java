@@ -32,6 +32,7 @@ import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
+import dev.daap.domain.error.UserNotFoundException;
 import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.domain.provisioning.ProvisioningException;
 import io.javalin.config.RoutesConfig;
@@ -108,6 +109,7 @@ public final class ProblemMapper {
             case BackupUnavailableException ignored -> ProblemType.BACKUP_UNAVAILABLE;
             case DeletionProtectedException ignored -> ProblemType.DELETION_PROTECTED;
             case RestoreWindowExpiredException ignored -> ProblemType.RESTORE_WINDOW_EXPIRED;
+            case UserNotFoundException ignored -> ProblemType.USER_NOT_FOUND;
             case DatabaseDeletedException ignored -> ProblemType.DATABASE_DELETED;
             case RevisionNotFoundException ignored -> ProblemType.REVISION_NOT_FOUND;
         };

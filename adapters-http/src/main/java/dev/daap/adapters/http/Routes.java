@@ -19,6 +19,7 @@ import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.revision.RevisionHandler;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.user.UserHandler;
 import dev.daap.adapters.http.version.VersionHandler;
 import dev.daap.application.access.CreateApiKey;
 import dev.daap.application.access.ListApiKeys;
@@ -34,8 +35,6 @@ import dev.daap.application.cluster.GetCluster;
 import dev.daap.application.cluster.ListClusters;
 import dev.daap.application.cluster.RegisterCluster;
 import dev.daap.application.cluster.UpdateCluster;
-import dev.daap.application.credential.ReadCredentials;
-import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
@@ -53,6 +52,15 @@ import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.application.user.CreateUser;
+import dev.daap.application.user.DeleteUser;
+import dev.daap.application.user.GetUser;
+import dev.daap.application.user.ListUsers;
+import dev.daap.application.user.ReadCredentials;
+import dev.daap.application.user.ReadUserCredentials;
+import dev.daap.application.user.RevokePreviousLogin;
+import dev.daap.application.user.RotateCredentials;
+import dev.daap.application.user.RotateUserCredentials;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 
@@ -65,6 +73,12 @@ public final class Routes {
     public static final String DATABASE_OPERATIONS = DATABASE + "/operations";
     public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
     public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
+    public static final String DATABASE_CREDENTIALS_REVOKE_PREVIOUS = DATABASE_CREDENTIALS + "/revoke-previous";
+    public static final String DATABASE_USERS = DATABASE + "/users";
+    public static final String DATABASE_USER = DATABASE_USERS + "/{user}";
+    public static final String DATABASE_USER_CREDENTIALS = DATABASE_USER + "/credentials";
+    public static final String DATABASE_USER_CREDENTIALS_ROTATE = DATABASE_USER_CREDENTIALS + "/rotate";
+    public static final String DATABASE_USER_REVOKE_PREVIOUS = DATABASE_USER_CREDENTIALS + "/revoke-previous";
     public static final String DATABASE_SNAPSHOTS = DATABASE + "/snapshots";
     public static final String DATABASE_REVISIONS = DATABASE + "/revisions";
     public static final String DATABASE_REVISION = DATABASE_REVISIONS + "/{version}";
@@ -89,6 +103,8 @@ public final class Routes {
     public static final String OPENAPI = "/v1/openapi.json";
 
     public static final String DOCS = "/docs";
+    private static final String NEW_PASSWORD =
+            "its response holds a secret (the new password), which is never stored for a replay";
     private static final String NEW_TOKEN =
             "its response holds a secret (the new API key's token), which is never stored for a replay";
     /** Every path below needs a bearer token; health checks stay outside for probes and load balancers. */
@@ -158,9 +174,24 @@ public final class Routes {
         // would be replayed; a retried rotation just rotates again, and the newest password is the valid one.
         routes.post(
                 DATABASE_CREDENTIALS_ROTATE,
-                idempotent.refusingKeys(
-                        useCase.of(RotateCredentials.class, credentials::rotate),
-                        "its response holds a secret (the new password), which is never stored for a replay"));
+                idempotent.refusingKeys(useCase.of(RotateCredentials.class, credentials::rotate), NEW_PASSWORD));
+        routes.post(
+                DATABASE_CREDENTIALS_REVOKE_PREVIOUS,
+                idempotent.idempotent(useCase.of(RevokePreviousLogin.class, credentials::revokePrevious)));
+
+        var users = handlers.users();
+        // A new user's answer holds its password: refused for the same reason as rotation.
+        routes.post(DATABASE_USERS, idempotent.refusingKeys(useCase.of(CreateUser.class, users::create), NEW_PASSWORD));
+        routes.get(DATABASE_USERS, useCase.of(ListUsers.class, users::list));
+        routes.get(DATABASE_USER, useCase.of(GetUser.class, users::get));
+        routes.delete(DATABASE_USER, useCase.of(DeleteUser.class, users::delete));
+        routes.get(DATABASE_USER_CREDENTIALS, useCase.of(ReadUserCredentials.class, users::readCredentials));
+        routes.post(
+                DATABASE_USER_CREDENTIALS_ROTATE,
+                idempotent.refusingKeys(useCase.of(RotateUserCredentials.class, users::rotate), NEW_PASSWORD));
+        routes.post(
+                DATABASE_USER_REVOKE_PREVIOUS,
+                idempotent.idempotent(useCase.of(RevokePreviousLogin.class, users::revokePrevious)));
 
         routes.post(TEAMS, idempotent.idempotent(useCase.of(CreateTeam.class, handlers.teams()::create)));
         routes.get(TEAMS, useCase.of(ListTeams.class, handlers.teams()::list));
@@ -211,6 +242,9 @@ public final class Routes {
         routes.head(DATABASE_REVISION, handlers.revisions()::get);
         routes.head(DATABASE_OPERATIONS, operations::ofDatabase);
         routes.head(DATABASE_CREDENTIALS, credentials::read);
+        routes.head(DATABASE_USERS, users::list);
+        routes.head(DATABASE_USER, users::get);
+        routes.head(DATABASE_USER_CREDENTIALS, users::readCredentials);
         routes.head(TEAMS, handlers.teams()::list);
         routes.head(TEAM, handlers.teams()::get);
         routes.head(TEAM_API_KEYS, handlers.apiKeys()::list);
@@ -248,6 +282,7 @@ public final class Routes {
             ClusterHandler clusters,
             SnapshotHandler snapshots,
             BackupHandler backups,
+            UserHandler users,
             RevisionHandler revisions,
             HealthHandler health,
             VersionHandler version) {}

@@ -93,11 +93,11 @@ class CredentialsApiTest extends ApiTest {
 
         assertThat(problem.path("detail").asText()).contains("pending");
         assertProblem(api.post(path + "/credentials/rotate"), 409, "illegal-transition");
-        assertThat(api.provisioner.calls(Action.CHANGE_PASSWORD)).isEmpty();
+        assertThat(api.provisioner.calls(Action.ENABLE_LOGIN)).isEmpty();
     }
 
     @Test
-    void rotateSetsANewPasswordOnTheTargetAndStoresIt() {
+    void rotateSetsANewPasswordOnTheOtherLoginStoresItAndClosesTheOldLoginAtOnce() {
         String path = api.createReady("orders");
         String old = api.get(path + "/credentials").json().path("password").asText();
 
@@ -106,15 +106,26 @@ class CredentialsApiTest extends ApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         String rotated = response.json().path("password").asText();
+        String username = response.json().path("username").asText();
         assertThat(rotated).isNotBlank().isNotEqualTo(old);
+        assertThat(username)
+                .as("the first owner's other login")
+                .startsWith("owner.")
+                .endsWith(".b");
         assertThat(response.json().path("uri").asText())
-                .isEqualTo("postgresql://payments_orders:" + rotated + "@db.test:5432/payments_orders");
-        assertThat(api.provisioner.calls(Action.CHANGE_PASSWORD))
+                .isEqualTo("postgresql://" + username + ":" + rotated + "@db.test:5432/payments_orders");
+        assertThat(api.provisioner.calls(Action.ENABLE_LOGIN))
                 .singleElement()
                 .satisfies(call -> assertThat(call.password()).isEqualTo(rotated));
-        assertThat(api.vault.read(idOf(path))).contains(rotated);
+        assertThat(api.provisioner.calls(Action.DISABLE_LOGIN))
+                .as("the old password stops at once")
+                .extracting(call -> call.name().value())
+                .contains("payments_orders");
         assertThat(api.get(path + "/credentials").json().path("password").asText())
                 .isEqualTo(rotated);
+        assertThat(api.vault.read(idOf(path)))
+                .as("login a keeps its password, closed")
+                .contains(old);
     }
 
     @Test
@@ -130,11 +141,11 @@ class CredentialsApiTest extends ApiTest {
         JsonNode problem = assertProblem(response, 502, "target-unavailable");
         assertThat(problem.path("detail").asText()).isEqualTo("the target cluster refused changing the password");
         assertThat(response.body()).doesNotContain("cause-secret").doesNotContain("ALTER ROLE");
-        List<Call> attempts = api.provisioner.calls(Action.CHANGE_PASSWORD);
+        List<Call> attempts = api.provisioner.calls(Action.ENABLE_LOGIN);
         assertThat(response.body()).doesNotContain(attempts.getFirst().password());
-        assertThat(api.vault.read(idOf(path)))
+        assertThat(api.get(path + "/credentials").json().path("password").asText())
                 .as("the old password still works")
-                .contains(old);
+                .isEqualTo(old);
     }
 
     @Test

@@ -58,6 +58,13 @@ class NulCharacterApiTest extends ApiTest {
             Map.entry("DELETE /v1/backups/{bid}", NO_BODY),
             Map.entry("POST /v1/databases/{id}/snapshots/{sid}/restore", NO_BODY),
             Map.entry("POST /v1/databases/{id}/credentials/rotate", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/credentials/revoke-previous", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/users", """
+                    {"name": "reporting", "access": "read_only"}"""),
+            Map.entry("DELETE /v1/databases/{id}/users/{user}", NO_BODY),
+            Map.entry("POST /v1/databases/{id}/users/{user}/credentials/rotate", """
+                    {"overlap": "1h"}"""),
+            Map.entry("POST /v1/databases/{id}/users/{user}/credentials/revoke-previous", NO_BODY),
             Map.entry("POST /v1/teams", """
             {"slug": "new-team", "display_name": "New team"}"""),
             Map.entry("POST /v1/teams/{slug}/api-keys", """
@@ -279,6 +286,7 @@ class NulCharacterApiTest extends ApiTest {
                 .replace("{name}", "name".equals(withNul) ? NUL_IN_QUERY : "default")
                 .replace("{sid}", "sid".equals(withNul) ? NUL_IN_QUERY : NO_SUCH_SNAPSHOT)
                 .replace("{bid}", "bid".equals(withNul) ? NUL_IN_QUERY : NO_SUCH_SNAPSHOT)
+                .replace("{user}", "user".equals(withNul) ? NUL_IN_QUERY : "owner")
                 .replace("{version}", "version".equals(withNul) ? NUL_IN_QUERY : "1");
         return path.replace("{id}", "id".equals(withNul) ? NUL_IN_QUERY : id);
     }

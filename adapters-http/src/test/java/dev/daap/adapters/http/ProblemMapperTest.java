@@ -27,6 +27,7 @@ import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
+import dev.daap.domain.error.UserNotFoundException;
 import dev.daap.domain.error.VersionMismatchException;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ class ProblemMapperTest {
                 Map.entry(new ClusterNotEmptyException("x", 1), 409),
                 Map.entry(new NoCapacityException(List.of()), 409),
                 Map.entry(new SnapshotNotFoundException("x"), 404),
+                Map.entry(new UserNotFoundException("x", "y"), 404),
                 Map.entry(new SnapshotLimitException(10, "x"), 409),
                 Map.entry(new BackupNotFoundException("x"), 404),
                 Map.entry(new BackupUnavailableException("x"), 409),

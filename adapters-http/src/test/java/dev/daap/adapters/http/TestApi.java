@@ -13,6 +13,7 @@ import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
+import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.http.version.VersionInfo;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.CreateApiKey;
@@ -31,8 +32,6 @@ import dev.daap.application.cluster.GetCluster;
 import dev.daap.application.cluster.ListClusters;
 import dev.daap.application.cluster.RegisterCluster;
 import dev.daap.application.cluster.UpdateCluster;
-import dev.daap.application.credential.ReadCredentials;
-import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
@@ -54,6 +53,7 @@ import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
 import dev.daap.application.job.DropBackup;
 import dev.daap.application.job.DropSnapshot;
+import dev.daap.application.job.JobHandler;
 import dev.daap.application.job.JobRunner;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
@@ -76,6 +76,21 @@ import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.application.user.CreateUser;
+import dev.daap.application.user.CreateUserLogin;
+import dev.daap.application.user.DeleteUser;
+import dev.daap.application.user.DropUserLogins;
+import dev.daap.application.user.EndExpiredOverlaps;
+import dev.daap.application.user.EndPreviousLogin;
+import dev.daap.application.user.GetUser;
+import dev.daap.application.user.ListUsers;
+import dev.daap.application.user.ReadCredentials;
+import dev.daap.application.user.ReadUserCredentials;
+import dev.daap.application.user.RevokePreviousLogin;
+import dev.daap.application.user.RotateCredentials;
+import dev.daap.application.user.RotateUserCredentials;
+import dev.daap.application.user.UserEvents;
+import dev.daap.application.user.UserPasswords;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.access.Role;
@@ -92,6 +107,7 @@ import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryBackupStore;
 import dev.daap.testing.InMemoryBackups;
 import dev.daap.testing.InMemoryCredentialVault;
+import dev.daap.testing.InMemoryDatabaseUsers;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
@@ -106,6 +122,7 @@ import dev.daap.testing.http.TestClient;
 import dev.daap.testing.http.TestResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -159,6 +176,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final FakeBackupTools backupTools = new FakeBackupTools(17);
 
     final ChunkedAesGcm backupCipher = new ChunkedAesGcm(new byte[32]);
+    final InMemoryDatabaseUsers users = new InMemoryDatabaseUsers(jobs);
     final HttpServer server;
     final DirectTransactions transactions = new DirectTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
@@ -174,117 +192,137 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         var backupEvents = new BackupEvents(events);
         var snapshotsOfDatabase =
                 new SnapshotsOfDatabase(snapshots, targets, provisioner, fleet.clusters, snapshotEvents, clock);
+        var userPasswords = new UserPasswords(vault, users);
+        var userEvents = new UserEvents(events);
+        Map<JobKind, JobHandler> handlers = new EnumMap<>(JobKind.class);
+        handlers.put(
+                JobKind.USER_CREATE,
+                new CreateUserLogin(transactions, databases, users, userPasswords, jobs, targets, userEvents, clock));
+        handlers.put(
+                JobKind.USER_DELETE,
+                new DropUserLogins(transactions, databases, users, jobs, targets, userEvents, clock));
+        handlers.put(
+                JobKind.USER_END_PREVIOUS,
+                new EndPreviousLogin(transactions, databases, users, jobs, targets, userEvents, clock));
+        handlers.put(
+                JobKind.BACKUP,
+                new MakeBackup(
+                        transactions,
+                        databases,
+                        backups,
+                        jobs,
+                        targets,
+                        fleet.clusters,
+                        backupTools,
+                        new BackupWriter(backupStore, backupCipher),
+                        backupEvents,
+                        clock));
+        handlers.put(
+                JobKind.BACKUP_DELETE, new DropBackup(transactions, backups, jobs, backupStore, backupEvents, clock));
+        handlers.putAll(Map.of(
+                JobKind.PROVISION,
+                        new ProvisionDatabase(
+                                transactions,
+                                databases,
+                                jobs,
+                                events,
+                                vault,
+                                targets,
+                                passwords,
+                                snapshots,
+                                provisioner,
+                                backups,
+                                new BackupRestorer(backups, backupStore, backupCipher, backupTools, targets),
+                                users,
+                                ids,
+                                clock),
+                JobKind.DEPROVISION,
+                        new PurgeDatabase(
+                                transactions,
+                                databases,
+                                jobs,
+                                events,
+                                vault,
+                                users,
+                                targets,
+                                fleet.clusters,
+                                snapshotsOfDatabase,
+                                new ClonesInFlight(snapshots, databases),
+                                clock),
+                JobKind.DEACTIVATE,
+                        new DeactivateDatabase(
+                                transactions,
+                                databases,
+                                jobs,
+                                events,
+                                targets,
+                                new ClonesInFlight(snapshots, databases),
+                                RESTORE_WINDOW,
+                                clock),
+                JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, users, clock),
+                JobKind.PURGE,
+                        new PurgeDatabase(
+                                transactions,
+                                databases,
+                                jobs,
+                                events,
+                                vault,
+                                users,
+                                targets,
+                                fleet.clusters,
+                                snapshotsOfDatabase,
+                                new ClonesInFlight(snapshots, databases),
+                                clock),
+                JobKind.SNAPSHOT,
+                        new MakeSnapshot(
+                                transactions,
+                                databases,
+                                snapshots,
+                                jobs,
+                                targets,
+                                provisioner,
+                                fleet.clusters,
+                                snapshotEvents,
+                                clock),
+                JobKind.SNAPSHOT_DELETE,
+                        new DropSnapshot(
+                                transactions,
+                                snapshots,
+                                jobs,
+                                targets,
+                                provisioner,
+                                fleet.clusters,
+                                snapshotEvents,
+                                clock),
+                JobKind.SNAPSHOT_RESTORE,
+                        new RestoreFromSnapshot(
+                                transactions,
+                                databases,
+                                snapshots,
+                                jobs,
+                                targets,
+                                provisioner,
+                                fleet.clusters,
+                                snapshotEvents,
+                                clock)));
         runner = new JobRunner(
                 transactions,
                 jobs,
-                Map.of(
-                        JobKind.PROVISION,
-                                new ProvisionDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        vault,
-                                        targets,
-                                        passwords,
-                                        snapshots,
-                                        provisioner,
-                                        backups,
-                                        new BackupRestorer(backups, backupStore, backupCipher, backupTools, targets),
-                                        clock),
-                        JobKind.DEPROVISION,
-                                new PurgeDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        vault,
-                                        targets,
-                                        fleet.clusters,
-                                        snapshotsOfDatabase,
-                                        new ClonesInFlight(snapshots, databases),
-                                        clock),
-                        JobKind.DEACTIVATE,
-                                new DeactivateDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        targets,
-                                        new ClonesInFlight(snapshots, databases),
-                                        RESTORE_WINDOW,
-                                        clock),
-                        JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
-                        JobKind.PURGE,
-                                new PurgeDatabase(
-                                        transactions,
-                                        databases,
-                                        jobs,
-                                        events,
-                                        vault,
-                                        targets,
-                                        fleet.clusters,
-                                        snapshotsOfDatabase,
-                                        new ClonesInFlight(snapshots, databases),
-                                        clock),
-                        JobKind.SNAPSHOT,
-                                new MakeSnapshot(
-                                        transactions,
-                                        databases,
-                                        snapshots,
-                                        jobs,
-                                        targets,
-                                        provisioner,
-                                        fleet.clusters,
-                                        snapshotEvents,
-                                        clock),
-                        JobKind.SNAPSHOT_DELETE,
-                                new DropSnapshot(
-                                        transactions,
-                                        snapshots,
-                                        jobs,
-                                        targets,
-                                        provisioner,
-                                        fleet.clusters,
-                                        snapshotEvents,
-                                        clock),
-                        JobKind.SNAPSHOT_RESTORE,
-                                new RestoreFromSnapshot(
-                                        transactions,
-                                        databases,
-                                        snapshots,
-                                        jobs,
-                                        targets,
-                                        provisioner,
-                                        fleet.clusters,
-                                        snapshotEvents,
-                                        clock),
-                        JobKind.BACKUP,
-                                new MakeBackup(
-                                        transactions,
-                                        databases,
-                                        backups,
-                                        jobs,
-                                        targets,
-                                        fleet.clusters,
-                                        backupTools,
-                                        new BackupWriter(backupStore, backupCipher),
-                                        backupEvents,
-                                        clock),
-                        JobKind.BACKUP_DELETE,
-                                new DropBackup(transactions, backups, jobs, backupStore, backupEvents, clock)),
+                handlers,
                 JOB_SETTINGS,
                 new ClusterWaits(databases, fleet.clusters, JOB_SETTINGS),
                 clock);
         var audit = new AuditTrail(auditLog, revisions, ids, clock);
         var databaseEvents = new DatabaseEvents(events, clock);
+        var userUseCases = userUseCases(passwords, audit, databaseEvents, targets, userPasswords, userEvents);
         server = new HttpServer(
-                useCases(passwords, audit, databaseEvents, targets),
+                useCases(userUseCases),
                 accessUseCases(audit),
                 new EventUseCases(new ListEvents(events), new WatchEvents(events, hub), EventHandler.DEFAULT_HEARTBEAT),
                 clusterUseCases(audit),
                 snapshotUseCases(audit, snapshotEvents),
                 backupUseCases(audit, backupEvents),
+                userUseCases,
                 readiness,
                 () -> VERSION,
                 settings);
@@ -295,8 +333,53 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
         client = TestClient.to("http://127.0.0.1:" + server.port()).as(ADMIN_TOKEN);
     }
 
-    private DatabaseUseCases useCases(
-            PasswordGenerator passwords, AuditTrail audit, DatabaseEvents databaseEvents, ClusterTargets targets) {
+    private UserUseCases userUseCases(
+            PasswordGenerator passwords,
+            AuditTrail audit,
+            DatabaseEvents databaseEvents,
+            ClusterTargets targets,
+            UserPasswords userPasswords,
+            UserEvents userEvents) {
+        var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
+        return new UserUseCases(
+                new CreateUser(
+                        transactions,
+                        databases,
+                        users,
+                        userPasswords,
+                        passwords,
+                        scheduler,
+                        audit,
+                        userEvents,
+                        ids,
+                        clock),
+                new ListUsers(transactions, databases, users),
+                new GetUser(transactions, databases, users),
+                new DeleteUser(transactions, databases, users, scheduler, audit, userEvents, clock),
+                new ReadUserCredentials(transactions, databases, users, userPasswords, audit),
+                new RotateUserCredentials(
+                        transactions,
+                        databases,
+                        users,
+                        userPasswords,
+                        passwords,
+                        targets,
+                        scheduler,
+                        audit,
+                        userEvents,
+                        databaseEvents,
+                        clock),
+                new RevokePreviousLogin(transactions, databases, users, scheduler, audit, clock));
+    }
+
+    /** The sweep that ends overlaps, as the server runs it every few seconds. */
+    EndExpiredOverlaps endExpiredOverlaps() {
+        return new EndExpiredOverlaps(transactions, users, new JobScheduler(jobs, JOB_SETTINGS, ids, clock), clock);
+    }
+
+    private DatabaseUseCases useCases(UserUseCases userUseCases) {
+        var audit = new AuditTrail(auditLog, revisions, ids, clock);
+        var databaseEvents = new DatabaseEvents(events, clock);
         var scheduler = new JobScheduler(jobs, JOB_SETTINGS, ids, clock);
         return new DatabaseUseCases(
                 new CreateDatabase(
@@ -318,8 +401,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),
                 new ListOperations(jobs, databases, JOB_SETTINGS, clock),
-                new ReadCredentials(transactions, databases, vault, audit),
-                new RotateCredentials(transactions, databases, vault, targets, passwords, audit, databaseEvents),
+                new ReadCredentials(userUseCases.readCredentials()),
+                new RotateCredentials(userUseCases.rotate()),
                 new Idempotency(scriptedIdempotency, clock),
                 new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
                 new ListRevisions(databases, revisions));

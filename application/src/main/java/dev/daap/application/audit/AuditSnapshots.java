@@ -7,6 +7,7 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.snapshot.CloneSource;
 import dev.daap.domain.snapshot.Snapshot;
 import dev.daap.domain.team.Team;
+import dev.daap.domain.user.DatabaseUser;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +45,22 @@ public final class AuditSnapshots {
         values.put("size_bytes", backup.sizeBytes());
         values.put("sha256", backup.sha256());
         values.put("version", backup.version());
+        return values;
+    }
+
+    /** A user of a database: who, with what access, in what state; never a login's password. */
+    public static Map<String, Object> of(DatabaseUser user) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", user.name().value());
+        values.put("database_id", user.databaseId().toString());
+        values.put("access", user.access().wireName());
+        values.put("status", user.status().wireName());
+        values.put(
+                "previous_valid_until",
+                user.previousValidUntil() == null
+                        ? null
+                        : user.previousValidUntil().toString());
+        values.put("version", user.version());
         return values;
     }
 

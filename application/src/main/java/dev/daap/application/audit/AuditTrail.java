@@ -18,6 +18,7 @@ import dev.daap.domain.snapshot.CloneSource;
 import dev.daap.domain.snapshot.Snapshot;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
+import dev.daap.domain.user.DatabaseUser;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -145,6 +146,64 @@ public final class AuditTrail {
         record(caller, "credentials.rotate", Resource.of(database), Map.of(), username(database));
     }
 
+    /** Somebody read the first owner's password (the database's credentials); the entry names the login. */
+    public void credentialsRead(Caller caller, Database database, String login) {
+        record(caller, "credentials.read", Resource.of(database), Map.of(), Map.of("username", login));
+    }
+
+    /** Somebody rotated the first owner's password (the database's credentials); the entry names the logins. */
+    public void credentialsRotated(Caller caller, Database database, DatabaseUser before, DatabaseUser after) {
+        record(caller, "credentials.rotate", Resource.of(database), logins(database, before), logins(database, after));
+    }
+
+    public void userCreated(Caller caller, Database database, DatabaseUser user) {
+        record(caller, "user.create", Resource.of(database, user), Map.of(), AuditSnapshots.of(user));
+    }
+
+    public void userDeleted(Caller caller, Database database, DatabaseUser before, DatabaseUser after) {
+        record(
+                caller,
+                "user.delete",
+                Resource.of(database, before),
+                AuditSnapshots.of(before),
+                AuditSnapshots.of(after));
+    }
+
+    /** Somebody read a user's password; the entry names the login, never the password. */
+    public void userCredentialsRead(Caller caller, Database database, DatabaseUser user) {
+        record(caller, "user.credentials_read", Resource.of(database, user), Map.of(), logins(database, user));
+    }
+
+    public void userCredentialsRotated(Caller caller, Database database, DatabaseUser before, DatabaseUser after) {
+        record(
+                caller,
+                "user.credentials_rotate",
+                Resource.of(database, after),
+                logins(database, before),
+                logins(database, after));
+    }
+
+    public void userPreviousRevoked(Caller caller, Database database, DatabaseUser before, DatabaseUser after) {
+        record(
+                caller,
+                "user.previous_login_revoke",
+                Resource.of(database, after),
+                logins(database, before),
+                logins(database, after));
+    }
+
+    /** The user's logins by name and since when, never a password. */
+    private static Map<String, Object> logins(Database database, DatabaseUser user) {
+        Map<String, Object> logins = new LinkedHashMap<>(AuditSnapshots.of(user));
+        logins.put("username", user.loginName(user.current(), database.nameOnCluster()));
+        logins.put(
+                "previous_username",
+                user.previous()
+                        .map(slot -> user.loginName(slot, database.nameOnCluster()))
+                        .orElse(null));
+        return logins;
+    }
+
     /** A platform admin added a cluster to the fleet; never its admin URL. */
     public void clusterRegistered(Caller caller, Cluster cluster) {
         record(caller, "cluster.register", Resource.of(cluster), Map.of(), AuditSnapshots.of(cluster));
@@ -247,6 +306,11 @@ public final class AuditTrail {
     private record Resource(String type, String id, TeamSlug team) {
         static Resource of(Database database) {
             return new Resource("database", database.id().toString(), database.ownerTeam());
+        }
+
+        /** A user of a database: its team's admins read the entry. */
+        static Resource of(Database database, DatabaseUser user) {
+            return new Resource("database_user", user.id().toString(), database.ownerTeam());
         }
 
         static Resource of(Team team) {

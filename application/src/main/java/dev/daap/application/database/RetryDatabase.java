@@ -65,8 +65,17 @@ public final class RetryDatabase {
                 case RESTORE -> current.retryRestoring(job.id(), now);
                 case PURGE -> current.retryPurging(job.id(), now);
                 // Snapshot and backup jobs settle their own record, never their database, and are never its latest
-                // operation.
-                case SNAPSHOT, SNAPSHOT_DELETE, SNAPSHOT_RESTORE, BACKUP, BACKUP_DELETE ->
+                // operation; nor are the upgrade's set_up_access and the jobs of users, which leave their database as
+                // it is.
+                case SNAPSHOT,
+                        SNAPSHOT_DELETE,
+                        SNAPSHOT_RESTORE,
+                        BACKUP,
+                        BACKUP_DELETE,
+                        SET_UP_ACCESS,
+                        USER_CREATE,
+                        USER_DELETE,
+                        USER_END_PREVIOUS ->
                     throw new IllegalStateException("a " + kind.wireName() + " job does not fail a database");
             };
             databases.update(retried, current.version());

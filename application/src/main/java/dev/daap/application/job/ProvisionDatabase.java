@@ -3,6 +3,7 @@ package dev.daap.application.job;
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.domain.backup.Backups;
+import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.credential.CredentialVault;
 import dev.daap.domain.credential.PasswordGenerator;
@@ -17,6 +18,11 @@ import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.domain.snapshot.CloneSource;
 import dev.daap.domain.snapshot.Copiers;
 import dev.daap.domain.snapshot.Snapshots;
+import dev.daap.domain.user.AccessLevel;
+import dev.daap.domain.user.DatabaseUser;
+import dev.daap.domain.user.DatabaseUsers;
+import dev.daap.domain.user.UserId;
+import dev.daap.domain.user.UserName;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -26,7 +32,8 @@ import java.util.Optional;
  * details and status {@code ready}, and completes the job. A crash anywhere leaves the job to be taken again;
  * the provisioner converges, and the newest password wins. A clone is provisioned the same way, with its contents
  * copied from its source by the cluster's copier; a restore is provisioned, then filled from its backup (see
- * {@link BackupRestorer}: all or nothing, and a retry after a restore that committed leaves it as it is).
+ * {@link BackupRestorer}: all or nothing, and a retry after a restore that committed leaves it as it is). The
+ * database's first owner user, whose login is the database's role, is stored with the password.
  */
 public final class ProvisionDatabase implements JobHandler {
     private final Transactions transactions;
@@ -40,6 +47,8 @@ public final class ProvisionDatabase implements JobHandler {
     private final Copiers copiers;
     private final Backups backups;
     private final BackupRestorer restorer;
+    private final DatabaseUsers users;
+    private final IdGenerator ids;
     private final Clock clock;
 
     public ProvisionDatabase(
@@ -54,6 +63,8 @@ public final class ProvisionDatabase implements JobHandler {
             Copiers copiers,
             Backups backups,
             BackupRestorer restorer,
+            DatabaseUsers users,
+            IdGenerator ids,
             Clock clock) {
         this.backups = backups;
         this.restorer = restorer;
@@ -66,6 +77,8 @@ public final class ProvisionDatabase implements JobHandler {
         this.passwords = passwords;
         this.snapshots = snapshots;
         this.copiers = copiers;
+        this.users = users;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -86,6 +99,16 @@ public final class ProvisionDatabase implements JobHandler {
             Database current = databases.find(database.id()).orElse(null);
             if (current != null && current.status() == DatabaseStatus.PROVISIONING) {
                 vault.store(current.id(), password);
+                if (users.find(current.id(), UserName.FIRST_OWNER).isEmpty()) {
+                    users.add(DatabaseUser.create(
+                            new UserId(ids.newId()),
+                            current.id(),
+                            UserName.FIRST_OWNER,
+                            AccessLevel.OWNER,
+                            true,
+                            null,
+                            clock.instant()));
+                }
                 Database ready = current.provisioned(details, clock.instant());
                 databases.update(ready, current.version());
                 events.statusChanged(current, ready);

@@ -12,6 +12,7 @@ import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
+import dev.daap.domain.user.DatabaseUsers;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -31,6 +32,7 @@ public final class PurgeDatabase implements JobHandler {
     private final JobQueue jobs;
     private final DatabaseEvents events;
     private final CredentialVault vault;
+    private final DatabaseUsers users;
     private final ClusterTargets targets;
     private final Clusters clusters;
     private final SnapshotsOfDatabase snapshots;
@@ -43,6 +45,7 @@ public final class PurgeDatabase implements JobHandler {
             JobQueue jobs,
             EventLog events,
             CredentialVault vault,
+            DatabaseUsers users,
             ClusterTargets targets,
             Clusters clusters,
             SnapshotsOfDatabase snapshots,
@@ -53,6 +56,7 @@ public final class PurgeDatabase implements JobHandler {
         this.jobs = jobs;
         this.events = new DatabaseEvents(events, clock);
         this.vault = vault;
+        this.users = users;
         this.targets = targets;
         this.clusters = clusters;
         this.snapshots = snapshots;
@@ -85,6 +89,7 @@ public final class PurgeDatabase implements JobHandler {
         transactions.inTransaction(() -> {
             purging(job).ifPresent(database -> {
                 vault.remove(database.id());
+                users.forgetPasswords(database.id());
                 snapshots.markDropped(database);
                 Database purged = database.purged(clock.instant());
                 databases.update(purged, database.version());

@@ -9,6 +9,11 @@ import dev.daap.domain.database.Databases;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
+import dev.daap.domain.provisioning.Provisioner;
+import dev.daap.domain.user.DatabaseUser;
+import dev.daap.domain.user.DatabaseUsers;
+import dev.daap.domain.user.LoginSlot;
+import dev.daap.domain.user.UserName;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -23,6 +28,7 @@ public final class ReactivateDatabase implements JobHandler {
     private final JobQueue jobs;
     private final DatabaseEvents events;
     private final ClusterTargets targets;
+    private final DatabaseUsers users;
     private final Clock clock;
 
     public ReactivateDatabase(
@@ -31,12 +37,14 @@ public final class ReactivateDatabase implements JobHandler {
             JobQueue jobs,
             EventLog events,
             ClusterTargets targets,
+            DatabaseUsers users,
             Clock clock) {
         this.transactions = transactions;
         this.databases = databases;
         this.jobs = jobs;
         this.events = new DatabaseEvents(events, clock);
         this.targets = targets;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -51,7 +59,14 @@ public final class ReactivateDatabase implements JobHandler {
             return;
         }
         Database target = restoring.get();
-        targets.provisionerFor(target).reactivate(target.id(), target.nameOnCluster());
+        Provisioner provisioner = targets.provisionerFor(target);
+        provisioner.reactivate(target.id(), target.nameOnCluster());
+        // The restore lets the database's role log in; it stays closed if the first owner rotated away from it.
+        Optional<DatabaseUser> firstOwner =
+                transactions.inTransaction(() -> users.find(target.id(), UserName.FIRST_OWNER));
+        if (firstOwner.isPresent() && !firstOwner.get().uses(LoginSlot.A)) {
+            provisioner.disableLogin(target.id(), target.nameOnCluster().value());
+        }
         transactions.inTransaction(() -> {
             restoring(job).ifPresent(database -> {
                 Database ready = database.restored(clock.instant());

@@ -44,6 +44,7 @@ import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryBackupStore;
 import dev.daap.testing.InMemoryBackups;
 import dev.daap.testing.InMemoryCredentialVault;
+import dev.daap.testing.InMemoryDatabaseUsers;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
@@ -70,6 +71,7 @@ class JobRunnerTest {
     private final InMemoryEventLog events = new InMemoryEventLog();
     private final InMemoryTeams teams = new InMemoryTeams();
     private final InMemoryDatabases databases = new InMemoryDatabases(teams);
+    private final InMemoryDatabaseUsers users = new InMemoryDatabaseUsers(jobs);
     private final TestFleet fleet = TestFleet.withDefault(databases::rows);
     private final FakeProvisioner provisioner = fleet.provisioner;
     private final ClusterTargets targets = new ClusterTargets(fleet.clusters, fleet.secrets, fleet.provisioner);
@@ -129,6 +131,8 @@ class JobRunnerTest {
                                             new ChunkedAesGcm(new byte[32]),
                                             new FakeBackupTools(17),
                                             targets),
+                                    users,
+                                    ids,
                                     clock),
                     JobKind.DEACTIVATE,
                             new DeactivateDatabase(
@@ -140,7 +144,8 @@ class JobRunnerTest {
                                     new ClonesInFlight(new InMemorySnapshots(), databases),
                                     Duration.ofDays(7),
                                     clock),
-                    JobKind.RESTORE, new ReactivateDatabase(transactions, databases, jobs, events, targets, clock),
+                    JobKind.RESTORE,
+                            new ReactivateDatabase(transactions, databases, jobs, events, targets, users, clock),
                     JobKind.PURGE,
                             new PurgeDatabase(
                                     transactions,
@@ -148,6 +153,7 @@ class JobRunnerTest {
                                     jobs,
                                     events,
                                     vault,
+                                    users,
                                     targets,
                                     fleet.clusters,
                                     new SnapshotsOfDatabase(

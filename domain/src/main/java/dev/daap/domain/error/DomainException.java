@@ -30,7 +30,8 @@ public abstract sealed class DomainException extends RuntimeException
                 BackupNotFoundException,
                 BackupUnavailableException,
                 DatabaseDeletedException,
-                RevisionNotFoundException {
+                RevisionNotFoundException,
+                UserNotFoundException {
 
     protected DomainException(String message) {
         super(message);

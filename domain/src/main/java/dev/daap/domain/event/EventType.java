@@ -16,6 +16,11 @@ public enum EventType {
     SNAPSHOT_RESTORE_STARTED("snapshot.restore_started"),
     BACKUP_CREATED("backup.created"),
     BACKUP_STATUS_CHANGED("backup.status_changed"),
+    USER_CREATED("user.created"),
+    USER_STATUS_CHANGED("user.status_changed"),
+    USER_CREDENTIALS_ROTATED("user.credentials_rotated"),
+    /** The login a rotation left working stopped: its overlap ended or was revoked. */
+    USER_PREVIOUS_LOGIN_ENDED("user.previous_login_ended"),
     /** A cluster went up or down: an event of the fleet, with no team (platform admins see it). */
     CLUSTER_HEALTH_CHANGED("cluster.health_changed");
 

@@ -24,7 +24,15 @@ public enum JobKind {
     /** Dumps a database into the backup store. */
     BACKUP,
     /** Removes a backup from the backup store. */
-    BACKUP_DELETE;
+    BACKUP_DELETE,
+    /** Gives a database made before access levels its three group roles and their privileges (queued at upgrade). */
+    SET_UP_ACCESS,
+    /** Makes a new user's first login on the cluster (its password is stored already). */
+    USER_CREATE,
+    /** Drops a deleted user's logins and ends their sessions. */
+    USER_DELETE,
+    /** Closes the login a rotation left working, when its overlap ends or is revoked, and ends its sessions. */
+    USER_END_PREVIOUS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

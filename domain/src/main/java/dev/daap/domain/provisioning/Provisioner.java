@@ -3,6 +3,7 @@ package dev.daap.domain.provisioning;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.user.AccessLevel;
 
 /**
  * Creates and removes the real thing on one target cluster (see {@link Provisioners}): a login role and a database
@@ -23,6 +24,31 @@ public interface Provisioner {
      * but the role may connect. Refuses to take over a role or database that DAAP did not create for {@code id}.
      */
     ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password);
+
+    /**
+     * Gives the database its access levels (see {@link dev.daap.domain.user.AccessLevel}): the three group roles,
+     * their privileges in the database and the default privileges that make whatever the owner group creates readable
+     * by read-only and writable by read-write members; the role {@code name} (the first owner user's login) joins
+     * the owner group and acts as it from login on, and what it owned in the database passes to the owner group.
+     * Provisioning does this too; it is here for databases made before access levels, and converges when repeated.
+     */
+    void setUpAccess(DatabaseId id, NameOnCluster name);
+
+    /**
+     * Makes sure the login {@code login} of the database exists, logs in with {@code password}, is a member of the
+     * group of {@code level} and acts as it from login on, and may connect to the database {@code database} (and to
+     * no other). Creates it if it is missing; refuses a role of the name that DAAP did not make for {@code id}.
+     */
+    void enableLogin(DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password);
+
+    /** The login of the database can no longer log in, and its open sessions are ended; nothing if it is gone. */
+    void disableLogin(DatabaseId id, String login);
+
+    /**
+     * Drops the login of the database: no more logins, its sessions ended, what it may own in the database handed to
+     * the owner group, its privileges revoked, the role dropped. Nothing if it is gone already.
+     */
+    void dropLogin(DatabaseId id, NameOnCluster database, String login);
 
     /** Sets a new password for the database's role. */
     void changePassword(DatabaseId id, NameOnCluster name, String password);

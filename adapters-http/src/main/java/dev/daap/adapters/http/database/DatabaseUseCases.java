@@ -1,8 +1,6 @@
 package dev.daap.adapters.http.database;
 
 import dev.daap.adapters.http.idempotency.Idempotency;
-import dev.daap.application.credential.ReadCredentials;
-import dev.daap.application.credential.RotateCredentials;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
@@ -14,6 +12,8 @@ import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
 import dev.daap.application.revision.ListRevisions;
+import dev.daap.application.user.ReadCredentials;
+import dev.daap.application.user.RotateCredentials;
 import java.util.Objects;
 
 /**

@@ -29,6 +29,7 @@ public record ProblemType(String code, int status, String title) {
     public static final ProblemType BACKUP_NOT_FOUND = new ProblemType("backup-not-found", 404, "Backup not found");
     public static final ProblemType BACKUP_UNAVAILABLE =
             new ProblemType("backup-unavailable", 409, "Backups unavailable for this cluster");
+    public static final ProblemType USER_NOT_FOUND = new ProblemType("user-not-found", 404, "User not found");
     public static final ProblemType SNAPSHOT_LIMIT = new ProblemType("snapshot-limit", 409, "Too many snapshots");
     public static final ProblemType NO_CAPACITY = new ProblemType("no-capacity", 409, "No cluster can take it");
     public static final ProblemType DELETION_PROTECTED =

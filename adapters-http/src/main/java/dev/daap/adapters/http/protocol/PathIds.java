@@ -6,6 +6,7 @@ import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.snapshot.SnapshotId;
 import dev.daap.domain.team.TeamSlug;
+import dev.daap.domain.user.UserName;
 import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -17,6 +18,7 @@ public final class PathIds {
     private static final String CLUSTER_PARAMETER = "name";
     private static final String SNAPSHOT_PARAMETER = "sid";
     private static final String BACKUP_PARAMETER = "bid";
+    private static final String USER_PARAMETER = "user";
 
     private PathIds() {}
 
@@ -40,6 +42,10 @@ public final class PathIds {
     }
 
     /** The {@code {slug}} of a team's path. */
+    public static UserName userName(Context ctx) {
+        return parsed(USER_PARAMETER, () -> new UserName(ctx.pathParam(USER_PARAMETER)));
+    }
+
     public static TeamSlug teamSlug(Context ctx) {
         return parsed(TEAM_PARAMETER, () -> new TeamSlug(ctx.pathParam(TEAM_PARAMETER)));
     }

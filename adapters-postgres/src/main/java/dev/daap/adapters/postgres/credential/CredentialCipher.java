@@ -27,6 +27,7 @@ public final class CredentialCipher {
     static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final byte[] KEY_ID_CONTEXT = "daap-credential-key:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] USER_CONTEXT = "daap-user-login:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLUSTER_CONTEXT = "daap-cluster-admin-url:".getBytes(StandardCharsets.US_ASCII);
 
     private final SecretKeySpec key;
@@ -57,6 +58,24 @@ public final class CredentialCipher {
 
     byte[] decrypt(DatabaseId id, Sealed sealed) {
         return decrypt(associatedData(id.value()), sealed, "database " + id);
+    }
+
+    /** A password of one login of a database user, bound to user and slot: it decrypts as no other secret. */
+    public Sealed encryptUserSecret(UUID user, String slot, byte[] plaintext) {
+        return encrypt(userAssociatedData(user, slot), plaintext);
+    }
+
+    public byte[] decryptUserSecret(UUID user, String slot, Sealed sealed) {
+        return decrypt(userAssociatedData(user, slot), sealed, "user " + user);
+    }
+
+    private static byte[] userAssociatedData(UUID user, String slot) {
+        byte[] slotBytes = slot.getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocate(USER_CONTEXT.length + 16 + slotBytes.length)
+                .put(USER_CONTEXT)
+                .put(associatedData(user))
+                .put(slotBytes)
+                .array();
     }
 
     /** A cluster's admin URL, bound to the cluster: it decrypts neither as another cluster's nor as a password. */

@@ -5,6 +5,7 @@ import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.alterDatab
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.commentOnDatabase;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.createCopy;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.dropDatabase;
+import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.dropOwned;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.grantConnect;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.reassignOwned;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.renameDatabase;
@@ -121,6 +122,8 @@ public final class PostgresCopier implements Copier {
             step(session, "locking database " + database, revokePublicAccess(database));
             step(session, "granting CONNECT on database " + database, grantConnect(database, database));
             open(session, database);
+            beforeStep.accept("setting up the access levels of " + database);
+            provisioner.setUpAccess(id, name); // a snapshot from before access levels has none
             unavailable = unavailable.plusNanos(System.nanoTime() - started);
             long size = session.read("measuring " + kept, catalog -> catalog.databaseSize(kept));
             log.info("Restored {} from snapshot {}, its contents kept as {}", database, template, kept);
@@ -158,19 +161,31 @@ public final class PostgresCopier implements Copier {
             }
             open(session, clone);
         }
-        handOver(clone, source);
+        handOver(clone, source, sourceId);
+        beforeStep.accept("setting up the access levels of " + clone);
+        provisioner.setUpAccess(id, name);
         log.info("Cloned {} into {} for {}", source, clone, id);
         return details;
     }
 
     /**
-     * In the clone, whatever the source's role owned becomes the clone's role's. REASSIGN OWNED also moves the
-     * databases the source's role owns (its own and its snapshots), which are given back at once; a crash between
-     * the two is repaired by the next attempt, before the clone's password is handed out.
+     * In the clone, whatever the source's role and groups owned becomes the clone's role's (and then its owner
+     * group's: see {@link PostgresProvisioner#setUpAccess}), and the source's groups lose every privilege there (DROP
+     * OWNED finds nothing of theirs left to drop), so the two share no role and the source's purge can still drop its
+     * groups. REASSIGN OWNED also moves the databases the source's role owns (its own and its snapshots), which are
+     * given back at once: the clone's role owns no other database than the clone, so a crash between the two is
+     * repaired by the next attempt, before the clone's password is handed out.
      */
-    private void handOver(String clone, String source) {
+    private void handOver(String clone, String source, DatabaseId sourceId) {
         try (TargetSession inClone = provisioner.openOn(adminOn.apply(clone))) {
             step(inClone, "handing the objects of " + source + " in " + clone + " over", reassignOwned(source, clone));
+            for (String group : AccessGrants.groups(sourceId)) {
+                if (inClone.read("looking up role " + group, catalog -> catalog.role(group))
+                        .isPresent()) {
+                    step(inClone, "handing the objects of " + group + " over", reassignOwned(group, clone));
+                    step(inClone, "taking the privileges of " + group + " in " + clone, dropOwned(group));
+                }
+            }
         }
         try (TargetSession session = provisioner.open()) {
             for (String database : session.read(

@@ -20,11 +20,16 @@ import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.domain.user.AccessLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.postgresql.PGProperty;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.common.BaseDataSource;
 import org.postgresql.util.PasswordUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,21 +53,35 @@ public final class PostgresProvisioner implements Provisioner {
     private static final int FORCED_DROP_SINCE = 13_00_00;
 
     private final DataSource admin;
+    private final Function<String, DataSource> adminOn;
     private final ClientEndpoint.Resolved clients;
     private final List<String> adminSecrets;
     private final int connectionLimit;
 
+    /** With {@code admin} a PostgreSQL driver's data source, whose copies reach the cluster's other databases. */
     public PostgresProvisioner(DataSource admin, String clientHost, int clientPort) {
         this(admin, new ClientEndpoint.Resolved(clientHost, clientPort, null), List.of(), DEFAULT_CONNECTION_LIMIT);
     }
 
+    /** As {@link #PostgresProvisioner(DataSource, Function, ClientEndpoint.Resolved, List, int)}, for a driver's source. */
+    public PostgresProvisioner(
+            DataSource admin, ClientEndpoint.Resolved clients, List<String> adminSecrets, int connectionLimit) {
+        this(admin, database -> onDatabase(admin, database), clients, adminSecrets, connectionLimit);
+    }
+
     /**
+     * @param adminOn      an admin connection source on the named database of the cluster (to set privileges in it)
      * @param clients      where clients reach the cluster, returned by provision
      * @param adminSecrets the admin's user and password, never to appear in an error message
      */
     public PostgresProvisioner(
-            DataSource admin, ClientEndpoint.Resolved clients, List<String> adminSecrets, int connectionLimit) {
+            DataSource admin,
+            Function<String, DataSource> adminOn,
+            ClientEndpoint.Resolved clients,
+            List<String> adminSecrets,
+            int connectionLimit) {
         this.admin = Objects.requireNonNull(admin, "admin");
+        this.adminOn = Objects.requireNonNull(adminOn, "adminOn");
         this.clients = Objects.requireNonNull(clients, "clients");
         if (clients.port() < 1 || clients.port() > 65_535) {
             throw new IllegalArgumentException("the clients' port must be 1 to 65535");
@@ -92,16 +111,19 @@ public final class PostgresProvisioner implements Provisioner {
 
     @Override
     public ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password) {
-        return provision(
+        ConnectionDetails details = provision(
                 id,
                 name,
                 password,
                 session -> session.execute("creating database " + name, createDatabase(name.value(), name.value())));
+        setUpAccess(id, name);
+        return details;
     }
 
     /**
      * As {@link #provision(DatabaseId, NameOnCluster, String)}, with the database made by {@code create} (a copy,
-     * for a clone) when it does not exist yet; {@code create} must leave it owned by the role of {@code name}.
+     * for a clone) when it does not exist yet; {@code create} must leave it owned by the role of {@code name}. The
+     * access levels are left to the caller: a copy is closed to connections until it is handed over.
      */
     ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password, Consumer<TargetSession> create) {
         String target = name.value();
@@ -141,6 +163,55 @@ public final class PostgresProvisioner implements Provisioner {
         session.execute("marking database " + target, commentOnDatabase(target, marker));
         session.execute("locking database " + target, revokePublicAccess(target));
         session.execute("granting CONNECT on database " + target, grantConnect(target, target));
+    }
+
+    @Override
+    public void setUpAccess(DatabaseId id, NameOnCluster name) {
+        String target = name.value();
+        try (TargetSession session = open()) {
+            Ownership ownership = Ownership.read(session, id, target);
+            if (!ownership.roleIsOurs() || !ownership.databaseIsOurs()) {
+                throw new ProvisioningException("the role and database " + target + " that DAAP made for " + id
+                        + " are not both on the target; provision the database again");
+            }
+            setUpAccess(session, id, target);
+        }
+        log.info("Set up the access levels of {} for {}", target, id);
+    }
+
+    /** The groups on the cluster, then the privileges inside the database, then the databases the REASSIGN moved. */
+    private void setUpAccess(TargetSession session, DatabaseId id, String target) {
+        AccessGrants.setUpGroups(session, id, target);
+        try (TargetSession inDatabase = openOn(adminOn.apply(target))) {
+            AccessGrants.grantInDatabase(inDatabase, id, target);
+        }
+        AccessGrants.giveDatabasesBack(session, id, target);
+    }
+
+    @Override
+    public void enableLogin(DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
+        String verifier = verifier(password);
+        try (TargetSession session = open(password, verifier)) {
+            Logins.enable(session, id, database.value(), login, level, verifier, connectionLimit);
+        }
+        log.info("Enabled login {} of {}", login, id);
+    }
+
+    @Override
+    public void disableLogin(DatabaseId id, String login) {
+        try (TargetSession session = open()) {
+            Logins.disable(session, id, login);
+        }
+        log.info("Disabled login {} of {}", login, id);
+    }
+
+    @Override
+    public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
+        try (TargetSession session = open();
+                TargetSession inDatabase = openOn(database.value())) {
+            Logins.drop(session, inDatabase, id, login);
+        }
+        log.info("Dropped login {} of {}", login, id);
     }
 
     @Override
@@ -194,6 +265,7 @@ public final class PostgresProvisioner implements Provisioner {
                             id);
                 }
             }
+            AccessGrants.dropRoles(session, id);
         }
         log.info("Deprovisioned what DAAP made of role and database {} for {}", name, id);
     }
@@ -210,6 +282,7 @@ public final class PostgresProvisioner implements Provisioner {
     public void reactivate(DatabaseId id, NameOnCluster name) {
         try (TargetSession session = open()) {
             Parking.reactivate(session, id, name.value());
+            setUpAccess(session, id, name.value()); // parked before access levels existed, it has none yet
         }
         log.info("Restored role and database {} for {}", name, id);
     }
@@ -233,6 +306,38 @@ public final class PostgresProvisioner implements Provisioner {
             throw new IllegalArgumentException("password is required");
         }
         return PasswordUtil.encodeScramSha256(password.toCharArray());
+    }
+
+    /** A session on the cluster's database {@code database}, as the admin. */
+    TargetSession openOn(String database) {
+        return openOn(adminOn.apply(database));
+    }
+
+    /**
+     * A copy of a PostgreSQL driver's data source that connects to {@code database} instead: every property the
+     * driver knows is carried over. Other sources (a pool, a wrapper) need the explicit {@code adminOn}.
+     */
+    private static DataSource onDatabase(DataSource admin, String database) {
+        BaseDataSource original;
+        try {
+            original = admin.unwrap(BaseDataSource.class);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            throw new ProvisioningException("the admin connection cannot reach the database " + database
+                    + ": DAAP needs PostgreSQL's driver to connect there");
+        }
+        var copy = new PGSimpleDataSource();
+        for (PGProperty property : PGProperty.values()) {
+            String value = original.getProperty(property);
+            if (value != null) {
+                copy.setProperty(property, value);
+            }
+        }
+        copy.setUser(original.getUser()); // kept apart from the properties by the driver
+        copy.setPassword(original.getPassword());
+        copy.setServerNames(original.getServerNames());
+        copy.setPortNumbers(original.getPortNumbers());
+        copy.setDatabaseName(database);
+        return copy;
     }
 
     /** A session on another database of the cluster, through {@code source}, with this provisioner's errors. */

@@ -72,7 +72,12 @@ public final class PostgresProvisioners implements Provisioners, Copiers {
         if (url.password() != null) {
             secrets.add(url.password());
         }
-        return new PostgresProvisioner(admin, target.endpoint(), secrets, connectionLimit);
+        return new PostgresProvisioner(
+                admin,
+                database -> decorate.apply(dataSource(url.onDatabase(database))),
+                target.endpoint(),
+                secrets,
+                connectionLimit);
     }
 
     /**

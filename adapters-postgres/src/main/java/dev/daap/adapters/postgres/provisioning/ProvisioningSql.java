@@ -103,4 +103,45 @@ final class ProvisioningSql {
     static String reassignOwned(String from, String to) {
         return "REASSIGN OWNED BY " + identifier(from) + " TO " + identifier(to);
     }
+
+    static String createGroup(String role) {
+        return "CREATE ROLE " + identifier(role) + " NOLOGIN";
+    }
+
+    static String grantMembership(String group, String member) {
+        return "GRANT " + identifier(group) + " TO " + identifier(member);
+    }
+
+    /** From login on, the member acts as the group: what it creates belongs to the group, whichever login made it. */
+    static String actAs(String login, String group) {
+        return "ALTER ROLE " + identifier(login) + " SET role = " + literal(group);
+    }
+
+    static String revokeCreateFromPublic(String schema) {
+        return "REVOKE CREATE ON SCHEMA " + identifier(schema) + " FROM PUBLIC";
+    }
+
+    static String grantOnSchema(String privileges, String schema, String role) {
+        return "GRANT " + privileges + " ON SCHEMA " + identifier(schema) + " TO " + identifier(role);
+    }
+
+    /** {@code kind} is TABLES or SEQUENCES; {@code privileges} a fixed list from {@link AccessGrants}. */
+    static String grantOnAll(String privileges, String kind, String schema, String role) {
+        return "GRANT " + privileges + " ON ALL " + kind + " IN SCHEMA " + identifier(schema) + " TO "
+                + identifier(role);
+    }
+
+    /** {@code kind} is TABLES, SEQUENCES or SCHEMAS; {@code privileges} a fixed list from {@link AccessGrants}. */
+    static String defaultPrivileges(String creator, String privileges, String kind, String role) {
+        return "ALTER DEFAULT PRIVILEGES FOR ROLE " + identifier(creator) + " GRANT " + privileges + " ON " + kind
+                + " TO " + identifier(role);
+    }
+
+    /**
+     * Drops what the role owns in the current database and revokes what it was granted there and on the cluster's
+     * shared objects (databases); only for roles granted nothing on those (the groups: CONNECT goes to logins).
+     */
+    static String dropOwned(String role) {
+        return "DROP OWNED BY " + identifier(role);
+    }
 }

@@ -94,4 +94,19 @@ final class TargetCatalog {
                         except)
                 .map(row -> row.get(0, String.class));
     }
+
+    /** The schemas of the connected database that its users may hold objects in: all but PostgreSQL's own. */
+    java.util.List<String> userSchemas() {
+        return dsl.fetch("select nspname from pg_namespace where nspname not like 'pg\\_%'"
+                        + " and nspname <> 'information_schema' order by nspname")
+                .map(row -> row.get(0, String.class));
+    }
+
+    /** The roles carrying {@code marker} (DAAP's {@code daap:<database id>}): a database's groups and logins. */
+    java.util.List<String> rolesMarked(String marker) {
+        return dsl.fetch(
+                        "select rolname from pg_roles where shobj_description(oid, 'pg_authid') = ? order by rolname",
+                        marker)
+                .map(row -> row.get(0, String.class));
+    }
 }

@@ -4,9 +4,11 @@ import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.identifier
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.ProvisioningException;
+import dev.daap.domain.user.AccessLevel;
 import dev.daap.testing.TestPostgres;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -123,8 +125,9 @@ class ParkingTest {
                 (p, db) -> p.deactivate(db.id, new NameOnCluster(db.name)),
                 (p, db) -> p.reactivate(db.id, new NameOnCluster(db.name)));
         assertThat(steps)
-                .as("rename database, rename role, open role, open database")
-                .isEqualTo(4);
+                .as("rename database, rename role, open role, open database, then the access levels: the owner"
+                        + " login joins the owner group (2), 15 grants in the database, the database given back")
+                .isEqualTo(22);
         for (int crashAt = 1; crashAt <= steps; crashAt++) {
             Provisioned db = provisionWithARow();
             provisioner.deactivate(db.id, new NameOnCluster(db.name));
@@ -145,7 +148,9 @@ class ParkingTest {
         int steps = stepsOf(
                 (p, db) -> p.deactivate(db.id, new NameOnCluster(db.name)),
                 (p, db) -> p.deprovision(db.id, new NameOnCluster(db.name)));
-        assertThat(steps).as("revoke, drop database, drop role").isEqualTo(3);
+        assertThat(steps)
+                .as("revoke, drop database, drop role, drop the three groups")
+                .isEqualTo(6);
         for (int crashAt = 1; crashAt <= steps; crashAt++) {
             Provisioned db = provisionWithARow();
             provisioner.deactivate(db.id, new NameOnCluster(db.name));
@@ -170,14 +175,21 @@ class ParkingTest {
     /** A provisioner whose admin connection fails its {@code k}-th statement that changes the cluster. */
     private PostgresProvisioner failingAt(int k) {
         var count = new AtomicInteger();
+        return watched(sql -> {
+            if (count.incrementAndGet() == k) {
+                throw new SimulatedCrash(sql);
+            }
+        });
+    }
+
+    /** A provisioner whose statements, on the cluster and inside its databases, {@code watch} sees first. */
+    private PostgresProvisioner watched(Watch watch) {
         return new PostgresProvisioner(
-                statementsSeenBy(sql -> {
-                    if (count.incrementAndGet() == k) {
-                        throw new SimulatedCrash(sql);
-                    }
-                }),
-                postgres.host(),
-                postgres.port());
+                statementsSeenBy(superuser, watch),
+                database -> statementsSeenBy(postgres.dataSource(database), watch),
+                new ClientEndpoint.Resolved(postgres.host(), postgres.port(), null),
+                List.of(),
+                PostgresProvisioner.DEFAULT_CONNECTION_LIMIT);
     }
 
     /**
@@ -188,10 +200,7 @@ class ParkingTest {
         Provisioned db = provisionWithARow();
         before.apply(provisioner, db);
         var count = new AtomicInteger();
-        step.apply(
-                new PostgresProvisioner(
-                        statementsSeenBy(sql -> count.incrementAndGet()), postgres.host(), postgres.port()),
-                db);
+        step.apply(watched(sql -> count.incrementAndGet()), db);
         return count.get();
     }
 
@@ -212,9 +221,9 @@ class ParkingTest {
     }
 
     /** Admin connections whose {@code Statement.execute(String)} (the utility statements) {@code watch} sees first. */
-    private DataSource statementsSeenBy(Watch watch) {
-        return proxy(DataSource.class, superuser, (method, args) -> {
-            Object result = method.invoke(superuser, args);
+    private static DataSource statementsSeenBy(DataSource admin, Watch watch) {
+        return proxy(DataSource.class, admin, (method, args) -> {
+            Object result = method.invoke(admin, args);
             if (!method.getName().equals("getConnection")) {
                 return result;
             }
@@ -263,6 +272,9 @@ class ParkingTest {
         String name = uniqueName("parked");
         DatabaseId id = new DatabaseId(UUID.randomUUID());
         names.add(NameOnCluster.parked(id).value());
+        for (AccessLevel level : AccessLevel.values()) {
+            names.add(level.groupRole(id));
+        }
         String password = "pw-" + UUID.randomUUID();
         provisioner.provision(id, new NameOnCluster(name), password);
         try (Connection session = connect(name, name, password);

@@ -437,13 +437,18 @@ class PostgresProvisionerTest {
             }
             List<String> loggingDuringCreateRole = new ArrayList<>();
             DataSource watched = onlyConnection(admin, sql -> {
-                if (sql.startsWith("CREATE ROLE")) {
+                if (sql.startsWith("CREATE ROLE") && sql.contains(" PASSWORD ")) { // not the groups
                     loggingDuringCreateRole.add(
                             setting(admin, "log_statement") + " " + setting(admin, "log_min_error_statement"));
                 }
             });
 
-            new PostgresProvisioner(watched, postgres.host(), postgres.port())
+            new PostgresProvisioner(
+                            watched,
+                            postgres::dataSource,
+                            new ClientEndpoint.Resolved(postgres.host(), postgres.port(), null),
+                            List.of(),
+                            PostgresProvisioner.DEFAULT_CONNECTION_LIMIT)
                     .provision(newId(), new NameOnCluster(name), newPassword());
 
             assertThat(loggingDuringCreateRole).containsExactly("none panic");

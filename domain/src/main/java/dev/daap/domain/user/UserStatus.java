@@ -1,0 +1,19 @@
+package dev.daap.domain.user;
+
+import java.util.Locale;
+
+/** {@code creating} until its job made its login, {@code ready}, then {@code deleting} until its logins are gone. */
+public enum UserStatus {
+    CREATING,
+    READY,
+    DELETING,
+    DELETED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static UserStatus fromWireName(String raw) {
+        return valueOf(raw.toUpperCase(Locale.ROOT));
+    }
+}
