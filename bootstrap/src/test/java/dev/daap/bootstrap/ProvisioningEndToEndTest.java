@@ -62,15 +62,19 @@ class ProvisioningEndToEndTest {
 
             TestResponse rotated = daap.post("/v1/databases/" + id + "/credentials/rotate");
             assertThat(rotated.status()).isEqualTo(200);
-            String secondPassword = rotated.json().get("password").asText();
+            // The first owner's other login, with a new password: the username alternates with each rotation.
+            JsonNode second = rotated.json();
+            String secondPassword = second.get("password").asText();
             assertThat(secondPassword).isNotEqualTo(firstPassword);
+            assertThat(second.get("username").asText())
+                    .isNotEqualTo(credentials.get("username").asText());
             assertThatThrownBy(() -> connect(credentials, firstPassword).close())
                     .isInstanceOf(SQLException.class);
-            try (Connection session = connect(credentials, secondPassword)) {
+            try (Connection session = connect(second, secondPassword)) {
                 assertThat(session.isValid(2)).isTrue();
             }
 
-            try (Connection stillOpen = connect(credentials, secondPassword)) {
+            try (Connection stillOpen = connect(second, secondPassword)) {
                 assertThat(daap.delete("/v1/databases/" + id).status()).isEqualTo(202);
                 awaitStatus(daap, id, "deleted");
                 assertThat(stillOpen.isValid(2)).as("its sessions were ended").isFalse();
@@ -81,6 +85,11 @@ class ProvisioningEndToEndTest {
             assertThat(daap.delete("/v1/databases/" + id + "?purge=true").status())
                     .isEqualTo(202);
             awaitStatus(daap, id, "purged");
+            assertThat(existsOnTarget(
+                            "SELECT count(*) FROM pg_roles WHERE rolname = ?",
+                            second.get("username").asText()))
+                    .as("the first owner's other login went with it")
+                    .isFalse();
             for (String left : List.of(
                     onCluster, NameOnCluster.parked(DatabaseId.parse(id)).value())) {
                 assertThat(existsOnTarget("SELECT count(*) FROM pg_database WHERE datname = ?", left))
