@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -36,6 +39,8 @@ public final class ClusterMetrics {
     private final MultiGauge up;
     private final MultiGauge databases;
     private final MultiGauge storage;
+    /** Each cluster's row as of the last tick, by name: the gauges read it, so a tick never re-registers them. */
+    private final Map<String, AtomicReference<Cluster>> lastRead = new ConcurrentHashMap<>();
 
     public ClusterMetrics(MeterRegistry registry, Clusters clusters) {
         this.registry = registry;
@@ -54,14 +59,20 @@ public final class ClusterMetrics {
 
     /**
      * After a probe tick: the fleet as stored now, then what this instance's probes took. In that order, a scrape
-     * that shows a probe's duration shows the fleet it left too (the other order let a scrape between the two see a
-     * probe of a cluster with no {@code daap_cluster_up} series yet: ObservabilityEndToEndTest, 2026-12-03, load 13).
+     * that shows a probe's duration shows the fleet it left too. The gauges of a known cluster stay registered and
+     * read its latest row: re-registering them on every tick (overwrite) left a moment without the series, which a
+     * scrape caught (ObservabilityEndToEndTest, 2026-12-03, twice at load 4-13). Only a new cluster's series are
+     * added, and a deleted one's removed.
      */
     public void afterRound(List<ProbeOutcome> outcomes) {
         List<Cluster> fleet = clusters.list();
-        up.register(rows(fleet, cluster -> cluster.health().isUp() ? 1 : 0), true);
-        databases.register(rows(fleet, cluster -> cluster.fill().databaseCount()), true);
-        storage.register(rows(fleet, cluster -> cluster.fill().storageBytes()), true);
+        fleet.forEach(cluster -> lastRead.computeIfAbsent(cluster.name().value(), name -> new AtomicReference<>())
+                .set(cluster));
+        up.register(rows(fleet, cluster -> cluster.health().isUp() ? 1 : 0), false);
+        databases.register(rows(fleet, cluster -> cluster.fill().databaseCount()), false);
+        storage.register(rows(fleet, cluster -> cluster.fill().storageBytes()), false);
+        lastRead.keySet()
+                .retainAll(fleet.stream().map(cluster -> cluster.name().value()).toList());
         for (ProbeOutcome outcome : outcomes) {
             Timer.builder("daap.cluster.probe.duration")
                     .description("A probe of a cluster, connecting included; a failed one costs up to its timeout")
@@ -73,11 +84,13 @@ public final class ClusterMetrics {
         }
     }
 
-    /** Each row holds its reading: the gauge shows the fleet as it was at the tick, not a live query per scrape. */
-    private static List<MultiGauge.Row<?>> rows(List<Cluster> fleet, ToDoubleFunction<Cluster> value) {
+    /** Each row reads its cluster's last row: the gauge shows the fleet as of the tick, not a query per scrape. */
+    private List<MultiGauge.Row<?>> rows(List<Cluster> fleet, ToDoubleFunction<Cluster> value) {
         return fleet.stream()
-                .<MultiGauge.Row<?>>map(cluster ->
-                        MultiGauge.Row.of(Tags.of("cluster", cluster.name().value()), value.applyAsDouble(cluster)))
+                .<MultiGauge.Row<?>>map(cluster -> MultiGauge.Row.of(
+                        Tags.of("cluster", cluster.name().value()),
+                        lastRead.get(cluster.name().value()),
+                        latest -> value.applyAsDouble(latest.get())))
                 .toList();
     }
 }
