@@ -56,6 +56,9 @@ import java.util.Optional;
  * names meet), and the create starts again with the distinct form of the name.
  */
 public final class CreateDatabase {
+    /** How often a create looks for a place while clusters that fit fill up under it. */
+    private static final int PLACEMENT_ATTEMPTS = 5;
+
     private final Transactions transactions;
     private final Databases databases;
     private final Clusters clusters;
@@ -187,26 +190,20 @@ public final class CreateDatabase {
     }
 
     /**
-     * A place on the best cluster for the request. When none fits, the clusters are read to say why; if one fits by
-     * then (a place was given back meanwhile), it is tried once more, and otherwise counted as taken by others.
+     * A place on the best cluster for the request. When none is found, the clusters are read: if one fits (another
+     * create filled the chosen one first, or a place was given back), placement runs again, a few times at most;
+     * otherwise they say why each was passed over, and those that fit at the last read count as taken by others.
      */
     private ClusterRef place(PlacementRequest request) {
-        Optional<ClusterRef> taken = clusters.takePlace(request);
-        if (taken.isPresent()) {
-            return taken.get();
-        }
-        List<Cluster> candidates = clusters.list();
-        request.cluster()
-                .filter(named ->
-                        candidates.stream().noneMatch(cluster -> cluster.name().equals(named)))
-                .ifPresent(named -> {
-                    throw InvalidInputException.of("cluster", "no cluster is named " + named);
-                });
-        Placement.Decision decision = Placement.decide(candidates, request);
-        if (!decision.fitting().isEmpty()) {
-            taken = clusters.takePlace(request);
+        Placement.Decision decision = null;
+        for (int attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
+            Optional<ClusterRef> taken = clusters.takePlace(request);
             if (taken.isPresent()) {
                 return taken.get();
+            }
+            decision = decide(request);
+            if (decision.fitting().isEmpty()) {
+                break;
             }
         }
         List<NoCapacityException.Candidate> passedOver = new ArrayList<>();
@@ -216,6 +213,17 @@ public final class CreateDatabase {
                 .forEach(cluster -> passedOver.add(candidate(cluster.name().value(), PassOverReason.TAKEN)));
         passedOver.sort(Comparator.comparing(NoCapacityException.Candidate::cluster));
         throw new NoCapacityException(passedOver);
+    }
+
+    private Placement.Decision decide(PlacementRequest request) {
+        List<Cluster> candidates = clusters.list();
+        request.cluster()
+                .filter(named ->
+                        candidates.stream().noneMatch(cluster -> cluster.name().equals(named)))
+                .ifPresent(named -> {
+                    throw InvalidInputException.of("cluster", "no cluster is named " + named);
+                });
+        return Placement.decide(candidates, request);
     }
 
     /** {@code <team>_<name>}, or its distinct form where that was found taken on the cluster. */

@@ -39,8 +39,8 @@ public interface Clusters {
      * (live, active, up, in its region, with every label, with room; least full, then fewest databases, then by
      * name), in one step: one more database counted there, and the cluster returned. Empty, and nothing changed,
      * when no cluster fits; {@link Placement#decide} on {@link #list} then says why. The chosen cluster's row stays
-     * locked until the transaction ends, so creates that race for its last places take turns, never overshoot its
-     * limit, and go on to the next cluster that fits once it is full.
+     * locked until the transaction ends, so creates that race for its last places take turns and never overshoot its
+     * limit; one that finds it full once its turn comes gets nothing, and may ask again.
      */
     Optional<ClusterRef> takePlace(PlacementRequest request);
 

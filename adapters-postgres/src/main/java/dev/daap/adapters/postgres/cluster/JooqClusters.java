@@ -28,8 +28,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.Record1;
-import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -49,11 +47,12 @@ public final class JooqClusters implements Clusters {
 
     /**
      * Placement in one statement: the best cluster that fits, as {@link dev.daap.domain.cluster.Placement} ranks
-     * them, locked ({@code FOR NO KEY UPDATE}: foreign keys that point at the row are still checked meanwhile) and
-     * given one more database. Creates racing for the same cluster queue on its row lock; once one gets it,
-     * PostgreSQL checks the candidate's conditions again on the row as the one before it left it, and if it is full
-     * by then takes the next in the ranking: the LIMIT is applied above the lock. Constants are inline; the bind
-     * values are the request's, and its shape (region, labels, a named cluster) decides the SQL.
+     * them, given one more database. The UPDATE takes the row's lock once; creates racing for the same cluster queue
+     * on it, and once one gets it PostgreSQL checks the conditions again on the row as the one before it left it: a
+     * cluster full by then is not updated, and the create finds nothing this time (CreateDatabase tries again while a
+     * cluster fits). Locking the candidate in the subquery as well (FOR NO KEY UPDATE, then the UPDATE) locked the row
+     * twice, and a create waiting in between deadlocked with it (bench/fleet, 8 clients, 2026-12-03). Constants are
+     * inline; the bind values are the request's, and its shape (region, labels, a named cluster) decides the SQL.
      */
     private final HotStatement<PlacementRequest> takePlace = HotStatement.of(
             request -> List.of(
@@ -134,45 +133,50 @@ public final class JooqClusters implements Clusters {
 
     private static Query takePlaceStatement(DSLContext dsl, PlacementRequest request, Binds<PlacementRequest> binds) {
         var candidate = CLUSTERS.as("candidate");
-        Condition fits = candidate
-                .DELETED_AT
-                .isNull()
-                .and(candidate.STATE.eq(DSL.inline(ClusterState.ACTIVE.wireName())))
-                .and(candidate.HEALTH_STATUS.eq(DSL.inline(HealthStatus.UP.wireName())))
-                .and(candidate.MAX_DATABASES.isNull().or(candidate.DATABASE_COUNT.lt(candidate.MAX_DATABASES)))
-                .and(candidate.MAX_STORAGE_BYTES.isNull().or(candidate.STORAGE_BYTES.lt(candidate.MAX_STORAGE_BYTES)));
-        if (request.region().isPresent()) {
-            fits = fits.and(candidate.REGION.eq(
-                    binds.value(CLUSTERS.REGION, r -> r.region().orElseThrow().value())));
-        }
-        if (!request.labels().values().isEmpty()) {
-            fits = fits.and(DSL.condition(
-                    "{0} @> {1}",
-                    candidate.LABELS,
-                    binds.value(
-                            CLUSTERS.LABELS, r -> JsonColumns.toJsonb(r.labels().values()))));
-        }
-        if (request.cluster().isPresent()) {
-            fits = fits.and(candidate.NAME.eq(
-                    binds.value(CLUSTERS.NAME, r -> r.cluster().orElseThrow().value())));
-        }
-        Table<Record1<UUID>> chosen = dsl.select(candidate.ID)
+        Field<UUID> best = DSL.field(dsl.select(candidate.ID)
                 .from(candidate)
-                .where(fits)
+                .where(fits(candidate, request, binds))
                 .orderBy(
                         DSL.greatest(
                                 fraction(candidate.DATABASE_COUNT, candidate.MAX_DATABASES),
                                 fraction(candidate.STORAGE_BYTES, candidate.MAX_STORAGE_BYTES)),
                         candidate.DATABASE_COUNT,
                         candidate.NAME.collate(DSL.collation("C"))) // as Java compares names
-                .limit(DSL.inline(1))
-                .forNoKeyUpdate()
-                .asTable("chosen");
+                .limit(DSL.inline(1)));
         return dsl.update(CLUSTERS)
                 .set(CLUSTERS.DATABASE_COUNT, CLUSTERS.DATABASE_COUNT.plus(DSL.inline(1)))
-                .from(chosen)
-                .where(CLUSTERS.ID.eq(chosen.field(candidate.ID)))
+                .where(CLUSTERS.ID.eq(best))
+                .and(fits(CLUSTERS, request, binds)) // checked again on the row as a create before this one left it
                 .returningResult(CLUSTERS.ID, CLUSTERS.NAME);
+    }
+
+    /** Live, active, up, with room, and in the request's region, with its labels, or the cluster it names. */
+    private static Condition fits(
+            dev.daap.adapters.postgres.generated.tables.Clusters table,
+            PlacementRequest request,
+            Binds<PlacementRequest> binds) {
+        Condition fits = table.DELETED_AT
+                .isNull()
+                .and(table.STATE.eq(DSL.inline(ClusterState.ACTIVE.wireName())))
+                .and(table.HEALTH_STATUS.eq(DSL.inline(HealthStatus.UP.wireName())))
+                .and(table.MAX_DATABASES.isNull().or(table.DATABASE_COUNT.lt(table.MAX_DATABASES)))
+                .and(table.MAX_STORAGE_BYTES.isNull().or(table.STORAGE_BYTES.lt(table.MAX_STORAGE_BYTES)));
+        if (request.region().isPresent()) {
+            fits = fits.and(table.REGION.eq(
+                    binds.value(CLUSTERS.REGION, r -> r.region().orElseThrow().value())));
+        }
+        if (!request.labels().values().isEmpty()) {
+            fits = fits.and(DSL.condition(
+                    "{0} @> {1}",
+                    table.LABELS,
+                    binds.value(
+                            CLUSTERS.LABELS, r -> JsonColumns.toJsonb(r.labels().values()))));
+        }
+        if (request.cluster().isPresent()) {
+            fits = fits.and(table.NAME.eq(
+                    binds.value(CLUSTERS.NAME, r -> r.cluster().orElseThrow().value())));
+        }
+        return fits;
     }
 
     /** What a cluster uses of a limit, as {@code ClusterFill.fraction}: 0 without one (a limit of 0 never fits). */
