@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Record1;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
 /** The {@link Snapshots} port on PostgreSQL: a few rows per database, read by id, by job, or all of one database. */
@@ -117,11 +119,15 @@ public final class JooqSnapshots implements Snapshots {
 
     @Override
     public List<DatabaseId> clonesOf(DatabaseId source) {
+        return clonesOfQuery(source).fetch(row -> new DatabaseId(row.value1()));
+    }
+
+    /** The query of {@link #clonesOf}, as it runs (query-plan tests explain it). */
+    ResultQuery<Record1<UUID>> clonesOfQuery(DatabaseId source) {
         return session.dsl()
                 .select(CLONE_SOURCES.DATABASE_ID)
                 .from(CLONE_SOURCES)
-                .where(CLONE_SOURCES.SOURCE_DATABASE_ID.eq(source.value()))
-                .fetch(row -> new DatabaseId(row.value1()));
+                .where(CLONE_SOURCES.SOURCE_DATABASE_ID.eq(source.value()));
     }
 
     private static SnapshotsRecord fill(Snapshot snapshot) {
