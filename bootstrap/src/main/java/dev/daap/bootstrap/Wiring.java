@@ -492,156 +492,100 @@ final class Wiring {
     }
 
     JobRunner jobRunner() {
-        var metrics = new JobMetrics(telemetry.registry());
-        return new JobRunner(
-                transactions,
-                jobs,
-                withBackupAndUserJobs(
-                        metrics,
-                        Map.of(
-                                JobKind.PROVISION,
-                                observed(
-                                        JobKind.PROVISION,
-                                        new ProvisionDatabase(
-                                                transactions,
-                                                databases,
-                                                jobs,
-                                                events,
-                                                vault,
-                                                clusterTargets,
-                                                passwords,
-                                                snapshots,
-                                                copiers,
-                                                backups,
-                                                new BackupRestorer(
-                                                        backups,
-                                                        backupSide.store(),
-                                                        backupSide.cipher(),
-                                                        backupSide.tools(),
-                                                        clusterTargets),
-                                                users,
-                                                ids,
-                                                clock),
-                                        metrics),
-                                JobKind.DEPROVISION,
-                                observed(JobKind.DEPROVISION, purgeDatabase(), metrics),
-                                JobKind.DEACTIVATE,
-                                observed(
-                                        JobKind.DEACTIVATE,
-                                        new DeactivateDatabase(
-                                                transactions,
-                                                databases,
-                                                jobs,
-                                                events,
-                                                clusterTargets,
-                                                new ClonesInFlight(snapshots, databases),
-                                                restoreWindow,
-                                                clock),
-                                        metrics),
-                                JobKind.RESTORE,
-                                observed(
-                                        JobKind.RESTORE,
-                                        new ReactivateDatabase(
-                                                transactions, databases, jobs, events, clusterTargets, users, clock),
-                                        metrics),
-                                JobKind.PURGE,
-                                observed(JobKind.PURGE, purgeDatabase(), metrics),
-                                JobKind.SNAPSHOT,
-                                observed(
-                                        JobKind.SNAPSHOT,
-                                        new MakeSnapshot(
-                                                transactions,
-                                                databases,
-                                                snapshots,
-                                                jobs,
-                                                clusterTargets,
-                                                copiers,
-                                                clusters,
-                                                snapshotEvents,
-                                                clock),
-                                        metrics),
-                                JobKind.SNAPSHOT_DELETE,
-                                observed(
-                                        JobKind.SNAPSHOT_DELETE,
-                                        new DropSnapshot(
-                                                transactions,
-                                                snapshots,
-                                                jobs,
-                                                clusterTargets,
-                                                copiers,
-                                                clusters,
-                                                snapshotEvents,
-                                                clock),
-                                        metrics),
-                                JobKind.SNAPSHOT_RESTORE,
-                                observed(
-                                        JobKind.SNAPSHOT_RESTORE,
-                                        new RestoreFromSnapshot(
-                                                transactions,
-                                                databases,
-                                                snapshots,
-                                                jobs,
-                                                clusterTargets,
-                                                copiers,
-                                                clusters,
-                                                snapshotEvents,
-                                                clock),
-                                        metrics),
-                                JobKind.SET_UP_ACCESS,
-                                observed(
-                                        JobKind.SET_UP_ACCESS,
-                                        new SetUpAccess(transactions, databases, jobs, clusterTargets),
-                                        metrics))),
-                jobSettings,
-                new ClusterWaits(databases, clusters, jobSettings),
-                clock);
-    }
-
-    /** The jobs of backups and of users, beside the others (Map.of takes ten entries at most). */
-    private Map<JobKind, JobHandler> withBackupAndUserJobs(JobMetrics metrics, Map<JobKind, JobHandler> others) {
-        Map<JobKind, JobHandler> all = new EnumMap<>(others);
-        all.put(
+        Map<JobKind, JobHandler> handlers = new EnumMap<>(JobKind.class);
+        handlers.put(
+                JobKind.PROVISION,
+                new ProvisionDatabase(
+                        transactions,
+                        databases,
+                        jobs,
+                        events,
+                        vault,
+                        clusterTargets,
+                        passwords,
+                        snapshots,
+                        copiers,
+                        backups,
+                        new BackupRestorer(
+                                backups, backupSide.store(), backupSide.cipher(), backupSide.tools(), clusterTargets),
+                        users,
+                        ids,
+                        clock));
+        handlers.put(JobKind.DEPROVISION, purgeDatabase());
+        handlers.put(
+                JobKind.DEACTIVATE,
+                new DeactivateDatabase(
+                        transactions,
+                        databases,
+                        jobs,
+                        events,
+                        clusterTargets,
+                        new ClonesInFlight(snapshots, databases),
+                        restoreWindow,
+                        clock));
+        handlers.put(
+                JobKind.RESTORE,
+                new ReactivateDatabase(transactions, databases, jobs, events, clusterTargets, users, clock));
+        handlers.put(JobKind.PURGE, purgeDatabase());
+        handlers.put(
+                JobKind.SNAPSHOT,
+                new MakeSnapshot(
+                        transactions,
+                        databases,
+                        snapshots,
+                        jobs,
+                        clusterTargets,
+                        copiers,
+                        clusters,
+                        snapshotEvents,
+                        clock));
+        handlers.put(
+                JobKind.SNAPSHOT_DELETE,
+                new DropSnapshot(
+                        transactions, snapshots, jobs, clusterTargets, copiers, clusters, snapshotEvents, clock));
+        handlers.put(
+                JobKind.SNAPSHOT_RESTORE,
+                new RestoreFromSnapshot(
+                        transactions,
+                        databases,
+                        snapshots,
+                        jobs,
+                        clusterTargets,
+                        copiers,
+                        clusters,
+                        snapshotEvents,
+                        clock));
+        handlers.put(JobKind.SET_UP_ACCESS, new SetUpAccess(transactions, databases, jobs, clusterTargets));
+        handlers.put(
                 JobKind.BACKUP,
-                observed(
-                        JobKind.BACKUP,
-                        new MakeBackup(
-                                transactions,
-                                databases,
-                                backups,
-                                jobs,
-                                clusterTargets,
-                                clusters,
-                                backupSide.tools(),
-                                new BackupWriter(backupSide.store(), backupSide.cipher()),
-                                backupEvents,
-                                clock),
-                        metrics));
-        all.put(
+                new MakeBackup(
+                        transactions,
+                        databases,
+                        backups,
+                        jobs,
+                        clusterTargets,
+                        clusters,
+                        backupSide.tools(),
+                        new BackupWriter(backupSide.store(), backupSide.cipher()),
+                        backupEvents,
+                        clock));
+        handlers.put(
                 JobKind.BACKUP_DELETE,
-                observed(
-                        JobKind.BACKUP_DELETE,
-                        new DropBackup(transactions, backups, jobs, backupSide.store(), backupEvents, clock),
-                        metrics));
-        all.put(
+                new DropBackup(transactions, backups, jobs, backupSide.store(), backupEvents, clock));
+        handlers.put(
                 JobKind.USER_CREATE,
-                observed(
-                        JobKind.USER_CREATE,
-                        new CreateUserLogin(
-                                transactions, databases, users, userPasswords, jobs, clusterTargets, userEvents, clock),
-                        metrics));
-        all.put(
+                new CreateUserLogin(
+                        transactions, databases, users, userPasswords, jobs, clusterTargets, userEvents, clock));
+        handlers.put(
                 JobKind.USER_DELETE,
-                observed(
-                        JobKind.USER_DELETE,
-                        new DropUserLogins(transactions, databases, users, jobs, clusterTargets, userEvents, clock),
-                        metrics));
-        all.put(
+                new DropUserLogins(transactions, databases, users, jobs, clusterTargets, userEvents, clock));
+        handlers.put(
                 JobKind.USER_END_PREVIOUS,
-                observed(
-                        JobKind.USER_END_PREVIOUS,
-                        new EndPreviousLogin(transactions, databases, users, jobs, clusterTargets, userEvents, clock),
-                        metrics));
-        return all;
+                new EndPreviousLogin(transactions, databases, users, jobs, clusterTargets, userEvents, clock));
+        var metrics = new JobMetrics(telemetry.registry());
+        handlers.replaceAll((kind, handler) -> observed(kind, handler, metrics)); // every job traced and measured
+        return new JobRunner(
+                transactions, jobs, handlers, jobSettings, new ClusterWaits(databases, clusters, jobSettings), clock);
     }
 
     private PurgeDatabase purgeDatabase() {

@@ -23,6 +23,7 @@ import dev.daap.domain.snapshot.Copier;
 import dev.daap.domain.snapshot.Copiers;
 import dev.daap.domain.snapshot.SnapshotId;
 import dev.daap.migrations.Migrator;
+import dev.daap.testing.ForwardingCopier;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestPostgres;
@@ -289,23 +290,7 @@ class CloneDeletionRaceTest {
 
         @Override
         public Copier copierFor(ClusterTarget target) {
-            Copier copier = real.copierFor(target);
-            return new Copier() {
-                @Override
-                public Copy snapshot(DatabaseId id, NameOnCluster name, SnapshotId snapshot) {
-                    return copier.snapshot(id, name, snapshot);
-                }
-
-                @Override
-                public void dropSnapshot(SnapshotId snapshot) {
-                    copier.dropSnapshot(snapshot);
-                }
-
-                @Override
-                public Copy restore(DatabaseId id, NameOnCluster name, SnapshotId from, SnapshotId replaced) {
-                    return copier.restore(id, name, from, replaced);
-                }
-
+            return new ForwardingCopier(real.copierFor(target)) {
                 @Override
                 public ConnectionDetails clone(
                         DatabaseId id,
@@ -314,7 +299,7 @@ class CloneDeletionRaceTest {
                         DatabaseId sourceId,
                         NameOnCluster sourceName,
                         Optional<SnapshotId> snapshot) {
-                    ConnectionDetails details = copier.clone(id, name, password, sourceId, sourceName, snapshot);
+                    ConnectionDetails details = delegate.clone(id, name, password, sourceId, sourceName, snapshot);
                     beforeStep("after the copier returned");
                     return details;
                 }

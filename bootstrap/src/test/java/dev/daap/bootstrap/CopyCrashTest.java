@@ -25,6 +25,7 @@ import dev.daap.domain.snapshot.Snapshot;
 import dev.daap.domain.snapshot.SnapshotId;
 import dev.daap.domain.snapshot.SnapshotStatus;
 import dev.daap.migrations.Migrator;
+import dev.daap.testing.ForwardingCopier;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestPostgres;
@@ -287,21 +288,15 @@ class CopyCrashTest {
 
         @Override
         public Copier copierFor(ClusterTarget target) {
-            Copier copier = real.copierFor(target);
-            return new Copier() {
+            return new ForwardingCopier(real.copierFor(target)) {
                 @Override
                 public Copy snapshot(DatabaseId id, NameOnCluster name, SnapshotId snapshot) {
-                    return afterward(copier.snapshot(id, name, snapshot));
-                }
-
-                @Override
-                public void dropSnapshot(SnapshotId snapshot) {
-                    copier.dropSnapshot(snapshot);
+                    return afterward(delegate.snapshot(id, name, snapshot));
                 }
 
                 @Override
                 public Copy restore(DatabaseId id, NameOnCluster name, SnapshotId from, SnapshotId replaced) {
-                    return afterward(copier.restore(id, name, from, replaced));
+                    return afterward(delegate.restore(id, name, from, replaced));
                 }
 
                 @Override
@@ -312,7 +307,7 @@ class CopyCrashTest {
                         DatabaseId sourceId,
                         NameOnCluster sourceName,
                         Optional<SnapshotId> snapshot) {
-                    return afterward(copier.clone(id, name, password, sourceId, sourceName, snapshot));
+                    return afterward(delegate.clone(id, name, password, sourceId, sourceName, snapshot));
                 }
             };
         }

@@ -18,13 +18,11 @@ import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.WatchEvents;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClientEndpoint;
-import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.NameOnCluster;
-import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
-import dev.daap.domain.user.AccessLevel;
 import dev.daap.migrations.Migrator;
+import dev.daap.testing.ForwardingProvisioner;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestPostgres;
 import dev.daap.testing.http.ApiUnderTest;
@@ -283,47 +281,9 @@ class DeletionEndToEndTest implements ApiUnderTest {
     }
 
     /** Dies, when told to, after the cluster did its part and before the record says so. */
-    private final class DiesAfterTheCluster implements Provisioner {
-        private final Provisioner delegate;
-
+    private final class DiesAfterTheCluster extends ForwardingProvisioner {
         DiesAfterTheCluster(Provisioner delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public AdminCheck checkAdmin() {
-            return delegate.checkAdmin();
-        }
-
-        @Override
-        public ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password) {
-            return delegate.provision(id, name, password);
-        }
-
-        @Override
-        public void setUpAccess(DatabaseId id, NameOnCluster name) {
-            delegate.setUpAccess(id, name);
-        }
-
-        @Override
-        public void enableLogin(
-                DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
-            delegate.enableLogin(id, database, login, level, password);
-        }
-
-        @Override
-        public void disableLogin(DatabaseId id, String login) {
-            delegate.disableLogin(id, login);
-        }
-
-        @Override
-        public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
-            delegate.dropLogin(id, database, login);
-        }
-
-        @Override
-        public void changePassword(DatabaseId id, NameOnCluster name, String password) {
-            delegate.changePassword(id, name, password);
+            super(delegate);
         }
 
         @Override

@@ -16,10 +16,9 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.NameOnCluster;
-import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
-import dev.daap.domain.user.AccessLevel;
 import dev.daap.migrations.Migrator;
+import dev.daap.testing.ForwardingProvisioner;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestPostgres;
@@ -182,17 +181,11 @@ class ProvisioningWorkersTest {
         }
     }
 
-    private static final class CrashingProvisioner implements Provisioner {
-        private final Provisioner delegate;
+    private static final class CrashingProvisioner extends ForwardingProvisioner {
         private final AtomicInteger provisions = new AtomicInteger();
 
         CrashingProvisioner(Provisioner delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public AdminCheck checkAdmin() {
-            return delegate.checkAdmin();
+            super(delegate);
         }
 
         @Override
@@ -203,63 +196,16 @@ class ProvisioningWorkersTest {
             }
             return details;
         }
-
-        @Override
-        public void setUpAccess(DatabaseId id, NameOnCluster name) {
-            delegate.setUpAccess(id, name);
-        }
-
-        @Override
-        public void enableLogin(
-                DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
-            delegate.enableLogin(id, database, login, level, password);
-        }
-
-        @Override
-        public void disableLogin(DatabaseId id, String login) {
-            delegate.disableLogin(id, login);
-        }
-
-        @Override
-        public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
-            delegate.dropLogin(id, database, login);
-        }
-
-        @Override
-        public void changePassword(DatabaseId id, NameOnCluster name, String password) {
-            delegate.changePassword(id, name, password);
-        }
-
-        @Override
-        public void deprovision(DatabaseId id, NameOnCluster name) {
-            delegate.deprovision(id, name);
-        }
-
-        @Override
-        public void deactivate(DatabaseId id, NameOnCluster name) {
-            delegate.deactivate(id, name);
-        }
-
-        @Override
-        public void reactivate(DatabaseId id, NameOnCluster name) {
-            delegate.reactivate(id, name);
-        }
     }
 
     /** Counts provisions per database and notices two running at once for the same database. */
-    private static final class CountingProvisioner implements Provisioner {
-        private final Provisioner delegate;
+    private static final class CountingProvisioner extends ForwardingProvisioner {
         final Map<DatabaseId, AtomicInteger> calls = new ConcurrentHashMap<>();
         final AtomicInteger overlaps = new AtomicInteger();
         private final Set<DatabaseId> running = ConcurrentHashMap.newKeySet();
 
         CountingProvisioner(Provisioner delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public AdminCheck checkAdmin() {
-            return delegate.checkAdmin();
+            super(delegate);
         }
 
         @Override
@@ -273,47 +219,6 @@ class ProvisioningWorkersTest {
             } finally {
                 running.remove(id);
             }
-        }
-
-        @Override
-        public void setUpAccess(DatabaseId id, NameOnCluster name) {
-            delegate.setUpAccess(id, name);
-        }
-
-        @Override
-        public void enableLogin(
-                DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
-            delegate.enableLogin(id, database, login, level, password);
-        }
-
-        @Override
-        public void disableLogin(DatabaseId id, String login) {
-            delegate.disableLogin(id, login);
-        }
-
-        @Override
-        public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
-            delegate.dropLogin(id, database, login);
-        }
-
-        @Override
-        public void changePassword(DatabaseId id, NameOnCluster name, String password) {
-            delegate.changePassword(id, name, password);
-        }
-
-        @Override
-        public void deprovision(DatabaseId id, NameOnCluster name) {
-            delegate.deprovision(id, name);
-        }
-
-        @Override
-        public void deactivate(DatabaseId id, NameOnCluster name) {
-            delegate.deactivate(id, name);
-        }
-
-        @Override
-        public void reactivate(DatabaseId id, NameOnCluster name) {
-            delegate.reactivate(id, name);
         }
     }
 }

@@ -11,7 +11,6 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterTarget;
-import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.Provisioner;
@@ -21,13 +20,13 @@ import dev.daap.domain.snapshot.Copiers;
 import dev.daap.domain.snapshot.SnapshotId;
 import dev.daap.domain.snapshot.SnapshotStatus;
 import dev.daap.migrations.Migrator;
+import dev.daap.testing.ForwardingCopier;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,8 +125,7 @@ class SnapshotWorkersTest {
 
         @Override
         public Copier copierFor(ClusterTarget target) {
-            Copier copier = real.copierFor(target);
-            return new Copier() {
+            return new ForwardingCopier(real.copierFor(target)) {
                 @Override
                 public Copy snapshot(DatabaseId id, NameOnCluster name, SnapshotId snapshot) {
                     calls.computeIfAbsent(snapshot, ignored -> new AtomicInteger())
@@ -136,31 +134,10 @@ class SnapshotWorkersTest {
                         overlaps.incrementAndGet();
                     }
                     try {
-                        return copier.snapshot(id, name, snapshot);
+                        return delegate.snapshot(id, name, snapshot);
                     } finally {
                         running.remove(id);
                     }
-                }
-
-                @Override
-                public void dropSnapshot(SnapshotId snapshot) {
-                    copier.dropSnapshot(snapshot);
-                }
-
-                @Override
-                public Copy restore(DatabaseId id, NameOnCluster name, SnapshotId from, SnapshotId replaced) {
-                    return copier.restore(id, name, from, replaced);
-                }
-
-                @Override
-                public ConnectionDetails clone(
-                        DatabaseId id,
-                        NameOnCluster name,
-                        String password,
-                        DatabaseId sourceId,
-                        NameOnCluster sourceName,
-                        Optional<SnapshotId> snapshot) {
-                    return copier.clone(id, name, password, sourceId, sourceName, snapshot);
                 }
             };
         }

@@ -16,12 +16,10 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterTarget;
-import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.NameOnCluster;
-import dev.daap.domain.provisioning.AdminCheck;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.domain.provisioning.Provisioners;
 import dev.daap.domain.user.AccessLevel;
@@ -29,6 +27,7 @@ import dev.daap.domain.user.Overlap;
 import dev.daap.domain.user.UserName;
 import dev.daap.domain.user.UserStatus;
 import dev.daap.migrations.Migrator;
+import dev.daap.testing.ForwardingProvisioner;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestPostgres;
@@ -400,61 +399,15 @@ class UsersEndToEndTest {
 
         @Override
         public Provisioner forCluster(ClusterTarget target) {
-            Provisioner provisioner = real.forCluster(target);
-            return new Provisioner() {
-                @Override
-                public AdminCheck checkAdmin() {
-                    return provisioner.checkAdmin();
-                }
-
-                @Override
-                public ConnectionDetails provision(DatabaseId id, NameOnCluster name, String password) {
-                    return provisioner.provision(id, name, password);
-                }
-
-                @Override
-                public void setUpAccess(DatabaseId id, NameOnCluster name) {
-                    provisioner.setUpAccess(id, name);
-                }
-
+            return new ForwardingProvisioner(real.forCluster(target)) {
                 @Override
                 public void enableLogin(
                         DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
-                    provisioner.enableLogin(id, database, login, level, password);
+                    delegate.enableLogin(id, database, login, level, password);
                     enabled.computeIfAbsent(login, key -> new AtomicInteger()).incrementAndGet();
                     if (dieAfterEnable.get()) {
                         throw new WorkerDied();
                     }
-                }
-
-                @Override
-                public void disableLogin(DatabaseId id, String login) {
-                    provisioner.disableLogin(id, login);
-                }
-
-                @Override
-                public void dropLogin(DatabaseId id, NameOnCluster database, String login) {
-                    provisioner.dropLogin(id, database, login);
-                }
-
-                @Override
-                public void changePassword(DatabaseId id, NameOnCluster name, String password) {
-                    provisioner.changePassword(id, name, password);
-                }
-
-                @Override
-                public void deprovision(DatabaseId id, NameOnCluster name) {
-                    provisioner.deprovision(id, name);
-                }
-
-                @Override
-                public void deactivate(DatabaseId id, NameOnCluster name) {
-                    provisioner.deactivate(id, name);
-                }
-
-                @Override
-                public void reactivate(DatabaseId id, NameOnCluster name) {
-                    provisioner.reactivate(id, name);
                 }
             };
         }
