@@ -109,6 +109,7 @@ import dev.daap.application.user.ReadUserCredentials;
 import dev.daap.application.user.RevokePreviousLogin;
 import dev.daap.application.user.RotateCredentials;
 import dev.daap.application.user.RotateUserCredentials;
+import dev.daap.application.user.RotateUsersAfterMove;
 import dev.daap.application.user.UserEvents;
 import dev.daap.application.user.UserPasswords;
 import dev.daap.bootstrap.observability.JobMetrics;
@@ -281,7 +282,7 @@ final class Wiring {
                 getDatabase(),
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
-                new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
+                new UpdateDatabase(transactions, databases, teams, scheduler(), audit, databaseEvents, clock),
                 new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, jobSettings, clock),
@@ -582,6 +583,9 @@ final class Wiring {
         handlers.put(
                 JobKind.USER_END_PREVIOUS,
                 new EndPreviousLogin(transactions, databases, users, jobs, clusterTargets, userEvents, clock));
+        handlers.put(
+                JobKind.USERS_ROTATE_AFTER_MOVE,
+                new RotateUsersAfterMove(transactions, databases, users, jobs, rotateUserCredentials()));
         var metrics = new JobMetrics(telemetry.registry());
         handlers.replaceAll((kind, handler) -> observed(kind, handler, metrics)); // every job traced and measured
         return new JobRunner(

@@ -396,7 +396,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
-                new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
+                new UpdateDatabase(transactions, databases, teams, scheduler, audit, databaseEvents, clock),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),
