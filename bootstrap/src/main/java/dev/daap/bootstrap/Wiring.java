@@ -111,6 +111,7 @@ import dev.daap.application.user.RotateCredentials;
 import dev.daap.application.user.RotateUserCredentials;
 import dev.daap.application.user.RotateUsersAfterMove;
 import dev.daap.application.user.UserEvents;
+import dev.daap.application.user.UserLimit;
 import dev.daap.application.user.UserPasswords;
 import dev.daap.bootstrap.observability.JobMetrics;
 import dev.daap.bootstrap.observability.ObservedJobHandler;
@@ -160,6 +161,7 @@ final class Wiring {
     private final UserPasswords userPasswords;
     private final UserEvents userEvents;
     private final SnapshotLimit snapshotLimit;
+    private final UserLimit userLimit;
     private final SnapshotEvents snapshotEvents;
     private final ClusterTargets clusterTargets;
     private final JooqClusterProbeStore probeStore;
@@ -256,6 +258,7 @@ final class Wiring {
         this.backups = new JooqBackups(transactions);
         this.backupEvents = new BackupEvents(events);
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
+        this.userLimit = new UserLimit(config.usersPerDatabase());
         this.snapshotEvents = new SnapshotEvents(events);
         this.userEvents = new UserEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
@@ -435,6 +438,7 @@ final class Wiring {
                         users,
                         userPasswords,
                         passwords,
+                        userLimit,
                         scheduler(),
                         audit,
                         userEvents,

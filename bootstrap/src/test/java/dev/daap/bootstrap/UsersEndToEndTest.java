@@ -22,6 +22,7 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.error.UserLimitException;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.domain.provisioning.Provisioners;
 import dev.daap.domain.team.TeamSlug;
@@ -320,6 +321,37 @@ class UsersEndToEndTest {
                 .extracting(AtomicInteger::get)
                 .containsOnly(1, 2)
                 .hasSize(3);
+    }
+
+    @Test
+    void twoCreatesRacingForTheLastPlaceGetItOnce() throws Exception {
+        config = DaapConfig.fromEnvironment(Map.of("DAAP_USERS_PER_DATABASE", "2"));
+        wiring = wiring();
+        Database orders = ready();
+        var start = new CountDownLatch(1);
+        List<Thread> creates = new ArrayList<>();
+        var created = new AtomicInteger();
+        var refused = new ConcurrentHashMap<String, String>();
+        for (String name : List.of("app", "reporting")) {
+            creates.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    wiring.userUseCases().create().execute(ADMIN, orders.id(), CreateUserCommand.of(name, "read_only"));
+                    created.incrementAndGet();
+                } catch (UserLimitException e) {
+                    refused.put(name, e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread create : creates) {
+            create.join();
+        }
+        assertThat(created).hasValue(1);
+        assertThat(refused).hasSize(1);
+        assertThat(wiring.users.liveOf(orders.id())).hasSize(2);
     }
 
     @Test
