@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -423,10 +425,11 @@ class ConsoleBrowserTest {
                 .toList();
     }
 
+    /** Read in one script: the list is re-rendered as a whole, so elements found one call earlier may be gone. */
+    @SuppressWarnings("unchecked")
     private static List<String> rowNames() {
-        return browser.findElements(By.cssSelector("#databases tbody tr")).stream()
-                .map(row -> row.getAttribute("data-name"))
-                .toList();
+        return (List<String>)
+                script("return [...document.querySelectorAll('#databases tbody tr')].map(row => row.dataset.name);");
     }
 
     private static String statusOf(String id) {
@@ -464,8 +467,12 @@ class ConsoleBrowserTest {
         return new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(what));
     }
 
+    /** A page re-renders as it learns more, so an element read a moment ago may be replaced: read it again. */
     private static void wait(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, PATIENCE).until(condition);
+        new WebDriverWait(browser, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(condition);
     }
 
     private static Object script(String code, Object... arguments) {
