@@ -27,6 +27,7 @@ import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.adapters.postgres.provisioning.PostgresTableCensus;
 import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
@@ -163,7 +164,7 @@ final class Wiring {
     private final SnapshotLimit snapshotLimit;
     private final UserLimit userLimit;
     private final SnapshotEvents snapshotEvents;
-    private final ClusterTargets clusterTargets;
+    final ClusterTargets clusterTargets;
     private final JooqClusterProbeStore probeStore;
     private final ClusterSide clusterSide;
     final ProbeSettings probeSettings;
@@ -571,6 +572,7 @@ final class Wiring {
                         clusterTargets,
                         clusters,
                         backupSide.tools(),
+                        new PostgresTableCensus(),
                         new BackupWriter(backupSide.store(), backupSide.cipher()),
                         backupEvents,
                         clock));
