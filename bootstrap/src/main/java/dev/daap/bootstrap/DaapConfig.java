@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param listenHost     the address DAAP's HTTP server binds
  * @param network        where the embedded PostgreSQL listens and which host clients are told
  * @param snapshotsPerDatabase how many snapshots a database may keep
+ * @param usersPerDatabase how many users a database may have, its first owner included
  * @param backups        where backups go and which client tools take them
  */
 public record DaapConfig(
@@ -51,6 +52,7 @@ public record DaapConfig(
         Duration restoreWindow,
         RateLimitSettings rateLimits,
         int snapshotsPerDatabase,
+        int usersPerDatabase,
         BackupConfig backups) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String BACKUP_URL = "DAAP_BACKUP_URL";
@@ -153,6 +155,7 @@ public record DaapConfig(
                 reader.duration("DAAP_RESTORE_WINDOW", "7d"),
                 rateLimits(reader),
                 reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000),
+                reader.integer("DAAP_USERS_PER_DATABASE", 50, 1, 1000),
                 backups(reader));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {

@@ -110,7 +110,9 @@ import dev.daap.application.user.ReadUserCredentials;
 import dev.daap.application.user.RevokePreviousLogin;
 import dev.daap.application.user.RotateCredentials;
 import dev.daap.application.user.RotateUserCredentials;
+import dev.daap.application.user.RotateUsersAfterMove;
 import dev.daap.application.user.UserEvents;
+import dev.daap.application.user.UserLimit;
 import dev.daap.application.user.UserPasswords;
 import dev.daap.bootstrap.observability.JobMetrics;
 import dev.daap.bootstrap.observability.ObservedJobHandler;
@@ -160,6 +162,7 @@ final class Wiring {
     private final UserPasswords userPasswords;
     private final UserEvents userEvents;
     private final SnapshotLimit snapshotLimit;
+    private final UserLimit userLimit;
     private final SnapshotEvents snapshotEvents;
     private final ClusterTargets clusterTargets;
     private final JooqClusterProbeStore probeStore;
@@ -256,6 +259,7 @@ final class Wiring {
         this.backups = new JooqBackups(transactions);
         this.backupEvents = new BackupEvents(events);
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
+        this.userLimit = new UserLimit(config.usersPerDatabase());
         this.snapshotEvents = new SnapshotEvents(events);
         this.userEvents = new UserEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
@@ -282,7 +286,7 @@ final class Wiring {
                 getDatabase(),
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
-                new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
+                new UpdateDatabase(transactions, databases, teams, scheduler(), audit, databaseEvents, clock),
                 new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, jobSettings, clock),
@@ -447,6 +451,7 @@ final class Wiring {
                         users,
                         userPasswords,
                         passwords,
+                        userLimit,
                         scheduler(),
                         audit,
                         userEvents,
@@ -595,6 +600,9 @@ final class Wiring {
         handlers.put(
                 JobKind.USER_END_PREVIOUS,
                 new EndPreviousLogin(transactions, databases, users, jobs, clusterTargets, userEvents, clock));
+        handlers.put(
+                JobKind.USERS_ROTATE_AFTER_MOVE,
+                new RotateUsersAfterMove(transactions, databases, users, jobs, rotateUserCredentials()));
         var metrics = new JobMetrics(telemetry.registry());
         handlers.replaceAll((kind, handler) -> observed(kind, handler, metrics)); // every job traced and measured
         return new JobRunner(

@@ -90,6 +90,7 @@ import dev.daap.application.user.RevokePreviousLogin;
 import dev.daap.application.user.RotateCredentials;
 import dev.daap.application.user.RotateUserCredentials;
 import dev.daap.application.user.UserEvents;
+import dev.daap.application.user.UserLimit;
 import dev.daap.application.user.UserPasswords;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
@@ -138,6 +139,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     static final String WORKER = "test-worker";
     /** Few, so a test reaches the limit quickly. */
     static final int SNAPSHOT_LIMIT = 3;
+    /** The first owner and three more. */
+    static final int USER_LIMIT = 4;
     /** What GET /v1/version answers here: the real source is the bootstrap's. */
     static final VersionInfo VERSION = new VersionInfo(
             "1.2.3",
@@ -348,6 +351,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         users,
                         userPasswords,
                         passwords,
+                        new UserLimit(USER_LIMIT),
                         scheduler,
                         audit,
                         userEvents,
@@ -396,7 +400,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
-                new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
+                new UpdateDatabase(transactions, databases, teams, scheduler, audit, databaseEvents, clock),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),

@@ -4,6 +4,7 @@ import dev.daap.application.access.AccessPolicy;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.common.RacedChangeRetry;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.common.LabelPatch;
@@ -11,9 +12,11 @@ import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
+import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.InvalidInputException;
+import dev.daap.domain.job.JobKind;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
 import java.time.Clock;
@@ -22,12 +25,14 @@ import java.time.Clock;
  * Changes purpose, labels or owner, in one transaction: reads the database, checks the client's precondition
  * against the version read, merges the label patch into the labels read, and writes against that version, so a
  * concurrent change is never silently overwritten (see {@link dev.daap.domain.common.VersionPrecondition}). Moving
- * a database to another team is for platform admins: a team's key would be giving away what it cannot take back.
+ * a database to another team is for platform admins: a team's key would be giving away what it cannot take back;
+ * a ready database's move queues the rotation of all its users' credentials, so the previous team's stop working.
  */
 public final class UpdateDatabase {
     private final Transactions transactions;
     private final Databases databases;
     private final Teams teams;
+    private final JobScheduler jobs;
     private final AuditTrail audit;
     private final DatabaseEvents events;
     private final Clock clock;
@@ -36,6 +41,7 @@ public final class UpdateDatabase {
             Transactions transactions,
             Databases databases,
             Teams teams,
+            JobScheduler jobs,
             AuditTrail audit,
             DatabaseEvents events,
             Clock clock) {
@@ -43,6 +49,7 @@ public final class UpdateDatabase {
         this.transactions = transactions;
         this.databases = databases;
         this.teams = teams;
+        this.jobs = jobs;
         this.audit = audit;
         this.clock = clock;
     }
@@ -61,14 +68,19 @@ public final class UpdateDatabase {
                             command.labels().map(patch -> merge(current.labels(), patch)),
                             command.ownerTeam(),
                             command.deletionProtection());
-                    changes.ownerTeam()
+                    boolean moved = changes.ownerTeam()
                             .filter(team -> !team.equals(current.ownerTeam()))
-                            .ifPresent(team -> checkMove(caller, team));
+                            .map(team -> checkMove(caller, team))
+                            .isPresent();
                     Database changed = current.change(changes, clock.instant());
                     try {
                         databases.update(changed, current.version());
                     } catch (ConcurrentChangeException e) {
                         throw command.precondition().changedMeanwhile(e, current.version());
+                    }
+                    if (moved && current.status() == DatabaseStatus.READY) {
+                        // The previous team knew every user's password: they stop working (see RotateUsersAfterMove).
+                        jobs.enqueue(jobs.newJob(JobKind.USERS_ROTATE_AFTER_MOVE, current.id()));
                     }
                     audit.databaseUpdated(caller, current, changed);
                     events.updated(current, changed);
@@ -85,10 +97,11 @@ public final class UpdateDatabase {
         }
     }
 
-    private void checkMove(Caller caller, TeamSlug target) {
+    private TeamSlug checkMove(Caller caller, TeamSlug target) {
         AccessPolicy.requirePlatformAdmin(caller.principal(), "moving a database to another team");
         if (teams.find(target).isEmpty()) {
             throw InvalidInputException.of("owner_team", "no team is named " + target);
         }
+        return target;
     }
 }

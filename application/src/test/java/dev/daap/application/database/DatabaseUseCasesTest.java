@@ -91,8 +91,14 @@ class DatabaseUseCasesTest {
             ids,
             clock);
     private final GetDatabase get = new GetDatabase(databases);
-    private final UpdateDatabase update =
-            new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock);
+    private final UpdateDatabase update = new UpdateDatabase(
+            transactions,
+            databases,
+            teams,
+            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock),
+            audit,
+            databaseEvents,
+            clock);
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions,
             databases,

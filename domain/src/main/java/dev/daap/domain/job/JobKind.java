@@ -32,7 +32,9 @@ public enum JobKind {
     /** Drops a deleted user's logins and ends their sessions. */
     USER_DELETE,
     /** Closes the login a rotation left working, when its overlap ends or is revoked, and ends its sessions. */
-    USER_END_PREVIOUS;
+    USER_END_PREVIOUS,
+    /** Gives every user of a database moved to another team new credentials, closing the ones the old team knew. */
+    USERS_ROTATE_AFTER_MOVE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
