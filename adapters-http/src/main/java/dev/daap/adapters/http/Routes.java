@@ -5,6 +5,7 @@ import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
 import dev.daap.adapters.http.backup.BackupHandler;
 import dev.daap.adapters.http.cluster.ClusterHandler;
+import dev.daap.adapters.http.console.ConsolePage;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.event.EventHandler;
@@ -228,6 +229,7 @@ public final class Routes {
         routes.get(OPENAPI, contract::serve);
         routes.get(DOCS, docs::page);
         DocsPage.ASSETS.keySet().forEach(asset -> routes.get(DOCS + "/" + asset, docs::asset));
+        new ConsolePage().register(routes);
 
         // Without these, Javalin answers HEAD on a GET route with 200 without running the handler, so HEAD of a
         // database that does not exist would say it does. Jetty drops the body of a HEAD response.
