@@ -28,6 +28,7 @@ import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.adapters.postgres.provisioning.PostgresTableCensus;
 import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
@@ -164,7 +165,7 @@ final class Wiring {
     private final SnapshotLimit snapshotLimit;
     private final UserLimit userLimit;
     private final SnapshotEvents snapshotEvents;
-    private final ClusterTargets clusterTargets;
+    final ClusterTargets clusterTargets;
     private final JooqClusterProbeStore probeStore;
     private final ClusterSide clusterSide;
     final ProbeSettings probeSettings;
@@ -584,6 +585,7 @@ final class Wiring {
                         clusterTargets,
                         clusters,
                         backupSide.tools(),
+                        new PostgresTableCensus(),
                         new BackupWriter(backupSide.store(), backupSide.cipher()),
                         backupEvents,
                         clock));

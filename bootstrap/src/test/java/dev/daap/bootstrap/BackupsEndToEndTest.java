@@ -2,6 +2,7 @@ package dev.daap.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.daap.adapters.backup.ChunkedAesGcm;
 import dev.daap.adapters.backup.FolderBackupStore;
@@ -9,6 +10,7 @@ import dev.daap.adapters.backup.PgClientTools;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.adapters.postgres.provisioning.PostgresTableCensus;
 import dev.daap.application.cluster.RegisterClusterCommand;
 import dev.daap.application.credential.Credentials;
 import dev.daap.application.database.CreateDatabaseCommand;
@@ -19,6 +21,7 @@ import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupCipher;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.BackupStore;
+import dev.daap.domain.backup.TableCount;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.database.ConnectionDetails;
@@ -189,6 +192,59 @@ class BackupsEndToEndTest {
         assertThat(ready.cluster().name().value()).isEqualTo("other");
         assertThat(fingerprint(ready)).isEqualTo(before);
         execute(ready, "INSERT INTO customers (name) VALUES ('written by the new role')");
+    }
+
+    @Test
+    void eachTableIsCountedInTheSnapshotThatWasDumpedAndARestoredCopyCountsTheSame() throws Exception {
+        Database database = readyOnDebian();
+        execute(
+                database,
+                "CREATE TABLE customers (id bigserial PRIMARY KEY, name text NOT NULL, seen timestamptz, score float8)",
+                "INSERT INTO customers (name, seen, score) SELECT 'customer ' || g, now() - g * interval '1 hour',"
+                        + " g / 3.0 FROM generate_series(1, 5000) g",
+                "CREATE TABLE \"Mixed Case\" (id int)");
+        // Rows written while pg_dump runs are in neither the counts nor the archive.
+        store.onFirstWrite = () -> execute(database, "INSERT INTO customers (name) VALUES ('too late')");
+
+        Backup backup = wiring.backupUseCases().take().execute(ADMIN, database.id());
+        runJobs();
+
+        Backup ready = wiring.backups.find(backup.id()).orElseThrow();
+        assertThat(ready.status()).as(ready.failureReason()).isEqualTo(BackupStatus.READY);
+        assertThat(ready.tables())
+                .extracting(TableCount::table, TableCount::rows)
+                .containsExactlyInAnyOrder(tuple("public.customers", 5000L), tuple("public.Mixed Case", 0L));
+        TableCount customers = ready.tables().stream()
+                .filter(table -> table.table().equals("public.customers"))
+                .findFirst()
+                .orElseThrow();
+        registerOther();
+        Database restored = wiring.createDatabase()
+                .execute(
+                        ADMIN,
+                        CreateDatabaseCommand.of(
+                                uniqueName(),
+                                "platform",
+                                "counted again",
+                                null,
+                                new CreateDatabaseCommand.Placement(null, null, "other"),
+                                new CreateDatabaseCommand.Source(
+                                        null, null, backup.id().toString())));
+        runJobs();
+        Database copy = wiring.getDatabase().execute(ADMIN.principal(), restored.id());
+        var otherCluster = wiring.clusterTargets.target(copy.cluster(), "the test");
+        assertThat(new PostgresTableCensus().count(otherCluster, copy.nameOnCluster()))
+                .as("another server, another session: the same rows count and hash the same")
+                .isEqualTo(ready.tables());
+        var sourceCluster = wiring.clusterTargets.target(database.cluster(), "the test");
+        assertThat(new PostgresTableCensus().count(sourceCluster, database.nameOnCluster()))
+                .as("the row written during the dump changes the source's count and checksum")
+                .filteredOn(table -> table.table().equals("public.customers"))
+                .singleElement()
+                .satisfies(now -> {
+                    assertThat(now.rows()).isEqualTo(5001L);
+                    assertThat(now.checksum()).isNotEqualTo(customers.checksum());
+                });
     }
 
     @Test
@@ -414,6 +470,11 @@ class BackupsEndToEndTest {
         AFTER_THE_COMMIT
     }
 
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     static final class SimulatedCrash extends Error {
         SimulatedCrash(Crash where) {
             super("simulated crash " + where);
@@ -427,6 +488,8 @@ class BackupsEndToEndTest {
     private static final class CrashingStore implements BackupStore {
         private final BackupStore real;
         volatile Crash crash;
+        /** Run once, when the first bytes of a dump arrive (pg_dump has its snapshot by then). */
+        volatile ThrowingRunnable onFirstWrite;
 
         CrashingStore(BackupStore real) {
             this.real = real;
@@ -442,6 +505,15 @@ class BackupsEndToEndTest {
 
                     @Override
                     public void write(byte[] bytes, int offset, int length) throws IOException {
+                        ThrowingRunnable first = onFirstWrite;
+                        if (written == 0 && first != null) {
+                            onFirstWrite = null;
+                            try {
+                                first.run();
+                            } catch (Exception e) {
+                                throw new IOException(e);
+                            }
+                        }
                         out.write(bytes, offset, length);
                         written += length;
                         if (crash == Crash.WHILE_STREAMING && written > 64 * 1024) {

@@ -129,7 +129,10 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The job kind of a move's rotation (daap:0186) goes first: a constraint only, and no job of it here.
+        // The backups' table counts (daap:0190) go first: a column of a table with no rows, nothing to ask.
+        assertThat(run(List.of("migrate", "down"), env)).as(stderr()).isZero();
+        assertThat(stdout()).contains("rolled back 1 changeset(s): 0190-backups-tables");
+        // The job kind of a move's rotation (daap:0186) next: a constraint only, and no job of it here.
         assertThat(run(List.of("migrate", "down"), env)).as(stderr()).isZero();
         assertThat(stdout()).contains("rolled back 1 changeset(s): 0186-jobs-kind-users-rotate-after-move");
         // The index on clone sources (daap:0180) next: an index only, nothing to ask.

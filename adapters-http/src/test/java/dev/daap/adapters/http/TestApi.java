@@ -103,6 +103,7 @@ import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.FakeBackupTools;
 import dev.daap.testing.FakeClusterIsolation;
 import dev.daap.testing.FakeProvisioner;
+import dev.daap.testing.FakeTableCensus;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryBackupStore;
@@ -178,6 +179,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     /** Tools of the fake clusters' major version: a test that needs them missing installs older ones. */
     final FakeBackupTools backupTools = new FakeBackupTools(17);
 
+    final FakeTableCensus tableCensus = new FakeTableCensus();
+
     final ChunkedAesGcm backupCipher = new ChunkedAesGcm(new byte[32]);
     final InMemoryDatabaseUsers users = new InMemoryDatabaseUsers(jobs);
     final HttpServer server;
@@ -217,6 +220,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         targets,
                         fleet.clusters,
                         backupTools,
+                        tableCensus,
                         new BackupWriter(backupStore, backupCipher),
                         backupEvents,
                         clock));

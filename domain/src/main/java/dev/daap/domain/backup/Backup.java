@@ -5,6 +5,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  * @param serverVersion  the version of the server it was dumped from, once made
  * @param sizeBytes      how many bytes the store holds for it (encrypted), once made
  * @param sha256         the SHA-256 of those bytes, in lowercase hex, once made
+ * @param tables         each table's rows and checksum when it was taken, in the dump's snapshot; empty before it is
+ *                       made (and for backups made before DAAP counted them)
  * @param operationId    the job that works on it now, or did last
  * @param failureReason  why it is {@code failed}; null otherwise
  * @param finishedAt     when it was made (or failed); null before
@@ -30,6 +33,7 @@ public record Backup(
         String serverVersion,
         Long sizeBytes,
         String sha256,
+        List<TableCount> tables,
         UUID operationId,
         String failureReason,
         Instant createdAt,
@@ -48,6 +52,7 @@ public record Backup(
         Objects.requireNonNull(operationId, "operationId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        tables = List.copyOf(tables);
         if (sha256 != null && !SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 is 64 lowercase hex digits");
         }
@@ -72,6 +77,7 @@ public record Backup(
                 null,
                 null,
                 null,
+                List.of(),
                 operationId,
                 null,
                 at,
@@ -82,10 +88,39 @@ public record Backup(
     }
 
     /** Stored: what the store holds, and the server it came from. */
-    public Backup made(Stored stored, String fromVersion, Instant now) {
+    public Backup made(Stored stored, String fromVersion, List<TableCount> counted, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         return next(
-                BackupStatus.READY, fromVersion, stored.sizeBytes(), stored.sha256(), operationId, null, at, null, at);
+                        BackupStatus.READY,
+                        fromVersion,
+                        stored.sizeBytes(),
+                        stored.sha256(),
+                        operationId,
+                        null,
+                        at,
+                        null,
+                        at)
+                .withTables(counted);
+    }
+
+    private Backup withTables(List<TableCount> counted) {
+        return new Backup(
+                id,
+                databaseId,
+                ownerTeam,
+                cluster,
+                status,
+                serverVersion,
+                sizeBytes,
+                sha256,
+                counted,
+                operationId,
+                failureReason,
+                createdAt,
+                finishedAt,
+                updatedAt,
+                deletedAt,
+                version);
     }
 
     public Backup failed(String reason, Instant now) {
@@ -136,6 +171,7 @@ public record Backup(
                 fromVersion,
                 size,
                 digest,
+                tables,
                 operation,
                 reason,
                 createdAt,

@@ -2,6 +2,7 @@ package dev.daap.adapters.http.backup;
 
 import dev.daap.domain.backup.Backup;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,10 +19,14 @@ public record BackupResponse(
         Long sizeBytes,
         String sha256,
         String serverVersion,
+        List<TableCountResponse> tables,
         UUID latestOperationId,
         String failureReason,
         Instant updatedAt,
         long version) {
+
+    /** One table of the backup: its rows and content checksum when the backup was taken. */
+    public record TableCountResponse(String table, long rows, String checksum) {}
 
     public static BackupResponse from(Backup backup) {
         return new BackupResponse(
@@ -34,6 +39,9 @@ public record BackupResponse(
                 backup.sizeBytes(),
                 backup.sha256(),
                 backup.serverVersion(),
+                backup.tables().stream()
+                        .map(table -> new TableCountResponse(table.table(), table.rows(), table.checksum()))
+                        .toList(),
                 backup.operationId(),
                 backup.failureReason(),
                 backup.updatedAt(),

@@ -105,6 +105,7 @@ public final class JooqBackups implements Backups {
         record.setServerVersion(backup.serverVersion());
         record.setSizeBytes(backup.sizeBytes());
         record.setSha256(backup.sha256());
+        record.setTables(TableCounts.toJson(backup.tables()));
         record.setOperationId(backup.operationId());
         record.setFailureReason(backup.failureReason());
         record.setCreatedAt(backup.createdAt());
@@ -125,6 +126,7 @@ public final class JooqBackups implements Backups {
                 row.getServerVersion(),
                 row.getSizeBytes(),
                 row.getSha256(),
+                TableCounts.fromJson(row.getTables()),
                 row.getOperationId(),
                 row.getFailureReason(),
                 row.getCreatedAt(),
