@@ -219,6 +219,10 @@ class ConsoleBrowserTest {
         wait(driver -> daap.get("/v1/databases/" + id + "/users/reporting").status() == 404
                 || !text(By.cssSelector("#users li[data-user=reporting]")).contains("ready"));
 
+        // A snapshot, followed to ready through its events.
+        browser.findElement(By.id("take-snapshot")).click();
+        wait(driver -> text(By.id("snapshots")).contains("ready"));
+
         // Delete: only with the name typed, then restore.
         WebElement delete = browser.findElement(By.id("delete"));
         type(By.id("confirm-name"), name + "x");
@@ -367,6 +371,22 @@ class ConsoleBrowserTest {
         page("databases-member");
         open("#/clusters");
         wait(driver -> text(By.id("main")).contains("Not allowed"));
+        String othersId = daap.get("/v1/databases?name=" + others)
+                .json()
+                .path("items")
+                .path(0)
+                .path("id")
+                .asText();
+        open("#/databases/" + othersId);
+        wait(driver -> text(By.id("main")).contains("This page could not be shown"));
+        assertThat(text(By.cssSelector("#main .problem-title")))
+                .as("another team's database is not found, and the page says so")
+                .isEqualTo(daap.as(key("payments", "member"))
+                        .get("/v1/databases/" + othersId)
+                        .json()
+                        .path("title")
+                        .asText());
+        page("database-not-found");
 
         freshTab();
         signIn(key("payments", "admin"));
