@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.daap.adapters.backup.ChunkedAesGcm;
 import dev.daap.adapters.backup.FolderBackupStore;
 import dev.daap.adapters.backup.PgClientTools;
+import dev.daap.adapters.backup.s3.S3BackupStore;
 import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
@@ -381,13 +382,25 @@ final class Wiring {
     }
 
     /** Where backups go, how they are encrypted, and the client tools that take them. */
-    record BackupSide(BackupStore store, BackupCipher cipher, BackupTools tools) {
-        /** The configured folder, a key derived from DAAP's secret key, and the tools found on this machine. */
+    record BackupSide(BackupStore store, BackupCipher cipher, BackupTools tools) implements AutoCloseable {
+        /** The configured store, a key derived from DAAP's secret key, and the tools found on this machine. */
         static BackupSide of(DaapConfig config, CredentialCipher cipher) {
             return new BackupSide(
-                    new FolderBackupStore(config.backups().folder()),
+                    config.backups()
+                            .s3()
+                            .<BackupStore>map(S3BackupStore::open)
+                            .orElseGet(
+                                    () -> new FolderBackupStore(config.backups().folder())),
                     new ChunkedAesGcm(cipher.derivedKey("backups")),
                     PgClientTools.discover(config.backups().pgBinDirs(), System.getenv("PATH")));
+        }
+
+        /** The store's connections (S3's HTTP client); at shutdown, after the workers stopped. */
+        @Override
+        public void close() throws Exception {
+            if (store instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -205,6 +206,23 @@ class ConsoleBrowserTest {
                 .as("the old password no longer works")
                 .isInstanceOf(SQLException.class);
 
+        // A user: added with the form, its credentials shown once, ready live, then rotated and removed.
+        type(By.id("u-name"), "reporting");
+        browser.findElement(By.cssSelector("#users button[type=submit]")).click();
+        wait(driver -> text(By.id("user-secret")).contains("shown this once"));
+        wait(driver -> text(By.cssSelector("#users li[data-user=reporting]")).contains("ready"));
+        browser.findElement(By.cssSelector("button[aria-label='Rotate the password of reporting']"))
+                .click();
+        wait(driver -> text(By.id("user-secret")).contains("New credentials of reporting"));
+        browser.findElement(By.cssSelector("button[aria-label='Remove user reporting']"))
+                .click();
+        wait(driver -> daap.get("/v1/databases/" + id + "/users/reporting").status() == 404
+                || !text(By.cssSelector("#users li[data-user=reporting]")).contains("ready"));
+
+        // A snapshot, followed to ready through its events.
+        browser.findElement(By.id("take-snapshot")).click();
+        wait(driver -> text(By.id("snapshots")).contains("ready"));
+
         // Delete: only with the name typed, then restore.
         WebElement delete = browser.findElement(By.id("delete"));
         type(By.id("confirm-name"), name + "x");
@@ -245,6 +263,77 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aNewDatabaseElsewhereIsAnnouncedNotJumpedInto() {
+        signIn(RunningDaap.ADMIN_TOKEN);
+        wait(driver -> text(By.id("live-state")).equals("Statuses update live"));
+        List<String> before = rowNames();
+
+        String name = uniqueName("arrived");
+        createReady("payments", name, "Made while the list was open", "{}");
+
+        wait(driver -> text(By.id("new-rows")).startsWith("1 new database"));
+        assertThat(rowNames()).as("the list itself stays put").isEqualTo(before);
+        browser.findElement(By.id("show-new")).click();
+        wait(driver -> rowNames().contains(name));
+    }
+
+    @Test
+    void aPersonSignsInAndCreatesByKeyboardAlone() {
+        var keys = new org.openqa.selenium.interactions.Actions(browser);
+        tabTo("api-key");
+        keys.sendKeys(key("payments", "member")).sendKeys(Keys.ENTER).perform();
+        waitFor(By.id("signed-in-as"));
+        wait(driver -> "H1".equals(script("return document.activeElement.tagName")));
+        assertThat(text(By.tagName("h1"))).isEqualTo("Databases");
+
+        tabTo("new-database");
+        keys.sendKeys(Keys.ENTER).perform();
+        wait(driver -> "New database".equals(script("return document.activeElement.textContent")));
+        tabTo("c-name");
+        String name = uniqueName("typed");
+        keys.sendKeys(name).sendKeys(Keys.TAB).sendKeys("Made without a mouse").perform();
+        tabTo("c-deletion_protection");
+        keys.sendKeys(Keys.SPACE).sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
+
+        wait(driver -> text(By.id("db-status")).equals("ready"));
+        assertThat(text(By.id("db-facts"))).contains("Deletion protection\non");
+    }
+
+    /** Presses Tab until the element has the focus; fails after 40 presses. */
+    private static void tabTo(String id) {
+        var keys = new org.openqa.selenium.interactions.Actions(browser);
+        for (int presses = 0; presses < 40; presses++) {
+            if (id.equals(script("return document.activeElement && document.activeElement.id"))) {
+                return;
+            }
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    @Test
+    void theFirstLoadIsUnder200Kilobytes() {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        browser.navigate().refresh();
+        waitFor(By.id("sign-in-form"));
+
+        // The page and every file it loads as transferred (headers too), with an empty cache, without the API's
+        // answers; from the browser's own timing.
+        @SuppressWarnings("unchecked")
+        List<Object> files = (List<Object>) script("return performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource'))"
+                + ".filter(e => e.initiatorType !== 'fetch').map(e => [e.name, e.transferSize])");
+        long bytes = files.stream()
+                .mapToLong(file -> ((Number) ((List<?>) file).get(1)).longValue())
+                .sum();
+
+        System.out.println("Console first load: " + bytes + " bytes in " + files);
+        assertThat(files).as("the page, its style and all its modules").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(bytes).isGreaterThan(20_000).isLessThan(200 * 1024);
+    }
+
+    @Test
     void aWrongKeyIsRefusedWithTheProblemsTitleAndDetail() {
         type(By.id("api-key"), "daap_nosuchkey_0123456789abcdefghijklmnop");
         browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
@@ -282,6 +371,22 @@ class ConsoleBrowserTest {
         page("databases-member");
         open("#/clusters");
         wait(driver -> text(By.id("main")).contains("Not allowed"));
+        String othersId = daap.get("/v1/databases?name=" + others)
+                .json()
+                .path("items")
+                .path(0)
+                .path("id")
+                .asText();
+        open("#/databases/" + othersId);
+        wait(driver -> text(By.id("main")).contains("This page could not be shown"));
+        assertThat(text(By.cssSelector("#main .problem-title")))
+                .as("another team's database is not found, and the page says so")
+                .isEqualTo(daap.as(key("payments", "member"))
+                        .get("/v1/databases/" + othersId)
+                        .json()
+                        .path("title")
+                        .asText());
+        page("database-not-found");
 
         freshTab();
         signIn(key("payments", "admin"));
@@ -367,7 +472,9 @@ class ConsoleBrowserTest {
                 .isEmpty();
     }
 
+    /** From the top of the page, as a person arriving there sees it. */
     private static void screenshot(String name) {
+        script("window.scrollTo(0, 0);");
         Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
         try {
             Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

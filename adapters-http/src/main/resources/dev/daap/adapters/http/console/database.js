@@ -24,12 +24,13 @@ export async function databasePage(main, {me, params, navigate}) {
     revisions: h('section', {class: 'card', id: 'revisions', 'aria-labelledby': 'revisions-h'}),
   };
   const danger = h('section', {class: 'card danger', id: 'danger', 'aria-labelledby': 'danger-h'});
+  const userSecret = h('div', {id: 'user-secret', 'aria-live': 'polite'});
 
   replace(main,
     h('p', {}, h('a', {href: '#/databases'}, '← Databases')),
     h('div', {class: 'heading'}, h('h1', {}, db.name), status),
     facts, actions, actionStatus, credentials,
-    sections.operations, sections.users, sections.snapshots, sections.backups, sections.revisions, danger);
+    sections.operations, sections.users, userSecret, sections.snapshots, sections.backups, sections.revisions, danger);
 
   async function act(label, work) {
     replace(actionStatus, notice(`${label}…`));
@@ -146,26 +147,43 @@ export async function databasePage(main, {me, params, navigate}) {
     op.duration_ms !== null ? h('span', {class: 'muted'}, ` · ${op.duration_ms} ms`) : null,
     op.last_error ? h('p', {class: 'error-text'}, op.last_error) : null), 'No operations yet.');
 
-  const newUser = () => {
+  // Built once: a list reloaded by an event keeps what the person was typing. A new secret goes in a place of its
+  // own, outside the list, so that a reload does not take it away before it was copied.
+  const showUserSecret = (text, uri) => replace(userSecret, h('div', {class: 'secret'},
+    h('p', {}, text), h('code', {class: 'wrap'}, uri)));
+  const userForm = (() => {
     if (!canChange) return null;
     const name = h('input', {id: 'u-name', name: 'name', autocomplete: 'off'});
     const access = h('select', {id: 'u-access', name: 'access'}, ['read_only', 'read_write', 'owner'].map(a => h('option', {value: a}, a)));
-    const out = h('div', {'aria-live': 'polite', id: 'user-result'});
-    return h('form', {class: 'inline', onsubmit: async event => {
+    return h('form', {class: 'inline', id: 'user-form', onsubmit: async event => {
       event.preventDefault();
       try {
         const created = (await call('POST', `${base}/users`, {body: {name: name.value, access: access.value}})).body;
+        showUserSecret(`Credentials of ${created.user.name}, shown this once:`, created.credentials.current.uri);
+        name.value = '';
         await loadUsers();
-        sections.users.append(h('div', {class: 'secret', role: 'status'},
-          h('p', {}, `Credentials of ${created.user.name}, shown this once:`),
-          h('code', {class: 'wrap'}, created.credentials.current.uri)));
       } catch (e) {
-        replace(out, problemBox(e.problem));
+        replace(userSecret, problemBox(e.problem));
       }
-    }}, field('User name', name), field('Access', access), h('button', {type: 'submit'}, 'Add user'), out);
-  };
-  const loadUsers = () => load(sections.users, 'Users', '/users', u => h('li', {},
-    h('strong', {}, u.name), ` ${u.access} `, statusBadge(u.status), h('span', {class: 'muted'}, ` ${u.username}`)), 'No users.', newUser);
+    }}, field('User name', name), field('Access', access), h('button', {type: 'submit'}, 'Add user'));
+  })();
+  const newUser = () => userForm;
+  const userPath = u => `${base}/users/${encodeURIComponent(u.name)}`;
+  const userActions = u => (!canChange || u.status !== 'ready' ? null : h('span', {class: 'row-actions'},
+    h('button', {type: 'button', 'aria-label': `Rotate the password of ${u.name}`, onclick: () => act(`Rotate ${u.name}`, async () => {
+      const rotated = (await call('POST', `${userPath(u)}/credentials/rotate`)).body;
+      showUserSecret(`New credentials of ${u.name}, shown this once:`, rotated.current.uri);
+      await loadUsers();
+    })}, 'Rotate'),
+    u.access === 'owner' && u.name === 'owner' ? null : h('button', {type: 'button', class: 'destructive', 'aria-label': `Remove user ${u.name}`,
+      onclick: () => act(`Remove ${u.name}`, async () => {
+        await call('DELETE', userPath(u));
+        await loadUsers();
+      })}, 'Remove')));
+  const loadUsers = () => load(sections.users, 'Users', '/users', u => h('li', {'data-user': u.name},
+    h('strong', {}, u.name), ` ${u.access} `, statusBadge(u.status), h('span', {class: 'muted wrap'}, ` ${u.username}`),
+    u.previous_username ? h('div', {class: 'muted small'}, `${u.previous_username} works until ${when(u.previous_valid_until)}`) : null,
+    userActions(u)), 'No users.', newUser);
 
   const takeButton = (label, path, reload, id, body) => () => canChange
     ? h('button', {type: 'button', id, onclick: () => act(label, async () => {
@@ -191,7 +209,8 @@ export async function databasePage(main, {me, params, navigate}) {
   // Follow this database's events: its status changes without a reload, and its timeline with them.
   const stop = new AbortController();
   followEvents(async event => {
-    if (event.resource_id !== id) return;
+    // A user's, a snapshot's or a backup's event names its own id and the database's in its data.
+    if (event.resource_id !== id && !(event.data && event.data.database_id === id)) return;
     try {
       db = (await call('GET', base)).body;
       showFacts();

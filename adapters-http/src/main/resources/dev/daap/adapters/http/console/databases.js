@@ -58,7 +58,8 @@ export async function databasesPage(main, {me, query: q, navigate}) {
   const heading = h('div', {class: 'heading'}, h('h1', {}, 'Databases'),
     me.role !== 'viewer' ? h('a', {href: '#/databases/new', class: 'button primary', id: 'new-database'}, 'New database') : null);
   const results = h('div', {id: 'results'});
-  replace(main, heading, form, live, results);
+  const fresh = h('p', {id: 'new-rows', class: 'small', 'aria-live': 'polite'});
+  replace(main, heading, form, live, fresh, results);
 
   const parameters = {...filters, page_token: pageToken, page_size: 20};
   let page;
@@ -89,7 +90,15 @@ export async function databasesPage(main, {me, query: q, navigate}) {
   replace(results, page.items.length ? table : notice('No databases match.'), paging);
 
   const stop = new AbortController();
+  let created = 0;
   followEvents(event => {
+    if (event.type === 'database.created' && !rows.has(event.resource_id)) {
+      // A new row would move every row below it; say so and let the person choose when.
+      created++;
+      replace(fresh, h('span', {}, `${created} new database${created === 1 ? '' : 's'} since this list was read. `),
+        h('button', {type: 'button', class: 'link', id: 'show-new', onclick: () => navigate(listPath({...filters, page: pages}))}, 'Show'));
+      return;
+    }
     const cell = rows.get(event.resource_id);
     if (!cell) return;
     const to = event.data && (event.data.to || event.data.status);
