@@ -46,6 +46,7 @@ import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
 import dev.daap.application.backup.TakeBackup;
+import dev.daap.application.backup.VerifyBackup;
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
@@ -72,6 +73,7 @@ import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
+import dev.daap.application.job.DrillBackup;
 import dev.daap.application.job.DropBackup;
 import dev.daap.application.job.DropSnapshot;
 import dev.daap.application.job.JobHandler;
@@ -375,7 +377,8 @@ final class Wiring {
                         ids,
                         clock),
                 new ListBackups(databases, backups),
-                new DeleteBackup(transactions, backups, scheduler(), audit, backupEvents, clock));
+                new DeleteBackup(transactions, backups, scheduler(), audit, backupEvents, clock),
+                new VerifyBackup(transactions, backups, scheduler(), audit, clock));
     }
 
     /** Where backups go, how they are encrypted, and the client tools that take them. */
@@ -603,12 +606,28 @@ final class Wiring {
                 JobKind.USER_END_PREVIOUS,
                 new EndPreviousLogin(transactions, databases, users, jobs, clusterTargets, userEvents, clock));
         handlers.put(
+                JobKind.BACKUP_DRILL,
+                new DrillBackup(
+                        transactions,
+                        backups,
+                        jobs,
+                        clusterTargets,
+                        backupRestorer(),
+                        new PostgresTableCensus(),
+                        passwords,
+                        backupEvents,
+                        clock));
+        handlers.put(
                 JobKind.USERS_ROTATE_AFTER_MOVE,
                 new RotateUsersAfterMove(transactions, databases, users, jobs, rotateUserCredentials()));
         var metrics = new JobMetrics(telemetry.registry());
         handlers.replaceAll((kind, handler) -> observed(kind, handler, metrics)); // every job traced and measured
         return new JobRunner(
                 transactions, jobs, handlers, jobSettings, new ClusterWaits(databases, clusters, jobSettings), clock);
+    }
+
+    private BackupRestorer backupRestorer() {
+        return new BackupRestorer(backups, backupSide.store(), backupSide.cipher(), backupSide.tools(), clusterTargets);
     }
 
     private PurgeDatabase purgeDatabase() {

@@ -22,11 +22,14 @@ import dev.daap.domain.backup.BackupCipher;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.BackupStore;
 import dev.daap.domain.backup.TableCount;
+import dev.daap.domain.backup.Verification;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.error.BackupUnavailableException;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestCallers;
@@ -78,6 +81,7 @@ class BackupsEndToEndTest {
     Path folder;
 
     private TestClock clock;
+    private DSLContext dsl;
     private CrashingStore store;
     private BackupCipher cipher;
     private Wiring wiring;
@@ -101,7 +105,7 @@ class BackupsEndToEndTest {
     void freshMetadata() {
         DataSource dataSource = postgres.dataSource(postgres.createDatabase("backups"));
         new Migrator(dataSource, "daap").up();
-        DSLContext dsl = JooqFactory.create(dataSource, "daap");
+        dsl = JooqFactory.create(dataSource, "daap");
         dsl.execute("INSERT INTO daap.teams (slug, display_name) VALUES ('platform', 'Platform')");
         var config = DaapConfig.fromEnvironment(Map.of("DAAP_JOB_LEASE", "30s", "DAAP_JOB_RETRY_BASE", "100ms"));
         clock = TestClock.at(Instant.now());
@@ -245,6 +249,47 @@ class BackupsEndToEndTest {
                     assertThat(now.rows()).isEqualTo(5001L);
                     assertThat(now.checksum()).isNotEqualTo(customers.checksum());
                 });
+    }
+
+    @Test
+    void aRestoreDrillProvesABackupOnTheRealClusterAndCatchesOneThatDiffers() throws Exception {
+        Database database = readyOnDebian();
+        execute(
+                database,
+                "CREATE TABLE customers (id bigserial PRIMARY KEY, name text NOT NULL)",
+                "INSERT INTO customers (name) SELECT 'customer ' || g FROM generate_series(1, 2000) g");
+        Backup backup = wiring.backupUseCases().take().execute(ADMIN, database.id());
+        runJobs();
+        // A worker died after it made the scratch database, before it restored: the retry finds it and goes on.
+        String scratch = "daap_drill_" + backup.id().value().toString().replace("-", "");
+        String password = "drill-" + System.nanoTime();
+        var provisioner = wiring.clusterTargets.provisionerFor(database.cluster(), "the test");
+        provisioner.provision(new DatabaseId(backup.id().value()), new NameOnCluster(scratch), password);
+
+        Backup drilling = wiring.backupUseCases().verify().execute(ADMIN, backup.id());
+        runJobs();
+
+        Backup passed = wiring.backups.find(backup.id()).orElseThrow();
+        assertThat(drilling.verification().status()).isEqualTo(Verification.Status.PENDING);
+        assertThat(passed.verification().status())
+                .as(passed.verification().detail())
+                .isEqualTo(Verification.Status.PASSED);
+        assertThat(passed.verification().detail()).contains("1 tables counted and hashed as recorded");
+        assertThat(passed.verifiedAt()).isNotNull();
+        assertThat(databasesOnDebian()).as("the scratch database is dropped").doesNotContain(scratch);
+
+        // What was recorded no longer matches what the archive holds (as if the dump had lost rows): it fails.
+        dsl.execute(
+                "UPDATE daap.backups SET tables = jsonb_set(tables, '{0,rows}', '2001') WHERE id = ?",
+                backup.id().value());
+        wiring.backupUseCases().verify().execute(ADMIN, backup.id());
+        runJobs();
+
+        Backup failed = wiring.backups.find(backup.id()).orElseThrow();
+        assertThat(failed.verification().status()).isEqualTo(Verification.Status.FAILED);
+        assertThat(failed.verification().detail()).isEqualTo("public.customers has 2000 rows, not 2001");
+        assertThat(failed.verifiedAt()).isEqualTo(passed.verifiedAt());
+        assertThat(databasesOnDebian()).doesNotContain(scratch);
     }
 
     @Test
@@ -401,6 +446,18 @@ class BackupsEndToEndTest {
                         ADMIN,
                         RegisterClusterCommand.of(new RegisterClusterCommand.Fields(
                                 "other", other.databaseUrl(), null, null, null, null, null, null, null)));
+    }
+
+    private static List<String> databasesOnDebian() throws SQLException {
+        try (Connection admin = debian.connect();
+                var statement = admin.createStatement();
+                var rows = statement.executeQuery("SELECT datname FROM pg_database")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        }
     }
 
     private static int debianPort() {

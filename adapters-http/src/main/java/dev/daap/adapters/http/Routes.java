@@ -31,6 +31,7 @@ import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
 import dev.daap.application.backup.TakeBackup;
+import dev.daap.application.backup.VerifyBackup;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
 import dev.daap.application.cluster.ListClusters;
@@ -87,6 +88,7 @@ public final class Routes {
     public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
     public static final String DATABASE_BACKUPS = DATABASE + "/backups";
     public static final String BACKUP = "/v1/backups/{bid}";
+    public static final String BACKUP_VERIFY = BACKUP + "/verify";
     public static final String OPERATION = "/v1/operations/{id}";
     public static final String TEAMS = "/v1/teams";
     public static final String TEAM = TEAMS + "/{slug}";
@@ -165,6 +167,7 @@ public final class Routes {
         routes.get(DATABASE_BACKUPS, useCase.of(ListBackups.class, backups::list));
         routes.get(BACKUP, useCase.of(ListBackups.class, backups::get));
         routes.delete(BACKUP, useCase.of(DeleteBackup.class, backups::delete));
+        routes.post(BACKUP_VERIFY, useCase.of(VerifyBackup.class, backups::verify));
 
         routes.get(OPERATION, useCase.of(GetOperation.class, operations::get));
         routes.get(DATABASE_OPERATIONS, useCase.of(ListOperations.class, operations::ofDatabase));

@@ -26,6 +26,7 @@ import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
 import dev.daap.application.backup.TakeBackup;
+import dev.daap.application.backup.VerifyBackup;
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
@@ -51,6 +52,7 @@ import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
+import dev.daap.application.job.DrillBackup;
 import dev.daap.application.job.DropBackup;
 import dev.daap.application.job.DropSnapshot;
 import dev.daap.application.job.JobHandler;
@@ -226,6 +228,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         clock));
         handlers.put(
                 JobKind.BACKUP_DELETE, new DropBackup(transactions, backups, jobs, backupStore, backupEvents, clock));
+        handlers.put(
+                JobKind.BACKUP_DRILL,
+                new DrillBackup(
+                        transactions,
+                        backups,
+                        jobs,
+                        targets,
+                        new BackupRestorer(backups, backupStore, backupCipher, backupTools, targets),
+                        tableCensus,
+                        passwords,
+                        backupEvents,
+                        clock));
         handlers.putAll(Map.of(
                 JobKind.PROVISION,
                         new ProvisionDatabase(
@@ -443,7 +457,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         ids,
                         clock),
                 new ListBackups(databases, backups),
-                new DeleteBackup(transactions, backups, scheduler, audit, backupEvents, clock));
+                new DeleteBackup(transactions, backups, scheduler, audit, backupEvents, clock),
+                new VerifyBackup(transactions, backups, scheduler, audit, clock));
     }
 
     private ClusterUseCases clusterUseCases(AuditTrail audit) {

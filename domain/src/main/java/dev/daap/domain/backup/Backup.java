@@ -2,6 +2,7 @@ package dev.daap.domain.backup;
 
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * @param operationId    the job that works on it now, or did last
  * @param failureReason  why it is {@code failed}; null otherwise
  * @param finishedAt     when it was made (or failed); null before
+ * @param verifiedAt     when a restore drill last proved it restorable; null if none has
+ * @param verification   its newest restore drill; null if it never had one
  */
 public record Backup(
         BackupId id,
@@ -40,6 +43,8 @@ public record Backup(
         Instant finishedAt,
         Instant updatedAt,
         Instant deletedAt,
+        Instant verifiedAt,
+        Verification verification,
         long version) {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -84,6 +89,8 @@ public record Backup(
                 null,
                 at,
                 null,
+                null,
+                null,
                 1);
     }
 
@@ -120,6 +127,8 @@ public record Backup(
                 finishedAt,
                 updatedAt,
                 deletedAt,
+                verifiedAt,
+                verification,
                 version);
     }
 
@@ -139,6 +148,49 @@ public record Backup(
     public Backup deleted(Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         return next(BackupStatus.DELETED, serverVersion, sizeBytes, sha256, operationId, null, finishedAt, at, at);
+    }
+
+    /** A restore drill starts: the job {@code operation} restores it into a scratch database and compares. */
+    public Backup drilling(UUID operation, Instant now) {
+        if (status != BackupStatus.READY) {
+            throw new IllegalTransitionException(
+                    "only a ready backup can be restored in a drill; this one is " + status.wireName());
+        }
+        return verified(operation, verifiedAt, Verification.PENDING, now);
+    }
+
+    /** The drill ended: it passed (then {@code verifiedAt} is now) or failed with {@code detail}. */
+    public Backup drilled(boolean passed, String detail, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        var outcome = new Verification(
+                passed ? Verification.Status.PASSED : Verification.Status.FAILED, at, Objects.requireNonNull(detail));
+        return verified(operationId, passed ? at : verifiedAt, outcome, now);
+    }
+
+    public boolean isDrilling() {
+        return verification != null && verification.status() == Verification.Status.PENDING;
+    }
+
+    private Backup verified(UUID operation, Instant verified, Verification outcome, Instant now) {
+        return new Backup(
+                id,
+                databaseId,
+                ownerTeam,
+                cluster,
+                status,
+                serverVersion,
+                sizeBytes,
+                sha256,
+                tables,
+                operation,
+                failureReason,
+                createdAt,
+                finishedAt,
+                now.truncatedTo(ChronoUnit.MICROS),
+                deletedAt,
+                verified,
+                outcome,
+                version + 1);
     }
 
     public boolean isLive() {
@@ -178,6 +230,8 @@ public record Backup(
                 finished,
                 now,
                 deleted,
+                verifiedAt,
+                verification,
                 version + 1);
     }
 }

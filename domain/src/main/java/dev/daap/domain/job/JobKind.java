@@ -34,7 +34,9 @@ public enum JobKind {
     /** Closes the login a rotation left working, when its overlap ends or is revoked, and ends its sessions. */
     USER_END_PREVIOUS,
     /** Gives every user of a database moved to another team new credentials, closing the ones the old team knew. */
-    USERS_ROTATE_AFTER_MOVE;
+    USERS_ROTATE_AFTER_MOVE,
+    /** Restores a backup into a scratch database, compares its tables with the recorded ones, and drops it. */
+    BACKUP_DRILL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

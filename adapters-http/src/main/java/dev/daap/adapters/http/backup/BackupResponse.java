@@ -22,8 +22,13 @@ public record BackupResponse(
         List<TableCountResponse> tables,
         UUID latestOperationId,
         String failureReason,
+        Instant verifiedAt,
+        VerificationResponse verification,
         Instant updatedAt,
         long version) {
+
+    /** The newest restore drill: pending, passed or failed, when it ended and what it found. */
+    public record VerificationResponse(String status, Instant checkedAt, String detail) {}
 
     /** One table of the backup: its rows and content checksum when the backup was taken. */
     public record TableCountResponse(String table, long rows, String checksum) {}
@@ -44,6 +49,13 @@ public record BackupResponse(
                         .toList(),
                 backup.operationId(),
                 backup.failureReason(),
+                backup.verifiedAt(),
+                backup.verification() == null
+                        ? null
+                        : new VerificationResponse(
+                                backup.verification().status().wireName(),
+                                backup.verification().checkedAt(),
+                                backup.verification().detail()),
                 backup.updatedAt(),
                 backup.version());
     }
