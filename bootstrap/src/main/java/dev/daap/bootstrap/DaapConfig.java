@@ -2,6 +2,7 @@ package dev.daap.bootstrap;
 
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.application.cluster.ProbeSettings;
+import dev.daap.application.plan.AdmissionSettings;
 import dev.daap.bootstrap.observability.TelemetrySettings;
 import dev.daap.bootstrap.observability.TraceSampling;
 import dev.daap.domain.access.ApiToken;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param network        where the embedded PostgreSQL listens and which host clients are told
  * @param snapshotsPerDatabase how many snapshots a database may keep
  * @param backups        where backups go and which client tools take them
+ * @param admission      the teams' default quota and the installation's currency
  */
 public record DaapConfig(
         int port,
@@ -49,7 +51,8 @@ public record DaapConfig(
         Duration restoreWindow,
         RateLimitSettings rateLimits,
         int snapshotsPerDatabase,
-        BackupConfig backups) {
+        BackupConfig backups,
+        AdmissionSettings admission) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_USER = "DATABASE_USER";
@@ -148,7 +151,8 @@ public record DaapConfig(
                 reader.duration("DAAP_RESTORE_WINDOW", "7d"),
                 rateLimits(reader),
                 reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000),
-                backups(reader));
+                backups(reader),
+                admission(reader));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
             throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");
@@ -187,6 +191,16 @@ public record DaapConfig(
             throw new ConfigException("DB_MAX_CONN_IDLE_TIME must be at least 10s (HikariCP's lower bound)");
         }
         return config;
+    }
+
+    private static AdmissionSettings admission(Reader reader) {
+        int maxDatabases = reader.integer("DAAP_TEAM_MAX_DATABASES", 100, 0, 1_000_000);
+        String currency = reader.text("DAAP_CURRENCY", "EUR");
+        try {
+            return new AdmissionSettings(maxDatabases, currency);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("DAAP_CURRENCY: " + e.getMessage());
+        }
     }
 
     /** The generated one would print DAAP_SECRET_KEY; a config may end up in a log or a test report. */

@@ -9,6 +9,7 @@ import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
+import dev.daap.adapters.http.plan.PlanUseCases;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
@@ -26,6 +27,8 @@ import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
+import dev.daap.adapters.postgres.plan.JooqPlans;
+import dev.daap.adapters.postgres.plan.JooqSpending;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
 import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
@@ -65,6 +68,7 @@ import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.BackupEvents;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.SnapshotEvents;
+import dev.daap.application.job.ApplyPlan;
 import dev.daap.application.job.BackupRestorer;
 import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClonesInFlight;
@@ -87,6 +91,13 @@ import dev.daap.application.job.SetUpAccess;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.plan.Admission;
+import dev.daap.application.plan.AdmissionSettings;
+import dev.daap.application.plan.CreatePlan;
+import dev.daap.application.plan.DeletePlan;
+import dev.daap.application.plan.GetPlan;
+import dev.daap.application.plan.ListPlans;
+import dev.daap.application.plan.UpdatePlan;
 import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
 import dev.daap.application.snapshot.ListSnapshots;
@@ -96,6 +107,7 @@ import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.application.team.UpdateTeamLimits;
 import dev.daap.application.user.CreateUser;
 import dev.daap.application.user.CreateUserLogin;
 import dev.daap.application.user.DeleteUser;
@@ -143,6 +155,9 @@ final class Wiring {
     final JooqCredentialVault vault;
     final JooqIdempotencyStore idempotency;
     final JooqTeams teams;
+    final JooqPlans plans;
+    private final Admission admission;
+    private final AdmissionSettings admissionSettings;
     final JooqApiKeys apiKeys;
     final JooqAuditLog auditLog;
     final JooqRevisions revisions;
@@ -241,6 +256,9 @@ final class Wiring {
         this.userPasswords = new UserPasswords(vault, users);
         this.idempotency = new JooqIdempotencyStore(transactions);
         this.teams = new JooqTeams(transactions);
+        this.plans = new JooqPlans(transactions);
+        this.admissionSettings = config.admission();
+        this.admission = new Admission(teams, plans, new JooqSpending(transactions), admissionSettings, clock);
         this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker());
         this.auditLog = new JooqAuditLog(transactions);
         this.revisions = new JooqRevisions(transactions);
@@ -281,7 +299,8 @@ final class Wiring {
                 getDatabase(),
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
-                new UpdateDatabase(transactions, databases, teams, audit, databaseEvents, clock),
+                new UpdateDatabase(
+                        transactions, databases, teams, audit, databaseEvents, clock, plans, admission, scheduler()),
                 new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, jobSettings, clock),
@@ -414,7 +433,30 @@ final class Wiring {
 
     CreateDatabase createDatabase() {
         return new CreateDatabase(
-                transactions, databases, clusters, snapshots, backups, scheduler(), audit, databaseEvents, ids, clock);
+                transactions,
+                databases,
+                clusters,
+                snapshots,
+                backups,
+                scheduler(),
+                audit,
+                databaseEvents,
+                ids,
+                clock,
+                plans,
+                admission);
+    }
+
+    /** What the HTTP adapter serves under {@code /v1/plans}, and a team's quota and budget. */
+    PlanUseCases planUseCases() {
+        return new PlanUseCases(
+                new ListPlans(transactions, plans),
+                new GetPlan(transactions, plans),
+                new CreatePlan(transactions, plans, audit, clock),
+                new UpdatePlan(transactions, plans, audit, clock),
+                new DeletePlan(transactions, plans, audit),
+                new UpdateTeamLimits(transactions, teams, audit, admissionSettings.currency()),
+                admissionSettings.currency());
     }
 
     GetDatabase getDatabase() {
@@ -510,7 +552,8 @@ final class Wiring {
                                 backups, backupSide.store(), backupSide.cipher(), backupSide.tools(), clusterTargets),
                         users,
                         ids,
-                        clock));
+                        clock,
+                        plans));
         handlers.put(JobKind.DEPROVISION, purgeDatabase());
         handlers.put(
                 JobKind.DEACTIVATE,
@@ -556,6 +599,7 @@ final class Wiring {
                         snapshotEvents,
                         clock));
         handlers.put(JobKind.SET_UP_ACCESS, new SetUpAccess(transactions, databases, jobs, clusterTargets));
+        handlers.put(JobKind.APPLY_PLAN, new ApplyPlan(transactions, databases, plans, jobs, clusterTargets));
         handlers.put(
                 JobKind.BACKUP,
                 new MakeBackup(

@@ -103,7 +103,11 @@ class RevisionTransactionTest {
                         new JooqTeams(transactions),
                         audit,
                         new DatabaseEvents(events, clock),
-                        clock)
+                        clock,
+                        // A change of purpose reads no plan, admits nothing and queues no job.
+                        null,
+                        null,
+                        null)
                 .execute(
                         member,
                         new UpdateDatabaseCommand(

@@ -75,7 +75,8 @@ public final class RetryDatabase {
                         SET_UP_ACCESS,
                         USER_CREATE,
                         USER_DELETE,
-                        USER_END_PREVIOUS ->
+                        USER_END_PREVIOUS,
+                        APPLY_PLAN ->
                     throw new IllegalStateException("a " + kind.wireName() + " job does not fail a database");
             };
             databases.update(retried, current.version());

@@ -32,7 +32,9 @@ public enum JobKind {
     /** Drops a deleted user's logins and ends their sessions. */
     USER_DELETE,
     /** Closes the login a rotation left working, when its overlap ends or is revoked, and ends its sessions. */
-    USER_END_PREVIOUS;
+    USER_END_PREVIOUS,
+    /** Applies a database's plan on its cluster (its connection limit) after the plan changed. */
+    APPLY_PLAN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
