@@ -53,11 +53,11 @@ ALTER TABLE ${schema}.teams ADD COLUMN max_databases integer
 --rollback ALTER TABLE ${schema}.teams DROP CONSTRAINT teams_budget_has_currency, DROP COLUMN budget_currency, DROP COLUMN monthly_budget, DROP COLUMN max_databases;
 
 --changeset daap:0144-jobs-kind-apply-plan
---comment: the job that applies a database's plan on its cluster (its connection limit) after a plan change; daap:0120's kinds and apply_plan
+--comment: the job that applies a database's plan on its cluster (its connection limit) after a plan change; daap:0192's kinds and apply_plan
 ALTER TABLE ${schema}.jobs DROP CONSTRAINT jobs_kind_known,
     ADD CONSTRAINT jobs_kind_known CHECK (kind IN ('provision', 'deprovision', 'deactivate', 'restore', 'purge',
         'snapshot', 'snapshot_delete', 'snapshot_restore', 'backup', 'backup_delete', 'set_up_access', 'user_create',
-        'user_delete', 'user_end_previous', 'apply_plan'));
+        'user_delete', 'user_end_previous', 'users_rotate_after_move', 'backup_drill', 'apply_plan'));
 --rollback ALTER TABLE ${schema}.jobs DROP CONSTRAINT jobs_kind_known;
 --rollback DELETE FROM ${schema}.jobs WHERE kind = 'apply_plan';
---rollback ALTER TABLE ${schema}.jobs ADD CONSTRAINT jobs_kind_known CHECK (kind IN ('provision', 'deprovision', 'deactivate', 'restore', 'purge', 'snapshot', 'snapshot_delete', 'snapshot_restore', 'backup', 'backup_delete', 'set_up_access', 'user_create', 'user_delete', 'user_end_previous'));
+--rollback ALTER TABLE ${schema}.jobs ADD CONSTRAINT jobs_kind_known CHECK (kind IN ('provision', 'deprovision', 'deactivate', 'restore', 'purge', 'snapshot', 'snapshot_delete', 'snapshot_restore', 'backup', 'backup_delete', 'set_up_access', 'user_create', 'user_delete', 'user_end_previous', 'users_rotate_after_move', 'backup_drill'));

@@ -53,6 +53,7 @@ public final class Application implements AutoCloseable {
     private final LiveEvents events;
     private final ManagementServer management;
     private final Telemetry telemetry;
+    private final Wiring.BackupSide backups;
 
     private Application(
             MetadataDatabase database,
@@ -62,7 +63,9 @@ public final class Application implements AutoCloseable {
             List<PeriodicTask> housekeeping,
             LiveEvents events,
             ManagementServer management,
-            Telemetry telemetry) {
+            Telemetry telemetry,
+            Wiring.BackupSide backups) {
+        this.backups = backups;
         this.events = events;
         this.management = management;
         this.telemetry = telemetry;
@@ -110,6 +113,8 @@ public final class Application implements AutoCloseable {
                     clusterSide(config, pool),
                     Clock.systemUTC(),
                     telemetry);
+            resources.add(wiring.backupSide); // closed after the workers, which are added later
+            log.info("Backups go to the {}", wiring.backupSide.store().describe());
             StoreMetrics.apiKeyCache(telemetry.registry(), wiring.apiKeys);
             JobBacklogGauges.register(telemetry.registry(), new JobBacklog(wiring.transactions, wiring.clock));
             if (migrations.isCurrent()) {
@@ -168,7 +173,8 @@ public final class Application implements AutoCloseable {
                     http.port(),
                     database.target().kind(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new Application(database, pool, http, workers, housekeeping, events, management, telemetry);
+            return new Application(
+                    database, pool, http, workers, housekeeping, events, management, telemetry, wiring.backupSide);
         } catch (RuntimeException e) {
             closeAll(resources);
             database.close();
@@ -339,6 +345,14 @@ public final class Application implements AutoCloseable {
         return management.port();
     }
 
+    private void closeBackupStore() {
+        try {
+            backups.close();
+        } catch (Exception e) {
+            log.warn("Closing the backup store {} failed", backups.store().describe(), e);
+        }
+    }
+
     @Override
     public void close() {
         log.info("Shutting down: draining HTTP requests");
@@ -348,6 +362,7 @@ public final class Application implements AutoCloseable {
             events.close();
             workers.close();
             housekeeping.forEach(PeriodicTask::close);
+            closeBackupStore(); // after the workers: none streams a backup any more
             management.close(); // late: metrics and health answer while the rest drains
         } finally {
             try {

@@ -1,5 +1,7 @@
 package dev.daap.bootstrap;
 
+import dev.daap.adapters.backup.s3.S3Location;
+import dev.daap.adapters.backup.s3.S3Settings;
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.application.cluster.ProbeSettings;
 import dev.daap.application.plan.AdmissionSettings;
@@ -22,6 +24,7 @@ import java.util.Optional;
  * @param listenHost     the address DAAP's HTTP server binds
  * @param network        where the embedded PostgreSQL listens and which host clients are told
  * @param snapshotsPerDatabase how many snapshots a database may keep
+ * @param usersPerDatabase how many users a database may have, its first owner included
  * @param backups        where backups go and which client tools take them
  * @param admission      the teams' default quota and the installation's currency
  */
@@ -51,9 +54,11 @@ public record DaapConfig(
         Duration restoreWindow,
         RateLimitSettings rateLimits,
         int snapshotsPerDatabase,
+        int usersPerDatabase,
         BackupConfig backups,
         AdmissionSettings admission) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
+    public static final String BACKUP_URL = "DAAP_BACKUP_URL";
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_USER = "DATABASE_USER";
     public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -104,8 +109,10 @@ public record DaapConfig(
      *                   by default {@code <DAAP_DATA_DIR>/backups}
      * @param pgBinDirs  folders to search first for PostgreSQL's client tools ({@code DAAP_PG_BIN_DIRS}, separated
      *                   by the platform's path separator)
+     * @param s3         present: backups go to S3 instead ({@code DAAP_BACKUP_URL=s3://bucket/prefix}, with the AWS
+     *                   variables); {@code folder} is then unused
      */
-    public record BackupConfig(Path folder, List<Path> pgBinDirs) {}
+    public record BackupConfig(Path folder, List<Path> pgBinDirs, Optional<S3Settings> s3) {}
 
     public static DaapConfig fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
@@ -151,6 +158,7 @@ public record DaapConfig(
                 reader.duration("DAAP_RESTORE_WINDOW", "7d"),
                 rateLimits(reader),
                 reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000),
+                reader.integer("DAAP_USERS_PER_DATABASE", 50, 1, 1000),
                 backups(reader),
                 admission(reader));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
@@ -218,20 +226,22 @@ public record DaapConfig(
 
     private static BackupConfig backups(Reader reader) {
         Path dataDir = Path.of(reader.text("DAAP_DATA_DIR", "./data"));
-        String url = reader.text("DAAP_BACKUP_URL", "");
-        Path folder;
-        if (url.isBlank()) {
-            folder = dataDir.resolve("backups");
+        String url = reader.text(BACKUP_URL, "");
+        Path folder = dataDir.resolve("backups");
+        // Read whatever the store: the variable names are DAAP's (DaapVariables), checked only for an s3:// URL.
+        Optional<S3Settings> s3 = s3(url, reader);
+        if (s3.isPresent() || url.isBlank()) {
+            // the default folder
         } else if (url.startsWith("file:")) {
             try {
                 folder = Path.of(java.net.URI.create(url));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("DAAP_BACKUP_URL must be a folder, a file:///absolute/path URL or "
+                throw new ConfigException(BACKUP_URL + " must be a folder, a file:///absolute/path URL or "
                         + "s3://bucket/prefix, not '" + url + "' (" + e.getMessage() + ")");
             }
         } else if (url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            throw new ConfigException("DAAP_BACKUP_URL must be a folder or a file:///absolute/path URL; '"
-                    + url.replaceFirst("://.*", "://…") + "' is not supported by this version");
+            throw new ConfigException(BACKUP_URL + " must be a folder, a file:///absolute/path URL or "
+                    + "s3://bucket/prefix; '" + url.replaceFirst("://.*", "://…") + "' is not supported");
         } else {
             folder = Path.of(url);
         }
@@ -241,7 +251,37 @@ public record DaapConfig(
                         .filter(dir -> !dir.isBlank())
                         .map(Path::of)
                         .toList();
-        return new BackupConfig(folder, pgBinDirs);
+        return new BackupConfig(folder, pgBinDirs, s3);
+    }
+
+    /** The S3 store's settings, from the variables every AWS tool reads; empty for a folder. */
+    private static Optional<S3Settings> s3(String url, Reader reader) {
+        Map<String, String> aws = new java.util.HashMap<>();
+        for (String name : List.of(
+                S3Settings.ENDPOINT_S3,
+                S3Settings.ENDPOINT,
+                S3Settings.REGION,
+                S3Settings.DEFAULT_REGION,
+                S3Settings.ACCESS_KEY_ID,
+                S3Settings.SECRET_ACCESS_KEY,
+                S3Settings.SESSION_TOKEN)) {
+            reader.secret(name).ifPresent(value -> aws.put(name, value));
+        }
+        if (!url.startsWith("s3:")) {
+            return Optional.empty();
+        }
+        S3Location location;
+        try {
+            location = S3Location.parse(url);
+        } catch (IllegalArgumentException e) {
+            // the URL is not echoed: a mistaken one may hold a key
+            throw new ConfigException(BACKUP_URL + " must be s3://bucket or s3://bucket/prefix: " + e.getMessage());
+        }
+        try {
+            return Optional.of(S3Settings.fromEnvironment(location, aws));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage() + " (" + BACKUP_URL + " names an S3 store)");
+        }
     }
 
     /** Per instance: each instance counts the requests it serves. */

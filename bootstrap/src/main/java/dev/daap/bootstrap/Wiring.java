@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.daap.adapters.backup.ChunkedAesGcm;
 import dev.daap.adapters.backup.FolderBackupStore;
 import dev.daap.adapters.backup.PgClientTools;
+import dev.daap.adapters.backup.s3.S3BackupStore;
 import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
@@ -30,6 +31,7 @@ import dev.daap.adapters.postgres.job.JooqJobQueue;
 import dev.daap.adapters.postgres.plan.JooqPlans;
 import dev.daap.adapters.postgres.plan.JooqSpending;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.adapters.postgres.provisioning.PostgresTableCensus;
 import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
@@ -47,6 +49,7 @@ import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
 import dev.daap.application.backup.TakeBackup;
+import dev.daap.application.backup.VerifyBackup;
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
@@ -74,6 +77,7 @@ import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
+import dev.daap.application.job.DrillBackup;
 import dev.daap.application.job.DropBackup;
 import dev.daap.application.job.DropSnapshot;
 import dev.daap.application.job.JobHandler;
@@ -121,7 +125,9 @@ import dev.daap.application.user.ReadUserCredentials;
 import dev.daap.application.user.RevokePreviousLogin;
 import dev.daap.application.user.RotateCredentials;
 import dev.daap.application.user.RotateUserCredentials;
+import dev.daap.application.user.RotateUsersAfterMove;
 import dev.daap.application.user.UserEvents;
+import dev.daap.application.user.UserLimit;
 import dev.daap.application.user.UserPasswords;
 import dev.daap.bootstrap.observability.JobMetrics;
 import dev.daap.bootstrap.observability.ObservedJobHandler;
@@ -174,8 +180,9 @@ final class Wiring {
     private final UserPasswords userPasswords;
     private final UserEvents userEvents;
     private final SnapshotLimit snapshotLimit;
+    private final UserLimit userLimit;
     private final SnapshotEvents snapshotEvents;
-    private final ClusterTargets clusterTargets;
+    final ClusterTargets clusterTargets;
     private final JooqClusterProbeStore probeStore;
     private final ClusterSide clusterSide;
     final ProbeSettings probeSettings;
@@ -273,6 +280,7 @@ final class Wiring {
         this.backups = new JooqBackups(transactions);
         this.backupEvents = new BackupEvents(events);
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
+        this.userLimit = new UserLimit(config.usersPerDatabase());
         this.snapshotEvents = new SnapshotEvents(events);
         this.userEvents = new UserEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
@@ -300,7 +308,7 @@ final class Wiring {
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
                 new UpdateDatabase(
-                        transactions, databases, teams, audit, databaseEvents, clock, plans, admission, scheduler()),
+                        transactions, databases, teams, scheduler(), audit, databaseEvents, clock, plans, admission),
                 new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, jobSettings, clock),
@@ -388,17 +396,30 @@ final class Wiring {
                         ids,
                         clock),
                 new ListBackups(databases, backups),
-                new DeleteBackup(transactions, backups, scheduler(), audit, backupEvents, clock));
+                new DeleteBackup(transactions, backups, scheduler(), audit, backupEvents, clock),
+                new VerifyBackup(transactions, backups, scheduler(), audit, clock));
     }
 
     /** Where backups go, how they are encrypted, and the client tools that take them. */
-    record BackupSide(BackupStore store, BackupCipher cipher, BackupTools tools) {
-        /** The configured folder, a key derived from DAAP's secret key, and the tools found on this machine. */
+    record BackupSide(BackupStore store, BackupCipher cipher, BackupTools tools) implements AutoCloseable {
+        /** The configured store, a key derived from DAAP's secret key, and the tools found on this machine. */
         static BackupSide of(DaapConfig config, CredentialCipher cipher) {
             return new BackupSide(
-                    new FolderBackupStore(config.backups().folder()),
+                    config.backups()
+                            .s3()
+                            .<BackupStore>map(S3BackupStore::open)
+                            .orElseGet(
+                                    () -> new FolderBackupStore(config.backups().folder())),
                     new ChunkedAesGcm(cipher.derivedKey("backups")),
                     PgClientTools.discover(config.backups().pgBinDirs(), System.getenv("PATH")));
+        }
+
+        /** The store's connections (S3's HTTP client); at shutdown, after the workers stopped. */
+        @Override
+        public void close() throws Exception {
+            if (store instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
     }
 
@@ -476,6 +497,7 @@ final class Wiring {
                         users,
                         userPasswords,
                         passwords,
+                        userLimit,
                         scheduler(),
                         audit,
                         userEvents,
@@ -610,6 +632,7 @@ final class Wiring {
                         clusterTargets,
                         clusters,
                         backupSide.tools(),
+                        new PostgresTableCensus(),
                         new BackupWriter(backupSide.store(), backupSide.cipher()),
                         backupEvents,
                         clock));
@@ -626,10 +649,29 @@ final class Wiring {
         handlers.put(
                 JobKind.USER_END_PREVIOUS,
                 new EndPreviousLogin(transactions, databases, users, jobs, clusterTargets, userEvents, clock));
+        handlers.put(
+                JobKind.BACKUP_DRILL,
+                new DrillBackup(
+                        transactions,
+                        backups,
+                        jobs,
+                        clusterTargets,
+                        backupRestorer(),
+                        new PostgresTableCensus(),
+                        passwords,
+                        backupEvents,
+                        clock));
+        handlers.put(
+                JobKind.USERS_ROTATE_AFTER_MOVE,
+                new RotateUsersAfterMove(transactions, databases, users, jobs, rotateUserCredentials()));
         var metrics = new JobMetrics(telemetry.registry());
         handlers.replaceAll((kind, handler) -> observed(kind, handler, metrics)); // every job traced and measured
         return new JobRunner(
                 transactions, jobs, handlers, jobSettings, new ClusterWaits(databases, clusters, jobSettings), clock);
+    }
+
+    private BackupRestorer backupRestorer() {
+        return new BackupRestorer(backups, backupSide.store(), backupSide.cipher(), backupSide.tools(), clusterTargets);
     }
 
     private PurgeDatabase purgeDatabase() {

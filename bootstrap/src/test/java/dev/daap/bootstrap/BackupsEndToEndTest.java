@@ -2,6 +2,7 @@ package dev.daap.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.daap.adapters.backup.ChunkedAesGcm;
 import dev.daap.adapters.backup.FolderBackupStore;
@@ -9,6 +10,7 @@ import dev.daap.adapters.backup.PgClientTools;
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
+import dev.daap.adapters.postgres.provisioning.PostgresTableCensus;
 import dev.daap.application.cluster.RegisterClusterCommand;
 import dev.daap.application.credential.Credentials;
 import dev.daap.application.database.CreateDatabaseCommand;
@@ -19,11 +21,15 @@ import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupCipher;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.BackupStore;
+import dev.daap.domain.backup.TableCount;
+import dev.daap.domain.backup.Verification;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.error.BackupUnavailableException;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestCallers;
@@ -75,6 +81,7 @@ class BackupsEndToEndTest {
     Path folder;
 
     private TestClock clock;
+    private DSLContext dsl;
     private CrashingStore store;
     private BackupCipher cipher;
     private Wiring wiring;
@@ -98,7 +105,7 @@ class BackupsEndToEndTest {
     void freshMetadata() {
         DataSource dataSource = postgres.dataSource(postgres.createDatabase("backups"));
         new Migrator(dataSource, "daap").up();
-        DSLContext dsl = JooqFactory.create(dataSource, "daap");
+        dsl = JooqFactory.create(dataSource, "daap");
         dsl.execute("INSERT INTO daap.teams (slug, display_name) VALUES ('platform', 'Platform')");
         var config = DaapConfig.fromEnvironment(Map.of("DAAP_JOB_LEASE", "30s", "DAAP_JOB_RETRY_BASE", "100ms"));
         clock = TestClock.at(Instant.now());
@@ -189,6 +196,100 @@ class BackupsEndToEndTest {
         assertThat(ready.cluster().name().value()).isEqualTo("other");
         assertThat(fingerprint(ready)).isEqualTo(before);
         execute(ready, "INSERT INTO customers (name) VALUES ('written by the new role')");
+    }
+
+    @Test
+    void eachTableIsCountedInTheSnapshotThatWasDumpedAndARestoredCopyCountsTheSame() throws Exception {
+        Database database = readyOnDebian();
+        execute(
+                database,
+                "CREATE TABLE customers (id bigserial PRIMARY KEY, name text NOT NULL, seen timestamptz, score float8)",
+                "INSERT INTO customers (name, seen, score) SELECT 'customer ' || g, now() - g * interval '1 hour',"
+                        + " g / 3.0 FROM generate_series(1, 5000) g",
+                "CREATE TABLE \"Mixed Case\" (id int)");
+        // Rows written while pg_dump runs are in neither the counts nor the archive.
+        store.onFirstWrite = () -> execute(database, "INSERT INTO customers (name) VALUES ('too late')");
+
+        Backup backup = wiring.backupUseCases().take().execute(ADMIN, database.id());
+        runJobs();
+
+        Backup ready = wiring.backups.find(backup.id()).orElseThrow();
+        assertThat(ready.status()).as(ready.failureReason()).isEqualTo(BackupStatus.READY);
+        assertThat(ready.tables())
+                .extracting(TableCount::table, TableCount::rows)
+                .containsExactlyInAnyOrder(tuple("public.customers", 5000L), tuple("public.Mixed Case", 0L));
+        TableCount customers = ready.tables().stream()
+                .filter(table -> table.table().equals("public.customers"))
+                .findFirst()
+                .orElseThrow();
+        registerOther();
+        Database restored = wiring.createDatabase()
+                .execute(
+                        ADMIN,
+                        CreateDatabaseCommand.of(
+                                uniqueName(),
+                                "platform",
+                                "counted again",
+                                null,
+                                new CreateDatabaseCommand.Placement(null, null, "other"),
+                                new CreateDatabaseCommand.Source(
+                                        null, null, backup.id().toString())));
+        runJobs();
+        Database copy = wiring.getDatabase().execute(ADMIN.principal(), restored.id());
+        var otherCluster = wiring.clusterTargets.target(copy.cluster(), "the test");
+        assertThat(new PostgresTableCensus().count(otherCluster, copy.nameOnCluster()))
+                .as("another server, another session: the same rows count and hash the same")
+                .isEqualTo(ready.tables());
+        var sourceCluster = wiring.clusterTargets.target(database.cluster(), "the test");
+        assertThat(new PostgresTableCensus().count(sourceCluster, database.nameOnCluster()))
+                .as("the row written during the dump changes the source's count and checksum")
+                .filteredOn(table -> table.table().equals("public.customers"))
+                .singleElement()
+                .satisfies(now -> {
+                    assertThat(now.rows()).isEqualTo(5001L);
+                    assertThat(now.checksum()).isNotEqualTo(customers.checksum());
+                });
+    }
+
+    @Test
+    void aRestoreDrillProvesABackupOnTheRealClusterAndCatchesOneThatDiffers() throws Exception {
+        Database database = readyOnDebian();
+        execute(
+                database,
+                "CREATE TABLE customers (id bigserial PRIMARY KEY, name text NOT NULL)",
+                "INSERT INTO customers (name) SELECT 'customer ' || g FROM generate_series(1, 2000) g");
+        Backup backup = wiring.backupUseCases().take().execute(ADMIN, database.id());
+        runJobs();
+        // A worker died after it made the scratch database, before it restored: the retry finds it and goes on.
+        String scratch = "daap_drill_" + backup.id().value().toString().replace("-", "");
+        String password = "drill-" + System.nanoTime();
+        var provisioner = wiring.clusterTargets.provisionerFor(database.cluster(), "the test");
+        provisioner.provision(new DatabaseId(backup.id().value()), new NameOnCluster(scratch), password);
+
+        Backup drilling = wiring.backupUseCases().verify().execute(ADMIN, backup.id());
+        runJobs();
+
+        Backup passed = wiring.backups.find(backup.id()).orElseThrow();
+        assertThat(drilling.verification().status()).isEqualTo(Verification.Status.PENDING);
+        assertThat(passed.verification().status())
+                .as(passed.verification().detail())
+                .isEqualTo(Verification.Status.PASSED);
+        assertThat(passed.verification().detail()).contains("1 tables counted and hashed as recorded");
+        assertThat(passed.verifiedAt()).isNotNull();
+        assertThat(databasesOnDebian()).as("the scratch database is dropped").doesNotContain(scratch);
+
+        // What was recorded no longer matches what the archive holds (as if the dump had lost rows): it fails.
+        dsl.execute(
+                "UPDATE daap.backups SET tables = jsonb_set(tables, '{0,rows}', '2001') WHERE id = ?",
+                backup.id().value());
+        wiring.backupUseCases().verify().execute(ADMIN, backup.id());
+        runJobs();
+
+        Backup failed = wiring.backups.find(backup.id()).orElseThrow();
+        assertThat(failed.verification().status()).isEqualTo(Verification.Status.FAILED);
+        assertThat(failed.verification().detail()).isEqualTo("public.customers has 2000 rows, not 2001");
+        assertThat(failed.verifiedAt()).isEqualTo(passed.verifiedAt());
+        assertThat(databasesOnDebian()).doesNotContain(scratch);
     }
 
     @Test
@@ -347,6 +448,18 @@ class BackupsEndToEndTest {
                                 "other", other.databaseUrl(), null, null, null, null, null, null, null)));
     }
 
+    private static List<String> databasesOnDebian() throws SQLException {
+        try (Connection admin = debian.connect();
+                var statement = admin.createStatement();
+                var rows = statement.executeQuery("SELECT datname FROM pg_database")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        }
+    }
+
     private static int debianPort() {
         return AdminUrl.parse(debian.databaseUrl()).port();
     }
@@ -414,6 +527,11 @@ class BackupsEndToEndTest {
         AFTER_THE_COMMIT
     }
 
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     static final class SimulatedCrash extends Error {
         SimulatedCrash(Crash where) {
             super("simulated crash " + where);
@@ -427,6 +545,8 @@ class BackupsEndToEndTest {
     private static final class CrashingStore implements BackupStore {
         private final BackupStore real;
         volatile Crash crash;
+        /** Run once, when the first bytes of a dump arrive (pg_dump has its snapshot by then). */
+        volatile ThrowingRunnable onFirstWrite;
 
         CrashingStore(BackupStore real) {
             this.real = real;
@@ -442,6 +562,15 @@ class BackupsEndToEndTest {
 
                     @Override
                     public void write(byte[] bytes, int offset, int length) throws IOException {
+                        ThrowingRunnable first = onFirstWrite;
+                        if (written == 0 && first != null) {
+                            onFirstWrite = null;
+                            try {
+                                first.run();
+                            } catch (Exception e) {
+                                throw new IOException(e);
+                            }
+                        }
                         out.write(bytes, offset, length);
                         written += length;
                         if (crash == Crash.WHILE_STREAMING && written > 64 * 1024) {

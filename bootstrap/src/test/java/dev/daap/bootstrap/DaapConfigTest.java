@@ -225,4 +225,79 @@ class DaapConfigTest {
                 .hasMessageContaining("DATABASE_PASSWORD is set but DATABASE_URL is not")
                 .hasMessageNotContaining("secret");
     }
+
+    @Test
+    void backupsGoToTheFolderUnderTheDataDirectoryUnlessAUrlSaysOtherwise() {
+        DaapConfig.BackupConfig backups = DaapConfig.fromEnvironment(Map.of("DAAP_DATA_DIR", "/var/lib/daap"))
+                .backups();
+
+        assertThat(backups.folder()).isEqualTo(Path.of("/var/lib/daap/backups"));
+        assertThat(backups.s3()).isEmpty();
+        assertThat(DaapConfig.fromEnvironment(Map.of("DAAP_BACKUP_URL", "file:///srv/backups"))
+                        .backups()
+                        .folder())
+                .isEqualTo(Path.of("/srv/backups"));
+    }
+
+    @Test
+    void anS3UrlTakesTheEndpointRegionAndKeysFromTheAwsVariablesAndNeverPrintsTheKeys() {
+        DaapConfig config = DaapConfig.fromEnvironment(Map.of(
+                "DAAP_BACKUP_URL", "s3://daap-backups/prod/eu/",
+                "AWS_ENDPOINT_URL", "http://minio:9000",
+                "AWS_ENDPOINT_URL_S3", "https://s3.internal:9443",
+                "AWS_REGION", "eu-central-1",
+                "AWS_ACCESS_KEY_ID", "AKIAEXAMPLEID",
+                "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+
+        var s3 = config.backups().s3().orElseThrow();
+        assertThat(s3.location().bucket()).isEqualTo("daap-backups");
+        assertThat(s3.location().prefix()).isEqualTo("prod/eu");
+        assertThat(s3.endpoint()).contains(java.net.URI.create("https://s3.internal:9443"));
+        assertThat(s3.region()).isEqualTo("eu-central-1");
+        assertThat(s3.credentials().orElseThrow().secretAccessKey())
+                .isEqualTo("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        assertThat(config.toString())
+                .contains("s3://daap-backups/prod/eu at https://s3.internal:9443")
+                .doesNotContain("wJalrXUtnFEMI")
+                .doesNotContain("AKIAEXAMPLEID");
+    }
+
+    @Test
+    void anS3UrlWithoutKeysLeavesThemToTheSdksChainAndDefaultsTheRegion() {
+        var s3 = DaapConfig.fromEnvironment(Map.of("DAAP_BACKUP_URL", "s3://daap-backups"))
+                .backups()
+                .s3()
+                .orElseThrow();
+
+        assertThat(s3.location().prefix()).isEmpty();
+        assertThat(s3.endpoint()).isEmpty();
+        assertThat(s3.region()).isEqualTo("us-east-1");
+        assertThat(s3.credentials()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "s3://Daap_Backups|||DAAP_BACKUP_URL must be s3://bucket or s3://bucket/prefix: an S3 bucket name",
+                "s3://AKIAEXAMPLEID:hunter2@backups|||without user, password, port, query or fragment",
+                "s3://backups/a//b|||an S3 prefix is names separated by single slashes",
+                "s3://backups/../etc|||an S3 prefix is names separated by single slashes",
+                "gs://backups/daap|||'gs://…' is not supported",
+                "s3://backups|AWS_ENDPOINT_URL|ftp://minio|AWS_ENDPOINT_URL must be an http:// or https:// URL",
+                "s3://backups|AWS_ENDPOINT_URL_S3|http://AKIAEXAMPLEID:hunter2@minio:9000|not a URL with a user",
+                "s3://backups|AWS_REGION|EU Central|AWS_REGION must be a region name",
+                "s3://backups|AWS_ACCESS_KEY_ID|AKIAEXAMPLEID|AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not",
+                "s3://backups|AWS_SECRET_ACCESS_KEY|hunter2|AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not",
+            })
+    void aBadS3SettingStopsStartUpNamingTheVariableButNoKey(String url, String variable, String value, String message) {
+        Map<String, String> env =
+                variable == null ? Map.of("DAAP_BACKUP_URL", url) : Map.of("DAAP_BACKUP_URL", url, variable, value);
+
+        assertThatThrownBy(() -> DaapConfig.fromEnvironment(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message)
+                .hasMessageNotContaining("hunter2")
+                .hasMessageNotContaining("AKIAEXAMPLEID");
+    }
 }

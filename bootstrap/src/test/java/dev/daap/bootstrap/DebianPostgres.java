@@ -81,6 +81,12 @@ final class DebianPostgres implements AutoCloseable {
         run(asServerUser(BIN.resolve("pg_ctl").toString(), "stop", "-w", "-m", "immediate", "-D", data.toString()));
     }
 
+    /** A JDBC session as the server's superuser, in its {@code postgres} database. */
+    java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", PASSWORD);
+    }
+
     String databaseUrl() {
         return "postgres://postgres:" + PASSWORD + "@127.0.0.1:" + port + "/postgres";
     }

@@ -10,12 +10,15 @@ import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
 import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.event.JooqEventLog;
+import dev.daap.adapters.postgres.job.JooqJobQueue;
 import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.adapters.postgres.team.JooqTeams;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.database.UpdateDatabaseCommand;
 import dev.daap.application.event.DatabaseEvents;
+import dev.daap.application.job.JobScheduler;
+import dev.daap.application.job.JobSettings;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.common.UuidV7Generator;
@@ -101,11 +104,15 @@ class RevisionTransactionTest {
                         transactions,
                         databases,
                         new JooqTeams(transactions),
+                        new JobScheduler(
+                                new JooqJobQueue(transactions, clock, JooqJobQueue.channelFor("daap")),
+                                JobSettings.DEFAULTS,
+                                ids,
+                                clock),
                         audit,
                         new DatabaseEvents(events, clock),
                         clock,
-                        // A change of purpose reads no plan, admits nothing and queues no job.
-                        null,
+                        // A change of purpose reads no plan and admits nothing.
                         null,
                         null)
                 .execute(

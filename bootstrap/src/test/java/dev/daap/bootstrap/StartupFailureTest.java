@@ -136,7 +136,18 @@ class StartupFailureTest {
         assertThat(stdout())
                 .contains("rolled back 5 changeset(s): 0144-jobs-kind-apply-plan, 0143-teams-limits, "
                         + "0142-databases-plan, 0141-default-plan-catalog, 0140-plans-table");
-        // Then the index on clone sources (daap:0180): an index only, nothing to ask.
+        // Then the restore drills' changesets (daap:0190-0193): columns of a table with no rows and two
+        // constraints, nothing to ask.
+        assertThat(run(List.of("migrate", "down", "--count", "4"), env))
+                .as(stderr())
+                .isZero();
+        assertThat(stdout())
+                .contains("rolled back 4 changeset(s): 0193-events-backup-verification, 0192-jobs-kind-backup-drill, "
+                        + "0191-backups-verification, 0190-backups-tables");
+        // The job kind of a move's rotation (daap:0186) next: a constraint only, and no job of it here.
+        assertThat(run(List.of("migrate", "down"), env)).as(stderr()).isZero();
+        assertThat(stdout()).contains("rolled back 1 changeset(s): 0186-jobs-kind-users-rotate-after-move");
+        // The index on clone sources (daap:0180) next: an index only, nothing to ask.
         assertThat(run(List.of("migrate", "down"), env)).as(stderr()).isZero();
         assertThat(stdout()).contains("rolled back 1 changeset(s): 0180-clone-sources-source-index");
         // Then the access levels and users (daap:0120-0125), with the first owner user that the create stored.

@@ -10,18 +10,22 @@ import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
 import dev.daap.application.database.CreateDatabaseCommand;
+import dev.daap.application.database.UpdateDatabaseCommand;
 import dev.daap.application.user.CreateUserCommand;
 import dev.daap.application.user.UserCredentials;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterTarget;
+import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.error.UserLimitException;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.domain.provisioning.Provisioners;
+import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.user.AccessLevel;
 import dev.daap.domain.user.Overlap;
 import dev.daap.domain.user.UserName;
@@ -40,6 +44,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +68,8 @@ class UsersEndToEndTest {
     private final Map<String, AtomicInteger> enabled = new ConcurrentHashMap<>();
 
     private final AtomicBoolean dieAfterEnable = new AtomicBoolean();
+    /** When positive, the provisioner dies after that many more logins made. */
+    private final AtomicInteger dieAtEnable = new AtomicInteger();
 
     private TestClock clock;
     private DSLContext dsl;
@@ -265,6 +272,89 @@ class UsersEndToEndTest {
     }
 
     @Test
+    void aMoveToAnotherTeamRotatesEveryUserOnceEvenThroughACrash() throws Exception {
+        dsl.execute("INSERT INTO daap.teams (slug, display_name) VALUES ('ledger', 'Ledger')");
+        Database orders = ready();
+        UserCredentials owner =
+                wiring.userUseCases().readCredentials().execute(ADMIN, orders.id(), UserName.FIRST_OWNER);
+        UserCredentials reader = user(orders, "reporting", AccessLevel.READ_ONLY);
+        UserCredentials writer = user(orders, "app", AccessLevel.READ_WRITE);
+        enabled.clear();
+        clock.advance(Duration.ofSeconds(1));
+
+        wiring.databaseUseCases()
+                .update()
+                .execute(
+                        ADMIN,
+                        new UpdateDatabaseCommand(
+                                orders.id(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(new TeamSlug("ledger")),
+                                VersionPrecondition.ANY));
+        // The worker dies after the second user's new login is made, before its record (the first user's rotation
+        // committed): taken again, the job rotates the second and third only.
+        dieAtEnable.set(2);
+        assertThatThrownBy(() -> wiring.jobRunner().runNext("worker-that-dies")).isInstanceOf(WorkerDied.class);
+        clock.advance(Duration.ofSeconds(31));
+        runJobs();
+
+        for (UserCredentials before : List.of(owner, reader, writer)) {
+            String name = before.user().name().value();
+            assertThatThrownBy(
+                            () -> connect(before.current().database(), before).close())
+                    .as(name + ": the previous team's password stops working")
+                    .isInstanceOf(SQLException.class);
+            UserCredentials after = wiring.userUseCases()
+                    .readCredentials()
+                    .execute(ADMIN, orders.id(), before.user().name());
+            assertThat(after.password()).as(name).isNotEqualTo(before.password());
+            assertThat(after.previousLogin()).as(name + ": no overlap").isNull();
+            try (Connection connection = connect(after.current().database(), after)) {
+                assertThat(connection.isValid(2)).as(name).isTrue();
+            }
+        }
+        // Three users, one new login each, and the login the crash made made again (its password was never kept):
+        // the first user, rotated before the crash, was passed over when the job was taken again.
+        assertThat(enabled.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(4);
+        assertThat(enabled.values())
+                .extracting(AtomicInteger::get)
+                .containsOnly(1, 2)
+                .hasSize(3);
+    }
+
+    @Test
+    void twoCreatesRacingForTheLastPlaceGetItOnce() throws Exception {
+        config = DaapConfig.fromEnvironment(Map.of("DAAP_USERS_PER_DATABASE", "2"));
+        wiring = wiring();
+        Database orders = ready();
+        var start = new CountDownLatch(1);
+        List<Thread> creates = new ArrayList<>();
+        var created = new AtomicInteger();
+        var refused = new ConcurrentHashMap<String, String>();
+        for (String name : List.of("app", "reporting")) {
+            creates.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    wiring.userUseCases().create().execute(ADMIN, orders.id(), CreateUserCommand.of(name, "read_only"));
+                    created.incrementAndGet();
+                } catch (UserLimitException e) {
+                    refused.put(name, e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread create : creates) {
+            create.join();
+        }
+        assertThat(created).hasValue(1);
+        assertThat(refused).hasSize(1);
+        assertThat(wiring.users.liveOf(orders.id())).hasSize(2);
+    }
+
+    @Test
     void twoInstancesMakeEachLoginOnce() throws Exception {
         Database orders = ready();
         List<String> logins = new ArrayList<>();
@@ -405,7 +495,7 @@ class UsersEndToEndTest {
                         DatabaseId id, NameOnCluster database, String login, AccessLevel level, String password) {
                     delegate.enableLogin(id, database, login, level, password);
                     enabled.computeIfAbsent(login, key -> new AtomicInteger()).incrementAndGet();
-                    if (dieAfterEnable.get()) {
+                    if (dieAfterEnable.get() || (dieAtEnable.get() > 0 && dieAtEnable.decrementAndGet() == 0)) {
                         throw new WorkerDied();
                     }
                 }

@@ -8,6 +8,7 @@ import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupId;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.Backups;
+import dev.daap.domain.backup.TableCount;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterRef;
@@ -18,6 +19,7 @@ import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.Test;
 public abstract class BackupsContract {
     private static final Instant T0 = Instant.parse("2026-12-03T16:00:00.123456Z");
     private static final String DIGEST = "ab".repeat(32);
+    private static final List<TableCount> TABLES = List.of(
+            new TableCount("public.orders", 12_345_678_901L, "-4611686018427387904"),
+            new TableCount("sales.\"Mixed Case\"", 0, "0"));
     private final String run =
             HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final TeamSlug team = new TeamSlug("team-" + run);
@@ -58,7 +63,7 @@ public abstract class BackupsContract {
     void aMadeBackupKeepsItsSizeDigestVersionAndTimes() {
         Backup backup = requested(database("made"), T0);
         backups().add(backup);
-        Backup made = backup.made(new Backup.Stored(123_456_789_012L, DIGEST), "15.14", T0.plusSeconds(5));
+        Backup made = backup.made(new Backup.Stored(123_456_789_012L, DIGEST), "15.14", TABLES, T0.plusSeconds(5));
         backups().update(made, backup.version());
 
         Backup read = backups().find(backup.id()).orElseThrow();
@@ -66,6 +71,7 @@ public abstract class BackupsContract {
         assertThat(read.sizeBytes()).isEqualTo(123_456_789_012L);
         assertThat(read.sha256()).isEqualTo(DIGEST);
         assertThat(read.finishedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(read.tables()).isEqualTo(TABLES);
     }
 
     @Test
@@ -92,7 +98,7 @@ public abstract class BackupsContract {
     void anUpdateAgainstAnOldVersionIsRefusedAndChangesNothing() {
         Backup backup = requested(database("version"), T0);
         backups().add(backup);
-        Backup made = backup.made(new Backup.Stored(4_096, DIGEST), "15.14", T0.plusSeconds(1));
+        Backup made = backup.made(new Backup.Stored(4_096, DIGEST), "15.14", TABLES, T0.plusSeconds(1));
         backups().update(made, backup.version());
 
         inTransaction(() -> assertThatThrownBy(

@@ -58,7 +58,8 @@ public final class FakeBackupTools implements BackupTools {
     }
 
     @Override
-    public void dump(ClusterTarget target, NameOnCluster database, String serverVersion, OutputStream sink) {
+    public void dump(
+            ClusterTarget target, NameOnCluster database, String serverVersion, String snapshot, OutputStream sink) {
         ToolCheck check = check(serverVersion);
         if (!check.available()) {
             throw new ProvisioningException(check.detail());

@@ -80,6 +80,9 @@ public final class InMemoryDatabaseUsers implements DatabaseUsers {
     }
 
     @Override
+    public void lockUsersOf(DatabaseId database) {}
+
+    @Override
     public List<DatabaseUser> liveOf(DatabaseId database) {
         return rows.values().stream()
                 .filter(user -> user.databaseId().equals(database) && user.live())

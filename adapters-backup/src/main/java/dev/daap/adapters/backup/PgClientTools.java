@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -76,18 +77,19 @@ public final class PgClientTools implements BackupTools {
     }
 
     @Override
-    public void dump(ClusterTarget target, NameOnCluster database, String serverVersion, OutputStream sink) {
+    public void dump(
+            ClusterTarget target, NameOnCluster database, String serverVersion, String snapshot, OutputStream sink) {
         PgToolFinder.Found tool = toolFor(serverVersion);
         AdminUrl admin = target.adminUrl();
-        PgProcess dump = PgProcess.start(
-                List.of(
-                        tool.folder().resolve("pg_dump").toString(),
-                        "--format=custom",
-                        "--no-password",
-                        "--dbname=" + database.value()),
-                admin,
-                admin.user(),
-                admin.password());
+        List<String> command = new ArrayList<>(List.of(
+                tool.folder().resolve("pg_dump").toString(),
+                "--format=custom",
+                "--no-password",
+                "--dbname=" + database.value()));
+        if (snapshot != null) {
+            command.add("--snapshot=" + snapshot);
+        }
+        PgProcess dump = PgProcess.start(command, admin, admin.user(), admin.password());
         boolean read = false;
         try (InputStream out = dump.process().getInputStream()) {
             dump.process().getOutputStream().close();

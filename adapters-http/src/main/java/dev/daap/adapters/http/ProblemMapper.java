@@ -38,6 +38,7 @@ import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
+import dev.daap.domain.error.UserLimitException;
 import dev.daap.domain.error.UserNotFoundException;
 import dev.daap.domain.error.VersionMismatchException;
 import dev.daap.domain.provisioning.ProvisioningException;
@@ -111,6 +112,7 @@ public final class ProblemMapper {
             case NoCapacityException ignored -> ProblemType.NO_CAPACITY;
             case SnapshotNotFoundException ignored -> ProblemType.SNAPSHOT_NOT_FOUND;
             case SnapshotLimitException ignored -> ProblemType.SNAPSHOT_LIMIT;
+            case UserLimitException ignored -> ProblemType.USER_LIMIT;
             case BackupNotFoundException ignored -> ProblemType.BACKUP_NOT_FOUND;
             case BackupUnavailableException ignored -> ProblemType.BACKUP_UNAVAILABLE;
             case DeletionProtectedException ignored -> ProblemType.DELETION_PROTECTED;

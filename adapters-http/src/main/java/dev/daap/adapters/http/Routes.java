@@ -5,6 +5,7 @@ import dev.daap.adapters.http.access.Authentication;
 import dev.daap.adapters.http.audit.AuditHandler;
 import dev.daap.adapters.http.backup.BackupHandler;
 import dev.daap.adapters.http.cluster.ClusterHandler;
+import dev.daap.adapters.http.console.ConsolePage;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.event.EventHandler;
@@ -31,6 +32,7 @@ import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
 import dev.daap.application.backup.TakeBackup;
+import dev.daap.application.backup.VerifyBackup;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
 import dev.daap.application.cluster.ListClusters;
@@ -93,6 +95,7 @@ public final class Routes {
     public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
     public static final String DATABASE_BACKUPS = DATABASE + "/backups";
     public static final String BACKUP = "/v1/backups/{bid}";
+    public static final String BACKUP_VERIFY = BACKUP + "/verify";
     public static final String OPERATION = "/v1/operations/{id}";
     public static final String TEAMS = "/v1/teams";
     public static final String TEAM = TEAMS + "/{slug}";
@@ -173,6 +176,7 @@ public final class Routes {
         routes.get(DATABASE_BACKUPS, useCase.of(ListBackups.class, backups::list));
         routes.get(BACKUP, useCase.of(ListBackups.class, backups::get));
         routes.delete(BACKUP, useCase.of(DeleteBackup.class, backups::delete));
+        routes.post(BACKUP_VERIFY, useCase.of(VerifyBackup.class, backups::verify));
 
         routes.get(OPERATION, useCase.of(GetOperation.class, operations::get));
         routes.get(DATABASE_OPERATIONS, useCase.of(ListOperations.class, operations::ofDatabase));
@@ -245,6 +249,7 @@ public final class Routes {
         routes.get(OPENAPI, contract::serve);
         routes.get(DOCS, docs::page);
         DocsPage.ASSETS.keySet().forEach(asset -> routes.get(DOCS + "/" + asset, docs::asset));
+        new ConsolePage().register(routes);
 
         // Without these, Javalin answers HEAD on a GET route with 200 without running the handler, so HEAD of a
         // database that does not exist would say it does. Jetty drops the body of a HEAD response.

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.backup.BackupId;
+import dev.daap.domain.backup.TableCount;
+import dev.daap.testing.FakeProvisioner.Action;
 import dev.daap.testing.http.TestResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Backups over HTTP, on the fakes of the ports (real pg_dump and PostgreSQL: BackupsEndToEndTest). */
@@ -206,6 +209,79 @@ class BackupsApiTest extends ApiTest {
         assertThat(failed.path("failure_reason").asText())
                 .contains("backup " + backup + " cannot be restored, nothing was restored from it");
         assertThat(api.backupTools.restored()).isEmpty();
+    }
+
+    @Test
+    void aDrillRestoresTheBackupComparesItsTablesAndSaysWhatItFound() {
+        List<TableCount> tables = List.of(new TableCount("public.orders", 3, "42"));
+        api.tableCensus.holds("payments_orders", tables);
+        String source = api.createReady("orders");
+        String backup = api.post(source + "/backups").json().path("id").asText();
+        assertProblem(api.post("/v1/backups/" + backup + "/verify"), 409, "illegal-transition"); // not ready yet
+        api.runJobs();
+        assertThat(api.get("/v1/backups/" + backup)
+                        .json()
+                        .path("tables")
+                        .get(0)
+                        .path("rows")
+                        .asLong())
+                .isEqualTo(3);
+        String scratch = "daap_drill_" + backup.replace("-", "");
+        api.tableCensus.holds(scratch, tables);
+
+        TestResponse asked = api.post("/v1/backups/" + backup + "/verify");
+
+        assertThat(asked.status()).isEqualTo(202);
+        assertThat(asked.json().path("verification").path("status").asText()).isEqualTo("pending");
+        assertThat(api.post("/v1/backups/" + backup + "/verify")
+                        .json()
+                        .path("version")
+                        .asLong())
+                .as("asked again while pending: the same")
+                .isEqualTo(asked.json().path("version").asLong());
+        api.runJobs();
+        JsonNode passed = api.get("/v1/backups/" + backup).json();
+        assertThat(passed.path("verification").path("status").asText()).isEqualTo("passed");
+        assertThat(passed.path("verified_at").isNull()).isFalse();
+        assertThat(api.backupTools.restored()).containsKey(scratch);
+        assertThat(api.provisioner.calls(Action.DEPROVISION))
+                .extracting(call -> call.name().value())
+                .contains(scratch);
+
+        api.tableCensus.holds(scratch, List.of(new TableCount("public.orders", 2, "41")));
+        api.post("/v1/backups/" + backup + "/verify");
+        api.runJobs();
+        JsonNode failed = api.get("/v1/backups/" + backup).json();
+        assertThat(failed.path("verification").path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("verification").path("detail").asText()).isEqualTo("public.orders has 2 rows, not 3");
+        assertThat(failed.path("verified_at").asText())
+                .as("still when it was last proved")
+                .isEqualTo(passed.path("verified_at").asText());
+        assertThat(api.get("/v1/events?format=json").body()).contains("backup.verified", "backup.verification_failed");
+        assertThat(api.get("/v1/audit-events").body()).contains("backup.verify");
+    }
+
+    @Test
+    void aDrillOfADamagedBackupFailsWithTheReasonAndAViewerMayNotAskForOne() {
+        String source = api.createReady("orders");
+        String backup = api.post(source + "/backups").json().path("id").asText();
+        api.runJobs();
+        assertProblem(
+                api.as(api.issueKey("payments", Role.VIEWER)).post("/v1/backups/" + backup + "/verify", null),
+                403,
+                "forbidden");
+        byte[] stored =
+                api.backupStore.object(BackupId.parse(backup).storeKey()).orElseThrow();
+        stored[stored.length / 2] ^= 0x01;
+
+        api.post("/v1/backups/" + backup + "/verify");
+        api.runJobs();
+
+        JsonNode failed = api.get("/v1/backups/" + backup).json();
+        assertThat(failed.path("verification").path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("verification").path("detail").asText())
+                .contains("backup " + backup + " cannot be restored, nothing was restored from it");
+        assertThat(failed.path("verified_at").isNull()).isTrue();
     }
 
     @Test

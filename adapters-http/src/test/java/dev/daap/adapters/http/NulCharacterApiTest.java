@@ -56,6 +56,7 @@ class NulCharacterApiTest extends ApiTest {
             Map.entry("DELETE /v1/databases/{id}/snapshots/{sid}", NO_BODY),
             Map.entry("POST /v1/databases/{id}/backups", NO_BODY),
             Map.entry("DELETE /v1/backups/{bid}", NO_BODY),
+            Map.entry("POST /v1/backups/{bid}/verify", NO_BODY),
             Map.entry("POST /v1/databases/{id}/snapshots/{sid}/restore", NO_BODY),
             Map.entry("POST /v1/databases/{id}/credentials/rotate", NO_BODY),
             Map.entry("POST /v1/databases/{id}/credentials/revoke-previous", NO_BODY),

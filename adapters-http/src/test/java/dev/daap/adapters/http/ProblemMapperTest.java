@@ -33,6 +33,7 @@ import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.StoreUnavailableException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
+import dev.daap.domain.error.UserLimitException;
 import dev.daap.domain.error.UserNotFoundException;
 import dev.daap.domain.error.VersionMismatchException;
 import java.math.BigDecimal;
@@ -66,6 +67,7 @@ class ProblemMapperTest {
                 Map.entry(new SnapshotNotFoundException("x"), 404),
                 Map.entry(new UserNotFoundException("x", "y"), 404),
                 Map.entry(new SnapshotLimitException(10, "x"), 409),
+                Map.entry(new UserLimitException(50), 409),
                 Map.entry(new BackupNotFoundException("x"), 404),
                 Map.entry(new BackupUnavailableException("x"), 409),
                 Map.entry(new DeletionProtectedException("x"), 409),

@@ -110,7 +110,9 @@ class ProblemResponsesTest extends ApiTest {
         JsonNode problem = assertProblem(api.get("/v2/databases"), 404, "not-found");
 
         assertThat(problem.path("instance").asText()).isEqualTo("/v2/databases");
-        assertProblem(api.get("/"), 404, "not-found");
+        assertProblem(api.get("/nothing-here"), 404, "not-found");
+        assertProblem(api.get("/console/nothing-here"), 404, "not-found");
+        assertThat(api.get("/").status()).as("the root leads to the console").isEqualTo(302);
     }
 
     @Test

@@ -27,6 +27,7 @@ import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
 import dev.daap.application.backup.TakeBackup;
+import dev.daap.application.backup.VerifyBackup;
 import dev.daap.application.cluster.ClusterTargets;
 import dev.daap.application.cluster.DeleteCluster;
 import dev.daap.application.cluster.GetCluster;
@@ -53,6 +54,7 @@ import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClonesInFlight;
 import dev.daap.application.job.ClusterWaits;
 import dev.daap.application.job.DeactivateDatabase;
+import dev.daap.application.job.DrillBackup;
 import dev.daap.application.job.DropBackup;
 import dev.daap.application.job.DropSnapshot;
 import dev.daap.application.job.JobHandler;
@@ -100,6 +102,7 @@ import dev.daap.application.user.RevokePreviousLogin;
 import dev.daap.application.user.RotateCredentials;
 import dev.daap.application.user.RotateUserCredentials;
 import dev.daap.application.user.UserEvents;
+import dev.daap.application.user.UserLimit;
 import dev.daap.application.user.UserPasswords;
 import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.access.ApiToken;
@@ -112,6 +115,7 @@ import dev.daap.domain.team.TeamSlug;
 import dev.daap.testing.FakeBackupTools;
 import dev.daap.testing.FakeClusterIsolation;
 import dev.daap.testing.FakeProvisioner;
+import dev.daap.testing.FakeTableCensus;
 import dev.daap.testing.InMemoryApiKeys;
 import dev.daap.testing.InMemoryAuditLog;
 import dev.daap.testing.InMemoryBackupStore;
@@ -152,6 +156,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     static final int SNAPSHOT_LIMIT = 3;
     /** Above what the tests that fill lists create in one team; the quota tests set a team's own, lower. */
     static final int TEAM_MAX_DATABASES = 1_000;
+    /** The first owner and three more. */
+    static final int USER_LIMIT = 4;
     /** What GET /v1/version answers here: the real source is the bootstrap's. */
     static final VersionInfo VERSION = new VersionInfo(
             "1.2.3",
@@ -188,6 +194,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final InMemoryBackupStore backupStore = new InMemoryBackupStore();
     /** Tools of the fake clusters' major version: a test that needs them missing installs older ones. */
     final FakeBackupTools backupTools = new FakeBackupTools(17);
+
+    final FakeTableCensus tableCensus = new FakeTableCensus();
 
     final ChunkedAesGcm backupCipher = new ChunkedAesGcm(new byte[32]);
     final InMemoryDatabaseUsers users = new InMemoryDatabaseUsers(jobs);
@@ -231,12 +239,25 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         targets,
                         fleet.clusters,
                         backupTools,
+                        tableCensus,
                         new BackupWriter(backupStore, backupCipher),
                         backupEvents,
                         clock));
         handlers.put(JobKind.APPLY_PLAN, new ApplyPlan(transactions, databases, plans, jobs, targets));
         handlers.put(
                 JobKind.BACKUP_DELETE, new DropBackup(transactions, backups, jobs, backupStore, backupEvents, clock));
+        handlers.put(
+                JobKind.BACKUP_DRILL,
+                new DrillBackup(
+                        transactions,
+                        backups,
+                        jobs,
+                        targets,
+                        new BackupRestorer(backups, backupStore, backupCipher, backupTools, targets),
+                        tableCensus,
+                        passwords,
+                        backupEvents,
+                        clock));
         handlers.putAll(Map.of(
                 JobKind.PROVISION,
                         new ProvisionDatabase(
@@ -368,6 +389,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         users,
                         userPasswords,
                         passwords,
+                        new UserLimit(USER_LIMIT),
                         scheduler,
                         audit,
                         userEvents,
@@ -419,7 +441,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
                 new UpdateDatabase(
-                        transactions, databases, teams, audit, databaseEvents, clock, plans, admission, scheduler),
+                        transactions, databases, teams, scheduler, audit, databaseEvents, clock, plans, admission),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),
@@ -458,7 +480,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         ids,
                         clock),
                 new ListBackups(databases, backups),
-                new DeleteBackup(transactions, backups, scheduler, audit, backupEvents, clock));
+                new DeleteBackup(transactions, backups, scheduler, audit, backupEvents, clock),
+                new VerifyBackup(transactions, backups, scheduler, audit, clock));
     }
 
     private ClusterUseCases clusterUseCases(AuditTrail audit) {

@@ -92,6 +92,26 @@ class UsersApiTest extends ApiTest {
     }
 
     @Test
+    void aDatabaseHasAtMostItsLimitOfUsersAndOneBeingDeletedNoLongerCounts() {
+        String path = api.createReady("orders");
+        for (int i = 1; i < TestApi.USER_LIMIT; i++) { // the first owner is one of them
+            assertThat(api.post(path + "/users", "{\"name\": \"app-" + i + "\", \"access\": \"read_only\"}")
+                            .status())
+                    .isEqualTo(201);
+        }
+        api.runJobs();
+
+        JsonNode problem = assertProblem(api.post(path + "/users", """
+                {"name": "one-more", "access": "read_only"}"""), 409, "user-limit");
+        assertThat(problem.path("detail").asText()).contains("at most " + TestApi.USER_LIMIT);
+        assertThat(api.get(path + "/users").json().path("items")).hasSize(TestApi.USER_LIMIT);
+
+        assertThat(api.delete(path + "/users/app-1").status()).isEqualTo(202);
+        assertThat(api.post(path + "/users", """
+                {"name": "one-more", "access": "read_only"}""").status()).isEqualTo(201);
+    }
+
+    @Test
     void aViewerListsUsersButReadsNoCredentials() {
         String path = api.createReady("orders");
         String viewer = api.issueKey("payments", Role.VIEWER);

@@ -46,6 +46,11 @@ public final class AuditSnapshots {
         values.put("status", backup.status().wireName());
         values.put("size_bytes", backup.sizeBytes());
         values.put("sha256", backup.sha256());
+        values.put(
+                "verification",
+                backup.verification() == null
+                        ? null
+                        : backup.verification().status().wireName());
         values.put("version", backup.version());
         return values;
     }

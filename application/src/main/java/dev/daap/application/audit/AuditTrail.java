@@ -80,6 +80,11 @@ public final class AuditTrail {
         record(caller, "backup.create", Resource.of(backup), Map.of(), AuditSnapshots.of(backup));
     }
 
+    /** A client asked for a restore drill of the backup. */
+    public void backupVerifyRequested(Caller caller, Backup before, Backup after) {
+        record(caller, "backup.verify", Resource.of(after), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
     public void backupDeleted(Caller caller, Backup before, Backup after) {
         record(caller, "backup.delete", Resource.of(after), AuditSnapshots.of(before), AuditSnapshots.of(after));
     }

@@ -35,6 +35,11 @@ public final class ClusterTargets {
         return provisioners.forCluster(target(database.cluster(), "database " + database.id()));
     }
 
+    /** The provisioner of the cluster {@code ref}; {@code whose} as in {@link #target}. */
+    public Provisioner provisionerFor(ClusterRef ref, String whose) {
+        return provisioners.forCluster(target(ref, whose));
+    }
+
     /**
      * The cluster {@code ref} as a provisioner or copier reaches it; {@code whose} names what lives there, for the
      * failure reason when it cannot be reached.

@@ -13,6 +13,7 @@ import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
+import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.InvalidInputException;
@@ -33,36 +34,37 @@ import java.util.Optional;
  * Changes purpose, labels or owner, in one transaction: reads the database, checks the client's precondition
  * against the version read, merges the label patch into the labels read, and writes against that version, so a
  * concurrent change is never silently overwritten (see {@link dev.daap.domain.common.VersionPrecondition}). Moving
- * a database to another team is for platform admins: a team's key would be giving away what it cannot take back.
+ * a database to another team is for platform admins: a team's key would be giving away what it cannot take back;
+ * a ready database's move queues the rotation of all its users' credentials, so the previous team's stop working.
  */
 public final class UpdateDatabase {
     private final Transactions transactions;
     private final Databases databases;
     private final Teams teams;
+    private final JobScheduler jobs;
     private final AuditTrail audit;
     private final DatabaseEvents events;
     private final Clock clock;
     private final Plans plans;
     private final Admission admission;
-    private final JobScheduler jobs;
 
     public UpdateDatabase(
             Transactions transactions,
             Databases databases,
             Teams teams,
+            JobScheduler jobs,
             AuditTrail audit,
             DatabaseEvents events,
             Clock clock,
             Plans plans,
-            Admission admission,
-            JobScheduler jobs) {
+            Admission admission) {
         this.plans = plans;
         this.admission = admission;
-        this.jobs = jobs;
         this.events = events;
         this.transactions = transactions;
         this.databases = databases;
         this.teams = teams;
+        this.jobs = jobs;
         this.audit = audit;
         this.clock = clock;
     }
@@ -82,9 +84,10 @@ public final class UpdateDatabase {
                             command.ownerTeam(),
                             command.deletionProtection(),
                             command.plan());
-                    changes.ownerTeam()
+                    boolean moved = changes.ownerTeam()
                             .filter(team -> !team.equals(current.ownerTeam()))
-                            .ifPresent(team -> checkMove(caller, team));
+                            .map(team -> checkMove(caller, team))
+                            .isPresent();
                     Database changed = current.change(changes, clock.instant());
                     Optional<PlanChange> planChange = planChange(current, changed.plan());
                     planChange.ifPresent(change -> admission.admitPlanChange(
@@ -93,6 +96,10 @@ public final class UpdateDatabase {
                         databases.update(changed, current.version());
                     } catch (ConcurrentChangeException e) {
                         throw command.precondition().changedMeanwhile(e, current.version());
+                    }
+                    if (moved && current.status() == DatabaseStatus.READY) {
+                        // The previous team knew every user's password: they stop working (see RotateUsersAfterMove).
+                        jobs.enqueue(jobs.newJob(JobKind.USERS_ROTATE_AFTER_MOVE, current.id()));
                     }
                     audit.databaseUpdated(caller, current, changed);
                     events.updated(current, changed);
@@ -163,10 +170,11 @@ public final class UpdateDatabase {
         }
     }
 
-    private void checkMove(Caller caller, TeamSlug target) {
+    private TeamSlug checkMove(Caller caller, TeamSlug target) {
         AccessPolicy.requirePlatformAdmin(caller.principal(), "moving a database to another team");
         if (teams.find(target).isEmpty()) {
             throw InvalidInputException.of("owner_team", "no team is named " + target);
         }
+        return target;
     }
 }

@@ -1,6 +1,7 @@
 package dev.daap.application.event;
 
 import dev.daap.domain.backup.Backup;
+import dev.daap.domain.backup.Verification;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
@@ -32,6 +33,21 @@ public final class BackupEvents {
         payload.put("to", after.status().wireName());
         payload.put("failure_reason", after.failureReason());
         append(EventType.BACKUP_STATUS_CHANGED, after, payload);
+    }
+
+    /** A restore drill ended: {@code backup.verified}, or {@code backup.verification_failed} with what it found. */
+    public void drilled(Backup after) {
+        Map<String, Object> payload = facts(after);
+        payload.put("detail", after.verification().detail());
+        payload.put(
+                "verified_at",
+                after.verifiedAt() == null ? null : after.verifiedAt().toString());
+        append(
+                after.verification().status() == Verification.Status.PASSED
+                        ? EventType.BACKUP_VERIFIED
+                        : EventType.BACKUP_VERIFICATION_FAILED,
+                after,
+                payload);
     }
 
     private static Map<String, Object> facts(Backup backup) {

@@ -8,7 +8,9 @@ import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.BackupStore;
 import dev.daap.domain.backup.BackupTools;
 import dev.daap.domain.backup.Backups;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,13 +45,21 @@ public final class BackupRestorer {
 
     /** Into {@code target}'s database, as its role with {@code password}; throws {@code ProvisioningException}. */
     public void restore(Database target, BackupId id, String password) {
+        restoreInto(target.cluster(), target.nameOnCluster(), "database " + target.id(), id, password);
+    }
+
+    /**
+     * Into the database {@code database} of {@code cluster} (its role named as it, with {@code password}); {@code
+     * whose} names it in failure reasons. Throws {@code ProvisioningException}.
+     */
+    public void restoreInto(ClusterRef cluster, NameOnCluster database, String whose, BackupId id, String password) {
         Backup backup = backups.find(id)
                 .filter(found -> found.isLive() && found.status() == BackupStatus.READY)
                 .orElseThrow(() -> new ProvisioningException("backup " + id + " was deleted before it was restored"));
         verify(backup);
-        var cluster = targets.target(target.cluster(), "database " + target.id());
+        var target = targets.target(cluster, whose);
         try (InputStream plain = cipher.decrypting(store.read(id.storeKey()), id)) {
-            tools.restore(cluster, target.nameOnCluster(), password, backup.serverVersion(), plain);
+            tools.restore(target, database, password, backup.serverVersion(), plain);
         } catch (IOException e) {
             throw new ProvisioningException("reading backup " + id + " failed: " + e.getMessage(), e);
         }

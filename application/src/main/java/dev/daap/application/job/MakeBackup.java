@@ -6,21 +6,27 @@ import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.BackupTools;
 import dev.daap.domain.backup.Backups;
+import dev.daap.domain.backup.TableCensus;
+import dev.daap.domain.backup.TableCount;
 import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The backup job: streams {@code pg_dump} of the database through the {@link BackupWriter} into the store (outside
- * any transaction: it takes as long as the database is large), then in one transaction marks the backup ready with
- * its size, SHA-256 and server version, appends the event and completes the job. A crash before the store committed
+ * The backup job: counts the database's tables ({@link TableCensus}) and, in the same snapshot, streams
+ * {@code pg_dump} of the database through the {@link BackupWriter} into the store (outside any transaction of DAAP's:
+ * it takes as long as the database is large), then in one transaction marks the backup ready with its size, SHA-256,
+ * server version and the tables' counts, appends the event and completes the job. A crash before the store committed
  * leaves no object; a crash after it leaves the job to be taken again, which dumps again and replaces the object
  * under the same key. Either way the record says {@code ready} only for a whole object.
  */
@@ -32,6 +38,7 @@ public final class MakeBackup implements JobHandler {
     private final ClusterTargets targets;
     private final Clusters clusters;
     private final BackupTools tools;
+    private final TableCensus census;
     private final BackupWriter writer;
     private final BackupEvents events;
     private final Clock clock;
@@ -44,6 +51,7 @@ public final class MakeBackup implements JobHandler {
             ClusterTargets targets,
             Clusters clusters,
             BackupTools tools,
+            TableCensus census,
             BackupWriter writer,
             BackupEvents events,
             Clock clock) {
@@ -54,6 +62,7 @@ public final class MakeBackup implements JobHandler {
         this.targets = targets;
         this.clusters = clusters;
         this.tools = tools;
+        this.census = census;
         this.writer = writer;
         this.events = events;
         this.clock = clock;
@@ -76,11 +85,16 @@ public final class MakeBackup implements JobHandler {
         String serverVersion = clusters.find(backup.cluster().id())
                 .map(cluster -> cluster.health().serverVersion())
                 .orElse(null);
-        Backup.Stored stored = writer.write(
-                backup.id(), sink -> tools.dump(target, database.get().nameOnCluster(), serverVersion, sink));
+        NameOnCluster name = database.get().nameOnCluster();
+        var stored = new AtomicReference<Backup.Stored>();
+        List<TableCount> tables = census.countHolding(
+                target,
+                name,
+                snapshot -> stored.set(
+                        writer.write(backup.id(), sink -> tools.dump(target, name, serverVersion, snapshot, sink))));
         transactions.inTransaction(() -> {
             creating(job).ifPresent(current -> {
-                Backup made = current.made(stored, serverVersion, clock.instant());
+                Backup made = current.made(stored.get(), serverVersion, tables, clock.instant());
                 backups.update(made, current.version());
                 events.statusChanged(current, made);
             });

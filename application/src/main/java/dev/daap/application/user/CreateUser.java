@@ -28,6 +28,7 @@ public final class CreateUser {
     private final DatabaseUsers users;
     private final UserPasswords passwords;
     private final PasswordGenerator generator;
+    private final UserLimit limit;
     private final JobScheduler jobs;
     private final AuditTrail audit;
     private final UserEvents events;
@@ -40,6 +41,7 @@ public final class CreateUser {
             DatabaseUsers users,
             UserPasswords passwords,
             PasswordGenerator generator,
+            UserLimit limit,
             JobScheduler jobs,
             AuditTrail audit,
             UserEvents events,
@@ -50,6 +52,7 @@ public final class CreateUser {
         this.users = users;
         this.passwords = passwords;
         this.generator = generator;
+        this.limit = limit;
         this.jobs = jobs;
         this.audit = audit;
         this.events = events;
@@ -61,6 +64,7 @@ public final class CreateUser {
         String password = generator.newPassword();
         return transactions.inTransaction(() -> {
             Database database = UserLookup.readyDatabase(databases, caller.principal(), databaseId, Role.MEMBER);
+            limit.requireRoom(users, database.id());
             Job create = jobs.newJob(JobKind.USER_CREATE, database.id());
             DatabaseUser user = DatabaseUser.create(
                     new UserId(ids.newId()),

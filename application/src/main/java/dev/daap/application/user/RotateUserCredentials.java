@@ -22,6 +22,8 @@ import dev.daap.domain.user.Overlap;
 import dev.daap.domain.user.UserName;
 import dev.daap.domain.user.UserStatus;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A member rotates a user's credentials: the login not in use gets a new password and becomes current; the one that
@@ -88,36 +90,66 @@ public final class RotateUserCredentials {
                 throw new IllegalTransitionException("only a ready user's credentials can be rotated; this one is "
                         + user.status().wireName());
             }
-            LoginSlot next = user.current().other();
-            Provisioner provisioner = targets.provisionerFor(database);
-            provisioner.enableLogin(
-                    database.id(),
-                    database.nameOnCluster(),
-                    user.loginName(next, database.nameOnCluster()),
-                    user.access(),
-                    password);
-            passwords.store(user, next, password);
-            DatabaseUser after = user.rotated(clock.instant(), overlap.value());
-            if (overlap.none()) {
-                Job end = jobs.newJob(JobKind.USER_END_PREVIOUS, database.id());
-                after = after.endingPrevious(end.id(), clock.instant());
-                jobs.enqueue(end);
-            }
-            users.update(after, user.version());
+            Rotated done = rotateLocked(database, user, overlap, password);
             if (firstOwner) { // as before users: the database's credentials
-                audit.credentialsRotated(caller, database, user, after);
+                audit.credentialsRotated(caller, database, user, done.after);
                 databaseEvents.credentialsRotated(database);
             } else {
-                audit.userCredentialsRotated(caller, database, user, after);
-                events.credentialsRotated(database, after);
+                audit.userCredentialsRotated(caller, database, user, done.after);
+                events.credentialsRotated(database, done.after);
             }
-            return new Rotated(database, user, after, provisioner);
+            return done;
         });
         if (overlap.none()) {
             // At once, as before users: the job queued with the rotation does the same, and repeats it if this fails.
             closeQuietly(rotated);
         }
         return UserLookup.credentials(rotated.database, rotated.after, password);
+    }
+
+    /**
+     * The rotation a move to another team makes (no client asked for it, so no audit entry: the move has one): with
+     * no overlap, and only if the user still has credentials from before {@code movedAt}, so a job that repeats it
+     * after a crash does not rotate again what it rotated already. Says whether it rotated.
+     */
+    boolean afterMove(Database database, UserName name, Instant movedAt) {
+        String password = generator.newPassword();
+        Optional<Rotated> rotated = transactions.inTransaction(() -> users.find(database.id(), name)
+                .flatMap(found -> users.lock(found.id()))
+                .filter(user ->
+                        user.status() == UserStatus.READY && user.currentSince().isBefore(movedAt))
+                .map(user -> {
+                    Rotated done = rotateLocked(database, user, Overlap.NONE, password);
+                    if (user.firstOwner()) {
+                        databaseEvents.credentialsRotated(database);
+                    } else {
+                        events.credentialsRotated(database, done.after);
+                    }
+                    return done;
+                }));
+        rotated.ifPresent(this::closeQuietly);
+        return rotated.isPresent();
+    }
+
+    /** The login not in use gets {@code password} and becomes current; the caller holds the user's lock. */
+    private Rotated rotateLocked(Database database, DatabaseUser user, Overlap overlap, String password) {
+        LoginSlot next = user.current().other();
+        Provisioner provisioner = targets.provisionerFor(database);
+        provisioner.enableLogin(
+                database.id(),
+                database.nameOnCluster(),
+                user.loginName(next, database.nameOnCluster()),
+                user.access(),
+                password);
+        passwords.store(user, next, password);
+        DatabaseUser after = user.rotated(clock.instant(), overlap.value());
+        if (overlap.none()) {
+            Job end = jobs.newJob(JobKind.USER_END_PREVIOUS, database.id());
+            after = after.endingPrevious(end.id(), clock.instant());
+            jobs.enqueue(end);
+        }
+        users.update(after, user.version());
+        return new Rotated(database, user, after, provisioner);
     }
 
     /**

@@ -104,12 +104,12 @@ class DatabaseUseCasesTest {
             transactions,
             databases,
             teams,
+            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock),
             audit,
             databaseEvents,
             clock,
             plans,
-            admission,
-            new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock));
+            admission);
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions,
             databases,

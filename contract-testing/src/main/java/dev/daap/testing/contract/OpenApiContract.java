@@ -39,6 +39,8 @@ public final class OpenApiContract {
     public static final String DOCUMENT = "/dev/daap/adapters/http/openapi/openapi.yaml";
     /** The reference page for people and its files: HTML and scripts, not part of the API the document describes. */
     public static final String REFERENCE_PAGE = "/docs";
+    /** The web console and its files, and {@code /}, which leads there: pages for people, like the reference. */
+    public static final String CONSOLE = "/console";
     /** What the validator says when the document has no operation for the request. */
     private static final Set<String> NO_OPERATION = Set.of(
             "validation.request.path.missing",
@@ -89,9 +91,13 @@ public final class OpenApiContract {
         Holder.CONTRACT.verify(method, uri, null, status, headers, body);
     }
 
-    /** True for the paths of the reference page, which the document does not describe. */
+    /** True for the paths of the pages for people (the reference page, the console), which the document does not describe. */
     public static boolean isReferencePage(String path) {
-        return path.equals(REFERENCE_PAGE) || path.startsWith(REFERENCE_PAGE + "/");
+        return path.equals("/")
+                || path.equals(REFERENCE_PAGE)
+                || path.startsWith(REFERENCE_PAGE + "/")
+                || path.equals(CONSOLE)
+                || path.startsWith(CONSOLE + "/");
     }
 
     private void verify(HttpRequest request, int status, HttpHeaders headers, String body) {

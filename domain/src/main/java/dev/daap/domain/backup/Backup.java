@@ -2,9 +2,11 @@ package dev.daap.domain.backup;
 
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -17,9 +19,13 @@ import java.util.regex.Pattern;
  * @param serverVersion  the version of the server it was dumped from, once made
  * @param sizeBytes      how many bytes the store holds for it (encrypted), once made
  * @param sha256         the SHA-256 of those bytes, in lowercase hex, once made
+ * @param tables         each table's rows and checksum when it was taken, in the dump's snapshot; empty before it is
+ *                       made (and for backups made before DAAP counted them)
  * @param operationId    the job that works on it now, or did last
  * @param failureReason  why it is {@code failed}; null otherwise
  * @param finishedAt     when it was made (or failed); null before
+ * @param verifiedAt     when a restore drill last proved it restorable; null if none has
+ * @param verification   its newest restore drill; null if it never had one
  */
 public record Backup(
         BackupId id,
@@ -30,12 +36,15 @@ public record Backup(
         String serverVersion,
         Long sizeBytes,
         String sha256,
+        List<TableCount> tables,
         UUID operationId,
         String failureReason,
         Instant createdAt,
         Instant finishedAt,
         Instant updatedAt,
         Instant deletedAt,
+        Instant verifiedAt,
+        Verification verification,
         long version) {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -48,6 +57,7 @@ public record Backup(
         Objects.requireNonNull(operationId, "operationId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        tables = List.copyOf(tables);
         if (sha256 != null && !SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 is 64 lowercase hex digits");
         }
@@ -72,20 +82,54 @@ public record Backup(
                 null,
                 null,
                 null,
+                List.of(),
                 operationId,
                 null,
                 at,
                 null,
                 at,
                 null,
+                null,
+                null,
                 1);
     }
 
     /** Stored: what the store holds, and the server it came from. */
-    public Backup made(Stored stored, String fromVersion, Instant now) {
+    public Backup made(Stored stored, String fromVersion, List<TableCount> counted, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         return next(
-                BackupStatus.READY, fromVersion, stored.sizeBytes(), stored.sha256(), operationId, null, at, null, at);
+                        BackupStatus.READY,
+                        fromVersion,
+                        stored.sizeBytes(),
+                        stored.sha256(),
+                        operationId,
+                        null,
+                        at,
+                        null,
+                        at)
+                .withTables(counted);
+    }
+
+    private Backup withTables(List<TableCount> counted) {
+        return new Backup(
+                id,
+                databaseId,
+                ownerTeam,
+                cluster,
+                status,
+                serverVersion,
+                sizeBytes,
+                sha256,
+                counted,
+                operationId,
+                failureReason,
+                createdAt,
+                finishedAt,
+                updatedAt,
+                deletedAt,
+                verifiedAt,
+                verification,
+                version);
     }
 
     public Backup failed(String reason, Instant now) {
@@ -104,6 +148,49 @@ public record Backup(
     public Backup deleted(Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         return next(BackupStatus.DELETED, serverVersion, sizeBytes, sha256, operationId, null, finishedAt, at, at);
+    }
+
+    /** A restore drill starts: the job {@code operation} restores it into a scratch database and compares. */
+    public Backup drilling(UUID operation, Instant now) {
+        if (status != BackupStatus.READY) {
+            throw new IllegalTransitionException(
+                    "only a ready backup can be restored in a drill; this one is " + status.wireName());
+        }
+        return verified(operation, verifiedAt, Verification.PENDING, now);
+    }
+
+    /** The drill ended: it passed (then {@code verifiedAt} is now) or failed with {@code detail}. */
+    public Backup drilled(boolean passed, String detail, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        var outcome = new Verification(
+                passed ? Verification.Status.PASSED : Verification.Status.FAILED, at, Objects.requireNonNull(detail));
+        return verified(operationId, passed ? at : verifiedAt, outcome, now);
+    }
+
+    public boolean isDrilling() {
+        return verification != null && verification.status() == Verification.Status.PENDING;
+    }
+
+    private Backup verified(UUID operation, Instant verified, Verification outcome, Instant now) {
+        return new Backup(
+                id,
+                databaseId,
+                ownerTeam,
+                cluster,
+                status,
+                serverVersion,
+                sizeBytes,
+                sha256,
+                tables,
+                operation,
+                failureReason,
+                createdAt,
+                finishedAt,
+                now.truncatedTo(ChronoUnit.MICROS),
+                deletedAt,
+                verified,
+                outcome,
+                version + 1);
     }
 
     public boolean isLive() {
@@ -136,12 +223,15 @@ public record Backup(
                 fromVersion,
                 size,
                 digest,
+                tables,
                 operation,
                 reason,
                 createdAt,
                 finished,
                 now,
                 deleted,
+                verifiedAt,
+                verification,
                 version + 1);
     }
 }

@@ -16,10 +16,11 @@ public interface BackupTools {
 
     /**
      * Streams the database {@code database} of the cluster {@code target} into {@code sink} as {@code pg_dump}'s
-     * custom format, with the tools that fit {@code serverVersion}; throws {@code ProvisioningException} (no
-     * secrets) when there are none or the dump fails. The sink is not closed.
+     * custom format, with the tools that fit {@code serverVersion}, in the exported snapshot {@code snapshot} (null:
+     * its own); throws {@code ProvisioningException} (no secrets) when there are none or the dump fails. The sink is
+     * not closed.
      */
-    void dump(ClusterTarget target, NameOnCluster database, String serverVersion, OutputStream sink);
+    void dump(ClusterTarget target, NameOnCluster database, String serverVersion, String snapshot, OutputStream sink);
 
     /**
      * Restores the archive {@code archive} (as {@link #dump} wrote it, from a server of {@code dumpedFrom}) into the

@@ -25,6 +25,7 @@ public abstract sealed class DomainException extends RuntimeException
                 NoCapacityException,
                 SnapshotNotFoundException,
                 SnapshotLimitException,
+                UserLimitException,
                 DeletionProtectedException,
                 RestoreWindowExpiredException,
                 BackupNotFoundException,

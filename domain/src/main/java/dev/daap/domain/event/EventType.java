@@ -16,6 +16,8 @@ public enum EventType {
     SNAPSHOT_RESTORE_STARTED("snapshot.restore_started"),
     BACKUP_CREATED("backup.created"),
     BACKUP_STATUS_CHANGED("backup.status_changed"),
+    BACKUP_VERIFIED("backup.verified"),
+    BACKUP_VERIFICATION_FAILED("backup.verification_failed"),
     USER_CREATED("user.created"),
     USER_STATUS_CHANGED("user.status_changed"),
     USER_CREDENTIALS_ROTATED("user.credentials_rotated"),

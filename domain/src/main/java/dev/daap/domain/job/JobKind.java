@@ -33,6 +33,10 @@ public enum JobKind {
     USER_DELETE,
     /** Closes the login a rotation left working, when its overlap ends or is revoked, and ends its sessions. */
     USER_END_PREVIOUS,
+    /** Gives every user of a database moved to another team new credentials, closing the ones the old team knew. */
+    USERS_ROTATE_AFTER_MOVE,
+    /** Restores a backup into a scratch database, compares its tables with the recorded ones, and drops it. */
+    BACKUP_DRILL,
     /** Applies a database's plan on its cluster (its connection limit) after the plan changed. */
     APPLY_PLAN;
 

@@ -31,6 +31,12 @@ public interface DatabaseUsers {
      */
     List<DatabaseUser> lockDueToEndPrevious(Instant now, int limit);
 
+    /**
+     * Locks the users of a database against another transaction's lock of them until this transaction ends, so that
+     * counting them and adding one is not raced (the lock holds also while the database has no user row to lock).
+     */
+    void lockUsersOf(DatabaseId database);
+
     /** The live users of a database, by name. */
     List<DatabaseUser> liveOf(DatabaseId database);
 

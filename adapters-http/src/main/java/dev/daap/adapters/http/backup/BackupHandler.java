@@ -44,6 +44,11 @@ public final class BackupHandler {
         respond(ctx, 202, useCases.delete().execute(Callers.of(ctx), PathIds.backupId(ctx)));
     }
 
+    /** A restore drill of the backup now: 202 with the backup, its verification pending. */
+    public void verify(Context ctx) {
+        respond(ctx, 202, useCases.verify().execute(Callers.of(ctx), PathIds.backupId(ctx)));
+    }
+
     private void respond(Context ctx, int status, Backup backup) {
         ctx.header("ETag", EntityTags.of(backup.version()));
         json.respond(ctx, status, BackupResponse.from(backup));

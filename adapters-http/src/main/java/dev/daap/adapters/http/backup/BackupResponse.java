@@ -2,6 +2,7 @@ package dev.daap.adapters.http.backup;
 
 import dev.daap.domain.backup.Backup;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,10 +19,19 @@ public record BackupResponse(
         Long sizeBytes,
         String sha256,
         String serverVersion,
+        List<TableCountResponse> tables,
         UUID latestOperationId,
         String failureReason,
+        Instant verifiedAt,
+        VerificationResponse verification,
         Instant updatedAt,
         long version) {
+
+    /** The newest restore drill: pending, passed or failed, when it ended and what it found. */
+    public record VerificationResponse(String status, Instant checkedAt, String detail) {}
+
+    /** One table of the backup: its rows and content checksum when the backup was taken. */
+    public record TableCountResponse(String table, long rows, String checksum) {}
 
     public static BackupResponse from(Backup backup) {
         return new BackupResponse(
@@ -34,8 +44,18 @@ public record BackupResponse(
                 backup.sizeBytes(),
                 backup.sha256(),
                 backup.serverVersion(),
+                backup.tables().stream()
+                        .map(table -> new TableCountResponse(table.table(), table.rows(), table.checksum()))
+                        .toList(),
                 backup.operationId(),
                 backup.failureReason(),
+                backup.verifiedAt(),
+                backup.verification() == null
+                        ? null
+                        : new VerificationResponse(
+                                backup.verification().status().wireName(),
+                                backup.verification().checkedAt(),
+                                backup.verification().detail()),
                 backup.updatedAt(),
                 backup.version());
     }

@@ -9,6 +9,7 @@ import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupId;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.Backups;
+import dev.daap.domain.backup.Verification;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterRef;
@@ -105,12 +106,19 @@ public final class JooqBackups implements Backups {
         record.setServerVersion(backup.serverVersion());
         record.setSizeBytes(backup.sizeBytes());
         record.setSha256(backup.sha256());
+        record.setTables(TableCounts.toJson(backup.tables()));
         record.setOperationId(backup.operationId());
         record.setFailureReason(backup.failureReason());
         record.setCreatedAt(backup.createdAt());
         record.setFinishedAt(backup.finishedAt());
         record.setUpdatedAt(backup.updatedAt());
         record.setDeletedAt(backup.deletedAt());
+        record.setVerifiedAt(backup.verifiedAt());
+        Verification verification = backup.verification();
+        record.setVerificationStatus(
+                verification == null ? null : verification.status().wireName());
+        record.setVerificationCheckedAt(verification == null ? null : verification.checkedAt());
+        record.setVerificationDetail(verification == null ? null : verification.detail());
         record.setVersion(backup.version());
         return record;
     }
@@ -125,12 +133,20 @@ public final class JooqBackups implements Backups {
                 row.getServerVersion(),
                 row.getSizeBytes(),
                 row.getSha256(),
+                TableCounts.fromJson(row.getTables()),
                 row.getOperationId(),
                 row.getFailureReason(),
                 row.getCreatedAt(),
                 row.getFinishedAt(),
                 row.getUpdatedAt(),
                 row.getDeletedAt(),
+                row.getVerifiedAt(),
+                row.getVerificationStatus() == null
+                        ? null
+                        : new Verification(
+                                Verification.Status.fromWireName(row.getVerificationStatus()),
+                                row.getVerificationCheckedAt(),
+                                row.getVerificationDetail()),
                 row.getVersion());
     }
 }

@@ -34,6 +34,8 @@ import org.jooq.impl.DSL;
  */
 public final class JooqDatabaseUsers implements DatabaseUsers {
     private static final String LIVE_NAME_CONSTRAINT = "database_users_live_name";
+    /** The first key of the advisory locks of user counts; other locks of DAAP's use other keys. */
+    private static final int USER_LOCKS = 0x5_05e5;
 
     private final JooqSession session;
     private final CredentialCipher cipher;
@@ -101,6 +103,16 @@ public final class JooqDatabaseUsers implements DatabaseUsers {
                 .forUpdate()
                 .skipLocked()
                 .fetch(JooqDatabaseUsers::toDomain);
+    }
+
+    /** A transaction-scoped advisory lock keyed by the database id, in a key space of its own (two int keys). */
+    @Override
+    public void lockUsersOf(DatabaseId database) {
+        session.dsl()
+                .select(DSL.field(
+                        "pg_advisory_xact_lock({0}, hashtext({1}))",
+                        Object.class, DSL.val(USER_LOCKS), DSL.val(database.toString())))
+                .fetch();
     }
 
     @Override
