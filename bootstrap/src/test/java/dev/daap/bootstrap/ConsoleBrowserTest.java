@@ -56,7 +56,9 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        daap = RunningDaap.onFreshDatabase(Map.of("DAAP_JOB_POLL_INTERVAL", "200ms"));
+        // Probes more often than the default 15 s, so the clusters page shows a probed cluster soon after start.
+        daap = RunningDaap.onFreshDatabase(
+                Map.of("DAAP_JOB_POLL_INTERVAL", "200ms", "DAAP_CLUSTER_PROBE_INTERVAL", "6s"));
         console = "http://127.0.0.1:" + daap.port() + "/console";
         var options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -116,6 +118,12 @@ class ConsoleBrowserTest {
         page("databases");
         Path databases = SCREENSHOTS.resolve("databases.png");
 
+        wait(driver -> daap.get("/v1/clusters/default")
+                .json()
+                .path("health")
+                .path("status")
+                .asText()
+                .equals("up"));
         open("#/clusters");
         waitFor(By.cssSelector("#clusters tbody tr"));
         assertThat(text(By.id("clusters"))).contains("default", "up");
@@ -138,6 +146,14 @@ class ConsoleBrowserTest {
         waitFor(By.cssSelector("#audit tbody tr"));
         assertThat(text(By.id("audit"))).contains("database.create");
         page("audit");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("a-action"))).selectByValue("team.create");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        wait(driver -> browser.getCurrentUrl().contains("action=team.create"));
+        waitFor(By.cssSelector("#audit tbody tr"));
+        assertThat((Object) script("return [...document.querySelectorAll('#audit tbody tr td:nth-of-type(1)')]"
+                        + ".every(cell => cell.textContent === 'team.create')"))
+                .as("only the action asked for")
+                .isEqualTo(true);
 
         open("#/databases/" + id);
         waitFor(By.id("operations-h"));

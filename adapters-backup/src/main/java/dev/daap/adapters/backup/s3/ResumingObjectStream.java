@@ -1,5 +1,6 @@
 package dev.daap.adapters.backup.s3;
 
+import dev.daap.domain.backup.BackupStoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
@@ -35,7 +36,14 @@ final class ResumingObjectStream extends InputStream {
         this.settings = settings;
         this.objectKey = objectKey;
         this.body = body;
-        this.length = body.response().contentLength();
+        Long announced = body.response().contentLength();
+        if (announced == null) {
+            // S3 always says; a server that does not leaves no way to tell a cut body from a whole one
+            body.abort();
+            throw new BackupStoreException(
+                    "S3 store " + settings.describe() + " sent " + objectKey + " without its length (Content-Length)");
+        }
+        this.length = announced;
         this.etag = body.response().eTag();
     }
 
