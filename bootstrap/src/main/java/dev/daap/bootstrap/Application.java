@@ -145,6 +145,7 @@ public final class Application implements AutoCloseable {
                     wiring.snapshotUseCases(),
                     wiring.backupUseCases(),
                     wiring.userUseCases(),
+                    wiring.planUseCases(),
                     readiness,
                     version,
                     new HttpSettings(
