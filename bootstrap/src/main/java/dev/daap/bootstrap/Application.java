@@ -42,6 +42,8 @@ public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private static final Duration KEY_USAGE_FLUSH = Duration.ofSeconds(30);
     private static final Duration PURGE_SWEEP = Duration.ofMinutes(1);
+    /** How often an instance looks for due scheduled backups: a slot's backup starts within this of the slot. */
+    private static final Duration BACKUP_SWEEP = Duration.ofMinutes(1);
     /** How often an instance asks whether the restore drills' next round is due. */
     private static final Duration DRILL_CHECK = Duration.ofMinutes(1);
     /** How often rotations' overlaps are looked at: a previous login stops within this of its valid_until. */
@@ -209,6 +211,12 @@ public final class Application implements AutoCloseable {
                         PURGE_SWEEP,
                         false,
                         () -> wiring.purgeExpiredDatabases().execute()),
+                // Scheduled backups: a slot's backup within a minute of its start, once across instances.
+                PeriodicTask.start(
+                        "scheduled-backups",
+                        BACKUP_SWEEP,
+                        false,
+                        () -> wiring.scheduleBackups().execute()),
                 // Previous logins whose overlap has passed: closed within OVERLAP_SWEEP of it.
                 PeriodicTask.start(
                         "end-expired-overlaps",

@@ -16,6 +16,7 @@ import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
 import dev.daap.adapters.postgres.audit.JooqAuditLog;
+import dev.daap.adapters.postgres.backup.JooqBackupSchedules;
 import dev.daap.adapters.postgres.backup.JooqBackups;
 import dev.daap.adapters.postgres.cluster.JooqClusterProbeStore;
 import dev.daap.adapters.postgres.cluster.JooqClusterSecrets;
@@ -49,6 +50,7 @@ import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
+import dev.daap.application.backup.ScheduleBackups;
 import dev.daap.application.backup.ScheduleRestoreDrills;
 import dev.daap.application.backup.TakeBackup;
 import dev.daap.application.backup.VerifyBackup;
@@ -178,6 +180,7 @@ final class Wiring {
     final JooqBackups backups;
     final BackupSide backupSide;
     private final BackupEvents backupEvents;
+    final JooqBackupSchedules backupSchedules;
     final JooqDatabaseUsers users;
     private final UserPasswords userPasswords;
     private final UserEvents userEvents;
@@ -282,6 +285,7 @@ final class Wiring {
         this.snapshots = new JooqSnapshots(transactions);
         this.backups = new JooqBackups(transactions);
         this.backupEvents = new BackupEvents(events);
+        this.backupSchedules = new JooqBackupSchedules(transactions);
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
         this.userLimit = new UserLimit(config.usersPerDatabase());
         this.drills = config.drills();
@@ -702,6 +706,21 @@ final class Wiring {
                 scheduler(),
                 drills.interval(),
                 drills.sample(),
+                clock);
+    }
+
+    /** The sweep that takes due scheduled backups and deletes those past retention. */
+    ScheduleBackups scheduleBackups() {
+        return new ScheduleBackups(
+                transactions,
+                backupSchedules,
+                databases,
+                clusters,
+                backups,
+                backupSide.tools(),
+                scheduler(),
+                backupEvents,
+                ids,
                 clock);
     }
 

@@ -129,7 +129,15 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The plans (daap:0140-0144) go first: their columns of databases and teams hold the rows' values, so --yes.
+        // The backup schedules (daap:0200-0202) go first: columns with no policy in them and an index; --yes all the
+        // same, as the backups' column holds a default.
+        assertThat(run(List.of("migrate", "down", "--count", "3", "--yes"), env))
+                .as(stderr())
+                .isZero();
+        assertThat(stdout())
+                .contains("rolled back 3 changeset(s): 0202-backups-scheduled, 0201-databases-backup-due-index, "
+                        + "0200-databases-backup-policy");
+        // The plans (daap:0140-0144) next: their columns of databases and teams hold the rows' values, so --yes.
         assertThat(run(List.of("migrate", "down", "--count", "5", "--yes"), env))
                 .as(stderr())
                 .isZero();

@@ -80,14 +80,29 @@ public final class TakeBackup {
                 throw new BackupUnavailableException(
                         "databases of cluster " + cluster.name() + " cannot be backed up: " + check.detail());
             }
-            Job job = jobs.newJob(JobKind.BACKUP, id);
-            Backup backup = Backup.requested(
-                    new BackupId(ids.newId()), id, database.ownerTeam(), database.cluster(), job.id(), clock.instant());
-            backups.add(backup);
-            jobs.enqueue(job);
+            Backup backup = start(database, backups, jobs, events, ids, clock);
             audit.backupCreated(caller, backup);
-            events.created(backup);
             return backup;
         });
+    }
+
+    /**
+     * The backup of a ready database that tools can dump, and its job and event, in the caller's transaction: shared
+     * with {@link ScheduleBackups}, which takes them without a client (so without an audit entry).
+     */
+    static Backup start(
+            Database database, Backups backups, JobScheduler jobs, BackupEvents events, IdGenerator ids, Clock clock) {
+        Job job = jobs.newJob(JobKind.BACKUP, database.id());
+        Backup backup = Backup.requested(
+                new BackupId(ids.newId()),
+                database.id(),
+                database.ownerTeam(),
+                database.cluster(),
+                job.id(),
+                clock.instant());
+        backups.add(backup);
+        jobs.enqueue(job);
+        events.created(backup);
+        return backup;
     }
 }

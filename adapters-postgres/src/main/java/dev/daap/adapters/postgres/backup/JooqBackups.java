@@ -148,7 +148,7 @@ public final class JooqBackups implements Backups {
         return record;
     }
 
-    private static Backup toDomain(BackupsRecord row) {
+    static Backup toDomain(BackupsRecord row) {
         return new Backup(
                 new BackupId(row.getId()),
                 new DatabaseId(row.getDatabaseId()),
