@@ -4,6 +4,7 @@ import dev.daap.adapters.backup.s3.S3Location;
 import dev.daap.adapters.backup.s3.S3Settings;
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.application.cluster.ProbeSettings;
+import dev.daap.application.plan.AdmissionSettings;
 import dev.daap.bootstrap.observability.TelemetrySettings;
 import dev.daap.bootstrap.observability.TraceSampling;
 import dev.daap.domain.access.ApiToken;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param snapshotsPerDatabase how many snapshots a database may keep
  * @param usersPerDatabase how many users a database may have, its first owner included
  * @param backups        where backups go and which client tools take them
+ * @param admission      the teams' default quota and the installation's currency
  */
 public record DaapConfig(
         int port,
@@ -53,7 +55,9 @@ public record DaapConfig(
         RateLimitSettings rateLimits,
         int snapshotsPerDatabase,
         int usersPerDatabase,
-        BackupConfig backups) {
+        BackupConfig backups,
+        DrillConfig drills,
+        AdmissionSettings admission) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String BACKUP_URL = "DAAP_BACKUP_URL";
     public static final String DATABASE_URL = "DATABASE_URL";
@@ -111,6 +115,18 @@ public record DaapConfig(
      */
     public record BackupConfig(Path folder, List<Path> pgBinDirs, Optional<S3Settings> s3) {}
 
+    /**
+     * Restore drills DAAP runs by itself.
+     *
+     * @param interval how often a sample of backups is drilled, across all instances; zero: never
+     * @param sample   how many databases' newest backups each round drills
+     */
+    public record DrillConfig(Duration interval, int sample) {
+        public boolean enabled() {
+            return !interval.isZero();
+        }
+    }
+
     public static DaapConfig fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
         DaapConfig config = new DaapConfig(
@@ -156,7 +172,11 @@ public record DaapConfig(
                 rateLimits(reader),
                 reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000),
                 reader.integer("DAAP_USERS_PER_DATABASE", 50, 1, 1000),
-                backups(reader));
+                backups(reader),
+                new DrillConfig(
+                        reader.duration("DAAP_RESTORE_DRILL_INTERVAL", "1d"),
+                        reader.integer("DAAP_RESTORE_DRILL_SAMPLE", 5, 1, 1000)),
+                admission(reader));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
             throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");
@@ -188,6 +208,9 @@ public record DaapConfig(
             throw new ConfigException("DAAP_CLUSTER_PROBE_INTERVAL and DAAP_CLUSTER_PROBE_TIMEOUT must be at least 1s,"
                     + " and the timeout shorter than the interval (a probe must end before the next one is due)");
         }
+        if (config.drills.enabled() && config.drills.interval().compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new ConfigException("DAAP_RESTORE_DRILL_INTERVAL must be 0 (no drills of DAAP's own) or at least 1m");
+        }
         if (config.restoreWindow.isNegative()) {
             throw new ConfigException("DAAP_RESTORE_WINDOW must not be negative");
         }
@@ -195,6 +218,16 @@ public record DaapConfig(
             throw new ConfigException("DB_MAX_CONN_IDLE_TIME must be at least 10s (HikariCP's lower bound)");
         }
         return config;
+    }
+
+    private static AdmissionSettings admission(Reader reader) {
+        int maxDatabases = reader.integer("DAAP_TEAM_MAX_DATABASES", 100, 0, 1_000_000);
+        String currency = reader.text("DAAP_CURRENCY", "EUR");
+        try {
+            return new AdmissionSettings(maxDatabases, currency);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("DAAP_CURRENCY: " + e.getMessage());
+        }
     }
 
     /** The generated one would print DAAP_SECRET_KEY; a config may end up in a log or a test report. */

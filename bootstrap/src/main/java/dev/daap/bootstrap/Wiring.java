@@ -10,6 +10,7 @@ import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
+import dev.daap.adapters.http.plan.PlanUseCases;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
@@ -27,6 +28,9 @@ import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
+import dev.daap.adapters.postgres.job.JooqPeriodicRuns;
+import dev.daap.adapters.postgres.plan.JooqPlans;
+import dev.daap.adapters.postgres.plan.JooqSpending;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
 import dev.daap.adapters.postgres.provisioning.PostgresTableCensus;
 import dev.daap.adapters.postgres.revision.JooqRevisions;
@@ -45,6 +49,7 @@ import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
+import dev.daap.application.backup.ScheduleRestoreDrills;
 import dev.daap.application.backup.TakeBackup;
 import dev.daap.application.backup.VerifyBackup;
 import dev.daap.application.cluster.ClusterTargets;
@@ -68,6 +73,7 @@ import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.event.BackupEvents;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.SnapshotEvents;
+import dev.daap.application.job.ApplyPlan;
 import dev.daap.application.job.BackupRestorer;
 import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClonesInFlight;
@@ -91,6 +97,13 @@ import dev.daap.application.job.SetUpAccess;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.plan.Admission;
+import dev.daap.application.plan.AdmissionSettings;
+import dev.daap.application.plan.CreatePlan;
+import dev.daap.application.plan.DeletePlan;
+import dev.daap.application.plan.GetPlan;
+import dev.daap.application.plan.ListPlans;
+import dev.daap.application.plan.UpdatePlan;
 import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
 import dev.daap.application.snapshot.ListSnapshots;
@@ -100,6 +113,7 @@ import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.application.team.UpdateTeamLimits;
 import dev.daap.application.user.CreateUser;
 import dev.daap.application.user.CreateUserLogin;
 import dev.daap.application.user.DeleteUser;
@@ -149,6 +163,9 @@ final class Wiring {
     final JooqCredentialVault vault;
     final JooqIdempotencyStore idempotency;
     final JooqTeams teams;
+    final JooqPlans plans;
+    private final Admission admission;
+    private final AdmissionSettings admissionSettings;
     final JooqApiKeys apiKeys;
     final JooqAuditLog auditLog;
     final JooqRevisions revisions;
@@ -166,6 +183,7 @@ final class Wiring {
     private final UserEvents userEvents;
     private final SnapshotLimit snapshotLimit;
     private final UserLimit userLimit;
+    private final DaapConfig.DrillConfig drills;
     private final SnapshotEvents snapshotEvents;
     final ClusterTargets clusterTargets;
     private final JooqClusterProbeStore probeStore;
@@ -248,6 +266,9 @@ final class Wiring {
         this.userPasswords = new UserPasswords(vault, users);
         this.idempotency = new JooqIdempotencyStore(transactions);
         this.teams = new JooqTeams(transactions);
+        this.plans = new JooqPlans(transactions);
+        this.admissionSettings = config.admission();
+        this.admission = new Admission(teams, plans, new JooqSpending(transactions), admissionSettings, clock);
         this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker());
         this.auditLog = new JooqAuditLog(transactions);
         this.revisions = new JooqRevisions(transactions);
@@ -263,6 +284,7 @@ final class Wiring {
         this.backupEvents = new BackupEvents(events);
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
         this.userLimit = new UserLimit(config.usersPerDatabase());
+        this.drills = config.drills();
         this.snapshotEvents = new SnapshotEvents(events);
         this.userEvents = new UserEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
@@ -289,7 +311,8 @@ final class Wiring {
                 getDatabase(),
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
-                new UpdateDatabase(transactions, databases, teams, scheduler(), audit, databaseEvents, clock),
+                new UpdateDatabase(
+                        transactions, databases, teams, scheduler(), audit, databaseEvents, clock, plans, admission),
                 new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, jobSettings, clock),
@@ -435,7 +458,30 @@ final class Wiring {
 
     CreateDatabase createDatabase() {
         return new CreateDatabase(
-                transactions, databases, clusters, snapshots, backups, scheduler(), audit, databaseEvents, ids, clock);
+                transactions,
+                databases,
+                clusters,
+                snapshots,
+                backups,
+                scheduler(),
+                audit,
+                databaseEvents,
+                ids,
+                clock,
+                plans,
+                admission);
+    }
+
+    /** What the HTTP adapter serves under {@code /v1/plans}, and a team's quota and budget. */
+    PlanUseCases planUseCases() {
+        return new PlanUseCases(
+                new ListPlans(transactions, plans),
+                new GetPlan(transactions, plans),
+                new CreatePlan(transactions, plans, audit, clock),
+                new UpdatePlan(transactions, plans, audit, clock),
+                new DeletePlan(transactions, plans, audit),
+                new UpdateTeamLimits(transactions, teams, audit, admissionSettings.currency()),
+                admissionSettings.currency());
     }
 
     GetDatabase getDatabase() {
@@ -532,7 +578,8 @@ final class Wiring {
                                 backups, backupSide.store(), backupSide.cipher(), backupSide.tools(), clusterTargets),
                         users,
                         ids,
-                        clock));
+                        clock,
+                        plans));
         handlers.put(JobKind.DEPROVISION, purgeDatabase());
         handlers.put(
                 JobKind.DEACTIVATE,
@@ -578,6 +625,7 @@ final class Wiring {
                         snapshotEvents,
                         clock));
         handlers.put(JobKind.SET_UP_ACCESS, new SetUpAccess(transactions, databases, jobs, clusterTargets));
+        handlers.put(JobKind.APPLY_PLAN, new ApplyPlan(transactions, databases, plans, jobs, clusterTargets));
         handlers.put(
                 JobKind.BACKUP,
                 new MakeBackup(
@@ -642,6 +690,18 @@ final class Wiring {
                 clusters,
                 new SnapshotsOfDatabase(snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),
                 new ClonesInFlight(snapshots, databases),
+                clock);
+    }
+
+    /** The restore drills DAAP runs by itself on a sample of backups (only when drills are on). */
+    ScheduleRestoreDrills scheduleRestoreDrills() {
+        return new ScheduleRestoreDrills(
+                transactions,
+                new JooqPeriodicRuns(transactions),
+                backups,
+                scheduler(),
+                drills.interval(),
+                drills.sample(),
                 clock);
     }
 

@@ -42,7 +42,8 @@ class GeneratedClientEndToEndTest {
                             .ownerTeam("platform")
                             .purpose("made by the generated client")
                             .labels(Map.of("env", "test")),
-                    "client-" + UUID.randomUUID());
+                    "client-" + UUID.randomUUID(),
+                    null);
             assertThat(created.getStatus()).isEqualTo(DatabaseStatus.PENDING);
             assertThat(created.getConnection()).isNull();
             assertThat(created.getLabels()).containsEntry("env", "test");

@@ -111,7 +111,10 @@ class RevisionTransactionTest {
                                 clock),
                         audit,
                         new DatabaseEvents(events, clock),
-                        clock)
+                        clock,
+                        // A change of purpose reads no plan and admits nothing.
+                        null,
+                        null)
                 .execute(
                         member,
                         new UpdateDatabaseCommand(

@@ -129,14 +129,21 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The restore drills' changesets (daap:0190-0193) go first: columns of a table with no rows and two
-        // constraints, nothing to ask.
-        assertThat(run(List.of("migrate", "down", "--count", "4"), env))
+        // The plans (daap:0140-0144) go first: their columns of databases and teams hold the rows' values, so --yes.
+        assertThat(run(List.of("migrate", "down", "--count", "5", "--yes"), env))
                 .as(stderr())
                 .isZero();
         assertThat(stdout())
-                .contains("rolled back 4 changeset(s): 0193-events-backup-verification, 0192-jobs-kind-backup-drill, "
-                        + "0191-backups-verification, 0190-backups-tables");
+                .contains("rolled back 5 changeset(s): 0144-jobs-kind-apply-plan, 0143-teams-limits, "
+                        + "0142-databases-plan, 0141-default-plan-catalog, 0140-plans-table");
+        // Then the restore drills' changesets (daap:0190-0194): an empty table, columns of a table with no rows and
+        // two constraints, nothing to ask.
+        assertThat(run(List.of("migrate", "down", "--count", "5"), env))
+                .as(stderr())
+                .isZero();
+        assertThat(stdout())
+                .contains("rolled back 5 changeset(s): 0194-periodic-runs-table, 0193-events-backup-verification, "
+                        + "0192-jobs-kind-backup-drill, 0191-backups-verification, 0190-backups-tables");
         // The job kind of a move's rotation (daap:0186) next: a constraint only, and no job of it here.
         assertThat(run(List.of("migrate", "down"), env)).as(stderr()).isZero();
         assertThat(stdout()).contains("rolled back 1 changeset(s): 0186-jobs-kind-users-rotate-after-move");
@@ -202,6 +209,13 @@ class StartupFailureTest {
     void migrateDownOfChangesetsThatDropNoDataNeedsNoYes() {
         Map<String, String> env = RunningDaap.freshDatabaseEnvironment();
         assertThat(run(List.of("migrate", "up"), env)).isZero();
+        // A fresh schema holds one thing of its own: the default plan catalog (daap:0141), which an admin may have
+        // changed since. Its table's drop asks, and nothing else does.
+        assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
+        assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
+        assertThat(run(List.of("migrate", "down", "--count", "5", "--yes"), env))
+                .as(stderr())
+                .isZero();
 
         assertThat(run(List.of("migrate", "down", "--count", "99"), env))
                 .as(stderr())

@@ -271,7 +271,8 @@ public abstract class DatabasesContract {
                 deleted.nameOnCluster(),
                 null,
                 false,
-                deleted.restorableUntil());
+                deleted.restorableUntil(),
+                deleted.plan());
         Database restoring =
                 connected.startRestoring(UUID.randomUUID(), deleted.name(), deleted.nameOnCluster(), T0.plusSeconds(3));
 

@@ -15,7 +15,9 @@ import dev.daap.domain.snapshot.SnapshotId;
 import dev.daap.domain.user.AccessLevel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -45,7 +47,8 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         SNAPSHOT,
         DROP_SNAPSHOT,
         RESTORE,
-        CLONE
+        CLONE,
+        LIMIT_CONNECTIONS
     }
 
     /** The size every fake copy has, and how long the fake keeps a database closed for one. */
@@ -64,7 +67,13 @@ public final class FakeProvisioner implements Provisioners, Copiers {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<DatabaseId, Integer> connectionLimits = new ConcurrentHashMap<>();
     private volatile ProvisioningException failure;
+
+    /** The connection limit last applied to the database, if any. */
+    public Optional<Integer> connectionLimitOf(DatabaseId id) {
+        return Optional.ofNullable(connectionLimits.get(id));
+    }
 
     /** Every call from now on throws {@code failure}. */
     public void failWith(ProvisioningException failure) {
@@ -158,6 +167,12 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         @Override
         public void setUpAccess(DatabaseId id, NameOnCluster name) {
             record(new Call(Action.SET_UP_ACCESS, id, name, null, target.name()));
+        }
+
+        @Override
+        public void limitConnections(DatabaseId id, NameOnCluster name, int maxConnections) {
+            record(new Call(Action.LIMIT_CONNECTIONS, id, name, null, target.name()));
+            connectionLimits.put(id, maxConnections);
         }
 
         /** Records the login's name as the call's name. */

@@ -50,6 +50,11 @@ public class ForwardingProvisioner implements Provisioner {
     }
 
     @Override
+    public void limitConnections(DatabaseId id, NameOnCluster name, int maxConnections) {
+        delegate.limitConnections(id, name, maxConnections);
+    }
+
+    @Override
     public void changePassword(DatabaseId id, NameOnCluster name, String password) {
         delegate.changePassword(id, name, password);
     }

@@ -126,6 +126,16 @@ public final class InMemoryDatabases implements Databases {
         }
     }
 
+    /** What the fleet's probe does: records the database's measured size (no new version). */
+    public void recordStorage(DatabaseId id, long bytes) {
+        lock.lock();
+        try {
+            rows.computeIfPresent(id, (key, row) -> withStorage(row, bytes));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public Page<Database> list(DatabaseQuery query) {
         List<Database> matching;
@@ -242,7 +252,8 @@ public final class InMemoryDatabases implements Databases {
                 row.nameOnCluster(),
                 row.storageBytes(),
                 row.deletionProtection(),
-                row.restorableUntil());
+                row.restorableUntil(),
+                row.plan());
     }
 
     /** As the store does it: placed under the name it has, the version moved on. */
@@ -265,7 +276,8 @@ public final class InMemoryDatabases implements Databases {
                 row.nameOnCluster(),
                 row.storageBytes(),
                 row.deletionProtection(),
-                row.restorableUntil());
+                row.restorableUntil(),
+                row.plan());
     }
 
     private static Database withStorage(Database row, Long storageBytes) {
@@ -287,7 +299,8 @@ public final class InMemoryDatabases implements Databases {
                 row.nameOnCluster(),
                 storageBytes,
                 row.deletionProtection(),
-                row.restorableUntil());
+                row.restorableUntil(),
+                row.plan());
     }
 
     /** Names are unique within a team among live rows. */

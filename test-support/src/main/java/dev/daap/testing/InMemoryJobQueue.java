@@ -48,6 +48,11 @@ public final class InMemoryJobQueue implements JobQueue {
         this.clock = clock;
     }
 
+    /** Every job ever enqueued, in any state. */
+    public List<Job> all() {
+        return locked(() -> List.copyOf(jobs.values()));
+    }
+
     @Override
     public void enqueue(Job job) {
         locked(() -> {

@@ -1,5 +1,6 @@
 package dev.daap.testing;
 
+import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
@@ -34,6 +35,24 @@ public final class InMemoryTeams implements Teams {
         lock.lock();
         try {
             return Optional.ofNullable(teams.get(slug.value()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** No lock is needed here: the fake has no concurrent transactions to keep apart. */
+    @Override
+    public Optional<Team> lockForAdmission(TeamSlug slug) {
+        return find(slug);
+    }
+
+    @Override
+    public void updateLimits(Team team) {
+        lock.lock();
+        try {
+            if (teams.replace(team.slug().value(), team) == null) {
+                throw new TeamNotFoundException(team.slug().value());
+            }
         } finally {
             lock.unlock();
         }

@@ -3,10 +3,13 @@ package dev.daap.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
+import dev.daap.domain.team.MonthlyBudget;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -45,6 +48,23 @@ public abstract class TeamsContract {
         teams().add(team);
 
         assertThat(teams().find(team.slug())).contains(team);
+    }
+
+    @Test
+    void aTeamsQuotaAndBudgetAreStoredExactlyAndRemovedAgain() {
+        Team team = add("payments");
+        Team limited = team.withLimits(20, new MonthlyBudget(new BigDecimal("500.5"), "EUR"));
+
+        teams().updateLimits(limited);
+
+        assertThat(teams().find(team.slug())).contains(limited);
+        assertThat(teams().lockForAdmission(team.slug())).contains(limited);
+        assertThat(limited.monthlyBudget().amount().toPlainString()).isEqualTo("500.50");
+        teams().updateLimits(team);
+        assertThat(teams().find(team.slug())).contains(team);
+        assertThat(teams().lockForAdmission(slug("nobody"))).isEmpty();
+        assertThatThrownBy(() -> inTransaction(() -> teams().updateLimits(new Team(slug("nobody"), "Nobody", T0))))
+                .isInstanceOf(TeamNotFoundException.class);
     }
 
     @Test

@@ -18,6 +18,8 @@ import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.IdempotentPosts;
 import dev.daap.adapters.http.observability.RequestTelemetry;
 import dev.daap.adapters.http.operation.OperationHandler;
+import dev.daap.adapters.http.plan.PlanHandler;
+import dev.daap.adapters.http.plan.PlanUseCases;
 import dev.daap.adapters.http.problem.Problem;
 import dev.daap.adapters.http.problem.ProblemType;
 import dev.daap.adapters.http.protocol.Callers;
@@ -70,6 +72,7 @@ public final class HttpServer implements AutoCloseable {
             SnapshotUseCases snapshots,
             BackupUseCases backups,
             UserUseCases users,
+            PlanUseCases plans,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings) {
@@ -81,6 +84,7 @@ public final class HttpServer implements AutoCloseable {
                 snapshots,
                 backups,
                 users,
+                plans,
                 readiness,
                 version,
                 settings,
@@ -96,10 +100,12 @@ public final class HttpServer implements AutoCloseable {
             SnapshotUseCases snapshots,
             BackupUseCases backups,
             UserUseCases users,
+            PlanUseCases plans,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
+        Objects.requireNonNull(plans, "plans");
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(backups, "backups");
         Objects.requireNonNull(users, "users");
@@ -117,7 +123,7 @@ public final class HttpServer implements AutoCloseable {
                 new OperationHandler(useCases.getOperation(), useCases.listOperations(), json),
                 new CredentialHandler(
                         useCases.readCredentials(), useCases.rotateCredentials(), users.revokePrevious(), json),
-                new TeamHandler(access, json, bodies, Routes.TEAMS),
+                new TeamHandler(access, plans.updateTeamLimits(), json, bodies, Routes.TEAMS),
                 new ApiKeyHandler(access, json, bodies),
                 new AuditHandler(access.listAuditEvents(), json),
                 new EventHandler(events.list(), events.watch(), json, Callers::principalOf, events.heartbeat()),
@@ -126,6 +132,7 @@ public final class HttpServer implements AutoCloseable {
                 new BackupHandler(backups, json),
                 new UserHandler(users, json, bodies),
                 new RevisionHandler(useCases.revisions(), json),
+                new PlanHandler(plans, json, bodies, Routes.PLANS),
                 new HealthHandler(readiness, json),
                 new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());

@@ -10,6 +10,7 @@ import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
 import dev.daap.domain.error.BackupNotFoundException;
 import dev.daap.domain.error.BackupUnavailableException;
+import dev.daap.domain.error.BudgetExceededException;
 import dev.daap.domain.error.ClusterNotEmptyException;
 import dev.daap.domain.error.ClusterNotFoundException;
 import dev.daap.domain.error.ClusterTakenException;
@@ -25,6 +26,11 @@ import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
+import dev.daap.domain.error.PlanInUseException;
+import dev.daap.domain.error.PlanNotFoundException;
+import dev.daap.domain.error.PlanTakenException;
+import dev.daap.domain.error.PlanTooSmallException;
+import dev.daap.domain.error.QuotaExceededException;
 import dev.daap.domain.error.RestoreWindowExpiredException;
 import dev.daap.domain.error.RevisionNotFoundException;
 import dev.daap.domain.error.SnapshotLimitException;
@@ -114,6 +120,12 @@ public final class ProblemMapper {
             case UserNotFoundException ignored -> ProblemType.USER_NOT_FOUND;
             case DatabaseDeletedException ignored -> ProblemType.DATABASE_DELETED;
             case RevisionNotFoundException ignored -> ProblemType.REVISION_NOT_FOUND;
+            case PlanNotFoundException ignored -> ProblemType.PLAN_NOT_FOUND;
+            case PlanTakenException ignored -> ProblemType.PLAN_TAKEN;
+            case PlanInUseException ignored -> ProblemType.PLAN_IN_USE;
+            case PlanTooSmallException ignored -> ProblemType.PLAN_TOO_SMALL;
+            case QuotaExceededException ignored -> ProblemType.QUOTA_EXCEEDED;
+            case BudgetExceededException ignored -> ProblemType.BUDGET_EXCEEDED;
         };
     }
 
@@ -146,6 +158,11 @@ public final class ProblemMapper {
                         ctx,
                         Problem.of(type, full.getMessage(), ctx.path(), List.of(), RequestIds.of(ctx))
                                 .withCandidates(full.candidates()));
+            case BudgetExceededException over ->
+                write(
+                        ctx,
+                        Problem.of(type, over.getMessage(), ctx.path(), List.of(), RequestIds.of(ctx))
+                                .withBudget(over));
             default -> write(ctx, type, e.getMessage(), List.of());
         }
     }

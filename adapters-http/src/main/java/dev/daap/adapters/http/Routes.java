@@ -15,6 +15,7 @@ import dev.daap.adapters.http.observability.UseCaseSpans;
 import dev.daap.adapters.http.openapi.DocsPage;
 import dev.daap.adapters.http.openapi.OpenApiDocument;
 import dev.daap.adapters.http.operation.OperationHandler;
+import dev.daap.adapters.http.plan.PlanHandler;
 import dev.daap.adapters.http.protocol.NulCharacters;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.revision.RevisionHandler;
@@ -46,6 +47,11 @@ import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.plan.CreatePlan;
+import dev.daap.application.plan.DeletePlan;
+import dev.daap.application.plan.GetPlan;
+import dev.daap.application.plan.ListPlans;
+import dev.daap.application.plan.UpdatePlan;
 import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
 import dev.daap.application.snapshot.ListSnapshots;
@@ -54,6 +60,7 @@ import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.application.team.UpdateTeamLimits;
 import dev.daap.application.user.CreateUser;
 import dev.daap.application.user.DeleteUser;
 import dev.daap.application.user.GetUser;
@@ -102,6 +109,8 @@ public final class Routes {
     public static final String VERSION = "/v1/version";
     public static final String CLUSTERS = "/v1/clusters";
     public static final String CLUSTER = CLUSTERS + "/{name}";
+    public static final String PLANS = "/v1/plans";
+    public static final String PLAN = PLANS + "/{name}";
     /** The contract; public, like the reference page for people that shows it. */
     public static final String OPENAPI = "/v1/openapi.json";
 
@@ -200,6 +209,7 @@ public final class Routes {
         routes.post(TEAMS, idempotent.idempotent(useCase.of(CreateTeam.class, handlers.teams()::create)));
         routes.get(TEAMS, useCase.of(ListTeams.class, handlers.teams()::list));
         routes.get(TEAM, useCase.of(GetTeam.class, handlers.teams()::get));
+        routes.patch(TEAM, useCase.of(UpdateTeamLimits.class, handlers.teams()::update));
         // The response holds the new key's token, which is never stored: refused for the same reason as rotation.
         routes.post(
                 TEAM_API_KEYS,
@@ -223,6 +233,13 @@ public final class Routes {
         routes.get(CLUSTER, useCase.of(GetCluster.class, handlers.clusters()::get));
         routes.patch(CLUSTER, useCase.of(UpdateCluster.class, handlers.clusters()::update));
         routes.delete(CLUSTER, useCase.of(DeleteCluster.class, handlers.clusters()::delete));
+
+        var plans = handlers.plans();
+        routes.get(PLANS, useCase.of(ListPlans.class, plans::list));
+        routes.post(PLANS, idempotent.idempotent(useCase.of(CreatePlan.class, plans::create)));
+        routes.get(PLAN, useCase.of(GetPlan.class, plans::get));
+        routes.patch(PLAN, useCase.of(UpdatePlan.class, plans::update));
+        routes.delete(PLAN, useCase.of(DeletePlan.class, plans::delete));
 
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
@@ -259,6 +276,8 @@ public final class Routes {
         routes.head(VERSION, handlers.version()::get);
         routes.head(CLUSTERS, handlers.clusters()::list);
         routes.head(CLUSTER, handlers.clusters()::get);
+        routes.head(PLANS, plans::list);
+        routes.head(PLAN, plans::get);
         // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
         routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));
         routes.head(LIVE, health::live);
@@ -289,6 +308,7 @@ public final class Routes {
             BackupHandler backups,
             UserHandler users,
             RevisionHandler revisions,
+            PlanHandler plans,
             HealthHandler health,
             VersionHandler version) {}
 }

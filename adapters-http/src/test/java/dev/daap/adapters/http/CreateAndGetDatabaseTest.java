@@ -53,8 +53,10 @@ class CreateAndGetDatabaseTest extends ApiTest {
                         "storage_bytes",
                         "deletion_protection",
                         "deleted_at",
-                        "restorable_until");
+                        "restorable_until",
+                        "plan");
         assertThat(body.path("cluster").asText()).isEqualTo("default");
+        assertThat(body.path("plan").asText()).as("the catalog's default").isEqualTo("small");
         assertThat(body.path("storage_bytes").isNull()).as("not measured yet").isTrue();
         assertThat(body.path("deletion_protection").asBoolean())
                 .as("off unless asked for")

@@ -50,7 +50,7 @@ class ExportApiTest extends ApiTest {
         assertThat(lines[0])
                 .isEqualTo("id,name,owner_team,purpose,status,connection,labels,created_at,updated_at,version,"
                         + "latest_operation_id,failure_reason,cluster,storage_bytes,deletion_protection,deleted_at,"
-                        + "restorable_until");
+                        + "restorable_until,plan");
         assertThat(export.body()).contains(",quoted,payments,\"Orders, \"\"refunds\"\"\nand more\",pending,,");
         assertThat(export.body()).contains(",\"{\"\"env\"\":\"\"prod\"\"}\",");
         assertThat(lines[lines.length - 1]).isEmpty(); // every line ends with CRLF

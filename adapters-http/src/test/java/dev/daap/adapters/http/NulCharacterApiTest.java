@@ -79,7 +79,15 @@ class NulCharacterApiTest extends ApiTest {
              "labels": {"tier": "gold"}, "connect_host": "pg.example", "connect_sslmode": "require"}"""),
             Map.entry("PATCH /v1/clusters/{name}", """
             {"region": "eu-west-1", "labels": {"env": "prod", "tier": null}, "connect_host": "pg.example"}"""),
-            Map.entry("DELETE /v1/clusters/{name}", NO_BODY));
+            Map.entry("DELETE /v1/clusters/{name}", NO_BODY),
+            Map.entry("PATCH /v1/teams/{slug}", """
+            {"max_databases": 20, "monthly_budget": {"amount": "500.00", "currency": "EUR"}}"""),
+            Map.entry("POST /v1/plans", """
+            {"name": "xlarge", "description": "Big", "max_connections": 800, "storage_limit_bytes": 4000000000000,
+             "price_per_month": "900.00"}"""),
+            Map.entry("PATCH /v1/plans/{name}", """
+            {"description": "Small and cheap", "price_per_month": "16.00"}"""),
+            Map.entry("DELETE /v1/plans/{name}", NO_BODY));
 
     private String databaseId;
     private String operationId;

@@ -6,6 +6,7 @@ import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
 import dev.daap.domain.error.BackupNotFoundException;
 import dev.daap.domain.error.BackupUnavailableException;
+import dev.daap.domain.error.BudgetExceededException;
 import dev.daap.domain.error.ClusterNotEmptyException;
 import dev.daap.domain.error.ClusterNotFoundException;
 import dev.daap.domain.error.ClusterTakenException;
@@ -20,6 +21,11 @@ import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.NotAuthenticatedException;
 import dev.daap.domain.error.OperationNotFoundException;
+import dev.daap.domain.error.PlanInUseException;
+import dev.daap.domain.error.PlanNotFoundException;
+import dev.daap.domain.error.PlanTakenException;
+import dev.daap.domain.error.PlanTooSmallException;
+import dev.daap.domain.error.QuotaExceededException;
 import dev.daap.domain.error.RestoreWindowExpiredException;
 import dev.daap.domain.error.RevisionNotFoundException;
 import dev.daap.domain.error.SnapshotLimitException;
@@ -30,6 +36,7 @@ import dev.daap.domain.error.TeamTakenException;
 import dev.daap.domain.error.UserLimitException;
 import dev.daap.domain.error.UserNotFoundException;
 import dev.daap.domain.error.VersionMismatchException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,7 +73,13 @@ class ProblemMapperTest {
                 Map.entry(new DeletionProtectedException("x"), 409),
                 Map.entry(new RestoreWindowExpiredException("x", java.time.Instant.EPOCH), 409),
                 Map.entry(new DatabaseDeletedException("x", "deleted", java.time.Instant.EPOCH), 409),
-                Map.entry(new RevisionNotFoundException("x", 2), 404));
+                Map.entry(new RevisionNotFoundException("x", 2), 404),
+                Map.entry(new PlanNotFoundException("x"), 404),
+                Map.entry(new PlanTakenException("x"), 409),
+                Map.entry(new PlanInUseException("x"), 409),
+                Map.entry(new PlanTooSmallException("x", 1, 2), 409),
+                Map.entry(new QuotaExceededException("x", 1), 409),
+                Map.entry(new BudgetExceededException(BigDecimal.ONE, BigDecimal.TWO, BigDecimal.ONE, "EUR"), 409));
 
         statuses.forEach((error, status) -> {
             assertThat(ProblemMapper.typeOf(error).code()).isEqualTo(error.code());

@@ -11,6 +11,7 @@ import dev.daap.adapters.http.event.EventUseCases;
 import dev.daap.adapters.http.health.Readiness;
 import dev.daap.adapters.http.health.ReadinessCheck;
 import dev.daap.adapters.http.idempotency.Idempotency;
+import dev.daap.adapters.http.plan.PlanUseCases;
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.user.UserUseCases;
@@ -47,6 +48,7 @@ import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.SnapshotEvents;
 import dev.daap.application.event.WatchEvents;
+import dev.daap.application.job.ApplyPlan;
 import dev.daap.application.job.BackupRestorer;
 import dev.daap.application.job.BackupWriter;
 import dev.daap.application.job.ClonesInFlight;
@@ -69,6 +71,13 @@ import dev.daap.application.job.RestoreFromSnapshot;
 import dev.daap.application.job.SnapshotsOfDatabase;
 import dev.daap.application.operation.GetOperation;
 import dev.daap.application.operation.ListOperations;
+import dev.daap.application.plan.Admission;
+import dev.daap.application.plan.AdmissionSettings;
+import dev.daap.application.plan.CreatePlan;
+import dev.daap.application.plan.DeletePlan;
+import dev.daap.application.plan.GetPlan;
+import dev.daap.application.plan.ListPlans;
+import dev.daap.application.plan.UpdatePlan;
 import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
 import dev.daap.application.snapshot.ListSnapshots;
@@ -78,6 +87,7 @@ import dev.daap.application.snapshot.TakeSnapshot;
 import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
+import dev.daap.application.team.UpdateTeamLimits;
 import dev.daap.application.user.CreateUser;
 import dev.daap.application.user.CreateUserLogin;
 import dev.daap.application.user.DeleteUser;
@@ -116,8 +126,10 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemoryPlans;
 import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
+import dev.daap.testing.InMemorySpending;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestFleet;
@@ -142,6 +154,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     static final String WORKER = "test-worker";
     /** Few, so a test reaches the limit quickly. */
     static final int SNAPSHOT_LIMIT = 3;
+    /** Above what the tests that fill lists create in one team; the quota tests set a team's own, lower. */
+    static final int TEAM_MAX_DATABASES = 1_000;
     /** The first owner and three more. */
     static final int USER_LIMIT = 4;
     /** What GET /v1/version answers here: the real source is the bootstrap's. */
@@ -185,6 +199,9 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
 
     final ChunkedAesGcm backupCipher = new ChunkedAesGcm(new byte[32]);
     final InMemoryDatabaseUsers users = new InMemoryDatabaseUsers(jobs);
+    final InMemoryPlans plans = InMemoryPlans.withDefaultCatalog(store::rows, Instant.parse("2026-11-01T00:00:00Z"));
+    final Admission admission = new Admission(
+            teams, plans, new InMemorySpending(store::rows), new AdmissionSettings(TEAM_MAX_DATABASES, "EUR"), clock);
     final HttpServer server;
     final DirectTransactions transactions = new DirectTransactions();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
@@ -226,6 +243,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         new BackupWriter(backupStore, backupCipher),
                         backupEvents,
                         clock));
+        handlers.put(JobKind.APPLY_PLAN, new ApplyPlan(transactions, databases, plans, jobs, targets));
         handlers.put(
                 JobKind.BACKUP_DELETE, new DropBackup(transactions, backups, jobs, backupStore, backupEvents, clock));
         handlers.put(
@@ -256,7 +274,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                 new BackupRestorer(backups, backupStore, backupCipher, backupTools, targets),
                                 users,
                                 ids,
-                                clock),
+                                clock,
+                                plans),
                 JobKind.DEPROVISION,
                         new PurgeDatabase(
                                 transactions,
@@ -344,6 +363,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 snapshotUseCases(audit, snapshotEvents),
                 backupUseCases(audit, backupEvents),
                 userUseCases,
+                planUseCases(audit),
                 readiness,
                 () -> VERSION,
                 settings);
@@ -414,11 +434,14 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         audit,
                         databaseEvents,
                         ids,
-                        clock),
+                        clock,
+                        plans,
+                        admission),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
-                new UpdateDatabase(transactions, databases, teams, scheduler, audit, databaseEvents, clock),
+                new UpdateDatabase(
+                        transactions, databases, teams, scheduler, audit, databaseEvents, clock, plans, admission),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),
@@ -470,6 +493,18 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new UpdateCluster(transactions, fleet.clusters, fleet.secrets, databases, provisioner, audit, clock),
                 new DeleteCluster(transactions, fleet.clusters, fleet.secrets, audit, clock),
                 backupTools);
+    }
+
+    private PlanUseCases planUseCases(AuditTrail audit) {
+        String currency = "EUR";
+        return new PlanUseCases(
+                new ListPlans(transactions, plans),
+                new GetPlan(transactions, plans),
+                new CreatePlan(transactions, plans, audit, clock),
+                new UpdatePlan(transactions, plans, audit, clock),
+                new DeletePlan(transactions, plans, audit),
+                new UpdateTeamLimits(transactions, teams, audit, currency),
+                currency);
     }
 
     private AccessUseCases accessUseCases(AuditTrail audit) {

@@ -4,6 +4,7 @@ import dev.daap.domain.access.ApiKey;
 import dev.daap.domain.backup.Backup;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.plan.Plan;
 import dev.daap.domain.snapshot.CloneSource;
 import dev.daap.domain.snapshot.Snapshot;
 import dev.daap.domain.team.Team;
@@ -31,6 +32,7 @@ public final class AuditSnapshots {
                 "cluster",
                 database.cluster() == null ? null : database.cluster().name().value());
         snapshot.put("deletion_protection", database.deletionProtection());
+        snapshot.put("plan", database.plan().value());
         snapshot.put("restorable_until", text(database.restorableUntil()));
         snapshot.put("version", database.version());
         return snapshot;
@@ -126,6 +128,31 @@ public final class AuditSnapshots {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("slug", team.slug().value());
         snapshot.put("display_name", team.displayName());
+        snapshot.put("max_databases", team.maxDatabases());
+        snapshot.put(
+                "monthly_budget",
+                team.monthlyBudget() == null
+                        ? null
+                        : Map.of(
+                                "amount",
+                                team.monthlyBudget().amount().toPlainString(),
+                                "currency",
+                                team.monthlyBudget().currency()));
+        return snapshot;
+    }
+
+    /** Amounts as exact decimal text. */
+    public static Map<String, Object> of(Plan plan) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("name", plan.name().value());
+        snapshot.put("description", plan.description());
+        snapshot.put("max_connections", plan.maxConnections());
+        snapshot.put("storage_limit_bytes", plan.storageLimitBytes());
+        snapshot.put("included_storage_bytes", plan.includedStorageBytes());
+        snapshot.put("price_per_month", plan.pricePerMonth().toPlainString());
+        snapshot.put("price_per_gb_month", plan.pricePerGbMonth().toPlainString());
+        snapshot.put("default", plan.isDefault());
+        snapshot.put("version", plan.version());
         return snapshot;
     }
 

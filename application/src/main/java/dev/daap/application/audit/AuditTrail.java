@@ -10,6 +10,7 @@ import dev.daap.domain.backup.Backup;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.plan.Plan;
 import dev.daap.domain.revision.DatabaseSettings;
 import dev.daap.domain.revision.Revision;
 import dev.daap.domain.revision.RevisionActor;
@@ -233,6 +234,23 @@ public final class AuditTrail {
         record(caller, "cluster.delete", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
     }
 
+    public void planCreated(Caller caller, Plan plan) {
+        record(caller, "plan.create", Resource.of(plan), Map.of(), AuditSnapshots.of(plan));
+    }
+
+    public void planUpdated(Caller caller, Plan before, Plan after) {
+        record(caller, "plan.update", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
+    public void planDeleted(Caller caller, Plan before) {
+        record(caller, "plan.delete", Resource.of(before), AuditSnapshots.of(before), Map.of());
+    }
+
+    /** A platform admin changed a team's quota or budget. */
+    public void teamLimitsUpdated(Caller caller, Team before, Team after) {
+        record(caller, "team.update", Resource.of(before), AuditSnapshots.of(before), AuditSnapshots.of(after));
+    }
+
     public void teamCreated(Caller caller, Team team) {
         record(caller, "team.create", Resource.of(team), Map.of(), AuditSnapshots.of(team));
     }
@@ -332,6 +350,11 @@ public final class AuditTrail {
 
         static Resource of(Snapshot snapshot) {
             return new Resource("snapshot", snapshot.id().toString(), snapshot.ownerTeam());
+        }
+
+        /** Plans are platform resources too, named by their name. */
+        static Resource of(Plan plan) {
+            return new Resource("plan", plan.name().value(), null);
         }
 
         /** Clusters are platform resources, named by their name as the API names them. */

@@ -4,6 +4,7 @@ import dev.daap.application.access.AccessPolicy;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
+import dev.daap.application.plan.Admission;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
@@ -33,6 +34,10 @@ import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
+import dev.daap.domain.plan.Plan;
+import dev.daap.domain.plan.PlanName;
+import dev.daap.domain.plan.Plans;
+import dev.daap.domain.plan.Quote;
 import dev.daap.domain.snapshot.CloneSource;
 import dev.daap.domain.snapshot.Snapshot;
 import dev.daap.domain.snapshot.SnapshotStatus;
@@ -69,6 +74,8 @@ public final class CreateDatabase {
     private final DatabaseEvents events;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Plans plans;
+    private final Admission admission;
 
     public CreateDatabase(
             Transactions transactions,
@@ -80,7 +87,11 @@ public final class CreateDatabase {
             AuditTrail audit,
             DatabaseEvents events,
             IdGenerator ids,
-            Clock clock) {
+            Clock clock,
+            Plans plans,
+            Admission admission) {
+        this.plans = plans;
+        this.admission = admission;
         this.backups = backups;
         this.events = events;
         this.transactions = transactions;
@@ -94,11 +105,7 @@ public final class CreateDatabase {
     }
 
     public Database execute(Caller caller, CreateDatabaseCommand command) {
-        TeamSlug owner = ownerOf(caller.principal(), command);
-        AccessPolicy.requireRole(caller.principal(), owner, Role.MEMBER, () -> notYourTeam(caller.principal()));
-        if (command.placement().cluster().isPresent()) {
-            AccessPolicy.requirePlatformAdmin(caller.principal(), "naming the cluster of a new database");
-        }
+        TeamSlug owner = authorize(caller, command);
         DatabaseId id = new DatabaseId(ids.newId());
         Job provision = jobs.newJob(JobKind.PROVISION, id);
         Database requested = Database.requested(
@@ -116,14 +123,39 @@ public final class CreateDatabase {
         }
     }
 
+    /**
+     * A dry run: what the create would cost its team this month, with every check the create makes before it
+     * writes (access, source, plan, quota, budget), and nothing stored.
+     */
+    Quote quote(Caller caller, CreateDatabaseCommand command) {
+        TeamSlug owner = authorize(caller, command);
+        return transactions.inTransaction(() -> {
+            command.source().ifPresent(clone -> readableSource(caller, clone));
+            command.backup().ifPresent(id -> restorableBackup(caller, id, owner));
+            return admission.admitDatabase(owner, planOf(command), true).orElseThrow();
+        });
+    }
+
+    private TeamSlug authorize(Caller caller, CreateDatabaseCommand command) {
+        TeamSlug owner = ownerOf(caller.principal(), command);
+        AccessPolicy.requireRole(caller.principal(), owner, Role.MEMBER, () -> notYourTeam(caller.principal()));
+        if (command.placement().cluster().isPresent()) {
+            AccessPolicy.requirePlatformAdmin(caller.principal(), "naming the cluster of a new database");
+        }
+        return owner;
+    }
+
     private Database createOnce(
             Caller caller, Database requested, Job provision, CreateDatabaseCommand command, boolean distinctName) {
         Optional<Database> source = command.source().map(clone -> readableSource(caller, clone));
         Optional<Backup> backup = command.backup().map(id -> restorableBackup(caller, id, requested.ownerTeam()));
+        Plan plan = planOf(command);
+        // Before placement: a refused request takes no place on a cluster.
+        admission.admitDatabase(requested.ownerTeam(), plan, false);
         PlacementRequest placement =
                 source.map(from -> PlacementRequest.on(from.cluster().name())).orElse(command.placement());
         ClusterRef cluster = place(placement);
-        Database database = requested.placedOn(cluster, nameOn(requested, distinctName));
+        Database database = requested.withPlan(plan.name()).placedOn(cluster, nameOn(requested, distinctName));
         try {
             databases.add(database);
         } catch (TeamNotFoundException e) {
@@ -145,6 +177,17 @@ public final class CreateDatabase {
         }
         events.created(database);
         return database;
+    }
+
+    /** The plan the request names, or the catalog's default; held (a shared lock) until the create commits. */
+    private Plan planOf(CreateDatabaseCommand command) {
+        PlanName name = command.plan()
+                .or(() -> plans.findDefault().map(Plan::name))
+                .orElseThrow(() -> InvalidInputException.of(
+                        "plan", "is required: the plan catalog has no default plan (GET /v1/plans lists the plans)"));
+        return plans.findForUse(name)
+                .orElseThrow(() -> InvalidInputException.of(
+                        "plan", "no plan is named " + name + " (GET /v1/plans lists the plans)"));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.Purpose;
+import dev.daap.domain.plan.PlanName;
 import dev.daap.domain.snapshot.CloneSource;
 import dev.daap.domain.snapshot.SnapshotId;
 import dev.daap.domain.team.TeamSlug;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param source    for a clone: the database (or its snapshot) it is copied from; it then goes on that cluster
  * @param deletionProtection refuse deletion until it is turned off
  * @param backup    for a restore: the backup whose contents it starts with; it goes where placement says
+ * @param plan      its plan; empty: the catalog's default
  */
 public record CreateDatabaseCommand(
         DatabaseName name,
@@ -32,7 +34,8 @@ public record CreateDatabaseCommand(
         PlacementRequest placement,
         Optional<CloneSource> source,
         boolean deletionProtection,
-        Optional<BackupId> backup) {
+        Optional<BackupId> backup,
+        Optional<PlanName> plan) {
 
     /** What a clone is copied from, or the backup a restore starts from, as the request says it; null: neither. */
     public record Source(String databaseId, String snapshotId, String backupId) {
@@ -44,7 +47,24 @@ public record CreateDatabaseCommand(
     /** The same request, with deletion protection on or off (null: off, the default). */
     public CreateDatabaseCommand withDeletionProtection(Boolean protect) {
         return new CreateDatabaseCommand(
-                name, ownerTeam, purpose, labels, placement, source, Boolean.TRUE.equals(protect), backup);
+                name, ownerTeam, purpose, labels, placement, source, Boolean.TRUE.equals(protect), backup, plan);
+    }
+
+    /** The same request on the plan named {@code name} (null: the catalog's default); a bad name is a 422. */
+    public CreateDatabaseCommand withPlan(String name) {
+        var validation = new Validation();
+        PlanName named = validation.optionalField("plan", name, PlanName::new);
+        validation.throwIfInvalid();
+        return new CreateDatabaseCommand(
+                this.name,
+                ownerTeam,
+                purpose,
+                labels,
+                placement,
+                source,
+                deletionProtection,
+                backup,
+                Optional.ofNullable(named));
     }
 
     /** Where the request says a database may go; every field null: anywhere. */
@@ -103,6 +123,7 @@ public record CreateDatabaseCommand(
                 new PlacementRequest(Optional.ofNullable(region), placementLabels, Optional.ofNullable(cluster)),
                 Optional.ofNullable(clone),
                 false,
-                Optional.ofNullable(backup));
+                Optional.ofNullable(backup),
+                Optional.empty());
     }
 }

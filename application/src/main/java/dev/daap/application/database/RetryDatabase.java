@@ -77,7 +77,8 @@ public final class RetryDatabase {
                         USER_DELETE,
                         USER_END_PREVIOUS,
                         USERS_ROTATE_AFTER_MOVE,
-                        BACKUP_DRILL ->
+                        BACKUP_DRILL,
+                        APPLY_PLAN ->
                     throw new IllegalStateException("a " + kind.wireName() + " job does not fail a database");
             };
             databases.update(retried, current.version());

@@ -5,6 +5,7 @@ import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.common.RacedChangeRetry;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
+import dev.daap.application.plan.Admission;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.common.LabelPatch;
@@ -16,10 +17,18 @@ import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.InvalidInputException;
+import dev.daap.domain.error.PlanNotFoundException;
+import dev.daap.domain.error.PlanTooSmallException;
 import dev.daap.domain.job.JobKind;
+import dev.daap.domain.plan.Plan;
+import dev.daap.domain.plan.PlanChanges;
+import dev.daap.domain.plan.PlanName;
+import dev.daap.domain.plan.Plans;
+import dev.daap.domain.plan.Quote;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.team.Teams;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Changes purpose, labels or owner, in one transaction: reads the database, checks the client's precondition
@@ -36,6 +45,8 @@ public final class UpdateDatabase {
     private final AuditTrail audit;
     private final DatabaseEvents events;
     private final Clock clock;
+    private final Plans plans;
+    private final Admission admission;
 
     public UpdateDatabase(
             Transactions transactions,
@@ -44,7 +55,11 @@ public final class UpdateDatabase {
             JobScheduler jobs,
             AuditTrail audit,
             DatabaseEvents events,
-            Clock clock) {
+            Clock clock,
+            Plans plans,
+            Admission admission) {
+        this.plans = plans;
+        this.admission = admission;
         this.events = events;
         this.transactions = transactions;
         this.databases = databases;
@@ -67,12 +82,16 @@ public final class UpdateDatabase {
                             command.purpose(),
                             command.labels().map(patch -> merge(current.labels(), patch)),
                             command.ownerTeam(),
-                            command.deletionProtection());
+                            command.deletionProtection(),
+                            command.plan());
                     boolean moved = changes.ownerTeam()
                             .filter(team -> !team.equals(current.ownerTeam()))
                             .map(team -> checkMove(caller, team))
                             .isPresent();
                     Database changed = current.change(changes, clock.instant());
+                    Optional<PlanChange> planChange = planChange(current, changed.plan());
+                    planChange.ifPresent(change -> admission.admitPlanChange(
+                            changed.ownerTeam(), change.from(), change.to(), current.storageBytes(), false));
                     try {
                         databases.update(changed, current.version());
                     } catch (ConcurrentChangeException e) {
@@ -84,9 +103,63 @@ public final class UpdateDatabase {
                     }
                     audit.databaseUpdated(caller, current, changed);
                     events.updated(current, changed);
+                    if (planChange.isPresent()) {
+                        // Whatever its status: the job runs after any job of the database still running (one at a
+                        // time), and applies the plan it finds then, or nothing if the database is not ready.
+                        jobs.enqueue(jobs.newJob(JobKind.APPLY_PLAN, changed.id()));
+                    }
                     return changed;
                 }));
     }
+
+    /**
+     * A dry run: what the patch would add to its team's spend this month (nothing unless it moves the database to
+     * a dearer plan), after every check the change makes first; nothing is stored.
+     */
+    Quote quote(Caller caller, UpdateDatabaseCommand command) {
+        return transactions.inTransaction(() -> {
+            Database current = DatabaseAccess.find(databases, caller.principal(), command.id(), Role.MEMBER);
+            command.precondition().check(current.version());
+            command.ownerTeam()
+                    .filter(team -> !team.equals(current.ownerTeam()))
+                    .ifPresent(team -> checkMove(caller, team));
+            Database changed = current.change(
+                    new DatabaseChanges(
+                            Optional.empty(), Optional.empty(), command.ownerTeam(), Optional.empty(), command.plan()),
+                    clock.instant());
+            PlanChange change = planChange(current, changed.plan()).orElseGet(() -> {
+                Plan same = plans.find(current.plan()).orElse(null);
+                return new PlanChange(same, same);
+            });
+            if (change.to() == null) {
+                throw new PlanNotFoundException(current.plan().value());
+            }
+            return admission
+                    .admitPlanChange(changed.ownerTeam(), change.from(), change.to(), current.storageBytes(), true)
+                    .orElseThrow();
+        });
+    }
+
+    /**
+     * The move to plan {@code target}, if it is one: the plan must exist (held until the commit) and allow the
+     * storage the database was last measured at.
+     */
+    private Optional<PlanChange> planChange(Database current, PlanName target) {
+        if (target.equals(current.plan())) {
+            return Optional.empty();
+        }
+        Plan to = plans.findForUse(target)
+                .orElseThrow(() -> InvalidInputException.of(
+                        "plan", "no plan is named " + target + " (GET /v1/plans lists the plans)"));
+        if (current.storageBytes() != null && current.storageBytes() > to.storageLimitBytes()) {
+            throw new PlanTooSmallException(to.name().value(), to.storageLimitBytes(), current.storageBytes());
+        }
+        // A plan removed since (possible only for purged databases' plans) is priced as free.
+        Plan from = plans.find(current.plan()).orElse(to.change(PlanChanges.FREE, to.updatedAt()));
+        return Optional.of(new PlanChange(from, to));
+    }
+
+    private record PlanChange(Plan from, Plan to) {}
 
     /** The merged labels must still be valid labels (not too many of them). */
     private static Labels merge(Labels current, LabelPatch patch) {

@@ -4,6 +4,7 @@ import dev.daap.domain.common.LabelPatch;
 import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Purpose;
+import dev.daap.domain.plan.PlanName;
 import dev.daap.domain.team.TeamSlug;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +21,10 @@ public record UpdateDatabaseCommand(
         Optional<LabelPatch> labels,
         Optional<TeamSlug> ownerTeam,
         Optional<Boolean> deletionProtection,
+        Optional<PlanName> plan,
         VersionPrecondition precondition) {
     public UpdateDatabaseCommand {
+        plan = plan == null ? Optional.empty() : plan;
         deletionProtection = deletionProtection == null ? Optional.empty() : deletionProtection;
         Objects.requireNonNull(id, "id");
         purpose = purpose == null ? Optional.empty() : purpose;
@@ -37,10 +40,25 @@ public record UpdateDatabaseCommand(
             Optional<LabelPatch> labels,
             Optional<TeamSlug> ownerTeam,
             VersionPrecondition precondition) {
-        this(id, purpose, labels, ownerTeam, Optional.empty(), precondition);
+        this(id, purpose, labels, ownerTeam, Optional.empty(), Optional.empty(), precondition);
+    }
+
+    /** The plan left as it is. */
+    public UpdateDatabaseCommand(
+            DatabaseId id,
+            Optional<Purpose> purpose,
+            Optional<LabelPatch> labels,
+            Optional<TeamSlug> ownerTeam,
+            Optional<Boolean> deletionProtection,
+            VersionPrecondition precondition) {
+        this(id, purpose, labels, ownerTeam, deletionProtection, Optional.empty(), precondition);
     }
 
     public boolean changesNothing() {
-        return purpose.isEmpty() && labels.isEmpty() && ownerTeam.isEmpty() && deletionProtection.isEmpty();
+        return purpose.isEmpty()
+                && labels.isEmpty()
+                && ownerTeam.isEmpty()
+                && deletionProtection.isEmpty()
+                && plan.isEmpty();
     }
 }

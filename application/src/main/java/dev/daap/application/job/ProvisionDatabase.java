@@ -14,6 +14,7 @@ import dev.daap.domain.database.Databases;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
+import dev.daap.domain.plan.Plans;
 import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.domain.snapshot.CloneSource;
 import dev.daap.domain.snapshot.Copiers;
@@ -50,6 +51,7 @@ public final class ProvisionDatabase implements JobHandler {
     private final DatabaseUsers users;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Plans plans;
 
     public ProvisionDatabase(
             Transactions transactions,
@@ -65,7 +67,9 @@ public final class ProvisionDatabase implements JobHandler {
             BackupRestorer restorer,
             DatabaseUsers users,
             IdGenerator ids,
-            Clock clock) {
+            Clock clock,
+            Plans plans) {
+        this.plans = plans;
         this.backups = backups;
         this.restorer = restorer;
         this.transactions = transactions;
@@ -95,6 +99,7 @@ public final class ProvisionDatabase implements JobHandler {
                 ? copyFrom(database, source.get(), password)
                 : targets.provisionerFor(database).provision(database.id(), database.nameOnCluster(), password);
         backups.restoreSourceOf(database.id()).ifPresent(backup -> restorer.restore(database, backup, password));
+        limitConnections(database);
         transactions.inTransaction(() -> {
             Database current = databases.find(database.id()).orElse(null);
             if (current != null && current.status() == DatabaseStatus.PROVISIONING) {
@@ -117,6 +122,17 @@ public final class ProvisionDatabase implements JobHandler {
             jobs.succeed(job.id(), job.leaseOwner());
             return null;
         });
+    }
+
+    /**
+     * The plan's connection limit, read now: a plan change meanwhile queued its own job, which runs after this one
+     * and applies the plan it finds then.
+     */
+    private void limitConnections(Database database) {
+        transactions
+                .inTransaction(() -> databases.find(database.id()).flatMap(current -> plans.find(current.plan())))
+                .ifPresent(plan -> targets.provisionerFor(database)
+                        .limitConnections(database.id(), database.nameOnCluster(), plan.maxConnections()));
     }
 
     /** A clone: a role and database of its own, whose contents are a copy of its source's. */

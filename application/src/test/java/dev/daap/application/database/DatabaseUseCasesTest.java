@@ -8,6 +8,8 @@ import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
+import dev.daap.application.plan.Admission;
+import dev.daap.application.plan.AdmissionSettings;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
@@ -47,8 +49,10 @@ import dev.daap.testing.InMemoryBackups;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemoryPlans;
 import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
+import dev.daap.testing.InMemorySpending;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestFleet;
@@ -79,6 +83,9 @@ class DatabaseUseCasesTest {
     private final AuditTrail audit = new AuditTrail(auditLog, revisions, ids, clock);
     private final InMemoryEventLog events = new InMemoryEventLog();
     private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
+    private final InMemoryPlans plans = InMemoryPlans.withDefaultCatalog(stored::rows, clock.instant());
+    private final Admission admission =
+            new Admission(teams, plans, new InMemorySpending(stored::rows), AdmissionSettings.DEFAULTS, clock);
     private final CreateDatabase create = new CreateDatabase(
             transactions,
             databases,
@@ -89,7 +96,9 @@ class DatabaseUseCasesTest {
             audit,
             databaseEvents,
             ids,
-            clock);
+            clock,
+            plans,
+            admission);
     private final GetDatabase get = new GetDatabase(databases);
     private final UpdateDatabase update = new UpdateDatabase(
             transactions,
@@ -98,7 +107,9 @@ class DatabaseUseCasesTest {
             new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock),
             audit,
             databaseEvents,
-            clock);
+            clock,
+            plans,
+            admission);
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions,
             databases,

@@ -13,6 +13,8 @@ import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.event.SnapshotEvents;
+import dev.daap.application.plan.Admission;
+import dev.daap.application.plan.AdmissionSettings;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.cluster.Cluster;
@@ -48,8 +50,10 @@ import dev.daap.testing.InMemoryDatabaseUsers;
 import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemoryPlans;
 import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
+import dev.daap.testing.InMemorySpending;
 import dev.daap.testing.InMemoryTeams;
 import dev.daap.testing.TestCallers;
 import dev.daap.testing.TestClock;
@@ -86,6 +90,7 @@ class JobRunnerTest {
     private final UuidV7Generator ids = new UuidV7Generator(clock); // one generator: ids in creation order
     private final AuditTrail audit = new AuditTrail(new InMemoryAuditLog(), new InMemoryRevisions(), ids, clock);
     private final DatabaseEvents databaseEvents = new DatabaseEvents(events, clock);
+    private final InMemoryPlans plans = InMemoryPlans.withDefaultCatalog(databases::rows, clock.instant());
     private final CreateDatabase create = new CreateDatabase(
             transactions,
             databases,
@@ -96,7 +101,9 @@ class JobRunnerTest {
             audit,
             databaseEvents,
             ids,
-            clock);
+            clock,
+            plans,
+            new Admission(teams, plans, new InMemorySpending(databases::rows), AdmissionSettings.DEFAULTS, clock));
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
     private final RestoreDatabase restore = new RestoreDatabase(
@@ -133,7 +140,8 @@ class JobRunnerTest {
                                             targets),
                                     users,
                                     ids,
-                                    clock),
+                                    clock,
+                                    plans),
                     JobKind.DEACTIVATE,
                             new DeactivateDatabase(
                                     transactions,

@@ -50,6 +50,10 @@ final class DocumentedOutcomes {
         String name = method + " " + templateOf(path).orElseThrow().path();
         ApiResponse response = resolve(operation.getResponses().get(String.valueOf(status)));
         if (response == null) {
+            // A range such as 2XX (OpenAPI 3.1 allows them) stands for every status of its class.
+            response = resolve(operation.getResponses().get(status / 100 + "XX"));
+        }
+        if (response == null) {
             if (!SHARED_STATUSES.contains(status)) {
                 return Optional.of("status " + status + " is not listed for " + name + " (its default stands for "
                         + new TreeSet<>(SHARED_STATUSES) + " only)");

@@ -5,6 +5,7 @@ import dev.daap.domain.common.Labels;
 import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.RestoreWindowExpiredException;
+import dev.daap.domain.plan.PlanName;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * @param storageBytes      its size on the cluster as last measured; null until measured
  * @param deletionProtection while true, it cannot be deleted (nor purged)
  * @param restorableUntil   while {@code deleted}, until when it can be restored; null in every other status
+ * @param plan              its plan of the catalog: its limits on the cluster and its price
  */
 public record Database(
         DatabaseId id,
@@ -44,9 +46,11 @@ public record Database(
         NameOnCluster nameOnCluster,
         Long storageBytes,
         boolean deletionProtection,
-        Instant restorableUntil) {
+        Instant restorableUntil,
+        PlanName plan) {
 
     public Database {
+        Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(ownerTeam, "ownerTeam");
@@ -94,7 +98,8 @@ public record Database(
                 NameOnCluster.of(name),
                 null,
                 false,
-                null);
+                null,
+                PlanName.CATALOG_DEFAULT);
     }
 
     /** Without operation or failure (a database no job has touched yet). */
@@ -153,7 +158,8 @@ public record Database(
                 nameOnCluster,
                 storageBytes,
                 deletionProtection,
-                restorableUntil);
+                restorableUntil,
+                plan);
     }
 
     /** The same database, with the job that will work on it next (set before it is first stored). */
@@ -176,7 +182,8 @@ public record Database(
                 nameOnCluster,
                 storageBytes,
                 deletionProtection,
-                restorableUntil);
+                restorableUntil,
+                plan);
     }
 
     /** The same database, with deletion protection on or off (set before it is first stored). */
@@ -199,7 +206,32 @@ public record Database(
                 nameOnCluster,
                 storageBytes,
                 protect,
-                restorableUntil);
+                restorableUntil,
+                plan);
+    }
+
+    /** The same database on {@code newPlan} (set before it is first stored). */
+    public Database withPlan(PlanName newPlan) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                restorableUntil,
+                newPlan);
     }
 
     /** Applies an owner's change; refused once the database is being deleted. */
@@ -225,7 +257,8 @@ public record Database(
                 nameOnCluster,
                 storageBytes,
                 changes.deletionProtection().orElse(deletionProtection),
-                restorableUntil);
+                restorableUntil,
+                changes.plan().orElse(plan));
     }
 
     /** A worker starts creating it on the target cluster (again, after a crash: then nothing changes). */
@@ -313,7 +346,8 @@ public record Database(
                 newNameOnCluster,
                 storageBytes,
                 deletionProtection,
-                null);
+                null,
+                plan);
     }
 
     /** The owner tries a restore again whose job gave up. */
@@ -385,7 +419,8 @@ public record Database(
                 nameOnCluster,
                 storageBytes,
                 deletionProtection,
-                until);
+                until,
+                plan);
     }
 
     /** The same status, with a new operation or failure reason: a change that is not a transition. */
@@ -408,7 +443,8 @@ public record Database(
                 nameOnCluster,
                 storageBytes,
                 deletionProtection,
-                restorableUntil);
+                restorableUntil,
+                plan);
     }
 
     private Database moved(
@@ -436,7 +472,8 @@ public record Database(
                 nameOnCluster,
                 storageBytes,
                 deletionProtection,
-                null);
+                null,
+                plan);
     }
 
     public boolean isLive() {

@@ -1,6 +1,7 @@
 package dev.daap.domain.database;
 
 import dev.daap.domain.common.Labels;
+import dev.daap.domain.plan.PlanName;
 import dev.daap.domain.team.TeamSlug;
 import java.util.Optional;
 
@@ -9,8 +10,10 @@ public record DatabaseChanges(
         Optional<Purpose> purpose,
         Optional<Labels> labels,
         Optional<TeamSlug> ownerTeam,
-        Optional<Boolean> deletionProtection) {
+        Optional<Boolean> deletionProtection,
+        Optional<PlanName> plan) {
     public DatabaseChanges {
+        plan = plan == null ? Optional.empty() : plan;
         purpose = purpose == null ? Optional.empty() : purpose;
         labels = labels == null ? Optional.empty() : labels;
         ownerTeam = ownerTeam == null ? Optional.empty() : ownerTeam;
@@ -20,5 +23,14 @@ public record DatabaseChanges(
     /** Deletion protection left as it is. */
     public DatabaseChanges(Optional<Purpose> purpose, Optional<Labels> labels, Optional<TeamSlug> ownerTeam) {
         this(purpose, labels, ownerTeam, Optional.empty());
+    }
+
+    /** The plan left as it is. */
+    public DatabaseChanges(
+            Optional<Purpose> purpose,
+            Optional<Labels> labels,
+            Optional<TeamSlug> ownerTeam,
+            Optional<Boolean> deletionProtection) {
+        this(purpose, labels, ownerTeam, deletionProtection, Optional.empty());
     }
 }

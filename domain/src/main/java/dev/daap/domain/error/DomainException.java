@@ -32,7 +32,13 @@ public abstract sealed class DomainException extends RuntimeException
                 BackupUnavailableException,
                 DatabaseDeletedException,
                 RevisionNotFoundException,
-                UserNotFoundException {
+                UserNotFoundException,
+                PlanNotFoundException,
+                PlanTakenException,
+                PlanInUseException,
+                PlanTooSmallException,
+                QuotaExceededException,
+                BudgetExceededException {
 
     protected DomainException(String message) {
         super(message);

@@ -36,7 +36,9 @@ public enum JobKind {
     /** Gives every user of a database moved to another team new credentials, closing the ones the old team knew. */
     USERS_ROTATE_AFTER_MOVE,
     /** Restores a backup into a scratch database, compares its tables with the recorded ones, and drops it. */
-    BACKUP_DRILL;
+    BACKUP_DRILL,
+    /** Applies a database's plan on its cluster (its connection limit) after the plan changed. */
+    APPLY_PLAN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

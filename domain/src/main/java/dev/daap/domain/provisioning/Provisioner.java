@@ -50,6 +50,12 @@ public interface Provisioner {
      */
     void dropLogin(DatabaseId id, NameOnCluster database, String login);
 
+    /**
+     * Limits the database DAAP made for {@code id} to {@code maxConnections} concurrent connections (its plan's), for
+     * all its logins together; sessions already open stay. Converges when repeated.
+     */
+    void limitConnections(DatabaseId id, NameOnCluster name, int maxConnections);
+
     /** Sets a new password for the database's role. */
     void changePassword(DatabaseId id, NameOnCluster name, String password);
 

@@ -20,7 +20,8 @@ public final class DatabaseSettings {
             new Setting("owner_team", database -> database.ownerTeam().value()),
             new Setting("purpose", database -> database.purpose().value()),
             new Setting("labels", database -> database.labels().values()),
-            new Setting("deletion_protection", Database::deletionProtection));
+            new Setting("deletion_protection", Database::deletionProtection),
+            new Setting("plan", database -> database.plan().value()));
 
     private DatabaseSettings() {}
 

@@ -2,6 +2,7 @@ package dev.daap.adapters.http.database;
 
 import dev.daap.adapters.http.export.ExportFormat;
 import dev.daap.adapters.http.export.ExportWriter;
+import dev.daap.adapters.http.plan.QuoteResponse;
 import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.EntityTags;
 import dev.daap.adapters.http.protocol.IfMatch;
@@ -45,9 +46,11 @@ public final class DatabaseHandler {
             "storage_bytes",
             "deletion_protection",
             "deleted_at",
-            "restorable_until");
+            "restorable_until",
+            "plan");
 
     private static final List<String> DELETE_PARAMETERS = List.of("purge");
+    private static final List<String> DRY_RUN_PARAMETERS = List.of("dry_run");
 
     private final DatabaseUseCases useCases;
     private final JsonCodec json;
@@ -62,8 +65,15 @@ public final class DatabaseHandler {
         this.collectionPath = collectionPath;
     }
 
+    /** 201; with {@code ?dry_run=true}, 200 and what it would cost, with nothing stored. */
     public void create(Context ctx) {
+        boolean dryRun = dryRun(ctx);
         DatabaseRequest request = json.read(bodies.read(ctx, CREATE_TYPES), DatabaseRequest.class);
+        if (dryRun) {
+            json.respond(
+                    ctx, 200, QuoteResponse.from(useCases.quoteCreate().execute(Callers.of(ctx), request.toCommand())));
+            return;
+        }
         Database created = useCases.create().execute(Callers.of(ctx), request.toCommand());
         ctx.header("Location", collectionPath + "/" + created.id());
         respond(ctx, 201, created);
@@ -100,7 +110,16 @@ public final class DatabaseHandler {
     public void update(Context ctx) {
         DatabaseId id = PathIds.databaseId(ctx);
         VersionPrecondition precondition = ifMatch(ctx);
+        boolean dryRun = dryRun(ctx);
         DatabasePatchRequest patch = DatabasePatchRequest.from(json.readObject(bodies.read(ctx, PATCH_TYPES)));
+        if (dryRun) {
+            json.respond(
+                    ctx,
+                    200,
+                    QuoteResponse.from(
+                            useCases.quoteChange().execute(Callers.of(ctx), patch.toCommand(id, precondition))));
+            return;
+        }
         respond(ctx, 200, useCases.update().execute(Callers.of(ctx), patch.toCommand(id, precondition)));
     }
 
@@ -124,6 +143,14 @@ public final class DatabaseHandler {
         RestoreRequest request =
                 empty ? RestoreRequest.EMPTY : json.read(bodies.read(ctx, CREATE_TYPES), RestoreRequest.class);
         respond(ctx, 202, useCases.restore().execute(Callers.of(ctx), id, request.newName()));
+    }
+
+    /** {@code ?dry_run=true}: price the request and change nothing. */
+    private static boolean dryRun(Context ctx) {
+        var parameters = QueryParameters.of(ctx.queryParamMap(), DRY_RUN_PARAMETERS);
+        boolean dryRun = parameters.parsed("dry_run", DatabaseHandler::flag).orElse(false);
+        parameters.throwIfInvalid();
+        return dryRun;
     }
 
     private static boolean flag(String raw) {

@@ -10,6 +10,7 @@ import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.FieldError;
+import dev.daap.domain.plan.PlanName;
 import dev.daap.domain.team.TeamSlug;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /**
  * The body of {@code PATCH /v1/databases/{id}}: a JSON merge patch (RFC 7396) of {@code purpose},
- * {@code owner_team}, {@code labels} and {@code deletion_protection}. Labels merge per key: a key set to null is removed, {@code labels: null}
+ * {@code owner_team}, {@code labels}, {@code deletion_protection} and {@code plan}. Labels merge per key: a key set to null is removed, {@code labels: null}
  * removes all. Purpose and owner are required, so null for them is an input error, as is any other member.
  *
  * @param labels the keys to set, with null values for the keys to remove
@@ -29,7 +30,8 @@ public record DatabasePatchRequest(
         PatchField<String> purpose,
         PatchField<String> ownerTeam,
         PatchField<Map<String, String>> labels,
-        PatchField<Boolean> deletionProtection) {
+        PatchField<Boolean> deletionProtection,
+        PatchField<String> plan) {
     private static final Set<String> READ_ONLY = Set.of(
             "id",
             "status",
@@ -49,11 +51,13 @@ public record DatabasePatchRequest(
         PatchField<String> ownerTeam = PatchField.absent();
         PatchField<Map<String, String>> labels = PatchField.absent();
         PatchField<Boolean> deletionProtection = PatchField.absent();
+        PatchField<String> plan = PatchField.absent();
         for (Map.Entry<String, JsonNode> member : body.properties()) {
             String name = member.getKey();
             switch (name) {
                 case "purpose" -> purpose = text(name, member.getValue(), wrongTypes);
                 case "owner_team" -> ownerTeam = text(name, member.getValue(), wrongTypes);
+                case "plan" -> plan = text(name, member.getValue(), wrongTypes);
                 case "labels" -> labels = labels(member.getValue(), wrongTypes);
                 case "deletion_protection" -> deletionProtection = flag(name, member.getValue(), wrongTypes, members);
                 case "name" -> members.fail(name, "is immutable; create a new database to use another name");
@@ -72,7 +76,7 @@ public record DatabasePatchRequest(
                     "the merge patch has unknown members or members of the wrong JSON type", wrongTypes);
         }
         members.throwIfInvalid();
-        return new DatabasePatchRequest(purpose, ownerTeam, labels, deletionProtection);
+        return new DatabasePatchRequest(purpose, ownerTeam, labels, deletionProtection, plan);
     }
 
     /**
@@ -85,6 +89,7 @@ public record DatabasePatchRequest(
         TeamSlug newOwner =
                 ownerTeam.present() ? validation.field("owner_team", () -> new TeamSlug(ownerTeam.value())) : null;
         LabelPatch labelPatch = labels.present() ? validation.field("labels", this::labelPatch) : null;
+        PlanName newPlan = plan.present() ? validation.field("plan", () -> new PlanName(plan.value())) : null;
         validation.throwIfInvalid();
         return new UpdateDatabaseCommand(
                 id,
@@ -92,6 +97,7 @@ public record DatabasePatchRequest(
                 Optional.ofNullable(labelPatch),
                 Optional.ofNullable(newOwner),
                 deletionProtection.present() ? Optional.of(deletionProtection.value()) : Optional.empty(),
+                Optional.ofNullable(newPlan),
                 precondition);
     }
 

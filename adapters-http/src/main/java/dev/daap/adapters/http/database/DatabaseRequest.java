@@ -10,6 +10,7 @@ import java.util.Map;
  * @param cluster   the cluster itself, instead of a placement (platform admins only)
  * @param source    for a clone: the database, and optionally its snapshot, to copy; for a restore: the backup
  * @param deletionProtection refuse deletion while true (default false)
+ * @param plan      its plan (default: the catalog's default)
  */
 public record DatabaseRequest(
         String name,
@@ -19,7 +20,8 @@ public record DatabaseRequest(
         PlacementRequest placement,
         String cluster,
         SourceRequest source,
-        Boolean deletionProtection) {
+        Boolean deletionProtection,
+        String plan) {
 
     public record PlacementRequest(String region, Map<String, String> labels) {}
 
@@ -39,6 +41,7 @@ public record DatabaseRequest(
                                 ? null
                                 : new CreateDatabaseCommand.Source(
                                         source.databaseId(), source.snapshotId(), source.backupId()))
-                .withDeletionProtection(deletionProtection);
+                .withDeletionProtection(deletionProtection)
+                .withPlan(plan);
     }
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
  * {@code latestOperationId} names the newest job on it, {@code failureReason} says why it is {@code failed};
  * {@code cluster} is where it lives, {@code storageBytes} its size there as last measured (null until then);
  * {@code deletedAt} when it left the live set (deleted, purging or purged) and {@code restorableUntil}, while it is
- * deleted, until when a restore brings it back.
+ * deleted, until when a restore brings it back; {@code plan} its plan of the catalog.
  */
 public record DatabaseResponse(
         String id,
@@ -30,7 +30,8 @@ public record DatabaseResponse(
         Long storageBytes,
         boolean deletionProtection,
         Instant deletedAt,
-        Instant restorableUntil) {
+        Instant restorableUntil,
+        String plan) {
 
     /** Where to connect, with the sslmode clients should ask for (null: the client's own default); no password. */
     public record ConnectionResponse(String host, int port, String database, String username, String sslmode) {
@@ -64,6 +65,7 @@ public record DatabaseResponse(
                 database.storageBytes(),
                 database.deletionProtection(),
                 database.deletedAt(),
-                database.restorableUntil());
+                database.restorableUntil(),
+                database.plan().value());
     }
 }

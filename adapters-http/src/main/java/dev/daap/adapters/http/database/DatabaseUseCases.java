@@ -6,6 +6,8 @@ import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.QuoteDatabase;
+import dev.daap.application.database.QuoteDatabaseChange;
 import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
@@ -50,5 +52,15 @@ public record DatabaseUseCases(
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(restore, "restore");
         Objects.requireNonNull(revisions, "revisions");
+    }
+
+    /** The dry run of a create: the same checks, priced, nothing written. */
+    public QuoteDatabase quoteCreate() {
+        return new QuoteDatabase(create);
+    }
+
+    /** The dry run of a change. */
+    public QuoteDatabaseChange quoteChange() {
+        return new QuoteDatabaseChange(update);
     }
 }

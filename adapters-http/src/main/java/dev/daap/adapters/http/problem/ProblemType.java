@@ -40,6 +40,13 @@ public record ProblemType(String code, int status, String title) {
     public static final ProblemType DATABASE_DELETED = new ProblemType("database-deleted", 409, "Database is deleted");
     public static final ProblemType REVISION_NOT_FOUND =
             new ProblemType("revision-not-found", 404, "Revision not found");
+    public static final ProblemType PLAN_NOT_FOUND = new ProblemType("plan-not-found", 404, "Plan not found");
+    public static final ProblemType PLAN_TAKEN = new ProblemType("plan-taken", 409, "Plan exists");
+    public static final ProblemType PLAN_IN_USE = new ProblemType("plan-in-use", 409, "Plan in use");
+    public static final ProblemType PLAN_TOO_SMALL =
+            new ProblemType("plan-too-small", 409, "Plan too small for the database");
+    public static final ProblemType QUOTA_EXCEEDED = new ProblemType("quota-exceeded", 409, "Quota exceeded");
+    public static final ProblemType BUDGET_EXCEEDED = new ProblemType("budget-exceeded", 409, "Budget exceeded");
     public static final ProblemType METHOD_NOT_ALLOWED =
             new ProblemType("method-not-allowed", 405, "Method not allowed");
     public static final ProblemType NAME_TAKEN = new ProblemType("name-taken", 409, "Name taken");

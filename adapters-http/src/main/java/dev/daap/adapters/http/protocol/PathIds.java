@@ -4,6 +4,7 @@ import dev.daap.domain.backup.BackupId;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.plan.PlanName;
 import dev.daap.domain.snapshot.SnapshotId;
 import dev.daap.domain.team.TeamSlug;
 import dev.daap.domain.user.UserName;
@@ -53,6 +54,11 @@ public final class PathIds {
     /** The {@code {name}} of a cluster's path. */
     public static ClusterName clusterName(Context ctx) {
         return parsed(CLUSTER_PARAMETER, () -> new ClusterName(ctx.pathParam(CLUSTER_PARAMETER)));
+    }
+
+    /** The {@code {name}} of a plan's path. */
+    public static PlanName planName(Context ctx) {
+        return parsed(CLUSTER_PARAMETER, () -> new PlanName(ctx.pathParam(CLUSTER_PARAMETER)));
     }
 
     /** API key ids have the same canonical form as database ids. */

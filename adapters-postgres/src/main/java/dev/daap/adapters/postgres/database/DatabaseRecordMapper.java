@@ -16,6 +16,7 @@ import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
+import dev.daap.domain.plan.PlanName;
 import dev.daap.domain.team.TeamSlug;
 import org.jooq.Record;
 
@@ -61,7 +62,8 @@ final class DatabaseRecordMapper {
                 new NameOnCluster(record.get(DATABASES.NAME_ON_CLUSTER)),
                 record.get(DATABASES.STORAGE_BYTES),
                 record.get(DATABASES.DELETION_PROTECTION),
-                record.get(DATABASES.RESTORABLE_UNTIL));
+                record.get(DATABASES.RESTORABLE_UNTIL),
+                new PlanName(record.get(DATABASES.PLAN)));
     }
 
     /** Copies every column of {@code database} into {@code record} (used for insert and update alike). */
@@ -98,6 +100,7 @@ final class DatabaseRecordMapper {
                 .setNameOnCluster(database.nameOnCluster().value())
                 .setStorageBytes(database.storageBytes())
                 .setDeletionProtection(database.deletionProtection())
-                .setRestorableUntil(database.restorableUntil());
+                .setRestorableUntil(database.restorableUntil())
+                .setPlan(database.plan().value());
     }
 }

@@ -215,6 +215,22 @@ public final class PostgresProvisioner implements Provisioner {
     }
 
     @Override
+    public void limitConnections(DatabaseId id, NameOnCluster name, int maxConnections) {
+        String target = name.value();
+        try (TargetSession session = open()) {
+            Ownership ownership = Ownership.read(session, id, target);
+            if (!ownership.databaseIsOurs()) {
+                throw new ProvisioningException("the database " + target + " that DAAP made for " + id
+                        + " is not on the target; provision the database again");
+            }
+            session.execute(
+                    "limiting the connections of database " + target,
+                    ProvisioningSql.databaseConnectionLimit(target, maxConnections));
+        }
+        log.info("Limited database {} of {} to {} connections", target, id, maxConnections);
+    }
+
+    @Override
     public void changePassword(DatabaseId id, NameOnCluster name, String password) {
         String target = name.value();
         String verifier = verifier(password);

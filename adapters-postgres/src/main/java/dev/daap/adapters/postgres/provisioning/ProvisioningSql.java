@@ -74,6 +74,10 @@ final class ProvisioningSql {
         return "ALTER DATABASE " + identifier(database) + " WITH ALLOW_CONNECTIONS " + allow;
     }
 
+    static String databaseConnectionLimit(String database, int limit) {
+        return "ALTER DATABASE " + identifier(database) + " CONNECTION LIMIT " + limit;
+    }
+
     static String login(String role, boolean login) {
         return "ALTER ROLE " + identifier(role) + (login ? " LOGIN" : " NOLOGIN");
     }

@@ -4,6 +4,7 @@ import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
 
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.StoreErrors;
+import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.error.TeamTakenException;
 import dev.daap.domain.team.Team;
 import dev.daap.domain.team.TeamSlug;
@@ -43,6 +44,40 @@ public final class JooqTeams implements Teams {
                 .where(TEAMS.SLUG.eq(slug.value()))
                 .fetchOptional()
                 .map(TeamRecordMapper::toDomain);
+    }
+
+    @Override
+    public Optional<Team> lockForAdmission(TeamSlug slug) {
+        // NO KEY UPDATE: admissions of the team queue here, while the key share that inserts referring to the team
+        // take (its databases', its API keys') goes on.
+        return session.dsl()
+                .selectFrom(TEAMS)
+                .where(TEAMS.SLUG.eq(slug.value()))
+                .forNoKeyUpdate()
+                .fetchOptional()
+                .map(TeamRecordMapper::toDomain);
+    }
+
+    @Override
+    public void updateLimits(Team team) {
+        int updated = session.dsl()
+                .update(TEAMS)
+                .set(TEAMS.MAX_DATABASES, team.maxDatabases())
+                .set(
+                        TEAMS.MONTHLY_BUDGET,
+                        team.monthlyBudget() == null
+                                ? null
+                                : team.monthlyBudget().amount())
+                .set(
+                        TEAMS.BUDGET_CURRENCY,
+                        team.monthlyBudget() == null
+                                ? null
+                                : team.monthlyBudget().currency())
+                .where(TEAMS.SLUG.eq(team.slug().value()))
+                .execute();
+        if (updated == 0) {
+            throw new TeamNotFoundException(team.slug().value());
+        }
     }
 
     @Override

@@ -119,6 +119,38 @@ class PostgresProvisionerTest {
     }
 
     @Test
+    void limitsTheDatabasesConnectionsToItsPlansForAllItsLoginsTogether() throws SQLException {
+        String name = uniqueName("planned");
+        DatabaseId id = newId();
+        String password = newPassword();
+        provisioner.provision(id, new NameOnCluster(name), password);
+
+        provisioner.limitConnections(id, new NameOnCluster(name), 2);
+
+        assertThat(value("SELECT datconnlimit FROM pg_database WHERE datname = ?", name))
+                .isEqualTo(2);
+        try (Connection first = connect(name, name, password);
+                Connection second = connect(name, name, password)) {
+            assertThat(first.isValid(2) && second.isValid(2)).isTrue();
+            assertThatThrownBy(() -> connect(name, name, password).close())
+                    .isInstanceOf(SQLException.class)
+                    .extracting(error -> ((SQLException) error).getSQLState())
+                    .as("too many connections for the database")
+                    .isEqualTo("53300");
+        }
+        provisioner.limitConnections(id, new NameOnCluster(name), 100);
+        provisioner.limitConnections(id, new NameOnCluster(name), 100);
+        assertThat(value("SELECT datconnlimit FROM pg_database WHERE datname = ?", name))
+                .as("a repeat converges")
+                .isEqualTo(100);
+        assertThatThrownBy(() -> provisioner.limitConnections(newId(), new NameOnCluster(name), 5))
+                .as("not the database DAAP made for another id")
+                .isInstanceOf(ProvisioningException.class);
+        assertThat(value("SELECT datconnlimit FROM pg_database WHERE datname = ?", name))
+                .isEqualTo(100);
+    }
+
+    @Test
     void provisioningAgainConvergesAndTheNewestPasswordWins() throws SQLException {
         String name = uniqueName("twice");
         DatabaseId id = newId();
