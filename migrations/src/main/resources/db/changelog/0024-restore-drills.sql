@@ -38,3 +38,12 @@ ALTER TABLE ${schema}.events DROP CONSTRAINT events_type_known,
 --rollback ALTER TABLE ${schema}.events DROP CONSTRAINT events_type_known;
 --rollback DELETE FROM ${schema}.events WHERE type IN ('backup.verified', 'backup.verification_failed');
 --rollback ALTER TABLE ${schema}.events ADD CONSTRAINT events_type_known CHECK (type IN ('database.created', 'database.status_changed', 'database.updated', 'database.deleted', 'credentials.rotated', 'cluster.health_changed', 'snapshot.created', 'snapshot.status_changed', 'snapshot.deleted', 'snapshot.restore_started', 'backup.created', 'backup.status_changed', 'user.created', 'user.status_changed', 'user.credentials_rotated', 'user.previous_login_ended'));
+
+--changeset daap:0194-periodic-runs-table
+--comment: when each periodic task shared by all instances last ran (the restore drills' sample first): claiming a run is one upsert that only succeeds once the interval has passed, so one instance runs it
+CREATE TABLE ${schema}.periodic_runs (
+    task        text        NOT NULL,
+    last_run_at timestamptz NOT NULL,
+    CONSTRAINT periodic_runs_pkey PRIMARY KEY (task)
+);
+--rollback DROP TABLE ${schema}.periodic_runs;

@@ -42,6 +42,8 @@ public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private static final Duration KEY_USAGE_FLUSH = Duration.ofSeconds(30);
     private static final Duration PURGE_SWEEP = Duration.ofMinutes(1);
+    /** How often an instance asks whether the restore drills' next round is due. */
+    private static final Duration DRILL_CHECK = Duration.ofMinutes(1);
     /** How often rotations' overlaps are looked at: a previous login stops within this of its valid_until. */
     private static final Duration OVERLAP_SWEEP = Duration.ofSeconds(5);
 
@@ -187,7 +189,18 @@ public final class Application implements AutoCloseable {
         Consumer<List<ProbeOutcome>> fleetMetrics = config.telemetry().metrics()
                 ? new ClusterMetrics(telemetry.registry(), wiring.clusters)::afterRound
                 : outcomes -> {}; // without metrics, no reading of the fleet for them either
-        return List.of(
+        var tasks = new java.util.ArrayList<PeriodicTask>();
+        if (config.drills().enabled()) {
+            // Checked often; the sample is drilled once per interval across all instances (PeriodicRuns).
+            tasks.add(PeriodicTask.start(
+                    "restore-drills",
+                    DRILL_CHECK.compareTo(config.drills().interval()) < 0
+                            ? DRILL_CHECK
+                            : config.drills().interval(),
+                    false,
+                    () -> wiring.scheduleRestoreDrills().execute()));
+        }
+        tasks.addAll(List.of(
                 IdempotencyPurge.start(wiring.idempotency, wiring.clock, IdempotencyPurge.EVERY),
                 EventPurge.start(wiring.events, wiring.clock, config.events().retention(), EventPurge.EVERY),
                 // Deleted databases past their restore window: purged within a minute of it.
@@ -204,7 +217,8 @@ public final class Application implements AutoCloseable {
                         () -> wiring.endExpiredOverlaps().execute()),
                 // Last-used times of API keys are kept in memory and written in one statement now and then.
                 PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage),
-                FleetProbe.start(wiring.probeClusters(), wiring.probeSettings.interval(), fleetMetrics));
+                FleetProbe.start(wiring.probeClusters(), wiring.probeSettings.interval(), fleetMetrics)));
+        return List.copyOf(tasks);
     }
 
     /** The isolation keeps DAAP's own login working where the metadata database shares a cluster. */

@@ -56,6 +56,7 @@ public record DaapConfig(
         int snapshotsPerDatabase,
         int usersPerDatabase,
         BackupConfig backups,
+        DrillConfig drills,
         AdmissionSettings admission) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String BACKUP_URL = "DAAP_BACKUP_URL";
@@ -114,6 +115,18 @@ public record DaapConfig(
      */
     public record BackupConfig(Path folder, List<Path> pgBinDirs, Optional<S3Settings> s3) {}
 
+    /**
+     * Restore drills DAAP runs by itself.
+     *
+     * @param interval how often a sample of backups is drilled, across all instances; zero: never
+     * @param sample   how many databases' newest backups each round drills
+     */
+    public record DrillConfig(Duration interval, int sample) {
+        public boolean enabled() {
+            return !interval.isZero();
+        }
+    }
+
     public static DaapConfig fromEnvironment(Map<String, String> env) {
         var reader = new Reader(env);
         DaapConfig config = new DaapConfig(
@@ -160,6 +173,9 @@ public record DaapConfig(
                 reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000),
                 reader.integer("DAAP_USERS_PER_DATABASE", 50, 1, 1000),
                 backups(reader),
+                new DrillConfig(
+                        reader.duration("DAAP_RESTORE_DRILL_INTERVAL", "1d"),
+                        reader.integer("DAAP_RESTORE_DRILL_SAMPLE", 5, 1, 1000)),
                 admission(reader));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
@@ -191,6 +207,9 @@ public record DaapConfig(
                 || config.probes.timeout().compareTo(config.probes.interval()) >= 0) {
             throw new ConfigException("DAAP_CLUSTER_PROBE_INTERVAL and DAAP_CLUSTER_PROBE_TIMEOUT must be at least 1s,"
                     + " and the timeout shorter than the interval (a probe must end before the next one is due)");
+        }
+        if (config.drills.enabled() && config.drills.interval().compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new ConfigException("DAAP_RESTORE_DRILL_INTERVAL must be 0 (no drills of DAAP's own) or at least 1m");
         }
         if (config.restoreWindow.isNegative()) {
             throw new ConfigException("DAAP_RESTORE_WINDOW must not be negative");

@@ -28,6 +28,7 @@ import dev.daap.adapters.postgres.database.JooqDatabases;
 import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
+import dev.daap.adapters.postgres.job.JooqPeriodicRuns;
 import dev.daap.adapters.postgres.plan.JooqPlans;
 import dev.daap.adapters.postgres.plan.JooqSpending;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
@@ -48,6 +49,7 @@ import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
+import dev.daap.application.backup.ScheduleRestoreDrills;
 import dev.daap.application.backup.TakeBackup;
 import dev.daap.application.backup.VerifyBackup;
 import dev.daap.application.cluster.ClusterTargets;
@@ -181,6 +183,7 @@ final class Wiring {
     private final UserEvents userEvents;
     private final SnapshotLimit snapshotLimit;
     private final UserLimit userLimit;
+    private final DaapConfig.DrillConfig drills;
     private final SnapshotEvents snapshotEvents;
     final ClusterTargets clusterTargets;
     private final JooqClusterProbeStore probeStore;
@@ -281,6 +284,7 @@ final class Wiring {
         this.backupEvents = new BackupEvents(events);
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
         this.userLimit = new UserLimit(config.usersPerDatabase());
+        this.drills = config.drills();
         this.snapshotEvents = new SnapshotEvents(events);
         this.userEvents = new UserEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
@@ -686,6 +690,18 @@ final class Wiring {
                 clusters,
                 new SnapshotsOfDatabase(snapshots, clusterTargets, copiers, clusters, snapshotEvents, clock),
                 new ClonesInFlight(snapshots, databases),
+                clock);
+    }
+
+    /** The restore drills DAAP runs by itself on a sample of backups (only when drills are on). */
+    ScheduleRestoreDrills scheduleRestoreDrills() {
+        return new ScheduleRestoreDrills(
+                transactions,
+                new JooqPeriodicRuns(transactions),
+                backups,
+                scheduler(),
+                drills.interval(),
+                drills.sample(),
                 clock);
     }
 

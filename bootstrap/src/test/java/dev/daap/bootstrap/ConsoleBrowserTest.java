@@ -255,6 +255,57 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void settingsChangeAsAMergePatchAndEveryRefusalShowsItsProblem() {
+        String id = createReady("payments", uniqueName("settings"), "Before", "{\"env\": \"test\", \"old\": \"x\"}");
+        signIn(key("payments", "member"));
+        open("#/databases/" + id);
+        waitFor(By.id("settings-form"));
+
+        type(By.id("s-purpose"), "After");
+        type(By.id("s-labels"), "env=prod\ntier=gold");
+        browser.findElement(By.id("s-deletion_protection")).click();
+        browser.findElement(By.cssSelector("#settings-form button[type=submit]"))
+                .click();
+
+        wait(driver -> text(By.id("settings-status")).contains("Saved"));
+        JsonNode saved = daap.get("/v1/databases/" + id).json();
+        assertThat(saved.path("purpose").asText()).isEqualTo("After");
+        assertThat(saved.path("labels").toString()).isEqualTo("{\"env\":\"prod\",\"tier\":\"gold\"}");
+        assertThat(saved.path("deletion_protection").asBoolean()).isTrue();
+        wait(driver -> text(By.id("revisions")).contains("purpose: \"Before\" → \"After\""));
+
+        // Protected: the delete is refused, and the page shows DAAP's problem.
+        String name = saved.path("name").asText();
+        type(By.id("confirm-name"), name);
+        browser.findElement(By.id("delete")).click();
+        String refused = daap.delete("/v1/databases/" + id).json().path("title").asText();
+        wait(driver -> text(By.id("action-status")).contains(refused));
+        assertThat(text(By.cssSelector("#action-status .problem-detail"))).isNotBlank();
+
+        // Changed elsewhere meanwhile: the page's version is stale, so the save is refused, not lost.
+        assertThat(daap.patch("/v1/databases/" + id, "{\"purpose\": \"Elsewhere\"}")
+                        .status())
+                .isEqualTo(200);
+        type(By.id("s-purpose"), "Mine");
+        browser.findElement(By.cssSelector("#settings-form button[type=submit]"))
+                .click();
+        wait(driver -> text(By.id("settings-status")).contains("Precondition failed"));
+        assertThat(text(By.id("settings-status"))).contains("If-Match");
+        assertThat(daap.get("/v1/databases/" + id).json().path("purpose").asText())
+                .isEqualTo("Elsewhere");
+        browser.findElement(By.id("reload-settings")).click();
+        wait(driver ->
+                "Elsewhere".equals(browser.findElement(By.id("s-purpose")).getAttribute("value")));
+
+        // A value DAAP refuses: its error next to the field.
+        type(By.id("s-purpose"), "");
+        browser.findElement(By.cssSelector("#settings-form button[type=submit]"))
+                .click();
+        wait(driver -> !text(By.id("s-purpose-error")).isEmpty());
+        page("database-settings");
+    }
+
+    @Test
     void theListFollowsStatusesLiveAndFiltersThroughTheApi() {
         String name = uniqueName("ledger");
         String id = createReady("checkout", name, "Bookkeeping", "{\"tier\": \"gold\"}");

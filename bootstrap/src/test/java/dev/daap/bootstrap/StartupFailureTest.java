@@ -136,14 +136,14 @@ class StartupFailureTest {
         assertThat(stdout())
                 .contains("rolled back 6 changeset(s): 0145-teams-live-databases, 0144-jobs-kind-apply-plan, "
                         + "0143-teams-limits, 0142-databases-plan, 0141-default-plan-catalog, 0140-plans-table");
-        // Then the restore drills' changesets (daap:0190-0193): columns of a table with no rows and two
-        // constraints, nothing to ask.
-        assertThat(run(List.of("migrate", "down", "--count", "4"), env))
+        // Then the restore drills' changesets (daap:0190-0194): an empty table, columns of a table with no rows and
+        // two constraints, nothing to ask.
+        assertThat(run(List.of("migrate", "down", "--count", "5"), env))
                 .as(stderr())
                 .isZero();
         assertThat(stdout())
-                .contains("rolled back 4 changeset(s): 0193-events-backup-verification, 0192-jobs-kind-backup-drill, "
-                        + "0191-backups-verification, 0190-backups-tables");
+                .contains("rolled back 5 changeset(s): 0194-periodic-runs-table, 0193-events-backup-verification, "
+                        + "0192-jobs-kind-backup-drill, 0191-backups-verification, 0190-backups-tables");
         // The job kind of a move's rotation (daap:0186) next: a constraint only, and no job of it here.
         assertThat(run(List.of("migrate", "down"), env)).as(stderr()).isZero();
         assertThat(stdout()).contains("rolled back 1 changeset(s): 0186-jobs-kind-users-rotate-after-move");

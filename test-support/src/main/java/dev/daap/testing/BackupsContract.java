@@ -120,6 +120,38 @@ public abstract class BackupsContract {
         assertThat(backups().restoreSourceOf(source.id())).isEmpty();
     }
 
+    @Test
+    void theDrillSampleTakesEachDatabasesNewestReadyBackupNeverOrLongestAgoDrilledFirst() {
+        Backup older = ready(requested(database("sampled"), T0));
+        Backup newest = ready(Backup.requested(
+                new BackupId(UUID.randomUUID()),
+                older.databaseId(),
+                team,
+                cluster,
+                UUID.randomUUID(),
+                T0.plusSeconds(1)));
+        Backup drilled = ready(requested(database("drilled"), T0));
+        Backup passed = drilled.drilling(UUID.randomUUID(), T0.plusSeconds(5)).drilled(true, "ok", T0.plusSeconds(6));
+        backups().update(passed, drilled.version());
+        Backup pending = ready(requested(database("pending"), T0));
+        backups().update(pending.drilling(UUID.randomUUID(), T0.plusSeconds(5)), pending.version());
+        backups().add(requested(database("creating"), T0));
+
+        List<Backup> sample = backups().lockSampleForDrills(100_000).stream()
+                .filter(backup -> backup.ownerTeam().equals(team))
+                .toList();
+
+        assertThat(sample).extracting(Backup::id).containsExactly(newest.id(), passed.id());
+        assertThat(backups().lockSampleForDrills(1)).hasSizeLessThanOrEqualTo(1);
+    }
+
+    private Backup ready(Backup requested) {
+        backups().add(requested);
+        Backup made = requested.made(new Backup.Stored(1, DIGEST), "15.14", TABLES, requested.createdAt());
+        backups().update(made, requested.version());
+        return made;
+    }
+
     private Backup requested(Database database, Instant at) {
         return Backup.requested(new BackupId(UUID.randomUUID()), database.id(), team, cluster, UUID.randomUUID(), at);
     }

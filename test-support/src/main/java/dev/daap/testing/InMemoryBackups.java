@@ -2,6 +2,7 @@ package dev.daap.testing;
 
 import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupId;
+import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.Backups;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.error.ConcurrentChangeException;
@@ -43,6 +44,28 @@ public final class InMemoryBackups implements Backups {
                 .sorted(Comparator.comparing(Backup::createdAt)
                         .thenComparing(backup -> backup.id().value(), UuidOrder.UNSIGNED)
                         .reversed())
+                .toList();
+    }
+
+    @Override
+    public List<Backup> lockSampleForDrills(int limit) {
+        Comparator<Backup> newestFirst = Comparator.comparing(Backup::createdAt)
+                .thenComparing(backup -> backup.id().value(), UuidOrder.UNSIGNED)
+                .reversed();
+        Comparator<Backup> drilledLongestAgo = Comparator.comparing(
+                (Backup backup) -> backup.verification() == null
+                        ? null
+                        : backup.verification().checkedAt(),
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        return rows.values().stream()
+                .filter(backup -> backup.isLive() && backup.status() == BackupStatus.READY)
+                .collect(java.util.stream.Collectors.groupingBy(Backup::databaseId))
+                .values()
+                .stream()
+                .map(backups -> backups.stream().sorted(newestFirst).findFirst().orElseThrow())
+                .filter(backup -> !backup.isDrilling())
+                .sorted(drilledLongestAgo.thenComparing(Backup::createdAt, Comparator.reverseOrder()))
+                .limit(limit)
                 .toList();
     }
 

@@ -25,6 +25,13 @@ public interface Backups {
      */
     void update(Backup changed, long expectedVersion);
 
+    /**
+     * A sample for restore drills: the newest ready backup of up to {@code limit} databases, those whose newest
+     * backup was drilled longest ago (or never) first, without one whose drill is pending; locked until the
+     * transaction ends, skipping any locked by another.
+     */
+    List<Backup> lockSampleForDrills(int limit);
+
     /** Remembers that the new database {@code target} starts with the contents of {@code backup}. */
     void recordRestoreSource(DatabaseId target, BackupId backup);
 

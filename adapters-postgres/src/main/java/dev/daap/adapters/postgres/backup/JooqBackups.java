@@ -19,6 +19,7 @@ import dev.daap.domain.team.TeamSlug;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.impl.DSL;
 
 /** The {@link Backups} port on PostgreSQL: rows read by id, by job, or the live ones of one database. */
 public final class JooqBackups implements Backups {
@@ -58,6 +59,30 @@ public final class JooqBackups implements Backups {
                 .where(BACKUPS.DATABASE_ID.eq(database.value()))
                 .and(BACKUPS.DELETED_AT.isNull())
                 .orderBy(BACKUPS.CREATED_AT.desc(), BACKUPS.ID.desc())
+                .fetch(JooqBackups::toDomain);
+    }
+
+    @Override
+    public List<Backup> lockSampleForDrills(int limit) {
+        var rank = DSL.rowNumber()
+                .over(DSL.partitionBy(BACKUPS.DATABASE_ID).orderBy(BACKUPS.CREATED_AT.desc(), BACKUPS.ID.desc()))
+                .as("rank");
+        var newest = DSL.select(BACKUPS.ID, rank)
+                .from(BACKUPS)
+                .where(BACKUPS.STATUS.eq(BackupStatus.READY.wireName()))
+                .and(BACKUPS.DELETED_AT.isNull())
+                .asTable("newest");
+        var ids = DSL.select(newest.field(BACKUPS.ID))
+                .from(newest)
+                .where(newest.field(rank).eq(1));
+        return session.dsl()
+                .selectFrom(BACKUPS)
+                .where(BACKUPS.ID.in(ids))
+                .and(BACKUPS.VERIFICATION_STATUS.isNull().or(BACKUPS.VERIFICATION_STATUS.ne("pending")))
+                .orderBy(BACKUPS.VERIFICATION_CHECKED_AT.asc().nullsFirst(), BACKUPS.CREATED_AT.desc())
+                .limit(limit)
+                .forUpdate()
+                .skipLocked()
                 .fetch(JooqBackups::toDomain);
     }
 
