@@ -129,13 +129,13 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The plans (daap:0140-0144) go first: their columns of databases and teams hold the rows' values, so --yes.
-        assertThat(run(List.of("migrate", "down", "--count", "5", "--yes"), env))
+        // The plans (daap:0140-0145) go first: their columns of databases and teams hold the rows' values, so --yes.
+        assertThat(run(List.of("migrate", "down", "--count", "6", "--yes"), env))
                 .as(stderr())
                 .isZero();
         assertThat(stdout())
-                .contains("rolled back 5 changeset(s): 0144-jobs-kind-apply-plan, 0143-teams-limits, "
-                        + "0142-databases-plan, 0141-default-plan-catalog, 0140-plans-table");
+                .contains("rolled back 6 changeset(s): 0145-teams-live-databases, 0144-jobs-kind-apply-plan, "
+                        + "0143-teams-limits, 0142-databases-plan, 0141-default-plan-catalog, 0140-plans-table");
         // Then the restore drills' changesets (daap:0190-0194): an empty table, columns of a table with no rows and
         // two constraints, nothing to ask.
         assertThat(run(List.of("migrate", "down", "--count", "5"), env))
@@ -213,7 +213,7 @@ class StartupFailureTest {
         // changed since. Its table's drop asks, and nothing else does.
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
-        assertThat(run(List.of("migrate", "down", "--count", "5", "--yes"), env))
+        assertThat(run(List.of("migrate", "down", "--count", "6", "--yes"), env))
                 .as(stderr())
                 .isZero();
 
