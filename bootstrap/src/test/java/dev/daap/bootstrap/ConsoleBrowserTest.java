@@ -113,7 +113,7 @@ class ConsoleBrowserTest {
 
         waitFor(By.cssSelector("#databases tbody tr"));
         assertThat(text(By.id("signed-in-as"))).isEqualTo("platform admin");
-        assertThat(navLinks()).containsExactly("Databases", "Clusters", "Teams", "Platform keys", "Audit log");
+        assertThat(navLinks()).containsExactly("Databases", "Plans", "Clusters", "Teams", "Platform keys", "Audit log");
         assertThat(rowNames()).contains(nameOf(id));
         page("databases");
         Path databases = SCREENSHOTS.resolve("databases.png");
@@ -128,6 +128,11 @@ class ConsoleBrowserTest {
         waitFor(By.cssSelector("#clusters tbody tr"));
         assertThat(text(By.id("clusters"))).contains("default", "up");
         page("clusters");
+
+        open("#/plans");
+        waitFor(By.cssSelector("#plans tbody tr"));
+        assertThat(text(By.id("plans"))).contains("small", "medium", "large");
+        page("plans");
 
         open("#/teams");
         waitFor(By.cssSelector("#teams li"));
@@ -181,6 +186,15 @@ class ConsoleBrowserTest {
         type(By.id("c-name"), name);
         type(By.id("c-purpose"), "Shopping carts");
         type(By.id("c-labels"), "env=test");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("c-plan"))).selectByValue("medium");
+        browser.findElement(By.id("get-quote")).click();
+        String monthly =
+                daap.get("/v1/plans/medium").json().path("price_per_month").asText();
+        wait(driver -> text(By.id("quote")).contains(monthly));
+        assertThat(daap.get("/v1/databases?name=" + name).json().path("items"))
+                .as("a quote stores nothing")
+                .isEmpty();
+        page("new-database-quote");
         browser.findElement(By.cssSelector("#create-form button[type=submit]")).click();
         waitFor(By.id("db-status"));
         wait(driver -> text(By.id("db-status")).equals("ready"));
@@ -188,6 +202,7 @@ class ConsoleBrowserTest {
                 .as("no reload: the status came from the event stream")
                 .isEqualTo(true);
         String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        assertThat(text(By.id("db-facts"))).contains("Plan\nmedium");
         assertThat(daap.get("/v1/databases/" + id).json().path("status").asText())
                 .isEqualTo("ready");
 
@@ -360,7 +375,9 @@ class ConsoleBrowserTest {
         String name = uniqueName("typed");
         keys.sendKeys(name).sendKeys(Keys.TAB).sendKeys("Made without a mouse").perform();
         tabTo("c-deletion_protection");
-        keys.sendKeys(Keys.SPACE).sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
+        keys.sendKeys(Keys.SPACE).perform();
+        tabTo("create-database");
+        keys.sendKeys(Keys.ENTER).perform();
 
         wait(driver -> text(By.id("db-status")).equals("ready"));
         assertThat(text(By.id("db-facts"))).contains("Deletion protection\non");
@@ -430,7 +447,7 @@ class ConsoleBrowserTest {
 
         waitFor(By.cssSelector("#databases tbody tr"));
         assertThat(text(By.id("signed-in-as"))).isEqualTo("payments · member");
-        assertThat(navLinks()).containsExactly("Databases");
+        assertThat(navLinks()).containsExactly("Databases", "Plans");
         assertThat(rowNames()).contains(own).doesNotContain(others);
         assertThat(browser.findElements(By.id("f-owner_team")))
                 .as("no team filter")
@@ -458,7 +475,7 @@ class ConsoleBrowserTest {
         freshTab();
         signIn(key("payments", "admin"));
         waitFor(By.cssSelector("#databases tbody tr"));
-        assertThat(navLinks()).containsExactly("Databases", "API keys", "Audit log");
+        assertThat(navLinks()).containsExactly("Databases", "Plans", "API keys", "Audit log");
         open("#/teams/payments");
         waitFor(By.id("key-form"));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("k-role"))).selectByValue("viewer");

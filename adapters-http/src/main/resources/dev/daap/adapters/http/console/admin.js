@@ -10,6 +10,24 @@ function meter(id, label, value, max) {
   return h('span', {class: 'fill'}, h('meter', {id, min: 0, max, value, 'aria-label': label}), ` ${value} / ${max}`);
 }
 
+export async function plansPage(main) {
+  const page = await get('/v1/plans');
+  const gb = count => `${(count / 1e9).toLocaleString(undefined, {maximumFractionDigits: 1})} GB`;
+  replace(main, h('h1', {}, 'Plans'),
+    h('p', {class: 'muted'}, 'Every database is on one of these plans: its connection limit on the cluster and its price.'),
+    h('table', {class: 'list', id: 'plans'},
+      h('caption', {class: 'visually-hidden'}, 'Plans'),
+      h('thead', {}, h('tr', {}, ['Plan', 'Connections', 'Storage limit', 'Included storage', 'A month', 'Per GB above'].map(c => h('th', {scope: 'col'}, c)))),
+      h('tbody', {}, page.items.map(p => h('tr', {'data-name': p.name},
+        h('th', {scope: 'row'}, p.name, p.default ? h('span', {class: 'muted small'}, ' (default)') : null,
+          p.description ? h('div', {class: 'muted small'}, p.description) : null),
+        h('td', {'data-label': 'Connections'}, p.max_connections),
+        h('td', {'data-label': 'Storage limit'}, gb(p.storage_limit_bytes)),
+        h('td', {'data-label': 'Included storage'}, gb(p.included_storage_bytes)),
+        h('td', {'data-label': 'A month'}, `${p.price_per_month} ${p.currency}`),
+        h('td', {'data-label': 'Per GB above'}, `${p.price_per_gb_month} ${p.currency}`))))));
+}
+
 export async function clustersPage(main) {
   const page = await get('/v1/clusters?page_size=500');
   replace(main, h('h1', {}, 'Clusters'),

@@ -50,6 +50,7 @@ export async function databasePage(main, {me, params, navigate}) {
       row('Purpose', db.purpose),
       row('Team', db.owner_team),
       row('Cluster', db.cluster || '—'),
+      db.plan ? row('Plan', db.plan) : null,
       row('Labels', labelsText(db.labels)),
       row('Created', when(db.created_at)),
       row('Storage', bytes(db.storage_bytes)),
