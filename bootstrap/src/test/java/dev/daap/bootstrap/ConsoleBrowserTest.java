@@ -139,8 +139,16 @@ class ConsoleBrowserTest {
         assertThat(text(By.id("teams"))).contains("payments", "search");
         page("teams");
 
+        assertThat(daap.patch(
+                                "/v1/teams/" + team,
+                                "{\"monthly_budget\": {\"amount\": \"500.00\", \"currency\": \"EUR\"}}")
+                        .status())
+                .isEqualTo(200);
         open("#/teams/" + team);
         waitFor(By.id("key-list"));
+        assertThat(text(By.id("team-facts"))).contains("Monthly budget\n500.00 EUR");
+        assertThat(daap.patch("/v1/teams/" + team, "{\"monthly_budget\": null}").status())
+                .isEqualTo(200);
         page("team");
 
         open("#/api-keys");
