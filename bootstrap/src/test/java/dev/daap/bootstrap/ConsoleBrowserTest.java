@@ -486,6 +486,9 @@ class ConsoleBrowserTest {
         assertThat(navLinks()).containsExactly("Databases", "Plans", "API keys", "Audit log");
         open("#/teams/payments");
         waitFor(By.id("key-form"));
+        assertThat(browser.findElements(By.partialLinkText("Teams")))
+                .as("no way to the teams page, which is the platform admins'")
+                .isEmpty();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("k-role"))).selectByValue("viewer");
         type(By.id("k-description"), "Made in the console");
         browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();
