@@ -730,7 +730,8 @@ final class Wiring {
     }
 
     RestoreDatabase restoreDatabase() {
-        return new RestoreDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock);
+        return new RestoreDatabase(
+                transactions, databases, scheduler(), audit, databaseEvents, clock, plans, admission);
     }
 
     private JobHandler observed(JobKind kind, JobHandler handler, JobMetrics metrics) {

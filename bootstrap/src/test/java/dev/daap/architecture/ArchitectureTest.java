@@ -163,7 +163,9 @@ class ArchitectureTest {
                 .and()
                 .haveSimpleNameStartingWith("Jooq")
                 .should()
-                .implement(dev.daap.domain.job.JobQueue.class));
+                .implement(dev.daap.domain.job.JobQueue.class)
+                .orShould()
+                .implement(dev.daap.domain.job.PeriodicRuns.class));
         check(classes()
                 .that()
                 .resideInAnyPackage(existing("dev.daap.adapters.postgres.credential"))

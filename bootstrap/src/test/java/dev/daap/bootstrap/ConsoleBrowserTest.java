@@ -113,7 +113,7 @@ class ConsoleBrowserTest {
 
         waitFor(By.cssSelector("#databases tbody tr"));
         assertThat(text(By.id("signed-in-as"))).isEqualTo("platform admin");
-        assertThat(navLinks()).containsExactly("Databases", "Clusters", "Teams", "Platform keys", "Audit log");
+        assertThat(navLinks()).containsExactly("Databases", "Plans", "Clusters", "Teams", "Platform keys", "Audit log");
         assertThat(rowNames()).contains(nameOf(id));
         page("databases");
         Path databases = SCREENSHOTS.resolve("databases.png");
@@ -129,13 +129,26 @@ class ConsoleBrowserTest {
         assertThat(text(By.id("clusters"))).contains("default", "up");
         page("clusters");
 
+        open("#/plans");
+        waitFor(By.cssSelector("#plans tbody tr"));
+        assertThat(text(By.id("plans"))).contains("small", "medium", "large");
+        page("plans");
+
         open("#/teams");
         waitFor(By.cssSelector("#teams li"));
         assertThat(text(By.id("teams"))).contains("payments", "search");
         page("teams");
 
+        assertThat(daap.patch(
+                                "/v1/teams/" + team,
+                                "{\"monthly_budget\": {\"amount\": \"500.00\", \"currency\": \"EUR\"}}")
+                        .status())
+                .isEqualTo(200);
         open("#/teams/" + team);
         waitFor(By.id("key-list"));
+        assertThat(text(By.id("team-facts"))).contains("Monthly budget\n500.00 EUR");
+        assertThat(daap.patch("/v1/teams/" + team, "{\"monthly_budget\": null}").status())
+                .isEqualTo(200);
         page("team");
 
         open("#/api-keys");
@@ -181,6 +194,15 @@ class ConsoleBrowserTest {
         type(By.id("c-name"), name);
         type(By.id("c-purpose"), "Shopping carts");
         type(By.id("c-labels"), "env=test");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("c-plan"))).selectByValue("medium");
+        browser.findElement(By.id("get-quote")).click();
+        String monthly =
+                daap.get("/v1/plans/medium").json().path("price_per_month").asText();
+        wait(driver -> text(By.id("quote")).contains(monthly));
+        assertThat(daap.get("/v1/databases?name=" + name).json().path("items"))
+                .as("a quote stores nothing")
+                .isEmpty();
+        page("new-database-quote");
         browser.findElement(By.cssSelector("#create-form button[type=submit]")).click();
         waitFor(By.id("db-status"));
         wait(driver -> text(By.id("db-status")).equals("ready"));
@@ -188,6 +210,7 @@ class ConsoleBrowserTest {
                 .as("no reload: the status came from the event stream")
                 .isEqualTo(true);
         String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        assertThat(text(By.id("db-facts"))).contains("Plan\nmedium");
         assertThat(daap.get("/v1/databases/" + id).json().path("status").asText())
                 .isEqualTo("ready");
 
@@ -255,6 +278,57 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void settingsChangeAsAMergePatchAndEveryRefusalShowsItsProblem() {
+        String id = createReady("payments", uniqueName("settings"), "Before", "{\"env\": \"test\", \"old\": \"x\"}");
+        signIn(key("payments", "member"));
+        open("#/databases/" + id);
+        waitFor(By.id("settings-form"));
+
+        type(By.id("s-purpose"), "After");
+        type(By.id("s-labels"), "env=prod\ntier=gold");
+        browser.findElement(By.id("s-deletion_protection")).click();
+        browser.findElement(By.cssSelector("#settings-form button[type=submit]"))
+                .click();
+
+        wait(driver -> text(By.id("settings-status")).contains("Saved"));
+        JsonNode saved = daap.get("/v1/databases/" + id).json();
+        assertThat(saved.path("purpose").asText()).isEqualTo("After");
+        assertThat(saved.path("labels").toString()).isEqualTo("{\"env\":\"prod\",\"tier\":\"gold\"}");
+        assertThat(saved.path("deletion_protection").asBoolean()).isTrue();
+        wait(driver -> text(By.id("revisions")).contains("purpose: \"Before\" → \"After\""));
+
+        // Protected: the delete is refused, and the page shows DAAP's problem.
+        String name = saved.path("name").asText();
+        type(By.id("confirm-name"), name);
+        browser.findElement(By.id("delete")).click();
+        String refused = daap.delete("/v1/databases/" + id).json().path("title").asText();
+        wait(driver -> text(By.id("action-status")).contains(refused));
+        assertThat(text(By.cssSelector("#action-status .problem-detail"))).isNotBlank();
+
+        // Changed elsewhere meanwhile: the page's version is stale, so the save is refused, not lost.
+        assertThat(daap.patch("/v1/databases/" + id, "{\"purpose\": \"Elsewhere\"}")
+                        .status())
+                .isEqualTo(200);
+        type(By.id("s-purpose"), "Mine");
+        browser.findElement(By.cssSelector("#settings-form button[type=submit]"))
+                .click();
+        wait(driver -> text(By.id("settings-status")).contains("Precondition failed"));
+        assertThat(text(By.id("settings-status"))).contains("If-Match");
+        assertThat(daap.get("/v1/databases/" + id).json().path("purpose").asText())
+                .isEqualTo("Elsewhere");
+        browser.findElement(By.id("reload-settings")).click();
+        wait(driver ->
+                "Elsewhere".equals(browser.findElement(By.id("s-purpose")).getAttribute("value")));
+
+        // A value DAAP refuses: its error next to the field.
+        type(By.id("s-purpose"), "");
+        browser.findElement(By.cssSelector("#settings-form button[type=submit]"))
+                .click();
+        wait(driver -> !text(By.id("s-purpose-error")).isEmpty());
+        page("database-settings");
+    }
+
+    @Test
     void theListFollowsStatusesLiveAndFiltersThroughTheApi() {
         String name = uniqueName("ledger");
         String id = createReady("checkout", name, "Bookkeeping", "{\"tier\": \"gold\"}");
@@ -309,7 +383,9 @@ class ConsoleBrowserTest {
         String name = uniqueName("typed");
         keys.sendKeys(name).sendKeys(Keys.TAB).sendKeys("Made without a mouse").perform();
         tabTo("c-deletion_protection");
-        keys.sendKeys(Keys.SPACE).sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
+        keys.sendKeys(Keys.SPACE).perform();
+        tabTo("create-database");
+        keys.sendKeys(Keys.ENTER).perform();
 
         wait(driver -> text(By.id("db-status")).equals("ready"));
         assertThat(text(By.id("db-facts"))).contains("Deletion protection\non");
@@ -379,7 +455,7 @@ class ConsoleBrowserTest {
 
         waitFor(By.cssSelector("#databases tbody tr"));
         assertThat(text(By.id("signed-in-as"))).isEqualTo("payments · member");
-        assertThat(navLinks()).containsExactly("Databases");
+        assertThat(navLinks()).containsExactly("Databases", "Plans");
         assertThat(rowNames()).contains(own).doesNotContain(others);
         assertThat(browser.findElements(By.id("f-owner_team")))
                 .as("no team filter")
@@ -407,9 +483,12 @@ class ConsoleBrowserTest {
         freshTab();
         signIn(key("payments", "admin"));
         waitFor(By.cssSelector("#databases tbody tr"));
-        assertThat(navLinks()).containsExactly("Databases", "API keys", "Audit log");
+        assertThat(navLinks()).containsExactly("Databases", "Plans", "API keys", "Audit log");
         open("#/teams/payments");
         waitFor(By.id("key-form"));
+        assertThat(browser.findElements(By.partialLinkText("Teams")))
+                .as("no way to the teams page, which is the platform admins'")
+                .isEmpty();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("k-role"))).selectByValue("viewer");
         type(By.id("k-description"), "Made in the console");
         browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();

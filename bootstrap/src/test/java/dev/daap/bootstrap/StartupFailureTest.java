@@ -137,13 +137,13 @@ class StartupFailureTest {
         assertThat(stdout())
                 .contains("rolled back 3 changeset(s): 0202-backups-scheduled, 0201-databases-backup-due-index, "
                         + "0200-databases-backup-policy");
-        // The plans (daap:0140-0144) next: their columns of databases and teams hold the rows' values, so --yes.
-        assertThat(run(List.of("migrate", "down", "--count", "5", "--yes"), env))
+        // The plans (daap:0140-0145) next: their columns of databases and teams hold the rows' values, so --yes.
+        assertThat(run(List.of("migrate", "down", "--count", "6", "--yes"), env))
                 .as(stderr())
                 .isZero();
         assertThat(stdout())
-                .contains("rolled back 5 changeset(s): 0144-jobs-kind-apply-plan, 0143-teams-limits, "
-                        + "0142-databases-plan, 0141-default-plan-catalog, 0140-plans-table");
+                .contains("rolled back 6 changeset(s): 0145-teams-live-databases, 0144-jobs-kind-apply-plan, "
+                        + "0143-teams-limits, 0142-databases-plan, 0141-default-plan-catalog, 0140-plans-table");
         // Then the restore drills' changesets (daap:0190-0194): an empty table, columns of a table with no rows and
         // two constraints, nothing to ask.
         assertThat(run(List.of("migrate", "down", "--count", "5"), env))
@@ -221,8 +221,8 @@ class StartupFailureTest {
         // changed since. Its table's drop asks, and nothing else does.
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
-        // The backup schedules' three (daap:0200-0202) and the plans' five roll back first.
-        assertThat(run(List.of("migrate", "down", "--count", "8", "--yes"), env))
+        // The backup schedules' three (daap:0200-0202) and the plans' six roll back first.
+        assertThat(run(List.of("migrate", "down", "--count", "9", "--yes"), env))
                 .as(stderr())
                 .isZero();
 

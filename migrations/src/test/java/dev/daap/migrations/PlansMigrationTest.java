@@ -43,8 +43,21 @@ class PlansMigrationTest {
                         "SELECT name || '|' || price_per_month || '|' || price_per_gb_month || '|' || is_default"
                                 + " FROM daap.plans ORDER BY name"))
                 .containsExactly("large|240.00|0.0500|false", "medium|60.00|0.0800|false", "small|15.00|0.1000|true");
-        assertThat(rows(dataSource, "SELECT coalesce(max_databases::text, 'none') FROM daap.teams"))
-                .containsExactly("none");
+        assertThat(rows(
+                        dataSource,
+                        "SELECT coalesce(max_databases::text, 'none') || '|' || live_databases FROM daap.teams"))
+                .as("the counter backfilled: orders is live, gone is not")
+                .containsExactly("none|1");
+        execute(dataSource, """
+                INSERT INTO daap.databases (id, name, name_on_cluster, owner_team, purpose, status)
+                VALUES (gen_random_uuid(), 'carts', 'checkout_carts', 'checkout', 'new', 'pending');
+                UPDATE daap.databases SET status = 'deleted', deleted_at = now() WHERE name = 'orders';
+                UPDATE daap.databases SET purpose = 'still new' WHERE name = 'carts'""");
+        assertThat(rows(dataSource, "SELECT live_databases::text FROM daap.teams"))
+                .containsExactly("1");
+        execute(dataSource, "DELETE FROM daap.databases WHERE name = 'carts'");
+        assertThat(rows(dataSource, "SELECT live_databases::text FROM daap.teams"))
+                .containsExactly("0");
         execute(
                 dataSource,
                 "INSERT INTO daap.jobs (id, kind, database_id, state, max_attempts, run_at)"
@@ -62,13 +75,13 @@ class PlansMigrationTest {
 
         assertThat(migrator.status().pending()).hasSize(ours).first().isEqualTo(FIRST_CHANGESET);
         assertThat(rows(dataSource, "SELECT name || '|' || status FROM daap.databases ORDER BY name"))
-                .containsExactly("gone|purged", "orders|ready");
+                .containsExactly("gone|purged", "orders|deleted");
         assertThat(rows(dataSource, "SELECT count(*)::text FROM daap.jobs")).containsExactly("0");
         assertThat(rows(
                         dataSource,
                         "SELECT table_name || '.' || column_name FROM information_schema.columns"
                                 + " WHERE table_schema = 'daap' AND (table_name = 'plans' OR column_name IN"
-                                + " ('plan', 'max_databases', 'monthly_budget', 'budget_currency'))"
+                                + " ('plan', 'max_databases', 'monthly_budget', 'budget_currency', 'live_databases'))"
                                 + " AND table_name IN ('plans', 'databases', 'teams')"))
                 .isEmpty();
     }

@@ -68,6 +68,20 @@ class QuotasAndBudgetsApiTest extends ApiTest {
     }
 
     @Test
+    void aRestoreBringsADatabaseBackIntoTheQuota() {
+        api.patch("/v1/teams/payments", "{\"max_databases\": 1}");
+        String first = "/v1/databases/" + api.create("one").path("id").asText();
+        api.runJobs();
+        api.delete(first);
+        api.runJobs(); // deleted: out of the live set, so another fits
+        assertThat(api.post("/v1/databases", body("two")).status()).isEqualTo(201);
+
+        assertProblem(api.post(first + "/restore", ""), 409, "quota-exceeded");
+
+        assertThat(api.get(first).json().path("status").asText()).isEqualTo("deleted");
+    }
+
+    @Test
     void underAndExactlyAtTheBudgetIsAdmittedAndOverItIsRefusedWithTheFigures() {
         api.patch("/v1/teams/payments", "{\"monthly_budget\": {\"amount\": \"5.42\", \"currency\": \"EUR\"}}");
         assertThat(api.post("/v1/databases", body("one")).status())

@@ -449,7 +449,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new ReadCredentials(userUseCases.readCredentials()),
                 new RotateCredentials(userUseCases.rotate()),
                 new Idempotency(scriptedIdempotency, clock),
-                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
+                new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock, plans, admission),
                 new ListRevisions(databases, revisions));
     }
 

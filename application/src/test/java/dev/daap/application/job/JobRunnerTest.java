@@ -107,7 +107,14 @@ class JobRunnerTest {
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
     private final RestoreDatabase restore = new RestoreDatabase(
-            transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
+            transactions,
+            databases,
+            new JobScheduler(jobs, settings, ids, clock),
+            audit,
+            databaseEvents,
+            clock,
+            plans,
+            new Admission(teams, plans, new InMemorySpending(databases::rows), AdmissionSettings.DEFAULTS, clock));
     private final Caller caller = TestCallers.platformAdmin();
 
     @BeforeEach

@@ -38,7 +38,8 @@ class RevisionTest {
                         new SettingChange("owner_team", null, "payments"),
                         new SettingChange("purpose", null, "Orders"),
                         new SettingChange("labels", null, Map.of("env", "prod")),
-                        new SettingChange("deletion_protection", null, false));
+                        new SettingChange("deletion_protection", null, false),
+                        new SettingChange("plan", null, "small"));
         assertThat(first.settings().keySet()).containsExactlyElementsOf(DatabaseSettings.fields());
     }
 

@@ -10,6 +10,24 @@ function meter(id, label, value, max) {
   return h('span', {class: 'fill'}, h('meter', {id, min: 0, max, value, 'aria-label': label}), ` ${value} / ${max}`);
 }
 
+export async function plansPage(main) {
+  const page = await get('/v1/plans');
+  const gb = count => `${(count / 1e9).toLocaleString(undefined, {maximumFractionDigits: 1})} GB`;
+  replace(main, h('h1', {}, 'Plans'),
+    h('p', {class: 'muted'}, 'Every database is on one of these plans: its connection limit on the cluster and its price.'),
+    h('table', {class: 'list', id: 'plans'},
+      h('caption', {class: 'visually-hidden'}, 'Plans'),
+      h('thead', {}, h('tr', {}, ['Plan', 'Connections', 'Storage limit', 'Included storage', 'A month', 'Per GB above'].map(c => h('th', {scope: 'col'}, c)))),
+      h('tbody', {}, page.items.map(p => h('tr', {'data-name': p.name},
+        h('th', {scope: 'row'}, p.name, p.default ? h('span', {class: 'muted small'}, ' (default)') : null,
+          p.description ? h('div', {class: 'muted small'}, p.description) : null),
+        h('td', {'data-label': 'Connections'}, p.max_connections),
+        h('td', {'data-label': 'Storage limit'}, gb(p.storage_limit_bytes)),
+        h('td', {'data-label': 'Included storage'}, gb(p.included_storage_bytes)),
+        h('td', {'data-label': 'A month'}, `${p.price_per_month} ${p.currency}`),
+        h('td', {'data-label': 'Per GB above'}, `${p.price_per_gb_month} ${p.currency}`))))));
+}
+
 export async function clustersPage(main) {
   const page = await get('/v1/clusters?page_size=500');
   replace(main, h('h1', {}, 'Clusters'),
@@ -104,12 +122,17 @@ function keysSection(main, title, listPath, createPath, roles) {
   return {nodes: [section, created, form], load};
 }
 
-export async function teamPage(main, {params}) {
+export async function teamPage(main, {me, params}) {
   const slug = params[0];
   const team = await get(`/v1/teams/${slug}`);
   const keys = keysSection(main, `API keys of ${slug}`, `/v1/teams/${slug}/api-keys`, `/v1/teams/${slug}/api-keys`, ['member', 'viewer', 'admin']);
-  replace(main, h('p', {}, h('a', {href: '#/teams'}, '← Teams')), h('h1', {}, `Team ${team.slug}`),
-    h('p', {}, team.display_name), h('h2', {}, 'API keys'), ...keys.nodes);
+  const budget = team.monthly_budget ? `${team.monthly_budget.amount} ${team.monthly_budget.currency}` : 'none';
+  replace(main, me.role === 'platform_admin' ? h('p', {}, h('a', {href: '#/teams'}, '← Teams')) : null, h('h1', {}, `Team ${team.slug}`),
+    h('p', {}, team.display_name),
+    h('dl', {class: 'facts', id: 'team-facts'},
+      h('dt', {}, 'Monthly budget'), h('dd', {}, budget),
+      h('dt', {}, 'Live databases at most'), h('dd', {}, team.max_databases ?? 'the installation\'s default')),
+    h('h2', {}, 'API keys'), ...keys.nodes);
   await keys.load();
 }
 

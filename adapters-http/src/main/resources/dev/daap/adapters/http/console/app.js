@@ -5,7 +5,7 @@ import {call, signIn, signOut, signedOut, token} from './api.js';
 import {h, replace, problemBox, notice, field} from './dom.js';
 import {databasesPage, createDatabasePage} from './databases.js';
 import {databasePage} from './database.js';
-import {clustersPage, teamsPage, teamPage, platformKeysPage, auditPage} from './admin.js';
+import {clustersPage, plansPage, teamsPage, teamPage, platformKeysPage, auditPage} from './admin.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -18,6 +18,7 @@ const ROUTES = [
   {pattern: /^\/databases$/, page: databasesPage},
   {pattern: /^\/databases\/new$/, page: createDatabasePage},
   {pattern: /^\/databases\/([0-9a-f-]+)$/, page: databasePage},
+  {pattern: /^\/plans$/, page: plansPage},
   {pattern: /^\/clusters$/, page: clustersPage, roles: ['platform_admin']},
   {pattern: /^\/teams$/, page: teamsPage, roles: ['platform_admin']},
   {pattern: /^\/teams\/([a-z0-9-]+)$/, page: teamPage, roles: ['platform_admin', 'admin']},
@@ -37,7 +38,7 @@ export function navigate(path) {
 }
 
 function showNav() {
-  const links = [['#/databases', 'Databases']];
+  const links = [['#/databases', 'Databases'], ['#/plans', 'Plans']];
   if (me.role === 'platform_admin') {
     links.push(['#/clusters', 'Clusters'], ['#/teams', 'Teams'], ['#/api-keys', 'Platform keys']);
   }

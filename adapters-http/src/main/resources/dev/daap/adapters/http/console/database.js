@@ -1,7 +1,7 @@
 // One database: its settings, status (live), operations timeline, connection details, credentials on demand,
 // rotation, users, snapshots, backups, revisions; delete with its name typed to confirm, and restore.
 import {call, get, followEvents} from './api.js';
-import {h, replace, problemBox, field, statusBadge, labelsText, when, bytes, copy, notice} from './dom.js';
+import {h, replace, problemBox, field, showFieldErrors, statusBadge, labelsText, when, bytes, copy, notice} from './dom.js';
 
 const GONE = ['deleted', 'purging', 'purged'];
 
@@ -23,13 +23,14 @@ export async function databasePage(main, {me, params, navigate}) {
     backups: h('section', {class: 'card', id: 'backups', 'aria-labelledby': 'backups-h'}),
     revisions: h('section', {class: 'card', id: 'revisions', 'aria-labelledby': 'revisions-h'}),
   };
+  const settings = h('section', {class: 'card', id: 'settings', 'aria-labelledby': 'settings-h'});
   const danger = h('section', {class: 'card danger', id: 'danger', 'aria-labelledby': 'danger-h'});
   const userSecret = h('div', {id: 'user-secret', 'aria-live': 'polite'});
 
   replace(main,
     h('p', {}, h('a', {href: '#/databases'}, '← Databases')),
     h('div', {class: 'heading'}, h('h1', {}, db.name), status),
-    facts, actions, actionStatus, credentials,
+    facts, actions, actionStatus, credentials, settings,
     sections.operations, sections.users, userSecret, sections.snapshots, sections.backups, sections.revisions, danger);
 
   async function act(label, work) {
@@ -49,6 +50,7 @@ export async function databasePage(main, {me, params, navigate}) {
       row('Purpose', db.purpose),
       row('Team', db.owner_team),
       row('Cluster', db.cluster || '—'),
+      db.plan ? row('Plan', db.plan) : null,
       row('Labels', labelsText(db.labels)),
       row('Created', when(db.created_at)),
       row('Storage', bytes(db.storage_bytes)),
@@ -103,6 +105,55 @@ export async function databasePage(main, {me, params, navigate}) {
       showCredentials(null);
       credentials.append(problemBox(e.problem));
     }
+  }
+
+  // Purpose, labels and deletion protection as a JSON merge patch, conditional on the version shown: a change
+  // made meanwhile (412) is shown as its problem, never overwritten.
+  function showSettings() {
+    const heading = h('h2', {id: 'settings-h'}, 'Settings');
+    if (!canChange || GONE.includes(db.status) || db.status === 'deleting') {
+      replace(settings, heading, h('p', {class: 'muted'}, 'Nothing to change here.'));
+      return;
+    }
+    const purpose = h('textarea', {id: 's-purpose', name: 'purpose', rows: 2, maxlength: 1000});
+    purpose.value = db.purpose;
+    const labels = h('textarea', {id: 's-labels', name: 'labels', rows: 3});
+    labels.value = Object.entries(db.labels || {}).map(([k, v]) => `${k}=${v}`).join('\n');
+    const protection = h('input', {id: 's-deletion_protection', name: 'deletion_protection', type: 'checkbox', checked: db.deletion_protection});
+    const out = h('div', {id: 'settings-status', 'aria-live': 'polite'});
+    // The version these values were read at; the page's own copy moves on with every event.
+    const shownVersion = db.version;
+    const form = h('form', {id: 'settings-form', novalidate: true, onsubmit: async event => {
+      event.preventDefault();
+      const wanted = {};
+      for (const line of labels.value.split('\n').map(l => l.trim()).filter(Boolean)) {
+        const at = line.indexOf('=');
+        wanted[at < 0 ? line : line.slice(0, at).trim()] = at < 0 ? '' : line.slice(at + 1).trim();
+      }
+      const labelPatch = {...wanted};
+      for (const key of Object.keys(db.labels || {})) {
+        if (!(key in wanted)) labelPatch[key] = null;
+      }
+      const body = {purpose: purpose.value, labels: labelPatch, deletion_protection: protection.checked};
+      try {
+        db = (await call('PATCH', base, {body, contentType: 'application/merge-patch+json', ifMatch: shownVersion})).body;
+        showFacts();
+        showSettings();
+        replace(document.getElementById('settings-status'), notice('Saved'));
+        loadRevisions();
+      } catch (e) {
+        const unplaced = showFieldErrors(form, e.problem);
+        replace(out, problemBox({...e.problem, errors: unplaced}),
+          e.problem.status === 412 ? h('button', {type: 'button', id: 'reload-settings', onclick: async () => {
+            db = (await call('GET', base)).body;
+            showFacts();
+            showSettings();
+          }}, 'Load the current settings') : null);
+      }
+    }}, field('Purpose', purpose), field('Labels', labels, 'One key=value a line'),
+    h('div', {class: 'field checkbox'}, protection, h('label', {for: 's-deletion_protection'}, 'Deletion protection')),
+    h('button', {type: 'submit'}, 'Save settings'), out);
+    replace(settings, heading, form);
   }
 
   function showDanger() {
@@ -203,6 +254,7 @@ export async function databasePage(main, {me, params, navigate}) {
     h('ul', {}, r.changes.map(c => h('li', {}, `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`)))), 'No revisions.');
 
   showFacts();
+  showSettings();
   showCredentials(null);
   await Promise.all([loadOperations(), loadUsers(), loadSnapshots(), loadBackups(), loadRevisions()]);
 
@@ -212,8 +264,10 @@ export async function databasePage(main, {me, params, navigate}) {
     // A user's, a snapshot's or a backup's event names its own id and the database's in its data.
     if (event.resource_id !== id && !(event.data && event.data.database_id === id)) return;
     try {
+      const before = db.status;
       db = (await call('GET', base)).body;
       showFacts();
+      if (db.status !== before) showSettings();
       if (!credentials.querySelector('#credential-values')) showCredentials(null);
       loadOperations();
       if (event.type.startsWith('snapshot')) loadSnapshots();

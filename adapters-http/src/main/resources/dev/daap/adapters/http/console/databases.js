@@ -109,16 +109,33 @@ export async function databasesPage(main, {me, query: q, navigate}) {
   return () => stop.abort();
 }
 
+/** The quote of a dry run: what the new database would add to the team's spend this month. */
+function quoteBox(quote) {
+  const money = value => (value === null || value === undefined ? '—' : `${value} ${quote.currency}`);
+  const row = (term, value) => [h('dt', {}, term), h('dd', {}, value)];
+  return h('div', {class: 'notice', id: 'quote'},
+    h('strong', {}, 'What it would cost'),
+    h('dl', {class: 'facts'},
+      row('A whole month', money(quote.monthly_price)),
+      row('Until the month ends', money(quote.this_request)),
+      row('Team this month, with it', money(quote.projected_with)),
+      row('Budget', money(quote.budget)),
+      row('Budget left', money(quote.budget_left))));
+}
+
 export async function createDatabasePage(main, {me, navigate}) {
+  const plans = (await get('/v1/plans')).items;
   const control = (name, attributes = {}) => h('input', {id: `c-${name}`, name, ...attributes});
+  const plan = h('select', {id: 'c-plan', name: 'plan'}, plans.map(p => h('option', {value: p.name, selected: p.default},
+    `${p.name} — ${p.price_per_month} ${p.currency} a month, ${p.max_connections} connections`)));
+  const quote = h('div', {id: 'quote-area', 'aria-live': 'polite'});
   const purpose = h('textarea', {id: 'c-purpose', name: 'purpose', rows: 3, maxlength: 1000});
   const labels = h('textarea', {id: 'c-labels', name: 'labels', rows: 3, placeholder: 'env=prod'});
   const protection = h('input', {id: 'c-deletion_protection', name: 'deletion_protection', type: 'checkbox'});
   const summary = h('div', {id: 'create-problem', 'aria-live': 'polite'});
-  const form = h('form', {class: 'card', id: 'create-form', novalidate: true, onsubmit: async event => {
-    event.preventDefault();
+  function request() {
     const data = new FormData(form);
-    const body = {name: data.get('name'), purpose: data.get('purpose')};
+    const body = {name: data.get('name'), purpose: data.get('purpose'), plan: data.get('plan')};
     if (data.get('owner_team')) body.owner_team = data.get('owner_team');
     if (protection.checked) body.deletion_protection = true;
     const labelLines = String(data.get('labels') || '').split('\n').map(l => l.trim()).filter(Boolean);
@@ -129,16 +146,24 @@ export async function createDatabasePage(main, {me, navigate}) {
         body.labels[at < 0 ? line : line.slice(0, at).trim()] = at < 0 ? '' : line.slice(at + 1).trim();
       }
     }
+    return body;
+  }
+  function refused(e) {
+    const unplaced = showFieldErrors(form, e.problem);
+    replace(summary, problemBox({...e.problem, errors: unplaced}));
+    const first = form.querySelector('[aria-invalid=true]');
+    if (first) first.focus();
+  }
+  const form = h('form', {class: 'card', id: 'create-form', novalidate: true, onsubmit: async event => {
+    event.preventDefault();
+    const body = request();
     const submit = form.querySelector('button[type=submit]');
     submit.disabled = true;
     try {
       const created = (await call('POST', '/v1/databases', {body})).body;
       navigate(`/databases/${created.id}`);
     } catch (e) {
-      const unplaced = showFieldErrors(form, e.problem);
-      replace(summary, problemBox({...e.problem, errors: unplaced}));
-      const first = form.querySelector('[aria-invalid=true]');
-      if (first) first.focus();
+      refused(e);
     } finally {
       submit.disabled = false;
     }
@@ -147,9 +172,24 @@ export async function createDatabasePage(main, {me, navigate}) {
   field('Purpose', purpose, 'What it is for, in a sentence'),
   me.role === 'platform_admin' ? field('Owner team', control('owner_team', {autocomplete: 'off'}), 'The team that owns it') : null,
   field('Labels', labels, 'One key=value a line'),
+  field('Plan', plan, 'Its connection limit, storage and price'),
   h('div', {class: 'field checkbox'}, protection, h('label', {for: 'c-deletion_protection'}, 'Deletion protection')),
-  h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, 'Create database'),
+  h('div', {class: 'actions'},
+    h('button', {type: 'button', id: 'get-quote', onclick: async () => {
+      // A dry run makes every check the create would, stores nothing, and answers the quote.
+      try {
+        const answer = (await call('POST', '/v1/databases?dry_run=true', {body: request()})).body;
+        showFieldErrors(form, {errors: []});
+        replace(summary);
+        replace(quote, quoteBox(answer));
+      } catch (e) {
+        replace(quote);
+        refused(e);
+      }
+    }}, 'What would it cost?'),
+    h('button', {type: 'submit', class: 'primary', id: 'create-database'}, 'Create database'),
     h('a', {href: '#/databases', class: 'button'}, 'Cancel')),
+  quote,
   summary);
   replace(main, h('h1', {}, 'New database'), form);
   return () => {};

@@ -1,6 +1,7 @@
 package dev.daap.adapters.postgres.plan;
 
 import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
+import static dev.daap.adapters.postgres.generated.Tables.TEAMS;
 
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.domain.plan.PlanName;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@link Spending} port on PostgreSQL: the count runs on the index of a team's live databases, the month's usage
- * on the index of a team's databases by creation.
+ * The {@link Spending} port on PostgreSQL: the count is the team's counter, the month's usage runs on the index of a
+ * team's databases by creation.
  */
 public final class JooqSpending implements Spending {
     private final JooqSession session;
@@ -21,15 +22,15 @@ public final class JooqSpending implements Spending {
         this.session = Objects.requireNonNull(session, "session");
     }
 
+    /** The team's counter, which triggers on databases keep (daap:0145): one row read, however large the team. */
     @Override
     public long liveDatabases(TeamSlug team, long atMost) {
-        return session.dsl()
-                .fetchCount(session.dsl()
-                        .selectOne()
-                        .from(DATABASES)
-                        .where(DATABASES.OWNER_TEAM.eq(team.value()))
-                        .and(DATABASES.DELETED_AT.isNull())
-                        .limit(atMost));
+        Integer live = session.dsl()
+                .select(TEAMS.LIVE_DATABASES)
+                .from(TEAMS)
+                .where(TEAMS.SLUG.eq(team.value()))
+                .fetchOne(TEAMS.LIVE_DATABASES);
+        return live == null ? 0 : Math.min(live, atMost);
     }
 
     @Override
