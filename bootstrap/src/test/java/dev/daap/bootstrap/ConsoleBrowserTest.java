@@ -139,8 +139,16 @@ class ConsoleBrowserTest {
         assertThat(text(By.id("teams"))).contains("payments", "search");
         page("teams");
 
+        assertThat(daap.patch(
+                                "/v1/teams/" + team,
+                                "{\"monthly_budget\": {\"amount\": \"500.00\", \"currency\": \"EUR\"}}")
+                        .status())
+                .isEqualTo(200);
         open("#/teams/" + team);
         waitFor(By.id("key-list"));
+        assertThat(text(By.id("team-facts"))).contains("Monthly budget\n500.00 EUR");
+        assertThat(daap.patch("/v1/teams/" + team, "{\"monthly_budget\": null}").status())
+                .isEqualTo(200);
         page("team");
 
         open("#/api-keys");
@@ -478,6 +486,9 @@ class ConsoleBrowserTest {
         assertThat(navLinks()).containsExactly("Databases", "Plans", "API keys", "Audit log");
         open("#/teams/payments");
         waitFor(By.id("key-form"));
+        assertThat(browser.findElements(By.partialLinkText("Teams")))
+                .as("no way to the teams page, which is the platform admins'")
+                .isEmpty();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("k-role"))).selectByValue("viewer");
         type(By.id("k-description"), "Made in the console");
         browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();

@@ -88,6 +88,17 @@ class ConsolePageTest extends ApiTest {
     }
 
     @Test
+    void headAnswersWithTheFilesHeaders() {
+        TestResponse head = api.as(null).send("HEAD", ConsolePage.PATH, null, null);
+
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Security-Policy")).isEqualTo(ConsolePage.CONTENT_SECURITY_POLICY);
+        assertThat(head.header("ETag"))
+                .isEqualTo(api.as(null).get(ConsolePage.PATH).header("ETag"));
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void anUnchangedFileIsNotSentAgain() {
         TestResponse first = api.as(null).get("/console/app.js");
         String etag = first.header("ETag");

@@ -22,14 +22,16 @@ public final class ConsolePage {
     private static final String FOLDER = "/dev/daap/adapters/http/console/";
     private final PageFiles files = new PageFiles(FOLDER, FILES, CONTENT_SECURITY_POLICY);
 
-    /** {@code /} leads to the console, so a person who opens DAAP's address finds it. */
+    /**
+     * {@code /} leads to the console, so a person who opens DAAP's address finds it. HEAD is routed too: Javalin
+     * would otherwise answer it with 200 and none of the file's headers (Jetty drops the body of a HEAD response).
+     */
     public void register(RoutesConfig routes) {
         routes.get("/", ctx -> ctx.redirect(PATH, HttpStatus.FOUND));
-        routes.get(PATH, ctx -> files.send(ctx, "index.html"));
         for (String name : files.names()) {
-            if (!name.equals("index.html")) {
-                routes.get(PATH + "/" + name, ctx -> files.send(ctx, name));
-            }
+            String path = name.equals("index.html") ? PATH : PATH + "/" + name;
+            routes.get(path, ctx -> files.send(ctx, name));
+            routes.head(path, ctx -> files.send(ctx, name));
         }
     }
 }

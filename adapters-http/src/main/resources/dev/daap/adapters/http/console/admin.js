@@ -122,12 +122,17 @@ function keysSection(main, title, listPath, createPath, roles) {
   return {nodes: [section, created, form], load};
 }
 
-export async function teamPage(main, {params}) {
+export async function teamPage(main, {me, params}) {
   const slug = params[0];
   const team = await get(`/v1/teams/${slug}`);
   const keys = keysSection(main, `API keys of ${slug}`, `/v1/teams/${slug}/api-keys`, `/v1/teams/${slug}/api-keys`, ['member', 'viewer', 'admin']);
-  replace(main, h('p', {}, h('a', {href: '#/teams'}, '← Teams')), h('h1', {}, `Team ${team.slug}`),
-    h('p', {}, team.display_name), h('h2', {}, 'API keys'), ...keys.nodes);
+  const budget = team.monthly_budget ? `${team.monthly_budget.amount} ${team.monthly_budget.currency}` : 'none';
+  replace(main, me.role === 'platform_admin' ? h('p', {}, h('a', {href: '#/teams'}, '← Teams')) : null, h('h1', {}, `Team ${team.slug}`),
+    h('p', {}, team.display_name),
+    h('dl', {class: 'facts', id: 'team-facts'},
+      h('dt', {}, 'Monthly budget'), h('dd', {}, budget),
+      h('dt', {}, 'Live databases at most'), h('dd', {}, team.max_databases ?? 'the installation\'s default')),
+    h('h2', {}, 'API keys'), ...keys.nodes);
   await keys.load();
 }
 
