@@ -137,6 +137,9 @@ class StartupFailureTest {
         assertThat(stdout())
                 .contains("rolled back 3 changeset(s): 0202-backups-scheduled, 0201-databases-backup-due-index, "
                         + "0200-databases-backup-policy");
+        // Failed users (daap:0187) next: a column of the users' table, whose first owner row holds it, so --yes.
+        assertThat(run(List.of("migrate", "down", "--yes"), env)).as(stderr()).isZero();
+        assertThat(stdout()).contains("rolled back 1 changeset(s): 0187-database-users-failed");
         // The plans (daap:0140-0145) next: their columns of databases and teams hold the rows' values, so --yes.
         assertThat(run(List.of("migrate", "down", "--count", "6", "--yes"), env))
                 .as(stderr())
@@ -221,8 +224,8 @@ class StartupFailureTest {
         // changed since. Its table's drop asks, and nothing else does.
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
-        // The backup schedules' three (daap:0200-0202) and the plans' six roll back first.
-        assertThat(run(List.of("migrate", "down", "--count", "9", "--yes"), env))
+        // The backup schedules' three (daap:0200-0202), failed users (daap:0187) and the plans' six roll back first.
+        assertThat(run(List.of("migrate", "down", "--count", "10", "--yes"), env))
                 .as(stderr())
                 .isZero();
 
