@@ -129,7 +129,10 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The plans (daap:0140-0145) go first: their columns of databases and teams hold the rows' values, so --yes.
+        // Failed users (daap:0187) go first: a column of the users' table, whose first owner row holds it, so --yes.
+        assertThat(run(List.of("migrate", "down", "--yes"), env)).as(stderr()).isZero();
+        assertThat(stdout()).contains("rolled back 1 changeset(s): 0187-database-users-failed");
+        // The plans (daap:0140-0145) next: their columns of databases and teams hold the rows' values, so --yes.
         assertThat(run(List.of("migrate", "down", "--count", "6", "--yes"), env))
                 .as(stderr())
                 .isZero();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.provisioning.ProvisioningException;
 import dev.daap.testing.FakeProvisioner.Action;
 import dev.daap.testing.http.TestClient;
 import dev.daap.testing.http.TestResponse;
@@ -109,6 +110,30 @@ class UsersApiTest extends ApiTest {
         assertThat(api.delete(path + "/users/app-1").status()).isEqualTo(202);
         assertThat(api.post(path + "/users", """
                 {"name": "one-more", "access": "read_only"}""").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aUserWhoseLoginCannotBeMadeIsFailedWithTheReasonAndCanBeDeletedAndMadeAgain() {
+        String path = api.createReady("orders");
+        api.provisioner.failWith(new ProvisioningException("the target cluster refused CREATE ROLE: out of roles"));
+
+        api.post(path + "/users", """
+                {"name": "reporting", "access": "read_only"}""");
+        api.runJobs(); // every attempt
+
+        JsonNode failed = api.get(path + "/users/reporting").json();
+        assertThat(failed.path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("failure_reason").asText()).contains("out of roles");
+        assertProblem(api.post(path + "/users/reporting/credentials/rotate", null), 409, "illegal-transition");
+        assertThat(api.get("/v1/events?format=json").body()).contains("\"to\":\"failed\"");
+        api.provisioner.recover();
+        assertThat(api.delete(path + "/users/reporting").status()).isEqualTo(202);
+        api.runJobs();
+        assertThat(api.post(path + "/users", """
+                {"name": "reporting", "access": "read_only"}""").status()).isEqualTo(201);
+        api.runJobs();
+        assertThat(api.get(path + "/users/reporting").json().path("status").asText())
+                .isEqualTo("ready");
     }
 
     @Test

@@ -94,9 +94,19 @@ public final class CreateUserLogin implements JobHandler {
         return Optional.of(new Work(database, user, password));
     }
 
-    /** A user still waiting for its job stays {@code creating}; the operation says why it failed. */
+    /** The user is {@code failed} with the job's reason: a client waiting for {@code ready} learns it will not be. */
     @Override
-    public void giveUp(Job job, String reason) {}
+    public void giveUp(Job job, String reason) {
+        users.findByOperation(job.id())
+                .filter(user -> user.status() == UserStatus.CREATING)
+                .ifPresent(user -> {
+                    DatabaseUser failed = user.failed(reason, clock.instant());
+                    users.update(failed, user.version());
+                    databases
+                            .find(user.databaseId())
+                            .ifPresent(database -> events.statusChanged(database, user, failed));
+                });
+    }
 
     private record Work(Database database, DatabaseUser user, String password) {
         @Override

@@ -29,6 +29,7 @@ public record DatabaseUser(
         Instant currentSince,
         Instant previousValidUntil,
         UUID operationId,
+        String failureReason,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -71,6 +72,7 @@ public record DatabaseUser(
                 at,
                 null,
                 operationId,
+                null,
                 at,
                 at,
                 1);
@@ -138,6 +140,29 @@ public record DatabaseUser(
         return next(status, current, currentSince, null, operationId, now);
     }
 
+    /** Its job gave up making its login, for {@code reason}; it stays until deleted. */
+    public DatabaseUser failed(String reason, Instant now) {
+        if (status != UserStatus.CREATING) {
+            return this;
+        }
+        DatabaseUser failed = next(UserStatus.FAILED, current, currentSince, previousValidUntil, operationId, now);
+        return new DatabaseUser(
+                id,
+                databaseId,
+                name,
+                access,
+                firstOwner,
+                failed.status,
+                current,
+                currentSince,
+                previousValidUntil,
+                operationId,
+                Objects.requireNonNull(reason, "reason"),
+                createdAt,
+                failed.updatedAt,
+                failed.version);
+    }
+
     public DatabaseUser deleting(UUID operation, Instant now) {
         return next(UserStatus.DELETING, current, currentSince, previousValidUntil, operation, now);
     }
@@ -164,6 +189,7 @@ public record DatabaseUser(
                 currentSince,
                 previousValidUntil,
                 operationId,
+                status == UserStatus.FAILED ? failureReason : null,
                 createdAt,
                 now.truncatedTo(ChronoUnit.MICROS),
                 version + 1);

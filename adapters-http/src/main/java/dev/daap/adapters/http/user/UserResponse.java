@@ -18,6 +18,7 @@ public record UserResponse(
         String previousUsername,
         Instant previousValidUntil,
         String latestOperationId,
+        String failureReason,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -35,6 +36,7 @@ public record UserResponse(
                         .orElse(null),
                 user.previousValidUntil(),
                 user.operationId() == null ? null : user.operationId().toString(),
+                user.failureReason(),
                 user.createdAt(),
                 user.updatedAt(),
                 user.version());

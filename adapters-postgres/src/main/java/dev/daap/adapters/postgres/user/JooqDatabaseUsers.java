@@ -220,6 +220,7 @@ public final class JooqDatabaseUsers implements DatabaseUsers {
         record.setCurrentSince(user.currentSince());
         record.setPreviousValidUntil(user.previousValidUntil());
         record.setOperationId(user.operationId());
+        record.setFailureReason(user.failureReason());
         record.setCreatedAt(user.createdAt());
         record.setUpdatedAt(user.updatedAt());
         record.setVersion(user.version());
@@ -238,6 +239,7 @@ public final class JooqDatabaseUsers implements DatabaseUsers {
                 row.getCurrentSince(),
                 row.getPreviousValidUntil(),
                 row.getOperationId(),
+                row.getFailureReason(),
                 row.getCreatedAt(),
                 row.getUpdatedAt(),
                 row.getVersion());
