@@ -181,10 +181,13 @@ public final class CreateDatabase {
 
     /** The plan the request names, or the catalog's default; held (a shared lock) until the create commits. */
     private Plan planOf(CreateDatabaseCommand command) {
-        PlanName name = command.plan()
-                .or(() -> plans.findDefault().map(Plan::name))
-                .orElseThrow(() -> InvalidInputException.of(
-                        "plan", "is required: the plan catalog has no default plan (GET /v1/plans lists the plans)"));
+        if (command.plan().isEmpty()) {
+            return plans.findDefault()
+                    .orElseThrow(() -> InvalidInputException.of(
+                            "plan",
+                            "is required: the plan catalog has no default plan (GET /v1/plans lists the plans)"));
+        }
+        PlanName name = command.plan().get();
         return plans.findForUse(name)
                 .orElseThrow(() -> InvalidInputException.of(
                         "plan", "no plan is named " + name + " (GET /v1/plans lists the plans)"));

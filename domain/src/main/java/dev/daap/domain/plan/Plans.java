@@ -22,7 +22,7 @@ public interface Plans {
      */
     Optional<Plan> findForUse(PlanName name);
 
-    /** The default plan, if the catalog has one. */
+    /** The default plan, if the catalog has one, locked as {@link #findForUse} locks it: a create reads it once. */
     Optional<Plan> findDefault();
 
     /** Every plan, by name. */

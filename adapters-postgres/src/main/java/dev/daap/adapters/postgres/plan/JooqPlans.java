@@ -66,6 +66,7 @@ public final class JooqPlans implements Plans {
         return session.dsl()
                 .selectFrom(PLANS)
                 .where(PLANS.IS_DEFAULT)
+                .forShare()
                 .fetchOptional()
                 .map(JooqPlans::toDomain);
     }
