@@ -179,6 +179,33 @@ class BackupScheduleTest {
     }
 
     @Test
+    void aPurgedDatabasesScheduledBackupsAreDeletedOnceOlderThanRetainSlots() {
+        wiring.backupSchedules.setPolicy(database.id(), new BackupPolicy(BackupSchedule.DAILY, 2), clock.instant());
+        var taken = new java.util.ArrayList<Backup>();
+        for (int day = 0; day < 3; day++) { // 10:17 on days 0, 1 and 2
+            Backup backup = wiring.scheduleBackups().execute().taken().getFirst();
+            makeReady(backup);
+            taken.add(backup);
+            clock.advance(Duration.ofDays(1));
+        }
+        dsl.execute(
+                "UPDATE daap.databases SET status = 'purged', deleted_at = ? WHERE id = ?",
+                clock.instant(),
+                database.id().value());
+
+        ScheduleBackups.Outcome day3 = wiring.scheduleBackups().execute();
+
+        assertThat(day3.taken()).as("a purged database gets no backup").isEmpty();
+        assertThat(day3.deleting())
+                .extracting(Backup::id)
+                .containsExactly(taken.getFirst().id());
+        clock.advance(Duration.ofDays(1));
+        assertThat(wiring.scheduleBackups().execute().deleting())
+                .extracting(Backup::id)
+                .containsExactly(taken.get(1).id());
+    }
+
+    @Test
     void aDatabaseThatNoToolsFitIsSkippedUntilTheNextSlot() {
         wiring.backupSchedules.setPolicy(database.id(), new BackupPolicy(BackupSchedule.HOURLY, 1), clock.instant());
         tools.available = false;
