@@ -88,3 +88,46 @@ CREATE TRIGGER databases_count_live_on_update AFTER UPDATE OF deleted_at, owner_
 --rollback DROP TRIGGER databases_count_live_on_insert_or_delete ON ${schema}.databases;
 --rollback DROP FUNCTION ${schema}.teams_count_live_databases();
 --rollback ALTER TABLE ${schema}.teams DROP COLUMN live_databases;
+
+--changeset daap:0146-teams-live-databases-per-statement splitStatements:false rollbackSplitStatements:false
+--comment: the live-database counter counted row by row: one statement inserting N databases of a team updated the team's row N times in one transaction, each update walking the row versions the earlier ones left (ExportEndToEndTest's 200,000 rows ran for over ten minutes). Now once per statement, from its transition tables: an UPDATE statement adds or subtracts only where a row's team or deletion changed.
+DROP TRIGGER databases_count_live_on_update ON ${schema}.databases;
+DROP TRIGGER databases_count_live_on_insert_or_delete ON ${schema}.databases;
+DROP FUNCTION ${schema}.teams_count_live_databases();
+CREATE FUNCTION ${schema}.teams_count_live_databases() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE ${schema}.teams t SET live_databases = t.live_databases + c.n
+        FROM (SELECT owner_team, count(*) AS n FROM new_rows WHERE deleted_at IS NULL GROUP BY owner_team) c
+        WHERE t.slug = c.owner_team;
+    ELSIF TG_OP = 'DELETE' THEN
+        UPDATE ${schema}.teams t SET live_databases = t.live_databases - c.n
+        FROM (SELECT owner_team, count(*) AS n FROM old_rows WHERE deleted_at IS NULL GROUP BY owner_team) c
+        WHERE t.slug = c.owner_team;
+    ELSE
+        UPDATE ${schema}.teams t SET live_databases = t.live_databases + c.n
+        FROM (SELECT owner_team, sum(d) AS n
+              FROM (SELECT owner_team, 1 AS d FROM new_rows WHERE deleted_at IS NULL
+                    UNION ALL
+                    SELECT owner_team, -1 FROM old_rows WHERE deleted_at IS NULL) AS changes
+              GROUP BY owner_team
+              HAVING sum(d) <> 0) c
+        WHERE t.slug = c.owner_team;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER databases_count_live_on_insert AFTER INSERT ON ${schema}.databases
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.teams_count_live_databases();
+CREATE TRIGGER databases_count_live_on_delete AFTER DELETE ON ${schema}.databases
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.teams_count_live_databases();
+CREATE TRIGGER databases_count_live_on_update AFTER UPDATE ON ${schema}.databases
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.teams_count_live_databases();
+--rollback DROP TRIGGER databases_count_live_on_update ON ${schema}.databases;
+--rollback DROP TRIGGER databases_count_live_on_delete ON ${schema}.databases;
+--rollback DROP TRIGGER databases_count_live_on_insert ON ${schema}.databases;
+--rollback DROP FUNCTION ${schema}.teams_count_live_databases();
+--rollback CREATE FUNCTION ${schema}.teams_count_live_databases() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.deleted_at IS NULL THEN UPDATE ${schema}.teams SET live_databases = live_databases - 1 WHERE slug = OLD.owner_team; END IF; IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.deleted_at IS NULL THEN UPDATE ${schema}.teams SET live_databases = live_databases + 1 WHERE slug = NEW.owner_team; END IF; RETURN NULL; END $$;
+--rollback CREATE TRIGGER databases_count_live_on_insert_or_delete AFTER INSERT OR DELETE ON ${schema}.databases FOR EACH ROW EXECUTE FUNCTION ${schema}.teams_count_live_databases();
+--rollback CREATE TRIGGER databases_count_live_on_update AFTER UPDATE OF deleted_at, owner_team ON ${schema}.databases FOR EACH ROW WHEN (OLD.deleted_at IS DISTINCT FROM NEW.deleted_at OR OLD.owner_team IS DISTINCT FROM NEW.owner_team) EXECUTE FUNCTION ${schema}.teams_count_live_databases();

@@ -140,12 +140,13 @@ class StartupFailureTest {
         // Failed users (daap:0187) next: a column of the users' table, whose first owner row holds it, so --yes.
         assertThat(run(List.of("migrate", "down", "--yes"), env)).as(stderr()).isZero();
         assertThat(stdout()).contains("rolled back 1 changeset(s): 0187-database-users-failed");
-        // The plans (daap:0140-0145) next: their columns of databases and teams hold the rows' values, so --yes.
-        assertThat(run(List.of("migrate", "down", "--count", "6", "--yes"), env))
+        // The plans (daap:0140-0146) next: their columns of databases and teams hold the rows' values, so --yes.
+        assertThat(run(List.of("migrate", "down", "--count", "7", "--yes"), env))
                 .as(stderr())
                 .isZero();
         assertThat(stdout())
-                .contains("rolled back 6 changeset(s): 0145-teams-live-databases, 0144-jobs-kind-apply-plan, "
+                .contains("rolled back 7 changeset(s): 0146-teams-live-databases-per-statement, "
+                        + "0145-teams-live-databases, 0144-jobs-kind-apply-plan, "
                         + "0143-teams-limits, 0142-databases-plan, 0141-default-plan-catalog, 0140-plans-table");
         // Then the restore drills' changesets (daap:0190-0194): an empty table, columns of a table with no rows and
         // two constraints, nothing to ask.
@@ -224,8 +225,8 @@ class StartupFailureTest {
         // changed since. Its table's drop asks, and nothing else does.
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
-        // The backup schedules' three (daap:0200-0202), failed users (daap:0187) and the plans' six roll back first.
-        assertThat(run(List.of("migrate", "down", "--count", "10", "--yes"), env))
+        // The backup schedules' three (daap:0200-0202), failed users (daap:0187) and the plans' seven roll back first.
+        assertThat(run(List.of("migrate", "down", "--count", "11", "--yes"), env))
                 .as(stderr())
                 .isZero();
 
