@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param network        where the embedded PostgreSQL listens and which host clients are told
  * @param snapshotsPerDatabase how many snapshots a database may keep
  * @param usersPerDatabase how many users a database may have, its first owner included
+ * @param backupsPerDatabase how many backups a client may keep of a database (scheduled ones are bounded by retention)
  * @param backups        where backups go and which client tools take them
  * @param admission      the teams' default quota and the installation's currency
  */
@@ -55,6 +56,7 @@ public record DaapConfig(
         RateLimitSettings rateLimits,
         int snapshotsPerDatabase,
         int usersPerDatabase,
+        int backupsPerDatabase,
         BackupConfig backups,
         DrillConfig drills,
         AdmissionSettings admission) {
@@ -172,6 +174,7 @@ public record DaapConfig(
                 rateLimits(reader),
                 reader.integer("DAAP_SNAPSHOTS_PER_DATABASE", 10, 1, 1000),
                 reader.integer("DAAP_USERS_PER_DATABASE", 50, 1, 1000),
+                reader.integer("DAAP_BACKUPS_PER_DATABASE", 100, 1, 10_000),
                 backups(reader),
                 new DrillConfig(
                         reader.duration("DAAP_RESTORE_DRILL_INTERVAL", "1d"),

@@ -48,6 +48,7 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.backup.BackupLimit;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
 import dev.daap.application.backup.ScheduleBackups;
@@ -186,6 +187,7 @@ final class Wiring {
     private final UserEvents userEvents;
     private final SnapshotLimit snapshotLimit;
     private final UserLimit userLimit;
+    private final BackupLimit backupLimit;
     private final DaapConfig.DrillConfig drills;
     private final SnapshotEvents snapshotEvents;
     final ClusterTargets clusterTargets;
@@ -288,6 +290,7 @@ final class Wiring {
         this.backupSchedules = new JooqBackupSchedules(transactions);
         this.snapshotLimit = new SnapshotLimit(config.snapshotsPerDatabase());
         this.userLimit = new UserLimit(config.usersPerDatabase());
+        this.backupLimit = new BackupLimit(config.backupsPerDatabase());
         this.drills = config.drills();
         this.snapshotEvents = new SnapshotEvents(events);
         this.userEvents = new UserEvents(events);
@@ -398,6 +401,7 @@ final class Wiring {
                         clusters,
                         backups,
                         backupSide.tools(),
+                        backupLimit,
                         scheduler(),
                         audit,
                         backupEvents,

@@ -48,6 +48,9 @@ public final class InMemoryBackups implements Backups {
     }
 
     @Override
+    public void lockBackupsOf(DatabaseId database) {}
+
+    @Override
     public List<Backup> lockSampleForDrills(int limit) {
         Comparator<Backup> newestFirst = Comparator.comparing(Backup::createdAt)
                 .thenComparing(backup -> backup.id().value(), UuidOrder.UNSIGNED)

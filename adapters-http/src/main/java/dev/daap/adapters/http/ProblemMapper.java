@@ -8,6 +8,7 @@ import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
+import dev.daap.domain.error.BackupLimitException;
 import dev.daap.domain.error.BackupNotFoundException;
 import dev.daap.domain.error.BackupUnavailableException;
 import dev.daap.domain.error.BudgetExceededException;
@@ -113,6 +114,7 @@ public final class ProblemMapper {
             case SnapshotNotFoundException ignored -> ProblemType.SNAPSHOT_NOT_FOUND;
             case SnapshotLimitException ignored -> ProblemType.SNAPSHOT_LIMIT;
             case UserLimitException ignored -> ProblemType.USER_LIMIT;
+            case BackupLimitException ignored -> ProblemType.BACKUP_LIMIT;
             case BackupNotFoundException ignored -> ProblemType.BACKUP_NOT_FOUND;
             case BackupUnavailableException ignored -> ProblemType.BACKUP_UNAVAILABLE;
             case DeletionProtectedException ignored -> ProblemType.DELETION_PROTECTED;

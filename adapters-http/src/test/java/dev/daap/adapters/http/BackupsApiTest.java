@@ -89,6 +89,22 @@ class BackupsApiTest extends ApiTest {
     }
 
     @Test
+    void aDatabaseKeepsAtMostItsLimitOfBackupsAndOneBeingDeletedNoLongerCounts() {
+        String database = api.createReady("orders");
+        String first = api.post(database + "/backups").json().path("id").asText();
+        for (int i = 1; i < TestApi.BACKUP_LIMIT; i++) {
+            assertThat(api.post(database + "/backups").status()).isEqualTo(202);
+        }
+        api.runJobs();
+
+        JsonNode problem = assertProblem(api.post(database + "/backups"), 409, "backup-limit");
+        assertThat(problem.path("detail").asText()).contains("at most " + TestApi.BACKUP_LIMIT);
+
+        assertThat(api.delete("/v1/backups/" + first).status()).isEqualTo(202);
+        assertThat(api.post(database + "/backups").status()).isEqualTo(202);
+    }
+
+    @Test
     void onlyAReadyDatabaseIsBackedUp() {
         String database = "/v1/databases/" + api.create("orders").path("id").asText();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.domain.error.AccessDeniedException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
+import dev.daap.domain.error.BackupLimitException;
 import dev.daap.domain.error.BackupNotFoundException;
 import dev.daap.domain.error.BackupUnavailableException;
 import dev.daap.domain.error.BudgetExceededException;
@@ -68,6 +69,7 @@ class ProblemMapperTest {
                 Map.entry(new UserNotFoundException("x", "y"), 404),
                 Map.entry(new SnapshotLimitException(10, "x"), 409),
                 Map.entry(new UserLimitException(50), 409),
+                Map.entry(new BackupLimitException(100), 409),
                 Map.entry(new BackupNotFoundException("x"), 404),
                 Map.entry(new BackupUnavailableException("x"), 409),
                 Map.entry(new DeletionProtectedException("x"), 409),

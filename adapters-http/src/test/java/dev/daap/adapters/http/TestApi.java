@@ -24,6 +24,7 @@ import dev.daap.application.access.RevokeApiKey;
 import dev.daap.application.access.RevokePlatformKey;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.audit.ListAuditEvents;
+import dev.daap.application.backup.BackupLimit;
 import dev.daap.application.backup.DeleteBackup;
 import dev.daap.application.backup.ListBackups;
 import dev.daap.application.backup.TakeBackup;
@@ -158,6 +159,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     static final int TEAM_MAX_DATABASES = 1_000;
     /** The first owner and three more. */
     static final int USER_LIMIT = 4;
+
+    static final int BACKUP_LIMIT = 3;
     /** What GET /v1/version answers here: the real source is the bootstrap's. */
     static final VersionInfo VERSION = new VersionInfo(
             "1.2.3",
@@ -474,6 +477,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         fleet.clusters,
                         backups,
                         backupTools,
+                        new BackupLimit(BACKUP_LIMIT),
                         scheduler,
                         audit,
                         backupEvents,

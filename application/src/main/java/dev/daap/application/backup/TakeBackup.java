@@ -35,6 +35,7 @@ public final class TakeBackup {
     private final Clusters clusters;
     private final Backups backups;
     private final BackupTools tools;
+    private final BackupLimit limit;
     private final JobScheduler jobs;
     private final AuditTrail audit;
     private final BackupEvents events;
@@ -47,6 +48,7 @@ public final class TakeBackup {
             Clusters clusters,
             Backups backups,
             BackupTools tools,
+            BackupLimit limit,
             JobScheduler jobs,
             AuditTrail audit,
             BackupEvents events,
@@ -57,6 +59,7 @@ public final class TakeBackup {
         this.clusters = clusters;
         this.backups = backups;
         this.tools = tools;
+        this.limit = limit;
         this.jobs = jobs;
         this.audit = audit;
         this.events = events;
@@ -80,6 +83,7 @@ public final class TakeBackup {
                 throw new BackupUnavailableException(
                         "databases of cluster " + cluster.name() + " cannot be backed up: " + check.detail());
             }
+            limit.requireRoom(backups, database.id());
             Backup backup = start(database, backups, jobs, events, ids, clock);
             audit.backupCreated(caller, backup);
             return backup;

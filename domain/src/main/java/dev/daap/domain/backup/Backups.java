@@ -32,6 +32,12 @@ public interface Backups {
      */
     List<Backup> lockSampleForDrills(int limit);
 
+    /**
+     * Locks the backups of a database against another transaction's lock of them until this transaction ends, so that
+     * counting them and adding one is not raced.
+     */
+    void lockBackupsOf(DatabaseId database);
+
     /** Remembers that the new database {@code target} starts with the contents of {@code backup}. */
     void recordRestoreSource(DatabaseId target, BackupId backup);
 

@@ -26,6 +26,7 @@ public abstract sealed class DomainException extends RuntimeException
                 SnapshotNotFoundException,
                 SnapshotLimitException,
                 UserLimitException,
+                BackupLimitException,
                 DeletionProtectedException,
                 RestoreWindowExpiredException,
                 BackupNotFoundException,

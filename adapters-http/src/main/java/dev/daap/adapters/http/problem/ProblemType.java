@@ -32,6 +32,7 @@ public record ProblemType(String code, int status, String title) {
     public static final ProblemType USER_NOT_FOUND = new ProblemType("user-not-found", 404, "User not found");
     public static final ProblemType SNAPSHOT_LIMIT = new ProblemType("snapshot-limit", 409, "Too many snapshots");
     public static final ProblemType USER_LIMIT = new ProblemType("user-limit", 409, "Too many users");
+    public static final ProblemType BACKUP_LIMIT = new ProblemType("backup-limit", 409, "Too many backups");
     public static final ProblemType NO_CAPACITY = new ProblemType("no-capacity", 409, "No cluster can take it");
     public static final ProblemType DELETION_PROTECTED =
             new ProblemType("deletion-protected", 409, "Deletion protection is on");

@@ -23,6 +23,9 @@ import org.jooq.impl.DSL;
 
 /** The {@link Backups} port on PostgreSQL: rows read by id, by job, or the live ones of one database. */
 public final class JooqBackups implements Backups {
+    /** The first key of the advisory locks of backup counts; other locks of DAAP's use other keys. */
+    private static final int BACKUP_LOCKS = 0x5_0bac;
+
     private final JooqSession session;
 
     public JooqBackups(JooqSession session) {
@@ -60,6 +63,16 @@ public final class JooqBackups implements Backups {
                 .and(BACKUPS.DELETED_AT.isNull())
                 .orderBy(BACKUPS.CREATED_AT.desc(), BACKUPS.ID.desc())
                 .fetch(JooqBackups::toDomain);
+    }
+
+    /** A transaction-scoped advisory lock keyed by the database id, in a key space of its own (two int keys). */
+    @Override
+    public void lockBackupsOf(DatabaseId database) {
+        session.dsl()
+                .select(DSL.field(
+                        "pg_advisory_xact_lock({0}, hashtext({1}))",
+                        Object.class, DSL.val(BACKUP_LOCKS), DSL.val(database.toString())))
+                .fetch();
     }
 
     @Override
