@@ -15,8 +15,6 @@ import dev.daap.domain.backup.BackupPolicy;
 import dev.daap.domain.backup.BackupSchedule;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.BackupTools;
-import dev.daap.domain.cluster.AdminUrl;
-import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
@@ -61,17 +59,7 @@ class BackupScheduleTest {
         dsl.execute("INSERT INTO daap.teams (slug, display_name) VALUES ('platform', 'Platform')");
         clock = TestClock.at(Instant.parse("2026-12-04T10:17:00Z"));
         wiring = wiring();
-        wiring.registerDefaultCluster()
-                .execute(
-                        new AdminUrl(
-                                postgres.host(),
-                                postgres.port(),
-                                "postgres",
-                                postgres.user(),
-                                postgres.password(),
-                                Map.of()),
-                        ClientEndpoint.DEFAULTS)
-                .orElseThrow();
+        TestClusters.registerDefault(wiring, postgres);
         Database created = wiring.createDatabase()
                 .execute(ADMIN, CreateDatabaseCommand.of("scheduled-" + System.nanoTime(), "platform", "kept", null));
         // Ready without provisioning: the sweep only queues backup jobs, which this test does not run.

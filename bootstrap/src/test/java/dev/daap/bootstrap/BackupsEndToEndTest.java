@@ -371,17 +371,7 @@ class BackupsEndToEndTest {
     @Test
     void aClusterNewerThanEveryPgDumpHereIsRefusedNamingWhatToInstall() {
         // The metadata server is PostgreSQL 17, the default cluster here; Debian's tools on this machine are 15.
-        wiring.registerDefaultCluster()
-                .execute(
-                        new AdminUrl(
-                                postgres.host(),
-                                postgres.port(),
-                                "postgres",
-                                postgres.user(),
-                                postgres.password(),
-                                Map.of()),
-                        ClientEndpoint.DEFAULTS)
-                .orElseThrow();
+        TestClusters.registerDefault(wiring, postgres);
         Database database = wiring.createDatabase()
                 .execute(ADMIN, CreateDatabaseCommand.of(uniqueName(), "platform", "on 17", null));
         runJobs();

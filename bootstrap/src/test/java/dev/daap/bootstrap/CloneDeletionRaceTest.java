@@ -8,8 +8,6 @@ import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
 import dev.daap.application.credential.Credentials;
 import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.domain.access.Caller;
-import dev.daap.domain.cluster.AdminUrl;
-import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.ConnectionDetails;
@@ -90,17 +88,7 @@ class CloneDeletionRaceTest {
                 new CredentialCipher(new byte[32]),
                 new PostgresProvisioners(UnaryOperator.identity(), 20, step -> {}),
                 clock);
-        first.registerDefaultCluster()
-                .execute(
-                        new AdminUrl(
-                                postgres.host(),
-                                postgres.port(),
-                                "postgres",
-                                postgres.user(),
-                                postgres.password(),
-                                Map.of()),
-                        ClientEndpoint.DEFAULTS)
-                .orElseThrow();
+        TestClusters.registerDefault(first, postgres);
     }
 
     @AfterEach

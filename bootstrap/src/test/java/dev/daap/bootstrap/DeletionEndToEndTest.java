@@ -16,8 +16,6 @@ import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
 import dev.daap.application.event.EventHub;
 import dev.daap.application.event.ListEvents;
 import dev.daap.application.event.WatchEvents;
-import dev.daap.domain.cluster.AdminUrl;
-import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.provisioning.Provisioner;
@@ -77,17 +75,7 @@ class DeletionEndToEndTest implements ApiUnderTest {
         var provisioner =
                 new DiesAfterTheCluster(new PostgresProvisioner(admin.dataSource(), postgres.host(), postgres.port()));
         wiring = new Wiring(dsl, config, new CredentialCipher(new byte[32]), target -> provisioner, clock);
-        wiring.registerDefaultCluster()
-                .execute(
-                        new AdminUrl(
-                                postgres.host(),
-                                postgres.port(),
-                                "postgres",
-                                postgres.user(),
-                                postgres.password(),
-                                Map.of()),
-                        ClientEndpoint.DEFAULTS)
-                .orElseThrow();
+        TestClusters.registerDefault(wiring, postgres);
         wiring.bootstrapPlatformAdmin().execute(Optional.of(ADMIN_TOKEN));
         server = new HttpServer(
                 wiring.databaseUseCases(),

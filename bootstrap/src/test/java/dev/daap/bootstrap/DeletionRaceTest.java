@@ -7,8 +7,6 @@ import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
 import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.domain.access.Caller;
-import dev.daap.domain.cluster.AdminUrl;
-import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -55,17 +53,7 @@ class DeletionRaceTest {
         var provisioner = new PostgresProvisioner(postgres.dataSource("postgres"), postgres.host(), postgres.port());
         var first = new Wiring(dsl, config, new CredentialCipher(new byte[32]), target -> provisioner);
         var second = new Wiring(dsl, config, new CredentialCipher(new byte[32]), target -> provisioner);
-        first.registerDefaultCluster()
-                .execute(
-                        new AdminUrl(
-                                postgres.host(),
-                                postgres.port(),
-                                "postgres",
-                                postgres.user(),
-                                postgres.password(),
-                                Map.of()),
-                        ClientEndpoint.DEFAULTS)
-                .orElseThrow();
+        TestClusters.registerDefault(first, postgres);
         List<DatabaseId> ids = new ArrayList<>();
         for (int i = 0; i < DATABASES; i++) {
             ids.add(first.createDatabase()

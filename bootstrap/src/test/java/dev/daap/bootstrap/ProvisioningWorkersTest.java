@@ -9,8 +9,6 @@ import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
 import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.domain.access.Caller;
-import dev.daap.domain.cluster.AdminUrl;
-import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -144,17 +142,7 @@ class ProvisioningWorkersTest {
 
     /** The shared test server becomes the default cluster, as start-up would register it. */
     private void registerTheSharedServer(Wiring wiring) {
-        wiring.registerDefaultCluster()
-                .execute(
-                        new AdminUrl(
-                                postgres.host(),
-                                postgres.port(),
-                                "postgres",
-                                postgres.user(),
-                                postgres.password(),
-                                Map.of()),
-                        ClientEndpoint.DEFAULTS)
-                .orElseThrow();
+        TestClusters.registerDefault(wiring, postgres);
     }
 
     private static void assertCanUse(ConnectionDetails connection, String password) throws Exception {

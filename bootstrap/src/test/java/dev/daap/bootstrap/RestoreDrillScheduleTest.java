@@ -9,8 +9,6 @@ import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupId;
-import dev.daap.domain.cluster.AdminUrl;
-import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.database.Database;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.TestCallers;
@@ -52,17 +50,7 @@ class RestoreDrillScheduleTest {
                 Map.of("DAAP_RESTORE_DRILL_INTERVAL", "1d", "DAAP_RESTORE_DRILL_SAMPLE", "2"));
         clock = TestClock.at(Instant.parse("2026-12-04T10:00:00Z"));
         wiring = wiring();
-        wiring.registerDefaultCluster()
-                .execute(
-                        new AdminUrl(
-                                postgres.host(),
-                                postgres.port(),
-                                "postgres",
-                                postgres.user(),
-                                postgres.password(),
-                                Map.of()),
-                        ClientEndpoint.DEFAULTS)
-                .orElseThrow();
+        TestClusters.registerDefault(wiring, postgres);
     }
 
     private Wiring wiring() {

@@ -8,8 +8,6 @@ import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
 import dev.daap.application.database.CreateDatabaseCommand;
 import dev.daap.domain.access.Caller;
-import dev.daap.domain.cluster.AdminUrl;
-import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.NameOnCluster;
@@ -49,17 +47,7 @@ class SnapshotWorkersTest {
         var counting = new CountingCopiers();
         var first = new Wiring(dsl, config, new CredentialCipher(new byte[32]), counting);
         var second = new Wiring(dsl, config, new CredentialCipher(new byte[32]), counting);
-        first.registerDefaultCluster()
-                .execute(
-                        new AdminUrl(
-                                postgres.host(),
-                                postgres.port(),
-                                "postgres",
-                                postgres.user(),
-                                postgres.password(),
-                                Map.of()),
-                        ClientEndpoint.DEFAULTS)
-                .orElseThrow();
+        TestClusters.registerDefault(first, postgres);
         List<DatabaseId> databases = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             databases.add(first.createDatabase()

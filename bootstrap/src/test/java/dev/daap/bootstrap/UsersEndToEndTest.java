@@ -14,8 +14,6 @@ import dev.daap.application.database.UpdateDatabaseCommand;
 import dev.daap.application.user.CreateUserCommand;
 import dev.daap.application.user.UserCredentials;
 import dev.daap.domain.access.Caller;
-import dev.daap.domain.cluster.AdminUrl;
-import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterTarget;
 import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
@@ -85,17 +83,7 @@ class UsersEndToEndTest {
         config = DaapConfig.fromEnvironment(Map.of("DAAP_JOB_LEASE", "30s", "DAAP_JOB_RETRY_BASE", "100ms"));
         clock = TestClock.at(Instant.now());
         wiring = wiring();
-        wiring.registerDefaultCluster()
-                .execute(
-                        new AdminUrl(
-                                postgres.host(),
-                                postgres.port(),
-                                "postgres",
-                                postgres.user(),
-                                postgres.password(),
-                                Map.of()),
-                        ClientEndpoint.DEFAULTS)
-                .orElseThrow();
+        TestClusters.registerDefault(wiring, postgres);
     }
 
     private Wiring wiring() {

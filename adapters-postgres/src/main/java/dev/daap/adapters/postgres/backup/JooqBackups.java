@@ -3,6 +3,7 @@ package dev.daap.adapters.postgres.backup;
 import static dev.daap.adapters.postgres.generated.Tables.BACKUPS;
 import static dev.daap.adapters.postgres.generated.Tables.BACKUP_RESTORES;
 
+import dev.daap.adapters.postgres.AdvisoryLocks;
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.generated.tables.records.BackupsRecord;
 import dev.daap.domain.backup.Backup;
@@ -68,11 +69,7 @@ public final class JooqBackups implements Backups {
     /** A transaction-scoped advisory lock keyed by the database id, in a key space of its own (two int keys). */
     @Override
     public void lockBackupsOf(DatabaseId database) {
-        session.dsl()
-                .select(DSL.field(
-                        "pg_advisory_xact_lock({0}, hashtext({1}))",
-                        Object.class, DSL.val(BACKUP_LOCKS), DSL.val(database.toString())))
-                .fetch();
+        AdvisoryLocks.lockUntilCommit(session.dsl(), BACKUP_LOCKS, database.toString());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.daap.adapters.postgres.snapshot;
 import static dev.daap.adapters.postgres.generated.Tables.CLONE_SOURCES;
 import static dev.daap.adapters.postgres.generated.Tables.SNAPSHOTS;
 
+import dev.daap.adapters.postgres.AdvisoryLocks;
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.generated.tables.records.SnapshotsRecord;
 import dev.daap.domain.cluster.ClusterId;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Record1;
 import org.jooq.ResultQuery;
-import org.jooq.impl.DSL;
 
 /** The {@link Snapshots} port on PostgreSQL: a few rows per database, read by id, by job, or all of one database. */
 public final class JooqSnapshots implements Snapshots {
@@ -61,11 +61,7 @@ public final class JooqSnapshots implements Snapshots {
     /** A transaction-scoped advisory lock keyed by the database id, in a key space of its own (two int keys). */
     @Override
     public void lockSnapshotsOf(DatabaseId database) {
-        session.dsl()
-                .select(DSL.field(
-                        "pg_advisory_xact_lock({0}, hashtext({1}))",
-                        Object.class, DSL.val(SNAPSHOT_LOCKS), DSL.val(database.toString())))
-                .fetch();
+        AdvisoryLocks.lockUntilCommit(session.dsl(), SNAPSHOT_LOCKS, database.toString());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.daap.adapters.postgres.generated.Tables.DATABASE_USERS;
 import static dev.daap.adapters.postgres.generated.Tables.JOBS;
 import static dev.daap.adapters.postgres.generated.Tables.USER_CREDENTIALS;
 
+import dev.daap.adapters.postgres.AdvisoryLocks;
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.StoreErrors;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
@@ -108,11 +109,7 @@ public final class JooqDatabaseUsers implements DatabaseUsers {
     /** A transaction-scoped advisory lock keyed by the database id, in a key space of its own (two int keys). */
     @Override
     public void lockUsersOf(DatabaseId database) {
-        session.dsl()
-                .select(DSL.field(
-                        "pg_advisory_xact_lock({0}, hashtext({1}))",
-                        Object.class, DSL.val(USER_LOCKS), DSL.val(database.toString())))
-                .fetch();
+        AdvisoryLocks.lockUntilCommit(session.dsl(), USER_LOCKS, database.toString());
     }
 
     @Override
