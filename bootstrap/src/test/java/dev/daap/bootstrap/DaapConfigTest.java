@@ -29,6 +29,7 @@ class DaapConfigTest {
         assertThat(config.migrateOnStart()).isTrue();
         assertThat(config.probes())
                 .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofSeconds(15), 3, Duration.ofSeconds(5), 50));
+        assertThat(config.usageRetention()).isEqualTo(Duration.ofDays(400));
     }
 
     @Test
@@ -138,6 +139,7 @@ class DaapConfigTest {
                 "DAAP_CLUSTER_DOWN_AFTER|0|DAAP_CLUSTER_DOWN_AFTER must be a whole number from 1 to 100",
                 "DAAP_CLUSTER_PROBE_INTERVAL|500ms|DAAP_CLUSTER_PROBE_INTERVAL and DAAP_CLUSTER_PROBE_TIMEOUT must be",
                 "DAAP_CLUSTER_PROBE_TIMEOUT|15s|the timeout shorter than the interval",
+                "DAAP_USAGE_RETENTION|12h|DAAP_USAGE_RETENTION must be at least 1d",
             })
     void aBadValueStopsStartUpNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of(variable, value)))

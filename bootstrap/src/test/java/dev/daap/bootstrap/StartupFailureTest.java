@@ -129,7 +129,12 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The backup schedules (daap:0200-0202) go first: columns with no policy in them and an index; --yes all the
+        // The usage tables (daap:0210-0211) go first: a probe may have sampled the database already, so --yes.
+        assertThat(run(List.of("migrate", "down", "--count", "2", "--yes"), env))
+                .as(stderr())
+                .isZero();
+        assertThat(stdout()).contains("rolled back 2 changeset(s): 0211-usage-hourly-table, 0210-usage-samples-table");
+        // The backup schedules (daap:0200-0202) next: columns with no policy in them and an index; --yes all the
         // same, as the backups' column holds a default.
         assertThat(run(List.of("migrate", "down", "--count", "3", "--yes"), env))
                 .as(stderr())
@@ -225,8 +230,9 @@ class StartupFailureTest {
         // changed since. Its table's drop asks, and nothing else does.
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
-        // The backup schedules' three (daap:0200-0202), failed users (daap:0187) and the plans' seven roll back first.
-        assertThat(run(List.of("migrate", "down", "--count", "11", "--yes"), env))
+        // The usage tables' two (daap:0210-0211), the backup schedules' three (daap:0200-0202), failed users
+        // (daap:0187) and the plans' seven roll back first.
+        assertThat(run(List.of("migrate", "down", "--count", "13", "--yes"), env))
                 .as(stderr())
                 .isZero();
 
