@@ -129,7 +129,10 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The backup schedules (daap:0200-0202) go first: columns with no policy in them and an index; --yes all the
+        // The quota state (daap:0203) goes first: a column every row holds ('ok'), so --yes.
+        assertThat(run(List.of("migrate", "down", "--yes"), env)).as(stderr()).isZero();
+        assertThat(stdout()).contains("rolled back 1 changeset(s): 0203-databases-quota-state");
+        // The backup schedules (daap:0200-0202) next: columns with no policy in them and an index; --yes all the
         // same, as the backups' column holds a default.
         assertThat(run(List.of("migrate", "down", "--count", "3", "--yes"), env))
                 .as(stderr())
@@ -225,8 +228,9 @@ class StartupFailureTest {
         // changed since. Its table's drop asks, and nothing else does.
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
-        // The backup schedules' three (daap:0200-0202), failed users (daap:0187) and the plans' seven roll back first.
-        assertThat(run(List.of("migrate", "down", "--count", "11", "--yes"), env))
+        // The quota state (daap:0203), the backup schedules' three (daap:0200-0202), failed users (daap:0187) and the
+        // plans' seven roll back first.
+        assertThat(run(List.of("migrate", "down", "--count", "12", "--yes"), env))
                 .as(stderr())
                 .isZero();
 
