@@ -60,7 +60,8 @@ public record DaapConfig(
         int backupsPerDatabase,
         BackupConfig backups,
         DrillConfig drills,
-        AdmissionSettings admission) {
+        AdmissionSettings admission,
+        Duration usageRetention) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String BACKUP_URL = "DAAP_BACKUP_URL";
     public static final String BACKUP_POLICY = "DAAP_BACKUP_POLICY";
@@ -184,7 +185,8 @@ public record DaapConfig(
                 new DrillConfig(
                         reader.duration("DAAP_RESTORE_DRILL_INTERVAL", "1d"),
                         reader.integer("DAAP_RESTORE_DRILL_SAMPLE", 5, 1, 1000)),
-                admission(reader));
+                admission(reader),
+                reader.duration("DAAP_USAGE_RETENTION", "400d"));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
             throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");
@@ -218,6 +220,10 @@ public record DaapConfig(
         }
         if (config.drills.enabled() && config.drills.interval().compareTo(Duration.ofMinutes(1)) < 0) {
             throw new ConfigException("DAAP_RESTORE_DRILL_INTERVAL must be 0 (no drills of DAAP's own) or at least 1m");
+        }
+        if (config.usageRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new ConfigException(
+                    "DAAP_USAGE_RETENTION must be at least 1d (hourly usage older than it is deleted)");
         }
         if (config.restoreWindow.isNegative()) {
             throw new ConfigException("DAAP_RESTORE_WINDOW must not be negative");

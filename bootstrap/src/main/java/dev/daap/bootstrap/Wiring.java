@@ -37,6 +37,7 @@ import dev.daap.adapters.postgres.provisioning.PostgresTableCensus;
 import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
+import dev.daap.adapters.postgres.usage.JooqUsageHistory;
 import dev.daap.adapters.postgres.user.JooqDatabaseUsers;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.BootstrapPlatformAdmin;
@@ -117,6 +118,9 @@ import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
 import dev.daap.application.team.UpdateTeamLimits;
+import dev.daap.application.usage.GetDatabaseUsage;
+import dev.daap.application.usage.GetTeamUsage;
+import dev.daap.application.usage.RollUpUsage;
 import dev.daap.application.user.CreateUser;
 import dev.daap.application.user.CreateUserLogin;
 import dev.daap.application.user.DeleteUser;
@@ -173,6 +177,8 @@ final class Wiring {
     final JooqApiKeys apiKeys;
     final JooqAuditLog auditLog;
     final JooqRevisions revisions;
+    final JooqUsageHistory usageHistory;
+    private final Duration usageRetention;
     final JooqClusters clusters;
     final JooqClusterSecrets clusterSecrets;
     final JobSettings jobSettings;
@@ -279,6 +285,8 @@ final class Wiring {
         this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker());
         this.auditLog = new JooqAuditLog(transactions);
         this.revisions = new JooqRevisions(transactions);
+        this.usageHistory = new JooqUsageHistory(transactions);
+        this.usageRetention = config.usageRetention();
         this.audit = new AuditTrail(auditLog, revisions, ids, clock);
         this.databaseEvents = new DatabaseEvents(events, clock);
         this.clusters = new JooqClusters(transactions);
@@ -715,6 +723,19 @@ final class Wiring {
                 drills.interval(),
                 drills.sample(),
                 clock);
+    }
+
+    /** The rollup that keeps the usage history bounded, once per interval across instances. */
+    RollUpUsage rollUpUsage() {
+        return new RollUpUsage(transactions, new JooqPeriodicRuns(transactions), usageHistory, usageRetention, clock);
+    }
+
+    GetDatabaseUsage getDatabaseUsage() {
+        return new GetDatabaseUsage(databases, usageHistory);
+    }
+
+    GetTeamUsage getTeamUsage() {
+        return new GetTeamUsage(teams, usageHistory);
     }
 
     /** The sweep that takes due scheduled backups and deletes those past retention. */

@@ -31,6 +31,7 @@ class DaapConfigTest {
         assertThat(config.migrateOnStart()).isTrue();
         assertThat(config.probes())
                 .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofSeconds(15), 3, Duration.ofSeconds(5), 50));
+        assertThat(config.usageRetention()).isEqualTo(Duration.ofDays(400));
         assertThat(config.backups().defaultPolicy())
                 .as("daily dumps kept 30 days, as record 002 decided")
                 .contains(new BackupPolicy(BackupSchedule.DAILY, 30));
@@ -158,6 +159,7 @@ class DaapConfigTest {
                 "DAAP_BACKUP_POLICY|daily|DAAP_BACKUP_POLICY must be schedule:retain",
                 "DAAP_BACKUP_POLICY|monthly:3|DAAP_BACKUP_POLICY must be schedule:retain",
                 "DAAP_BACKUP_POLICY|daily:0|retain must be between 1 and 1000",
+                "DAAP_USAGE_RETENTION|12h|DAAP_USAGE_RETENTION must be at least 1d",
             })
     void aBadValueStopsStartUpNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of(variable, value)))
