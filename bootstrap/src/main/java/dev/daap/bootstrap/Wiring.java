@@ -151,6 +151,7 @@ import dev.daap.domain.cluster.ClusterIsolation;
 import dev.daap.domain.cluster.ClusterProbe;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
+import dev.daap.domain.database.BackupPolicy;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioners;
@@ -196,6 +197,7 @@ final class Wiring {
     private final UserLimit userLimit;
     private final BackupLimit backupLimit;
     private final DaapConfig.DrillConfig drills;
+    private final BackupPolicy defaultBackupPolicy;
     private final SnapshotEvents snapshotEvents;
     final ClusterTargets clusterTargets;
     private final JooqClusterProbeStore probeStore;
@@ -301,6 +303,7 @@ final class Wiring {
         this.userLimit = new UserLimit(config.usersPerDatabase());
         this.backupLimit = new BackupLimit(config.backupsPerDatabase());
         this.drills = config.drills();
+        this.defaultBackupPolicy = config.backups().defaultPolicy().orElse(null);
         this.snapshotEvents = new SnapshotEvents(events);
         this.userEvents = new UserEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
@@ -486,7 +489,8 @@ final class Wiring {
                 ids,
                 clock,
                 plans,
-                admission);
+                admission,
+                defaultBackupPolicy);
     }
 
     /** What the HTTP adapter serves under {@code /v1/plans}, and a team's quota and budget. */
