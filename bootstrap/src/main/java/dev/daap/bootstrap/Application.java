@@ -150,6 +150,7 @@ public final class Application implements AutoCloseable {
                     wiring.backupUseCases(),
                     wiring.userUseCases(),
                     wiring.planUseCases(),
+                    wiring.usageUseCases(),
                     readiness,
                     version,
                     new HttpSettings(

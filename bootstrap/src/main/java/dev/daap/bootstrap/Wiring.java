@@ -12,6 +12,7 @@ import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.plan.PlanUseCases;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
+import dev.daap.adapters.http.usage.UsageUseCases;
 import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
@@ -730,12 +731,10 @@ final class Wiring {
         return new RollUpUsage(transactions, new JooqPeriodicRuns(transactions), usageHistory, usageRetention, clock);
     }
 
-    GetDatabaseUsage getDatabaseUsage() {
-        return new GetDatabaseUsage(databases, usageHistory);
-    }
-
-    GetTeamUsage getTeamUsage() {
-        return new GetTeamUsage(teams, usageHistory);
+    /** What the HTTP adapter serves under {@code /v1/databases/{id}/usage} and {@code /v1/teams/{slug}/usage}. */
+    UsageUseCases usageUseCases() {
+        return new UsageUseCases(
+                new GetDatabaseUsage(databases, usageHistory), new GetTeamUsage(teams, usageHistory), clock);
     }
 
     /** The sweep that takes due scheduled backups and deletes those past retention. */
