@@ -107,6 +107,7 @@ import dev.daap.application.plan.CreatePlan;
 import dev.daap.application.plan.DeletePlan;
 import dev.daap.application.plan.GetPlan;
 import dev.daap.application.plan.ListPlans;
+import dev.daap.application.plan.StorageLimits;
 import dev.daap.application.plan.UpdatePlan;
 import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
@@ -457,7 +458,15 @@ final class Wiring {
 
     ProbeClusters probeClusters() {
         return new ProbeClusters(
-                transactions, probeStore, clusterSecrets, clusterSide.probe(), jobs, events, probeSettings, clock);
+                transactions,
+                probeStore,
+                clusterSecrets,
+                clusterSide.probe(),
+                jobs,
+                events,
+                probeSettings,
+                clock,
+                new StorageLimits(databaseEvents, audit, scheduler()));
     }
 
     IsolateClusters isolateClusters() {

@@ -129,7 +129,10 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The quota state (daap:0203) goes first: a column every row holds ('ok'), so --yes.
+        // The event type of a crossed storage limit (daap:0230) goes first: a constraint only, nothing to ask.
+        assertThat(run(List.of("migrate", "down"), env)).as(stderr()).isZero();
+        assertThat(stdout()).contains("rolled back 1 changeset(s): 0230-events-quota-state-changed");
+        // The quota state (daap:0203) next: a column every row holds ('ok'), so --yes.
         assertThat(run(List.of("migrate", "down", "--yes"), env)).as(stderr()).isZero();
         assertThat(stdout()).contains("rolled back 1 changeset(s): 0203-databases-quota-state");
         // The usage tables (daap:0210-0211) next: a probe may have sampled the database already, so --yes.
@@ -233,9 +236,10 @@ class StartupFailureTest {
         // changed since. Its table's drop asks, and nothing else does.
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
-        // The quota state (daap:0203), the usage tables' two (daap:0210-0211), the backup schedules' three
-        // (daap:0200-0202), failed users (daap:0187) and the plans' seven roll back first.
-        assertThat(run(List.of("migrate", "down", "--count", "14", "--yes"), env))
+        // The event type of a crossed storage limit (daap:0230), the quota state (daap:0203), the usage tables' two
+        // (daap:0210-0211), the backup schedules' three (daap:0200-0202), failed users (daap:0187) and the plans'
+        // seven roll back first.
+        assertThat(run(List.of("migrate", "down", "--count", "15", "--yes"), env))
                 .as(stderr())
                 .isZero();
 

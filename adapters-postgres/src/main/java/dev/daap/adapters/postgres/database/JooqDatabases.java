@@ -116,6 +116,8 @@ public final class JooqDatabases implements Databases {
         values.changed(DATABASES.CREATED_AT, false);
         values.changed(DATABASES.STORAGE_BYTES, false); // the probe's measurement, written without the version
         values.changed(DATABASES.BACKUP_DUE_AT, false); // the schedule's sweep moves it; see backupDueAt
+        values.changed(
+                DATABASES.QUOTA_STATE, false); // set by the probe beside the version, as the size; see QuotaState
         int updated;
         try {
             updated = session.dsl()
