@@ -331,7 +331,16 @@ final class Wiring {
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
                 new UpdateDatabase(
-                        transactions, databases, teams, scheduler(), audit, databaseEvents, clock, plans, admission),
+                        transactions,
+                        databases,
+                        teams,
+                        scheduler(),
+                        audit,
+                        databaseEvents,
+                        clock,
+                        plans,
+                        admission,
+                        storageLimits()),
                 new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, jobSettings, clock),
@@ -466,7 +475,7 @@ final class Wiring {
                 events,
                 probeSettings,
                 clock,
-                new StorageLimits(databaseEvents, audit, scheduler()));
+                storageLimits());
     }
 
     IsolateClusters isolateClusters() {
@@ -476,6 +485,10 @@ final class Wiring {
     RegisterDefaultCluster registerDefaultCluster() {
         return new RegisterDefaultCluster(
                 transactions, clusters, clusterSecrets, databases, provisioners, audit, ids, clock);
+    }
+
+    private StorageLimits storageLimits() {
+        return new StorageLimits(databaseEvents, audit, scheduler(), databases);
     }
 
     private JobScheduler scheduler() {

@@ -78,6 +78,7 @@ import dev.daap.application.plan.CreatePlan;
 import dev.daap.application.plan.DeletePlan;
 import dev.daap.application.plan.GetPlan;
 import dev.daap.application.plan.ListPlans;
+import dev.daap.application.plan.StorageLimits;
 import dev.daap.application.plan.UpdatePlan;
 import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
@@ -444,7 +445,16 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
                 new UpdateDatabase(
-                        transactions, databases, teams, scheduler, audit, databaseEvents, clock, plans, admission),
+                        transactions,
+                        databases,
+                        teams,
+                        scheduler,
+                        audit,
+                        databaseEvents,
+                        clock,
+                        plans,
+                        admission,
+                        new StorageLimits(databaseEvents, audit, scheduler, databases)),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),

@@ -18,6 +18,7 @@ import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.database.QuotaState;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
@@ -140,6 +141,16 @@ public final class JooqDatabases implements Databases {
         if (updated == 0) {
             throw new ConcurrentChangeException(changed.id().toString());
         }
+    }
+
+    @Override
+    public void changeQuotaState(DatabaseId id, QuotaState state) {
+        session.dsl()
+                .update(DATABASES)
+                .set(DATABASES.QUOTA_STATE, state.wireName())
+                .where(DATABASES.ID.eq(id.value()))
+                .and(DATABASES.DELETED_AT.isNull())
+                .execute();
     }
 
     /**
