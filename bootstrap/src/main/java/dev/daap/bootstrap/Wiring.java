@@ -26,6 +26,7 @@ import dev.daap.adapters.postgres.cluster.PostgresClusterProbe;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.adapters.postgres.database.JooqQuotaStates;
 import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
@@ -488,7 +489,15 @@ final class Wiring {
     }
 
     private StorageLimits storageLimits() {
-        return new StorageLimits(databaseEvents, audit, scheduler(), databases);
+        return new StorageLimits(
+                new JooqQuotaStates(transactions),
+                databases,
+                databaseEvents,
+                audit,
+                requestJobs,
+                ids,
+                jobSettings.maxAttempts(),
+                clock);
     }
 
     private JobScheduler scheduler() {

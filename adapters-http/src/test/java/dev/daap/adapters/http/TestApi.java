@@ -454,7 +454,16 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         clock,
                         plans,
                         admission,
-                        new StorageLimits(databaseEvents, audit, scheduler, databases)),
+                        // Only the probe settles quota states from sizes; it does not run here.
+                        new StorageLimits(
+                                (cluster, measured) -> List.of(),
+                                databases,
+                                databaseEvents,
+                                audit,
+                                jobs,
+                                ids,
+                                JOB_SETTINGS.maxAttempts(),
+                                clock)),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
                 new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock),

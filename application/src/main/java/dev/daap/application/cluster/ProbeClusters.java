@@ -113,7 +113,8 @@ public final class ProbeClusters {
     private void record(DueProbe due, ProbeReading reading, ClusterHealth after, Instant now) {
         transactions.inTransaction(() -> {
             if (reading != null && reading.sizesMeasured()) {
-                storageLimits.crossed(store.recordReading(due.id(), after, reading.databases(), now));
+                storageLimits.settle(due.id(), reading.databases()); // first: it reads the sizes measured
+                store.recordReading(due.id(), after, reading.databases(), now);
                 jobs.wakeWaitingFor(due.id());
             } else if (reading != null) {
                 store.recordHealth(due.id(), after); // answered, but the sizes took too long: fill as it was

@@ -112,7 +112,14 @@ class DatabaseUseCasesTest {
             plans,
             admission,
             new StorageLimits(
-                    databaseEvents, audit, new JobScheduler(jobs, JobSettings.DEFAULTS, ids, clock), databases));
+                    (cluster, measured) -> List.of(),
+                    databases,
+                    databaseEvents,
+                    audit,
+                    jobs,
+                    ids,
+                    JobSettings.DEFAULTS.maxAttempts(),
+                    clock));
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions,
             databases,

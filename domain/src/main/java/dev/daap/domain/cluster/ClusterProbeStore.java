@@ -1,7 +1,5 @@
 package dev.daap.domain.cluster;
 
-import dev.daap.domain.database.QuotaState;
-import dev.daap.domain.database.QuotaStateChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,13 +30,6 @@ public interface ClusterProbeStore {
      * usage sample (size and client sessions) at {@code measuredAt}.
      * Sizes of names that no live database of this cluster has still count towards the cluster's storage (parked
      * deleted databases, snapshot copies).
-     *
-     * <p>Then it settles the quota state of the ready databases among the measured, in one statement: {@code ok}
-     * ones whose size is above their plan's storage limit become {@code over_storage}, {@code over_storage} ones at
-     * or below it become {@code ok}. Their version stays as it was (see {@link QuotaState}).
-     *
-     * @return the databases whose quota state changed, for their events, audit entries and jobs
      */
-    List<QuotaStateChange> recordReading(
-            ClusterId id, ClusterHealth health, List<DatabaseSeen> databases, Instant measuredAt);
+    void recordReading(ClusterId id, ClusterHealth health, List<DatabaseSeen> databases, Instant measuredAt);
 }

@@ -14,7 +14,6 @@ import dev.daap.domain.cluster.ClusterProbeStore;
 import dev.daap.domain.cluster.DatabaseSeen;
 import dev.daap.domain.cluster.DueProbe;
 import dev.daap.domain.cluster.HealthStatus;
-import dev.daap.domain.database.QuotaStateChange;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,20 +77,17 @@ public final class JooqClusterProbeStore implements ClusterProbeStore {
     }
 
     @Override
-    public List<QuotaStateChange> recordReading(
-            ClusterId id, ClusterHealth health, List<DatabaseSeen> databases, Instant measuredAt) {
+    public void recordReading(ClusterId id, ClusterHealth health, List<DatabaseSeen> databases, Instant measuredAt) {
         // The databases' rows first, the cluster's last: a job that changes a database and then the cluster's count
         // in one transaction (a deprovision gives its place back) takes them in the same order, so the two never
         // wait for each other in a circle; and creates wait for the cluster's row only for the last statement.
         List<DatabaseSeen> measured =
                 databases.stream().filter(DatabaseSeen::measured).toList();
         forgetGone(id, databases);
-        List<QuotaStateChange> changes = List.of();
         if (!measured.isEmpty()) {
             recordSizes(id, measured, measuredAt);
             recordSizesOfLiveDatabases(id, measured);
             recordUsageSamples(id, measured, measuredAt);
-            changes = QuotaStates.settle(session.dsl(), id, measured);
         }
         withHealth(health)
                 .set(
@@ -103,7 +99,6 @@ public final class JooqClusterProbeStore implements ClusterProbeStore {
                                 .where(CLUSTER_DATABASE_SIZES.CLUSTER_ID.eq(id.value()))))
                 .where(CLUSTERS.ID.eq(id.value()))
                 .execute();
-        return changes;
     }
 
     /** The sizes of databases no longer on the cluster (dropped, or renamed: parked, restored) count no more. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.adapters.postgres.database.JooqQuotaStates;
 import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
@@ -39,6 +40,7 @@ class JooqClusterProbeStoreTest {
     final RolledBackTransaction transaction = new RolledBackTransaction();
 
     private final JooqClusterProbeStore store = new JooqClusterProbeStore(transaction::dsl);
+    private final JooqQuotaStates quotaStates = new JooqQuotaStates(transaction::dsl);
     private final TeamSlug team =
             new TeamSlug("probe-" + UUID.randomUUID().toString().substring(0, 8));
 
@@ -136,7 +138,7 @@ class JooqClusterProbeStoreTest {
     }
 
     @Test
-    void aReadingSettlesTheQuotaStateOfTheMeasuredReadyDatabasesThatCrossedTheirPlansStorageLimit() {
+    void theQuotaStatesOfTheMeasuredReadyDatabasesThatCrossedTheirPlansStorageLimitAreSettledInOneStatement() {
         ClusterRef cluster = aCluster(T0);
         long limit = 10_000_000_000L; // small's
         DatabaseId over = ready(aDatabase(cluster, "checkout_over"));
@@ -148,16 +150,15 @@ class JooqClusterProbeStoreTest {
         transaction.dsl().execute("UPDATE daap.databases SET storage_bytes = ? WHERE id = ?", limit + 1, later.value());
         long versionOfOver = version(over);
 
-        var changes = store.recordReading(
-                cluster.id(),
-                ClusterHealth.UNKNOWN,
-                List.of(
-                        DatabaseSeen.measured("checkout_over", limit + 1),
-                        DatabaseSeen.measured("checkout_under", limit),
-                        DatabaseSeen.measured("checkout_back", limit),
-                        DatabaseSeen.measured("checkout_pending", limit + 1),
-                        DatabaseSeen.notMeasured("checkout_later")),
-                T0);
+        List<DatabaseSeen> seen = List.of(
+                DatabaseSeen.measured("checkout_over", limit + 1),
+                DatabaseSeen.measured("checkout_under", limit),
+                DatabaseSeen.measured("checkout_back", limit),
+                DatabaseSeen.measured("checkout_pending", limit + 1),
+                DatabaseSeen.measured("checkout_unread", null),
+                DatabaseSeen.notMeasured("checkout_later"));
+        var changes = quotaStates.settle(cluster.id(), seen);
+        store.recordReading(cluster.id(), ClusterHealth.UNKNOWN, seen, T0);
 
         assertThat(changes)
                 .extracting(change -> change.id(), change -> change.from(), change -> change.to())
@@ -174,13 +175,10 @@ class JooqClusterProbeStoreTest {
         assertThat(quotaState(back)).isEqualTo("ok");
         assertThat(quotaState(pending)).as("only ready databases").isEqualTo("ok");
         assertThat(quotaState(later)).as("only the measured").isEqualTo("ok");
-        assertThat(store.recordReading(
-                        cluster.id(),
-                        ClusterHealth.UNKNOWN,
-                        List.of(DatabaseSeen.measured("checkout_over", limit + 2)),
-                        T0.plusSeconds(15)))
+        assertThat(quotaStates.settle(cluster.id(), List.of(DatabaseSeen.measured("checkout_over", limit + 2))))
                 .as("still over: nothing changes")
                 .isEmpty();
+        assertThat(storageBytes(over)).isEqualTo(limit + 1);
     }
 
     @Test
