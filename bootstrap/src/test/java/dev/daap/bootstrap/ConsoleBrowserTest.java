@@ -336,9 +336,10 @@ class ConsoleBrowserTest {
         signIn(RunningDaap.ADMIN_TOKEN);
         type(By.id("f-q"), name);
         type(By.id("f-label"), "tier:gold");
+        type(By.id("f-cluster"), "default");
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         wait(driver -> rowNames().equals(List.of(name)));
-        assertThat(browser.getCurrentUrl()).contains("q=" + name, "label=tier%3Agold");
+        assertThat(browser.getCurrentUrl()).contains("q=" + name, "label=tier%3Agold", "cluster=default");
         wait(driver -> text(By.id("live-state")).equals("Statuses update live"));
         script("window.sameDocument = true;");
 

@@ -8,6 +8,8 @@ import dev.daap.adapters.http.backup.BackupHandler;
 import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterHandler;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
+import dev.daap.adapters.http.cost.CostHandler;
+import dev.daap.adapters.http.cost.CostUseCases;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.database.DatabaseUseCases;
@@ -31,6 +33,8 @@ import dev.daap.adapters.http.revision.RevisionHandler;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.usage.UsageHandler;
+import dev.daap.adapters.http.usage.UsageUseCases;
 import dev.daap.adapters.http.user.UserHandler;
 import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.http.version.VersionHandler;
@@ -73,6 +77,8 @@ public final class HttpServer implements AutoCloseable {
             BackupUseCases backups,
             UserUseCases users,
             PlanUseCases plans,
+            UsageUseCases usage,
+            CostUseCases costs,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings) {
@@ -85,6 +91,8 @@ public final class HttpServer implements AutoCloseable {
                 backups,
                 users,
                 plans,
+                usage,
+                costs,
                 readiness,
                 version,
                 settings,
@@ -101,11 +109,15 @@ public final class HttpServer implements AutoCloseable {
             BackupUseCases backups,
             UserUseCases users,
             PlanUseCases plans,
+            UsageUseCases usage,
+            CostUseCases costs,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
         Objects.requireNonNull(plans, "plans");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(costs, "costs");
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(backups, "backups");
         Objects.requireNonNull(users, "users");
@@ -133,6 +145,8 @@ public final class HttpServer implements AutoCloseable {
                 new UserHandler(users, json, bodies),
                 new RevisionHandler(useCases.revisions(), json),
                 new PlanHandler(plans, json, bodies, Routes.PLANS),
+                new UsageHandler(usage, json),
+                new CostHandler(costs, json),
                 new HealthHandler(readiness, json),
                 new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());

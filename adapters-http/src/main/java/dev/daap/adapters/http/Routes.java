@@ -6,6 +6,7 @@ import dev.daap.adapters.http.audit.AuditHandler;
 import dev.daap.adapters.http.backup.BackupHandler;
 import dev.daap.adapters.http.cluster.ClusterHandler;
 import dev.daap.adapters.http.console.ConsolePage;
+import dev.daap.adapters.http.cost.CostHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.event.EventHandler;
@@ -21,6 +22,7 @@ import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.revision.RevisionHandler;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.usage.UsageHandler;
 import dev.daap.adapters.http.user.UserHandler;
 import dev.daap.adapters.http.version.VersionHandler;
 import dev.daap.application.access.CreateApiKey;
@@ -38,6 +40,8 @@ import dev.daap.application.cluster.GetCluster;
 import dev.daap.application.cluster.ListClusters;
 import dev.daap.application.cluster.RegisterCluster;
 import dev.daap.application.cluster.UpdateCluster;
+import dev.daap.application.cost.GetPlatformCosts;
+import dev.daap.application.cost.GetTeamCosts;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
@@ -61,6 +65,8 @@ import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
 import dev.daap.application.team.UpdateTeamLimits;
+import dev.daap.application.usage.GetDatabaseUsage;
+import dev.daap.application.usage.GetTeamUsage;
 import dev.daap.application.user.CreateUser;
 import dev.daap.application.user.DeleteUser;
 import dev.daap.application.user.GetUser;
@@ -94,12 +100,16 @@ public final class Routes {
     public static final String DATABASE_SNAPSHOT = DATABASE_SNAPSHOTS + "/{sid}";
     public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
     public static final String DATABASE_BACKUPS = DATABASE + "/backups";
+    public static final String DATABASE_USAGE = DATABASE + "/usage";
     public static final String BACKUP = "/v1/backups/{bid}";
     public static final String BACKUP_VERIFY = BACKUP + "/verify";
     public static final String OPERATION = "/v1/operations/{id}";
     public static final String TEAMS = "/v1/teams";
     public static final String TEAM = TEAMS + "/{slug}";
     public static final String TEAM_API_KEYS = TEAM + "/api-keys";
+    public static final String TEAM_USAGE = TEAM + "/usage";
+    public static final String TEAM_COSTS = TEAM + "/costs";
+    public static final String COSTS = "/v1/costs";
     public static final String TEAM_API_KEY = TEAM_API_KEYS + "/{id}";
     public static final String AUDIT_EVENTS = "/v1/audit-events";
     public static final String ME = "/v1/me";
@@ -241,6 +251,13 @@ public final class Routes {
         routes.patch(PLAN, useCase.of(UpdatePlan.class, plans::update));
         routes.delete(PLAN, useCase.of(DeletePlan.class, plans::delete));
 
+        var usage = handlers.usage();
+        routes.get(DATABASE_USAGE, useCase.of(GetDatabaseUsage.class, usage::ofDatabase));
+        routes.get(TEAM_USAGE, useCase.of(GetTeamUsage.class, usage::ofTeam));
+        var costs = handlers.costs();
+        routes.get(TEAM_COSTS, useCase.of(GetTeamCosts.class, costs::ofTeam));
+        routes.get(COSTS, useCase.of(GetPlatformCosts.class, costs::ofPlatform));
+
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
 
@@ -277,6 +294,10 @@ public final class Routes {
         routes.head(CLUSTERS, handlers.clusters()::list);
         routes.head(CLUSTER, handlers.clusters()::get);
         routes.head(PLANS, plans::list);
+        routes.head(DATABASE_USAGE, usage::ofDatabase);
+        routes.head(TEAM_USAGE, usage::ofTeam);
+        routes.head(TEAM_COSTS, costs::ofTeam);
+        routes.head(COSTS, costs::ofPlatform);
         routes.head(PLAN, plans::get);
         // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
         routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));
@@ -309,6 +330,8 @@ public final class Routes {
             UserHandler users,
             RevisionHandler revisions,
             PlanHandler plans,
+            UsageHandler usage,
+            CostHandler costs,
             HealthHandler health,
             VersionHandler version) {}
 }

@@ -5,6 +5,7 @@ import dev.daap.adapters.backup.ChunkedAesGcm;
 import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
+import dev.daap.adapters.http.cost.CostUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.event.EventHandler;
 import dev.daap.adapters.http.event.EventUseCases;
@@ -14,6 +15,7 @@ import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.plan.PlanUseCases;
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
+import dev.daap.adapters.http.usage.UsageUseCases;
 import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.http.version.VersionInfo;
 import dev.daap.application.access.Authenticate;
@@ -35,6 +37,8 @@ import dev.daap.application.cluster.GetCluster;
 import dev.daap.application.cluster.ListClusters;
 import dev.daap.application.cluster.RegisterCluster;
 import dev.daap.application.cluster.UpdateCluster;
+import dev.daap.application.cost.GetPlatformCosts;
+import dev.daap.application.cost.GetTeamCosts;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
@@ -90,6 +94,8 @@ import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
 import dev.daap.application.team.UpdateTeamLimits;
+import dev.daap.application.usage.GetDatabaseUsage;
+import dev.daap.application.usage.GetTeamUsage;
 import dev.daap.application.user.CreateUser;
 import dev.daap.application.user.CreateUserLogin;
 import dev.daap.application.user.DeleteUser;
@@ -133,6 +139,8 @@ import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemorySpending;
 import dev.daap.testing.InMemoryTeams;
+import dev.daap.testing.NoCostSources;
+import dev.daap.testing.NoUsageHistory;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestFleet;
 import dev.daap.testing.http.ApiUnderTest;
@@ -368,6 +376,15 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 backupUseCases(audit, backupEvents),
                 userUseCases,
                 planUseCases(audit),
+                new UsageUseCases(
+                        new GetDatabaseUsage(databases, new NoUsageHistory()),
+                        new GetTeamUsage(teams, new NoUsageHistory()),
+                        clock),
+                new CostUseCases(
+                        new GetTeamCosts(teams, plans, new NoCostSources(), clock),
+                        new GetPlatformCosts(plans, new NoCostSources(), clock),
+                        "EUR",
+                        clock),
                 readiness,
                 () -> VERSION,
                 settings);
