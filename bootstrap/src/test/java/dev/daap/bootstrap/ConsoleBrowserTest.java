@@ -113,7 +113,8 @@ class ConsoleBrowserTest {
 
         waitFor(By.cssSelector("#databases tbody tr"));
         assertThat(text(By.id("signed-in-as"))).isEqualTo("platform admin");
-        assertThat(navLinks()).containsExactly("Databases", "Plans", "Clusters", "Teams", "Platform keys", "Audit log");
+        assertThat(navLinks())
+                .containsExactly("Databases", "Plans", "Costs", "Clusters", "Teams", "Platform keys", "Audit log");
         assertThat(rowNames()).contains(nameOf(id));
         page("databases");
         Path databases = SCREENSHOTS.resolve("databases.png");
@@ -133,6 +134,29 @@ class ConsoleBrowserTest {
         waitFor(By.cssSelector("#plans tbody tr"));
         assertThat(text(By.id("plans"))).contains("small", "medium", "large");
         page("plans");
+        String plan = "console-" + Long.toString(System.nanoTime() % 100_000);
+        type(By.id("p-name"), plan);
+        type(By.id("p-max_connections"), "5");
+        type(By.id("p-storage_limit_bytes"), "2000000000");
+        type(By.id("p-included_storage_bytes"), "1000000000");
+        type(By.id("p-price_per_month"), "3.005");
+        type(By.id("p-price_per_gb_month"), "0.0100");
+        browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+        wait(driver -> !text(By.id("p-price_per_month-error")).isEmpty());
+        type(By.id("p-price_per_month"), "3.00");
+        browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+        waitFor(By.cssSelector("#plans tr[data-name='" + plan + "']"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("p-which"))).selectByValue(plan);
+        type(By.id("p-price_per_month"), "4.50");
+        browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+        wait(driver ->
+                text(By.cssSelector("#plans tr[data-name='" + plan + "']")).contains("4.50"));
+        assertThat(daap.get("/v1/plans/" + plan).json().path("price_per_month").asText())
+                .isEqualTo("4.50");
+        browser.findElement(By.cssSelector("#plans tr[data-name='" + plan + "'] button.destructive"))
+                .click();
+        wait(driver -> browser.findElements(By.cssSelector("#plans tr[data-name='" + plan + "']"))
+                .isEmpty());
 
         open("#/teams");
         waitFor(By.cssSelector("#teams li"));
@@ -167,6 +191,26 @@ class ConsoleBrowserTest {
                         + ".every(cell => cell.textContent === 'team.create')"))
                 .as("only the action asked for")
                 .isEqualTo(true);
+
+        open("#/costs");
+        waitFor(By.cssSelector("#cost-teams tbody tr"));
+        assertThat(text(By.id("cost-teams"))).contains(team, "search");
+        assertThat(browser.findElements(By.cssSelector("#cost-chart rect"))).hasSizeGreaterThanOrEqualTo(2);
+        page("costs");
+        // The download is a blob the page makes from the API's CSV: read what it holds instead of saving it.
+        script(
+                "window.downloaded = null; const made = URL.createObjectURL;"
+                        + " URL.createObjectURL = blob => { blob.text().then(t => window.downloaded = t); return made(blob); };");
+        browser.findElement(By.id("cost-csv")).click();
+        wait(driver -> script("return window.downloaded") != null);
+        assertThat((String) script("return window.downloaded"))
+                .startsWith("team,databases,amount")
+                .contains(team + ",");
+        browser.findElement(By.cssSelector("#cost-teams a[href*='team=" + team + "']"))
+                .click();
+        waitFor(By.cssSelector("#cost-lines tbody tr"));
+        assertThat(text(By.id("cost-lines"))).contains(nameOf(id), "small");
+        page("costs-team");
 
         open("#/databases/" + id);
         waitFor(By.id("operations-h"));
@@ -287,11 +331,24 @@ class ConsoleBrowserTest {
         type(By.id("s-purpose"), "After");
         type(By.id("s-labels"), "env=prod\ntier=gold");
         browser.findElement(By.id("s-deletion_protection")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("s-backup_schedule")))
+                .selectByValue("hourly");
+        type(By.id("s-backup_retain"), "0");
+        browser.findElement(By.cssSelector("#settings-form button[type=submit]"))
+                .click();
+        // retain 0 is refused next to its own field, and nothing is saved
+        wait(driver -> !text(By.id("s-backup_retain-error")).isEmpty());
+        assertThat(daap.get("/v1/databases/" + id).json().path("purpose").asText())
+                .isEqualTo("Before");
+        type(By.id("s-backup_retain"), "48");
         browser.findElement(By.cssSelector("#settings-form button[type=submit]"))
                 .click();
 
         wait(driver -> text(By.id("settings-status")).contains("Saved"));
+        assertThat(text(By.id("db-facts"))).contains("hourly, the newest 48 kept");
+        assertThat(text(By.id("usage-h"))).isEqualTo("Usage");
         JsonNode saved = daap.get("/v1/databases/" + id).json();
+        assertThat(saved.path("backup_policy").toString()).isEqualTo("{\"schedule\":\"hourly\",\"retain\":48}");
         assertThat(saved.path("purpose").asText()).isEqualTo("After");
         assertThat(saved.path("labels").toString()).isEqualTo("{\"env\":\"prod\",\"tier\":\"gold\"}");
         assertThat(saved.path("deletion_protection").asBoolean()).isTrue();
@@ -456,7 +513,7 @@ class ConsoleBrowserTest {
 
         waitFor(By.cssSelector("#databases tbody tr"));
         assertThat(text(By.id("signed-in-as"))).isEqualTo("payments · member");
-        assertThat(navLinks()).containsExactly("Databases", "Plans");
+        assertThat(navLinks()).containsExactly("Databases", "Plans", "Costs");
         assertThat(rowNames()).contains(own).doesNotContain(others);
         assertThat(browser.findElements(By.id("f-owner_team")))
                 .as("no team filter")
@@ -484,7 +541,7 @@ class ConsoleBrowserTest {
         freshTab();
         signIn(key("payments", "admin"));
         waitFor(By.cssSelector("#databases tbody tr"));
-        assertThat(navLinks()).containsExactly("Databases", "Plans", "API keys", "Audit log");
+        assertThat(navLinks()).containsExactly("Databases", "Plans", "Costs", "API keys", "Audit log");
         open("#/teams/payments");
         waitFor(By.id("key-form"));
         assertThat(browser.findElements(By.partialLinkText("Teams")))
