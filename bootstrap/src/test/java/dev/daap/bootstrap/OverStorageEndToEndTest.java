@@ -10,16 +10,19 @@ import dev.daap.adapters.postgres.provisioning.PostgresProvisioner;
 import dev.daap.application.cluster.RegisterClusterCommand;
 import dev.daap.application.credential.Credentials;
 import dev.daap.application.database.CreateDatabaseCommand;
+import dev.daap.application.database.UpdateDatabaseCommand;
 import dev.daap.application.plan.CreatePlanCommand;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterSettings;
+import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.QuotaState;
+import dev.daap.domain.plan.PlanName;
 import dev.daap.domain.provisioning.Provisioner;
 import dev.daap.migrations.Migrator;
 import dev.daap.testing.ForwardingProvisioner;
@@ -35,6 +38,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -169,6 +173,46 @@ class OverStorageEndToEndTest {
                                 created.id().toString())
                         .getValues(0, String.class))
                 .containsExactly("daap: ok -> over_storage", "daap: over_storage -> ok");
+    }
+
+    @Test
+    void aMoveToAPlanThatHoldsItsSizeMakesItWritableAtOnce() throws SQLException {
+        Database created = createReady("upgraded");
+        Credentials owner = wiring.readCredentials().execute(ADMIN, created.id());
+        try (Connection session = connect(owner)) {
+            fill(session);
+        }
+        probe();
+        runJobs();
+        assertThat(read(created).quotaState()).isEqualTo(QuotaState.OVER_STORAGE);
+
+        Database moved = wiring.databaseUseCases()
+                .update()
+                .execute(
+                        ADMIN,
+                        new UpdateDatabaseCommand(
+                                created.id(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(new PlanName("medium")),
+                                Optional.empty(),
+                                VersionPrecondition.ANY));
+
+        assertThat(moved.quotaState()).isEqualTo(QuotaState.OK);
+        assertThat(read(created).quotaState()).isEqualTo(QuotaState.OK);
+        runJobs();
+        try (Connection session = connect(owner)) {
+            note(session);
+        }
+        probe();
+        assertThat(read(created).quotaState()).as("the next probe agrees").isEqualTo(QuotaState.OK);
+        assertThat(dsl.fetchCount(dsl.selectFrom("daap.events")
+                        .where(
+                                "resource_id = ?::uuid AND type = 'database.quota_state_changed'",
+                                created.id().toString())))
+                .isEqualTo(2);
     }
 
     @Test
