@@ -129,7 +129,10 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The cluster filter's index (daap:0204) and the quota state (daap:0203) go first: an index, and a column every
+        // The event type of a crossed storage limit (daap:0230) goes first: a constraint only, nothing to ask.
+        assertThat(run(List.of("migrate", "down"), env)).as(stderr()).isZero();
+        assertThat(stdout()).contains("rolled back 1 changeset(s): 0230-events-quota-state-changed");
+        // The cluster filter's index (daap:0204) and the quota state (daap:0203) next: an index, and a column every
         // row holds ('ok'), so --yes.
         assertThat(run(List.of("migrate", "down", "--count", "2", "--yes"), env))
                 .as(stderr())
@@ -240,10 +243,10 @@ class StartupFailureTest {
         // changed since. Its table's drop asks, and nothing else does.
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
-        // The cluster filter's index (daap:0204), the quota state (daap:0203), the usage tables' three
-        // (daap:0210-0212), the backup schedules' three (daap:0200-0202), failed users (daap:0187) and the plans'
-        // seven roll back first.
-        assertThat(run(List.of("migrate", "down", "--count", "16", "--yes"), env))
+        // The event type of a crossed storage limit (daap:0230), the cluster filter's index (daap:0204), the quota
+        // state (daap:0203), the usage tables' three (daap:0210-0212), the backup schedules' three (daap:0200-0202),
+        // failed users (daap:0187) and the plans' seven roll back first.
+        assertThat(run(List.of("migrate", "down", "--count", "17", "--yes"), env))
                 .as(stderr())
                 .isZero();
 

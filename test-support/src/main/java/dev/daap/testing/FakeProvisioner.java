@@ -48,7 +48,8 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         DROP_SNAPSHOT,
         RESTORE,
         CLONE,
-        LIMIT_CONNECTIONS
+        LIMIT_CONNECTIONS,
+        APPLY_READ_ONLY
     }
 
     /** The size every fake copy has, and how long the fake keeps a database closed for one. */
@@ -68,11 +69,17 @@ public final class FakeProvisioner implements Provisioners, Copiers {
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<DatabaseId, Integer> connectionLimits = new ConcurrentHashMap<>();
+    private final Map<DatabaseId, Boolean> readOnly = new ConcurrentHashMap<>();
     private volatile ProvisioningException failure;
 
     /** The connection limit last applied to the database, if any. */
     public Optional<Integer> connectionLimitOf(DatabaseId id) {
         return Optional.ofNullable(connectionLimits.get(id));
+    }
+
+    /** Whether the database was last made read-only (true) or writable (false); empty if neither. */
+    public Optional<Boolean> readOnlyOf(DatabaseId id) {
+        return Optional.ofNullable(readOnly.get(id));
     }
 
     /** Every call from now on throws {@code failure}. */
@@ -173,6 +180,12 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         public void limitConnections(DatabaseId id, NameOnCluster name, int maxConnections) {
             record(new Call(Action.LIMIT_CONNECTIONS, id, name, null, target.name()));
             connectionLimits.put(id, maxConnections);
+        }
+
+        @Override
+        public void applyReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly) {
+            record(new Call(Action.APPLY_READ_ONLY, id, name, null, target.name()));
+            FakeProvisioner.this.readOnly.put(id, readOnly);
         }
 
         /** Records the login's name as the call's name. */

@@ -56,6 +56,15 @@ public interface Provisioner {
      */
     void limitConnections(DatabaseId id, NameOnCluster name, int maxConnections);
 
+    /**
+     * Makes the database DAAP made for {@code id} read-only for new sessions ({@code default_transaction_read_only}
+     * on, as the database's own setting), or writable again (the setting removed), and, when that changed the
+     * setting, ends the database's open sessions (not DAAP's own) so that their clients reconnect under it. The
+     * setting and the end of the sessions are one transaction on the cluster, so a crash leaves both or neither;
+     * repeated with the setting in place it does nothing, so it converges and ends no session twice.
+     */
+    void applyReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly);
+
     /** Sets a new password for the database's role. */
     void changePassword(DatabaseId id, NameOnCluster name, String password);
 
