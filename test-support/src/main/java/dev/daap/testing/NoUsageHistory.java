@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class NoUsageHistory implements UsageHistory {
     @Override
-    public long foldSamplesBefore(Instant hour) {
+    public long foldSamplesBefore(Instant until) {
         return 0;
     }
 

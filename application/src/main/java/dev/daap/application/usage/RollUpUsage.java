@@ -10,14 +10,17 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Keeps the usage history bounded: once per {@link #EVERY} (however many instances ask, see {@link PeriodicRuns}),
- * every complete hour of samples is folded into hourly rows and those samples deleted, and hourly rows older than
- * the retention are deleted, in one transaction. Nothing a client asked for, so no audit entry. Run twice, or after
- * a crash, it folds what is left and nothing twice: a sample is either still in the samples or in its hour.
+ * every sample taken so far is folded into its database's row of its hour (merged into the row when the hour was
+ * folded before: sums and counts add, so an hour folded in six runs is the same row as one folded once) and deleted,
+ * and hourly rows older than the retention are deleted, in one transaction. Folding every run rather than once an
+ * hour keeps each run's work to an interval's samples (bench/usage) and the samples table to about one interval.
+ * Nothing a client asked for, so no audit entry. Run twice, or after a crash, it folds what is left and nothing
+ * twice: a sample is either still in the samples or in its hour.
  */
 public final class RollUpUsage {
     static final String TASK = "usage-rollup";
 
-    /** Often enough that the samples hold little more than the current hour. */
+    /** How often the samples are folded: the most a run folds, and about what the samples table holds. */
     public static final Duration EVERY = Duration.ofMinutes(10);
 
     private final Transactions transactions;
@@ -47,7 +50,7 @@ public final class RollUpUsage {
             if (!runs.claim(TASK, EVERY, now)) {
                 return new Result(0, 0);
             }
-            long written = history.foldSamplesBefore(now.truncatedTo(ChronoUnit.HOURS));
+            long written = history.foldSamplesBefore(now);
             long forgotten = history.forgetHoursBefore(now.minus(retention).truncatedTo(ChronoUnit.HOURS));
             return new Result(written, forgotten);
         });

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The rollup folds up to the current hour, forgets whole hours past the retention, and runs once per interval. */
+/** The rollup folds every sample taken so far, forgets whole hours past the retention, and runs once per interval. */
 class RollUpUsageTest {
     private static final Instant NOW = Instant.parse("2026-12-04T10:17:30Z");
     private final Transactions transactions = new Transactions() {
@@ -63,11 +63,11 @@ class RollUpUsageTest {
     };
 
     @Test
-    void foldsTheCompleteHoursAndForgetsTheOnesPastTheRetentionOncePerInterval() {
+    void foldsTheSamplesSoFarAndForgetsTheHoursPastTheRetentionOncePerInterval() {
         var rollup = new RollUpUsage(transactions, runs, history, Duration.ofDays(400), at(NOW));
 
         assertThat(rollup.execute()).isEqualTo(new RollUpUsage.Result(3, 1));
-        assertThat(calls).containsExactly("fold before 2026-12-04T10:00:00Z", "forget before 2025-10-30T10:00:00Z");
+        assertThat(calls).containsExactly("fold before 2026-12-04T10:17:30Z", "forget before 2025-10-30T10:00:00Z");
         assertThat(new RollUpUsage(transactions, runs, history, Duration.ofDays(400), at(NOW.plusSeconds(60)))
                         .execute())
                 .as("another instance within the interval")

@@ -13,10 +13,11 @@ import java.util.List;
 public interface UsageHistory {
 
     /**
-     * Folds every sample taken before {@code hour} into its database's hourly row (merged into the row when the hour
-     * was folded before) and deletes those samples, in one statement; the number of hourly rows written.
+     * Folds every sample taken before {@code until} into its database's row of its hour (merged into the row when
+     * the hour was folded before: sums and counts add, maxima take the larger) and deletes those samples, in one
+     * statement; the number of hourly rows written.
      */
-    long foldSamplesBefore(Instant hour);
+    long foldSamplesBefore(Instant until);
 
     /** Deletes the hourly rows of hours before {@code cutoff}; how many. */
     long forgetHoursBefore(Instant cutoff);

@@ -24,7 +24,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The {@link UsageHistory} on PostgreSQL. The fold is one statement: a DELETE of the samples before the hour whose
+ * The {@link UsageHistory} on PostgreSQL. The fold is one statement: a DELETE of the samples before an instant whose
  * RETURNING feeds an INSERT … SELECT … GROUP BY into the hourly rows, merging into a row already there (sums and
  * counts add, maxima take the larger), so a late sample of a folded hour is never lost nor counted twice. Reads
  * join the hourly rows with the samples not folded yet, by hour, so the newest data shows.
@@ -45,10 +45,10 @@ public final class JooqUsageHistory implements UsageHistory {
     }
 
     @Override
-    public long foldSamplesBefore(Instant hour) {
+    public long foldSamplesBefore(Instant until) {
         CommonTableExpression<?> folded = DSL.name("folded")
                 .as(DSL.deleteFrom(USAGE_SAMPLES)
-                        .where(USAGE_SAMPLES.SAMPLED_AT.lt(hour))
+                        .where(USAGE_SAMPLES.SAMPLED_AT.lt(until))
                         .returningResult(
                                 USAGE_SAMPLES.DATABASE_ID,
                                 USAGE_SAMPLES.SAMPLED_AT,
