@@ -26,6 +26,7 @@ import dev.daap.adapters.postgres.cluster.PostgresClusterProbe;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.adapters.postgres.database.JooqMoves;
 import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
@@ -70,6 +71,7 @@ import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.MoveDatabase;
 import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
@@ -91,6 +93,7 @@ import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.MakeBackup;
 import dev.daap.application.job.MakeSnapshot;
+import dev.daap.application.job.MoveToCluster;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.job.PurgeDatabase;
 import dev.daap.application.job.PurgeExpiredDatabases;
@@ -183,6 +186,7 @@ final class Wiring {
     private final BackupEvents backupEvents;
     final JooqBackupSchedules backupSchedules;
     final JooqDatabaseUsers users;
+    final JooqMoves moves;
     private final UserPasswords userPasswords;
     private final UserEvents userEvents;
     private final SnapshotLimit snapshotLimit;
@@ -285,6 +289,7 @@ final class Wiring {
         // A provisioner of the tests' own (a lambda) copies with the real copier on the cluster it is given.
         this.copiers = provisioners instanceof Copiers own ? own : new PostgresProvisioners();
         this.snapshots = new JooqSnapshots(transactions);
+        this.moves = new JooqMoves(transactions);
         this.backups = new JooqBackups(transactions);
         this.backupEvents = new BackupEvents(events);
         this.backupSchedules = new JooqBackupSchedules(transactions);
@@ -321,14 +326,30 @@ final class Wiring {
                 new UpdateDatabase(
                         transactions, databases, teams, scheduler(), audit, databaseEvents, clock, plans, admission),
                 new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
-                new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock),
-                new GetOperation(jobs, databases, jobSettings, clock),
-                new ListOperations(jobs, databases, jobSettings, clock),
+                new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock, moves),
+                new GetOperation(jobs, databases, jobSettings, clock, moves),
+                new ListOperations(jobs, databases, jobSettings, clock, moves),
                 readCredentials(),
                 new RotateCredentials(rotateUserCredentials()),
                 new Idempotency(idempotency, clock),
                 restoreDatabase(),
-                new ListRevisions(databases, revisions));
+                new ListRevisions(databases, revisions),
+                moveDatabase());
+    }
+
+    MoveDatabase moveDatabase() {
+        return new MoveDatabase(
+                transactions,
+                databases,
+                clusters,
+                moves,
+                snapshots,
+                backupSide.tools(),
+                scheduler(),
+                audit,
+                databaseEvents,
+                ids,
+                clock);
     }
 
     /** What the HTTP adapter serves for authentication, teams, API keys and the audit log. */
@@ -633,6 +654,24 @@ final class Wiring {
                         snapshotEvents,
                         clock));
         handlers.put(JobKind.SET_UP_ACCESS, new SetUpAccess(transactions, databases, jobs, clusterTargets));
+        handlers.put(
+                JobKind.MOVE,
+                new MoveToCluster(
+                        transactions,
+                        databases,
+                        moves,
+                        jobs,
+                        events,
+                        vault,
+                        users,
+                        clusterTargets,
+                        clusters,
+                        backupSide.tools(),
+                        plans,
+                        new ClonesInFlight(snapshots, databases),
+                        ids,
+                        restoreWindow,
+                        clock));
         handlers.put(JobKind.APPLY_PLAN, new ApplyPlan(transactions, databases, plans, jobs, clusterTargets));
         handlers.put(
                 JobKind.BACKUP,

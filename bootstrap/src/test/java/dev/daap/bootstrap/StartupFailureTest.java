@@ -129,7 +129,14 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The backup schedules (daap:0200-0202) go first: columns with no policy in them and an index; --yes all the
+        // The move's changesets (daap:0240-0242) go first: an empty table and two constraints, nothing to ask.
+        assertThat(run(List.of("migrate", "down", "--count", "3"), env))
+                .as(stderr())
+                .isZero();
+        assertThat(stdout())
+                .contains("rolled back 3 changeset(s): 0242-database-moves, 0241-jobs-kind-move, "
+                        + "0240-databases-status-moving");
+        // The backup schedules (daap:0200-0202) next: columns with no policy in them and an index; --yes all the
         // same, as the backups' column holds a default.
         assertThat(run(List.of("migrate", "down", "--count", "3", "--yes"), env))
                 .as(stderr())
@@ -225,8 +232,9 @@ class StartupFailureTest {
         // changed since. Its table's drop asks, and nothing else does.
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
-        // The backup schedules' three (daap:0200-0202), failed users (daap:0187) and the plans' seven roll back first.
-        assertThat(run(List.of("migrate", "down", "--count", "11", "--yes"), env))
+        // The move's three (daap:0240-0242), the backup schedules' three (daap:0200-0202), failed users (daap:0187)
+        // and the plans' seven roll back first.
+        assertThat(run(List.of("migrate", "down", "--count", "14", "--yes"), env))
                 .as(stderr())
                 .isZero();
 

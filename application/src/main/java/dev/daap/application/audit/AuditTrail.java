@@ -137,6 +137,14 @@ public final class AuditTrail {
                 .ifPresent(revisions::add);
     }
 
+    /** The owner asked to move it to cluster {@code to} (it is now moving); the entry names the target. */
+    public void databaseMoved(Caller caller, Database before, Database after, String to) {
+        Map<String, Object> moving = new LinkedHashMap<>(AuditSnapshots.of(after));
+        moving.put("move_to_cluster", to);
+        record(caller, "database.move", Resource.of(before), AuditSnapshots.of(before), moving);
+        revise(caller, before, after);
+    }
+
     /** The owner tried a failed database again. */
     public void databaseRetried(Caller caller, Database before, Database after) {
         recordDatabase(caller, "database.retry", before, after);

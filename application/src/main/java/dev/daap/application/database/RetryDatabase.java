@@ -10,6 +10,8 @@ import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.Move;
+import dev.daap.domain.database.Moves;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
@@ -30,6 +32,7 @@ public final class RetryDatabase {
     private final AuditTrail audit;
     private final DatabaseEvents events;
     private final Clock clock;
+    private final Moves moves;
 
     public RetryDatabase(
             Transactions transactions,
@@ -38,7 +41,9 @@ public final class RetryDatabase {
             JobQueue jobs,
             AuditTrail audit,
             DatabaseEvents events,
-            Clock clock) {
+            Clock clock,
+            Moves moves) {
+        this.moves = moves;
         this.events = events;
         this.audit = audit;
         this.transactions = transactions;
@@ -64,6 +69,7 @@ public final class RetryDatabase {
                 case DEPROVISION, DEACTIVATE -> current.startDeleting(job.id(), now);
                 case RESTORE -> current.retryRestoring(job.id(), now);
                 case PURGE -> current.retryPurging(job.id(), now);
+                case MOVE -> retryMove(current, job, now);
                 // Snapshot and backup jobs settle their own record, never their database, and are never its latest
                 // operation; nor are the upgrade's set_up_access and the jobs of users, which leave their database as
                 // it is.
@@ -87,6 +93,14 @@ public final class RetryDatabase {
             events.statusChanged(current, retried);
             return retried;
         });
+    }
+
+    /** Moving again, to the same cluster as far as the failed move had come, under the new job. */
+    private Database retryMove(Database current, Job job, Instant now) {
+        Move failed = moves.findByOperation(current.latestOperationId())
+                .orElseThrow(() -> new IllegalStateException("a failed move job without its move"));
+        moves.add(failed.retriedAs(job.id()));
+        return current.startMoving(job.id(), now);
     }
 
     private JobKind lastKind(Database database) {

@@ -381,6 +381,72 @@ public record Database(
         return moved(DatabaseStatus.PURGING, connection, removedAt, null, operationId, now);
     }
 
+    /**
+     * The owner asked to move it to another cluster: {@code moving} (not changeable, not deletable) until the move job
+     * has switched it there, or gave up (then {@code failed}, still on this cluster, and a retry moves it again).
+     */
+    public Database startMoving(UUID operationId, Instant now) {
+        if (status != DatabaseStatus.READY && status != DatabaseStatus.FAILED) {
+            throw new IllegalTransitionException(
+                    "only a ready database can be moved to another cluster; this one is " + status.wireName());
+        }
+        return moved(DatabaseStatus.MOVING, connection, null, null, operationId, now);
+    }
+
+    /** Copied to {@code target} under {@code targetName}: {@code ready} there, same name, same credentials. */
+    public Database movedTo(ClusterRef target, NameOnCluster targetName, ConnectionDetails details, Instant now) {
+        Database ready = moved(DatabaseStatus.READY, details, null, null, latestOperationId, now);
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                ready.status,
+                ready.connection,
+                labels,
+                createdAt,
+                ready.updatedAt,
+                null,
+                ready.version,
+                latestOperationId,
+                null,
+                Objects.requireNonNull(target, "target"),
+                targetName,
+                null, // measured on the new cluster by its next probe
+                deletionProtection,
+                null,
+                plan);
+    }
+
+    /**
+     * What a move leaves on the cluster it left: a {@code deleted} database of its own ({@code copyId}), with this
+     * one's name, team, settings and connection details on that cluster, restorable until {@code restorableUntil}
+     * like any deleted database and purged after it. It is stored new, at version 1.
+     */
+    public Database leftBehind(DatabaseId copyId, Instant now, Instant restorableUntil) {
+        Instant at = storedPrecision(now);
+        return new Database(
+                copyId,
+                name,
+                ownerTeam,
+                purpose,
+                DatabaseStatus.DELETED,
+                connection,
+                labels,
+                at,
+                at,
+                at,
+                1,
+                null,
+                null,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                false,
+                storedPrecision(restorableUntil),
+                plan);
+    }
+
     /** Dropped from its cluster; the record stays for the books. */
     public Database purged(Instant now) {
         return moved(DatabaseStatus.PURGED, null, deletedAt, null, latestOperationId, now);

@@ -295,6 +295,22 @@ public final class PostgresProvisioner implements Provisioner {
     }
 
     @Override
+    public void setReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly) {
+        try (TargetSession session = open()) {
+            MoveSteps.setReadOnly(session, id, name.value(), readOnly);
+        }
+        log.info("Made database {} of {} {}", name, id, readOnly ? "read-only for its move" : "writable again");
+    }
+
+    @Override
+    public void handOver(DatabaseId from, NameOnCluster name, DatabaseId to) {
+        try (TargetSession session = open()) {
+            MoveSteps.handOver(session, from, name.value(), to);
+        }
+        log.info("Handed the old copy {} of {} over to {}", name, from, to);
+    }
+
+    @Override
     public void reactivate(DatabaseId id, NameOnCluster name) {
         try (TargetSession session = open()) {
             Parking.reactivate(session, id, name.value());
