@@ -58,8 +58,8 @@ class DatabaseTest {
     @Test
     void aReadyDatabaseMovesToAnotherClusterAndLeavesItsOldCopyAsADeletedDatabaseOfItsOwn() {
         ConnectionDetails details = new ConnectionDetails("pg-a.internal", 5432, "checkout_orders", "checkout_orders");
-        var from = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("a"));
-        var to = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("b"));
+        var from = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("eu-1"));
+        var to = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("eu-2"));
         Database ready = requested
                 .placedOn(from, NameOnCluster.of(requested.name()))
                 .startProvisioning(CREATED)
