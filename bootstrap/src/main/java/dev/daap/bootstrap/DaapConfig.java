@@ -9,6 +9,7 @@ import dev.daap.bootstrap.observability.TelemetrySettings;
 import dev.daap.bootstrap.observability.TraceSampling;
 import dev.daap.domain.access.ApiToken;
 import dev.daap.domain.cluster.ClientEndpoint;
+import dev.daap.domain.database.BackupPolicy;
 import dev.daap.migrations.Migrator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,9 +60,11 @@ public record DaapConfig(
         int backupsPerDatabase,
         BackupConfig backups,
         DrillConfig drills,
-        AdmissionSettings admission) {
+        AdmissionSettings admission,
+        Duration usageRetention) {
     public static final String ADMIN_TOKEN = "DAAP_ADMIN_TOKEN";
     public static final String BACKUP_URL = "DAAP_BACKUP_URL";
+    public static final String BACKUP_POLICY = "DAAP_BACKUP_POLICY";
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_USER = "DATABASE_USER";
     public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -114,8 +117,11 @@ public record DaapConfig(
      *                   by the platform's path separator)
      * @param s3         present: backups go to S3 instead ({@code DAAP_BACKUP_URL=s3://bucket/prefix}, with the AWS
      *                   variables); {@code folder} is then unused
+     * @param defaultPolicy the scheduled backups of a database whose create says nothing of them
+     *                   ({@code DAAP_BACKUP_POLICY}, {@code daily:30} as record 002 decided; {@code none}: none)
      */
-    public record BackupConfig(Path folder, List<Path> pgBinDirs, Optional<S3Settings> s3) {}
+    public record BackupConfig(
+            Path folder, List<Path> pgBinDirs, Optional<S3Settings> s3, Optional<BackupPolicy> defaultPolicy) {}
 
     /**
      * Restore drills DAAP runs by itself.
@@ -179,7 +185,8 @@ public record DaapConfig(
                 new DrillConfig(
                         reader.duration("DAAP_RESTORE_DRILL_INTERVAL", "1d"),
                         reader.integer("DAAP_RESTORE_DRILL_SAMPLE", 5, 1, 1000)),
-                admission(reader));
+                admission(reader),
+                reader.duration("DAAP_USAGE_RETENTION", "400d"));
         reader.oneOf(LOG_FORMAT, "plain", "plain", "json");
         if (config.port != 0 && config.port == config.managementPort) {
             throw new ConfigException(MANAGEMENT_PORT + " must differ from PORT (" + config.port + ")");
@@ -213,6 +220,10 @@ public record DaapConfig(
         }
         if (config.drills.enabled() && config.drills.interval().compareTo(Duration.ofMinutes(1)) < 0) {
             throw new ConfigException("DAAP_RESTORE_DRILL_INTERVAL must be 0 (no drills of DAAP's own) or at least 1m");
+        }
+        if (config.usageRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new ConfigException(
+                    "DAAP_USAGE_RETENTION must be at least 1d (hourly usage older than it is deleted)");
         }
         if (config.restoreWindow.isNegative()) {
             throw new ConfigException("DAAP_RESTORE_WINDOW must not be negative");
@@ -273,7 +284,22 @@ public record DaapConfig(
                         .filter(dir -> !dir.isBlank())
                         .map(Path::of)
                         .toList();
-        return new BackupConfig(folder, pgBinDirs, s3);
+        return new BackupConfig(folder, pgBinDirs, s3, defaultBackupPolicy(reader));
+    }
+
+    /** {@code schedule:retain} (hourly, daily or weekly; 1 to 1000), or {@code none}. */
+    private static Optional<BackupPolicy> defaultBackupPolicy(Reader reader) {
+        String raw = reader.text(BACKUP_POLICY, "daily:30").trim();
+        if (raw.equals("none")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BackupPolicy.parse(raw));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(BACKUP_POLICY + " must be schedule:retain (hourly, daily or weekly, and 1 to "
+                    + BackupPolicy.MAX_RETAIN + " backups kept, e.g. daily:30) or none, not '" + raw + "': "
+                    + e.getMessage());
+        }
     }
 
     /** The S3 store's settings, from the variables every AWS tool reads; empty for a folder. */

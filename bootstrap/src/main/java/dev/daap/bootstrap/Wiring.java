@@ -12,6 +12,7 @@ import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.plan.PlanUseCases;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
+import dev.daap.adapters.http.usage.UsageUseCases;
 import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.postgres.JooqTransactions;
 import dev.daap.adapters.postgres.access.JooqApiKeys;
@@ -38,6 +39,7 @@ import dev.daap.adapters.postgres.provisioning.PostgresTableCensus;
 import dev.daap.adapters.postgres.revision.JooqRevisions;
 import dev.daap.adapters.postgres.snapshot.JooqSnapshots;
 import dev.daap.adapters.postgres.team.JooqTeams;
+import dev.daap.adapters.postgres.usage.JooqUsageHistory;
 import dev.daap.adapters.postgres.user.JooqDatabaseUsers;
 import dev.daap.application.access.Authenticate;
 import dev.daap.application.access.BootstrapPlatformAdmin;
@@ -120,6 +122,9 @@ import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
 import dev.daap.application.team.UpdateTeamLimits;
+import dev.daap.application.usage.GetDatabaseUsage;
+import dev.daap.application.usage.GetTeamUsage;
+import dev.daap.application.usage.RollUpUsage;
 import dev.daap.application.user.CreateUser;
 import dev.daap.application.user.CreateUserLogin;
 import dev.daap.application.user.DeleteUser;
@@ -149,6 +154,7 @@ import dev.daap.domain.cluster.ClusterIsolation;
 import dev.daap.domain.cluster.ClusterProbe;
 import dev.daap.domain.common.UuidV7Generator;
 import dev.daap.domain.credential.PasswordGenerator;
+import dev.daap.domain.database.BackupPolicy;
 import dev.daap.domain.job.JobKind;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.provisioning.Provisioners;
@@ -175,6 +181,8 @@ final class Wiring {
     final JooqApiKeys apiKeys;
     final JooqAuditLog auditLog;
     final JooqRevisions revisions;
+    final JooqUsageHistory usageHistory;
+    private final Duration usageRetention;
     final JooqClusters clusters;
     final JooqClusterSecrets clusterSecrets;
     final JobSettings jobSettings;
@@ -193,6 +201,7 @@ final class Wiring {
     private final UserLimit userLimit;
     private final BackupLimit backupLimit;
     private final DaapConfig.DrillConfig drills;
+    private final BackupPolicy defaultBackupPolicy;
     private final SnapshotEvents snapshotEvents;
     final ClusterTargets clusterTargets;
     private final JooqClusterProbeStore probeStore;
@@ -281,6 +290,8 @@ final class Wiring {
         this.apiKeys = new JooqApiKeys(transactions, config.apiKeyCacheTtl(), Ticker.systemTicker());
         this.auditLog = new JooqAuditLog(transactions);
         this.revisions = new JooqRevisions(transactions);
+        this.usageHistory = new JooqUsageHistory(transactions);
+        this.usageRetention = config.usageRetention();
         this.audit = new AuditTrail(auditLog, revisions, ids, clock);
         this.databaseEvents = new DatabaseEvents(events, clock);
         this.clusters = new JooqClusters(transactions);
@@ -297,6 +308,7 @@ final class Wiring {
         this.userLimit = new UserLimit(config.usersPerDatabase());
         this.backupLimit = new BackupLimit(config.backupsPerDatabase());
         this.drills = config.drills();
+        this.defaultBackupPolicy = config.backups().defaultPolicy().orElse(null);
         this.snapshotEvents = new SnapshotEvents(events);
         this.userEvents = new UserEvents(events);
         this.clusterTargets = new ClusterTargets(clusters, clusterSecrets, provisioners);
@@ -498,7 +510,8 @@ final class Wiring {
                 ids,
                 clock,
                 plans,
-                admission);
+                admission,
+                defaultBackupPolicy);
     }
 
     /** What the HTTP adapter serves under {@code /v1/plans}, and a team's quota and budget. */
@@ -750,6 +763,17 @@ final class Wiring {
                 drills.interval(),
                 drills.sample(),
                 clock);
+    }
+
+    /** The rollup that keeps the usage history bounded, once per interval across instances. */
+    RollUpUsage rollUpUsage() {
+        return new RollUpUsage(transactions, new JooqPeriodicRuns(transactions), usageHistory, usageRetention, clock);
+    }
+
+    /** What the HTTP adapter serves under {@code /v1/databases/{id}/usage} and {@code /v1/teams/{slug}/usage}. */
+    UsageUseCases usageUseCases() {
+        return new UsageUseCases(
+                new GetDatabaseUsage(databases, usageHistory), new GetTeamUsage(teams, usageHistory), clock);
     }
 
     /** The sweep that takes due scheduled backups and deletes those past retention. */

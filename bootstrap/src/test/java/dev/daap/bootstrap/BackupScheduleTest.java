@@ -11,11 +11,11 @@ import dev.daap.bootstrap.observability.Telemetry;
 import dev.daap.bootstrap.observability.TelemetrySettings;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.backup.Backup;
-import dev.daap.domain.backup.BackupPolicy;
-import dev.daap.domain.backup.BackupSchedule;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.BackupTools;
 import dev.daap.domain.cluster.ClusterTarget;
+import dev.daap.domain.database.BackupPolicy;
+import dev.daap.domain.database.BackupSchedule;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.NameOnCluster;
@@ -217,6 +217,20 @@ class BackupScheduleTest {
                 .isEmpty();
         clock.advance(Duration.ofMinutes(43));
         assertThat(wiring.scheduleBackups().execute().taken()).hasSize(1);
+    }
+
+    @Test
+    void aCreateThatSaysNothingOfBackupsTakesThePlatformDefaultDueAtTheNextMidnight() {
+        assertThat(database.backupPolicy())
+                .as("DAAP_BACKUP_POLICY's default, as record 002 decided")
+                .isEqualTo(new BackupPolicy(BackupSchedule.DAILY, 30));
+
+        assertThat(wiring.scheduleBackups().execute().taken()).isEmpty();
+        clock.advance(Duration.ofHours(13).plusMinutes(42)); // 2026-12-04T23:59
+        assertThat(wiring.scheduleBackups().execute().taken()).isEmpty();
+        clock.advance(Duration.ofMinutes(1)); // midnight
+        assertThat(wiring.scheduleBackups().execute().taken()).hasSize(1);
+        assertThat(scheduledBackups()).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.bootstrap.observability.TraceSampling;
+import dev.daap.domain.database.BackupPolicy;
+import dev.daap.domain.database.BackupSchedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,6 +31,22 @@ class DaapConfigTest {
         assertThat(config.migrateOnStart()).isTrue();
         assertThat(config.probes())
                 .isEqualTo(new DaapConfig.ProbeConfig(Duration.ofSeconds(15), 3, Duration.ofSeconds(5), 50));
+        assertThat(config.usageRetention()).isEqualTo(Duration.ofDays(400));
+        assertThat(config.backups().defaultPolicy())
+                .as("daily dumps kept 30 days, as record 002 decided")
+                .contains(new BackupPolicy(BackupSchedule.DAILY, 30));
+    }
+
+    @Test
+    void theDefaultBackupPolicyIsScheduleColonRetainOrNone() {
+        assertThat(DaapConfig.fromEnvironment(Map.of("DAAP_BACKUP_POLICY", "hourly:48"))
+                        .backups()
+                        .defaultPolicy())
+                .contains(new BackupPolicy(BackupSchedule.HOURLY, 48));
+        assertThat(DaapConfig.fromEnvironment(Map.of("DAAP_BACKUP_POLICY", "none"))
+                        .backups()
+                        .defaultPolicy())
+                .isEmpty();
     }
 
     @Test
@@ -138,6 +156,10 @@ class DaapConfigTest {
                 "DAAP_CLUSTER_DOWN_AFTER|0|DAAP_CLUSTER_DOWN_AFTER must be a whole number from 1 to 100",
                 "DAAP_CLUSTER_PROBE_INTERVAL|500ms|DAAP_CLUSTER_PROBE_INTERVAL and DAAP_CLUSTER_PROBE_TIMEOUT must be",
                 "DAAP_CLUSTER_PROBE_TIMEOUT|15s|the timeout shorter than the interval",
+                "DAAP_BACKUP_POLICY|daily|DAAP_BACKUP_POLICY must be schedule:retain",
+                "DAAP_BACKUP_POLICY|monthly:3|DAAP_BACKUP_POLICY must be schedule:retain",
+                "DAAP_BACKUP_POLICY|daily:0|retain must be between 1 and 1000",
+                "DAAP_USAGE_RETENTION|12h|DAAP_USAGE_RETENTION must be at least 1d",
             })
     void aBadValueStopsStartUpNamingTheVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> DaapConfig.fromEnvironment(Map.of(variable, value)))

@@ -272,7 +272,9 @@ public abstract class DatabasesContract {
                 null,
                 false,
                 deleted.restorableUntil(),
-                deleted.plan());
+                deleted.plan(),
+                deleted.backupPolicy(),
+                deleted.quotaState());
         Database restoring =
                 connected.startRestoring(UUID.randomUUID(), deleted.name(), deleted.nameOnCluster(), T0.plusSeconds(3));
 

@@ -253,7 +253,9 @@ public final class InMemoryDatabases implements Databases {
                 row.storageBytes(),
                 row.deletionProtection(),
                 row.restorableUntil(),
-                row.plan());
+                row.plan(),
+                row.backupPolicy(),
+                row.quotaState());
     }
 
     /** As the store does it: placed under the name it has, the version moved on. */
@@ -277,7 +279,9 @@ public final class InMemoryDatabases implements Databases {
                 row.storageBytes(),
                 row.deletionProtection(),
                 row.restorableUntil(),
-                row.plan());
+                row.plan(),
+                row.backupPolicy(),
+                row.quotaState());
     }
 
     private static Database withStorage(Database row, Long storageBytes) {
@@ -300,7 +304,9 @@ public final class InMemoryDatabases implements Databases {
                 storageBytes,
                 row.deletionProtection(),
                 row.restorableUntil(),
-                row.plan());
+                row.plan(),
+                row.backupPolicy(),
+                row.quotaState());
     }
 
     /** Names are unique within a team among live rows. */

@@ -126,17 +126,22 @@ public final class PgClientTools implements BackupTools {
                 target.adminUrl(),
                 role,
                 password);
-        boolean written = false;
-        try (OutputStream in = restore.process().getOutputStream()) {
+        // Its input is ended only when the archive was read whole: on any failure pg_restore is killed first, and its
+        // transaction ends with its connection (nothing of it stays). Ending the input first would let it commit what
+        // it had read, should what it read so far look like a whole archive.
+        OutputStream in = restore.process().getOutputStream();
+        try {
             archive.transferTo(in);
-            written = true;
-        } catch (IOException e) {
-            restore.kill(); // its transaction ends with its connection: nothing of it stays
+        } catch (IOException | RuntimeException e) {
+            restore.kill();
+            closeQuietly(in);
             throw new ProvisioningException("restoring into " + role + " failed: " + e.getMessage(), e);
-        } finally {
-            if (!written) {
-                restore.kill();
-            }
+        }
+        try {
+            in.close();
+        } catch (IOException e) {
+            restore.kill();
+            throw new ProvisioningException("restoring into " + role + " failed: " + e.getMessage(), e);
         }
         restore.requireSuccess("pg_restore " + tool.version() + " into " + role + " on cluster " + target.name());
     }
@@ -193,6 +198,14 @@ public final class PgClientTools implements BackupTools {
         restore.requireSuccess(
                 "pg_restore " + tool.version() + " into " + role + " on cluster " + to.name() + " (a move)");
         dump.requireSuccess("pg_dump " + tool.version() + " of " + database.value() + " on cluster " + from.name());
+    }
+
+    private static void closeQuietly(OutputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // pg_restore is gone already; its end is what matters
+        }
     }
 
     /** Whether anything but PostgreSQL's own objects is in the database: tables, functions, types, large objects. */

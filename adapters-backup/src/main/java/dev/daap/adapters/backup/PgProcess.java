@@ -64,8 +64,14 @@ final class PgProcess {
         return process;
     }
 
+    /** Kills it and waits (a little) until it is gone, so nothing done after this can reach it. */
     void kill() {
         process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for the exit; throws with the end of stderr unless it is 0. */

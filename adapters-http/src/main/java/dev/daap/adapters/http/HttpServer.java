@@ -31,6 +31,8 @@ import dev.daap.adapters.http.revision.RevisionHandler;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.usage.UsageHandler;
+import dev.daap.adapters.http.usage.UsageUseCases;
 import dev.daap.adapters.http.user.UserHandler;
 import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.http.version.VersionHandler;
@@ -73,6 +75,7 @@ public final class HttpServer implements AutoCloseable {
             BackupUseCases backups,
             UserUseCases users,
             PlanUseCases plans,
+            UsageUseCases usage,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings) {
@@ -85,6 +88,7 @@ public final class HttpServer implements AutoCloseable {
                 backups,
                 users,
                 plans,
+                usage,
                 readiness,
                 version,
                 settings,
@@ -101,11 +105,13 @@ public final class HttpServer implements AutoCloseable {
             BackupUseCases backups,
             UserUseCases users,
             PlanUseCases plans,
+            UsageUseCases usage,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
         Objects.requireNonNull(plans, "plans");
+        Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(backups, "backups");
         Objects.requireNonNull(users, "users");
@@ -133,6 +139,7 @@ public final class HttpServer implements AutoCloseable {
                 new UserHandler(users, json, bodies),
                 new RevisionHandler(useCases.revisions(), json),
                 new PlanHandler(plans, json, bodies, Routes.PLANS),
+                new UsageHandler(usage, json),
                 new HealthHandler(readiness, json),
                 new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());

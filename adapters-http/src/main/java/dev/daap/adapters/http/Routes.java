@@ -21,6 +21,7 @@ import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.adapters.http.revision.RevisionHandler;
 import dev.daap.adapters.http.snapshot.SnapshotHandler;
 import dev.daap.adapters.http.team.TeamHandler;
+import dev.daap.adapters.http.usage.UsageHandler;
 import dev.daap.adapters.http.user.UserHandler;
 import dev.daap.adapters.http.version.VersionHandler;
 import dev.daap.application.access.CreateApiKey;
@@ -62,6 +63,8 @@ import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
 import dev.daap.application.team.UpdateTeamLimits;
+import dev.daap.application.usage.GetDatabaseUsage;
+import dev.daap.application.usage.GetTeamUsage;
 import dev.daap.application.user.CreateUser;
 import dev.daap.application.user.DeleteUser;
 import dev.daap.application.user.GetUser;
@@ -96,12 +99,14 @@ public final class Routes {
     public static final String DATABASE_SNAPSHOT = DATABASE_SNAPSHOTS + "/{sid}";
     public static final String DATABASE_SNAPSHOT_RESTORE = DATABASE_SNAPSHOT + "/restore";
     public static final String DATABASE_BACKUPS = DATABASE + "/backups";
+    public static final String DATABASE_USAGE = DATABASE + "/usage";
     public static final String BACKUP = "/v1/backups/{bid}";
     public static final String BACKUP_VERIFY = BACKUP + "/verify";
     public static final String OPERATION = "/v1/operations/{id}";
     public static final String TEAMS = "/v1/teams";
     public static final String TEAM = TEAMS + "/{slug}";
     public static final String TEAM_API_KEYS = TEAM + "/api-keys";
+    public static final String TEAM_USAGE = TEAM + "/usage";
     public static final String TEAM_API_KEY = TEAM_API_KEYS + "/{id}";
     public static final String AUDIT_EVENTS = "/v1/audit-events";
     public static final String ME = "/v1/me";
@@ -244,6 +249,10 @@ public final class Routes {
         routes.patch(PLAN, useCase.of(UpdatePlan.class, plans::update));
         routes.delete(PLAN, useCase.of(DeletePlan.class, plans::delete));
 
+        var usage = handlers.usage();
+        routes.get(DATABASE_USAGE, useCase.of(GetDatabaseUsage.class, usage::ofDatabase));
+        routes.get(TEAM_USAGE, useCase.of(GetTeamUsage.class, usage::ofTeam));
+
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
 
@@ -280,6 +289,8 @@ public final class Routes {
         routes.head(CLUSTERS, handlers.clusters()::list);
         routes.head(CLUSTER, handlers.clusters()::get);
         routes.head(PLANS, plans::list);
+        routes.head(DATABASE_USAGE, usage::ofDatabase);
+        routes.head(TEAM_USAGE, usage::ofTeam);
         routes.head(PLAN, plans::get);
         // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
         routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));
@@ -312,6 +323,7 @@ public final class Routes {
             UserHandler users,
             RevisionHandler revisions,
             PlanHandler plans,
+            UsageHandler usage,
             HealthHandler health,
             VersionHandler version) {}
 }

@@ -54,7 +54,9 @@ class CreateAndGetDatabaseTest extends ApiTest {
                         "deletion_protection",
                         "deleted_at",
                         "restorable_until",
-                        "plan");
+                        "plan",
+                        "backup_policy",
+                        "quota_state");
         assertThat(body.path("cluster").asText()).isEqualTo("default");
         assertThat(body.path("plan").asText()).as("the catalog's default").isEqualTo("small");
         assertThat(body.path("storage_bytes").isNull()).as("not measured yet").isTrue();

@@ -35,7 +35,8 @@ class RevisionsApiTest extends ApiTest {
                 .as("list items leave the whole state out")
                 .isFalse();
         assertThat(fields(first))
-                .containsExactly("name", "owner_team", "purpose", "labels", "deletion_protection", "plan");
+                .containsExactly(
+                        "name", "owner_team", "purpose", "labels", "deletion_protection", "plan", "backup_policy");
         first.path("changes")
                 .forEach(change -> assertThat(change.get("before").isNull()).isTrue());
         assertThat(first.path("changes").get(3).path("after").path("env").asText())

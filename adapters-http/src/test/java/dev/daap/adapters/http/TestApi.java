@@ -14,6 +14,7 @@ import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.plan.PlanUseCases;
 import dev.daap.adapters.http.ratelimit.RateLimitSettings;
 import dev.daap.adapters.http.snapshot.SnapshotUseCases;
+import dev.daap.adapters.http.usage.UsageUseCases;
 import dev.daap.adapters.http.user.UserUseCases;
 import dev.daap.adapters.http.version.VersionInfo;
 import dev.daap.application.access.Authenticate;
@@ -91,6 +92,8 @@ import dev.daap.application.team.CreateTeam;
 import dev.daap.application.team.GetTeam;
 import dev.daap.application.team.ListTeams;
 import dev.daap.application.team.UpdateTeamLimits;
+import dev.daap.application.usage.GetDatabaseUsage;
+import dev.daap.application.usage.GetTeamUsage;
 import dev.daap.application.user.CreateUser;
 import dev.daap.application.user.CreateUserLogin;
 import dev.daap.application.user.DeleteUser;
@@ -135,6 +138,7 @@ import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemorySpending;
 import dev.daap.testing.InMemoryTeams;
+import dev.daap.testing.NoUsageHistory;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestFleet;
 import dev.daap.testing.http.ApiUnderTest;
@@ -389,6 +393,10 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 backupUseCases(audit, backupEvents),
                 userUseCases,
                 planUseCases(audit),
+                new UsageUseCases(
+                        new GetDatabaseUsage(databases, new NoUsageHistory()),
+                        new GetTeamUsage(teams, new NoUsageHistory()),
+                        clock),
                 readiness,
                 () -> VERSION,
                 settings);

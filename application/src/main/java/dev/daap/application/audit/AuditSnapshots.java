@@ -5,6 +5,7 @@ import dev.daap.domain.backup.Backup;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.plan.Plan;
+import dev.daap.domain.revision.DatabaseSettings;
 import dev.daap.domain.snapshot.CloneSource;
 import dev.daap.domain.snapshot.Snapshot;
 import dev.daap.domain.team.Team;
@@ -33,6 +34,8 @@ public final class AuditSnapshots {
                 database.cluster() == null ? null : database.cluster().name().value());
         snapshot.put("deletion_protection", database.deletionProtection());
         snapshot.put("plan", database.plan().value());
+        snapshot.put("backup_policy", DatabaseSettings.of(database).get("backup_policy"));
+        snapshot.put("quota_state", database.quotaState().wireName());
         snapshot.put("restorable_until", text(database.restorableUntil()));
         snapshot.put("version", database.version());
         return snapshot;

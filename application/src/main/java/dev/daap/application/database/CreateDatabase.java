@@ -17,7 +17,9 @@ import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.common.Transactions;
+import dev.daap.domain.database.BackupPolicy;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.database.DatabaseChanges.NewBackupPolicy;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
@@ -66,6 +68,7 @@ public final class CreateDatabase {
     private final Clock clock;
     private final Plans plans;
     private final Admission admission;
+    private final BackupPolicy defaultBackupPolicy;
 
     public CreateDatabase(
             Transactions transactions,
@@ -80,6 +83,38 @@ public final class CreateDatabase {
             Clock clock,
             Plans plans,
             Admission admission) {
+        this(
+                transactions,
+                databases,
+                clusters,
+                snapshots,
+                backups,
+                jobs,
+                audit,
+                events,
+                ids,
+                clock,
+                plans,
+                admission,
+                null);
+    }
+
+    /** @param defaultBackupPolicy the policy of a database whose request says nothing of backups; null: none */
+    public CreateDatabase(
+            Transactions transactions,
+            Databases databases,
+            Clusters clusters,
+            Snapshots snapshots,
+            Backups backups,
+            JobScheduler jobs,
+            AuditTrail audit,
+            DatabaseEvents events,
+            IdGenerator ids,
+            Clock clock,
+            Plans plans,
+            Admission admission,
+            BackupPolicy defaultBackupPolicy) {
+        this.defaultBackupPolicy = defaultBackupPolicy;
         this.plans = plans;
         this.admission = admission;
         this.backups = backups;
@@ -101,7 +136,8 @@ public final class CreateDatabase {
         Database requested = Database.requested(
                         id, command.name(), owner, command.purpose(), command.labels(), clock.instant())
                 .withOperation(provision.id())
-                .withDeletionProtection(command.deletionProtection());
+                .withDeletionProtection(command.deletionProtection())
+                .withBackupPolicy(NewBackupPolicy.or(command.backupPolicy(), defaultBackupPolicy));
         boolean distinctName = false;
         while (true) {
             try {

@@ -6,6 +6,8 @@ import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.cluster.Region;
 import dev.daap.domain.common.Labels;
 import dev.daap.domain.common.Validation;
+import dev.daap.domain.database.BackupPolicy;
+import dev.daap.domain.database.DatabaseChanges.NewBackupPolicy;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.Purpose;
@@ -25,6 +27,7 @@ import java.util.Optional;
  * @param deletionProtection refuse deletion until it is turned off
  * @param backup    for a restore: the backup whose contents it starts with; it goes where placement says
  * @param plan      its plan; empty: the catalog's default
+ * @param backupPolicy its scheduled backups (a policy, or none); empty: the platform's default
  */
 public record CreateDatabaseCommand(
         DatabaseName name,
@@ -35,7 +38,26 @@ public record CreateDatabaseCommand(
         Optional<CloneSource> source,
         boolean deletionProtection,
         Optional<BackupId> backup,
-        Optional<PlanName> plan) {
+        Optional<PlanName> plan,
+        Optional<NewBackupPolicy> backupPolicy) {
+
+    public CreateDatabaseCommand {
+        backupPolicy = backupPolicy == null ? Optional.empty() : backupPolicy;
+    }
+
+    /** Without a word on backups: the platform's default policy. */
+    public CreateDatabaseCommand(
+            DatabaseName name,
+            Optional<TeamSlug> ownerTeam,
+            Purpose purpose,
+            Labels labels,
+            PlacementRequest placement,
+            Optional<CloneSource> source,
+            boolean deletionProtection,
+            Optional<BackupId> backup,
+            Optional<PlanName> plan) {
+        this(name, ownerTeam, purpose, labels, placement, source, deletionProtection, backup, plan, Optional.empty());
+    }
 
     /** What a clone is copied from, or the backup a restore starts from, as the request says it; null: neither. */
     public record Source(String databaseId, String snapshotId, String backupId) {
@@ -47,7 +69,16 @@ public record CreateDatabaseCommand(
     /** The same request, with deletion protection on or off (null: off, the default). */
     public CreateDatabaseCommand withDeletionProtection(Boolean protect) {
         return new CreateDatabaseCommand(
-                name, ownerTeam, purpose, labels, placement, source, Boolean.TRUE.equals(protect), backup, plan);
+                name,
+                ownerTeam,
+                purpose,
+                labels,
+                placement,
+                source,
+                Boolean.TRUE.equals(protect),
+                backup,
+                plan,
+                backupPolicy);
     }
 
     /** The same request on the plan named {@code name} (null: the catalog's default); a bad name is a 422. */
@@ -64,7 +95,23 @@ public record CreateDatabaseCommand(
                 source,
                 deletionProtection,
                 backup,
-                Optional.ofNullable(named));
+                Optional.ofNullable(named),
+                backupPolicy);
+    }
+
+    /** The same request with {@code policy} for its scheduled backups (null: none, rather than the default). */
+    public CreateDatabaseCommand withBackupPolicy(BackupPolicy policy) {
+        return new CreateDatabaseCommand(
+                name,
+                ownerTeam,
+                purpose,
+                labels,
+                placement,
+                source,
+                deletionProtection,
+                backup,
+                plan,
+                Optional.of(new NewBackupPolicy(policy)));
     }
 
     /** Where the request says a database may go; every field null: anywhere. */

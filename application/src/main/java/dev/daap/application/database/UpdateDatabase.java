@@ -83,7 +83,8 @@ public final class UpdateDatabase {
                             command.labels().map(patch -> merge(current.labels(), patch)),
                             command.ownerTeam(),
                             command.deletionProtection(),
-                            command.plan());
+                            command.plan(),
+                            command.backupPolicy());
                     boolean moved = changes.ownerTeam()
                             .filter(team -> !team.equals(current.ownerTeam()))
                             .map(team -> checkMove(caller, team))

@@ -2,6 +2,7 @@ package dev.daap.application.database;
 
 import dev.daap.domain.common.LabelPatch;
 import dev.daap.domain.common.VersionPrecondition;
+import dev.daap.domain.database.DatabaseChanges.NewBackupPolicy;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.plan.PlanName;
@@ -22,8 +23,10 @@ public record UpdateDatabaseCommand(
         Optional<TeamSlug> ownerTeam,
         Optional<Boolean> deletionProtection,
         Optional<PlanName> plan,
+        Optional<NewBackupPolicy> backupPolicy,
         VersionPrecondition precondition) {
     public UpdateDatabaseCommand {
+        backupPolicy = backupPolicy == null ? Optional.empty() : backupPolicy;
         plan = plan == null ? Optional.empty() : plan;
         deletionProtection = deletionProtection == null ? Optional.empty() : deletionProtection;
         Objects.requireNonNull(id, "id");
@@ -40,7 +43,7 @@ public record UpdateDatabaseCommand(
             Optional<LabelPatch> labels,
             Optional<TeamSlug> ownerTeam,
             VersionPrecondition precondition) {
-        this(id, purpose, labels, ownerTeam, Optional.empty(), Optional.empty(), precondition);
+        this(id, purpose, labels, ownerTeam, Optional.empty(), Optional.empty(), Optional.empty(), precondition);
     }
 
     /** The plan left as it is. */
@@ -51,7 +54,19 @@ public record UpdateDatabaseCommand(
             Optional<TeamSlug> ownerTeam,
             Optional<Boolean> deletionProtection,
             VersionPrecondition precondition) {
-        this(id, purpose, labels, ownerTeam, deletionProtection, Optional.empty(), precondition);
+        this(id, purpose, labels, ownerTeam, deletionProtection, Optional.empty(), Optional.empty(), precondition);
+    }
+
+    /** The backup policy left as it is. */
+    public UpdateDatabaseCommand(
+            DatabaseId id,
+            Optional<Purpose> purpose,
+            Optional<LabelPatch> labels,
+            Optional<TeamSlug> ownerTeam,
+            Optional<Boolean> deletionProtection,
+            Optional<PlanName> plan,
+            VersionPrecondition precondition) {
+        this(id, purpose, labels, ownerTeam, deletionProtection, plan, Optional.empty(), precondition);
     }
 
     public boolean changesNothing() {
@@ -59,6 +74,7 @@ public record UpdateDatabaseCommand(
                 && labels.isEmpty()
                 && ownerTeam.isEmpty()
                 && deletionProtection.isEmpty()
-                && plan.isEmpty();
+                && plan.isEmpty()
+                && backupPolicy.isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.daap.domain.backup;
 
+import dev.daap.domain.database.BackupPolicy;
 import dev.daap.domain.database.DatabaseId;
 import java.time.Instant;
 import java.util.List;

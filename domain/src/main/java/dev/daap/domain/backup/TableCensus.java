@@ -14,9 +14,11 @@ public interface TableCensus {
     int MAX_TABLES = 1000;
 
     /**
-     * Counts the tables of {@code database} on {@code target} in one snapshot and, while that snapshot is still held,
-     * runs {@code whileHeld} with its id (for {@code pg_dump --snapshot}), so the counts and the dump see the same
-     * rows. Throws {@code ProvisioningException} (no secrets) when the database cannot be read.
+     * Counts the tables of {@code database} on {@code target} in one snapshot and, while that snapshot is held, runs
+     * {@code whileHeld} with its id (for {@code pg_dump --snapshot}), so the counts and the dump see the same rows.
+     * {@code whileHeld} may run on another thread at the same time as the counting; this returns once both are done,
+     * and throws what {@code whileHeld} threw, or {@code ProvisioningException} (no secrets) when the database cannot
+     * be read.
      */
     List<TableCount> countHolding(ClusterTarget target, NameOnCluster database, Consumer<String> whileHeld);
 

@@ -26,7 +26,8 @@ public interface ClusterProbeStore {
     /**
      * Stores the health a reading gave, the sizes it measured (each with {@code measuredAt}; the one place where
      * measured sizes are written), forgets the databases no longer on the cluster, and sets the cluster's storage
-     * to the sum of the last known sizes; each live database of the cluster that was measured gets its size.
+     * to the sum of the last known sizes; each live database of the cluster that was measured gets its size, and a
+     * usage sample (size and client sessions) at {@code measuredAt}.
      * Sizes of names that no live database of this cluster has still count towards the cluster's storage (parked
      * deleted databases, snapshot copies).
      */

@@ -27,6 +27,8 @@ import java.util.UUID;
  * @param deletionProtection while true, it cannot be deleted (nor purged)
  * @param restorableUntil   while {@code deleted}, until when it can be restored; null in every other status
  * @param plan              its plan of the catalog: its limits on the cluster and its price
+ * @param backupPolicy      its scheduled backups; null when it has none
+ * @param quotaState        whether it keeps within its plan's limits (over its storage limit it is read-only)
  */
 public record Database(
         DatabaseId id,
@@ -47,10 +49,13 @@ public record Database(
         Long storageBytes,
         boolean deletionProtection,
         Instant restorableUntil,
-        PlanName plan) {
+        PlanName plan,
+        BackupPolicy backupPolicy,
+        QuotaState quotaState) {
 
     public Database {
         Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(quotaState, "quotaState");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(ownerTeam, "ownerTeam");
@@ -99,7 +104,9 @@ public record Database(
                 null,
                 false,
                 null,
-                PlanName.CATALOG_DEFAULT);
+                PlanName.CATALOG_DEFAULT,
+                null,
+                QuotaState.OK);
     }
 
     /** Without operation or failure (a database no job has touched yet). */
@@ -159,7 +166,9 @@ public record Database(
                 storageBytes,
                 deletionProtection,
                 restorableUntil,
-                plan);
+                plan,
+                backupPolicy,
+                quotaState);
     }
 
     /** The same database, with the job that will work on it next (set before it is first stored). */
@@ -183,7 +192,9 @@ public record Database(
                 storageBytes,
                 deletionProtection,
                 restorableUntil,
-                plan);
+                plan,
+                backupPolicy,
+                quotaState);
     }
 
     /** The same database, with deletion protection on or off (set before it is first stored). */
@@ -207,7 +218,9 @@ public record Database(
                 storageBytes,
                 protect,
                 restorableUntil,
-                plan);
+                plan,
+                backupPolicy,
+                quotaState);
     }
 
     /** The same database on {@code newPlan} (set before it is first stored). */
@@ -231,7 +244,35 @@ public record Database(
                 storageBytes,
                 deletionProtection,
                 restorableUntil,
-                newPlan);
+                newPlan,
+                backupPolicy,
+                quotaState);
+    }
+
+    /** The same database with {@code policy} (null: none) for its scheduled backups (set before it is first stored). */
+    public Database withBackupPolicy(BackupPolicy policy) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                restorableUntil,
+                plan,
+                policy,
+                quotaState);
     }
 
     /** Applies an owner's change; refused once the database is being deleted. */
@@ -258,7 +299,12 @@ public record Database(
                 storageBytes,
                 changes.deletionProtection().orElse(deletionProtection),
                 restorableUntil,
-                changes.plan().orElse(plan));
+                changes.plan().orElse(plan),
+                // A new policy may be none (null): Optional.map would lose that.
+                changes.backupPolicy().isPresent()
+                        ? changes.backupPolicy().get().policy()
+                        : backupPolicy,
+                quotaState);
     }
 
     /** A worker starts creating it on the target cluster (again, after a crash: then nothing changes). */
@@ -347,7 +393,9 @@ public record Database(
                 storageBytes,
                 deletionProtection,
                 null,
-                plan);
+                plan,
+                backupPolicy,
+                quotaState);
     }
 
     /** The owner tries a restore again whose job gave up. */
@@ -390,6 +438,10 @@ public record Database(
             throw new IllegalTransitionException(
                     "only a ready database can be moved to another cluster; this one is " + status.wireName());
         }
+        if (quotaState == QuotaState.OVER_STORAGE) {
+            throw new IllegalTransitionException("the database is over its plan's storage limit and read-only until"
+                    + " it is back under; a move would not change that (the limit is its plan's), so move it then");
+        }
         return moved(DatabaseStatus.MOVING, connection, null, null, operationId, now);
     }
 
@@ -412,10 +464,12 @@ public record Database(
                 null,
                 Objects.requireNonNull(target, "target"),
                 targetName,
-                null, // measured on the new cluster by its next probe
+                storageBytes, // the same data; the new cluster's probe measures it again
                 deletionProtection,
                 null,
-                plan);
+                plan,
+                backupPolicy,
+                quotaState);
     }
 
     /**
@@ -444,7 +498,9 @@ public record Database(
                 storageBytes,
                 false,
                 storedPrecision(restorableUntil),
-                plan);
+                plan,
+                null, // a deleted copy takes no scheduled backups; the moved database keeps its policy
+                quotaState);
     }
 
     /** Dropped from its cluster; the record stays for the books. */
@@ -486,7 +542,9 @@ public record Database(
                 storageBytes,
                 deletionProtection,
                 until,
-                plan);
+                plan,
+                backupPolicy,
+                quotaState);
     }
 
     /** The same status, with a new operation or failure reason: a change that is not a transition. */
@@ -510,7 +568,9 @@ public record Database(
                 storageBytes,
                 deletionProtection,
                 restorableUntil,
-                plan);
+                plan,
+                backupPolicy,
+                quotaState);
     }
 
     private Database moved(
@@ -539,7 +599,9 @@ public record Database(
                 storageBytes,
                 deletionProtection,
                 null,
-                plan);
+                plan,
+                backupPolicy,
+                quotaState);
     }
 
     public boolean isLive() {

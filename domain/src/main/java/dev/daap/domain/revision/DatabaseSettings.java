@@ -1,5 +1,6 @@
 package dev.daap.domain.revision;
 
+import dev.daap.domain.database.BackupPolicy;
 import dev.daap.domain.database.Database;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ public final class DatabaseSettings {
             new Setting("purpose", database -> database.purpose().value()),
             new Setting("labels", database -> database.labels().values()),
             new Setting("deletion_protection", Database::deletionProtection),
-            new Setting("plan", database -> database.plan().value()));
+            new Setting("plan", database -> database.plan().value()),
+            new Setting("backup_policy", DatabaseSettings::backupPolicy));
 
     private DatabaseSettings() {}
 
@@ -48,6 +50,18 @@ public final class DatabaseSettings {
     /** The field names, in order. */
     public static List<String> fields() {
         return SETTINGS.stream().map(Setting::field).toList();
+    }
+
+    /** As the API shows it: {@code {"schedule": "daily", "retain": 7}}, or null for none. */
+    private static Object backupPolicy(Database database) {
+        BackupPolicy policy = database.backupPolicy();
+        if (policy == null) {
+            return null;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("schedule", policy.schedule().wireName());
+        shown.put("retain", policy.retain());
+        return shown;
     }
 
     private record Setting(String field, Function<Database, Object> read) {}

@@ -3,6 +3,8 @@ package dev.daap.domain.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.domain.common.Labels;
+import dev.daap.domain.database.BackupPolicy;
+import dev.daap.domain.database.BackupSchedule;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseChanges;
 import dev.daap.domain.database.DatabaseId;
@@ -39,8 +41,49 @@ class RevisionTest {
                         new SettingChange("purpose", null, "Orders"),
                         new SettingChange("labels", null, Map.of("env", "prod")),
                         new SettingChange("deletion_protection", null, false),
-                        new SettingChange("plan", null, "small"));
+                        new SettingChange("plan", null, "small"),
+                        new SettingChange("backup_policy", null, null));
         assertThat(first.settings().keySet()).containsExactlyElementsOf(DatabaseSettings.fields());
+    }
+
+    @Test
+    void aBackupPolicyIsSetReplacedAndRemovedAsItsOwnSetting() {
+        Database daily = created.withBackupPolicy(new BackupPolicy(BackupSchedule.DAILY, 30));
+        Database weekly =
+                daily.change(changeOfPolicy(new BackupPolicy(BackupSchedule.WEEKLY, 4)), CREATED.plusSeconds(5));
+        Database none = weekly.change(changeOfPolicy(null), CREATED.plusSeconds(9));
+        Database untouched = none.change(
+                new DatabaseChanges(Optional.of(new Purpose("Orders")), Optional.empty(), Optional.empty()),
+                CREATED.plusSeconds(10));
+
+        assertThat(Revision.of(daily, weekly, ACTOR).orElseThrow().changes())
+                .containsExactly(new SettingChange(
+                        "backup_policy",
+                        Map.of("schedule", "daily", "retain", 30),
+                        Map.of("schedule", "weekly", "retain", 4)));
+        assertThat(none.backupPolicy())
+                .as("a change to none is not lost as no change")
+                .isNull();
+        assertThat(Revision.of(weekly, none, ACTOR).orElseThrow().changes())
+                .containsExactly(new SettingChange("backup_policy", Map.of("schedule", "weekly", "retain", 4), null));
+        assertThat(untouched.backupPolicy()).isNull();
+        assertThat(weekly.change(
+                                new DatabaseChanges(
+                                        Optional.of(new Purpose("Other")), Optional.empty(), Optional.empty()),
+                                CREATED.plusSeconds(6))
+                        .backupPolicy())
+                .as("a change that says nothing of backups keeps the policy")
+                .isEqualTo(new BackupPolicy(BackupSchedule.WEEKLY, 4));
+    }
+
+    private static DatabaseChanges changeOfPolicy(BackupPolicy policy) {
+        return new DatabaseChanges(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new DatabaseChanges.NewBackupPolicy(policy)));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.daap.application.database.UpdateDatabaseCommand;
 import dev.daap.domain.common.LabelPatch;
 import dev.daap.domain.common.Validation;
 import dev.daap.domain.common.VersionPrecondition;
+import dev.daap.domain.database.DatabaseChanges.NewBackupPolicy;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Purpose;
 import dev.daap.domain.error.FieldError;
@@ -21,7 +22,8 @@ import java.util.Set;
 
 /**
  * The body of {@code PATCH /v1/databases/{id}}: a JSON merge patch (RFC 7396) of {@code purpose},
- * {@code owner_team}, {@code labels}, {@code deletion_protection} and {@code plan}. Labels merge per key: a key set to null is removed, {@code labels: null}
+ * {@code owner_team}, {@code labels}, {@code deletion_protection}, {@code plan} and {@code backup_policy} (replaced
+ * whole, null for none). Labels merge per key: a key set to null is removed, {@code labels: null}
  * removes all. Purpose and owner are required, so null for them is an input error, as is any other member.
  *
  * @param labels the keys to set, with null values for the keys to remove
@@ -31,8 +33,10 @@ public record DatabasePatchRequest(
         PatchField<String> ownerTeam,
         PatchField<Map<String, String>> labels,
         PatchField<Boolean> deletionProtection,
-        PatchField<String> plan) {
+        PatchField<String> plan,
+        PatchField<JsonNode> backupPolicy) {
     private static final Set<String> READ_ONLY = Set.of(
+            "quota_state",
             "id",
             "status",
             "connection",
@@ -52,12 +56,14 @@ public record DatabasePatchRequest(
         PatchField<Map<String, String>> labels = PatchField.absent();
         PatchField<Boolean> deletionProtection = PatchField.absent();
         PatchField<String> plan = PatchField.absent();
+        PatchField<JsonNode> backupPolicy = PatchField.absent();
         for (Map.Entry<String, JsonNode> member : body.properties()) {
             String name = member.getKey();
             switch (name) {
                 case "purpose" -> purpose = text(name, member.getValue(), wrongTypes);
                 case "owner_team" -> ownerTeam = text(name, member.getValue(), wrongTypes);
                 case "plan" -> plan = text(name, member.getValue(), wrongTypes);
+                case BackupPolicyField.NAME -> backupPolicy = PatchField.of(member.getValue());
                 case "labels" -> labels = labels(member.getValue(), wrongTypes);
                 case "deletion_protection" -> deletionProtection = flag(name, member.getValue(), wrongTypes, members);
                 case "name" -> members.fail(name, "is immutable; create a new database to use another name");
@@ -76,7 +82,7 @@ public record DatabasePatchRequest(
                     "the merge patch has unknown members or members of the wrong JSON type", wrongTypes);
         }
         members.throwIfInvalid();
-        return new DatabasePatchRequest(purpose, ownerTeam, labels, deletionProtection, plan);
+        return new DatabasePatchRequest(purpose, ownerTeam, labels, deletionProtection, plan, backupPolicy);
     }
 
     /**
@@ -90,6 +96,9 @@ public record DatabasePatchRequest(
                 ownerTeam.present() ? validation.field("owner_team", () -> new TeamSlug(ownerTeam.value())) : null;
         LabelPatch labelPatch = labels.present() ? validation.field("labels", this::labelPatch) : null;
         PlanName newPlan = plan.present() ? validation.field("plan", () -> new PlanName(plan.value())) : null;
+        Optional<NewBackupPolicy> newPolicy = backupPolicy.present()
+                ? Optional.of(new NewBackupPolicy(BackupPolicyField.parse(backupPolicy.value(), validation)))
+                : Optional.empty();
         validation.throwIfInvalid();
         return new UpdateDatabaseCommand(
                 id,
@@ -98,6 +107,7 @@ public record DatabasePatchRequest(
                 Optional.ofNullable(newOwner),
                 deletionProtection.present() ? Optional.of(deletionProtection.value()) : Optional.empty(),
                 Optional.ofNullable(newPlan),
+                newPolicy,
                 precondition);
     }
 

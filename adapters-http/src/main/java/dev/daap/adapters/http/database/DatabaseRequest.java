@@ -1,6 +1,9 @@
 package dev.daap.adapters.http.database;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.application.database.CreateDatabaseCommand;
+import dev.daap.domain.common.Validation;
+import dev.daap.domain.database.BackupPolicy;
 import java.util.Map;
 
 /**
@@ -11,6 +14,7 @@ import java.util.Map;
  * @param source    for a clone: the database, and optionally its snapshot, to copy; for a restore: the backup
  * @param deletionProtection refuse deletion while true (default false)
  * @param plan      its plan (default: the catalog's default)
+ * @param backupPolicy its scheduled backups: absent (Java null) for the platform's default, JSON null for none
  */
 public record DatabaseRequest(
         String name,
@@ -21,14 +25,15 @@ public record DatabaseRequest(
         String cluster,
         SourceRequest source,
         Boolean deletionProtection,
-        String plan) {
+        String plan,
+        JsonNode backupPolicy) {
 
     public record PlacementRequest(String region, Map<String, String> labels) {}
 
     public record SourceRequest(String databaseId, String snapshotId, String backupId) {}
 
     public CreateDatabaseCommand toCommand() {
-        return CreateDatabaseCommand.of(
+        CreateDatabaseCommand command = CreateDatabaseCommand.of(
                         name,
                         ownerTeam,
                         purpose,
@@ -43,5 +48,12 @@ public record DatabaseRequest(
                                         source.databaseId(), source.snapshotId(), source.backupId()))
                 .withDeletionProtection(deletionProtection)
                 .withPlan(plan);
+        if (backupPolicy == null) {
+            return command;
+        }
+        var validation = new Validation();
+        BackupPolicy policy = BackupPolicyField.parse(backupPolicy, validation);
+        validation.throwIfInvalid();
+        return command.withBackupPolicy(policy);
     }
 }

@@ -11,7 +11,8 @@ import java.util.UUID;
  * {@code latestOperationId} names the newest job on it, {@code failureReason} says why it is {@code failed};
  * {@code cluster} is where it lives, {@code storageBytes} its size there as last measured (null until then);
  * {@code deletedAt} when it left the live set (deleted, purging or purged) and {@code restorableUntil}, while it is
- * deleted, until when a restore brings it back; {@code plan} its plan of the catalog.
+ * deleted, until when a restore brings it back; {@code plan} its plan of the catalog; {@code backupPolicy} its
+ * scheduled backups (null: none); {@code quotaState} whether it keeps within its plan ({@code over_storage}: read-only).
  */
 public record DatabaseResponse(
         String id,
@@ -31,7 +32,9 @@ public record DatabaseResponse(
         boolean deletionProtection,
         Instant deletedAt,
         Instant restorableUntil,
-        String plan) {
+        String plan,
+        BackupPolicyField.Shown backupPolicy,
+        String quotaState) {
 
     /** Where to connect, with the sslmode clients should ask for (null: the client's own default); no password. */
     public record ConnectionResponse(String host, int port, String database, String username, String sslmode) {
@@ -66,6 +69,8 @@ public record DatabaseResponse(
                 database.deletionProtection(),
                 database.deletedAt(),
                 database.restorableUntil(),
-                database.plan().value());
+                database.plan().value(),
+                BackupPolicyField.Shown.of(database.backupPolicy()),
+                database.quotaState().wireName());
     }
 }

@@ -3,6 +3,7 @@ package dev.daap.adapters.postgres.cluster;
 import static dev.daap.adapters.postgres.generated.Tables.CLUSTERS;
 import static dev.daap.adapters.postgres.generated.Tables.CLUSTER_DATABASE_SIZES;
 import static dev.daap.adapters.postgres.generated.Tables.DATABASES;
+import static dev.daap.adapters.postgres.generated.Tables.USAGE_SAMPLES;
 
 import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.generated.tables.records.ClustersRecord;
@@ -32,6 +33,7 @@ import org.jooq.impl.SQLDataType;
 public final class JooqClusterProbeStore implements ClusterProbeStore {
     private static final Field<String> SIZE_NAME = DSL.field(DSL.name("sizes", "name"), String.class);
     private static final Field<Long> SIZE_BYTES = DSL.field(DSL.name("sizes", "bytes"), Long.class);
+    private static final Field<Integer> SIZE_CONNECTIONS = DSL.field(DSL.name("sizes", "connections"), Integer.class);
     private final JooqSession session;
 
     public JooqClusterProbeStore(JooqSession session) {
@@ -85,6 +87,7 @@ public final class JooqClusterProbeStore implements ClusterProbeStore {
         if (!measured.isEmpty()) {
             recordSizes(id, measured, measuredAt);
             recordSizesOfLiveDatabases(id, measured);
+            recordUsageSamples(id, measured, measuredAt);
         }
         withHealth(health)
                 .set(
@@ -108,7 +111,7 @@ public final class JooqClusterProbeStore implements ClusterProbeStore {
                 .execute();
     }
 
-    /** One statement for the slice: names and sizes travel as two arrays, unnested side by side. */
+    /** One statement for the slice: names, sizes and sessions travel as arrays, unnested side by side. */
     private void recordSizes(ClusterId id, List<DatabaseSeen> measured, Instant measuredAt) {
         Table<?> sizes = sizesTable(measured);
         session.dsl()
@@ -141,16 +144,43 @@ public final class JooqClusterProbeStore implements ClusterProbeStore {
                 .execute();
     }
 
+    /**
+     * A usage sample of each live database of the cluster whose size was read, in one statement for the slice; a
+     * second sample of the same instant (two instances recording the same probe cannot, but a retried one could) is
+     * the same sample.
+     */
+    private void recordUsageSamples(ClusterId id, List<DatabaseSeen> measured, Instant measuredAt) {
+        session.dsl()
+                .insertInto(
+                        USAGE_SAMPLES,
+                        USAGE_SAMPLES.DATABASE_ID,
+                        USAGE_SAMPLES.SAMPLED_AT,
+                        USAGE_SAMPLES.STORAGE_BYTES,
+                        USAGE_SAMPLES.CONNECTIONS)
+                .select(DSL.select(DATABASES.ID, DSL.val(measuredAt), SIZE_BYTES, SIZE_CONNECTIONS)
+                        .from(sizesTable(measured))
+                        .join(DATABASES)
+                        .on(DATABASES.CLUSTER_ID.eq(id.value()))
+                        .and(DATABASES.NAME_ON_CLUSTER.eq(SIZE_NAME))
+                        .and(DATABASES.DELETED_AT.isNull())
+                        .where(SIZE_BYTES.isNotNull()))
+                .onConflictDoNothing()
+                .execute();
+    }
+
     private static Table<?> sizesTable(List<DatabaseSeen> measured) {
         return DSL.table(
-                        "unnest({0}, {1})",
+                        "unnest({0}, {1}, {2})",
                         DSL.val(
                                 measured.stream().map(DatabaseSeen::name).toArray(String[]::new),
                                 SQLDataType.CLOB.array()),
                         DSL.val(
                                 measured.stream().map(DatabaseSeen::sizeBytes).toArray(Long[]::new),
-                                SQLDataType.BIGINT.array()))
-                .as("sizes", "name", "bytes");
+                                SQLDataType.BIGINT.array()),
+                        DSL.val(
+                                measured.stream().map(DatabaseSeen::connections).toArray(Integer[]::new),
+                                SQLDataType.INTEGER.array()))
+                .as("sizes", "name", "bytes", "connections");
     }
 
     private UpdateSetMoreStep<ClustersRecord> withHealth(ClusterHealth health) {

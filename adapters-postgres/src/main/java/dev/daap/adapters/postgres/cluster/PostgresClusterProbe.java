@@ -28,7 +28,8 @@ import org.jooq.impl.DSL;
  * is still measured. Sizes come from {@code pg_database_size}, which walks the database's files (1-3 ms a database
  * with 2,000 on one cluster; bench/fleet, 2026-12-03): so the query measures only the slice, at most its limit of
  * DAAP's databases, those it has never measured first (names not in the slice's list), then the least recently
- * measured. Where the admin may not read a size (neither CONNECT on the database nor pg_read_all_stats) the size is
+ * measured. The client sessions on each measured database come from the same read of {@code pg_stat_activity} that
+ * counts the cluster's, grouped by database: no second look. Where the admin may not read a size (neither CONNECT on the database nor pg_read_all_stats) the size is
  * left out rather than failing the probe; where measuring the slice takes longer than the timeout, the query runs
  * again without sizes, so that a cluster with large databases is never taken for one that does not answer.
  */
@@ -48,9 +49,14 @@ public final class PostgresClusterProbe implements ClusterProbe {
                             on measured.datname = c.datname
                     where c.daap
                     order by measured.turn nulls first, c.datname
-                    limit ?)
+                    limit ?),
+                 activity as (
+                   select datid, count(*)::int as sessions
+                     from pg_stat_activity
+                    where backend_type = 'client backend'
+                    group by datid)
             select current_setting('server_version') as server_version,
-                   (select count(*) from pg_stat_activity where backend_type = 'client backend')::int as connections,
+                   (select coalesce(sum(sessions), 0) from activity)::int as connections,
                    current_setting('max_connections')::int as max_connections,
                    d.datname,
                    d.daap,
@@ -58,11 +64,13 @@ public final class PostgresClusterProbe implements ClusterProbe {
                    case when s.oid is not null and (has_database_privilege(d.oid, 'CONNECT')
                                                     or pg_has_role('pg_read_all_stats', 'USAGE'))
                         then pg_database_size(d.oid) end::bigint as size_bytes,
+                   case when s.oid is not null then coalesce(a.sessions, 0) end as database_connections,
                    not d.daap and d.datallowconn and has_database_privilege('public', d.oid, 'CONNECT')
                        as public_connect
               from (select 1) as one
               left join catalog as d on true
               left join slice as s on s.oid = d.oid
+              left join activity as a on a.datid = d.oid
              order by d.datname
             """;
 
@@ -118,7 +126,10 @@ public final class PostgresClusterProbe implements ClusterProbe {
             if (Boolean.TRUE.equals(row.get("daap", Boolean.class))) {
                 databases.add(
                         sized && Boolean.TRUE.equals(row.get("measured", Boolean.class))
-                                ? DatabaseSeen.measured(name, row.get("size_bytes", Long.class))
+                                ? DatabaseSeen.measured(
+                                        name,
+                                        row.get("size_bytes", Long.class),
+                                        row.get("database_connections", Integer.class))
                                 : DatabaseSeen.notMeasured(name));
             }
             if (Boolean.TRUE.equals(row.get("public_connect", Boolean.class))) {

@@ -9,6 +9,8 @@ import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.SslMode;
 import dev.daap.domain.common.Labels;
+import dev.daap.domain.database.BackupPolicy;
+import dev.daap.domain.database.BackupSchedule;
 import dev.daap.domain.database.ConnectionDetails;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -16,6 +18,7 @@ import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
+import dev.daap.domain.database.QuotaState;
 import dev.daap.domain.plan.PlanName;
 import dev.daap.domain.team.TeamSlug;
 import org.jooq.Record;
@@ -63,12 +66,19 @@ final class DatabaseRecordMapper {
                 record.get(DATABASES.STORAGE_BYTES),
                 record.get(DATABASES.DELETION_PROTECTION),
                 record.get(DATABASES.RESTORABLE_UNTIL),
-                new PlanName(record.get(DATABASES.PLAN)));
+                new PlanName(record.get(DATABASES.PLAN)),
+                backupPolicy(record.get(DATABASES.BACKUP_SCHEDULE), record.get(DATABASES.BACKUP_RETAIN)),
+                QuotaState.fromWireName(record.get(DATABASES.QUOTA_STATE)));
+    }
+
+    private static BackupPolicy backupPolicy(String schedule, Integer retain) {
+        return schedule == null ? null : new BackupPolicy(BackupSchedule.fromWireName(schedule), retain);
     }
 
     /** Copies every column of {@code database} into {@code record} (used for insert and update alike). */
     static DatabasesRecord fill(DatabasesRecord record, Database database) {
         ConnectionDetails connection = database.connection();
+        BackupPolicy policy = database.backupPolicy();
         return record.setId(database.id().value())
                 .setName(database.name().value())
                 .setOwnerTeam(database.ownerTeam().value())
@@ -101,6 +111,12 @@ final class DatabaseRecordMapper {
                 .setStorageBytes(database.storageBytes())
                 .setDeletionProtection(database.deletionProtection())
                 .setRestorableUntil(database.restorableUntil())
-                .setPlan(database.plan().value());
+                .setPlan(database.plan().value())
+                .setBackupSchedule(policy == null ? null : policy.schedule().wireName())
+                .setBackupRetain(policy == null ? null : policy.retain())
+                // A new database's first scheduled backup is due at the first slot after its creation; an update
+                // moves the due time only when the schedule changes (JooqDatabases.update).
+                .setBackupDueAt(policy == null ? null : policy.schedule().nextSlotAfter(database.createdAt()))
+                .setQuotaState(database.quotaState().wireName());
     }
 }

@@ -10,6 +10,7 @@ import dev.daap.domain.cluster.ClientEndpoint;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Page;
+import dev.daap.domain.database.BackupPolicy;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.ResultQuery;
@@ -113,11 +115,13 @@ public final class JooqDatabases implements Databases {
         values.changed(DATABASES.ID, false);
         values.changed(DATABASES.CREATED_AT, false);
         values.changed(DATABASES.STORAGE_BYTES, false); // the probe's measurement, written without the version
+        values.changed(DATABASES.BACKUP_DUE_AT, false); // the schedule's sweep moves it; see backupDueAt
         int updated;
         try {
             updated = session.dsl()
                     .update(DATABASES)
                     .set(values)
+                    .set(DATABASES.BACKUP_DUE_AT, backupDueAt(changed))
                     .where(DATABASES.ID.eq(changed.id().value()).and(DATABASES.VERSION.eq(expectedVersion)))
                     .execute();
         } catch (DataAccessException e) {
@@ -134,6 +138,20 @@ public final class JooqDatabases implements Databases {
         if (updated == 0) {
             throw new ConcurrentChangeException(changed.id().toString());
         }
+    }
+
+    /**
+     * When the next scheduled backup is due after an update: unchanged while the schedule is (the sweep keeps it), the
+     * first slot after the change when the schedule is new or another, none without a policy. The comparison reads
+     * the row as it was before the update.
+     */
+    private static Field<Instant> backupDueAt(Database changed) {
+        BackupPolicy policy = changed.backupPolicy();
+        if (policy == null) {
+            return DSL.val(null, DATABASES.BACKUP_DUE_AT);
+        }
+        return DSL.when(DATABASES.BACKUP_SCHEDULE.eq(policy.schedule().wireName()), DATABASES.BACKUP_DUE_AT)
+                .otherwise(DSL.val(policy.schedule().nextSlotAfter(changed.updatedAt()), DATABASES.BACKUP_DUE_AT));
     }
 
     /**

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -42,12 +44,49 @@ public final class PostgresTableCensus implements TableCensus {
             String snapshot = sql.select(DSL.field("pg_export_snapshot()", String.class))
                     .fetchSingle()
                     .value1();
-            List<TableCount> counted = count(sql);
-            whileHeld.accept(snapshot);
+            // The dump and the counting read the same snapshot side by side, each on its own connection: a backup
+            // takes about as long as the longer of the two rather than their sum. The snapshot stays exported until
+            // both are done, as the transaction ends only then.
+            CompletableFuture<Void> held = CompletableFuture.runAsync(
+                    () -> whileHeld.accept(snapshot),
+                    task -> Thread.ofPlatform()
+                            .name("daap-census-" + database.value())
+                            .start(task));
+            List<TableCount> counted;
+            try {
+                counted = count(sql);
+            } catch (RuntimeException e) {
+                awaitQuietly(held); // it holds the snapshot's readers; let it end before the transaction does
+                throw e;
+            }
+            await(held);
             connection.commit();
             return counted;
         } catch (SQLException | org.jooq.exception.DataAccessException e) {
             throw errors.translate("counting the tables of " + database.value(), e);
+        }
+    }
+
+    /** Waits for {@code work}; what it threw is thrown here as it was. */
+    private static void await(CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // the counting's own failure is the one to report
         }
     }
 

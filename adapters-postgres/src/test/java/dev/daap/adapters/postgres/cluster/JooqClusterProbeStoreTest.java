@@ -103,6 +103,38 @@ class JooqClusterProbeStoreTest {
     }
 
     @Test
+    void aReadingLeavesAUsageSampleOfEachLiveDatabaseItSizedInOneStatement() {
+        ClusterRef cluster = aCluster(T0);
+        DatabaseId orders = aDatabase(cluster, "checkout_orders");
+        DatabaseId carts = aDatabase(cluster, "checkout_carts");
+        DatabaseId unread = aDatabase(cluster, "checkout_unread");
+        DatabaseId notInSlice = aDatabase(cluster, "checkout_later");
+        List<DatabaseSeen> seen = List.of(
+                DatabaseSeen.measured("checkout_orders", 8_000_000L, 3),
+                DatabaseSeen.measured("checkout_carts", 9_000_000L, null),
+                DatabaseSeen.measured("checkout_unread", null, 0),
+                DatabaseSeen.notMeasured("checkout_later"),
+                DatabaseSeen.measured("daap.snapshot.1", 1L, 0));
+
+        store.recordReading(cluster.id(), ClusterHealth.UNKNOWN, seen, T0);
+        store.recordReading(cluster.id(), ClusterHealth.UNKNOWN, seen, T0.plusSeconds(15));
+
+        var samples = transaction
+                .dsl()
+                .fetch(
+                        "SELECT database_id, storage_bytes, connections FROM daap.usage_samples"
+                                + " WHERE database_id = ANY(?) ORDER BY sampled_at, storage_bytes",
+                        (Object) new UUID[] {orders.value(), carts.value(), unread.value(), notInSlice.value()});
+        assertThat(samples)
+                .extracting(row -> row.get(0), row -> row.get(1), row -> row.get(2))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(orders.value(), 8_000_000L, 3),
+                        org.assertj.core.groups.Tuple.tuple(carts.value(), 9_000_000L, null),
+                        org.assertj.core.groups.Tuple.tuple(orders.value(), 8_000_000L, 3),
+                        org.assertj.core.groups.Tuple.tuple(carts.value(), 9_000_000L, null));
+    }
+
+    @Test
     void theStorageSumsTheLastKnownSizesAndForgetsDatabasesNoLongerOnTheCluster() {
         ClusterRef cluster = aCluster(T0);
         DatabaseId orders = aDatabase(cluster, "checkout_orders");

@@ -79,6 +79,34 @@ class PostgresClusterProbeTest {
     }
 
     @Test
+    void countsTheClientSessionsOnEachMeasuredDatabase() throws SQLException {
+        String busy = provisioned();
+        String idle = provisioned();
+        try (var first = postgres.dataSource(busy).getConnection();
+                var second = postgres.dataSource(busy).getConnection()) {
+            first.createStatement().execute("SELECT 1");
+            second.createStatement().execute("SELECT 1");
+
+            ProbeReading reading = probe.probe(admin(postgres.password()), EVERY_SIZE);
+
+            assertThat(reading.databases())
+                    .filteredOn(seen -> seen.name().equals(busy))
+                    .extracting(DatabaseSeen::connections)
+                    .containsExactly(2);
+            assertThat(reading.databases())
+                    .filteredOn(seen -> seen.name().equals(idle))
+                    .extracting(DatabaseSeen::connections)
+                    .containsExactly(0);
+        }
+        ProbeReading unmeasured = probe.probe(admin(postgres.password()), new SizeSlice(List.of(), 0));
+        assertThat(unmeasured.databases())
+                .filteredOn(seen -> seen.name().equals(busy))
+                .extracting(DatabaseSeen::connections)
+                .as("read with the size only")
+                .containsOnlyNulls();
+    }
+
+    @Test
     void aSliceMeasuresTheNeverMeasuredFirstThenTheLeastRecentlyMeasuredAndSeesTheRest() throws SQLException {
         String oldest = provisioned();
         String newest = provisioned();

@@ -1,4 +1,4 @@
-package dev.daap.domain.backup;
+package dev.daap.domain.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.daap.domain.backup;
+package dev.daap.domain.database;
 
 import java.util.Objects;
 
