@@ -338,7 +338,8 @@ final class Wiring {
                 new UpdateDatabase(
                         transactions, databases, teams, scheduler(), audit, databaseEvents, clock, plans, admission),
                 new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
-                new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock, moves),
+                new RetryDatabase(
+                        transactions, databases, scheduler(), jobs, audit, databaseEvents, clock, moves, clusters),
                 new GetOperation(jobs, databases, jobSettings, clock, moves),
                 new ListOperations(jobs, databases, jobSettings, clock, moves),
                 readCredentials(),

@@ -141,11 +141,19 @@ class MoveApiTest extends ApiTest {
         assertThat(failed.path("status").asText()).isEqualTo("failed");
         assertThat(failed.path("cluster").asText()).isEqualTo("default");
         assertThat(failed.path("failure_reason").asText()).contains("still on cluster default");
+        assertThat(api.provisioner.calls(Action.DEPROVISION))
+                .as("the last attempt removes what it made on the target")
+                .extracting(call -> call.cluster().value())
+                .containsExactly("eu-1");
+        assertThat(api.fleet.cluster("eu-1").fill().databaseCount())
+                .as("its place on the target given back")
+                .isZero();
 
         api.provisioner.recover();
         TestResponse retried = api.post(path + "/retry");
         assertThat(retried.status()).as(retried.body()).isEqualTo(202);
         assertThat(retried.json().path("status").asText()).isEqualTo("moving");
+        assertThat(api.fleet.cluster("eu-1").fill().databaseCount()).isEqualTo(1);
         api.runJobs();
         assertThat(api.get(path).json().path("cluster").asText()).isEqualTo("eu-1");
         assertThat(api.get(path).json().path("status").asText()).isEqualTo("ready");

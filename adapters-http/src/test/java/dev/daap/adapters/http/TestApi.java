@@ -476,7 +476,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new UpdateDatabase(
                         transactions, databases, teams, scheduler, audit, databaseEvents, clock, plans, admission),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
-                new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock, moves),
+                new RetryDatabase(
+                        transactions, databases, scheduler, jobs, audit, databaseEvents, clock, moves, fleet.clusters),
                 new GetOperation(jobs, databases, JOB_SETTINGS, clock, moves),
                 new ListOperations(jobs, databases, JOB_SETTINGS, clock, moves),
                 new ReadCredentials(userUseCases.readCredentials()),

@@ -5,6 +5,8 @@ import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.cluster.Clusters;
+import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -33,6 +35,7 @@ public final class RetryDatabase {
     private final DatabaseEvents events;
     private final Clock clock;
     private final Moves moves;
+    private final ClusterPlacement placement;
 
     public RetryDatabase(
             Transactions transactions,
@@ -42,8 +45,10 @@ public final class RetryDatabase {
             AuditTrail audit,
             DatabaseEvents events,
             Clock clock,
-            Moves moves) {
+            Moves moves,
+            Clusters clusters) {
         this.moves = moves;
+        this.placement = new ClusterPlacement(clusters);
         this.events = events;
         this.audit = audit;
         this.transactions = transactions;
@@ -95,10 +100,14 @@ public final class RetryDatabase {
         });
     }
 
-    /** Moving again, to the same cluster as far as the failed move had come, under the new job. */
+    /**
+     * Moving again, to the same cluster as far as the failed move had come, under the new job: the place there that
+     * the move gave back when it gave up is taken again ({@code 409 no-capacity} if it no longer fits).
+     */
     private Database retryMove(Database current, Job job, Instant now) {
         Move failed = moves.findByOperation(current.latestOperationId())
                 .orElseThrow(() -> new IllegalStateException("a failed move job without its move"));
+        placement.place(PlacementRequest.on(failed.to().name()));
         moves.add(failed.retriedAs(job.id()));
         return current.startMoving(job.id(), now);
     }

@@ -133,7 +133,9 @@ public final class MoveToCluster implements JobHandler {
             copyData(database, move, password);
         } catch (RuntimeException e) {
             if (!job.hasAttemptsLeft()) {
-                writableAgain(source, database, e); // it gives up: the database stays where it is, and takes writes
+                // It gives up: the database stays where it is, takes writes, and leaves nothing on the target.
+                writableAgain(source, database, e);
+                removeFromTarget(database, move, e);
             }
             throw e;
         }
@@ -226,6 +228,15 @@ public final class MoveToCluster implements JobHandler {
         });
     }
 
+    private void removeFromTarget(Database database, Move move, RuntimeException failure) {
+        try {
+            targets.provisionerFor(move.to(), "database " + database.id())
+                    .deprovision(database.id(), move.nameOnTarget());
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     private void writableAgain(Provisioner source, Database database, RuntimeException failure) {
         try {
             source.setReadOnly(database.id(), database.nameOnCluster(), false);
@@ -257,11 +268,14 @@ public final class MoveToCluster implements JobHandler {
 
     /**
      * The move gave up before the switch: {@code failed}, still on its cluster with its data (and, the last attempt
-     * made sure, taking writes again); {@code POST …/retry} moves it again, to the same cluster.
+     * made sure, taking writes again), its place on the target given back; {@code POST …/retry} moves it again, to
+     * the same cluster if it still has room.
      */
     @Override
     public void giveUp(Job job, String reason) {
         moving(job).ifPresent(database -> {
+            moves.findByOperation(job.id())
+                    .ifPresent(move -> clusters.releasePlace(move.to().id()));
             Database failed = database.failed(
                     "the move to another cluster gave up; the database is still on cluster "
                             + database.cluster().name() + " with its data: " + reason,
