@@ -233,7 +233,7 @@ public final class MoveToCluster implements JobHandler {
             targets.provisionerFor(move.to(), "database " + database.id())
                     .deprovision(database.id(), move.nameOnTarget());
         } catch (RuntimeException e) {
-            failure.addSuppressed(e);
+            suppress(failure, e);
         }
     }
 
@@ -241,7 +241,14 @@ public final class MoveToCluster implements JobHandler {
         try {
             source.setReadOnly(database.id(), database.nameOnCluster(), false);
         } catch (RuntimeException e) {
-            failure.addSuppressed(e);
+            suppress(failure, e);
+        }
+    }
+
+    /** The cleanup's failure, kept with the move's own (which may be the very same exception, thrown again). */
+    private static void suppress(RuntimeException failure, RuntimeException cleanup) {
+        if (cleanup != failure) {
+            failure.addSuppressed(cleanup);
         }
     }
 
