@@ -4,11 +4,11 @@ import dev.daap.application.access.AccessPolicy;
 import dev.daap.application.audit.AuditTrail;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
-import dev.daap.application.operation.Operation;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.backup.BackupTools;
 import dev.daap.domain.cluster.Cluster;
+import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.Clusters;
 import dev.daap.domain.common.IdGenerator;
@@ -80,7 +80,10 @@ public final class MoveDatabase {
         this.clock = clock;
     }
 
-    public Operation execute(Caller caller, DatabaseId id, MoveDatabaseCommand command) {
+    /** The move asked for: its job (the operation) on the cluster it leaves, and the move as stored. */
+    public record Started(Job job, ClusterName cluster, Move move) {}
+
+    public Started execute(Caller caller, DatabaseId id, MoveDatabaseCommand command) {
         if (command.placement().cluster().isPresent()) {
             AccessPolicy.requirePlatformAdmin(caller.principal(), "naming the cluster a database moves to");
         }
@@ -109,7 +112,7 @@ public final class MoveDatabase {
             jobs.enqueue(job);
             audit.databaseMoved(caller, current, moving, to.name().value());
             events.statusChanged(current, moving);
-            return new Operation(job, false, from.name(), move);
+            return new Started(job, from.name(), move);
         });
     }
 

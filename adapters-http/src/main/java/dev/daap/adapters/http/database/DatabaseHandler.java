@@ -153,7 +153,8 @@ public final class DatabaseHandler {
         boolean empty = ctx.req().getContentLengthLong() == 0
                 || (ctx.req().getContentLengthLong() < 0 && ctx.bodyAsBytes().length == 0);
         MoveRequest request = empty ? MoveRequest.EMPTY : json.read(bodies.read(ctx, CREATE_TYPES), MoveRequest.class);
-        Operation operation = useCases.move().execute(Callers.of(ctx), id, request.toCommand());
+        var started = useCases.move().execute(Callers.of(ctx), id, request.toCommand());
+        var operation = new Operation(started.job(), false, started.cluster(), started.move());
         ctx.header("Location", "/v1/operations/" + operation.job().id());
         json.respond(ctx, 202, OperationResponse.from(operation));
     }

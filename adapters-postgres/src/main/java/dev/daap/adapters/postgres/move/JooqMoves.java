@@ -1,4 +1,4 @@
-package dev.daap.adapters.postgres.database;
+package dev.daap.adapters.postgres.move;
 
 import static dev.daap.adapters.postgres.generated.Tables.DATABASE_MOVES;
 
