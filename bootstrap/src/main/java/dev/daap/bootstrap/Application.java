@@ -46,8 +46,6 @@ public final class Application implements AutoCloseable {
     private static final Duration BACKUP_SWEEP = Duration.ofMinutes(1);
     /** How often an instance asks whether the restore drills' next round is due. */
     private static final Duration DRILL_CHECK = Duration.ofMinutes(1);
-    /** How often an instance asks whether the usage rollup is due (it runs once per RollUpUsage.EVERY). */
-    private static final Duration USAGE_ROLLUP_CHECK = Duration.ofMinutes(1);
     /** How often rotations' overlaps are looked at: a previous login stops within this of its valid_until. */
     private static final Duration OVERLAP_SWEEP = Duration.ofSeconds(5);
 
@@ -151,6 +149,7 @@ public final class Application implements AutoCloseable {
                     wiring.userUseCases(),
                     wiring.planUseCases(),
                     wiring.usageUseCases(),
+                    wiring.costUseCases(),
                     readiness,
                     version,
                     new HttpSettings(
@@ -227,11 +226,7 @@ public final class Application implements AutoCloseable {
                         false,
                         () -> wiring.endExpiredOverlaps().execute()),
                 // Complete hours of usage samples folded, old hours forgotten: once per interval across instances.
-                PeriodicTask.start(
-                        "usage-rollup",
-                        USAGE_ROLLUP_CHECK,
-                        false,
-                        () -> wiring.rollUpUsage().execute()),
+                UsageRollupTask.start(wiring.rollUpUsage()),
                 // Last-used times of API keys are kept in memory and written in one statement now and then.
                 PeriodicTask.start("api-key-usage", KEY_USAGE_FLUSH, true, wiring.apiKeys::flushUsage),
                 FleetProbe.start(wiring.probeClusters(), wiring.probeSettings.interval(), fleetMetrics)));

@@ -8,6 +8,7 @@ import dev.daap.adapters.backup.s3.S3BackupStore;
 import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
+import dev.daap.adapters.http.cost.CostUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.idempotency.Idempotency;
 import dev.daap.adapters.http.plan.PlanUseCases;
@@ -24,6 +25,7 @@ import dev.daap.adapters.postgres.cluster.JooqClusterSecrets;
 import dev.daap.adapters.postgres.cluster.JooqClusters;
 import dev.daap.adapters.postgres.cluster.PostgresClusterIsolation;
 import dev.daap.adapters.postgres.cluster.PostgresClusterProbe;
+import dev.daap.adapters.postgres.cost.JooqCostSources;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
@@ -68,6 +70,8 @@ import dev.daap.application.cluster.ProbeSettings;
 import dev.daap.application.cluster.RegisterCluster;
 import dev.daap.application.cluster.RegisterDefaultCluster;
 import dev.daap.application.cluster.UpdateCluster;
+import dev.daap.application.cost.GetPlatformCosts;
+import dev.daap.application.cost.GetTeamCosts;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
@@ -769,6 +773,16 @@ final class Wiring {
     /** The rollup that keeps the usage history bounded, once per interval across instances. */
     RollUpUsage rollUpUsage() {
         return new RollUpUsage(transactions, new JooqPeriodicRuns(transactions), usageHistory, usageRetention, clock);
+    }
+
+    /** What the HTTP adapter serves under {@code /v1/teams/{slug}/costs} and {@code /v1/costs}. */
+    CostUseCases costUseCases() {
+        var sources = new JooqCostSources(transactions);
+        return new CostUseCases(
+                new GetTeamCosts(teams, plans, sources, clock),
+                new GetPlatformCosts(plans, sources, clock),
+                admissionSettings.currency(),
+                clock);
     }
 
     /** What the HTTP adapter serves under {@code /v1/databases/{id}/usage} and {@code /v1/teams/{slug}/usage}. */

@@ -113,7 +113,8 @@ class ConsoleBrowserTest {
 
         waitFor(By.cssSelector("#databases tbody tr"));
         assertThat(text(By.id("signed-in-as"))).isEqualTo("platform admin");
-        assertThat(navLinks()).containsExactly("Databases", "Plans", "Clusters", "Teams", "Platform keys", "Audit log");
+        assertThat(navLinks())
+                .containsExactly("Databases", "Plans", "Costs", "Clusters", "Teams", "Platform keys", "Audit log");
         assertThat(rowNames()).contains(nameOf(id));
         page("databases");
         Path databases = SCREENSHOTS.resolve("databases.png");
@@ -167,6 +168,26 @@ class ConsoleBrowserTest {
                         + ".every(cell => cell.textContent === 'team.create')"))
                 .as("only the action asked for")
                 .isEqualTo(true);
+
+        open("#/costs");
+        waitFor(By.cssSelector("#cost-teams tbody tr"));
+        assertThat(text(By.id("cost-teams"))).contains(team, "search");
+        assertThat(browser.findElements(By.cssSelector("#cost-chart rect"))).hasSizeGreaterThanOrEqualTo(2);
+        page("costs");
+        // The download is a blob the page makes from the API's CSV: read what it holds instead of saving it.
+        script(
+                "window.downloaded = null; const made = URL.createObjectURL;"
+                        + " URL.createObjectURL = blob => { blob.text().then(t => window.downloaded = t); return made(blob); };");
+        browser.findElement(By.id("cost-csv")).click();
+        wait(driver -> script("return window.downloaded") != null);
+        assertThat((String) script("return window.downloaded"))
+                .startsWith("team,databases,amount")
+                .contains(team + ",");
+        browser.findElement(By.cssSelector("#cost-teams a[href*='team=" + team + "']"))
+                .click();
+        waitFor(By.cssSelector("#cost-lines tbody tr"));
+        assertThat(text(By.id("cost-lines"))).contains(nameOf(id), "small");
+        page("costs-team");
 
         open("#/databases/" + id);
         waitFor(By.id("operations-h"));
@@ -336,9 +357,10 @@ class ConsoleBrowserTest {
         signIn(RunningDaap.ADMIN_TOKEN);
         type(By.id("f-q"), name);
         type(By.id("f-label"), "tier:gold");
+        type(By.id("f-cluster"), "default");
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         wait(driver -> rowNames().equals(List.of(name)));
-        assertThat(browser.getCurrentUrl()).contains("q=" + name, "label=tier%3Agold");
+        assertThat(browser.getCurrentUrl()).contains("q=" + name, "label=tier%3Agold", "cluster=default");
         wait(driver -> text(By.id("live-state")).equals("Statuses update live"));
         script("window.sameDocument = true;");
 
@@ -455,7 +477,7 @@ class ConsoleBrowserTest {
 
         waitFor(By.cssSelector("#databases tbody tr"));
         assertThat(text(By.id("signed-in-as"))).isEqualTo("payments · member");
-        assertThat(navLinks()).containsExactly("Databases", "Plans");
+        assertThat(navLinks()).containsExactly("Databases", "Plans", "Costs");
         assertThat(rowNames()).contains(own).doesNotContain(others);
         assertThat(browser.findElements(By.id("f-owner_team")))
                 .as("no team filter")
@@ -483,7 +505,7 @@ class ConsoleBrowserTest {
         freshTab();
         signIn(key("payments", "admin"));
         waitFor(By.cssSelector("#databases tbody tr"));
-        assertThat(navLinks()).containsExactly("Databases", "Plans", "API keys", "Audit log");
+        assertThat(navLinks()).containsExactly("Databases", "Plans", "Costs", "API keys", "Audit log");
         open("#/teams/payments");
         waitFor(By.id("key-form"));
         assertThat(browser.findElements(By.partialLinkText("Teams")))

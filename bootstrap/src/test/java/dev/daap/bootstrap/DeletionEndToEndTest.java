@@ -90,6 +90,7 @@ class DeletionEndToEndTest implements ApiUnderTest {
                 wiring.userUseCases(),
                 wiring.planUseCases(),
                 wiring.usageUseCases(),
+                wiring.costUseCases(),
                 () -> new Readiness(true, Map.of("database", "ok")),
                 () -> new VersionInfo(
                         "test", "test", new VersionInfo.Schema(0, 0, null), new VersionInfo.Postgres("17", Map.of())),

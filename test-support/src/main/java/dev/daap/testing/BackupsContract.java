@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupId;
+import dev.daap.domain.backup.BackupQuery;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.Backups;
 import dev.daap.domain.backup.TableCount;
@@ -20,6 +21,7 @@ import dev.daap.domain.team.TeamSlug;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,36 @@ public abstract class BackupsContract {
 
         assertThat(backups().liveOf(database.id())).containsExactly(newer, older);
         assertThat(backups().find(gone.id()).orElseThrow().status()).isEqualTo(BackupStatus.DELETED);
+    }
+
+    @Test
+    void pagesFollowNewestFirstAndATokenBelongsToItsDatabase() {
+        Database database = database("pages");
+        List<Backup> taken = new java.util.ArrayList<>();
+        for (int second = 0; second < 5; second++) {
+            Backup backup = requested(database, T0.plusSeconds(second));
+            backups().add(backup);
+            taken.addFirst(backup);
+        }
+        Backup sameSecond = requested(database, T0.plusSeconds(2));
+        backups().add(sameSecond);
+
+        var first = backups().page(BackupQuery.first(database.id(), 4));
+        var rest = backups()
+                .page(new BackupQuery(
+                        database.id(),
+                        4,
+                        Optional.of(BackupQuery.positionOf(first.next().orElseThrow(), database.id()))));
+
+        List<Backup> all = new java.util.ArrayList<>(first.items());
+        all.addAll(rest.items());
+        assertThat(all).hasSize(6).doesNotHaveDuplicates().containsAll(taken).contains(sameSecond);
+        assertThat(all.stream().map(Backup::createdAt).toList())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(rest.next()).isEmpty();
+        assertThatThrownBy(() -> BackupQuery.positionOf(
+                        first.next().orElseThrow(), database("other-pages").id()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -485,6 +485,34 @@ public abstract class DatabasesContract {
     }
 
     @Test
+    void theListFiltersByCluster() {
+        ClusterRef here = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("here-" + run));
+        ClusterRef there = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("there-" + run));
+        clusterExists(here);
+        clusterExists(there);
+        Database first = add(ofThisTest("first").build().placedOn(here, new NameOnCluster("c_" + run + "_first")));
+        add(ofThisTest("other").build().placedOn(there, new NameOnCluster("c_" + run + "_other")));
+        Database second = add(ofThisTest("second").build().placedOn(here, new NameOnCluster("c_" + run + "_second")));
+        add(ofThisTest("unplaced").build());
+
+        var query = new DatabaseQuery(
+                Optional.of(team),
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                DatabaseSort.NAME,
+                10,
+                null,
+                false,
+                "cluster",
+                Optional.of(here.name()));
+
+        assertThat(listAll(query)).containsExactly(first, second);
+    }
+
+    @Test
     void labelSelectorsMustAllMatchAndAKeyAloneAsksForItsPresence() {
         Database prodGold = add(ofThisTest("a").withLabels(Map.of("env", "prod", "tier", "gold")));
         Database prod = add(ofThisTest("b").withLabels(Map.of("env", "prod")));

@@ -2,8 +2,10 @@ package dev.daap.testing;
 
 import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupId;
+import dev.daap.domain.backup.BackupQuery;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.Backups;
+import dev.daap.domain.common.Page;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.error.ConcurrentChangeException;
 import java.util.Comparator;
@@ -45,6 +47,26 @@ public final class InMemoryBackups implements Backups {
                         .thenComparing(backup -> backup.id().value(), UuidOrder.UNSIGNED)
                         .reversed())
                 .toList();
+    }
+
+    @Override
+    public Page<Backup> page(BackupQuery query) {
+        List<Backup> rows = liveOf(query.database()).stream()
+                .filter(backup ->
+                        query.after().map(after -> olderThan(backup, after)).orElse(true))
+                .limit(query.pageSize() + 1L)
+                .toList();
+        return Page.fromLookahead(rows, query.pageSize(), BackupQuery::tokenAfter);
+    }
+
+    /** Whether {@code backup} comes after {@code position} newest first: as the store's row comparison says. */
+    private static boolean olderThan(Backup backup, BackupQuery.Position position) {
+        int byTime = backup.createdAt().compareTo(position.createdAt());
+        return byTime < 0
+                || (byTime == 0
+                        && UuidOrder.UNSIGNED.compare(
+                                        backup.id().value(), position.id().value())
+                                < 0);
     }
 
     @Override

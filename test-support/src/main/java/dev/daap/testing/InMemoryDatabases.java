@@ -328,6 +328,10 @@ public final class InMemoryDatabases implements Databases {
                 .and(row -> query.status().map(status -> status == row.status()).orElse(true))
                 .and(row -> query.text().map(text -> containsText(row, text)).orElse(true))
                 .and(row -> query.name().map(name -> name.equals(row.name())).orElse(true))
+                .and(row -> query.cluster()
+                        .map(cluster -> row.cluster() != null
+                                && cluster.equals(row.cluster().name()))
+                        .orElse(true))
                 .and(row -> query.labels().stream().allMatch(selector -> selector.matches(row.labels())))
                 .and(row -> query.search().isEmpty() || rank(row, query) > 0)
                 .and(row ->

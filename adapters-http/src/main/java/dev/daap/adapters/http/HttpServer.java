@@ -8,6 +8,8 @@ import dev.daap.adapters.http.backup.BackupHandler;
 import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterHandler;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
+import dev.daap.adapters.http.cost.CostHandler;
+import dev.daap.adapters.http.cost.CostUseCases;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.database.DatabaseUseCases;
@@ -76,6 +78,7 @@ public final class HttpServer implements AutoCloseable {
             UserUseCases users,
             PlanUseCases plans,
             UsageUseCases usage,
+            CostUseCases costs,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings) {
@@ -89,6 +92,7 @@ public final class HttpServer implements AutoCloseable {
                 users,
                 plans,
                 usage,
+                costs,
                 readiness,
                 version,
                 settings,
@@ -106,12 +110,14 @@ public final class HttpServer implements AutoCloseable {
             UserUseCases users,
             PlanUseCases plans,
             UsageUseCases usage,
+            CostUseCases costs,
             ReadinessCheck readiness,
             VersionSource version,
             HttpSettings settings,
             RequestTelemetry telemetry) {
         Objects.requireNonNull(plans, "plans");
         Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(costs, "costs");
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(backups, "backups");
         Objects.requireNonNull(users, "users");
@@ -140,6 +146,7 @@ public final class HttpServer implements AutoCloseable {
                 new RevisionHandler(useCases.revisions(), json),
                 new PlanHandler(plans, json, bodies, Routes.PLANS),
                 new UsageHandler(usage, json),
+                new CostHandler(costs, json),
                 new HealthHandler(readiness, json),
                 new VersionHandler(version, json));
         var problems = new ProblemMapper(json, settings.maxRequestBytes());

@@ -6,6 +6,7 @@ import dev.daap.adapters.http.audit.AuditHandler;
 import dev.daap.adapters.http.backup.BackupHandler;
 import dev.daap.adapters.http.cluster.ClusterHandler;
 import dev.daap.adapters.http.console.ConsolePage;
+import dev.daap.adapters.http.cost.CostHandler;
 import dev.daap.adapters.http.credential.CredentialHandler;
 import dev.daap.adapters.http.database.DatabaseHandler;
 import dev.daap.adapters.http.event.EventHandler;
@@ -39,6 +40,8 @@ import dev.daap.application.cluster.GetCluster;
 import dev.daap.application.cluster.ListClusters;
 import dev.daap.application.cluster.RegisterCluster;
 import dev.daap.application.cluster.UpdateCluster;
+import dev.daap.application.cost.GetPlatformCosts;
+import dev.daap.application.cost.GetTeamCosts;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
@@ -107,6 +110,8 @@ public final class Routes {
     public static final String TEAM = TEAMS + "/{slug}";
     public static final String TEAM_API_KEYS = TEAM + "/api-keys";
     public static final String TEAM_USAGE = TEAM + "/usage";
+    public static final String TEAM_COSTS = TEAM + "/costs";
+    public static final String COSTS = "/v1/costs";
     public static final String TEAM_API_KEY = TEAM_API_KEYS + "/{id}";
     public static final String AUDIT_EVENTS = "/v1/audit-events";
     public static final String ME = "/v1/me";
@@ -252,6 +257,9 @@ public final class Routes {
         var usage = handlers.usage();
         routes.get(DATABASE_USAGE, useCase.of(GetDatabaseUsage.class, usage::ofDatabase));
         routes.get(TEAM_USAGE, useCase.of(GetTeamUsage.class, usage::ofTeam));
+        var costs = handlers.costs();
+        routes.get(TEAM_COSTS, useCase.of(GetTeamCosts.class, costs::ofTeam));
+        routes.get(COSTS, useCase.of(GetPlatformCosts.class, costs::ofPlatform));
 
         routes.get(LIVE, health::live);
         routes.get(READY, health::ready);
@@ -291,6 +299,8 @@ public final class Routes {
         routes.head(PLANS, plans::list);
         routes.head(DATABASE_USAGE, usage::ofDatabase);
         routes.head(TEAM_USAGE, usage::ofTeam);
+        routes.head(TEAM_COSTS, costs::ofTeam);
+        routes.head(COSTS, costs::ofPlatform);
         routes.head(PLAN, plans::get);
         // A stream would run for ever with nothing to send; HEAD gets the headers a GET would start with.
         routes.head(EVENTS, ctx -> ctx.status(200).contentType("text/event-stream;charset=utf-8"));
@@ -324,6 +334,7 @@ public final class Routes {
             RevisionHandler revisions,
             PlanHandler plans,
             UsageHandler usage,
+            CostHandler costs,
             HealthHandler health,
             VersionHandler version) {}
 }

@@ -47,6 +47,8 @@ class AccessControlApiTest extends ApiTest {
         LIST_TEAMS("GET", "/v1/teams", null, Role.VIEWER),
         GET_TEAM("GET", "/v1/teams/{team}", null, Role.VIEWER),
         TEAM_USAGE("GET", "/v1/teams/{team}/usage?granularity=hour", null, Role.VIEWER),
+        TEAM_COSTS("GET", "/v1/teams/{team}/costs", null, Role.VIEWER),
+        PLATFORM_COSTS("GET", "/v1/costs", null, Role.PLATFORM_ADMIN),
         CREATE_KEY("POST", "/v1/teams/{team}/api-keys", "{\"role\": \"viewer\"}", Role.ADMIN),
         LIST_KEYS("GET", "/v1/teams/{team}/api-keys", null, Role.ADMIN),
         REVOKE_KEY("DELETE", "/v1/teams/{team}/api-keys/{key}", null, Role.ADMIN),

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,32 @@ class BackupsApiTest extends ApiTest {
 
         assertThat(api.delete("/v1/backups/" + first).status()).isEqualTo(202);
         assertThat(api.post(database + "/backups").status()).isEqualTo(202);
+    }
+
+    @Test
+    void theListComesInKeysetPagesNewestFirstAndRefusesAnotherDatabasesToken() {
+        String database = api.createReady("orders");
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            taken.addFirst(api.post(database + "/backups").json().path("id").asText());
+        }
+
+        JsonNode first = api.get(database + "/backups?page_size=2").json();
+        String token = first.path("next_page_token").asText();
+        JsonNode second =
+                api.get(database + "/backups?page_size=2&page_token=" + token).json();
+
+        List<String> listed = new ArrayList<>();
+        first.path("items").forEach(backup -> listed.add(backup.path("id").asText()));
+        second.path("items").forEach(backup -> listed.add(backup.path("id").asText()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(taken).hasSize(3);
+        assertThat(first.path("items")).hasSize(2);
+        assertThat(second.path("next_page_token").isNull()).isTrue();
+        String other = api.createReady("ledger");
+        assertThat(errorFields(assertProblem(api.get(other + "/backups?page_token=" + token), 422, "invalid-input")))
+                .containsExactly("page_token");
+        assertProblem(api.get(database + "/backups?page_size=501"), 422, "invalid-input");
+        assertProblem(api.get(database + "/backups?sort=name"), 422, "invalid-input");
     }
 
     @Test

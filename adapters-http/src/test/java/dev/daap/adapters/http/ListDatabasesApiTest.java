@@ -67,6 +67,26 @@ class ListDatabasesApiTest extends ApiTest {
     }
 
     @Test
+    void theListFiltersByClusterAndATokenBelongsToTheCluster() {
+        api.create("alpha", "payments", "Refund one", null);
+        api.create("bravo", "payments", "Refund two", null);
+
+        assertThat(names(api.get("/v1/databases?cluster=default"))).containsExactlyInAnyOrder("alpha", "bravo");
+        assertThat(names(api.get("/v1/databases?cluster=elsewhere"))).isEmpty();
+        String token = api.get("/v1/databases?cluster=default&page_size=1")
+                .json()
+                .path("next_page_token")
+                .asText();
+        assertThat(messageOf(
+                        assertProblem(
+                                api.get("/v1/databases?page_size=1&page_token=" + encode(token)), 422, "invalid-input"),
+                        "page_token"))
+                .contains("other filters");
+        assertThat(errorFields(assertProblem(api.get("/v1/databases?cluster=Not%20A%20Name"), 422, "invalid-input")))
+                .containsExactly("cluster");
+    }
+
+    @Test
     void aPageTokenBelongsToItsFilters() {
         api.create("alpha", "payments", "Refund one", "{\"env\": \"prod\"}");
         api.create("bravo", "payments", "Refund two", "{\"env\": \"prod\"}");

@@ -5,6 +5,7 @@ import dev.daap.adapters.backup.ChunkedAesGcm;
 import dev.daap.adapters.http.access.AccessUseCases;
 import dev.daap.adapters.http.backup.BackupUseCases;
 import dev.daap.adapters.http.cluster.ClusterUseCases;
+import dev.daap.adapters.http.cost.CostUseCases;
 import dev.daap.adapters.http.database.DatabaseUseCases;
 import dev.daap.adapters.http.event.EventHandler;
 import dev.daap.adapters.http.event.EventUseCases;
@@ -36,6 +37,8 @@ import dev.daap.application.cluster.GetCluster;
 import dev.daap.application.cluster.ListClusters;
 import dev.daap.application.cluster.RegisterCluster;
 import dev.daap.application.cluster.UpdateCluster;
+import dev.daap.application.cost.GetPlatformCosts;
+import dev.daap.application.cost.GetTeamCosts;
 import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
@@ -138,6 +141,7 @@ import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
 import dev.daap.testing.InMemorySpending;
 import dev.daap.testing.InMemoryTeams;
+import dev.daap.testing.NoCostSources;
 import dev.daap.testing.NoUsageHistory;
 import dev.daap.testing.TestClock;
 import dev.daap.testing.TestFleet;
@@ -396,6 +400,11 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new UsageUseCases(
                         new GetDatabaseUsage(databases, new NoUsageHistory()),
                         new GetTeamUsage(teams, new NoUsageHistory()),
+                        clock),
+                new CostUseCases(
+                        new GetTeamCosts(teams, plans, new NoCostSources(), clock),
+                        new GetPlatformCosts(plans, new NoCostSources(), clock),
+                        "EUR",
                         clock),
                 readiness,
                 () -> VERSION,

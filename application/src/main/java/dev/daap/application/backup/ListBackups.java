@@ -5,12 +5,12 @@ import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupId;
+import dev.daap.domain.backup.BackupQuery;
 import dev.daap.domain.backup.Backups;
-import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.common.Page;
 import dev.daap.domain.database.Databases;
-import java.util.List;
 
-/** Reads backups: the live ones of a database (newest first), or one by its id; viewers may. */
+/** Reads backups: the live ones of a database (newest first, keyset pages), or one by its id; viewers may. */
 public final class ListBackups {
     private final Databases databases;
     private final Backups backups;
@@ -20,9 +20,10 @@ public final class ListBackups {
         this.backups = backups;
     }
 
-    public List<Backup> ofDatabase(Principal principal, DatabaseId database) {
-        DatabaseAccess.findAny(databases, principal, database, Role.VIEWER); // a deleted one keeps them
-        return backups.liveOf(database);
+    /** A page of the live backups of the query's database, newest first. */
+    public Page<Backup> ofDatabase(Principal principal, BackupQuery query) {
+        DatabaseAccess.findAny(databases, principal, query.database(), Role.VIEWER); // a deleted one keeps them
+        return backups.page(query);
     }
 
     public Backup one(Principal principal, BackupId id) {

@@ -1,5 +1,6 @@
 package dev.daap.application.database;
 
+import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.common.Page;
 import dev.daap.domain.common.PageToken;
 import dev.daap.domain.common.Validation;
@@ -40,9 +41,25 @@ public final class ListDatabasesQuery {
             String includeDeleted,
             String sort,
             String pageSize,
-            String pageToken) {
+            String pageToken,
+            String cluster) {
         public Parameters {
             labels = labels == null ? List.of() : List.copyOf(labels);
+        }
+
+        /** On any cluster. */
+        public Parameters(
+                String ownerTeam,
+                String status,
+                String text,
+                String name,
+                List<String> labels,
+                String search,
+                String includeDeleted,
+                String sort,
+                String pageSize,
+                String pageToken) {
+            this(ownerTeam, status, text, name, labels, search, includeDeleted, sort, pageSize, pageToken, null);
         }
 
         /** The first parameters the list had: owner_team, status, q, sort, page_size and page_token. */
@@ -64,6 +81,7 @@ public final class ListDatabasesQuery {
         DatabaseStatus validStatus = validation.optionalField("status", raw.status(), DatabaseStatus::fromWireName);
         String validText = validation.optionalField("q", raw.text(), ListDatabasesQuery::searchText);
         DatabaseName name = validation.optionalField("name", raw.name(), DatabaseName::new);
+        ClusterName cluster = validation.optionalField("cluster", raw.cluster(), ClusterName::new);
         String search = validation.optionalField("search", raw.search(), ListDatabasesQuery::searchText);
         List<LabelSelector> labels = labels(raw.labels(), validation);
         boolean includeDeleted = Boolean.TRUE.equals(
@@ -72,7 +90,7 @@ public final class ListDatabasesQuery {
         Integer size = raw.pageSize() == null
                 ? DatabaseQuery.DEFAULT_PAGE_SIZE
                 : validation.field("page_size", () -> Page.parseSize(raw.pageSize(), DatabaseQuery.MAX_PAGE_SIZE));
-        String filters = fingerprint(team, validStatus, validText, name, labels, search, includeDeleted);
+        String filters = fingerprint(team, validStatus, validText, name, labels, search, includeDeleted, cluster);
         DatabaseCursor after = null;
         if (raw.pageToken() != null && validSort != null) {
             after = validation.field(
@@ -90,7 +108,8 @@ public final class ListDatabasesQuery {
                 size,
                 Optional.ofNullable(after),
                 includeDeleted,
-                filters);
+                filters,
+                Optional.ofNullable(cluster));
     }
 
     /** A search orders by relevance unless {@code sort} says otherwise; relevance needs a search. */
@@ -136,7 +155,8 @@ public final class ListDatabasesQuery {
             DatabaseName name,
             List<LabelSelector> labels,
             String search,
-            boolean includeDeleted) {
+            boolean includeDeleted,
+            ClusterName cluster) {
         List<String> sortedLabels =
                 labels.stream().map(LabelSelector::toString).sorted().toList();
         String canonical = String.join(
@@ -148,6 +168,10 @@ public final class ListDatabasesQuery {
                 String.join("\u001e", sortedLabels),
                 String.valueOf(search),
                 String.valueOf(includeDeleted));
+        if (cluster != null) {
+            canonical +=
+                    "\u001f" + cluster.value(); // only when present: tokens made before the filter existed stay valid
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder()

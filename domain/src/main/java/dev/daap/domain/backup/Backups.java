@@ -1,5 +1,6 @@
 package dev.daap.domain.backup;
 
+import dev.daap.domain.common.Page;
 import dev.daap.domain.database.DatabaseId;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,9 @@ public interface Backups {
 
     /** The live backups of a database, newest first. */
     List<Backup> liveOf(DatabaseId database);
+
+    /** A page of the live backups of a database, newest first (keyset on creation and id). */
+    Page<Backup> page(BackupQuery query);
 
     /**
      * Replaces the stored backup with {@code changed} if its stored version is still {@code expectedVersion};

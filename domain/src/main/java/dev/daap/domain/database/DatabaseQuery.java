@@ -1,5 +1,6 @@
 package dev.daap.domain.database;
 
+import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.team.TeamSlug;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param includeDeleted removed databases too (unless {@code status} already picks live or removed ones)
  * @param filters what a page token of this query is bound to (see {@link DatabaseCursor}): the filters as the
  *                client gave them, so a token used with other filters is refused
+ * @param cluster the databases placed on this cluster
  */
 public record DatabaseQuery(
         Optional<TeamSlug> ownerTeam,
@@ -28,7 +30,8 @@ public record DatabaseQuery(
         int pageSize,
         Optional<DatabaseCursor> after,
         boolean includeDeleted,
-        String filters) {
+        String filters,
+        Optional<ClusterName> cluster) {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 500;
@@ -44,6 +47,7 @@ public record DatabaseQuery(
         search = search == null ? Optional.empty() : search;
         after = after == null ? Optional.empty() : after;
         filters = filters == null ? "" : filters;
+        cluster = cluster == null ? Optional.empty() : cluster;
         if (sort == null) {
             sort = DatabaseSort.DEFAULT;
         }
@@ -56,6 +60,34 @@ public record DatabaseQuery(
         if (sort == DatabaseSort.RELEVANCE && search.isEmpty()) {
             throw new IllegalArgumentException("relevance needs a search");
         }
+    }
+
+    /** On any cluster. */
+    public DatabaseQuery(
+            Optional<TeamSlug> ownerTeam,
+            Optional<DatabaseStatus> status,
+            Optional<String> text,
+            Optional<DatabaseName> name,
+            List<LabelSelector> labels,
+            Optional<String> search,
+            DatabaseSort sort,
+            int pageSize,
+            Optional<DatabaseCursor> after,
+            boolean includeDeleted,
+            String filters) {
+        this(
+                ownerTeam,
+                status,
+                text,
+                name,
+                labels,
+                search,
+                sort,
+                pageSize,
+                after,
+                includeDeleted,
+                filters,
+                Optional.empty());
     }
 
     /** Without name, labels and search; over live databases only (or removed ones alone, when {@code status} is one of theirs). */
@@ -95,13 +127,35 @@ public record DatabaseQuery(
     /** The same query restricted to one team (what a team's key may see). */
     public DatabaseQuery ofTeam(TeamSlug team) {
         return new DatabaseQuery(
-                Optional.of(team), status, text, name, labels, search, sort, pageSize, after, includeDeleted, filters);
+                Optional.of(team),
+                status,
+                text,
+                name,
+                labels,
+                search,
+                sort,
+                pageSize,
+                after,
+                includeDeleted,
+                filters,
+                cluster);
     }
 
     /** The same query from its start, with pages of {@code size}. */
     public DatabaseQuery withPageSize(int size) {
         return new DatabaseQuery(
-                ownerTeam, status, text, name, labels, search, sort, size, Optional.empty(), includeDeleted, filters);
+                ownerTeam,
+                status,
+                text,
+                name,
+                labels,
+                search,
+                sort,
+                size,
+                Optional.empty(),
+                includeDeleted,
+                filters,
+                cluster);
     }
 
     /** The same query from another position. */
@@ -117,7 +171,8 @@ public record DatabaseQuery(
                 pageSize,
                 Optional.of(cursor),
                 includeDeleted,
-                filters);
+                filters,
+                cluster);
     }
 
     /** The selectors that need a value, then those that need a key only: the order the SQL takes them in. */

@@ -75,6 +75,18 @@ public final class Pricing {
                 .divide(BigDecimal.valueOf(hoursOf(month)), SCALE, ROUNDING);
     }
 
+    /**
+     * A line of a cost report: {@code hours} of {@code month} at the plan's monthly price, plus its price per GB-month
+     * for {@code gbHoursOver}, the measured storage above its included storage summed hour by hour (GB × hours), as
+     * the same share of the month; rounded once, half-even to cents.
+     */
+    public static BigDecimal line(Plan plan, long hours, BigDecimal gbHoursOver, YearMonth month) {
+        return plan.pricePerMonth()
+                .multiply(BigDecimal.valueOf(hours))
+                .add(plan.pricePerGbMonth().multiply(gbHoursOver))
+                .divide(BigDecimal.valueOf(hoursOf(month)), SCALE, ROUNDING);
+    }
+
     /** The cost of one stretch within {@code month}: a rounded line. */
     public static BigDecimal cost(Usage usage, YearMonth month) {
         return prorated(usage.monthlyPrice(), hoursIn(month, usage.from(), usage.to()), month);

@@ -5,8 +5,12 @@ import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.EntityTags;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.PathIds;
+import dev.daap.adapters.http.protocol.QueryParameters;
 import dev.daap.domain.backup.Backup;
+import dev.daap.domain.backup.BackupQuery;
+import dev.daap.domain.database.DatabaseId;
 import io.javalin.http.Context;
+import java.util.List;
 
 /**
  * {@code /v1/databases/{id}/backups} and {@code /v1/backups/{bid}}: a backup is read by its own id, since it outlives
@@ -16,6 +20,8 @@ import io.javalin.http.Context;
 public final class BackupHandler {
     private final BackupUseCases useCases;
     private final JsonCodec json;
+
+    private static final List<String> LIST_PARAMETERS = List.of("page_size", "page_token");
 
     public BackupHandler(BackupUseCases useCases, JsonCodec json) {
         this.useCases = useCases;
@@ -30,10 +36,13 @@ public final class BackupHandler {
     }
 
     public void list(Context ctx) {
-        json.respond(
-                ctx,
-                200,
-                BackupListResponse.from(useCases.list().ofDatabase(Callers.principalOf(ctx), PathIds.databaseId(ctx))));
+        DatabaseId database = PathIds.databaseId(ctx);
+        var parameters = QueryParameters.of(ctx.queryParamMap(), LIST_PARAMETERS);
+        int pageSize = parameters.pageSize(BackupQuery.DEFAULT_PAGE_SIZE, BackupQuery.MAX_PAGE_SIZE);
+        var after = parameters.pageToken(token -> BackupQuery.positionOf(token, database));
+        parameters.throwIfInvalid();
+        var query = new BackupQuery(database, pageSize, after);
+        json.respond(ctx, 200, BackupListResponse.from(useCases.list().ofDatabase(Callers.principalOf(ctx), query)));
     }
 
     public void get(Context ctx) {

@@ -1,11 +1,15 @@
 package dev.daap.adapters.http.backup;
 
 import dev.daap.domain.backup.Backup;
+import dev.daap.domain.common.Page;
+import dev.daap.domain.common.PageToken;
 import java.util.List;
 
-/** The live backups of a database, newest first, on one page; {@code next_page_token} is always null for now. */
+/** A page of the live backups of a database, newest first; {@code next_page_token} is null on the last page. */
 public record BackupListResponse(List<BackupResponse> items, String nextPageToken) {
-    public static BackupListResponse from(List<Backup> backups) {
-        return new BackupListResponse(backups.stream().map(BackupResponse::from).toList(), null);
+    public static BackupListResponse from(Page<Backup> page) {
+        return new BackupListResponse(
+                page.items().stream().map(BackupResponse::from).toList(),
+                page.next().map(PageToken::value).orElse(null));
     }
 }

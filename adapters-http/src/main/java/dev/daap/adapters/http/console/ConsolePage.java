@@ -16,8 +16,16 @@ public final class ConsolePage {
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
             + "form-action 'self'";
     /** Every file of the page; {@code index.html} is served at {@link #PATH} itself, the others under it. */
-    public static final Set<String> FILES =
-            Set.of("index.html", "style.css", "app.js", "api.js", "dom.js", "databases.js", "database.js", "admin.js");
+    public static final Set<String> FILES = Set.of(
+            "index.html",
+            "style.css",
+            "app.js",
+            "api.js",
+            "dom.js",
+            "databases.js",
+            "database.js",
+            "admin.js",
+            "costs.js");
 
     private static final String FOLDER = "/dev/daap/adapters/http/console/";
     private final PageFiles files = new PageFiles(FOLDER, FILES, CONTENT_SECURITY_POLICY);

@@ -21,6 +21,7 @@ final class DatabaseListParameters {
             "label",
             "search",
             "include_deleted",
+            "cluster",
             "sort",
             "page_size",
             "page_token");
@@ -54,7 +55,8 @@ final class DatabaseListParameters {
                     value(parameters, "include_deleted"),
                     value(parameters, "sort"),
                     export ? null : value(parameters, "page_size"),
-                    export ? null : value(parameters, "page_token")));
+                    export ? null : value(parameters, "page_token"),
+                    value(parameters, "cluster")));
         } catch (InvalidInputException e) {
             parameters.report(e.errors()); // every mistake at once
         }

@@ -154,3 +154,29 @@ function parseMessage(block) {
   message.data = data.join('\n');
   return message;
 }
+
+/**
+ * Downloads `path` as `filename` in the format `accept` (text/csv, say): fetched with the key, since a plain link
+ * cannot send it, and handed to the browser as a file.
+ */
+export async function download(path, accept, filename) {
+  let response;
+  try {
+    response = await fetch(path, {headers: headers({Accept: accept}), cache: 'no-store'});
+  } catch (e) {
+    throw new ProblemError({title: 'DAAP cannot be reached', detail: `${e.message}. Check that it is running and try again.`});
+  }
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    if (response.status === 401) signedOut.dispatchEvent(new CustomEvent('signed-out', {detail: problem}));
+    throw new ProblemError(problem);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,11 +1,12 @@
 // The console's shell: sign-in, navigation and hash routes (#/databases, #/databases/{id}, #/clusters, #/teams,
-// #/teams/{slug}, #/api-keys, #/audit). Each page renders into <main> and answers a function that stops what it
+// #/teams/{slug}, #/api-keys, #/audit, #/costs). Each page renders into <main> and answers a function that stops what it
 // started (an event stream), run when the person leaves the page.
 import {call, signIn, signOut, signedOut, token} from './api.js';
 import {h, replace, problemBox, notice, field} from './dom.js';
 import {databasesPage, createDatabasePage} from './databases.js';
 import {databasePage} from './database.js';
 import {clustersPage, plansPage, teamsPage, teamPage, platformKeysPage, auditPage} from './admin.js';
+import {costsPage} from './costs.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -24,6 +25,7 @@ const ROUTES = [
   {pattern: /^\/teams\/([a-z0-9-]+)$/, page: teamPage, roles: ['platform_admin', 'admin']},
   {pattern: /^\/api-keys$/, page: platformKeysPage, roles: ['platform_admin']},
   {pattern: /^\/audit$/, page: auditPage, roles: ['platform_admin', 'admin']},
+  {pattern: /^\/costs$/, page: costsPage},
 ];
 
 function location() {
@@ -38,7 +40,7 @@ export function navigate(path) {
 }
 
 function showNav() {
-  const links = [['#/databases', 'Databases'], ['#/plans', 'Plans']];
+  const links = [['#/databases', 'Databases'], ['#/plans', 'Plans'], ['#/costs', 'Costs']];
   if (me.role === 'platform_admin') {
     links.push(['#/clusters', 'Clusters'], ['#/teams', 'Teams'], ['#/api-keys', 'Platform keys']);
   }

@@ -8,18 +8,22 @@ import dev.daap.adapters.postgres.JooqSession;
 import dev.daap.adapters.postgres.generated.tables.records.BackupsRecord;
 import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupId;
+import dev.daap.domain.backup.BackupQuery;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.Backups;
 import dev.daap.domain.backup.Verification;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.cluster.ClusterRef;
+import dev.daap.domain.common.Page;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.team.TeamSlug;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /** The {@link Backups} port on PostgreSQL: rows read by id, by job, or the live ones of one database. */
@@ -64,6 +68,29 @@ public final class JooqBackups implements Backups {
                 .and(BACKUPS.DELETED_AT.isNull())
                 .orderBy(BACKUPS.CREATED_AT.desc(), BACKUPS.ID.desc())
                 .fetch(JooqBackups::toDomain);
+    }
+
+    @Override
+    public Page<Backup> page(BackupQuery query) {
+        return Page.fromLookahead(
+                select(session.dsl(), query).fetch(JooqBackups::toDomain), query.pageSize(), BackupQuery::tokenAfter);
+    }
+
+    /**
+     * The page and one row more (the lookahead), served by backups_live_database_idx: (database_id, created_at DESC,
+     * id DESC) of the live rows, the position part of its condition.
+     */
+    static Select<BackupsRecord> select(DSLContext dsl, BackupQuery query) {
+        var after = query.after()
+                .map(position -> DSL.row(BACKUPS.CREATED_AT, BACKUPS.ID)
+                        .lt(position.createdAt(), position.id().value()))
+                .orElse(DSL.noCondition());
+        return dsl.selectFrom(BACKUPS)
+                .where(BACKUPS.DATABASE_ID.eq(query.database().value()))
+                .and(BACKUPS.DELETED_AT.isNull())
+                .and(after)
+                .orderBy(BACKUPS.CREATED_AT.desc(), BACKUPS.ID.desc())
+                .limit(query.pageSize() + 1);
     }
 
     /** A transaction-scoped advisory lock keyed by the database id, in a key space of its own (two int keys). */

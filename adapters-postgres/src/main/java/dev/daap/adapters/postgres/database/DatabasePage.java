@@ -119,6 +119,10 @@ final class DatabasePage {
                     SQLDataType.VARCHAR, q -> containsPattern(q.text().orElseThrow())));
             conditions.add(DATABASES.NAME.like(pattern, '\\').or(PURPOSE_LOWER.like(pattern, '\\')));
         }
+        if (query.cluster().isPresent()) {
+            conditions.add(DATABASES.CLUSTER_NAME.eq(binds.value(
+                    DATABASES.CLUSTER_NAME, q -> q.cluster().orElseThrow().value())));
+        }
         if (query.name().isPresent()) {
             conditions.add(DATABASES.NAME.eq(
                     binds.value(DATABASES.NAME, q -> q.name().orElseThrow().value())));
@@ -212,6 +216,7 @@ final class DatabasePage {
             boolean status,
             boolean text,
             boolean name,
+            boolean cluster,
             int labelValues,
             int labelKeys,
             boolean search,
@@ -224,6 +229,7 @@ final class DatabasePage {
                     query.status().isPresent(),
                     query.text().isPresent(),
                     query.name().isPresent(),
+                    query.cluster().isPresent(),
                     query.labelValues().size(),
                     query.labelKeys().size(),
                     query.search().isPresent(),

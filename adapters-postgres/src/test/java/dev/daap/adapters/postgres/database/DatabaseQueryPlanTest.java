@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.adapters.postgres.JooqFactory;
 import dev.daap.adapters.postgres.MigratedDatabase;
+import dev.daap.domain.cluster.ClusterName;
 import dev.daap.domain.database.DatabaseCursor;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
@@ -62,6 +63,14 @@ class DatabaseQueryPlanTest {
         dsl.execute("""
                 UPDATE daap.databases SET purpose = purpose || ' and its invoices'
                 WHERE substr(md5(name), 1, 1) IN ('0', '1')""");
+        // Twenty clusters, the rows spread over them: what a cluster's list reads.
+        dsl.execute("""
+                INSERT INTO daap.clusters (id, name, admin_host, admin_port)
+                SELECT gen_random_uuid(), 'plan-cluster-' || n, 'pg.test', 5432 FROM generate_series(0, 19) AS n""");
+        dsl.execute("""
+                UPDATE daap.databases d SET cluster_id = c.id, cluster_name = c.name
+                FROM daap.clusters c
+                WHERE c.name = 'plan-cluster-' || (substr(d.name, 9)::int % 20)""");
         dsl.execute("VACUUM ANALYZE daap.databases");
         databases = new JooqDatabases(() -> dsl);
     }
@@ -287,6 +296,28 @@ class DatabaseQueryPlanTest {
                 Optional.empty(),
                 false,
                 "");
+    }
+
+    @Test
+    void aClustersListReadsItsIndexInTheListsOrder() {
+        var query = new DatabaseQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                DatabaseSort.CREATED_AT,
+                50,
+                Optional.empty(),
+                false,
+                "",
+                Optional.of(new ClusterName("plan-cluster-7")));
+
+        assertThat(plan(query))
+                .contains("databases_live_cluster_created_idx")
+                .doesNotContain("Seq Scan")
+                .doesNotContain("Sort");
     }
 
     private static DatabaseQuery query(
