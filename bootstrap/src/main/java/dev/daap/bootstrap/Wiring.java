@@ -29,6 +29,7 @@ import dev.daap.adapters.postgres.cost.JooqCostSources;
 import dev.daap.adapters.postgres.credential.CredentialCipher;
 import dev.daap.adapters.postgres.credential.JooqCredentialVault;
 import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.adapters.postgres.database.JooqQuotaStates;
 import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
@@ -115,6 +116,7 @@ import dev.daap.application.plan.CreatePlan;
 import dev.daap.application.plan.DeletePlan;
 import dev.daap.application.plan.GetPlan;
 import dev.daap.application.plan.ListPlans;
+import dev.daap.application.plan.StorageLimits;
 import dev.daap.application.plan.UpdatePlan;
 import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
@@ -340,7 +342,16 @@ final class Wiring {
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
                 new UpdateDatabase(
-                        transactions, databases, teams, scheduler(), audit, databaseEvents, clock, plans, admission),
+                        transactions,
+                        databases,
+                        teams,
+                        scheduler(),
+                        audit,
+                        databaseEvents,
+                        clock,
+                        plans,
+                        admission,
+                        storageLimits()),
                 new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
                 new RetryDatabase(
                         transactions, databases, scheduler(), jobs, audit, databaseEvents, clock, moves, clusters),
@@ -484,7 +495,15 @@ final class Wiring {
 
     ProbeClusters probeClusters() {
         return new ProbeClusters(
-                transactions, probeStore, clusterSecrets, clusterSide.probe(), jobs, events, probeSettings, clock);
+                transactions,
+                probeStore,
+                clusterSecrets,
+                clusterSide.probe(),
+                jobs,
+                events,
+                probeSettings,
+                clock,
+                storageLimits());
     }
 
     IsolateClusters isolateClusters() {
@@ -494,6 +513,18 @@ final class Wiring {
     RegisterDefaultCluster registerDefaultCluster() {
         return new RegisterDefaultCluster(
                 transactions, clusters, clusterSecrets, databases, provisioners, audit, ids, clock);
+    }
+
+    private StorageLimits storageLimits() {
+        return new StorageLimits(
+                new JooqQuotaStates(transactions),
+                databases,
+                databaseEvents,
+                audit,
+                requestJobs,
+                ids,
+                jobSettings.maxAttempts(),
+                clock);
     }
 
     private JobScheduler scheduler() {

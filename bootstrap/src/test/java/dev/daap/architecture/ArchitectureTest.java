@@ -156,7 +156,9 @@ class ArchitectureTest {
                 .and()
                 .haveSimpleNameStartingWith("Jooq")
                 .should()
-                .implement(dev.daap.domain.database.Databases.class));
+                .implement(dev.daap.domain.database.Databases.class)
+                .orShould()
+                .implement(dev.daap.domain.database.QuotaStates.class));
         check(classes()
                 .that()
                 .resideInAnyPackage(existing("dev.daap.adapters.postgres.job"))

@@ -134,6 +134,29 @@ class ConsoleBrowserTest {
         waitFor(By.cssSelector("#plans tbody tr"));
         assertThat(text(By.id("plans"))).contains("small", "medium", "large");
         page("plans");
+        String plan = "console-" + Long.toString(System.nanoTime() % 100_000);
+        type(By.id("p-name"), plan);
+        type(By.id("p-max_connections"), "5");
+        type(By.id("p-storage_limit_bytes"), "2000000000");
+        type(By.id("p-included_storage_bytes"), "1000000000");
+        type(By.id("p-price_per_month"), "3.005");
+        type(By.id("p-price_per_gb_month"), "0.0100");
+        browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+        wait(driver -> !text(By.id("p-price_per_month-error")).isEmpty());
+        type(By.id("p-price_per_month"), "3.00");
+        browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+        waitFor(By.cssSelector("#plans tr[data-name='" + plan + "']"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("p-which"))).selectByValue(plan);
+        type(By.id("p-price_per_month"), "4.50");
+        browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+        wait(driver ->
+                text(By.cssSelector("#plans tr[data-name='" + plan + "']")).contains("4.50"));
+        assertThat(daap.get("/v1/plans/" + plan).json().path("price_per_month").asText())
+                .isEqualTo("4.50");
+        browser.findElement(By.cssSelector("#plans tr[data-name='" + plan + "'] button.destructive"))
+                .click();
+        wait(driver -> browser.findElements(By.cssSelector("#plans tr[data-name='" + plan + "']"))
+                .isEmpty());
 
         open("#/teams");
         waitFor(By.cssSelector("#teams li"));
@@ -308,11 +331,24 @@ class ConsoleBrowserTest {
         type(By.id("s-purpose"), "After");
         type(By.id("s-labels"), "env=prod\ntier=gold");
         browser.findElement(By.id("s-deletion_protection")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("s-backup_schedule")))
+                .selectByValue("hourly");
+        type(By.id("s-backup_retain"), "0");
+        browser.findElement(By.cssSelector("#settings-form button[type=submit]"))
+                .click();
+        // retain 0 is refused next to its own field, and nothing is saved
+        wait(driver -> !text(By.id("s-backup_retain-error")).isEmpty());
+        assertThat(daap.get("/v1/databases/" + id).json().path("purpose").asText())
+                .isEqualTo("Before");
+        type(By.id("s-backup_retain"), "48");
         browser.findElement(By.cssSelector("#settings-form button[type=submit]"))
                 .click();
 
         wait(driver -> text(By.id("settings-status")).contains("Saved"));
+        assertThat(text(By.id("db-facts"))).contains("hourly, the newest 48 kept");
+        assertThat(text(By.id("usage-h"))).isEqualTo("Usage");
         JsonNode saved = daap.get("/v1/databases/" + id).json();
+        assertThat(saved.path("backup_policy").toString()).isEqualTo("{\"schedule\":\"hourly\",\"retain\":48}");
         assertThat(saved.path("purpose").asText()).isEqualTo("After");
         assertThat(saved.path("labels").toString()).isEqualTo("{\"env\":\"prod\",\"tier\":\"gold\"}");
         assertThat(saved.path("deletion_protection").asBoolean()).isTrue();

@@ -87,6 +87,21 @@ final class DebianPostgres implements AutoCloseable {
                 "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", PASSWORD);
     }
 
+    /** Its superuser's data source on the {@code postgres} database. */
+    javax.sql.DataSource dataSource() {
+        var source = new org.postgresql.ds.PGSimpleDataSource();
+        source.setServerNames(new String[] {"127.0.0.1"});
+        source.setPortNumbers(new int[] {port});
+        source.setDatabaseName("postgres");
+        source.setUser("postgres");
+        source.setPassword(PASSWORD);
+        return source;
+    }
+
+    int port() {
+        return port;
+    }
+
     String databaseUrl() {
         return "postgres://postgres:" + PASSWORD + "@127.0.0.1:" + port + "/postgres";
     }

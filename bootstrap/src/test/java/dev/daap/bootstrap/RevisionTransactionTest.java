@@ -112,7 +112,8 @@ class RevisionTransactionTest {
                         audit,
                         new DatabaseEvents(events, clock),
                         clock,
-                        // A change of purpose reads no plan and admits nothing.
+                        // A change of purpose reads no plan, admits nothing and crosses no storage limit.
+                        null,
                         null,
                         null)
                 .execute(

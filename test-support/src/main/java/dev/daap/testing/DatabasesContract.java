@@ -21,6 +21,7 @@ import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.LabelSelector;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
+import dev.daap.domain.database.QuotaState;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
@@ -309,6 +310,21 @@ public abstract class DatabasesContract {
         assertThatThrownBy(() -> inTransaction(() -> databases().update(basedOnStale, stored.version())))
                 .isInstanceOf(ConcurrentChangeException.class);
         assertThat(databases().find(stored.id())).contains(first);
+    }
+
+    @Test
+    void theQuotaStateChangesBesideTheVersionAndAnUpdateFromAnOlderReadLeavesIt() {
+        Database stored = add(ofThisTest("orders"));
+
+        databases().changeQuotaState(stored.id(), QuotaState.OVER_STORAGE);
+        Database over = databases().find(stored.id()).orElseThrow();
+        assertThat(over.quotaState()).isEqualTo(QuotaState.OVER_STORAGE);
+        assertThat(over.version()).isEqualTo(stored.version());
+
+        Database changed = stored.change(purpose("read before it went over"), T0.plusSeconds(1));
+        databases().update(changed, stored.version());
+
+        assertThat(databases().find(stored.id())).contains(changed.withQuotaState(QuotaState.OVER_STORAGE));
     }
 
     @Test

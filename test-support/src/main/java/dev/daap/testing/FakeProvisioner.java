@@ -49,6 +49,7 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         RESTORE,
         CLONE,
         LIMIT_CONNECTIONS,
+        APPLY_READ_ONLY,
         SET_READ_ONLY,
         SET_WRITABLE,
         HAND_OVER
@@ -71,11 +72,17 @@ public final class FakeProvisioner implements Provisioners, Copiers {
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<DatabaseId, Integer> connectionLimits = new ConcurrentHashMap<>();
+    private final Map<DatabaseId, Boolean> readOnly = new ConcurrentHashMap<>();
     private volatile ProvisioningException failure;
 
     /** The connection limit last applied to the database, if any. */
     public Optional<Integer> connectionLimitOf(DatabaseId id) {
         return Optional.ofNullable(connectionLimits.get(id));
+    }
+
+    /** Whether the database was last made read-only (true) or writable (false); empty if neither. */
+    public Optional<Boolean> readOnlyOf(DatabaseId id) {
+        return Optional.ofNullable(readOnly.get(id));
     }
 
     /** Every call from now on throws {@code failure}. */
@@ -176,6 +183,12 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         public void limitConnections(DatabaseId id, NameOnCluster name, int maxConnections) {
             record(new Call(Action.LIMIT_CONNECTIONS, id, name, null, target.name()));
             connectionLimits.put(id, maxConnections);
+        }
+
+        @Override
+        public void applyReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly) {
+            record(new Call(Action.APPLY_READ_ONLY, id, name, null, target.name()));
+            FakeProvisioner.this.readOnly.put(id, readOnly);
         }
 
         /** Records the login's name as the call's name. */

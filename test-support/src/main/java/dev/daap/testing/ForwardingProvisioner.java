@@ -55,6 +55,11 @@ public class ForwardingProvisioner implements Provisioner {
     }
 
     @Override
+    public void applyReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly) {
+        delegate.applyReadOnly(id, name, readOnly);
+    }
+
+    @Override
     public void changePassword(DatabaseId id, NameOnCluster name, String password) {
         delegate.changePassword(id, name, password);
     }

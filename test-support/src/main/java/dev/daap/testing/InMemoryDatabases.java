@@ -13,6 +13,7 @@ import dev.daap.domain.database.DatabaseSort;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.database.QuotaState;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
@@ -119,8 +120,18 @@ public final class InMemoryDatabases implements Databases {
                                     && other.nameOnCluster().equals(changed.nameOnCluster()))) {
                 throw new ConcurrentChangeException("database", changed.id().toString());
             }
-            // The measured size is the probe's to write, never a change's.
-            rows.put(changed.id(), withStorage(changed, stored.storageBytes()));
+            // The measured size and the quota state are DAAP's to write, never a change's.
+            rows.put(changed.id(), withStorage(changed, stored.storageBytes()).withQuotaState(stored.quotaState()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void changeQuotaState(DatabaseId id, QuotaState state) {
+        lock.lock();
+        try {
+            rows.computeIfPresent(id, (key, row) -> row.isLive() ? row.withQuotaState(state) : row);
         } finally {
             lock.unlock();
         }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.audit.ActorKind;
 import dev.daap.domain.database.DatabaseId;
+import dev.daap.domain.database.QuotaState;
+import dev.daap.domain.event.EventType;
 import dev.daap.domain.job.JobKind;
 import dev.daap.testing.http.TestResponse;
 import java.util.ArrayList;
@@ -150,6 +153,46 @@ class PlansApiTest extends ApiTest {
 
         assertThat(api.get(path).json().path("plan").asText()).isEqualTo("medium");
         assertThat(api.get(path).json().path("version").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void aMoveToAPlanThatHoldsItsSizeMakesAnOverStorageDatabaseWritableAtOnce() {
+        String path = api.createReady("orders");
+        DatabaseId id = idOf(path);
+        api.store.recordStorage(id, 12_000_000_000L);
+        api.store.changeQuotaState(id, QuotaState.OVER_STORAGE); // as the probe would have found it on small
+        long version = api.get(path).json().path("version").asLong();
+        assertThat(api.get(path).json().path("quota_state").asText()).isEqualTo("over_storage");
+
+        TestResponse changed = api.patch(path, "{\"plan\": \"medium\"}");
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("quota_state").asText()).isEqualTo("ok");
+        assertThat(changed.json().path("version").asLong()).isEqualTo(version + 1); // the plan's change, only
+        assertThat(api.get(path).json().path("quota_state").asText()).isEqualTo("ok");
+        assertThat(api.events.all())
+                .filteredOn(event -> event.type() == EventType.DATABASE_QUOTA_STATE_CHANGED)
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.payload())
+                            .containsEntry("from", "over_storage")
+                            .containsEntry("to", "ok");
+                    assertThat(event.payload()).containsEntry("plan", "medium");
+                });
+        assertThat(api.auditLog.all())
+                .filteredOn(entry -> entry.action().equals("database.quota_state_change"))
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.actorKind()).isEqualTo(ActorKind.DAAP);
+                    assertThat(entry.before()).containsEntry("quota_state", "over_storage");
+                    assertThat(entry.after()).containsEntry("quota_state", "ok");
+                });
+        assertThat(api.jobs.all())
+                .filteredOn(job -> job.kind() == JobKind.APPLY_PLAN)
+                .as("the plan change's job applies the quota state too")
+                .hasSize(1);
+        api.runJobs();
+        assertThat(api.provisioner.readOnlyOf(id)).contains(false);
     }
 
     private static DatabaseId idOf(String path) {

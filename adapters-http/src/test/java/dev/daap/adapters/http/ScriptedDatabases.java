@@ -89,6 +89,11 @@ final class ScriptedDatabases implements Databases {
     }
 
     @Override
+    public void changeQuotaState(dev.daap.domain.database.DatabaseId id, dev.daap.domain.database.QuotaState state) {
+        store.changeQuotaState(id, state);
+    }
+
+    @Override
     public void changeEndpoint(ClusterId cluster, ClientEndpoint.Resolved endpoint) {
         store.changeEndpoint(cluster, endpoint);
     }

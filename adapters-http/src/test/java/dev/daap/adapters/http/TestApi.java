@@ -84,6 +84,7 @@ import dev.daap.application.plan.CreatePlan;
 import dev.daap.application.plan.DeletePlan;
 import dev.daap.application.plan.GetPlan;
 import dev.daap.application.plan.ListPlans;
+import dev.daap.application.plan.StorageLimits;
 import dev.daap.application.plan.UpdatePlan;
 import dev.daap.application.revision.ListRevisions;
 import dev.daap.application.snapshot.DeleteSnapshot;
@@ -483,7 +484,25 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
                 new UpdateDatabase(
-                        transactions, databases, teams, scheduler, audit, databaseEvents, clock, plans, admission),
+                        transactions,
+                        databases,
+                        teams,
+                        scheduler,
+                        audit,
+                        databaseEvents,
+                        clock,
+                        plans,
+                        admission,
+                        // Only the probe settles quota states from sizes; it does not run here.
+                        new StorageLimits(
+                                (cluster, measured) -> List.of(),
+                                databases,
+                                databaseEvents,
+                                audit,
+                                jobs,
+                                ids,
+                                JOB_SETTINGS.maxAttempts(),
+                                clock)),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
                 new RetryDatabase(
                         transactions, databases, scheduler, jobs, audit, databaseEvents, clock, moves, fleet.clusters),

@@ -10,6 +10,8 @@ import dev.daap.domain.backup.Backup;
 import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.database.Database;
+import dev.daap.domain.database.QuotaState;
+import dev.daap.domain.database.QuotaStateChange;
 import dev.daap.domain.plan.Plan;
 import dev.daap.domain.revision.DatabaseSettings;
 import dev.daap.domain.revision.Revision;
@@ -143,6 +145,36 @@ public final class AuditTrail {
         moving.put("move_to_cluster", to);
         record(caller, "database.move", Resource.of(before), AuditSnapshots.of(before), moving);
         revise(caller, before, after);
+    }
+
+    /**
+     * DAAP moved a database across its plan's storage limit ({@code database.quota_state_change}): before and after
+     * name its quota state, with its size and the limit; no revision, as the quota state is no setting of the owner's.
+     */
+    public void databaseQuotaStateChanged(QuotaStateChange change) {
+        log.append(new AuditEvent(
+                ids.newId(),
+                clock.instant(),
+                null,
+                null,
+                ActorKind.DAAP,
+                "database.quota_state_change",
+                "database",
+                change.id().toString(),
+                change.ownerTeam(),
+                "",
+                "",
+                quotaState(change, change.from()),
+                quotaState(change, change.to())));
+    }
+
+    private static Map<String, Object> quotaState(QuotaStateChange change, QuotaState state) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("quota_state", state.wireName());
+        snapshot.put("plan", change.plan().value());
+        snapshot.put("storage_bytes", change.storageBytes());
+        snapshot.put("storage_limit_bytes", change.storageLimitBytes());
+        return snapshot;
     }
 
     /** The owner tried a failed database again. */

@@ -1,6 +1,7 @@
 package dev.daap.application.cluster;
 
 import dev.daap.application.event.ClusterEvents;
+import dev.daap.application.plan.StorageLimits;
 import dev.daap.domain.cluster.AdminUrl;
 import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterProbe;
@@ -28,7 +29,8 @@ import java.util.concurrent.Future;
  * answer costs the round its timeout, not one per cluster), and stores each outcome in a transaction of its own:
  * health and fill, the sizes of the slice of databases it measured, the event when the status changed, and, when
  * the cluster answered, the jobs that waited for it made due. Sizes are measured only by the probe (see
- * {@link SizeSlice}) and stored only in {@link #record}.
+ * {@link SizeSlice}) and stored only in {@link #record}, where the databases that crossed their plan's storage limit
+ * change their quota state too (see {@link StorageLimits}).
  */
 public final class ProbeClusters {
     private static final System.Logger log = System.getLogger(ProbeClusters.class.getName());
@@ -40,6 +42,7 @@ public final class ProbeClusters {
     private final ClusterEvents events;
     private final ProbeSettings settings;
     private final Clock clock;
+    private final StorageLimits storageLimits;
 
     public ProbeClusters(
             Transactions transactions,
@@ -49,7 +52,8 @@ public final class ProbeClusters {
             JobQueue jobs,
             EventLog events,
             ProbeSettings settings,
-            Clock clock) {
+            Clock clock,
+            StorageLimits storageLimits) {
         this.transactions = transactions;
         this.store = store;
         this.secrets = secrets;
@@ -58,6 +62,7 @@ public final class ProbeClusters {
         this.events = new ClusterEvents(events);
         this.settings = settings;
         this.clock = clock;
+        this.storageLimits = storageLimits;
     }
 
     /** Probes every cluster due now; what each probe found, for clusters that were due (none: empty). */
@@ -108,6 +113,7 @@ public final class ProbeClusters {
     private void record(DueProbe due, ProbeReading reading, ClusterHealth after, Instant now) {
         transactions.inTransaction(() -> {
             if (reading != null && reading.sizesMeasured()) {
+                storageLimits.settle(due.id(), reading.databases()); // first: it reads the sizes measured
                 store.recordReading(due.id(), after, reading.databases(), now);
                 jobs.wakeWaitingFor(due.id());
             } else if (reading != null) {

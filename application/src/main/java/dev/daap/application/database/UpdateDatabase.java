@@ -6,6 +6,7 @@ import dev.daap.application.common.RacedChangeRetry;
 import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.application.plan.Admission;
+import dev.daap.application.plan.StorageLimits;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.common.LabelPatch;
@@ -47,6 +48,7 @@ public final class UpdateDatabase {
     private final Clock clock;
     private final Plans plans;
     private final Admission admission;
+    private final StorageLimits storageLimits;
 
     public UpdateDatabase(
             Transactions transactions,
@@ -57,7 +59,9 @@ public final class UpdateDatabase {
             DatabaseEvents events,
             Clock clock,
             Plans plans,
-            Admission admission) {
+            Admission admission,
+            StorageLimits storageLimits) {
+        this.storageLimits = storageLimits;
         this.plans = plans;
         this.admission = admission;
         this.events = events;
@@ -106,8 +110,11 @@ public final class UpdateDatabase {
                     events.updated(current, changed);
                     if (planChange.isPresent()) {
                         // Whatever its status: the job runs after any job of the database still running (one at a
-                        // time), and applies the plan it finds then, or nothing if the database is not ready.
+                        // time), and applies the plan (and quota state) it finds then, or nothing if the database is
+                        // not ready.
                         jobs.enqueue(jobs.newJob(JobKind.APPLY_PLAN, changed.id()));
+                        return storageLimits.afterPlanChange(
+                                changed, planChange.get().to());
                     }
                     return changed;
                 }));

@@ -2,6 +2,7 @@ package dev.daap.application.event;
 
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.Move;
+import dev.daap.domain.database.QuotaStateChange;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventType;
 import dev.daap.domain.event.NewEvent;
@@ -100,6 +101,28 @@ public final class DatabaseEvents {
         payload.put("read_only_ms", move.readOnlyMs());
         payload.put("old_copy_id", move.leftBehind().toString());
         append(EventType.DATABASE_STATUS_CHANGED, after, after.updatedAt(), payload);
+    }
+
+    /**
+     * It crossed its plan's storage limit as the probe measured it: {@code from} and {@code to} are its quota states,
+     * with its size and the limit. The version is the database's, which the change leaves as it was.
+     */
+    public void quotaStateChanged(QuotaStateChange change) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("name", change.name().value());
+        payload.put("status", change.status().wireName());
+        payload.put("version", change.version());
+        payload.put("from", change.from().wireName());
+        payload.put("to", change.to().wireName());
+        payload.put("plan", change.plan().value());
+        payload.put("storage_bytes", change.storageBytes());
+        payload.put("storage_limit_bytes", change.storageLimitBytes());
+        log.append(new NewEvent(
+                clock.instant(),
+                EventType.DATABASE_QUOTA_STATE_CHANGED,
+                change.ownerTeam(),
+                change.id().value(),
+                payload));
     }
 
     /** Its password was replaced; the event says so and nothing more. */

@@ -5,17 +5,22 @@ import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.QuotaState;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.plan.Plan;
 import dev.daap.domain.plan.Plans;
+import dev.daap.domain.provisioning.Provisioner;
 import java.util.Optional;
 
 /**
- * The job a plan change queues: applies the plan the database has when the job runs (its connection limit) on its
- * cluster, outside any transaction, then completes. A database that is not ready needs none: one being provisioned
- * gets its plan's limit at the end of provisioning; a failed one when it is retried. The provisioner's statement
- * converges, so a crash anywhere only leaves the job to be taken again, and two changes in a row end with the last.
+ * The job a plan change or a crossed storage limit queues: applies the plan and quota state the database has when
+ * the job runs on its cluster, outside any transaction, then completes: the plan's connection limit, and read-only
+ * while it is {@code over_storage}, writable otherwise (see {@link
+ * dev.daap.domain.provisioning.Provisioner#applyReadOnly}, which ends the open sessions only when it changed the
+ * setting, so a plan change ends none). A database that is not ready needs none: one being provisioned gets its
+ * plan's limit at the end of provisioning; a failed one when it is retried. The provisioner's statements converge, so
+ * a crash anywhere only leaves the job to be taken again, and two changes in a row end with the last.
  */
 public final class ApplyPlan implements JobHandler {
     private final Transactions transactions;
@@ -41,11 +46,14 @@ public final class ApplyPlan implements JobHandler {
                 .find(job.databaseId())
                 .filter(database -> database.status() == DatabaseStatus.READY)
                 .flatMap(database -> plans.find(database.plan()).map(plan -> new Target(database, plan))));
-        target.ifPresent(found -> targets.provisionerFor(found.database())
-                .limitConnections(
-                        found.database().id(),
-                        found.database().nameOnCluster(),
-                        found.plan().maxConnections()));
+        target.ifPresent(found -> {
+            Database database = found.database();
+            Provisioner provisioner = targets.provisionerFor(database);
+            provisioner.limitConnections(
+                    database.id(), database.nameOnCluster(), found.plan().maxConnections());
+            provisioner.applyReadOnly(
+                    database.id(), database.nameOnCluster(), database.quotaState() == QuotaState.OVER_STORAGE);
+        });
         transactions.inTransaction(() -> {
             if (target.isPresent()) {
                 jobs.succeed(job.id(), job.leaseOwner());

@@ -7,6 +7,7 @@ import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.QuotaState;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
 import dev.daap.domain.snapshot.Copier;
@@ -69,8 +70,13 @@ public final class RestoreFromSnapshot implements JobHandler {
         }
         Snapshot kept = replacing.get();
         Copier copier = copiers.copierFor(targets.target(kept.cluster(), "snapshot " + kept.id()));
-        Copier.Copy copy =
-                copier.restore(database.get().id(), database.get().nameOnCluster(), kept.restoreOf(), kept.id());
+        Database restored = database.get();
+        Copier.Copy copy = copier.restore(restored.id(), restored.nameOnCluster(), kept.restoreOf(), kept.id());
+        // The copy put in place is a new database on the cluster, without the read-only setting of one over its
+        // storage limit: given again here (a crossing meanwhile queued an apply_plan job, which runs after this one).
+        targets.provisionerFor(restored)
+                .applyReadOnly(
+                        restored.id(), restored.nameOnCluster(), restored.quotaState() == QuotaState.OVER_STORAGE);
         transactions.inTransaction(() -> {
             replacing(job).ifPresent(current -> {
                 Snapshot made = current.made(copy.sizeBytes(), copy.unavailable(), clock.instant());

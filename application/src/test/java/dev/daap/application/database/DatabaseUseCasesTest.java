@@ -10,6 +10,7 @@ import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.plan.Admission;
 import dev.daap.application.plan.AdmissionSettings;
+import dev.daap.application.plan.StorageLimits;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
@@ -109,7 +110,16 @@ class DatabaseUseCasesTest {
             databaseEvents,
             clock,
             plans,
-            admission);
+            admission,
+            new StorageLimits(
+                    (cluster, measured) -> List.of(),
+                    databases,
+                    databaseEvents,
+                    audit,
+                    jobs,
+                    ids,
+                    JobSettings.DEFAULTS.maxAttempts(),
+                    clock));
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions,
             databases,
@@ -490,6 +500,12 @@ class DatabaseUseCasesTest {
         @Override
         public boolean nameOnClusterTaken(ClusterId cluster, NameOnCluster name) {
             return store.nameOnClusterTaken(cluster, name);
+        }
+
+        @Override
+        public void changeQuotaState(
+                dev.daap.domain.database.DatabaseId id, dev.daap.domain.database.QuotaState state) {
+            store.changeQuotaState(id, state);
         }
 
         @Override

@@ -275,6 +275,32 @@ public record Database(
                 quotaState);
     }
 
+    /** The same database in quota state {@code state}, which DAAP settles beside the version (see {@link QuotaState}). */
+    public Database withQuotaState(QuotaState state) {
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                status,
+                connection,
+                labels,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                latestOperationId,
+                failureReason,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                deletionProtection,
+                restorableUntil,
+                plan,
+                backupPolicy,
+                state);
+    }
+
     /** Applies an owner's change; refused once the database is being deleted. */
     public Database change(DatabaseChanges changes, Instant now) {
         if (!status.isChangeable()) {

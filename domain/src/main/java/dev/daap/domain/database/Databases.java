@@ -32,6 +32,12 @@ public interface Databases {
      */
     void update(Database changed, long expectedVersion);
 
+    /**
+     * Sets the live database's quota state beside its version (which stays as it is, as {@link #update} leaves the
+     * stored quota state as it is): DAAP's to settle, never an owner's change.
+     */
+    void changeQuotaState(DatabaseId id, QuotaState state);
+
     /** One page of the databases matching the query (live ones, or as its {@link DatabaseQuery#scope} says), in its sort order. */
     Page<Database> list(DatabaseQuery query);
 

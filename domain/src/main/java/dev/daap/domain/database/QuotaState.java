@@ -5,6 +5,10 @@ import java.util.Locale;
 /**
  * Whether a database keeps within its plan's limits on the cluster. Over its storage limit it is made read-only
  * there until the fleet's probe finds it back under.
+ *
+ * <p>DAAP sets it from what the probe measured, never the owner: like the measured size it is written beside the
+ * database's version, not with it, so a change of it neither fails an owner's {@code If-Match} nor is undone by an
+ * owner's change made from an older read.
  */
 public enum QuotaState {
     /** Within every limit of its plan: writable. */

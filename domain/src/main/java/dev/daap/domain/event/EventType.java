@@ -9,6 +9,8 @@ public enum EventType {
     DATABASE_STATUS_CHANGED("database.status_changed"),
     DATABASE_UPDATED("database.updated"),
     DATABASE_DELETED("database.deleted"),
+    /** It crossed its plan's storage limit, either way: read-only on its cluster above it, writable again below. */
+    DATABASE_QUOTA_STATE_CHANGED("database.quota_state_changed"),
     CREDENTIALS_ROTATED("credentials.rotated"),
     SNAPSHOT_CREATED("snapshot.created"),
     SNAPSHOT_STATUS_CHANGED("snapshot.status_changed"),

@@ -37,7 +37,7 @@ public enum JobKind {
     USERS_ROTATE_AFTER_MOVE,
     /** Restores a backup into a scratch database, compares its tables with the recorded ones, and drops it. */
     BACKUP_DRILL,
-    /** Applies a database's plan on its cluster (its connection limit) after the plan changed. */
+    /** Applies a database's plan and quota state on its cluster (connection limit, read-only over its storage limit). */
     APPLY_PLAN,
     /** Copies a database to another cluster behind a read-only switch, and leaves its old copy behind as deleted. */
     MOVE;

@@ -56,6 +56,15 @@ public interface Provisioner {
      */
     void limitConnections(DatabaseId id, NameOnCluster name, int maxConnections);
 
+    /**
+     * Makes the database DAAP made for {@code id} read-only for new sessions ({@code default_transaction_read_only}
+     * on, as the database's own setting), or writable again (the setting removed), and, when that changed the
+     * setting, ends the database's open sessions (not DAAP's own) so that their clients reconnect under it. The
+     * setting and the end of the sessions are one transaction on the cluster, so a crash leaves both or neither;
+     * repeated with the setting in place it does nothing, so it converges and ends no session twice.
+     */
+    void applyReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly);
+
     /** Sets a new password for the database's role. */
     void changePassword(DatabaseId id, NameOnCluster name, String password);
 
@@ -84,10 +93,9 @@ public interface Provisioner {
     void reactivate(DatabaseId id, NameOnCluster name);
 
     /**
-     * The first step of a move: the database DAAP made for {@code id} becomes read-only (its default for every new
-     * transaction, {@code default_transaction_read_only}), and the sessions open on it are ended, so that every
-     * session from then on reads only; with {@code readOnly} false (a move that gave up) it takes writes again.
-     * Converges when repeated.
+     * The read-only switch of a move: as {@link #applyReadOnly}, and then, when made read-only, waits (a few seconds
+     * at most) until the sessions it ended are gone, so that whatever they committed is in the dump that follows.
+     * With {@code readOnly} false (a move that gave up) it takes writes again. Converges when repeated.
      */
     void setReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly);
 

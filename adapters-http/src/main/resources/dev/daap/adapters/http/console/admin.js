@@ -1,7 +1,7 @@
 // Pages for platform admins (clusters, teams and their keys, platform keys) and for admins (their team's keys,
 // the audit log).
 import {call, get, query} from './api.js';
-import {h, replace, problemBox, field, statusBadge, labelsText, when, bytes, copy, notice} from './dom.js';
+import {h, replace, problemBox, field, showFieldErrors, statusBadge, labelsText, when, bytes, copy, notice} from './dom.js';
 
 function meter(id, label, value, max) {
   if (max === null || max === undefined || value === null || value === undefined) {
@@ -10,14 +10,25 @@ function meter(id, label, value, max) {
   return h('span', {class: 'fill'}, h('meter', {id, min: 0, max, value, 'aria-label': label}), ` ${value} / ${max}`);
 }
 
-export async function plansPage(main) {
+export async function plansPage(main, {me, navigate}) {
   const page = await get('/v1/plans');
   const gb = count => `${(count / 1e9).toLocaleString(undefined, {maximumFractionDigits: 1})} GB`;
+  const admin = me.role === 'platform_admin';
+  const out = h('div', {id: 'plan-status', 'aria-live': 'polite'});
+  const remove = p => h('button', {type: 'button', class: 'destructive', 'aria-label': `Remove plan ${p.name}`, onclick: async () => {
+    try {
+      await call('DELETE', `/v1/plans/${encodeURIComponent(p.name)}`);
+      navigate('/plans');
+    } catch (e) {
+      replace(out, problemBox(e.problem));
+    }
+  }}, 'Remove');
   replace(main, h('h1', {}, 'Plans'),
     h('p', {class: 'muted'}, 'Every database is on one of these plans: its connection limit on the cluster and its price.'),
     h('table', {class: 'list', id: 'plans'},
       h('caption', {class: 'visually-hidden'}, 'Plans'),
-      h('thead', {}, h('tr', {}, ['Plan', 'Connections', 'Storage limit', 'Included storage', 'A month', 'Per GB above'].map(c => h('th', {scope: 'col'}, c)))),
+      h('thead', {}, h('tr', {}, ['Plan', 'Connections', 'Storage limit', 'Included storage', 'A month', 'Per GB above', admin ? 'Actions' : null]
+        .filter(Boolean).map(c => h('th', {scope: 'col'}, c)))),
       h('tbody', {}, page.items.map(p => h('tr', {'data-name': p.name},
         h('th', {scope: 'row'}, p.name, p.default ? h('span', {class: 'muted small'}, ' (default)') : null,
           p.description ? h('div', {class: 'muted small'}, p.description) : null),
@@ -25,7 +36,76 @@ export async function plansPage(main) {
         h('td', {'data-label': 'Storage limit'}, gb(p.storage_limit_bytes)),
         h('td', {'data-label': 'Included storage'}, gb(p.included_storage_bytes)),
         h('td', {'data-label': 'A month'}, `${p.price_per_month} ${p.currency}`),
-        h('td', {'data-label': 'Per GB above'}, `${p.price_per_gb_month} ${p.currency}`))))));
+        h('td', {'data-label': 'Per GB above'}, `${p.price_per_gb_month} ${p.currency}`),
+        admin ? h('td', {'data-label': 'Actions'}, remove(p)) : null)))),
+    admin ? planForm(page.items, navigate, out) : null, out);
+}
+
+/**
+ * A platform admin's form: a new plan (POST), or a change to one (a merge patch on the version shown: its prices,
+ * description and default at any time; its limits only while no database uses it, else the problem says so).
+ */
+function planForm(plans, navigate, out) {
+  const control = (name, attributes = {}) => h('input', {id: `p-${name}`, name, autocomplete: 'off', ...attributes});
+  const which = h('select', {id: 'p-which', name: 'which'},
+    h('option', {value: ''}, 'A new plan'), plans.map(p => h('option', {value: p.name}, p.name)));
+  const inputs = {
+    name: control('name'),
+    description: control('description'),
+    max_connections: control('max_connections', {type: 'number', min: 1}),
+    storage_limit_bytes: control('storage_limit_bytes', {type: 'number', min: 1}),
+    included_storage_bytes: control('included_storage_bytes', {type: 'number', min: 0}),
+    price_per_month: control('price_per_month', {inputmode: 'decimal', placeholder: '15.00'}),
+    price_per_gb_month: control('price_per_gb_month', {inputmode: 'decimal', placeholder: '0.1000'}),
+  };
+  const isDefault = h('input', {id: 'p-default', name: 'default', type: 'checkbox'});
+  const fill = () => {
+    const chosen = plans.find(p => p.name === which.value);
+    for (const [name, input] of Object.entries(inputs)) input.value = chosen ? String(chosen[name] ?? '') : '';
+    inputs.name.disabled = Boolean(chosen);
+    isDefault.checked = Boolean(chosen && chosen.default);
+  };
+  which.addEventListener('change', fill);
+  const form = h('form', {class: 'card', id: 'plan-form', novalidate: true, onsubmit: async event => {
+    event.preventDefault();
+    const chosen = plans.find(p => p.name === which.value);
+    const body = {};
+    for (const [name, input] of Object.entries(inputs)) {
+      if (chosen && name === 'name') continue;
+      const value = input.value.trim();
+      const numeric = ['max_connections', 'storage_limit_bytes', 'included_storage_bytes'].includes(name);
+      const typed = numeric ? (value === '' ? null : Number(value)) : value;
+      // A change sends what differs only: a plan in use refuses new limits, not the same ones.
+      if (!chosen ? value !== '' : String(chosen[name] ?? '') !== value) body[name] = typed;
+    }
+    if (!chosen ? isDefault.checked : isDefault.checked !== chosen.default) body.default = isDefault.checked;
+    try {
+      if (chosen) {
+        if (!Object.keys(body).length) {
+          replace(out, notice('Nothing changed.'));
+          return;
+        }
+        await call('PATCH', `/v1/plans/${encodeURIComponent(chosen.name)}`, {body, contentType: 'application/merge-patch+json', ifMatch: chosen.version});
+      } else {
+        await call('POST', '/v1/plans', {body});
+      }
+      navigate('/plans');
+    } catch (e) {
+      replace(out, problemBox({...e.problem, errors: showFieldErrors(form, e.problem)}));
+    }
+  }},
+  h('h2', {}, 'Add or change a plan'),
+  field('Plan', which),
+  field('Name', inputs.name),
+  field('Description', inputs.description),
+  field('Connections', inputs.max_connections),
+  field('Storage limit (bytes)', inputs.storage_limit_bytes),
+  field('Included storage (bytes)', inputs.included_storage_bytes),
+  field('Price a month', inputs.price_per_month, 'An exact decimal, e.g. 15.00'),
+  field('Price per GB a month above the included', inputs.price_per_gb_month),
+  h('div', {class: 'field checkbox'}, isDefault, h('label', {for: 'p-default'}, 'The default plan')),
+  h('button', {type: 'submit', class: 'primary'}, 'Save plan'));
+  return form;
 }
 
 export async function clustersPage(main) {

@@ -22,6 +22,7 @@ export async function databasePage(main, {me, params, navigate}) {
     snapshots: h('section', {class: 'card', id: 'snapshots', 'aria-labelledby': 'snapshots-h'}),
     backups: h('section', {class: 'card', id: 'backups', 'aria-labelledby': 'backups-h'}),
     revisions: h('section', {class: 'card', id: 'revisions', 'aria-labelledby': 'revisions-h'}),
+    usage: h('section', {class: 'card', id: 'usage', 'aria-labelledby': 'usage-h'}),
   };
   const settings = h('section', {class: 'card', id: 'settings', 'aria-labelledby': 'settings-h'});
   const danger = h('section', {class: 'card danger', id: 'danger', 'aria-labelledby': 'danger-h'});
@@ -31,7 +32,8 @@ export async function databasePage(main, {me, params, navigate}) {
     h('p', {}, h('a', {href: '#/databases'}, '← Databases')),
     h('div', {class: 'heading'}, h('h1', {}, db.name), status),
     facts, actions, actionStatus, credentials, settings,
-    sections.operations, sections.users, userSecret, sections.snapshots, sections.backups, sections.revisions, danger);
+    sections.operations, sections.usage, sections.users, userSecret, sections.snapshots, sections.backups,
+    sections.revisions, danger);
 
   async function act(label, work) {
     replace(actionStatus, notice(`${label}…`));
@@ -55,6 +57,8 @@ export async function databasePage(main, {me, params, navigate}) {
       row('Created', when(db.created_at)),
       row('Storage', bytes(db.storage_bytes)),
       row('Deletion protection', db.deletion_protection ? 'on' : 'off'),
+      row('Scheduled backups', db.backup_policy ? `${db.backup_policy.schedule}, the newest ${db.backup_policy.retain} kept` : 'none'),
+      db.quota_state === 'over_storage' ? row('Quota', 'over its plan\'s storage limit: read-only until it is back under') : null,
       db.connection ? row('Connection', `${db.connection.host}:${db.connection.port}/${db.connection.database} as ${db.connection.username}`) : null,
       db.failure_reason ? row('Failure', db.failure_reason) : null,
       db.restorable_until ? row('Restorable until', when(db.restorable_until)) : null);
@@ -120,6 +124,11 @@ export async function databasePage(main, {me, params, navigate}) {
     const labels = h('textarea', {id: 's-labels', name: 'labels', rows: 3});
     labels.value = Object.entries(db.labels || {}).map(([k, v]) => `${k}=${v}`).join('\n');
     const protection = h('input', {id: 's-deletion_protection', name: 'deletion_protection', type: 'checkbox', checked: db.deletion_protection});
+    const policy = db.backup_policy || {schedule: '', retain: 7};
+    const schedule = h('select', {id: 's-backup_schedule', name: 'backup_policy.schedule'},
+      [['', 'None'], ['hourly', 'Hourly'], ['daily', 'Daily'], ['weekly', 'Weekly']]
+        .map(([value, text]) => h('option', {value, selected: policy.schedule === value}, text)));
+    const retain = h('input', {id: 's-backup_retain', name: 'backup_policy.retain', type: 'number', min: 1, max: 1000, value: policy.retain});
     const out = h('div', {id: 'settings-status', 'aria-live': 'polite'});
     // The version these values were read at; the page's own copy moves on with every event.
     const shownVersion = db.version;
@@ -134,7 +143,8 @@ export async function databasePage(main, {me, params, navigate}) {
       for (const key of Object.keys(db.labels || {})) {
         if (!(key in wanted)) labelPatch[key] = null;
       }
-      const body = {purpose: purpose.value, labels: labelPatch, deletion_protection: protection.checked};
+      const body = {purpose: purpose.value, labels: labelPatch, deletion_protection: protection.checked,
+        backup_policy: schedule.value ? {schedule: schedule.value, retain: Number(retain.value)} : null};
       try {
         db = (await call('PATCH', base, {body, contentType: 'application/merge-patch+json', ifMatch: shownVersion})).body;
         showFacts();
@@ -152,6 +162,7 @@ export async function databasePage(main, {me, params, navigate}) {
       }
     }}, field('Purpose', purpose), field('Labels', labels, 'One key=value a line'),
     h('div', {class: 'field checkbox'}, protection, h('label', {for: 's-deletion_protection'}, 'Deletion protection')),
+    field('Scheduled backups', schedule), field('Backups kept', retain, 'How many scheduled backups stay (1–1000)'),
     h('button', {type: 'submit'}, 'Save settings'), out);
     replace(settings, heading, form);
   }
@@ -253,10 +264,44 @@ export async function databasePage(main, {me, params, navigate}) {
     h('strong', {}, `Version ${r.version}`), ' ', h('span', {class: 'muted'}, when(r.changed_at)),
     h('ul', {}, r.changes.map(c => h('li', {}, `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`)))), 'No revisions.');
 
+  // The last day's storage by hour, from the fleet's probe (GET …/usage): a line of the largest sample each hour.
+  async function loadUsage() {
+    const heading = h('h2', {id: 'usage-h'}, 'Usage');
+    try {
+      const usage = await get(`${base}/usage`);
+      if (!usage.points.length) {
+        replace(sections.usage, heading, h('p', {class: 'muted'}, 'Not measured in the last day yet.'));
+        return;
+      }
+      const values = usage.points.map(p => p.storage_bytes.max);
+      const top = Math.max(...values, 1);
+      const width = 480;
+      const height = 80;
+      const step = values.length > 1 ? width / (values.length - 1) : 0;
+      const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+      line.setAttribute('points', values.map((v, i) => `${Math.round(i * step)},${Math.round(height - (v / top) * (height - 4))}`).join(' '));
+      line.setAttribute('class', 'chart-line');
+      const chart = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
+      chart.setAttribute('class', 'chart');
+      chart.setAttribute('role', 'img');
+      chart.setAttribute('id', 'usage-chart');
+      const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+      title.textContent = `Storage by hour over the last day, at most ${bytes(top)}`;
+      chart.append(title, line);
+      const latest = usage.points[usage.points.length - 1];
+      replace(sections.usage, heading, chart,
+        h('p', {id: 'usage-latest'}, `Latest hour (${when(latest.time)}): ${bytes(latest.storage_bytes.max)} at most, `
+          + `${latest.connections_max} sessions at most, ${latest.samples} samples.`));
+    } catch (e) {
+      replace(sections.usage, heading, problemBox(e.problem));
+    }
+  }
+
   showFacts();
   showSettings();
   showCredentials(null);
-  await Promise.all([loadOperations(), loadUsers(), loadSnapshots(), loadBackups(), loadRevisions()]);
+  await Promise.all([loadOperations(), loadUsage(), loadUsers(), loadSnapshots(), loadBackups(), loadRevisions()]);
 
   // Follow this database's events: its status changes without a reload, and its timeline with them.
   const stop = new AbortController();

@@ -71,8 +71,8 @@ export function showFieldErrors(form, problem) {
   }
   const unplaced = [];
   for (const error of problem.errors || []) {
-    const name = String(error.field).split('.')[0];
-    const control = form.elements.namedItem(name);
+    // A nested field (backup_policy.retain) has a control of its own, or goes to its parent's.
+    const control = form.elements.namedItem(String(error.field)) || form.elements.namedItem(String(error.field).split('.')[0]);
     if (!control || !control.id) {
       unplaced.push(error);
       continue;

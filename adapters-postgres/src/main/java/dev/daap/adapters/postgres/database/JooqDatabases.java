@@ -18,6 +18,7 @@ import dev.daap.domain.database.DatabaseQuery;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
 import dev.daap.domain.database.NameOnCluster;
+import dev.daap.domain.database.QuotaState;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.NameTakenException;
 import dev.daap.domain.error.TeamNotFoundException;
@@ -116,6 +117,8 @@ public final class JooqDatabases implements Databases {
         values.changed(DATABASES.CREATED_AT, false);
         values.changed(DATABASES.STORAGE_BYTES, false); // the probe's measurement, written without the version
         values.changed(DATABASES.BACKUP_DUE_AT, false); // the schedule's sweep moves it; see backupDueAt
+        values.changed(
+                DATABASES.QUOTA_STATE, false); // set by the probe beside the version, as the size; see QuotaState
         int updated;
         try {
             updated = session.dsl()
@@ -138,6 +141,16 @@ public final class JooqDatabases implements Databases {
         if (updated == 0) {
             throw new ConcurrentChangeException(changed.id().toString());
         }
+    }
+
+    @Override
+    public void changeQuotaState(DatabaseId id, QuotaState state) {
+        session.dsl()
+                .update(DATABASES)
+                .set(DATABASES.QUOTA_STATE, state.wireName())
+                .where(DATABASES.ID.eq(id.value()))
+                .and(DATABASES.DELETED_AT.isNull())
+                .execute();
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.daap.adapters.postgres.provisioning;
 
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.commentOnDatabase;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.commentOnRole;
-import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.identifier;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.login;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.renameDatabase;
 import static dev.daap.adapters.postgres.provisioning.ProvisioningSql.renameRole;
@@ -22,20 +21,10 @@ final class MoveSteps {
     private MoveSteps() {}
 
     /**
-     * Read-only as the default of every new transaction, then its sessions ended and gone, so that whatever they
-     * committed is in the dump that follows and every session from now on reads only; or writable again.
+     * Ends the sessions still on the database and waits until they are gone (a few seconds at most), so that
+     * whatever they committed is in the dump that follows; every session from then on reads only.
      */
-    static void setReadOnly(TargetSession session, DatabaseId id, String name, boolean readOnly) {
-        Ownership live = Ownership.read(session, id, name);
-        if (!live.databaseIsOurs()) {
-            throw new ProvisioningException("the database " + name + " that DAAP made for " + id
-                    + " is not on the cluster; it cannot be moved");
-        }
-        if (!readOnly) {
-            session.execute("making database " + name + " writable again", readOnly(name, false));
-            return;
-        }
-        session.execute("making database " + name + " read-only", readOnly(name, true));
+    static void sessionsGone(TargetSession session, String name) {
         Parking.endSessions(session, name);
     }
 
@@ -52,7 +41,7 @@ final class MoveSteps {
         Parking.deactivate(session, from, name);
         var database = session.read("looking up database " + parkedFrom, catalog -> catalog.database(parkedFrom));
         if (database.filter(entry -> fromMarker.equals(entry.comment())).isPresent()) {
-            session.execute("making " + parkedFrom + " writable again", readOnly(parkedFrom, false));
+            session.execute("making " + parkedFrom + " writable again", ProvisioningSql.writableByDefault(parkedFrom));
             session.execute("renaming database " + parkedFrom, renameDatabase(parkedFrom, parkedTo));
         }
         var handed = session.read("looking up database " + parkedTo, catalog -> catalog.database(parkedTo));
@@ -86,11 +75,5 @@ final class MoveSteps {
         if (renamed.filter(entry -> fromMarker.equals(entry.comment())).isPresent()) {
             session.execute("marking role " + after, commentOnRole(after, toMarker));
         }
-    }
-
-    private static String readOnly(String database, boolean on) {
-        return on
-                ? "ALTER DATABASE " + identifier(database) + " SET default_transaction_read_only = on"
-                : "ALTER DATABASE " + identifier(database) + " RESET default_transaction_read_only";
     }
 }

@@ -24,6 +24,7 @@ import dev.daap.domain.user.AccessLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -230,6 +231,47 @@ public final class PostgresProvisioner implements Provisioner {
         log.info("Limited database {} of {} to {} connections", target, id, maxConnections);
     }
 
+    /**
+     * The setting and the first end of the sessions commit together, so a crash leaves both done or neither (a retry
+     * that finds the setting in place has nothing left to do). A session that connects between that end and the
+     * commit would still start under the old setting: the sessions that started before the commit are ended once
+     * more after it. (Only a crash in the moment between the commit and that second end could leave such a
+     * session, which began within that same moment, as it started; a session can set it off anyway.)
+     */
+    @Override
+    public void applyReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly) {
+        String target = name.value();
+        try (TargetSession session = open()) {
+            Ownership ownership = Ownership.read(session, id, target);
+            if (!ownership.databaseIsOurs()) {
+                throw new ProvisioningException("the database " + target + " that DAAP made for " + id
+                        + " is not on the target; provision the database again");
+            }
+            Optional<String> setting = session.read(
+                    "reading the settings of database " + target, catalog -> catalog.readOnlySetting(target));
+            boolean inPlace = readOnly ? setting.filter("on"::equals).isPresent() : setting.isEmpty();
+            if (inPlace) {
+                return;
+            }
+            String action = (readOnly ? "making database " : "making writable database ") + target;
+            var endedAt = new java.util.concurrent.atomic.AtomicReference<java.time.OffsetDateTime>();
+            session.inTransaction(action, () -> {
+                session.execute(
+                        action,
+                        readOnly
+                                ? ProvisioningSql.readOnlyByDefault(target)
+                                : ProvisioningSql.writableByDefault(target));
+                endedAt.set(session.read(
+                        "ending the sessions on database " + target, catalog -> catalog.endTenantSessions(target)));
+            });
+            session.read("ending the sessions on database " + target, catalog -> {
+                catalog.endTenantSessionsStartedBefore(target, endedAt.get());
+                return null;
+            });
+        }
+        log.info("Made database {} of {} {} and ended its sessions", target, id, readOnly ? "read-only" : "writable");
+    }
+
     @Override
     public void changePassword(DatabaseId id, NameOnCluster name, String password) {
         String target = name.value();
@@ -295,11 +337,14 @@ public final class PostgresProvisioner implements Provisioner {
     }
 
     @Override
+    /** As {@link #applyReadOnly}, and then, for a move, waits until the ended sessions are gone. */
     public void setReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly) {
-        try (TargetSession session = open()) {
-            MoveSteps.setReadOnly(session, id, name.value(), readOnly);
+        applyReadOnly(id, name, readOnly);
+        if (readOnly) {
+            try (TargetSession session = open()) {
+                MoveSteps.sessionsGone(session, name.value());
+            }
         }
-        log.info("Made database {} of {} {}", name, id, readOnly ? "read-only for its move" : "writable again");
     }
 
     @Override

@@ -78,6 +78,16 @@ final class ProvisioningSql {
         return "ALTER DATABASE " + identifier(database) + " CONNECTION LIMIT " + limit;
     }
 
+    /** New sessions of the database start read-only (a session may still SET it off). */
+    static String readOnlyByDefault(String database) {
+        return "ALTER DATABASE " + identifier(database) + " SET default_transaction_read_only = on";
+    }
+
+    /** New sessions of the database start as the server's default says (writable). */
+    static String writableByDefault(String database) {
+        return "ALTER DATABASE " + identifier(database) + " RESET default_transaction_read_only";
+    }
+
     static String login(String role, boolean login) {
         return "ALTER ROLE " + identifier(role) + (login ? " LOGIN" : " NOLOGIN");
     }

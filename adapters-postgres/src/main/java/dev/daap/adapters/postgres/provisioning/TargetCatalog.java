@@ -78,6 +78,44 @@ final class TargetCatalog {
                 database);
     }
 
+    /**
+     * The database's own {@code default_transaction_read_only} (set for every role, with {@code ALTER DATABASE … SET}),
+     * as stored; empty when it has none.
+     */
+    Optional<String> readOnlySetting(String database) {
+        return dsl.fetchOptional(
+                        "select substr(setting, length('default_transaction_read_only=') + 1)"
+                                + " from pg_db_role_setting s join pg_database d on d.oid = s.setdatabase,"
+                                + " unnest(s.setconfig) setting"
+                                + " where d.datname = ? and s.setrole = 0"
+                                + " and setting like 'default\\_transaction\\_read\\_only=%'",
+                        database)
+                .map(row -> row.get(0, String.class));
+    }
+
+    /**
+     * Ends the other sessions on the database that are not the admin's (DAAP's own work there, a backup's dump say,
+     * is not the tenant's and must not fail), and returns the server's time just after: every session it missed
+     * started later.
+     */
+    java.time.OffsetDateTime endTenantSessions(String database) {
+        dsl.fetch(
+                "select pg_terminate_backend(pid) from pg_stat_activity where datname = ?"
+                        + " and pid <> pg_backend_pid() and usename is distinct from current_user",
+                database);
+        return dsl.fetchSingle("select clock_timestamp()").get(0, java.time.OffsetDateTime.class);
+    }
+
+    /** As {@link #endTenantSessions}, for the sessions that started before {@code before} only. */
+    void endTenantSessionsStartedBefore(String database, java.time.OffsetDateTime before) {
+        dsl.fetch(
+                "select pg_terminate_backend(pid) from pg_stat_activity where datname = ?"
+                        + " and backend_start < cast(? as timestamptz)"
+                        + " and pid <> pg_backend_pid() and usename is distinct from current_user",
+                database,
+                before.toString());
+    }
+
     /** The database's size on disk, or 0 if it does not exist. */
     long databaseSize(String name) {
         return dsl.fetchOptional("select pg_database_size(oid) from pg_database where datname = ?", name)

@@ -65,10 +65,21 @@ final class TargetSession implements AutoCloseable {
 
     /** Runs the steps in one transaction, so a crash cannot leave a role without its marker, with QUIET settings. */
     void inQuietTransaction(String action, Runnable steps) {
+        inTransaction(action, true, steps);
+    }
+
+    /** Runs the steps in one transaction: a crash leaves all of them done, or none. */
+    void inTransaction(String action, Runnable steps) {
+        inTransaction(action, false, steps);
+    }
+
+    private void inTransaction(String action, boolean quietly, Runnable steps) {
         try {
             connection.setAutoCommit(false);
             try {
-                quiet();
+                if (quietly) {
+                    quiet();
+                }
                 steps.run();
                 connection.commit();
             } catch (RuntimeException | SQLException e) {

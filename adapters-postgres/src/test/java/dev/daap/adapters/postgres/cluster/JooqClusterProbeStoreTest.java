@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.daap.adapters.postgres.MigratedDatabase;
 import dev.daap.adapters.postgres.RolledBackTransaction;
 import dev.daap.adapters.postgres.database.JooqDatabases;
+import dev.daap.adapters.postgres.database.JooqQuotaStates;
 import dev.daap.domain.cluster.ClusterHealth;
 import dev.daap.domain.cluster.ClusterId;
 import dev.daap.domain.cluster.ClusterName;
@@ -21,6 +22,7 @@ import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseName;
 import dev.daap.domain.database.NameOnCluster;
 import dev.daap.domain.database.Purpose;
+import dev.daap.domain.database.QuotaState;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,7 @@ class JooqClusterProbeStoreTest {
     final RolledBackTransaction transaction = new RolledBackTransaction();
 
     private final JooqClusterProbeStore store = new JooqClusterProbeStore(transaction::dsl);
+    private final JooqQuotaStates quotaStates = new JooqQuotaStates(transaction::dsl);
     private final TeamSlug team =
             new TeamSlug("probe-" + UUID.randomUUID().toString().substring(0, 8));
 
@@ -132,6 +135,50 @@ class JooqClusterProbeStoreTest {
                         org.assertj.core.groups.Tuple.tuple(carts.value(), 9_000_000L, null),
                         org.assertj.core.groups.Tuple.tuple(orders.value(), 8_000_000L, 3),
                         org.assertj.core.groups.Tuple.tuple(carts.value(), 9_000_000L, null));
+    }
+
+    @Test
+    void theQuotaStatesOfTheMeasuredReadyDatabasesThatCrossedTheirPlansStorageLimitAreSettledInOneStatement() {
+        ClusterRef cluster = aCluster(T0);
+        long limit = 10_000_000_000L; // small's
+        DatabaseId over = ready(aDatabase(cluster, "checkout_over"));
+        DatabaseId under = ready(aDatabase(cluster, "checkout_under"));
+        DatabaseId back = ready(aDatabase(cluster, "checkout_back"));
+        DatabaseId pending = aDatabase(cluster, "checkout_pending");
+        DatabaseId later = ready(aDatabase(cluster, "checkout_later"));
+        transaction.dsl().execute("UPDATE daap.databases SET quota_state = 'over_storage' WHERE id = ?", back.value());
+        transaction.dsl().execute("UPDATE daap.databases SET storage_bytes = ? WHERE id = ?", limit + 1, later.value());
+        long versionOfOver = version(over);
+
+        List<DatabaseSeen> seen = List.of(
+                DatabaseSeen.measured("checkout_over", limit + 1),
+                DatabaseSeen.measured("checkout_under", limit),
+                DatabaseSeen.measured("checkout_back", limit),
+                DatabaseSeen.measured("checkout_pending", limit + 1),
+                DatabaseSeen.measured("checkout_unread", null),
+                DatabaseSeen.notMeasured("checkout_later"));
+        var changes = quotaStates.settle(cluster.id(), seen);
+        store.recordReading(cluster.id(), ClusterHealth.UNKNOWN, seen, T0);
+
+        assertThat(changes)
+                .extracting(change -> change.id(), change -> change.from(), change -> change.to())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(over, QuotaState.OK, QuotaState.OVER_STORAGE),
+                        org.assertj.core.groups.Tuple.tuple(back, QuotaState.OVER_STORAGE, QuotaState.OK));
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.storageLimitBytes()).isEqualTo(limit);
+            assertThat(change.plan().value()).isEqualTo("small");
+        });
+        assertThat(quotaState(over)).isEqualTo("over_storage");
+        assertThat(version(over)).as("beside the version").isEqualTo(versionOfOver);
+        assertThat(quotaState(under)).as("at the limit is within it").isEqualTo("ok");
+        assertThat(quotaState(back)).isEqualTo("ok");
+        assertThat(quotaState(pending)).as("only ready databases").isEqualTo("ok");
+        assertThat(quotaState(later)).as("only the measured").isEqualTo("ok");
+        assertThat(quotaStates.settle(cluster.id(), List.of(DatabaseSeen.measured("checkout_over", limit + 2))))
+                .as("still over: nothing changes")
+                .isEmpty();
+        assertThat(storageBytes(over)).isEqualTo(limit + 1);
     }
 
     @Test
@@ -249,6 +296,29 @@ class JooqClusterProbeStoreTest {
                                 T0)
                         .placedOn(cluster, new NameOnCluster(nameOnCluster)));
         return id;
+    }
+
+    private DatabaseId ready(DatabaseId id) {
+        transaction.dsl().execute("UPDATE daap.databases SET status = 'ready' WHERE id = ?", id.value());
+        return id;
+    }
+
+    private String quotaState(DatabaseId id) {
+        return transaction
+                .dsl()
+                .select(DATABASES.QUOTA_STATE)
+                .from(DATABASES)
+                .where(DATABASES.ID.eq(id.value()))
+                .fetchSingle(DATABASES.QUOTA_STATE);
+    }
+
+    private long version(DatabaseId id) {
+        return transaction
+                .dsl()
+                .select(DATABASES.VERSION)
+                .from(DATABASES)
+                .where(DATABASES.ID.eq(id.value()))
+                .fetchSingle(DATABASES.VERSION);
     }
 
     private Long storageBytes(DatabaseId id) {

@@ -119,6 +119,59 @@ class PostgresProvisionerTest {
     }
 
     @Test
+    void readOnlyEndsTheTenantsSessionsOnceAndNewOnesCannotWriteUntilItIsWritableAgain() throws SQLException {
+        String name = uniqueName("quota");
+        DatabaseId id = newId();
+        String password = newPassword();
+        provisioner.provision(id, new NameOnCluster(name), password);
+        try (Connection setUp = connect(name, name, password);
+                Statement statement = setUp.createStatement()) {
+            statement.execute("CREATE TABLE notes (note text)");
+        }
+
+        try (Connection tenant = connect(name, name, password);
+                Connection admin = postgres.dataSource(name).getConnection()) {
+            provisioner.applyReadOnly(id, new NameOnCluster(name), true);
+            assertThatThrownBy(() -> insertNote(tenant))
+                    .as("the tenant's session open then was ended")
+                    .isInstanceOf(SQLException.class);
+            assertThat(admin.isValid(2)).as("the admin's own sessions stay").isTrue();
+        }
+        try (Connection tenant = connect(name, name, password)) {
+            assertThatThrownBy(() -> insertNote(tenant))
+                    .isInstanceOf(SQLException.class)
+                    .extracting(error -> ((SQLException) error).getSQLState())
+                    .isEqualTo("25006");
+            provisioner.applyReadOnly(id, new NameOnCluster(name), true);
+            assertThat(tenant.isValid(2))
+                    .as("a repeat changes nothing and ends no session")
+                    .isTrue();
+            try (Statement statement = tenant.createStatement()) {
+                statement.execute("SET default_transaction_read_only = off");
+            }
+            insertNote(tenant); // what the owner does to delete data
+        }
+
+        provisioner.applyReadOnly(id, new NameOnCluster(name), false);
+        try (Connection tenant = connect(name, name, password)) {
+            insertNote(tenant);
+            provisioner.applyReadOnly(id, new NameOnCluster(name), false);
+            assertThat(tenant.isValid(2))
+                    .as("already writable: a plan change ends no session")
+                    .isTrue();
+        }
+        assertThatThrownBy(() -> provisioner.applyReadOnly(newId(), new NameOnCluster(name), true))
+                .as("not the database DAAP made for another id")
+                .isInstanceOf(ProvisioningException.class);
+    }
+
+    private static void insertNote(Connection session) throws SQLException {
+        try (Statement statement = session.createStatement()) {
+            statement.execute("INSERT INTO notes VALUES ('x')");
+        }
+    }
+
+    @Test
     void limitsTheDatabasesConnectionsToItsPlansForAllItsLoginsTogether() throws SQLException {
         String name = uniqueName("planned");
         DatabaseId id = newId();
