@@ -31,3 +31,8 @@ CREATE TABLE ${schema}.usage_hourly (
 );
 CREATE INDEX usage_hourly_hour_idx ON ${schema}.usage_hourly (hour);
 --rollback DROP TABLE ${schema}.usage_hourly;
+
+--changeset daap:0212-database-revisions-changed-at-index
+--comment: the platform's cost report reads every database's plan changes since a month's start: by time, not by database
+CREATE INDEX database_revisions_changed_at_idx ON ${schema}.database_revisions (changed_at);
+--rollback DROP INDEX ${schema}.database_revisions_changed_at_idx;

@@ -139,11 +139,14 @@ class StartupFailureTest {
                 .isZero();
         assertThat(stdout())
                 .contains("rolled back 2 changeset(s): 0204-databases-live-cluster-index, 0203-databases-quota-state");
-        // The usage tables (daap:0210-0211) next: a probe may have sampled the database already, so --yes.
-        assertThat(run(List.of("migrate", "down", "--count", "2", "--yes"), env))
+        // The usage tables and the revisions' index by time (daap:0210-0212) next: a probe may have sampled the
+        // database already, so --yes.
+        assertThat(run(List.of("migrate", "down", "--count", "3", "--yes"), env))
                 .as(stderr())
                 .isZero();
-        assertThat(stdout()).contains("rolled back 2 changeset(s): 0211-usage-hourly-table, 0210-usage-samples-table");
+        assertThat(stdout())
+                .contains("rolled back 3 changeset(s): 0212-database-revisions-changed-at-index, "
+                        + "0211-usage-hourly-table, 0210-usage-samples-table");
         // The backup schedules (daap:0200-0202) next: columns with no policy in them and an index; --yes all the
         // same, as the backups' column holds a default.
         assertThat(run(List.of("migrate", "down", "--count", "3", "--yes"), env))
@@ -241,9 +244,9 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
         // The event type of a crossed storage limit (daap:0230), the cluster filter's index (daap:0204), the quota
-        // state (daap:0203), the usage tables' two (daap:0210-0211), the backup schedules' three (daap:0200-0202),
+        // state (daap:0203), the usage tables' three (daap:0210-0212), the backup schedules' three (daap:0200-0202),
         // failed users (daap:0187) and the plans' seven roll back first.
-        assertThat(run(List.of("migrate", "down", "--count", "16", "--yes"), env))
+        assertThat(run(List.of("migrate", "down", "--count", "17", "--yes"), env))
                 .as(stderr())
                 .isZero();
 

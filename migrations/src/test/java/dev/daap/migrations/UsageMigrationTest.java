@@ -11,7 +11,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** The usage tables (daap:0210-0211): made by their changesets, dropped by their rollbacks, made again. */
+/** The usage tables and the revisions' index by time (daap:0210-0212): made by their changesets, dropped by their rollbacks, made again. */
 class UsageMigrationTest {
     private static final String FIRST = "0210-usage-samples-table";
     private final TestPostgres postgres = TestPostgres.shared();
@@ -25,12 +25,14 @@ class UsageMigrationTest {
         migrator.up();
         assertThat(exists(dataSource, "daap.usage_samples")).isTrue();
         assertThat(exists(dataSource, "daap.usage_hourly_hour_idx")).isTrue();
+        assertThat(exists(dataSource, "daap.database_revisions_changed_at_idx")).isTrue();
 
         migrator.down(ours);
 
         assertThat(migrator.status().pending()).first().isEqualTo(FIRST);
         assertThat(exists(dataSource, "daap.usage_samples")).isFalse();
         assertThat(exists(dataSource, "daap.usage_hourly")).isFalse();
+        assertThat(exists(dataSource, "daap.database_revisions_changed_at_idx")).isFalse();
         migrator.up();
         assertThat(exists(dataSource, "daap.usage_samples_sampled_at_idx")).isTrue();
         assertThat(exists(dataSource, "daap.usage_hourly")).isTrue();

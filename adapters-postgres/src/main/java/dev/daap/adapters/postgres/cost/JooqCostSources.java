@@ -20,6 +20,9 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Record2;
+import org.jooq.Record4;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -68,6 +71,15 @@ public final class JooqCostSources implements CostSources {
 
     @Override
     public List<PlanChange> planChangesSince(Optional<TeamSlug> team, Instant since) {
+        return planChanges(team, since)
+                .fetch(row -> new PlanChange(
+                        new DatabaseId(row.value1()),
+                        row.value2(),
+                        new PlanName(row.value3()),
+                        new PlanName(row.value4())));
+    }
+
+    ResultQuery<Record4<UUID, Instant, String, String>> planChanges(Optional<TeamSlug> team, Instant since) {
         Table<?> change = DSL.table("jsonb_array_elements({0})", DATABASE_REVISIONS.CHANGES)
                 .as("change", "item");
         Field<JSONB> item = DSL.field(DSL.name("change", "item"), JSONB.class);
@@ -85,12 +97,7 @@ public final class JooqCostSources implements CostSources {
                 .and(field.eq("plan"))
                 .and(before.isNotNull())
                 .and(after.isNotNull())
-                .orderBy(DATABASE_REVISIONS.DATABASE_ID, DATABASE_REVISIONS.VERSION)
-                .fetch(row -> new PlanChange(
-                        new DatabaseId(row.value1()),
-                        row.value2(),
-                        new PlanName(row.value3()),
-                        new PlanName(row.value4())));
+                .orderBy(DATABASE_REVISIONS.DATABASE_ID, DATABASE_REVISIONS.VERSION);
     }
 
     @Override
@@ -98,6 +105,10 @@ public final class JooqCostSources implements CostSources {
         if (stretches.isEmpty()) {
             return List.of();
         }
+        return storage(stretches).fetch(Record2::value2);
+    }
+
+    ResultQuery<Record2<Long, BigDecimal>> storage(List<StorageStretch> stretches) {
         Table<?> s = DSL.table(
                         "unnest({0}, {1}, {2}, {3}) with ordinality",
                         DSL.val(
@@ -133,8 +144,7 @@ public final class JooqCostSources implements CostSources {
                 .and(DSL.field("{0}", OffsetDateTime.class, USAGE_HOURLY.HOUR).ge(STRETCH_FROM))
                 .and(DSL.field("{0}", OffsetDateTime.class, USAGE_HOURLY.HOUR).lt(STRETCH_TO))
                 .groupBy(STRETCH_ORDER)
-                .orderBy(STRETCH_ORDER)
-                .fetch(row -> row.value2());
+                .orderBy(STRETCH_ORDER);
     }
 
     private static Condition ofTeam(Optional<TeamSlug> team) {

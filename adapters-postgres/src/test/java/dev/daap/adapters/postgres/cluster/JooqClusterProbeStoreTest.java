@@ -106,7 +106,7 @@ class JooqClusterProbeStoreTest {
     }
 
     @Test
-    void aReadingLeavesAUsageSampleOfEachLiveDatabaseItSizedInOneStatement() {
+    void aReadingLeavesAUsageSampleOfEachLiveDatabaseItSizedAtMostOnceAMinute() {
         ClusterRef cluster = aCluster(T0);
         DatabaseId orders = aDatabase(cluster, "checkout_orders");
         DatabaseId carts = aDatabase(cluster, "checkout_carts");
@@ -121,6 +121,8 @@ class JooqClusterProbeStoreTest {
 
         store.recordReading(cluster.id(), ClusterHealth.UNKNOWN, seen, T0);
         store.recordReading(cluster.id(), ClusterHealth.UNKNOWN, seen, T0.plusSeconds(15));
+        store.recordReading(cluster.id(), ClusterHealth.UNKNOWN, seen, T0.plusSeconds(30));
+        store.recordReading(cluster.id(), ClusterHealth.UNKNOWN, seen, T0.plusSeconds(60));
 
         var samples = transaction
                 .dsl()
