@@ -70,35 +70,6 @@ public final class CreateDatabase {
     private final Admission admission;
     private final BackupPolicy defaultBackupPolicy;
 
-    public CreateDatabase(
-            Transactions transactions,
-            Databases databases,
-            Clusters clusters,
-            Snapshots snapshots,
-            Backups backups,
-            JobScheduler jobs,
-            AuditTrail audit,
-            DatabaseEvents events,
-            IdGenerator ids,
-            Clock clock,
-            Plans plans,
-            Admission admission) {
-        this(
-                transactions,
-                databases,
-                clusters,
-                snapshots,
-                backups,
-                jobs,
-                audit,
-                events,
-                ids,
-                clock,
-                plans,
-                admission,
-                null);
-    }
-
     /** @param defaultBackupPolicy the policy of a database whose request says nothing of backups; null: none */
     public CreateDatabase(
             Transactions transactions,
