@@ -34,6 +34,7 @@ import dev.daap.adapters.postgres.event.JooqEventLog;
 import dev.daap.adapters.postgres.idempotency.JooqIdempotencyStore;
 import dev.daap.adapters.postgres.job.JooqJobQueue;
 import dev.daap.adapters.postgres.job.JooqPeriodicRuns;
+import dev.daap.adapters.postgres.move.JooqMoves;
 import dev.daap.adapters.postgres.plan.JooqPlans;
 import dev.daap.adapters.postgres.plan.JooqSpending;
 import dev.daap.adapters.postgres.provisioning.PostgresProvisioners;
@@ -77,6 +78,7 @@ import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.MoveDatabase;
 import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
@@ -98,6 +100,7 @@ import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.MakeBackup;
 import dev.daap.application.job.MakeSnapshot;
+import dev.daap.application.job.MoveToCluster;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.job.PurgeDatabase;
 import dev.daap.application.job.PurgeExpiredDatabases;
@@ -197,6 +200,7 @@ final class Wiring {
     private final BackupEvents backupEvents;
     final JooqBackupSchedules backupSchedules;
     final JooqDatabaseUsers users;
+    final JooqMoves moves;
     private final UserPasswords userPasswords;
     private final UserEvents userEvents;
     private final SnapshotLimit snapshotLimit;
@@ -302,6 +306,7 @@ final class Wiring {
         // A provisioner of the tests' own (a lambda) copies with the real copier on the cluster it is given.
         this.copiers = provisioners instanceof Copiers own ? own : new PostgresProvisioners();
         this.snapshots = new JooqSnapshots(transactions);
+        this.moves = new JooqMoves(transactions);
         this.backups = new JooqBackups(transactions);
         this.backupEvents = new BackupEvents(events);
         this.backupSchedules = new JooqBackupSchedules(transactions);
@@ -348,14 +353,31 @@ final class Wiring {
                         admission,
                         storageLimits()),
                 new DeleteDatabase(transactions, databases, scheduler(), audit, databaseEvents, clock),
-                new RetryDatabase(transactions, databases, scheduler(), jobs, audit, databaseEvents, clock),
-                new GetOperation(jobs, databases, jobSettings, clock),
-                new ListOperations(jobs, databases, jobSettings, clock),
+                new RetryDatabase(
+                        transactions, databases, scheduler(), jobs, audit, databaseEvents, clock, moves, clusters),
+                new GetOperation(jobs, databases, jobSettings, clock, moves),
+                new ListOperations(jobs, databases, jobSettings, clock, moves),
                 readCredentials(),
                 new RotateCredentials(rotateUserCredentials()),
                 new Idempotency(idempotency, clock),
                 restoreDatabase(),
-                new ListRevisions(databases, revisions));
+                new ListRevisions(databases, revisions),
+                moveDatabase());
+    }
+
+    MoveDatabase moveDatabase() {
+        return new MoveDatabase(
+                transactions,
+                databases,
+                clusters,
+                moves,
+                snapshots,
+                backupSide.tools(),
+                scheduler(),
+                audit,
+                databaseEvents,
+                ids,
+                clock);
     }
 
     /** What the HTTP adapter serves for authentication, teams, API keys and the audit log. */
@@ -681,6 +703,24 @@ final class Wiring {
                         snapshotEvents,
                         clock));
         handlers.put(JobKind.SET_UP_ACCESS, new SetUpAccess(transactions, databases, jobs, clusterTargets));
+        handlers.put(
+                JobKind.MOVE,
+                new MoveToCluster(
+                        transactions,
+                        databases,
+                        moves,
+                        jobs,
+                        events,
+                        vault,
+                        users,
+                        clusterTargets,
+                        clusters,
+                        backupSide.tools(),
+                        plans,
+                        new ClonesInFlight(snapshots, databases),
+                        ids,
+                        restoreWindow,
+                        clock));
         handlers.put(JobKind.APPLY_PLAN, new ApplyPlan(transactions, databases, plans, jobs, clusterTargets));
         handlers.put(
                 JobKind.BACKUP,

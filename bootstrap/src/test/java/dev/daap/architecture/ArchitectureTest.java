@@ -242,6 +242,13 @@ class ArchitectureTest {
                 .haveSimpleName("JooqClusterSecrets")
                 .should()
                 .implement(dev.daap.domain.cluster.ClusterSecrets.class));
+        check(classes()
+                .that()
+                .resideInAnyPackage(existing("dev.daap.adapters.postgres.move"))
+                .and()
+                .haveSimpleNameStartingWith("Jooq")
+                .should()
+                .implement(dev.daap.domain.database.Moves.class));
     }
 
     @Test

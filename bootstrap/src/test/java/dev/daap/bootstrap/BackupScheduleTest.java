@@ -112,6 +112,17 @@ class BackupScheduleTest {
                 ClusterTarget target, NameOnCluster database, String password, String dumpedFrom, InputStream archive) {
             throw new UnsupportedOperationException("no backup job runs in this test");
         }
+
+        @Override
+        public void copy(
+                ClusterTarget from,
+                NameOnCluster database,
+                String serverVersion,
+                ClusterTarget to,
+                NameOnCluster into,
+                String password) {
+            throw new UnsupportedOperationException("no move job runs in this test");
+        }
     }
 
     @Test

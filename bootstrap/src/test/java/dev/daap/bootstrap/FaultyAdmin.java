@@ -21,6 +21,11 @@ final class FaultyAdmin {
         this.admin = admin;
     }
 
+    /** For the admin sources of several clusters, each wrapped by {@link #watching}. */
+    FaultyAdmin() {
+        this(null);
+    }
+
     /** The next calls die before their {@code k}-th statement that changes the cluster; 0 disarms. */
     void crashBeforeStatement(int k) {
         seen.set(0);
@@ -33,30 +38,58 @@ final class FaultyAdmin {
     }
 
     DataSource dataSource() {
-        return proxy(DataSource.class, admin, (method, args) -> {
-            Object result = invoke(method, admin, args);
+        return watching(admin);
+    }
+
+    /** {@code other} (another cluster's admin source), its statements counted with this one's, and crashing alike. */
+    DataSource watching(DataSource other) {
+        return proxy(DataSource.class, other, (method, args) -> {
+            Object result = invoke(method, other, args);
             return method.getName().equals("getConnection") ? watched((Connection) result) : result;
         });
     }
 
+    /**
+     * A connection that dies with its worker: the crash closes it, so the server rolls back a transaction it was in
+     * (a dead process commits nothing), and every later call on it does nothing (a {@code finally} that would commit).
+     */
     private Connection watched(Connection connection) {
+        var dead = new java.util.concurrent.atomic.AtomicBoolean();
         return proxy(Connection.class, connection, (method, args) -> {
+            if (dead.get()) {
+                return afterDeath(method);
+            }
             Object result = invoke(method, connection, args);
             if (!method.getName().equals("createStatement")) {
                 return result;
             }
             Statement statement = (Statement) result;
             return proxy(Statement.class, statement, (statementMethod, statementArgs) -> {
+                if (dead.get()) {
+                    return afterDeath(statementMethod);
+                }
                 if (statementMethod.getName().equals("execute") && statementArgs.length == 1) {
                     int k = crashAt.get();
                     if (seen.incrementAndGet() == k) {
                         crashAt.set(0);
+                        dead.set(true);
+                        connection.close();
                         throw new WorkerDied("before " + statementArgs[0]);
                     }
                 }
                 return invoke(statementMethod, statement, statementArgs);
             });
         });
+    }
+
+    private static Object afterDeath(Method method) {
+        if (method.getReturnType() == void.class) {
+            return null;
+        }
+        if (method.getReturnType() == boolean.class) {
+            return false;
+        }
+        throw new WorkerDied("on the connection of a dead worker: " + method.getName());
     }
 
     /** The worker's process ends here: nothing in DAAP catches an Error. */

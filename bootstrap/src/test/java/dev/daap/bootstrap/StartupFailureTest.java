@@ -129,7 +129,14 @@ class StartupFailureTest {
         assertThat(run(List.of("migrate", "status"), env)).isZero();
         assertThat(stdout()).contains("0 pending");
 
-        // The event type of a crossed storage limit (daap:0230) goes first: a constraint only, nothing to ask.
+        // The move's changesets (daap:0240-0242) go first: an empty table and two constraints, nothing to ask.
+        assertThat(run(List.of("migrate", "down", "--count", "3"), env))
+                .as(stderr())
+                .isZero();
+        assertThat(stdout())
+                .contains("rolled back 3 changeset(s): 0242-database-moves, 0241-jobs-kind-move, "
+                        + "0240-databases-status-moving");
+        // The event type of a crossed storage limit (daap:0230) next: a constraint only, nothing to ask.
         assertThat(run(List.of("migrate", "down"), env)).as(stderr()).isZero();
         assertThat(stdout()).contains("rolled back 1 changeset(s): 0230-events-quota-state-changed");
         // The cluster filter's index (daap:0204) and the quota state (daap:0203) next: an index, and a column every
@@ -243,10 +250,10 @@ class StartupFailureTest {
         // changed since. Its table's drop asks, and nothing else does.
         assertThat(run(List.of("migrate", "down", "--count", "99"), env)).isEqualTo(1);
         assertThat(stderr()).contains("would drop table daap.plans (3 rows);");
-        // The event type of a crossed storage limit (daap:0230), the cluster filter's index (daap:0204), the quota
-        // state (daap:0203), the usage tables' three (daap:0210-0212), the backup schedules' three (daap:0200-0202),
-        // failed users (daap:0187) and the plans' seven roll back first.
-        assertThat(run(List.of("migrate", "down", "--count", "17", "--yes"), env))
+        // The move's three (daap:0240-0242), the event type of a crossed storage limit (daap:0230), the cluster
+        // filter's index (daap:0204), the quota state (daap:0203), the usage tables' three (daap:0210-0212), the
+        // backup schedules' three (daap:0200-0202), failed users (daap:0187) and the plans' seven roll back first.
+        assertThat(run(List.of("migrate", "down", "--count", "20", "--yes"), env))
                 .as(stderr())
                 .isZero();
 

@@ -231,6 +231,20 @@ public abstract class ClustersContract {
                 .isEmpty();
     }
 
+    /** A move's placement never lands on the cluster it leaves, even where that one ranks first. */
+    @Test
+    void aPlaceIsNeverTakenOnTheExcludedCluster() {
+        Labels ours = new Labels(Map.of("run", run, "tier", "move"));
+        add("moving-from", ours, null, ClusterLimits.NONE);
+        add("moving-to", ours, null, new ClusterLimits(1L, null));
+        PlacementRequest request = new PlacementRequest(null, ours, null).excluding(name("moving-from"));
+
+        assertThat(clusters().takePlace(request)).map(ClusterRef::name).contains(name("moving-to"));
+        assertThat(clusters().takePlace(request)).as("moving-to is full now").isEmpty();
+        assertThat(clusters().takePlace(PlacementRequest.on(name("moving-from")).excluding(name("moving-from"))))
+                .isEmpty();
+    }
+
     private List<Cluster> ourClusters(Labels ours) {
         return clusters().list().stream()
                 .filter(cluster -> cluster.labels()

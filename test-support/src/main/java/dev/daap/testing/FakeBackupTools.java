@@ -52,6 +52,20 @@ public final class FakeBackupTools implements BackupTools {
         }
     }
 
+    /** A dump of {@code database} restored into {@code into}, as the real tools stream one into the other. */
+    @Override
+    public void copy(
+            ClusterTarget from,
+            NameOnCluster database,
+            String serverVersion,
+            ClusterTarget to,
+            NameOnCluster into,
+            String password) {
+        var archive = new java.io.ByteArrayOutputStream();
+        dump(from, database, serverVersion, null, archive);
+        restore(to, into, password, serverVersion, new java.io.ByteArrayInputStream(archive.toByteArray()));
+    }
+
     /** The plain archive each database was restored from, by its name on the cluster. */
     public Map<String, byte[]> restored() {
         return Map.copyOf(restored);

@@ -49,7 +49,10 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         RESTORE,
         CLONE,
         LIMIT_CONNECTIONS,
-        APPLY_READ_ONLY
+        APPLY_READ_ONLY,
+        SET_READ_ONLY,
+        SET_WRITABLE,
+        HAND_OVER
     }
 
     /** The size every fake copy has, and how long the fake keeps a database closed for one. */
@@ -224,6 +227,17 @@ public final class FakeProvisioner implements Provisioners, Copiers {
         @Override
         public void reactivate(DatabaseId id, NameOnCluster name) {
             record(new Call(Action.REACTIVATE, id, name, null, target.name()));
+        }
+
+        @Override
+        public void setReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly) {
+            record(new Call(readOnly ? Action.SET_READ_ONLY : Action.SET_WRITABLE, id, name, null, target.name()));
+        }
+
+        /** Recorded under the id of the database that gets the old copy, {@code to}. */
+        @Override
+        public void handOver(DatabaseId from, NameOnCluster name, DatabaseId to) {
+            record(new Call(Action.HAND_OVER, to, name, null, target.name()));
         }
     }
 }

@@ -78,4 +78,14 @@ public class ForwardingProvisioner implements Provisioner {
     public void reactivate(DatabaseId id, NameOnCluster name) {
         delegate.reactivate(id, name);
     }
+
+    @Override
+    public void setReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly) {
+        delegate.setReadOnly(id, name, readOnly);
+    }
+
+    @Override
+    public void handOver(DatabaseId from, NameOnCluster name, DatabaseId to) {
+        delegate.handOver(from, name, to);
+    }
 }

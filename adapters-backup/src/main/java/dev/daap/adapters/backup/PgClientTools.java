@@ -146,6 +146,60 @@ public final class PgClientTools implements BackupTools {
         restore.requireSuccess("pg_restore " + tool.version() + " into " + role + " on cluster " + target.name());
     }
 
+    /**
+     * pg_dump's output handed straight to pg_restore's input in this thread: one pass, nothing stored, and a dump
+     * that fails part-way leaves pg_restore a cut archive, which it refuses, rolling its one transaction back.
+     */
+    @Override
+    public void copy(
+            ClusterTarget from,
+            NameOnCluster database,
+            String serverVersion,
+            ClusterTarget to,
+            NameOnCluster into,
+            String password) {
+        PgToolFinder.Found tool = toolFor(serverVersion);
+        String role = into.value();
+        if (holdsObjects(tool, to, into, password)) {
+            log.info("Database {} on cluster {} already holds a committed copy; left as it is", role, to.name());
+            return;
+        }
+        AdminUrl admin = from.adminUrl();
+        PgProcess dump = PgProcess.start(
+                List.of(
+                        tool.folder().resolve("pg_dump").toString(),
+                        "--format=custom",
+                        "--no-password",
+                        "--dbname=" + database.value()),
+                admin,
+                admin.user(),
+                admin.password());
+        PgProcess restore = PgProcess.start(
+                List.of(
+                        tool.folder().resolve("pg_restore").toString(),
+                        "--single-transaction",
+                        "--exit-on-error",
+                        "--no-owner",
+                        "--no-acl",
+                        "--no-password",
+                        "--dbname=" + role),
+                to.adminUrl(),
+                role,
+                password);
+        try (InputStream out = dump.process().getInputStream();
+                OutputStream in = restore.process().getOutputStream()) {
+            dump.process().getOutputStream().close();
+            out.transferTo(in);
+        } catch (IOException e) {
+            // One side ended early: its exit status below says why; the other is stopped here.
+            dump.kill();
+            restore.kill();
+        }
+        restore.requireSuccess(
+                "pg_restore " + tool.version() + " into " + role + " on cluster " + to.name() + " (a move)");
+        dump.requireSuccess("pg_dump " + tool.version() + " of " + database.value() + " on cluster " + from.name());
+    }
+
     private static void closeQuietly(OutputStream stream) {
         try {
             stream.close();

@@ -7,6 +7,7 @@ import dev.daap.adapters.http.protocol.EntityTags;
 import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.RequestIds;
 import dev.daap.domain.error.AccessDeniedException;
+import dev.daap.domain.error.AlreadyOnClusterException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
 import dev.daap.domain.error.BackupLimitException;
 import dev.daap.domain.error.BackupNotFoundException;
@@ -111,6 +112,7 @@ public final class ProblemMapper {
             case ClusterTakenException ignored -> ProblemType.CLUSTER_TAKEN;
             case ClusterNotEmptyException ignored -> ProblemType.CLUSTER_NOT_EMPTY;
             case NoCapacityException ignored -> ProblemType.NO_CAPACITY;
+            case AlreadyOnClusterException ignored -> ProblemType.ALREADY_ON_CLUSTER;
             case SnapshotNotFoundException ignored -> ProblemType.SNAPSHOT_NOT_FOUND;
             case SnapshotLimitException ignored -> ProblemType.SNAPSHOT_LIMIT;
             case UserLimitException ignored -> ProblemType.USER_LIMIT;

@@ -46,6 +46,7 @@ import dev.daap.application.database.CreateDatabase;
 import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.MoveDatabase;
 import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
@@ -85,6 +86,7 @@ public final class Routes {
     public static final String DATABASE = DATABASES + "/{id}";
     public static final String DATABASE_RETRY = DATABASE + "/retry";
     public static final String DATABASE_RESTORE = DATABASE + "/restore";
+    public static final String DATABASE_MOVE = DATABASE + "/move";
     public static final String DATABASE_OPERATIONS = DATABASE + "/operations";
     public static final String DATABASE_CREDENTIALS = DATABASE + "/credentials";
     public static final String DATABASE_CREDENTIALS_ROTATE = DATABASE_CREDENTIALS + "/rotate";
@@ -168,6 +170,7 @@ public final class Routes {
         routes.delete(DATABASE, useCase.of(DeleteDatabase.class, databases::delete));
         routes.post(DATABASE_RETRY, idempotent.idempotent(useCase.of(RetryDatabase.class, databases::retry)));
         routes.post(DATABASE_RESTORE, idempotent.idempotent(useCase.of(RestoreDatabase.class, databases::restore)));
+        routes.post(DATABASE_MOVE, idempotent.idempotent(useCase.of(MoveDatabase.class, databases::move)));
 
         var snapshots = handlers.snapshots();
         routes.post(DATABASE_SNAPSHOTS, idempotent.idempotent(useCase.of(TakeSnapshot.class, snapshots::create)));

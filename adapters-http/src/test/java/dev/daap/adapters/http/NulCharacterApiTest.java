@@ -51,6 +51,7 @@ class NulCharacterApiTest extends ApiTest {
             Map.entry("DELETE /v1/databases/{id}", NO_BODY),
             Map.entry("POST /v1/databases/{id}/retry", NO_BODY),
             Map.entry("POST /v1/databases/{id}/restore", "{\"name\": \"orders-two\"}"),
+            Map.entry("POST /v1/databases/{id}/move", "{\"placement\": {\"region\": \"eu-west-1\"}}"),
             Map.entry("POST /v1/databases/{id}/snapshots", """
                     {"description": "before the migration"}"""),
             Map.entry("DELETE /v1/databases/{id}/snapshots/{sid}", NO_BODY),

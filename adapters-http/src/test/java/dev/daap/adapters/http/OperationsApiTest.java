@@ -41,8 +41,10 @@ class OperationsApiTest extends ApiTest {
                         "duration_ms",
                         "created_at",
                         "stuck",
-                        "cluster");
+                        "cluster",
+                        "move");
         assertThat(body.path("cluster").asText()).isEqualTo("default");
+        assertThat(body.path("move").isNull()).as("a provision is no move").isTrue();
         assertThat(body.path("id").asText()).isEqualTo(operationId);
         assertThat(body.path("database_id").asText())
                 .isEqualTo(database.path("id").asText());

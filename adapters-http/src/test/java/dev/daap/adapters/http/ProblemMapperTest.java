@@ -3,6 +3,7 @@ package dev.daap.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.daap.domain.error.AccessDeniedException;
+import dev.daap.domain.error.AlreadyOnClusterException;
 import dev.daap.domain.error.ApiKeyNotFoundException;
 import dev.daap.domain.error.BackupLimitException;
 import dev.daap.domain.error.BackupNotFoundException;
@@ -73,6 +74,7 @@ class ProblemMapperTest {
                 Map.entry(new BackupNotFoundException("x"), 404),
                 Map.entry(new BackupUnavailableException("x"), 409),
                 Map.entry(new DeletionProtectedException("x"), 409),
+                Map.entry(new AlreadyOnClusterException("x", "y"), 409),
                 Map.entry(new RestoreWindowExpiredException("x", java.time.Instant.EPOCH), 409),
                 Map.entry(new DatabaseDeletedException("x", "deleted", java.time.Instant.EPOCH), 409),
                 Map.entry(new RevisionNotFoundException("x", 2), 404),

@@ -44,6 +44,7 @@ import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.MoveDatabase;
 import dev.daap.application.database.RestoreDatabase;
 import dev.daap.application.database.RetryDatabase;
 import dev.daap.application.database.UpdateDatabase;
@@ -68,6 +69,7 @@ import dev.daap.application.job.JobScheduler;
 import dev.daap.application.job.JobSettings;
 import dev.daap.application.job.MakeBackup;
 import dev.daap.application.job.MakeSnapshot;
+import dev.daap.application.job.MoveToCluster;
 import dev.daap.application.job.ProvisionDatabase;
 import dev.daap.application.job.PurgeDatabase;
 import dev.daap.application.job.PurgeExpiredDatabases;
@@ -134,6 +136,7 @@ import dev.daap.testing.InMemoryDatabases;
 import dev.daap.testing.InMemoryEventLog;
 import dev.daap.testing.InMemoryIdempotencyStore;
 import dev.daap.testing.InMemoryJobQueue;
+import dev.daap.testing.InMemoryMoves;
 import dev.daap.testing.InMemoryPlans;
 import dev.daap.testing.InMemoryRevisions;
 import dev.daap.testing.InMemorySnapshots;
@@ -202,6 +205,7 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final InMemoryRevisions revisions = new InMemoryRevisions();
     final InMemorySnapshots snapshots = new InMemorySnapshots();
+    final InMemoryMoves moves = new InMemoryMoves();
     final InMemoryBackups backups = new InMemoryBackups();
     final InMemoryBackupStore backupStore = new InMemoryBackupStore();
     /** Tools of the fake clusters' major version: a test that needs them missing installs older ones. */
@@ -256,6 +260,24 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         backupEvents,
                         clock));
         handlers.put(JobKind.APPLY_PLAN, new ApplyPlan(transactions, databases, plans, jobs, targets));
+        handlers.put(
+                JobKind.MOVE,
+                new MoveToCluster(
+                        transactions,
+                        databases,
+                        moves,
+                        jobs,
+                        events,
+                        vault,
+                        users,
+                        targets,
+                        fleet.clusters,
+                        backupTools,
+                        plans,
+                        new ClonesInFlight(snapshots, databases),
+                        ids,
+                        RESTORE_WINDOW,
+                        clock));
         handlers.put(
                 JobKind.BACKUP_DELETE, new DropBackup(transactions, backups, jobs, backupStore, backupEvents, clock));
         handlers.put(
@@ -457,7 +479,8 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                         ids,
                         clock,
                         plans,
-                        admission),
+                        admission,
+                        null),
                 new GetDatabase(databases),
                 new ListDatabases(databases),
                 new ExportDatabases(transactions, databases),
@@ -482,14 +505,27 @@ final class TestApi implements ApiUnderTest, AutoCloseable {
                                 JOB_SETTINGS.maxAttempts(),
                                 clock)),
                 new DeleteDatabase(transactions, databases, scheduler, audit, databaseEvents, clock),
-                new RetryDatabase(transactions, databases, scheduler, jobs, audit, databaseEvents, clock),
-                new GetOperation(jobs, databases, JOB_SETTINGS, clock),
-                new ListOperations(jobs, databases, JOB_SETTINGS, clock),
+                new RetryDatabase(
+                        transactions, databases, scheduler, jobs, audit, databaseEvents, clock, moves, fleet.clusters),
+                new GetOperation(jobs, databases, JOB_SETTINGS, clock, moves),
+                new ListOperations(jobs, databases, JOB_SETTINGS, clock, moves),
                 new ReadCredentials(userUseCases.readCredentials()),
                 new RotateCredentials(userUseCases.rotate()),
                 new Idempotency(scriptedIdempotency, clock),
                 new RestoreDatabase(transactions, databases, scheduler, audit, databaseEvents, clock, plans, admission),
-                new ListRevisions(databases, revisions));
+                new ListRevisions(databases, revisions),
+                new MoveDatabase(
+                        transactions,
+                        databases,
+                        fleet.clusters,
+                        moves,
+                        snapshots,
+                        backupTools,
+                        scheduler,
+                        audit,
+                        databaseEvents,
+                        ids,
+                        clock));
     }
 
     private SnapshotUseCases snapshotUseCases(AuditTrail audit, SnapshotEvents snapshotEvents) {

@@ -139,6 +139,14 @@ public final class AuditTrail {
                 .ifPresent(revisions::add);
     }
 
+    /** The owner asked to move it to cluster {@code to} (it is now moving); the entry names the target. */
+    public void databaseMoved(Caller caller, Database before, Database after, String to) {
+        Map<String, Object> moving = new LinkedHashMap<>(AuditSnapshots.of(after));
+        moving.put("move_to_cluster", to);
+        record(caller, "database.move", Resource.of(before), AuditSnapshots.of(before), moving);
+        revise(caller, before, after);
+    }
+
     /**
      * DAAP moved a database across its plan's storage limit ({@code database.quota_state_change}): before and after
      * name its quota state, with its size and the limit; no revision, as the quota state is no setting of the owner's.

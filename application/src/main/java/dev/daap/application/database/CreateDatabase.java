@@ -12,11 +12,8 @@ import dev.daap.domain.backup.Backup;
 import dev.daap.domain.backup.BackupId;
 import dev.daap.domain.backup.BackupStatus;
 import dev.daap.domain.backup.Backups;
-import dev.daap.domain.cluster.Cluster;
 import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.cluster.Clusters;
-import dev.daap.domain.cluster.PassOverReason;
-import dev.daap.domain.cluster.Placement;
 import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.common.IdGenerator;
 import dev.daap.domain.common.Transactions;
@@ -31,7 +28,6 @@ import dev.daap.domain.error.BackupNotFoundException;
 import dev.daap.domain.error.ConcurrentChangeException;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.error.InvalidInputException;
-import dev.daap.domain.error.NoCapacityException;
 import dev.daap.domain.error.SnapshotNotFoundException;
 import dev.daap.domain.error.TeamNotFoundException;
 import dev.daap.domain.job.Job;
@@ -46,9 +42,6 @@ import dev.daap.domain.snapshot.SnapshotStatus;
 import dev.daap.domain.snapshot.Snapshots;
 import dev.daap.domain.team.TeamSlug;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,12 +56,9 @@ import java.util.Optional;
  * names meet), and the create starts again with the distinct form of the name.
  */
 public final class CreateDatabase {
-    /** How often a create looks for a place while clusters that fit fill up under it. */
-    private static final int PLACEMENT_ATTEMPTS = 5;
-
     private final Transactions transactions;
     private final Databases databases;
-    private final Clusters clusters;
+    private final ClusterPlacement placement;
     private final Snapshots snapshots;
     private final Backups backups;
     private final JobScheduler jobs;
@@ -79,35 +69,6 @@ public final class CreateDatabase {
     private final Plans plans;
     private final Admission admission;
     private final BackupPolicy defaultBackupPolicy;
-
-    public CreateDatabase(
-            Transactions transactions,
-            Databases databases,
-            Clusters clusters,
-            Snapshots snapshots,
-            Backups backups,
-            JobScheduler jobs,
-            AuditTrail audit,
-            DatabaseEvents events,
-            IdGenerator ids,
-            Clock clock,
-            Plans plans,
-            Admission admission) {
-        this(
-                transactions,
-                databases,
-                clusters,
-                snapshots,
-                backups,
-                jobs,
-                audit,
-                events,
-                ids,
-                clock,
-                plans,
-                admission,
-                null);
-    }
 
     /** @param defaultBackupPolicy the policy of a database whose request says nothing of backups; null: none */
     public CreateDatabase(
@@ -131,7 +92,7 @@ public final class CreateDatabase {
         this.events = events;
         this.transactions = transactions;
         this.databases = databases;
-        this.clusters = clusters;
+        this.placement = new ClusterPlacement(clusters);
         this.snapshots = snapshots;
         this.jobs = jobs;
         this.audit = audit;
@@ -188,9 +149,9 @@ public final class CreateDatabase {
         Plan plan = planOf(command);
         // Before placement: a refused request takes no place on a cluster.
         admission.admitDatabase(requested.ownerTeam(), plan, false);
-        PlacementRequest placement =
+        PlacementRequest placementRequest =
                 source.map(from -> PlacementRequest.on(from.cluster().name())).orElse(command.placement());
-        ClusterRef cluster = place(placement);
+        ClusterRef cluster = placement.place(placementRequest);
         Database database = requested.withPlan(plan.name()).placedOn(cluster, nameOn(requested, distinctName));
         try {
             databases.add(database);
@@ -271,52 +232,11 @@ public final class CreateDatabase {
         return backup;
     }
 
-    /**
-     * A place on the best cluster for the request. When none is found, the clusters are read: if one fits (another
-     * create filled the chosen one first, or a place was given back), placement runs again, a few times at most;
-     * otherwise they say why each was passed over, and those that fit at the last read count as taken by others.
-     */
-    private ClusterRef place(PlacementRequest request) {
-        Placement.Decision decision = null;
-        for (int attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
-            Optional<ClusterRef> taken = clusters.takePlace(request);
-            if (taken.isPresent()) {
-                return taken.get();
-            }
-            decision = decide(request);
-            if (decision.fitting().isEmpty()) {
-                break;
-            }
-        }
-        List<NoCapacityException.Candidate> passedOver = new ArrayList<>();
-        decision.passedOver()
-                .forEach(passed -> passedOver.add(candidate(passed.cluster().value(), passed.reason())));
-        decision.fitting()
-                .forEach(cluster -> passedOver.add(candidate(cluster.name().value(), PassOverReason.TAKEN)));
-        passedOver.sort(Comparator.comparing(NoCapacityException.Candidate::cluster));
-        throw new NoCapacityException(passedOver);
-    }
-
-    private Placement.Decision decide(PlacementRequest request) {
-        List<Cluster> candidates = clusters.list();
-        request.cluster()
-                .filter(named ->
-                        candidates.stream().noneMatch(cluster -> cluster.name().equals(named)))
-                .ifPresent(named -> {
-                    throw InvalidInputException.of("cluster", "no cluster is named " + named);
-                });
-        return Placement.decide(candidates, request);
-    }
-
     /** {@code <team>_<name>}, or its distinct form where that was found taken on the cluster. */
     private static NameOnCluster nameOn(Database database, boolean distinct) {
         return distinct
                 ? NameOnCluster.distinct(database.ownerTeam(), database.name(), database.id())
                 : NameOnCluster.derive(database.ownerTeam(), database.name(), database.id());
-    }
-
-    private static NoCapacityException.Candidate candidate(String cluster, PassOverReason reason) {
-        return new NoCapacityException.Candidate(cluster, reason.wireName(), reason.description());
     }
 
     /** A team's key creates for its team; a platform admin must say which team. */

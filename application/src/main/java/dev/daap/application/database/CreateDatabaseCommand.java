@@ -45,20 +45,6 @@ public record CreateDatabaseCommand(
         backupPolicy = backupPolicy == null ? Optional.empty() : backupPolicy;
     }
 
-    /** Without a word on backups: the platform's default policy. */
-    public CreateDatabaseCommand(
-            DatabaseName name,
-            Optional<TeamSlug> ownerTeam,
-            Purpose purpose,
-            Labels labels,
-            PlacementRequest placement,
-            Optional<CloneSource> source,
-            boolean deletionProtection,
-            Optional<BackupId> backup,
-            Optional<PlanName> plan) {
-        this(name, ownerTeam, purpose, labels, placement, source, deletionProtection, backup, plan, Optional.empty());
-    }
-
     /** What a clone is copied from, or the backup a restore starts from, as the request says it; null: neither. */
     public record Source(String databaseId, String snapshotId, String backupId) {
         public Source(String databaseId, String snapshotId) {
@@ -171,6 +157,7 @@ public record CreateDatabaseCommand(
                 Optional.ofNullable(clone),
                 false,
                 Optional.ofNullable(backup),
+                Optional.empty(),
                 Optional.empty());
     }
 }

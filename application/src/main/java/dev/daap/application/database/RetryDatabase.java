@@ -5,11 +5,15 @@ import dev.daap.application.event.DatabaseEvents;
 import dev.daap.application.job.JobScheduler;
 import dev.daap.domain.access.Caller;
 import dev.daap.domain.access.Role;
+import dev.daap.domain.cluster.Clusters;
+import dev.daap.domain.cluster.PlacementRequest;
 import dev.daap.domain.common.Transactions;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.DatabaseStatus;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.Move;
+import dev.daap.domain.database.Moves;
 import dev.daap.domain.error.IllegalTransitionException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobKind;
@@ -30,6 +34,8 @@ public final class RetryDatabase {
     private final AuditTrail audit;
     private final DatabaseEvents events;
     private final Clock clock;
+    private final Moves moves;
+    private final ClusterPlacement placement;
 
     public RetryDatabase(
             Transactions transactions,
@@ -38,7 +44,11 @@ public final class RetryDatabase {
             JobQueue jobs,
             AuditTrail audit,
             DatabaseEvents events,
-            Clock clock) {
+            Clock clock,
+            Moves moves,
+            Clusters clusters) {
+        this.moves = moves;
+        this.placement = new ClusterPlacement(clusters);
         this.events = events;
         this.audit = audit;
         this.transactions = transactions;
@@ -64,6 +74,7 @@ public final class RetryDatabase {
                 case DEPROVISION, DEACTIVATE -> current.startDeleting(job.id(), now);
                 case RESTORE -> current.retryRestoring(job.id(), now);
                 case PURGE -> current.retryPurging(job.id(), now);
+                case MOVE -> retryMove(current, job, now);
                 // Snapshot and backup jobs settle their own record, never their database, and are never its latest
                 // operation; nor are the upgrade's set_up_access and the jobs of users, which leave their database as
                 // it is.
@@ -87,6 +98,18 @@ public final class RetryDatabase {
             events.statusChanged(current, retried);
             return retried;
         });
+    }
+
+    /**
+     * Moving again, to the same cluster as far as the failed move had come, under the new job: the place there that
+     * the move gave back when it gave up is taken again ({@code 409 no-capacity} if it no longer fits).
+     */
+    private Database retryMove(Database current, Job job, Instant now) {
+        Move failed = moves.findByOperation(current.latestOperationId())
+                .orElseThrow(() -> new IllegalStateException("a failed move job without its move"));
+        placement.place(PlacementRequest.on(failed.to().name()));
+        moves.add(failed.retriedAs(job.id()));
+        return current.startMoving(job.id(), now);
     }
 
     private JobKind lastKind(Database database) {

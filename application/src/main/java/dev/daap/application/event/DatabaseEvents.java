@@ -1,6 +1,7 @@
 package dev.daap.application.event;
 
 import dev.daap.domain.database.Database;
+import dev.daap.domain.database.Move;
 import dev.daap.domain.database.QuotaStateChange;
 import dev.daap.domain.event.EventLog;
 import dev.daap.domain.event.EventType;
@@ -83,6 +84,22 @@ public final class DatabaseEvents {
         payload.put("from", before.status().wireName());
         payload.put("to", after.status().wireName());
         payload.put("failure_reason", after.failureReason());
+        append(EventType.DATABASE_STATUS_CHANGED, after, after.updatedAt(), payload);
+    }
+
+    /**
+     * A move switched it to its new cluster ({@code moving} to {@code ready}): the status change, with the clusters,
+     * how long it was read-only, and the deleted database its old copy became. No connection details.
+     */
+    public void moved(Database before, Database after, Move move) {
+        Map<String, Object> payload = facts(after);
+        payload.put("from", before.status().wireName());
+        payload.put("to", after.status().wireName());
+        payload.put("failure_reason", null);
+        payload.put("moved_from_cluster", move.from().name().value());
+        payload.put("moved_to_cluster", move.to().name().value());
+        payload.put("read_only_ms", move.readOnlyMs());
+        payload.put("old_copy_id", move.leftBehind().toString());
         append(EventType.DATABASE_STATUS_CHANGED, after, after.updatedAt(), payload);
     }
 

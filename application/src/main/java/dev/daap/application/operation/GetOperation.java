@@ -5,6 +5,7 @@ import dev.daap.application.job.JobSettings;
 import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.Moves;
 import dev.daap.domain.error.OperationNotFoundException;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobQueue;
@@ -20,8 +21,10 @@ public final class GetOperation {
     private final Databases databases;
     private final JobSettings settings;
     private final Clock clock;
+    private final Moves moves;
 
-    public GetOperation(JobQueue jobs, Databases databases, JobSettings settings, Clock clock) {
+    public GetOperation(JobQueue jobs, Databases databases, JobSettings settings, Clock clock, Moves moves) {
+        this.moves = moves;
         this.jobs = jobs;
         this.databases = databases;
         this.settings = settings;
@@ -36,6 +39,7 @@ public final class GetOperation {
         AccessPolicy.requireRole(
                 principal, database.ownerTeam(), Role.VIEWER, () -> new OperationNotFoundException(id.toString()));
         var cluster = database.cluster() == null ? null : database.cluster().name();
-        return new Operation(job, job.isStuck(clock.instant(), settings.stuckGrace()), cluster);
+        return new Operation(
+                job, job.isStuck(clock.instant(), settings.stuckGrace()), cluster, Operation.moveOf(job, moves));
     }
 }

@@ -6,6 +6,7 @@ import dev.daap.domain.access.Principal;
 import dev.daap.domain.access.Role;
 import dev.daap.domain.database.DatabaseId;
 import dev.daap.domain.database.Databases;
+import dev.daap.domain.database.Moves;
 import dev.daap.domain.job.JobQueue;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,8 +19,10 @@ public final class ListOperations {
     private final Databases databases;
     private final JobSettings settings;
     private final Clock clock;
+    private final Moves moves;
 
-    public ListOperations(JobQueue jobs, Databases databases, JobSettings settings, Clock clock) {
+    public ListOperations(JobQueue jobs, Databases databases, JobSettings settings, Clock clock, Moves moves) {
+        this.moves = moves;
         this.jobs = jobs;
         this.databases = databases;
         this.settings = settings;
@@ -31,7 +34,8 @@ public final class ListOperations {
         var cluster = database.cluster() == null ? null : database.cluster().name();
         Instant now = clock.instant();
         return jobs.forDatabase(databaseId, MAX_PER_DATABASE).stream()
-                .map(job -> new Operation(job, job.isStuck(now, settings.stuckGrace()), cluster))
+                .map(job -> new Operation(
+                        job, job.isStuck(now, settings.stuckGrace()), cluster, Operation.moveOf(job, moves)))
                 .toList();
     }
 }

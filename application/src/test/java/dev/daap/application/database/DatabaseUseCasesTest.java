@@ -99,7 +99,8 @@ class DatabaseUseCasesTest {
             ids,
             clock,
             plans,
-            admission);
+            admission,
+            null);
     private final GetDatabase get = new GetDatabase(databases);
     private final UpdateDatabase update = new UpdateDatabase(
             transactions,

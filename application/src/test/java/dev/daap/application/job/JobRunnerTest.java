@@ -103,7 +103,8 @@ class JobRunnerTest {
             ids,
             clock,
             plans,
-            new Admission(teams, plans, new InMemorySpending(databases::rows), AdmissionSettings.DEFAULTS, clock));
+            new Admission(teams, plans, new InMemorySpending(databases::rows), AdmissionSettings.DEFAULTS, clock),
+            null);
     private final DeleteDatabase delete = new DeleteDatabase(
             transactions, databases, new JobScheduler(jobs, settings, ids, clock), audit, databaseEvents, clock);
     private final RestoreDatabase restore = new RestoreDatabase(

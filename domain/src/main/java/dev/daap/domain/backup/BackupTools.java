@@ -33,6 +33,21 @@ public interface BackupTools {
     void restore(ClusterTarget target, NameOnCluster database, String password, String dumpedFrom, InputStream archive);
 
     /**
+     * Copies the database {@code database} of {@code from} (a server of {@code serverVersion}) into the database
+     * {@code into} of {@code to}, streaming {@code pg_dump} straight into {@code pg_restore} (nothing stored on the
+     * way), restored as {@code into}'s own role with {@code password}, all or nothing, as {@link #restore} does; a
+     * database that already holds objects is taken as copied by an earlier attempt that committed, and left as it is.
+     * Throws {@code ProvisioningException} (no secrets) on failure.
+     */
+    void copy(
+            ClusterTarget from,
+            NameOnCluster database,
+            String serverVersion,
+            ClusterTarget to,
+            NameOnCluster into,
+            String password);
+
+    /**
      * @param available whether a backup can be taken
      * @param detail    which tools serve it (their version and folder), or what to install when none fits
      */

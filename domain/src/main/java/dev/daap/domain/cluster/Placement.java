@@ -28,6 +28,9 @@ public final class Placement {
             if (request.cluster().isPresent() && !request.cluster().get().equals(cluster.name())) {
                 continue; // a platform admin named another one: this one was never a candidate
             }
+            if (request.excluded().filter(cluster.name()::equals).isPresent()) {
+                continue; // a move's own cluster is never where it goes
+            }
             PassOverReason reason = reasonToPassOver(cluster, request);
             if (reason == null) {
                 fitting.add(cluster);

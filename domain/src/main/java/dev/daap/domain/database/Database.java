@@ -455,6 +455,80 @@ public record Database(
         return moved(DatabaseStatus.PURGING, connection, removedAt, null, operationId, now);
     }
 
+    /**
+     * The owner asked to move it to another cluster: {@code moving} (not changeable, not deletable) until the move job
+     * has switched it there, or gave up (then {@code failed}, still on this cluster, and a retry moves it again).
+     */
+    public Database startMoving(UUID operationId, Instant now) {
+        if (status != DatabaseStatus.READY && status != DatabaseStatus.FAILED) {
+            throw new IllegalTransitionException(
+                    "only a ready database can be moved to another cluster; this one is " + status.wireName());
+        }
+        if (quotaState == QuotaState.OVER_STORAGE) {
+            throw new IllegalTransitionException("the database is over its plan's storage limit and read-only until"
+                    + " it is back under; a move would not change that (the limit is its plan's), so move it then");
+        }
+        return moved(DatabaseStatus.MOVING, connection, null, null, operationId, now);
+    }
+
+    /** Copied to {@code target} under {@code targetName}: {@code ready} there, same name, same credentials. */
+    public Database movedTo(ClusterRef target, NameOnCluster targetName, ConnectionDetails details, Instant now) {
+        Database ready = moved(DatabaseStatus.READY, details, null, null, latestOperationId, now);
+        return new Database(
+                id,
+                name,
+                ownerTeam,
+                purpose,
+                ready.status,
+                ready.connection,
+                labels,
+                createdAt,
+                ready.updatedAt,
+                null,
+                ready.version,
+                latestOperationId,
+                null,
+                Objects.requireNonNull(target, "target"),
+                targetName,
+                storageBytes, // the same data; the new cluster's probe measures it again
+                deletionProtection,
+                null,
+                plan,
+                backupPolicy,
+                quotaState);
+    }
+
+    /**
+     * What a move leaves on the cluster it left: a {@code deleted} database of its own ({@code copyId}), with this
+     * one's name, team, settings and connection details on that cluster, restorable until {@code restorableUntil}
+     * like any deleted database and purged after it. It is stored new, at version 1.
+     */
+    public Database leftBehind(DatabaseId copyId, Instant now, Instant restorableUntil) {
+        Instant at = storedPrecision(now);
+        return new Database(
+                copyId,
+                name,
+                ownerTeam,
+                purpose,
+                DatabaseStatus.DELETED,
+                connection,
+                labels,
+                at,
+                at,
+                at,
+                1,
+                null,
+                null,
+                cluster,
+                nameOnCluster,
+                storageBytes,
+                false,
+                storedPrecision(restorableUntil),
+                plan,
+                null, // a deleted copy takes no scheduled backups; the moved database keeps its policy
+                quotaState);
+    }
+
     /** Dropped from its cluster; the record stays for the books. */
     public Database purged(Instant now) {
         return moved(DatabaseStatus.PURGED, null, deletedAt, null, latestOperationId, now);

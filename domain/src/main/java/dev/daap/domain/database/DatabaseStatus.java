@@ -14,19 +14,22 @@ public enum DatabaseStatus {
     DELETED,
     RESTORING,
     PURGING,
-    PURGED;
+    PURGED,
+    /** Being copied to another cluster: read-only for the switch, then {@code ready} there (or failed, still here). */
+    MOVING;
 
     public Set<DatabaseStatus> next() {
         return switch (this) {
             case PENDING -> Set.of(PROVISIONING, FAILED, DELETING, DELETED, PURGING);
             case PROVISIONING -> Set.of(READY, FAILED, DELETING, PURGING);
-            case READY -> Set.of(DELETING, DELETED, PURGING);
-            case FAILED -> Set.of(PENDING, DELETING, DELETED, RESTORING, PURGING);
+            case READY -> Set.of(DELETING, DELETED, PURGING, MOVING);
+            case FAILED -> Set.of(PENDING, DELETING, DELETED, RESTORING, PURGING, MOVING);
             case DELETING -> Set.of(DELETED, FAILED, PURGING);
             case DELETED -> Set.of(RESTORING, PURGING);
             case RESTORING -> Set.of(READY, FAILED);
             case PURGING -> Set.of(PURGED);
             case PURGED -> Set.of();
+            case MOVING -> Set.of(READY, FAILED);
         };
     }
 
@@ -44,7 +47,7 @@ public enum DatabaseStatus {
 
     /** True while the owner may still change purpose, labels, owner or deletion protection. */
     public boolean isChangeable() {
-        return !isOnTheWayOut() && this != RESTORING;
+        return !isOnTheWayOut() && this != RESTORING && this != MOVING;
     }
 
     /** Deleting, deleted (restorable), being purged or purged: no longer in use. */
@@ -68,6 +71,7 @@ public enum DatabaseStatus {
             }
         }
         throw new IllegalArgumentException(
-                "must be one of pending, provisioning, ready, failed, deleting, deleted, restoring, purging, purged");
+                "must be one of pending, provisioning, ready, failed, deleting, deleted, restoring, purging, purged,"
+                        + " moving");
     }
 }

@@ -39,7 +39,8 @@ public abstract sealed class DomainException extends RuntimeException
                 PlanInUseException,
                 PlanTooSmallException,
                 QuotaExceededException,
-                BudgetExceededException {
+                BudgetExceededException,
+                AlreadyOnClusterException {
 
     protected DomainException(String message) {
         super(message);

@@ -38,7 +38,9 @@ public enum JobKind {
     /** Restores a backup into a scratch database, compares its tables with the recorded ones, and drops it. */
     BACKUP_DRILL,
     /** Applies a database's plan and quota state on its cluster (connection limit, read-only over its storage limit). */
-    APPLY_PLAN;
+    APPLY_PLAN,
+    /** Copies a database to another cluster behind a read-only switch, and leaves its old copy behind as deleted. */
+    MOVE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

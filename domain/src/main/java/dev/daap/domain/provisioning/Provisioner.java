@@ -91,4 +91,21 @@ public interface Provisioner {
      * the cluster by something that is not this database's, or nothing of the database is left to restore.
      */
     void reactivate(DatabaseId id, NameOnCluster name);
+
+    /**
+     * The read-only switch of a move: as {@link #applyReadOnly}, and then, when made read-only, waits (a few seconds
+     * at most) until the sessions it ended are gone, so that whatever they committed is in the dump that follows.
+     * With {@code readOnly} false (a move that gave up) it takes writes again. Converges when repeated.
+     */
+    void setReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly);
+
+    /**
+     * The last step of a move, on the cluster it left: the database and role DAAP made for {@code from}, under
+     * {@code name} or parked already, are taken out of use and parked ({@link #deactivate}), then handed over to
+     * {@code to}, a deleted database of their own: marked and parked as {@code to}'s, its group roles renamed to
+     * {@code to}'s, the logins of {@code from}'s users closed and marked as {@code to}'s (so its purge drops them),
+     * and read-only no longer (so a restore of {@code to} gives a database that takes writes). The re-marking is one
+     * transaction on the cluster; the whole converges when repeated.
+     */
+    void handOver(DatabaseId from, NameOnCluster name, DatabaseId to);
 }

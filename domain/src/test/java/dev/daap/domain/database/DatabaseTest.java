@@ -3,6 +3,9 @@ package dev.daap.domain.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.daap.domain.cluster.ClusterId;
+import dev.daap.domain.cluster.ClusterName;
+import dev.daap.domain.cluster.ClusterRef;
 import dev.daap.domain.common.Labels;
 import dev.daap.domain.error.DeletionProtectedException;
 import dev.daap.domain.error.IllegalTransitionException;
@@ -50,6 +53,55 @@ class DatabaseTest {
         assertThat(changed.version()).isEqualTo(2);
         assertThat(changed.updatedAt()).isEqualTo(later.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         assertThat(changed.createdAt()).isEqualTo(requested.createdAt());
+    }
+
+    @Test
+    void aReadyDatabaseMovesToAnotherClusterAndLeavesItsOldCopyAsADeletedDatabaseOfItsOwn() {
+        ConnectionDetails details = new ConnectionDetails("pg-a.internal", 5432, "checkout_orders", "checkout_orders");
+        var from = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("eu-1"));
+        var to = new ClusterRef(new ClusterId(UUID.randomUUID()), new ClusterName("eu-2"));
+        Database ready = requested
+                .placedOn(from, NameOnCluster.of(requested.name()))
+                .startProvisioning(CREATED)
+                .provisioned(details, CREATED.plusSeconds(1));
+        UUID operation = UUID.randomUUID();
+
+        Database moving = ready.startMoving(operation, CREATED.plusSeconds(2));
+        assertThat(moving.status()).isEqualTo(DatabaseStatus.MOVING);
+        assertThat(moving.latestOperationId()).isEqualTo(operation);
+        assertThatThrownBy(() -> moving.startDeleting(UUID.randomUUID(), CREATED.plusSeconds(3)))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> moving.startMoving(UUID.randomUUID(), CREATED.plusSeconds(3)))
+                .isInstanceOf(IllegalTransitionException.class);
+
+        ConnectionDetails there = new ConnectionDetails("pg-b.internal", 5433, "checkout_orders", "checkout_orders");
+        Instant switched = CREATED.plusSeconds(4);
+        Database moved = moving.movedTo(to, NameOnCluster.of(requested.name()), there, switched);
+        assertThat(moved.status()).isEqualTo(DatabaseStatus.READY);
+        assertThat(moved.cluster()).isEqualTo(to);
+        assertThat(moved.connection()).isEqualTo(there);
+        assertThat(moved.id()).isEqualTo(ready.id());
+        assertThat(moved.name()).isEqualTo(ready.name());
+        assertThat(moved.version()).isEqualTo(moving.version() + 1);
+
+        DatabaseId copy = new DatabaseId(UUID.randomUUID());
+        Database left = moving.leftBehind(copy, switched, WINDOW_END);
+        assertThat(left.id()).isEqualTo(copy);
+        assertThat(left.status()).isEqualTo(DatabaseStatus.DELETED);
+        assertThat(left.isLive()).isFalse();
+        assertThat(left.cluster()).isEqualTo(from);
+        assertThat(left.connection()).isEqualTo(details);
+        assertThat(left.restorableUntil()).isEqualTo(WINDOW_END);
+        assertThat(left.version()).isEqualTo(1);
+        assertThat(left.ownerTeam()).isEqualTo(ready.ownerTeam());
+        assertThat(left.plan()).isEqualTo(ready.plan());
+    }
+
+    @Test
+    void onlyAReadyOrFailedDatabaseIsMoved() {
+        assertThatThrownBy(() -> requested.startMoving(UUID.randomUUID(), CREATED))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("pending");
     }
 
     private static final Instant WINDOW_END = Instant.parse("2030-01-01T00:00:00Z");

@@ -2,6 +2,7 @@ package dev.daap.adapters.http.database;
 
 import dev.daap.adapters.http.export.ExportFormat;
 import dev.daap.adapters.http.export.ExportWriter;
+import dev.daap.adapters.http.operation.OperationResponse;
 import dev.daap.adapters.http.plan.QuoteResponse;
 import dev.daap.adapters.http.protocol.Callers;
 import dev.daap.adapters.http.protocol.EntityTags;
@@ -10,6 +11,7 @@ import dev.daap.adapters.http.protocol.JsonCodec;
 import dev.daap.adapters.http.protocol.PathIds;
 import dev.daap.adapters.http.protocol.QueryParameters;
 import dev.daap.adapters.http.protocol.RequestBodies;
+import dev.daap.application.operation.Operation;
 import dev.daap.domain.common.VersionPrecondition;
 import dev.daap.domain.database.Database;
 import dev.daap.domain.database.DatabaseId;
@@ -143,6 +145,18 @@ public final class DatabaseHandler {
         RestoreRequest request =
                 empty ? RestoreRequest.EMPTY : json.read(bodies.read(ctx, CREATE_TYPES), RestoreRequest.class);
         respond(ctx, 202, useCases.restore().execute(Callers.of(ctx), id, request.newName()));
+    }
+
+    /** 202 with the move's operation: a job moves it to another cluster ({@code moving}, then {@code ready}). */
+    public void move(Context ctx) {
+        DatabaseId id = PathIds.databaseId(ctx);
+        boolean empty = ctx.req().getContentLengthLong() == 0
+                || (ctx.req().getContentLengthLong() < 0 && ctx.bodyAsBytes().length == 0);
+        MoveRequest request = empty ? MoveRequest.EMPTY : json.read(bodies.read(ctx, CREATE_TYPES), MoveRequest.class);
+        var started = useCases.move().execute(Callers.of(ctx), id, request.toCommand());
+        var operation = new Operation(started.job(), false, started.cluster(), started.move());
+        ctx.header("Location", "/v1/operations/" + operation.job().id());
+        json.respond(ctx, 202, OperationResponse.from(operation));
     }
 
     /** {@code ?dry_run=true}: price the request and change nothing. */

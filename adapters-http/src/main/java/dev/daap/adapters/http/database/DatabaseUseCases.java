@@ -6,6 +6,7 @@ import dev.daap.application.database.DeleteDatabase;
 import dev.daap.application.database.ExportDatabases;
 import dev.daap.application.database.GetDatabase;
 import dev.daap.application.database.ListDatabases;
+import dev.daap.application.database.MoveDatabase;
 import dev.daap.application.database.QuoteDatabase;
 import dev.daap.application.database.QuoteDatabaseChange;
 import dev.daap.application.database.RestoreDatabase;
@@ -36,7 +37,8 @@ public record DatabaseUseCases(
         RotateCredentials rotateCredentials,
         Idempotency idempotency,
         RestoreDatabase restore,
-        ListRevisions revisions) {
+        ListRevisions revisions,
+        MoveDatabase move) {
     public DatabaseUseCases {
         Objects.requireNonNull(create, "create");
         Objects.requireNonNull(get, "get");
@@ -52,6 +54,7 @@ public record DatabaseUseCases(
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(restore, "restore");
         Objects.requireNonNull(revisions, "revisions");
+        Objects.requireNonNull(move, "move");
     }
 
     /** The dry run of a create: the same checks, priced, nothing written. */

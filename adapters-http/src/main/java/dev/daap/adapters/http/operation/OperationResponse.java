@@ -1,6 +1,7 @@
 package dev.daap.adapters.http.operation;
 
 import dev.daap.application.operation.Operation;
+import dev.daap.domain.database.Move;
 import dev.daap.domain.job.Job;
 import dev.daap.domain.job.JobState;
 import java.time.Duration;
@@ -29,7 +30,24 @@ public record OperationResponse(
         Long durationMs,
         Instant createdAt,
         boolean stuck,
-        String cluster) {
+        String cluster,
+        MoveResponse move) {
+
+    /**
+     * What a move recorded: where from and to, the deleted database its old copy became, and how long the database
+     * was read-only (null until it was switched).
+     */
+    public record MoveResponse(String fromCluster, String toCluster, UUID oldCopyId, Long readOnlyMs) {
+        static MoveResponse from(Move move) {
+            return move == null
+                    ? null
+                    : new MoveResponse(
+                            move.from().name().value(),
+                            move.to().name().value(),
+                            move.leftBehind().value(),
+                            move.readOnlyMs());
+        }
+    }
 
     public static OperationResponse from(Operation operation) {
         Job job = operation.job();
@@ -51,6 +69,7 @@ public record OperationResponse(
                         : null,
                 job.createdAt(),
                 operation.stuck(),
-                operation.cluster() == null ? null : operation.cluster().value());
+                operation.cluster() == null ? null : operation.cluster().value(),
+                MoveResponse.from(operation.move()));
     }
 }

@@ -33,6 +33,8 @@ public record ProblemType(String code, int status, String title) {
     public static final ProblemType SNAPSHOT_LIMIT = new ProblemType("snapshot-limit", 409, "Too many snapshots");
     public static final ProblemType USER_LIMIT = new ProblemType("user-limit", 409, "Too many users");
     public static final ProblemType BACKUP_LIMIT = new ProblemType("backup-limit", 409, "Too many backups");
+    public static final ProblemType ALREADY_ON_CLUSTER =
+            new ProblemType("already-on-cluster", 409, "Already on that cluster");
     public static final ProblemType NO_CAPACITY = new ProblemType("no-capacity", 409, "No cluster can take it");
     public static final ProblemType DELETION_PROTECTED =
             new ProblemType("deletion-protected", 409, "Deletion protection is on");

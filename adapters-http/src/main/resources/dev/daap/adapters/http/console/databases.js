@@ -3,7 +3,7 @@
 import {call, get, query, followEvents} from './api.js';
 import {h, replace, problemBox, field, showFieldErrors, statusBadge, labelsText, when, notice} from './dom.js';
 
-const STATUSES = ['pending', 'provisioning', 'ready', 'failed', 'deleting', 'deleted', 'restoring', 'purging', 'purged'];
+const STATUSES = ['pending', 'provisioning', 'ready', 'failed', 'deleting', 'deleted', 'restoring', 'purging', 'purged', 'moving'];
 const SORTS = [['-created_at', 'Newest first'], ['created_at', 'Oldest first'], ['name', 'Name A–Z'], ['-name', 'Name Z–A'], ['relevance', 'Relevance (with a search)']];
 
 /** The list's state lives in the hash (#/databases?q=…), so Back, reload and a shared link show the same list. */

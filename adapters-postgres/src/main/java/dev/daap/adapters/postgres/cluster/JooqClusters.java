@@ -58,7 +58,8 @@ public final class JooqClusters implements Clusters {
             request -> List.of(
                     request.region().isPresent(),
                     !request.labels().values().isEmpty(),
-                    request.cluster().isPresent()),
+                    request.cluster().isPresent(),
+                    request.excluded().isPresent()),
             JooqClusters::takePlaceStatement);
 
     public JooqClusters(JooqSession session) {
@@ -175,6 +176,10 @@ public final class JooqClusters implements Clusters {
         if (request.cluster().isPresent()) {
             fits = fits.and(table.NAME.eq(
                     binds.value(CLUSTERS.NAME, r -> r.cluster().orElseThrow().value())));
+        }
+        if (request.excluded().isPresent()) {
+            fits = fits.and(table.NAME.ne(
+                    binds.value(CLUSTERS.NAME, r -> r.excluded().orElseThrow().value())));
         }
         return fits;
     }

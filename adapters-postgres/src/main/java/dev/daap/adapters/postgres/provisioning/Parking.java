@@ -81,7 +81,8 @@ final class Parking {
         }
     }
 
-    private static void endSessions(TargetSession session, String database) {
+    /** Ends the sessions on {@code database} and waits (a few seconds at most) until they are gone. */
+    static void endSessions(TargetSession session, String database) {
         long deadline = System.nanoTime() + SESSIONS_GONE_WITHIN.toNanos();
         session.read("ending the sessions on database " + database, catalog -> {
             catalog.terminateSessions(database);

@@ -337,6 +337,25 @@ public final class PostgresProvisioner implements Provisioner {
     }
 
     @Override
+    /** As {@link #applyReadOnly}, and then, for a move, waits until the ended sessions are gone. */
+    public void setReadOnly(DatabaseId id, NameOnCluster name, boolean readOnly) {
+        applyReadOnly(id, name, readOnly);
+        if (readOnly) {
+            try (TargetSession session = open()) {
+                MoveSteps.sessionsGone(session, name.value());
+            }
+        }
+    }
+
+    @Override
+    public void handOver(DatabaseId from, NameOnCluster name, DatabaseId to) {
+        try (TargetSession session = open()) {
+            MoveSteps.handOver(session, from, name.value(), to);
+        }
+        log.info("Handed the old copy {} of {} over to {}", name, from, to);
+    }
+
+    @Override
     public void reactivate(DatabaseId id, NameOnCluster name) {
         try (TargetSession session = open()) {
             Parking.reactivate(session, id, name.value());
