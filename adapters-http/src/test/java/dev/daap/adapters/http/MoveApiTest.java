@@ -48,6 +48,10 @@ class MoveApiTest extends ApiTest {
                 .filteredOn(entry -> entry.action().equals("database.move"))
                 .singleElement()
                 .satisfies(entry -> assertThat(entry.after()).containsEntry("move_to_cluster", "eu-1"));
+        assertThat(api.get(path + "/credentials").json().path("password").asText())
+                .as("credentials are read throughout a move")
+                .isEqualTo(password);
+        assertProblem(api.post(path + "/credentials/rotate"), 409, "illegal-transition");
         assertProblem(api.post(path + "/snapshots", "{}"), 409, "illegal-transition");
         assertProblem(api.delete(path), 409, "illegal-transition");
 

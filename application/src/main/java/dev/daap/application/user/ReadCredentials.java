@@ -5,8 +5,8 @@ import dev.daap.domain.access.Caller;
 import dev.daap.domain.database.DatabaseId;
 
 /**
- * A member reads a ready database's credentials: its first owner user's current login and password; every read is
- * audited (without the password).
+ * A member reads a ready (or moving) database's credentials: its first owner user's current login and password;
+ * every read is audited (without the password).
  */
 public final class ReadCredentials {
     private final ReadUserCredentials users;

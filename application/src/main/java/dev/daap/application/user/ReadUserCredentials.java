@@ -35,7 +35,7 @@ public final class ReadUserCredentials {
 
     public UserCredentials execute(Caller caller, DatabaseId id, UserName name) {
         return transactions.inTransaction(() -> {
-            Database database = UserLookup.readyDatabase(databases, caller.principal(), id, Role.MEMBER);
+            Database database = UserLookup.servingDatabase(databases, caller.principal(), id, Role.MEMBER);
             DatabaseUser user = UserLookup.user(users, database, name);
             UserCredentials credentials = read(database, user);
             audit.userCredentialsRead(caller, database, user);
@@ -46,7 +46,7 @@ public final class ReadUserCredentials {
     /** The first owner's credentials: what {@code …/credentials} answers. */
     UserCredentials firstOwner(Caller caller, DatabaseId id) {
         return transactions.inTransaction(() -> {
-            Database database = UserLookup.readyDatabase(databases, caller.principal(), id, Role.MEMBER);
+            Database database = UserLookup.servingDatabase(databases, caller.principal(), id, Role.MEMBER);
             DatabaseUser user = UserLookup.user(users, database, UserName.FIRST_OWNER);
             UserCredentials credentials = read(database, user);
             audit.credentialsRead(caller, database, credentials.current().username());

@@ -29,6 +29,18 @@ final class UserLookup {
         return database;
     }
 
+    /**
+     * The database, readable by the caller with {@code minimum}, and serving clients: ready, or moving to another
+     * cluster (its credentials are read throughout a move, which keeps them; only changes to users wait for it).
+     */
+    static Database servingDatabase(Databases databases, Principal principal, DatabaseId id, Role minimum) {
+        Database database = DatabaseAccess.find(databases, principal, id, minimum);
+        if (database.status() == DatabaseStatus.MOVING) {
+            return database;
+        }
+        return readyDatabase(databases, principal, id, minimum);
+    }
+
     static DatabaseUser user(DatabaseUsers users, Database database, UserName name) {
         return users.find(database.id(), name)
                 .orElseThrow(() -> new UserNotFoundException(database.id().toString(), name.value()));
